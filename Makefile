@@ -1,0 +1,42 @@
+# DTPL Studio — the two commands a newcomer needs are `make run` and `make test`.
+PYTHON ?= python3
+VENV := .venv
+PY := $(VENV)/bin/python
+STAMP := $(VENV)/.installed
+
+.PHONY: run test lint bench demo pdf prices clean
+
+$(STAMP): pyproject.toml
+	@test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet -e '.[test]'
+	@touch $(STAMP)
+
+## run: open the app on the demo project (embedded default: SQLite + unit_prices/)
+run: $(STAMP)
+	$(PY) -m dtpl_studio
+
+## test: ruff, then the whole test suite (GUI tests run offscreen)
+test: $(STAMP)
+	$(VENV)/bin/ruff check .
+	QT_QPA_PLATFORM=offscreen $(PY) -m pytest -q
+
+lint: $(STAMP)
+	$(VENV)/bin/ruff check .
+
+## bench: workbook import time, demo PDF export time, peak memory
+bench: $(STAMP)
+	QT_QPA_PLATFORM=offscreen $(PY) benchmarks/run.py
+
+## prices: regenerate unit_prices/ from the AHSP Cipta Karya 2023 workbook in ../shared
+prices: $(STAMP)
+	$(PY) -m dtpl_studio import-prices ../shared/data/public/ahsp-cipta-karya-2023/AHSP.xlsx --write-edition unit_prices/ahsp-cipta-karya-2023
+
+## demo / pdf: build the demo project and its DTPL PDF under out/
+demo: $(STAMP)
+	mkdir -p out && $(PY) -m dtpl_studio demo out/demo.dtpl --force
+pdf: demo
+	$(PY) -m dtpl_studio export out/demo.dtpl --pdf out/demo.pdf
+
+clean:
+	rm -rf $(VENV) out .pytest_cache .ruff_cache *.egg-info

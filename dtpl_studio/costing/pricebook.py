@@ -1,0 +1,350 @@
+"""Price book: base prices (*harga satuan dasar*) and unit-price analyses (AHSP).
+
+An analysis is a recipe per unit of work (``domain/DOMAIN.md`` §0 and §2.2):
+
+* A = Σ labour (koefisien × upah), B = Σ material, C = Σ equipment;
+* D = A + B + C; E = p % × D (*biaya umum dan keuntungan*); F = D + E, the
+  *harga satuan pekerjaan*, rounded by the book's :class:`~dtpl_studio.costing.money.RoundingRule`
+  (the AHSP Cipta Karya 2023 workbook uses ``ROUNDDOWN(F,-2)``).
+* A line may be another analysis (sub-analysis; the analyses form a DAG, a cycle is an
+  error) or a percentage of the material sum B (``Peralatan x % (bahan)``).
+
+Coefficients are Decimal and never rounded (DOMAIN.md §2.2 "Precision").
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from dataclasses import dataclass, field
+from decimal import Decimal
+from enum import StrEnum
+
+from dtpl_studio.costing.money import CONTEXT, ZERO, RoundingMode, RoundingRule
+from dtpl_studio.costing.units import UnitMismatchError, conversion_factor
+
+
+class ResourceKind(StrEnum):
+    """Kind of a base resource; its line goes into A, B or C."""
+
+    LABOUR = "labour"
+    MATERIAL = "material"
+    EQUIPMENT = "equipment"
+
+
+class LineKind(StrEnum):
+    """Kind of an analysis line."""
+
+    LABOUR = "labour"
+    MATERIAL = "material"
+    EQUIPMENT = "equipment"
+    SUB_ANALYSIS = "sub_analysis"  # counted in the group given by ``AnalysisLine.group``
+    PCT_OF_MATERIAL = "pct_of_material"  # coefficient is a fraction of B, counted in C
+
+
+class BookKind(StrEnum):
+    AHSP_HSD = "AHSP+HSD"
+    HSPK = "HSPK"
+    SSH = "SSH"
+
+
+class PriceBookError(ValueError):
+    """A price book that cannot compute: missing resource, cycle, unit mismatch."""
+
+
+@dataclass(slots=True)
+class Resource:
+    """A base resource with its price (*harga satuan dasar*).
+
+    Attributes:
+        key: unique key inside the book (the name as the source lists it, or a code).
+        name: display name.
+        kind: :class:`ResourceKind`.
+        unit: canonical unit symbol (see :mod:`dtpl_studio.costing.units`).
+        price: Rp per ``unit``, Decimal.
+        code: the source's code if it has one.
+        source_ref: where it was read (``Upah Bahan!G9``).
+        raw_unit: the unit as spelled in the source.
+    """
+
+    key: str
+    name: str
+    kind: ResourceKind
+    unit: str
+    price: Decimal
+    code: str = ""
+    source_ref: str = ""
+    raw_unit: str = ""
+    note: str = ""
+
+
+@dataclass(slots=True)
+class AnalysisLine:
+    """One line of an analysis.
+
+    ``ref`` names a :class:`Resource` key (labour/material/equipment), another analysis code
+    (sub-analysis) or nothing (percentage of material). ``coefficient`` is per one unit of
+    the analysis, in ``unit``. ``price_override`` pins a price for this line (rare; e.g. a
+    line that the source prices by hand). ``group`` decides where a sub-analysis is summed
+    (default material).
+    """
+
+    kind: LineKind
+    ref: str
+    coefficient: Decimal
+    unit: str = ""
+    description: str = ""
+    price_override: Decimal | None = None
+    group: ResourceKind = ResourceKind.MATERIAL
+    source_ref: str = ""
+
+
+@dataclass(slots=True)
+class Analysis:
+    """An AHSP analysis.
+
+    Attributes:
+        code: unique key inside the book (``A.1``, ``2.2.1.4.5``, ``A.2.3.1.1``…).
+        code_scheme: which code system ``code`` belongs to (``"cipta-karya-2023-sheet"``,
+            ``"permen-28-2016"``, ``"sni"``…) — DOMAIN.md §1.2.
+        name: description (*uraian*).
+        unit: canonical unit symbol.
+        overhead_pct: E as a fraction of D (``Decimal('0.10')`` = 10 %). None = book default.
+        lines: the recipe.
+        chapter: the source's chapter/sheet.
+        source_ref: ``AHSP.xlsx | Persiapan!C4``.
+    """
+
+    code: str
+    name: str
+    unit: str
+    lines: list[AnalysisLine] = field(default_factory=list)
+    overhead_pct: Decimal | None = None
+    code_scheme: str = ""
+    chapter: str = ""
+    source_ref: str = ""
+    method: str = ""
+    note: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class PricedLine:
+    """A line with its price and amount (coefficient × price, unrounded)."""
+
+    line: AnalysisLine
+    description: str
+    unit: str
+    price: Decimal
+    amount: Decimal
+
+
+@dataclass(frozen=True, slots=True)
+class Breakdown:
+    """The A/B/C/D/E/F of one analysis (Rp per one unit of work).
+
+    A, B, C, D, E and ``f_exact`` are unrounded Decimals; ``f`` is ``f_exact`` rounded by
+    the book's rule: the *harga satuan* a RAB uses.
+    """
+
+    analysis: Analysis
+    labour: tuple[PricedLine, ...]
+    material: tuple[PricedLine, ...]
+    equipment: tuple[PricedLine, ...]
+    a: Decimal
+    b: Decimal
+    c: Decimal
+    d: Decimal
+    overhead_pct: Decimal
+    e: Decimal
+    f_exact: Decimal
+    f: Decimal
+
+
+@dataclass(slots=True)
+class PriceBookMeta:
+    """Provenance and rules of a price book edition (DESIGN.md §4)."""
+
+    region: str = ""
+    province: str = ""
+    year: int | None = None
+    edition: str = ""
+    kind: BookKind = BookKind.AHSP_HSD
+    legal_ref: str = ""
+    effective_date: str = ""
+    source_file: str = ""
+    source_sha256: str = ""
+    status: str = "draft"  # draft | published
+    rate_rounding: RoundingRule = field(default_factory=lambda: RoundingRule(Decimal(100), RoundingMode.DOWN))
+    default_overhead_pct: Decimal = Decimal("0.10")
+    title: str = ""
+    note: str = ""
+
+
+class PriceBook:
+    """Resources and analyses of one edition, with the one A–F calculation.
+
+    ``compute(code)`` is memoised; editing a price or an analysis through
+    :meth:`set_price`/:meth:`put_analysis` clears the memo.
+    """
+
+    def __init__(self, meta: PriceBookMeta | None = None):
+        self.meta = meta or PriceBookMeta()
+        self.resources: dict[str, Resource] = {}
+        self.analyses: dict[str, Analysis] = {}
+        self._memo: dict[str, Breakdown] = {}
+
+    # -- editing -------------------------------------------------------------------------
+    def add_resource(self, resource: Resource) -> None:
+        """Add a resource. Raises :class:`PriceBookError` for a duplicate key."""
+        if resource.key in self.resources:
+            raise PriceBookError(f"duplicate resource key {resource.key!r}")
+        self.resources[resource.key] = resource
+        self._memo.clear()
+
+    def set_price(self, key: str, price: Decimal) -> None:
+        self.resources[key].price = price
+        self._memo.clear()
+
+    def put_analysis(self, analysis: Analysis) -> None:
+        """Add or replace an analysis by code."""
+        self.analyses[analysis.code] = analysis
+        self._memo.clear()
+
+    # -- calculation ---------------------------------------------------------------------
+    def compute(self, code: str) -> Breakdown:
+        """Return the :class:`Breakdown` of analysis ``code``.
+
+        Raises:
+            KeyError: no analysis with that code.
+            PriceBookError: a line names a missing resource or analysis, a line unit cannot
+                be converted to the resource unit, or sub-analyses form a cycle.
+        """
+        return self._compute(code, ())
+
+    def _compute(self, code: str, stack: tuple[str, ...]) -> Breakdown:
+        if code in self._memo:
+            return self._memo[code]
+        if code in stack:
+            raise PriceBookError("sub-analysis cycle: " + " → ".join((*stack, code)))
+        analysis = self.analyses[code]
+        groups: dict[ResourceKind, list[PricedLine]] = {k: [] for k in ResourceKind}
+        pct_lines: list[AnalysisLine] = []
+        for line in analysis.lines:
+            if line.kind is LineKind.PCT_OF_MATERIAL:
+                pct_lines.append(line)
+                continue
+            price, description, unit = self._line_price(analysis, line, (*stack, code))
+            amount = CONTEXT.multiply(line.coefficient, price)
+            group = line.group if line.kind is LineKind.SUB_ANALYSIS else ResourceKind(line.kind.value)
+            groups[group].append(PricedLine(line, description, unit, price, amount))
+        a = sum((p.amount for p in groups[ResourceKind.LABOUR]), ZERO)
+        b = sum((p.amount for p in groups[ResourceKind.MATERIAL]), ZERO)
+        for line in pct_lines:
+            amount = CONTEXT.multiply(line.coefficient, b)
+            groups[ResourceKind.EQUIPMENT].append(
+                PricedLine(line, line.description or "Peralatan (% bahan)", "%", b, amount)
+            )
+        c = sum((p.amount for p in groups[ResourceKind.EQUIPMENT]), ZERO)
+        d = a + b + c
+        pct = analysis.overhead_pct if analysis.overhead_pct is not None else self.meta.default_overhead_pct
+        e = CONTEXT.multiply(d, pct)
+        f_exact = d + e
+        result = Breakdown(
+            analysis,
+            tuple(groups[ResourceKind.LABOUR]),
+            tuple(groups[ResourceKind.MATERIAL]),
+            tuple(groups[ResourceKind.EQUIPMENT]),
+            a, b, c, d, pct, e, f_exact,
+            self.meta.rate_rounding.apply(f_exact),
+        )
+        self._memo[code] = result
+        return result
+
+    def _line_price(self, analysis: Analysis, line: AnalysisLine, stack: tuple[str, ...]) -> tuple[Decimal, str, str]:
+        if line.kind is LineKind.SUB_ANALYSIS:
+            if line.ref not in self.analyses:
+                raise PriceBookError(f"{analysis.code}: sub-analysis {line.ref!r} not in the book")
+            sub = self._compute(line.ref, stack)
+            price = line.price_override if line.price_override is not None else sub.f
+            return price, line.description or sub.analysis.name, line.unit or sub.analysis.unit
+        if line.price_override is not None:
+            return line.price_override, line.description or line.ref, line.unit
+        resource = self.resources.get(line.ref)
+        if resource is None:
+            raise PriceBookError(f"{analysis.code}: resource {line.ref!r} not in the book ({line.source_ref})")
+        price = resource.price
+        unit = line.unit or resource.unit
+        if unit != resource.unit:
+            try:
+                factor = conversion_factor(unit, resource.unit)
+            except UnitMismatchError as exc:
+                raise PriceBookError(
+                    f"{analysis.code}: line unit {unit} does not fit resource {resource.name!r} "
+                    f"priced per {resource.unit} ({line.source_ref})"
+                ) from exc
+            price = CONTEXT.multiply(price, factor)
+        return price, line.description or resource.name, unit
+
+    def unit_rate(self, code: str) -> Decimal:
+        """The rounded unit rate F of ``code`` (Rp per analysis unit)."""
+        return self.compute(code).f
+
+    def dependencies(self, code: str) -> tuple[set[str], set[str]]:
+        """All (analysis codes, resource keys) that ``code`` uses, transitively."""
+        analyses: set[str] = set()
+        resources: set[str] = set()
+        todo = [code]
+        while todo:
+            current = todo.pop()
+            if current in analyses:
+                continue
+            analyses.add(current)
+            for line in self.analyses[current].lines:
+                if line.kind is LineKind.SUB_ANALYSIS:
+                    todo.append(line.ref)
+                elif line.kind is not LineKind.PCT_OF_MATERIAL and line.price_override is None:
+                    resources.add(line.ref)
+        return analyses, resources
+
+    def subset(self, codes: set[str] | list[str]) -> PriceBook:
+        """A copy holding only ``codes`` and what they depend on (the project's pinned copy)."""
+        keep_a: set[str] = set()
+        keep_r: set[str] = set()
+        for code in codes:
+            a, r = self.dependencies(code)
+            keep_a |= a
+            keep_r |= r
+        book = PriceBook(self.meta)
+        for key in sorted(keep_r, key=list(self.resources).index):
+            book.resources[key] = self.resources[key]
+        for code in [c for c in self.analyses if c in keep_a]:
+            book.analyses[code] = self.analyses[code]
+        return book
+
+    def search(self, text: str, limit: int | None = None) -> list[Analysis]:
+        """Analyses whose code or name contains every word of ``text`` (case-insensitive)."""
+        words = text.lower().split()
+        hits = [
+            a for a in self.analyses.values()
+            if all(w in (a.code + " " + a.name).lower() for w in words)
+        ]
+        return hits[:limit] if limit else hits
+
+    def content_hash(self) -> str:
+        """SHA-256 of a canonical JSON of the prices and analyses (not the status)."""
+        payload = {
+            "resources": [
+                [r.key, r.name, r.kind.value, r.unit, str(r.price)] for r in self.resources.values()
+            ],
+            "analyses": [
+                [a.code, a.name, a.unit, str(a.overhead_pct),
+                 [[ln.kind.value, ln.ref, str(ln.coefficient), ln.unit,
+                   None if ln.price_override is None else str(ln.price_override), ln.group.value]
+                  for ln in a.lines]]
+                for a in self.analyses.values()
+            ],
+            "rate_rounding": self.meta.rate_rounding.to_dict(),
+            "default_overhead_pct": str(self.meta.default_overhead_pct),
+        }
+        blob = json.dumps(payload, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+        return hashlib.sha256(blob.encode("utf-8")).hexdigest()

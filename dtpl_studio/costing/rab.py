@@ -1,0 +1,430 @@
+"""The RAB (*Rencana Anggaran Biaya*) tree, measurement lines and the one calculation path.
+
+Shapes (DESIGN.md §4):
+
+* :class:`Program` — a kelurahan programme (PLP-BK by default) with its BLM allocation, the
+  ceiling rules that apply, and its :class:`Package` list.
+* :class:`Package` (*paket kegiatan*) — component (perencanaan | fisik), KSM, location, the
+  pinned :class:`~dtpl_studio.costing.pricebook.PriceBook`, settings, and a tree of
+  :class:`Section` (*divisi*, any depth) holding :class:`Item`.
+* :class:`Item` — an analysis code (or a custom rate with a reason), a unit, a funding source,
+  a volume given directly or as :class:`Measurement` lines (*back-up volume*).
+
+:func:`price_package` and :func:`price_program` are the only place totals are made; the GUI,
+the PDF and the CLI all print what they return (DESIGN.md §5, "one calculation path").
+
+Rounding (DESIGN.md §5): unit rate F by the book's rule; volume to ``volume_decimals``
+(default 2, half up); line amount = printed volume × printed rate rounded to whole rupiah;
+subtotals = Σ printed lines; PPN = rate × total rounded to whole rupiah; the total is then
+*dibulatkan* by ``total_rounding`` (default down to Rp 1.000) and written out (*terbilang*).
+"""
+
+from __future__ import annotations
+
+import uuid
+from dataclasses import dataclass, field
+from decimal import ROUND_HALF_UP, Decimal
+from enum import StrEnum
+
+from dtpl_studio.costing.findings import Finding, Severity
+from dtpl_studio.costing.funding import (
+    DEFAULT_PLPBK_RULES,
+    CeilingCheck,
+    Component,
+    FundingRule,
+    FundingSource,
+    check_ceilings,
+)
+from dtpl_studio.costing.money import ONE, ZERO, RoundingMode, RoundingRule, round_rupiah
+from dtpl_studio.costing.pricebook import PriceBook, PriceBookError
+from dtpl_studio.costing.terbilang import terbilang
+from dtpl_studio.costing.units import (
+    Quantity,
+    UnitMismatchError,
+    UnknownUnitError,
+    convert_quantity,
+    to_pint,
+)
+
+
+def new_id() -> str:
+    """A fresh stable identifier for a tree node."""
+    return uuid.uuid4().hex
+
+
+class RabError(ValueError):
+    """An item that cannot be priced (missing analysis, bad measurement)."""
+
+
+@dataclass(slots=True)
+class Factor:
+    """One factor of a measurement line: a value in a unit (``p = 150 m``)."""
+
+    label: str
+    value: Decimal
+    unit: str = ""  # canonical symbol; "" = a pure number (n, count)
+
+
+@dataclass(slots=True)
+class Measurement:
+    """A back-up volume line: ``sign × Π factors``, converted to the item's unit.
+
+    Example: "Badan jalan", n = 1, p = 150 m, l = 2,5 m, t = 0,12 m → 45 m3.
+    ``sign = -1`` for a deduction (*dikurangi*).
+    """
+
+    description: str
+    factors: list[Factor] = field(default_factory=list)
+    sign: int = 1
+    id: str = field(default_factory=new_id)
+
+    def quantity(self):
+        """The pint quantity ``sign × Π factors``.
+
+        Raises:
+            UnknownUnitError: a factor's unit is not canonical.
+        """
+        q = Quantity(Decimal(self.sign), to_pint(""))
+        for f in self.factors:
+            q = q * Quantity(f.value, to_pint(f.unit))
+        return q
+
+    def volume_in(self, unit: str) -> Decimal:
+        """The line's volume in the canonical ``unit``.
+
+        Raises:
+            UnitMismatchError: the factors' dimension is not ``unit``'s (``m × m`` into
+                ``m3``): the error is shown on the line, never a silent number.
+        """
+        return convert_quantity(self.quantity(), unit)
+
+    def formula(self) -> str:
+        """Printable formula, e.g. ``1 × 150 m × 2,5 m × 0,12 m``."""
+        from dtpl_studio.costing.formatting import format_number
+
+        parts = [f"{format_number(f.value)}{(' ' + f.unit) if f.unit else ''}" for f in self.factors]
+        text = " × ".join(parts) if parts else "0"
+        return f"− ({text})" if self.sign < 0 else text
+
+
+@dataclass(slots=True)
+class Item:
+    """A RAB item.
+
+    Exactly one of ``analysis_code`` / ``custom_rate`` prices it; ``rate_override`` (with
+    ``override_reason``) replaces the analysis rate. ``volume`` is used when there are no
+    ``measurements``.
+    """
+
+    description: str
+    unit: str
+    analysis_code: str | None = None
+    custom_rate: Decimal | None = None
+    custom_reason: str = ""
+    volume: Decimal = ZERO
+    measurements: list[Measurement] = field(default_factory=list)
+    funding: FundingSource = FundingSource.BLM
+    rate_override: Decimal | None = None
+    override_reason: str = ""
+    note: str = ""
+    id: str = field(default_factory=new_id)
+
+    def exact_volume(self) -> Decimal:
+        """Σ measurement lines in the item unit, or ``volume`` when there are none.
+
+        Raises:
+            UnitMismatchError / UnknownUnitError: from a measurement line.
+        """
+        if not self.measurements:
+            return self.volume
+        return sum((m.volume_in(self.unit) for m in self.measurements), ZERO)
+
+
+@dataclass(slots=True)
+class Section:
+    """A division (*divisi*) of the RAB; ``children`` are sections or items, in order."""
+
+    title: str
+    children: list[Section | Item] = field(default_factory=list)
+    id: str = field(default_factory=new_id)
+
+    def items(self):
+        """All items below, depth first."""
+        for child in self.children:
+            if isinstance(child, Section):
+                yield from child.items()
+            else:
+                yield child
+
+
+@dataclass(slots=True)
+class PackageSettings:
+    """Calculation settings printed on the package (DESIGN.md §5).
+
+    ``ppn_rate`` defaults to 0: community swakelola (KSM) packages usually carry no PPN
+    [U, DOMAIN.md §5.2]; a contractor package sets 0,11 (PMK 131/2024, effective 11 %).
+    """
+
+    volume_decimals: int = 2
+    ppn_rate: Decimal = ZERO
+    ppn_label: str = "PPN"
+    total_rounding: RoundingRule = field(default_factory=lambda: RoundingRule(Decimal(1000), RoundingMode.DOWN))
+
+
+@dataclass(slots=True)
+class Package:
+    """A *paket kegiatan*: one RAB priced from one pinned book."""
+
+    name: str
+    component: Component
+    book: PriceBook
+    sections: list[Section] = field(default_factory=list)
+    ksm: str = ""
+    location: str = ""
+    settings: PackageSettings = field(default_factory=PackageSettings)
+    description: str = ""
+    id: str = field(default_factory=new_id)
+
+    def items(self):
+        for section in self.sections:
+            yield from section.items()
+
+
+@dataclass(slots=True)
+class Signatory:
+    role: str
+    name: str = ""
+    position: str = ""
+    date: str = ""
+
+
+@dataclass(slots=True)
+class Program:
+    """A kelurahan programme (PLP-BK by default) with its packages."""
+
+    kelurahan: str
+    kecamatan: str = ""
+    kota: str = ""
+    provinsi: str = ""
+    program: str = "PLP-BK"
+    fiscal_year: int | None = None
+    bkm: str = ""
+    blm_allocation: Decimal | None = Decimal(1_000_000_000)
+    rules: list[FundingRule] = field(default_factory=lambda: list(DEFAULT_PLPBK_RULES))
+    packages: list[Package] = field(default_factory=list)
+    signatories: list[Signatory] = field(default_factory=list)
+    title: str = ""
+
+
+# -- priced results ---------------------------------------------------------------------
+
+class RowKind(StrEnum):
+    SECTION = "section"
+    ITEM = "item"
+    SUBTOTAL = "subtotal"
+
+
+@dataclass(frozen=True, slots=True)
+class PricedItem:
+    """An item as printed: ``amount == round(volume × rate)`` exactly."""
+
+    item: Item
+    number: str  # full number, e.g. "II.1"
+    label: str  # number shown in the No column, e.g. "1"
+    depth: int
+    volume_exact: Decimal | None
+    volume: Decimal | None
+    rate: Decimal | None
+    amount: Decimal
+    error: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class PricedSection:
+    section: Section
+    number: str
+    label: str
+    depth: int
+    total: Decimal
+    children: tuple[PricedSection | PricedItem, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class PricedPackage:
+    """Totals of one package.
+
+    ``direct`` = Σ section totals; ``ppn`` = ``direct × ppn_rate`` rounded to rupiah;
+    ``total`` = direct + PPN; ``rounded`` = total by ``total_rounding``; ``by_source`` = the
+    rounded share per funding source (BLM share used by the ceiling check).
+    """
+
+    package: Package
+    sections: tuple[PricedSection, ...]
+    direct: Decimal
+    ppn: Decimal
+    total: Decimal
+    rounded: Decimal
+    terbilang: str
+    by_source: dict[FundingSource, Decimal]
+    findings: tuple[Finding, ...]
+
+    def rows(self):
+        """Flatten to ``(kind, node)`` in print order: section header, children, subtotal."""
+        def walk(ps: PricedSection):
+            yield RowKind.SECTION, ps
+            for child in ps.children:
+                if isinstance(child, PricedSection):
+                    yield from walk(child)
+                else:
+                    yield RowKind.ITEM, child
+            yield RowKind.SUBTOTAL, ps
+
+        for s in self.sections:
+            yield from walk(s)
+
+    def items(self):
+        for kind, node in self.rows():
+            if kind is RowKind.ITEM:
+                yield node
+
+
+@dataclass(frozen=True, slots=True)
+class PricedProgram:
+    program: Program
+    packages: tuple[PricedPackage, ...]
+    blm_by_component: dict[Component, Decimal]
+    checks: tuple[CeilingCheck, ...]
+
+    @property
+    def passed(self) -> bool:
+        return all(c.passed for c in self.checks) and not any(
+            f.severity is Severity.ERROR for p in self.packages for f in p.findings
+        )
+
+
+ROMAN = [(1000, "M"), (900, "CM"), (500, "D"), (400, "CD"), (100, "C"), (90, "XC"),
+         (50, "L"), (40, "XL"), (10, "X"), (9, "IX"), (5, "V"), (4, "IV"), (1, "I")]
+
+
+def roman(n: int) -> str:
+    """Roman numeral for ``n ≥ 1`` (division numbers I, II, …)."""
+    out = []
+    for value, letters in ROMAN:
+        while n >= value:
+            out.append(letters)
+            n -= value
+    return "".join(out)
+
+
+def _letters(n: int) -> str:
+    s = ""
+    while n > 0:
+        n, r = divmod(n - 1, 26)
+        s = chr(ord("a") + r) + s
+    return s
+
+
+def child_label(depth: int, index: int) -> str:
+    """Label of the ``index``-th (1-based) node at ``depth`` (0 = division): I / 1 / a / i…"""
+    if depth == 0:
+        return roman(index)
+    if depth % 2 == 1:
+        return str(index)
+    return _letters(index)
+
+
+def item_rate(item: Item, book: PriceBook) -> Decimal:
+    """The printed unit rate of ``item``: override, custom rate, or the book's rounded F.
+
+    Raises:
+        RabError: no analysis code and no custom rate, or the code is not in the book.
+        PriceBookError: the analysis cannot be computed.
+    """
+    if item.rate_override is not None:
+        return item.rate_override
+    if item.analysis_code:
+        if item.analysis_code not in book.analyses:
+            raise RabError(f"analysis {item.analysis_code!r} is not in the package's price book")
+        return book.unit_rate(item.analysis_code)
+    if item.custom_rate is not None:
+        return item.custom_rate
+    raise RabError("item has neither an analysis code nor a custom rate")
+
+
+def price_package(package: Package) -> PricedPackage:
+    """Price every item of ``package`` and make its totals (the one calculation path).
+
+    Errors on an item (missing analysis, unit mismatch on a measurement line) do not stop
+    the calculation: the item prints with amount 0 and an error finding that says where.
+    """
+    findings: list[Finding] = []
+    q = Decimal(1).scaleb(-package.settings.volume_decimals)
+    by_source_exact: dict[FundingSource, Decimal] = {}
+
+    def price_item(item: Item, number: str, label: str, depth: int) -> PricedItem:
+        try:
+            exact = item.exact_volume()
+        except (UnitMismatchError, UnknownUnitError) as exc:
+            findings.append(Finding(Severity.ERROR, f"volume: {exc}", location=f"RAB {number} {item.description}", code="measurement-unit"))
+            return PricedItem(item, number, label, depth, None, None, None, ZERO, str(exc))
+        volume = exact.quantize(q, rounding=ROUND_HALF_UP)
+        try:
+            rate = item_rate(item, package.book)
+        except (RabError, PriceBookError) as exc:
+            findings.append(Finding(Severity.ERROR, str(exc), location=f"RAB {number} {item.description}", code="rate"))
+            return PricedItem(item, number, label, depth, exact, volume, None, ZERO, str(exc))
+        amount = round_rupiah(volume * rate)
+        by_source_exact[item.funding] = by_source_exact.get(item.funding, ZERO) + amount
+        if item.rate_override is not None and not item.override_reason:
+            findings.append(Finding(Severity.WARNING, "rate override without a reason", location=f"RAB {number}", code="override"))
+        if item.analysis_code is None and item.custom_rate is not None and not item.custom_reason:
+            findings.append(Finding(Severity.WARNING, "custom rate without a reason", location=f"RAB {number}", code="custom-rate"))
+        if volume == 0:
+            findings.append(Finding(Severity.WARNING, "volume is zero", location=f"RAB {number} {item.description}", code="zero-volume"))
+        return PricedItem(item, number, label, depth, exact, volume, rate, amount)
+
+    def price_section(section: Section, number: str, label: str, depth: int) -> PricedSection:
+        children: list[PricedSection | PricedItem] = []
+        for i, child in enumerate(section.children, start=1):
+            lab = child_label(depth + 1, i)
+            num = f"{number}.{lab}"
+            if isinstance(child, Section):
+                children.append(price_section(child, num, lab, depth + 1))
+            else:
+                children.append(price_item(child, num, lab, depth + 1))
+        total = sum((c.total if isinstance(c, PricedSection) else c.amount for c in children), ZERO)
+        return PricedSection(section, number, label, depth, total, tuple(children))
+
+    sections = tuple(
+        price_section(s, roman(i), roman(i), 0) for i, s in enumerate(package.sections, start=1)
+    )
+    direct = sum((s.total for s in sections), ZERO)
+    ppn = round_rupiah(direct * package.settings.ppn_rate)
+    total = direct + ppn
+    rounded = package.settings.total_rounding.apply(total)
+    by_source: dict[FundingSource, Decimal] = {}
+    for source, amount in by_source_exact.items():
+        share = amount + round_rupiah(amount * package.settings.ppn_rate)
+        by_source[source] = package.settings.total_rounding.apply(share)
+    if package.settings.ppn_rate > 0 and package.ksm:
+        findings.append(Finding(Severity.WARNING, "PPN on a KSM swakelola package is unusual (DOMAIN.md §4.3)", location=package.name, code="ppn-ksm"))
+    return PricedPackage(
+        package, sections, direct, ppn, total, rounded, terbilang(rounded), by_source, tuple(findings)
+    )
+
+
+def price_program(program: Program) -> PricedProgram:
+    """Price all packages and check the BLM ceilings on the rounded BLM shares."""
+    priced = tuple(price_package(p) for p in program.packages)
+    blm: dict[Component, Decimal] = {Component.PERENCANAAN: ZERO, Component.FISIK: ZERO}
+    for pp in priced:
+        blm[pp.package.component] = blm.get(pp.package.component, ZERO) + pp.by_source.get(FundingSource.BLM, ZERO)
+    checks = check_ceilings(blm, program.rules, program.blm_allocation)
+    return PricedProgram(program, priced, blm, tuple(checks))
+
+
+__all__ = [
+    "ONE", "Factor", "Item", "Measurement", "Package", "PackageSettings", "PricedItem",
+    "PricedPackage", "PricedProgram", "PricedSection", "Program", "RabError", "RowKind",
+    "Section", "Signatory", "child_label", "item_rate", "price_package", "price_program", "roman",
+]

@@ -1,0 +1,203 @@
+"""The one pint registry for the whole application, with construction units and aliases.
+
+* :data:`ureg` is the only :class:`pint.UnitRegistry`; it works in ``Decimal``
+  (``non_int_type=Decimal``) and loads ``units.txt`` beside this file.
+* Every unit string met in a file goes through :func:`normalize_unit`, which maps the
+  spellings seen in ``../shared/data/public/`` (``M3``, ``m³``, ``mÂ²``, ``m'``, ``m1``,
+  ``Bh``, ``Is`` for ls, ``unit hari``…) to a canonical symbol, and raises
+  :class:`UnknownUnitError` for anything else: an unknown spelling is reported by the
+  caller, never dropped.
+* Canonical symbols are the ones printed on RABs (``m3``, ``m2``, ``m'``, ``OH``, ``bh``…);
+  :data:`CANONICAL` gives the pint expression behind each.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from decimal import Decimal
+from importlib.resources import files
+
+import pint
+
+ureg = pint.UnitRegistry(non_int_type=Decimal, autoconvert_offset_to_baseunit=True)
+ureg.load_definitions(str(files("dtpl_studio.costing").joinpath("units.txt")))
+Quantity = ureg.Quantity
+
+#: canonical symbol → pint expression. Symbols are what a RAB prints.
+CANONICAL: dict[str, str] = {
+    "m": "meter",
+    "m'": "meter",  # meter lari: a run of length, printed m'
+    "cm": "centimeter",
+    "mm": "millimeter",
+    "km": "kilometer",
+    "m2": "meter ** 2",
+    "cm2": "centimeter ** 2",
+    "ha": "hectare",
+    "m3": "meter ** 3",
+    "liter": "liter",
+    "kg": "kilogram",
+    "gram": "gram",
+    "ton": "metric_ton",
+    "OH": "orang_hari",
+    "OJ": "orang_jam",
+    "OB": "orang_bulan",
+    "ls": "lump_sum",
+    "bh": "buah",
+    "titik": "titik",
+    "zak": "zak",
+    "btg": "batang",
+    "lbr": "lembar",
+    "unit": "unit_",
+    "set": "set_",
+    "lot": "lot",
+    "roll": "roll",
+    "psg": "pasang",
+    "tgl": "tunggul",
+    "dus": "dus",
+    "kaleng": "kaleng",
+    "tabung": "tabung",
+    "rit": "rit",
+    "pohon": "pohon",
+    "hari": "hari_sewa",
+    "jam": "jam_sewa",
+    "bulan": "bulan_sewa",
+    "kali": "kali",
+    "paket": "paket",
+    "lusin": "lusin",
+    "%": "dimensionless",
+    "": "dimensionless",
+}
+
+#: lower-cased, space-folded spelling → canonical symbol. Sources: the unit columns of every
+#: file in ``../shared/data/public/`` (DOMAIN.md §7.4 item 2 lists the families).
+ALIASES: dict[str, str] = {
+    # length
+    "m": "m", "meter": "m", "mtr": "m", "m1": "m'", "m¹": "m'", "m'": "m'", "m’": "m'",
+    "m‘": "m'", "m`": "m'", "m''": "m'", "ml": "m'", "m lari": "m'", "meter lari": "m'",
+    "mlari": "m'", "m panjang": "m'", "m'.": "m'",
+    "cm": "cm", "mm": "mm", "km": "km",
+    # area
+    "m2": "m2", "m²": "m2", "m^2": "m2", "meter persegi": "m2", "m 2": "m2", "m2.": "m2",
+    "cm2": "cm2", "ha": "ha", "hektar": "ha",
+    # volume
+    "m3": "m3", "m³": "m3", "m^3": "m3", "meter kubik": "m3", "kubik": "m3", "m 3": "m3",
+    "liter": "liter", "ltr": "liter", "lt": "liter", "l": "liter", "litre": "liter",
+    # mass
+    "kg": "kg", "kilogram": "kg", "kgs": "kg", "gram": "gram", "gr": "gram", "g": "gram",
+    "ton": "ton", "tonne": "ton",
+    # labour
+    "oh": "OH", "o.h": "OH", "o.h.": "OH", "org/hari": "OH", "orang/hari": "OH", "hok": "OH",
+    "orang hari": "OH", "oj": "OJ", "o.j": "OJ", "orang jam": "OJ", "org/jam": "OJ",
+    "orang/jam": "OJ", "ob": "OB", "orang/bulan": "OB", "orang bulan": "OB", "org/bln": "OB",
+    # lump sum (also mis-read as "Is")
+    "ls": "ls", "l.s": "ls", "l.s.": "ls", "lumpsum": "ls", "lump sum": "ls", "is": "ls",
+    "lumpsump": "ls",
+    # counts
+    "bh": "bh", "buah": "bh", "bh.": "bh", "pcs": "bh", "pc": "bh", "biji": "bh", "bj": "bh",
+    "titik": "titik", "ttk": "titik", "tt": "titik", "titk": "titik",
+    "zak": "zak", "sak": "zak", "zak.": "zak",
+    "btg": "btg", "batang": "btg", "bt": "btg", "lonjor": "btg", "ljr": "btg",
+    "lbr": "lbr", "lembar": "lbr", "lb": "lbr", "lmbr": "lbr",
+    "unit": "unit", "unt": "unit", "set": "set", "stel": "set", "lot": "lot",
+    "roll": "roll", "rol": "roll", "psg": "psg", "pasang": "psg", "tgl": "tgl",
+    "tunggul": "tgl", "dus": "dus", "doz": "dus", "box": "dus", "kaleng": "kaleng",
+    "klg": "kaleng", "tabung": "tabung", "tbg": "tabung", "rit": "rit", "truk": "rit",
+    "ret": "rit", "pohon": "pohon", "phn": "pohon", "kali": "kali", "paket": "paket",
+    "pkt": "paket", "lusin": "lusin",
+    # rental time
+    "hari": "hari", "hr": "hari", "unit hari": "hari", "buah hari": "hari", "unit/hari": "hari",
+    "jam": "jam", "j": "jam", "unit jam": "jam", "jam/unit": "jam", "unit/jam": "jam",
+    "bulan": "bulan", "bln": "bulan", "bl": "bulan",
+    "%": "%",
+}
+
+_MOJIBAKE = {"Â²": "²", "Â³": "³", "Â¹": "¹", "Â°": "°", "â€™": "’", "â€˜": "‘"}
+
+
+class UnknownUnitError(ValueError):
+    """A unit spelling that is not in :data:`ALIASES`; the caller reports it."""
+
+    def __init__(self, raw: str):
+        super().__init__(f"unknown unit {raw!r}")
+        self.raw = raw
+
+
+class UnitMismatchError(ValueError):
+    """Two units of different dimensions (``m2`` into ``m3``, ``bh`` into ``kg``)."""
+
+
+def _fold(raw: str) -> str:
+    text = raw
+    for bad, good in _MOJIBAKE.items():
+        text = text.replace(bad, good)
+    text = unicodedata.normalize("NFC", text).replace("\u00a0", " ").strip().lower()
+    text = re.sub(r"\s+", " ", text)
+    return text
+
+
+def normalize_unit(raw: str | None) -> str:
+    """Return the canonical symbol for a unit as spelled in a file.
+
+    ``'M3'``, ``'m³'``, ``'mÂ³'`` → ``'m3'``; ``"m'"``, ``'m1'``, ``'M¹'`` → ``"m'"``;
+    ``'Is'`` → ``'ls'``; ``'Bh'`` → ``'bh'``. Leading/trailing spaces and case are ignored.
+
+    Raises:
+        UnknownUnitError: the spelling is not known (never guessed).
+    """
+    if raw is None:
+        raise UnknownUnitError("")
+    folded = _fold(str(raw))
+    if folded in ALIASES:
+        return ALIASES[folded]
+    trimmed = folded.rstrip(".").strip()
+    if trimmed in ALIASES:
+        return ALIASES[trimmed]
+    raise UnknownUnitError(str(raw))
+
+
+def to_pint(symbol: str) -> pint.Unit:
+    """The pint unit behind a canonical symbol (:data:`CANONICAL`).
+
+    Raises:
+        UnknownUnitError: ``symbol`` is not canonical.
+    """
+    try:
+        return ureg.Unit(CANONICAL[symbol])
+    except KeyError as exc:
+        raise UnknownUnitError(symbol) from exc
+
+
+def conversion_factor(from_symbol: str, to_symbol: str) -> Decimal:
+    """How many ``to`` units one ``from`` unit is (``cm`` → ``m`` gives ``0.01``).
+
+    Raises:
+        UnitMismatchError: the dimensions differ.
+        UnknownUnitError: either symbol is not canonical.
+    """
+    if from_symbol == to_symbol:
+        return Decimal(1)
+    q = Quantity(Decimal(1), to_pint(from_symbol))
+    try:
+        return Decimal(q.to(to_pint(to_symbol)).magnitude)
+    except pint.DimensionalityError as exc:
+        raise UnitMismatchError(f"{from_symbol} cannot be converted to {to_symbol}") from exc
+
+
+def convert_quantity(q: pint.Quantity, to_symbol: str) -> Decimal:
+    """Magnitude of a pint quantity in the canonical unit ``to_symbol`` (Decimal).
+
+    Raises:
+        UnitMismatchError: the quantity's dimension is not that of ``to_symbol``.
+    """
+    try:
+        return Decimal(q.to(to_pint(to_symbol)).magnitude)
+    except pint.DimensionalityError as exc:
+        raise UnitMismatchError(
+            f"{q.units:~} ({q.dimensionality}) cannot be converted to {to_symbol}"
+        ) from exc
+
+
+def units_compatible(a: str, b: str) -> bool:
+    """True when the canonical symbols ``a`` and ``b`` share a dimension."""
+    return to_pint(a).dimensionality == to_pint(b).dimensionality
