@@ -1,0 +1,109 @@
+"""``dtpl-studio``: the GUI without arguments; headless subcommands for CI and batch work.
+
+Subcommands (DESIGN.md §8):
+
+* ``demo OUT.dtpl`` — build the demo PLP-BK project from the shipped price book;
+* ``export PROJECT --pdf OUT.pdf`` — print the DTPL package;
+* ``check PROJECT`` — price and check the BLM ceilings; exit 1 when a check fails;
+* ``import-prices FILE [--write-edition DIR] [--report FILE]`` — import an AHSP workbook,
+  print the import report summary; with ``--write-edition`` write it in the project's open
+  format (this is how ``unit_prices/`` is regenerated: ``make prices``);
+* ``gui [PROJECT]`` — the window (also the default).
+
+Exit codes: 0 ok, 1 check failed, 2 usage or input error (message on stderr, no traceback).
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+
+def _parser() -> argparse.ArgumentParser:
+    p = argparse.ArgumentParser(prog="dtpl-studio", description="DTPL Studio — RAB dan DTPL PLP-BK")
+    sub = p.add_subparsers(dest="command")
+    g = sub.add_parser("gui", help="open the window (default)")
+    g.add_argument("project", nargs="?", type=Path)
+    d = sub.add_parser("demo", help="build the demo project")
+    d.add_argument("out", type=Path)
+    d.add_argument("--force", action="store_true", help="replace an existing file")
+    e = sub.add_parser("export", help="export the DTPL package")
+    e.add_argument("project", type=Path)
+    e.add_argument("--pdf", type=Path, required=True, help="output PDF path")
+    c = sub.add_parser("check", help="price the project and check the BLM ceilings")
+    c.add_argument("project", type=Path)
+    i = sub.add_parser("import-prices", help="import an AHSP price workbook")
+    i.add_argument("file", type=Path)
+    i.add_argument("--write-edition", type=Path, metavar="DIR", help="write the edition in the open format")
+    i.add_argument("--report", type=Path, metavar="FILE", help="write the full import report")
+    return p
+
+
+def _print_check(priced) -> None:
+    from dtpl_studio.costing.formatting import format_rupiah
+
+    for pp in priced.packages:
+        pkg = pp.package
+        print(f"{pkg.component.value:12} {pkg.name}")
+        print(f"{'':12} jumlah Rp {format_rupiah(pp.direct)}  PPN Rp {format_rupiah(pp.ppn)}  "
+              f"total Rp {format_rupiah(pp.total)}  dibulatkan Rp {format_rupiah(pp.rounded)}")
+        for f in pp.findings:
+            print(f"{'':12} {f}")
+    print("Pemeriksaan pagu BLM:")
+    for chk in priced.checks:
+        verdict = "LULUS" if chk.passed else "TIDAK LULUS"
+        print(f"  {chk.component.value:12} Rp {format_rupiah(chk.amount):>15} / pagu Rp "
+              f"{format_rupiah(chk.ceiling):>15}  sisa Rp {format_rupiah(chk.remaining):>15}  {verdict}")
+    print("HASIL: " + ("LULUS" if priced.passed else "TIDAK LULUS"))
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Entry point of ``dtpl-studio`` and ``python -m dtpl_studio``; returns the exit code."""
+    args = _parser().parse_args(argv)
+    command = args.command or "gui"
+    try:
+        if command == "gui":
+            from dtpl_studio.ui.app import run_gui
+
+            return run_gui(sys.argv[:1], getattr(args, "project", None))
+        if command == "demo":
+            from dtpl_studio.services.project import create_demo
+
+            program = create_demo(args.out, force=args.force)
+            print(f"demo project written: {args.out} ({len(program.packages)} packages)")
+            return 0
+        if command == "export":
+            from dtpl_studio.services.project import export_pdf, open_project
+
+            out = export_pdf(open_project(args.project), args.pdf)
+            print(f"DTPL PDF written: {out}")
+            return 0
+        if command == "check":
+            from dtpl_studio.services.project import check_project, open_project
+
+            priced = check_project(open_project(args.project))
+            _print_check(priced)
+            return 0 if priced.passed else 1
+        if command == "import-prices":
+            return _import_prices(args)
+    except (OSError, ValueError, RuntimeError, KeyError) as exc:
+        print(f"dtpl-studio {command}: {exc}", file=sys.stderr)
+        return 2
+    return 2
+
+
+def _import_prices(args) -> int:
+    from dtpl_studio.services.prices import import_prices
+
+    book, report = import_prices(args.file)
+    print(report.summary() if hasattr(report, "summary") else str(report))
+    if args.report:
+        args.report.write_text(report.render() if hasattr(report, "render") else str(report), encoding="utf-8")
+        print(f"import report written: {args.report}")
+    if args.write_edition:
+        from dtpl_studio.spreadsheets.edition import write_edition
+
+        write_edition(book, args.write_edition, report=report)
+        print(f"edition written: {args.write_edition}")
+    return 0

@@ -1,0 +1,54 @@
+"""Price books: the shipped default edition and importing a workbook."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from pathlib import Path
+
+from dtpl_studio.costing.pricebook import PriceBook
+from dtpl_studio.services.paths import DEFAULT_EDITION
+from dtpl_studio.spreadsheets.edition import read_edition
+
+
+class PricesError(RuntimeError):
+    """A price book could not be read or imported; the message says which file and why."""
+
+
+@lru_cache(maxsize=1)
+def _cached_default() -> PriceBook:
+    return read_edition(DEFAULT_EDITION)
+
+
+def load_default_book() -> PriceBook:
+    """The edition shipped in ``unit_prices/ahsp-cipta-karya-2023`` (read once, cached).
+
+    Raises:
+        PricesError: the folder is missing or unreadable (a broken checkout).
+    """
+    if not DEFAULT_EDITION.is_dir():
+        raise PricesError(f"the shipped price book is missing: {DEFAULT_EDITION}")
+    try:
+        return _cached_default()
+    except (OSError, ValueError, KeyError) as exc:
+        raise PricesError(f"cannot read the shipped price book {DEFAULT_EDITION}: {exc}") from exc
+
+
+def import_prices(path: Path):
+    """Import a price workbook; returns ``(PriceBook, ImportReport)``.
+
+    Today the AHSP Cipta Karya block layout (``.xlsx``) is recognised.
+
+    Raises:
+        PricesError: unknown file type or layout, or a file that cannot be opened.
+    """
+    from dtpl_studio.spreadsheets.ahsp_cipta_karya import import_ahsp_cipta_karya
+
+    path = Path(path)
+    if not path.is_file():
+        raise PricesError(f"{path}: no such file")
+    if path.suffix.lower() not in (".xlsx", ".xlsm"):
+        raise PricesError(f"{path}: only .xlsx AHSP workbooks can be imported so far")
+    try:
+        return import_ahsp_cipta_karya(path)
+    except (OSError, ValueError, KeyError) as exc:
+        raise PricesError(f"{path}: {exc}") from exc

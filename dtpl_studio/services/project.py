@@ -1,0 +1,85 @@
+"""Project use cases: open, save, the default (demo) project, export the DTPL PDF, check."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+from dtpl_studio.costing.rab import PricedProgram, Program, price_program
+from dtpl_studio.services.paths import data_dir
+
+ProgressFn = Callable[[int, int, str], None]
+CancelledFn = Callable[[], bool]
+
+
+def open_project(path: Path) -> Program:
+    """Load a ``.dtpl`` project file.
+
+    Raises:
+        dtpl_studio.storage.project_file.ProjectFileError: not a project file, newer schema,
+            corrupt; the message names the file.
+    """
+    from dtpl_studio.storage.project_file import load_program
+
+    return load_program(Path(path))
+
+
+def save_project(program: Program, path: Path) -> None:
+    """Save atomically (temp file + rename): a failed save leaves the old file intact."""
+    from dtpl_studio.storage.project_file import save_program
+
+    save_program(program, Path(path))
+
+
+def create_demo(path: Path, *, force: bool = False) -> Program:
+    """Build the demo programme from the shipped book and save it to ``path``.
+
+    Raises:
+        FileExistsError: ``path`` exists and ``force`` is false.
+    """
+    from dtpl_studio.services.demo import build_demo_program
+    from dtpl_studio.services.prices import load_default_book
+
+    path = Path(path)
+    if path.exists() and not force:
+        raise FileExistsError(f"{path} exists (use --force to replace it)")
+    path.parent.mkdir(parents=True, exist_ok=True)
+    program = build_demo_program(load_default_book())
+    save_project(program, path)
+    return program
+
+
+def default_project_path() -> Path:
+    """Where the demo project opened on first run lives (user data folder)."""
+    return data_dir() / "demo-plpbk.dtpl"
+
+
+def ensure_default_project() -> Path:
+    """Create the demo project in the user data folder when missing; return its path."""
+    path = default_project_path()
+    if not path.exists():
+        create_demo(path)
+    return path
+
+
+def check_project(program: Program) -> PricedProgram:
+    """Price the programme and run the BLM ceiling check (the one calculation path)."""
+    return price_program(program)
+
+
+def export_pdf(
+    program: Program,
+    out_path: Path,
+    progress: ProgressFn | None = None,
+    cancelled: CancelledFn | None = None,
+) -> Path:
+    """Write the DTPL package PDF for ``program`` to ``out_path`` (atomically).
+
+    Raises:
+        dtpl_studio.reporting.dtpl_pdf.ReportCancelled: ``cancelled()`` became true; no file
+            is left behind.
+    """
+    from dtpl_studio.reporting.dtpl_pdf import build_dtpl_pdf
+
+    priced = price_program(program)
+    return build_dtpl_pdf(priced, Path(out_path), progress=progress, cancelled=cancelled)
