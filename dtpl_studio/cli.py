@@ -90,6 +90,9 @@ def main(argv: list[str] | None = None) -> int:
     except (OSError, ValueError, RuntimeError, KeyError) as exc:
         print(f"dtpl-studio {command}: {exc}", file=sys.stderr)
         return 2
+    except Exception as exc:  # noqa: BLE001 - last resort: a message, never a traceback
+        print(f"dtpl-studio {command}: unexpected {type(exc).__name__}: {exc}", file=sys.stderr)
+        return 2
     return 2
 
 

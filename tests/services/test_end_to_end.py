@@ -1,0 +1,91 @@
+"""Demo → .dtpl → PDF → text: the printed totals equal the core's totals; CLI exit codes."""
+
+from __future__ import annotations
+
+import re
+from decimal import Decimal
+
+import pytest
+from pypdf import PdfReader
+
+from dtpl_studio.cli import main
+from dtpl_studio.costing.formatting import format_rupiah
+from dtpl_studio.costing.funding import Component
+from dtpl_studio.costing.rab import price_program
+from dtpl_studio.services.demo import build_demo_program
+from dtpl_studio.services.prices import load_default_book
+from dtpl_studio.services.project import export_pdf, open_project, save_project
+
+
+@pytest.fixture(scope="module")
+def demo_files(tmp_path_factory):
+    folder = tmp_path_factory.mktemp("e2e")
+    project = folder / "demo.dtpl"
+    assert main(["demo", str(project)]) == 0
+    pdf = folder / "demo.pdf"
+    assert main(["export", str(project), "--pdf", str(pdf)]) == 0
+    text = "\n".join(page.extract_text() for page in PdfReader(pdf).pages)
+    return project, pdf, text
+
+
+def test_demo_is_a_realistic_plpbk_programme():
+    program = build_demo_program(load_default_book())
+    priced = price_program(program)
+    fisik = next(p for p in priced.packages if p.package.component is Component.FISIK)
+    items = list(fisik.items())
+    assert len(fisik.sections) >= 4 and len(items) >= 10
+    assert all(i.error == "" for i in items)
+    beton = next(i for i in items if "rabat" in i.item.description.lower())
+    # 150 × 2,5 × 0,12 = 45 m3 minus two 0,8 × 0,8 × 0,12 lids
+    assert beton.volume == Decimal("44.85")
+    assert 100_000_000 < fisik.rounded < 700_000_000
+    assert priced.passed
+
+
+def test_pdf_totals_equal_core_totals(demo_files):
+    project, _pdf, text = demo_files
+    priced = price_program(open_project(project))
+    flat = re.sub(r"\s+", " ", text)
+    for pp in priced.packages:
+        for figure in (pp.direct, pp.rounded):
+            assert format_rupiah(figure) in flat, f"{format_rupiah(figure)} missing from the PDF"
+        assert pp.terbilang.split()[0] in flat.lower()
+    for chk in priced.checks:
+        assert format_rupiah(chk.amount) in flat
+        assert format_rupiah(chk.ceiling) in flat
+
+
+def test_saved_project_prices_like_the_built_one(demo_files):
+    project, _pdf, _text = demo_files
+    built = price_program(build_demo_program(load_default_book()))
+    loaded = price_program(open_project(project))
+    assert [p.rounded for p in built.packages] == [p.rounded for p in loaded.packages]
+
+
+def test_check_exit_code_follows_the_blm_check(demo_files, tmp_path, capsys):
+    project, _pdf, _text = demo_files
+    assert main(["check", str(project)]) == 0
+    program = open_project(project)
+    plan = next(p for p in program.packages if p.component is Component.PERENCANAAN)
+    next(plan.items()).volume = Decimal(60)  # 60 OB × Rp 6 juta: over the Rp 300 juta ceiling
+    over = tmp_path / "over.dtpl"
+    save_project(program, over)
+    assert main(["check", str(over)]) == 1
+    assert "TIDAK LULUS" in capsys.readouterr().out
+
+
+def test_cli_errors_are_messages_not_tracebacks(tmp_path, capsys):
+    bogus = tmp_path / "not-a-project.dtpl"
+    bogus.write_text("hello")
+    assert main(["check", str(bogus)]) == 2
+    err = capsys.readouterr().err
+    assert "not-a-project.dtpl" in err and "Traceback" not in err
+    assert main(["export", str(tmp_path / "missing.dtpl"), "--pdf", str(tmp_path / "x.pdf")]) == 2
+
+
+def test_export_writes_a_pdf_with_every_section(tmp_path):
+    program = build_demo_program(load_default_book())
+    out = export_pdf(program, tmp_path / "out.pdf")
+    text = " ".join(p.extract_text() for p in PdfReader(out).pages).lower()
+    for heading in ("rekapitulasi", "analisa", "harga satuan", "pagu"):
+        assert heading in text
