@@ -1,0 +1,16 @@
+"""Reporting: the DTPL package PDF (reportlab lives only in this package, DESIGN.md §3).
+
+Public API:
+
+* :func:`build_dtpl_pdf` — write the package of a
+  :class:`~dtpl_studio.costing.rab.PricedProgram` to a PDF file.
+* :func:`document_hash` — SHA-256 of the priced content printed on the package.
+* :func:`will_be_draft` — whether the DRAFT watermark will be printed.
+* :class:`ReportCancelled` / :class:`ReportError`.
+"""
+
+from dtpl_studio.reporting.dtpl_pdf import build_dtpl_pdf, will_be_draft
+from dtpl_studio.reporting.errors import ReportCancelled, ReportError
+from dtpl_studio.reporting.hashing import document_hash
+
+__all__ = ["ReportCancelled", "ReportError", "build_dtpl_pdf", "document_hash", "will_be_draft"]

@@ -1,0 +1,190 @@
+"""Helpers shared by the section builders: text formatting, headings, the build context.
+
+Numbers are printed only through :mod:`dtpl_studio.costing.formatting` (Babel, ``id_ID``);
+the helpers here only choose *how many* decimals, never round a value the costing core
+already rounded (DESIGN.md §5: the PDF prints the priced values, it does not recompute).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from decimal import Decimal
+from xml.sax.saxutils import escape
+
+from reportlab.platypus import Flowable, Paragraph
+
+from dtpl_studio.costing.formatting import format_number, format_rupiah
+from dtpl_studio.costing.rab import PricedProgram
+from dtpl_studio.reporting.fonts import printable
+from dtpl_studio.reporting.styles import Styles
+
+MINUS = "\u2212"
+
+
+def esc(text: object) -> str:
+    """``text`` made safe for Paragraph markup (``&``, ``<``, ``>`` escaped) and for the
+    embedded font (:func:`~dtpl_studio.reporting.fonts.printable`)."""
+    return escape(printable(str(text)))
+
+
+def _decimals(value: Decimal) -> int:
+    exponent = value.normalize().as_tuple().exponent
+    return max(0, -exponent) if isinstance(exponent, int) else 0
+
+
+def money(value: Decimal) -> str:
+    """A rupiah amount exactly as priced: ``1.546.200``; ``1.275.500,50`` when it has cents.
+
+    A value with fractions is printed with all its decimals (at least two), never rounded,
+    so that a printed rate times a printed volume gives the printed amount.
+    """
+    places = _decimals(value)
+    if places == 0:
+        return format_rupiah(value)
+    return format_number(value, max(2, places))
+
+
+def money2(value: Decimal) -> str:
+    """An intermediate amount of an analysis sheet, shown with two decimals (``67.500,00``)."""
+    return format_rupiah(value, 2)
+
+
+def signed_money(value: Decimal) -> str:
+    """Like :func:`money`, with a true minus sign (U+2212) for negative values."""
+    return f"{MINUS}{money(-value)}" if value < 0 else money(value)
+
+
+def volume(value: Decimal, decimals: int) -> str:
+    """A RAB volume with the package's fixed number of decimals (``374,28``)."""
+    return format_number(value, decimals)
+
+
+def exact(value: Decimal, cap: int = 6) -> str:
+    """A number with as many decimals as it has (trailing zeros dropped), up to ``cap``.
+
+    Used for measurement-line volumes; beyond ``cap`` decimals the value is shown rounded to
+    ``cap`` places (a back-up line only explains the volume, the RAB prints the rounded one).
+    """
+    places = min(_decimals(value), cap)
+    return format_number(value, places)
+
+
+def signed_exact(value: Decimal) -> str:
+    """Like :func:`exact`, with a true minus sign (U+2212) for negative values."""
+    return f"{MINUS}{exact(-value)}" if value < 0 else exact(value)
+
+
+#: Most decimals a coefficient is printed with in the Koefisien column (DOMAIN.md §2.2:
+#: books carry up to 4–5); longer ones come from spreadsheet floats (``0,747407407407407``).
+COEFFICIENT_PLACES = 6
+
+
+def coefficient_fits(value: Decimal) -> bool:
+    """True when ``value`` has at most :data:`COEFFICIENT_PLACES` significant decimals."""
+    return _decimals(value) <= COEFFICIENT_PLACES
+
+
+def coefficient(value: Decimal) -> str:
+    """A coefficient as written: as many decimals as it carries, including the zeros it was
+    written with (``0,750``, ``0,0333``, ``371``), never rounded — up to six decimals.
+
+    A coefficient with more decimals is shown as ``≈0,747407`` (six decimals, marked); the
+    analysis sheet then prints the full value in a note, and the calculation always uses
+    the full value.
+    """
+    if not coefficient_fits(value):
+        return "≈" + format_number(value, COEFFICIENT_PLACES)
+    written = value.as_tuple().exponent
+    written_places = max(0, -written) if isinstance(written, int) else 0
+    places = max(_decimals(value), min(written_places, COEFFICIENT_PLACES))
+    return format_number(value, places)
+
+
+def full_number(value: Decimal) -> str:
+    """Every decimal of ``value`` (trailing zeros dropped), Indonesian style."""
+    return format_number(value, _decimals(value))
+
+
+def capitalise(text: str) -> str:
+    """First letter upper case, the rest unchanged (``'seratus …'`` → ``'Seratus …'``)."""
+    return text[:1].upper() + text[1:]
+
+
+class Heading(Paragraph):
+    """A paragraph that is also a TOC entry and a PDF bookmark.
+
+    ``level`` 0, 1 or 2 is both the outline depth and the TOC style; ``key`` is the
+    bookmark name (unique in the document); ``in_toc`` False keeps it out of the Daftar isi
+    but still in the PDF outline; ``section`` is the running-header text it sets.
+    """
+
+    def __init__(self, text: str, style, *, level: int, key: str, plain: str,
+                 in_toc: bool = True, section: str | None = None) -> None:
+        super().__init__(text, style)
+        self.outline_level = level
+        self.outline_key = key
+        self.outline_text = plain
+        self.in_toc = in_toc
+        self.running_section = section
+
+
+class Anchor(Flowable):
+    """An invisible, zero-size bookmark/outline/TOC target (same attributes as
+    :class:`Heading`), for a page that prints no heading of its own (the cover)."""
+
+    def __init__(self, *, level: int, key: str, plain: str, in_toc: bool = False,
+                 section: str | None = None) -> None:
+        super().__init__()
+        self.outline_level = level
+        self.outline_key = key
+        self.outline_text = plain
+        self.in_toc = in_toc
+        self.running_section = section
+
+    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
+        return 0, 0
+
+    def draw(self) -> None:  # nothing visible
+        pass
+
+
+@dataclass
+class BuildContext:
+    """What every section builder receives.
+
+    Attributes:
+        priced: the priced programme (never recomputed here).
+        styles: paragraph styles.
+        doc_hash: SHA-256 of the priced content (:func:`~dtpl_studio.reporting.hashing.document_hash`).
+        draft: the DRAFT watermark is printed.
+        check_cancel: raises :class:`~dtpl_studio.reporting.errors.ReportCancelled` when the
+            caller asked to stop.
+    """
+
+    priced: PricedProgram
+    styles: Styles
+    doc_hash: str
+    draft: bool
+    check_cancel: Callable[[], None] = lambda: None
+    _keys: int = field(default=0, repr=False)
+
+    def heading(self, text: str, level: int, *, in_toc: bool = True,
+                section: str | None = None, style=None) -> Heading:
+        """A :class:`Heading` with a fresh bookmark key; ``text`` is plain (escaped here)."""
+        self._keys += 1
+        styles = (self.styles.h1, self.styles.h2, self.styles.h3)
+        return Heading(esc(text), style or styles[min(level, 2)], level=level,
+                       key=f"dtpl-{self._keys:04d}", plain=text, in_toc=in_toc,
+                       section=section)
+
+    def anchor(self, text: str, level: int, *, in_toc: bool = False,
+               section: str | None = None) -> Anchor:
+        """An invisible :class:`Anchor` with a fresh bookmark key."""
+        self._keys += 1
+        return Anchor(level=level, key=f"dtpl-{self._keys:04d}", plain=text, in_toc=in_toc,
+                      section=section)
+
+    def p(self, text: str, style=None) -> Paragraph:
+        """A paragraph of plain ``text`` (escaped) in ``style`` (body by default)."""
+        return Paragraph(esc(text), style or self.styles.body)

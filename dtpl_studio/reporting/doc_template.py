@@ -1,0 +1,192 @@
+"""The DTPL document template: page kinds, running header and footer, TOC and outline.
+
+Follows ReportLab's own manual template (``tools/docco/rltemplate.py``, AESTHETICS.md §1.7):
+one :class:`~reportlab.platypus.PageTemplate` per page kind (``cover`` and ``body``), the
+running header and footer drawn at the end of each page, and :meth:`DtplDocTemplate.afterFlowable`
+turning every :class:`~dtpl_studio.reporting.common.Heading` into a PDF bookmark, an outline
+entry and a ``TOCEntry`` for the *Daftar isi*. Built with ``multiBuild``: the TOC page
+numbers and the "Halaman n dari N" total are settled over the passes.
+"""
+
+from __future__ import annotations
+
+from reportlab.lib.units import mm
+from reportlab.pdfgen.canvas import Canvas
+from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageTemplate
+from reportlab.platypus.doctemplate import IndexingFlowable
+
+from dtpl_studio.costing.rab import PricedProgram
+from dtpl_studio.reporting import labels as L
+from dtpl_studio.reporting.common import Heading, esc
+from dtpl_studio.reporting.fonts import FAMILY, printable
+from dtpl_studio.reporting.styles import (
+    FRAME_HEIGHT,
+    FRAME_WIDTH,
+    MARGIN_BOTTOM,
+    MARGIN_LEFT,
+    MARGIN_RIGHT,
+    MARGIN_TOP,
+    MUTED,
+    PAGE_SIZE,
+    RULE,
+    WATERMARK,
+)
+
+
+class PageTotal(IndexingFlowable):
+    """An invisible indexing flowable that keeps ``multiBuild`` going until the page count
+    used in the footers ("dari N") equals the page count of the pass just built."""
+
+    def __init__(self, doc: DtplDocTemplate) -> None:
+        super().__init__()
+        self._doc = doc
+        self._ok = False
+
+    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
+        return 0, 0
+
+    def draw(self) -> None:  # nothing to draw
+        pass
+
+    def afterBuild(self) -> None:
+        pages = self._doc.page
+        self._ok = self._doc.page_total == pages
+        self._doc.page_total = pages
+
+    def isSatisfied(self) -> bool:
+        return self._ok
+
+
+class DtplDocTemplate(BaseDocTemplate):
+    """A4 portrait document with a ``cover`` and a ``body`` page template.
+
+    Args:
+        filename: a path or a binary file object.
+        priced: the priced programme (for the footer text).
+        doc_hash: the document hash printed in every footer (first 16 hex digits).
+        draft: draw the diagonal DRAFT watermark on every page.
+        progress: called after every page with the page number (optional).
+    """
+
+    def __init__(self, filename, *, priced: PricedProgram, doc_hash: str, draft: bool,
+                 **kw) -> None:
+        program = priced.program
+        kw.setdefault("title", f"{L.DOCUMENT_TITLE} – Kelurahan {program.kelurahan}")
+        kw.setdefault("subject", f"{program.program} {program.title}".strip())
+        kw.setdefault("author", program.bkm or program.program)
+        kw.setdefault("creator", "DTPL Studio")
+        super().__init__(
+            filename,
+            pagesize=PAGE_SIZE,
+            leftMargin=MARGIN_LEFT,
+            rightMargin=MARGIN_RIGHT,
+            topMargin=MARGIN_TOP,
+            bottomMargin=MARGIN_BOTTOM,
+            invariant=1,
+            initialFontName=FAMILY.regular,
+            **kw,
+        )
+        self.priced = priced
+        self.doc_hash = doc_hash
+        self.draft = draft
+        self.page_total: int | None = None
+        self.running_section = ""
+        self._outline_level = -1
+        frame = Frame(MARGIN_LEFT, MARGIN_BOTTOM, FRAME_WIDTH, FRAME_HEIGHT, id="main",
+                      leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0)
+        self.addPageTemplates([
+            PageTemplate("cover", [frame], onPage=self._under_page, onPageEnd=self._cover_end),
+            PageTemplate("body", [frame], onPage=self._under_page, onPageEnd=self._body_end),
+        ])
+
+    # -- passes ----------------------------------------------------------------------------
+    def beforeDocument(self) -> None:
+        """Reset per-pass state (running header, outline depth)."""
+        self.running_section = ""
+        self._outline_level = -1
+        self.canv.showOutline()
+
+    def afterFlowable(self, flowable: Flowable) -> None:
+        """Register headings: bookmark, outline entry, TOC entry, running header text."""
+        if getattr(flowable, "outline_key", None) is None:
+            return
+        level = min(flowable.outline_level, self._outline_level + 1)
+        self._outline_level = level
+        key = flowable.outline_key
+        space = flowable.style.spaceBefore if isinstance(flowable, Heading) else 0
+        top = self.frame._y + getattr(flowable, "height", 0) + space
+        self.canv.bookmarkHorizontal(key, 0, min(top + 4, PAGE_SIZE[1]))
+        self.canv.addOutlineEntry(flowable.outline_text, key, level=level, closed=level >= 1)
+        if flowable.in_toc:
+            self.notify("TOCEntry", (level, esc(flowable.outline_text), self.page, key))
+        if flowable.running_section is not None:
+            self.running_section = flowable.running_section
+
+    # -- page decoration -------------------------------------------------------------------
+    def _under_page(self, canv: Canvas, doc: BaseDocTemplate) -> None:
+        if self.draft:
+            canv.saveState()
+            canv.setFillColor(WATERMARK)
+            canv.setFont(FAMILY.bold, 130)
+            canv.translate(PAGE_SIZE[0] / 2, PAGE_SIZE[1] / 2)
+            canv.rotate(52)
+            canv.drawCentredString(0, -45, L.DRAFT)
+            canv.restoreState()
+
+    def _cover_end(self, canv: Canvas, doc: BaseDocTemplate) -> None:
+        self._footer(canv)
+
+    def _body_end(self, canv: Canvas, doc: BaseDocTemplate) -> None:
+        self._header(canv)
+        self._footer(canv)
+
+    def _header(self, canv: Canvas) -> None:
+        program = self.priced.program
+        y = PAGE_SIZE[1] - MARGIN_TOP + 7 * mm
+        canv.saveState()
+        canv.setFont(FAMILY.regular, 7.5)
+        canv.setFillColor(MUTED)
+        left = f"{L.DOCUMENT_SHORT} {program.program}"
+        if program.title:
+            left += f" · {program.title}"
+        canv.drawString(MARGIN_LEFT, y, _fit(left, FAMILY.regular, 7.5, FRAME_WIDTH * 0.5))
+        canv.drawRightString(PAGE_SIZE[0] - MARGIN_RIGHT, y,
+                             _fit(self.running_section, FAMILY.regular, 7.5, FRAME_WIDTH * 0.48))
+        canv.setStrokeColor(RULE)
+        canv.setLineWidth(0.5)
+        canv.line(MARGIN_LEFT, y - 2.5 * mm, PAGE_SIZE[0] - MARGIN_RIGHT, y - 2.5 * mm)
+        canv.restoreState()
+
+    def _footer(self, canv: Canvas) -> None:
+        program = self.priced.program
+        y = MARGIN_BOTTOM - 9 * mm
+        total = str(self.page_total) if self.page_total else "?"
+        left = f"{program.program} · Kelurahan {program.kelurahan}"
+        if program.kota:
+            left += f", {program.kota}"
+        if program.fiscal_year:
+            left += f" · TA {program.fiscal_year}"
+        canv.saveState()
+        canv.setStrokeColor(RULE)
+        canv.setLineWidth(0.5)
+        canv.line(MARGIN_LEFT, y + 4 * mm, PAGE_SIZE[0] - MARGIN_RIGHT, y + 4 * mm)
+        canv.setFillColor(MUTED)
+        canv.setFont(FAMILY.regular, 7.5)
+        canv.drawString(MARGIN_LEFT, y, _fit(left, FAMILY.regular, 7.5, FRAME_WIDTH * 0.7))
+        canv.setFont(FAMILY.bold, 7.5)
+        canv.drawRightString(PAGE_SIZE[0] - MARGIN_RIGHT, y, f"Halaman {self.page} dari {total}")
+        canv.setFont(FAMILY.regular, 6.5)
+        canv.drawString(MARGIN_LEFT, y - 3.6 * mm, f"Kode dokumen (SHA-256): {self.doc_hash[:16]}")
+        canv.restoreState()
+
+
+def _fit(text: str, font: str, size: float, width: float) -> str:
+    """``text`` shortened with an ellipsis to fit ``width`` points."""
+    from reportlab.pdfbase.pdfmetrics import stringWidth
+
+    text = printable(text)
+    if stringWidth(text, font, size) <= width:
+        return text
+    while text and stringWidth(text + "…", font, size) > width:
+        text = text[:-1]
+    return text.rstrip() + "…"

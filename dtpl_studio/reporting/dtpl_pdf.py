@@ -1,0 +1,201 @@
+"""Build the DTPL package PDF (*Dokumen Teknis Pembangunan Lingkungan*) of a priced programme.
+
+Order of the sections (DOMAIN.md §4.4, the parts the costing core can fill today):
+
+1. Sampul; 2. Lembar pengesahan; 3. Daftar isi;
+4. per package: data, Rekapitulasi RAB, Rincian RAB, Back-up perhitungan volume;
+5. Analisa harga satuan pekerjaan (A–F of every analysis used, with sub-analyses);
+6. Daftar harga satuan dasar (upah/bahan/alat used, with the book's provenance);
+7. Pemeriksaan pagu BLM, then the document hash (Keterangan dokumen).
+
+Every page carries "Halaman n dari N", the programme and kelurahan, and the first 16 hex
+digits of the document hash; the DRAFT watermark is drawn on every page when a ceiling
+check (or an item) fails, or when the caller asks for a draft.
+"""
+
+from __future__ import annotations
+
+import io
+import os
+from collections.abc import Callable
+from pathlib import Path
+
+from reportlab.platypus import Flowable
+
+from dtpl_studio.costing.rab import PricedProgram
+from dtpl_studio.reporting.common import BuildContext
+from dtpl_studio.reporting.doc_template import DtplDocTemplate, PageTotal
+from dtpl_studio.reporting.errors import ReportCancelled
+from dtpl_studio.reporting.hashing import document_hash
+from dtpl_studio.reporting.sections import (
+    build_analyses,
+    build_approval,
+    build_backup_volume,
+    build_blm_check,
+    build_cover,
+    build_document_info,
+    build_package_heading,
+    build_price_lists,
+    build_rab_detail,
+    build_rab_summary,
+    build_toc,
+)
+from dtpl_studio.reporting.styles import make_styles
+
+__all__ = ["MAX_PASSES", "PROGRESS_TOTAL", "ReportCancelled", "build_dtpl_pdf", "will_be_draft"]
+
+ProgressFn = Callable[[int, int, str], None]
+
+#: Progress scale: ``progress(done, PROGRESS_TOTAL, text)``.
+PROGRESS_TOTAL = 100
+_STORY_SHARE = 10  # 0–10: building the story; 10–95: laying out pages; 100: written
+_LAYOUT_SHARE = 85
+_EXPECTED_PASSES = 2  # TOC + page total usually settle in two passes (a third is clamped)
+MAX_PASSES = 8
+
+
+class _Progress:
+    """Monotonic, de-duplicated progress reports on a 0–100 scale."""
+
+    def __init__(self, fn: ProgressFn | None) -> None:
+        self._fn = fn
+        self._last = -1
+
+    def __call__(self, done: int, text: str) -> None:
+        done = max(self._last, min(PROGRESS_TOTAL, done))
+        if self._fn is not None and done != self._last:
+            self._fn(done, PROGRESS_TOTAL, text)
+        self._last = done
+
+
+def will_be_draft(priced: PricedProgram, draft: bool | None = None) -> bool:
+    """Whether :func:`build_dtpl_pdf` prints the DRAFT watermark: when ``draft`` is True,
+    or when any ceiling check fails or any item could not be priced (``priced.passed`` is
+    False). A failing package is never printed without the watermark."""
+    return bool(draft) or not priced.passed
+
+
+def build_dtpl_pdf(
+    priced: PricedProgram,
+    out_path: Path,
+    *,
+    progress: Callable[[int, int, str], None] | None = None,
+    cancelled: Callable[[], bool] | None = None,
+    draft: bool | None = None,
+) -> Path:
+    """Write the DTPL package of ``priced`` to ``out_path`` (A4 PDF) and return the path.
+
+    The figures printed are those of ``priced`` (from
+    :func:`dtpl_studio.costing.rab.price_program`), never recomputed: every RAB row prints
+    ``PricedItem.volume``, ``.rate`` and ``.amount``, so printed volume × printed rate =
+    printed amount (DESIGN.md §5).
+
+    The output is deterministic (ReportLab ``invariant=1``, fixed font, no dates): the same
+    priced content gives the same bytes. The file is written atomically: the whole PDF is
+    built in memory, written to a temporary file beside ``out_path``, flushed, and moved in
+    place with :func:`os.replace`; an existing ``out_path`` is untouched until then.
+
+    Runs on the caller's thread (call it from a worker, DESIGN.md §8); it takes no lock.
+
+    Args:
+        priced: the priced programme.
+        out_path: the PDF file to write; its folder must exist.
+        progress: called as ``progress(done, 100, text)`` with a non-decreasing ``done``
+            (Indonesian ``text``), from the calling thread.
+        cancelled: polled between sections and after every laid-out flowable; when it
+            returns True the build stops.
+        draft: True prints the DRAFT watermark on every page; None or False print it only
+            when a check fails (see :func:`will_be_draft`).
+
+    Returns:
+        ``out_path`` as a :class:`~pathlib.Path`.
+
+    Raises:
+        ReportCancelled: ``cancelled()`` turned true; no file (and no temporary file) is
+            left and an existing ``out_path`` is unchanged.
+        OSError: the file cannot be written (the temporary file is removed).
+    """
+    out_path = Path(out_path)
+    report = _Progress(progress)
+
+    def check_cancel() -> None:
+        if cancelled is not None and cancelled():
+            raise ReportCancelled("pembuatan PDF dibatalkan")
+
+    check_cancel()
+    report(0, "Menyiapkan dokumen")
+    ctx = BuildContext(priced=priced, styles=make_styles(), doc_hash=document_hash(priced),
+                       draft=will_be_draft(priced, draft), check_cancel=check_cancel)
+    story = _story(ctx, report)
+    buffer = io.BytesIO()
+    doc = DtplDocTemplate(buffer, priced=priced, doc_hash=ctx.doc_hash, draft=ctx.draft)
+    story.append(PageTotal(doc))
+    doc.setProgressCallBack(_layout_progress(report, check_cancel))
+    doc.multiBuild(story, maxPasses=MAX_PASSES)
+    check_cancel()
+    report(97, "Menyimpan berkas")
+    _write_atomic(out_path, buffer.getvalue())
+    report(PROGRESS_TOTAL, "Selesai")
+    return out_path
+
+
+def _story(ctx: BuildContext, report: _Progress) -> list[Flowable]:
+    """All sections in order; one builder per section."""
+    steps: list[tuple[str, Callable[[], list[Flowable]]]] = [
+        ("Sampul", lambda: build_cover(ctx)),
+        ("Lembar pengesahan", lambda: build_approval(ctx)),
+        ("Daftar isi", lambda: build_toc(ctx)),
+    ]
+    for number, pp in enumerate(ctx.priced.packages, start=1):
+        steps += [
+            (f"Paket {number}", lambda n=number, p=pp: build_package_heading(ctx, n, p)),
+            (f"Paket {number}: rekapitulasi", lambda n=number, p=pp: build_rab_summary(ctx, n, p)),
+            (f"Paket {number}: rincian RAB", lambda n=number, p=pp: build_rab_detail(ctx, n, p)),
+            (f"Paket {number}: back-up volume",
+             lambda n=number, p=pp: build_backup_volume(ctx, n, p)),
+        ]
+    steps += [
+        ("Analisa harga satuan", lambda: build_analyses(ctx)),
+        ("Daftar harga satuan dasar", lambda: build_price_lists(ctx)),
+        ("Pemeriksaan pagu BLM", lambda: build_blm_check(ctx)),
+        ("Keterangan dokumen", lambda: build_document_info(ctx)),
+    ]
+    story: list[Flowable] = []
+    for i, (text, build) in enumerate(steps):
+        ctx.check_cancel()
+        report(i * _STORY_SHARE // len(steps), f"Menyusun {text}")
+        story += build()
+    return story
+
+
+def _layout_progress(report: _Progress, check_cancel: Callable[[], None]):
+    """A ReportLab progress callback (``setProgressCallBack``) mapping passes and flowables
+    onto the 10–95 range, checking for cancellation on every event."""
+    state = {"pass": 1, "size": 1}
+
+    def on_progress(kind: str, value: int) -> None:
+        check_cancel()
+        if kind == "PASS":
+            state["pass"] = value
+        elif kind == "SIZE_EST":
+            state["size"] = max(1, value)
+        elif kind == "PROGRESS":
+            fraction = (state["pass"] - 1 + value / state["size"]) / _EXPECTED_PASSES
+            done = _STORY_SHARE + int(_LAYOUT_SHARE * min(fraction, 1.0))
+            report(min(done, 95), f"Menata halaman (lintasan {state['pass']})")
+
+    return on_progress
+
+
+def _write_atomic(path: Path, data: bytes) -> None:
+    """Write ``data`` to ``path`` through a temporary file in the same folder."""
+    tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+    try:
+        with open(tmp, "wb") as fh:
+            fh.write(data)
+            fh.flush()
+            os.fsync(fh.fileno())
+        os.replace(tmp, path)
+    except BaseException:
+        tmp.unlink(missing_ok=True)
+        raise

@@ -1,0 +1,129 @@
+"""The document hash: SHA-256 of the priced content of a DTPL package.
+
+The hash is taken over a canonical JSON of what the package *says* (programme data,
+signatories, ceiling rules, every printed row with its volume, rate and amount, measurement
+lines, totals, ceiling checks, and each pinned price book's content hash and provenance), not
+over the PDF bytes: two PDFs of the same priced content carry the same hash, and any change
+of a printed figure changes it. Random node ids are left out.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from decimal import Decimal
+from typing import Any
+
+from dtpl_studio.costing.rab import (
+    Item,
+    PricedItem,
+    PricedPackage,
+    PricedProgram,
+    PricedSection,
+    RowKind,
+)
+
+
+def _s(value: Decimal | None) -> str | None:
+    return None if value is None else str(value)
+
+
+def _item(pi: PricedItem) -> dict[str, Any]:
+    item: Item = pi.item
+    return {
+        "number": pi.number,
+        "description": item.description,
+        "unit": item.unit,
+        "analysis_code": item.analysis_code,
+        "custom_rate": _s(item.custom_rate),
+        "custom_reason": item.custom_reason,
+        "rate_override": _s(item.rate_override),
+        "override_reason": item.override_reason,
+        "funding": item.funding.value,
+        "note": item.note,
+        "measurements": [
+            [m.description, m.sign, [[f.label, str(f.value), f.unit] for f in m.factors]]
+            for m in item.measurements
+        ],
+        "volume_exact": _s(pi.volume_exact),
+        "volume": _s(pi.volume),
+        "rate": _s(pi.rate),
+        "amount": str(pi.amount),
+        "error": pi.error,
+    }
+
+
+def _package(pp: PricedPackage, book_hashes: dict[int, str]) -> dict[str, Any]:
+    pkg = pp.package
+    if id(pkg.book) not in book_hashes:
+        book_hashes[id(pkg.book)] = pkg.book.content_hash()
+    meta = pkg.book.meta
+    rows: list[Any] = []
+    for kind, node in pp.rows():
+        if kind is RowKind.ITEM:
+            assert isinstance(node, PricedItem)
+            rows.append(["item", _item(node)])
+        else:
+            assert isinstance(node, PricedSection)
+            rows.append([kind.value, node.number, node.section.title, str(node.total)])
+    return {
+        "name": pkg.name,
+        "component": pkg.component.value,
+        "ksm": pkg.ksm,
+        "location": pkg.location,
+        "description": pkg.description,
+        "settings": {
+            "volume_decimals": pkg.settings.volume_decimals,
+            "ppn_rate": str(pkg.settings.ppn_rate),
+            "ppn_label": pkg.settings.ppn_label,
+            "total_rounding": pkg.settings.total_rounding.to_dict(),
+        },
+        "book": {
+            "content_hash": book_hashes[id(pkg.book)],
+            "region": meta.region, "province": meta.province, "year": meta.year,
+            "edition": meta.edition, "kind": meta.kind.value, "legal_ref": meta.legal_ref,
+            "effective_date": meta.effective_date, "source_file": meta.source_file,
+            "source_sha256": meta.source_sha256, "title": meta.title,
+        },
+        "rows": rows,
+        "direct": str(pp.direct),
+        "ppn": str(pp.ppn),
+        "total": str(pp.total),
+        "rounded": str(pp.rounded),
+        "terbilang": pp.terbilang,
+        "by_source": {k.value: str(v) for k, v in sorted(pp.by_source.items())},
+        "findings": [[f.severity.value, f.code, f.message, f.location] for f in pp.findings],
+    }
+
+
+def priced_content(priced: PricedProgram) -> dict[str, Any]:
+    """The canonical, JSON-ready content that :func:`document_hash` digests."""
+    prog = priced.program
+    book_hashes: dict[int, str] = {}
+    return {
+        "format": "dtpl-studio/priced-program/1",
+        "program": {
+            "program": prog.program, "title": prog.title, "fiscal_year": prog.fiscal_year,
+            "kelurahan": prog.kelurahan, "kecamatan": prog.kecamatan, "kota": prog.kota,
+            "provinsi": prog.provinsi, "bkm": prog.bkm,
+            "blm_allocation": _s(prog.blm_allocation),
+        },
+        "signatories": [[s.role, s.name, s.position, s.date] for s in prog.signatories],
+        "rules": [[r.program, r.component.value, str(r.ceiling), r.source_ref, r.note]
+                  for r in prog.rules],
+        "packages": [_package(pp, book_hashes) for pp in priced.packages],
+        "blm_by_component": {k.value: str(v) for k, v in sorted(priced.blm_by_component.items())},
+        "checks": [[c.component.value, str(c.amount), str(c.ceiling), c.source_ref, c.passed]
+                   for c in priced.checks],
+    }
+
+
+def document_hash(priced: PricedProgram) -> str:
+    """SHA-256 (hex, 64 characters) of :func:`priced_content` as canonical JSON.
+
+    Stable across runs and machines for the same priced content; independent of the PDF
+    bytes, the page layout and the DRAFT flag.
+    """
+    blob = json.dumps(priced_content(priced), ensure_ascii=False, sort_keys=True,
+                      separators=(",", ":"))
+    return hashlib.sha256(blob.encode("utf-8")).hexdigest()

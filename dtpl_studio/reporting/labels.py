@@ -1,0 +1,106 @@
+"""Indonesian labels of the DTPL package, in one place (report texts are data, not logic).
+
+Section titles follow the outline of DOMAIN.md §4.4 (assembled, not a mandated template [U]);
+column headers follow the RAB layout of DOMAIN.md §5.1 and the analysis sheet of §2.1.
+"""
+
+from __future__ import annotations
+
+from dtpl_studio.costing.funding import Component, FundingSource
+from dtpl_studio.costing.pricebook import BookKind, ResourceKind
+
+DOCUMENT_TITLE = "DOKUMEN TEKNIS PEMBANGUNAN LINGKUNGAN"
+DOCUMENT_SHORT = "DTPL"
+
+#: Full names of the programmes a package may belong to (cover page).
+PROGRAM_NAMES: dict[str, str] = {
+    "PLP-BK": "Penataan Lingkungan Permukiman Berbasis Komunitas",
+    "KOTAKU": "Kota Tanpa Kumuh",
+    "PNPM-MP": "PNPM Mandiri Perkotaan",
+}
+
+SECTION_COVER = "Sampul"
+SECTION_APPROVAL = "Lembar Pengesahan"
+SECTION_TOC = "Daftar Isi"
+SECTION_PACKAGE = "Paket {n}: {name}"
+SECTION_REKAP = "Rekapitulasi Rencana Anggaran Biaya"
+SECTION_RINCIAN = "Rincian Rencana Anggaran Biaya"
+SECTION_BACKUP = "Back-up Perhitungan Volume"
+SECTION_ANALYSIS = "Analisa Harga Satuan Pekerjaan"
+SECTION_PRICES = "Daftar Harga Satuan Dasar Upah, Bahan dan Alat"
+SECTION_BLM = "Pemeriksaan Pagu BLM"
+SECTION_DOCUMENT = "Keterangan Dokumen"
+
+COMPONENT: dict[Component, str] = {
+    Component.PERENCANAAN: "Perencanaan",
+    Component.FISIK: "Fisik",
+    Component.TOTAL: "Total",
+}
+
+CHECK_COMPONENT: dict[Component, str] = {
+    Component.PERENCANAAN: "BLM perencanaan",
+    Component.FISIK: "BLM fisik",
+    Component.TOTAL: "Total BLM kelurahan",
+}
+
+FUNDING: dict[FundingSource, str] = {
+    FundingSource.BLM: "BLM",
+    FundingSource.SWADAYA: "Swadaya",
+    FundingSource.APBD: "APBD",
+    FundingSource.LAINNYA: "Lainnya",
+}
+
+RESOURCE_KIND: dict[ResourceKind, str] = {
+    ResourceKind.LABOUR: "Upah Tenaga Kerja",
+    ResourceKind.MATERIAL: "Bahan",
+    ResourceKind.EQUIPMENT: "Peralatan",
+}
+
+BOOK_KIND: dict[BookKind, str] = {
+    BookKind.AHSP_HSD: "AHSP + HSD",
+    BookKind.HSPK: "HSPK",
+    BookKind.SSH: "SSH",
+}
+
+BOOK_STATUS: dict[str, str] = {"draft": "konsep (belum diterbitkan)", "published": "diterbitkan"}
+
+#: Default signature blocks of the lembar pengesahan (DOMAIN.md §4.4 item 2 [U]).
+DEFAULT_SIGNATURES: tuple[tuple[str, str], ...] = (
+    ("Dibuat oleh", "Ketua KSM"),
+    ("Diperiksa oleh", "Fasilitator Teknik"),
+    ("Disetujui oleh", "Koordinator BKM/LKM"),
+    ("Mengetahui", "Lurah/Kepala Desa"),
+)
+
+UNKNOWN = "tidak diketahui"
+PASSED = "LULUS"
+FAILED = "TIDAK LULUS"
+DRAFT = "DRAFT"
+
+RAB_COLUMNS = (
+    "No", "Uraian Pekerjaan", "Kode", "Volume", "Satuan", "Harga Satuan (Rp)", "Jumlah Harga (Rp)",
+)
+REKAP_COLUMNS = ("No", "Uraian Pekerjaan", "Jumlah Harga (Rp)")
+ANALYSIS_COLUMNS = (
+    "No", "Uraian", "Kode", "Satuan", "Koefisien", "Harga Satuan (Rp)", "Jumlah Harga (Rp)",
+)
+BACKUP_COLUMNS = ("No", "Uraian / Keterangan", "Perhitungan", "Volume", "Satuan")
+PRICE_COLUMNS = ("No", "Kode", "Uraian", "Satuan", "Harga Satuan (Rp)", "Sumber")
+BLM_COLUMNS = ("Komponen", "Jumlah BLM (Rp)", "Pagu (Rp)", "Sisa (Rp)", "Hasil")
+
+ANALYSIS_GROUPS = (
+    ("A", "TENAGA KERJA", "JUMLAH HARGA TENAGA KERJA"),
+    ("B", "BAHAN", "JUMLAH HARGA BAHAN"),
+    ("C", "PERALATAN", "JUMLAH HARGA ALAT"),
+)
+
+#: Indonesian wording of the costing core's finding codes (rab.price_package).
+FINDING_TEXT: dict[str, str] = {
+    "measurement-unit": "Satuan baris back-up volume tidak sesuai satuan item",
+    "rate": "Harga satuan tidak dapat dihitung",
+    "override": "Harga satuan diubah tanpa alasan",
+    "custom-rate": "Harga khusus tanpa alasan",
+    "zero-volume": "Volume nol",
+    "ppn-ksm": "PPN pada paket swakelola KSM tidak lazim",
+}
+SEVERITY_TEXT = {"info": "Info", "warning": "Peringatan", "error": "Kesalahan"}

@@ -1,0 +1,101 @@
+"""Sampul (cover): programme, fiscal year, location, BKM, the packages with their KSM and
+rounded totals (DOMAIN.md §4.4 item 1)."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from reportlab.lib.units import mm
+from reportlab.platypus import Flowable, NextPageTemplate, Paragraph, Spacer, Table
+
+from dtpl_studio.costing.terbilang import terbilang
+from dtpl_studio.reporting import labels as L
+from dtpl_studio.reporting.common import BuildContext, capitalise, esc, money
+from dtpl_studio.reporting.styles import HEADER_BG, INK, TOTAL_BG, grid_style, widths
+
+
+def build_cover(ctx: BuildContext) -> list[Flowable]:
+    """The cover page, on the ``cover`` page template; the next page uses ``body``."""
+    s = ctx.styles
+    prog = ctx.priced.program
+    program_name = L.PROGRAM_NAMES.get(prog.program)
+    story: list[Flowable] = [
+        ctx.anchor(L.SECTION_COVER, 0, section=""),
+        Spacer(1, 14 * mm),
+        Paragraph(esc(L.DOCUMENT_TITLE), s.title),
+        Paragraph(f"({L.DOCUMENT_SHORT})", s.subtitle),
+        Spacer(1, 9 * mm),
+    ]
+    if program_name:
+        story.append(Paragraph(f"Program {esc(program_name)}<br/>({esc(prog.program)})",
+                               s.cover_line))
+    else:
+        story.append(Paragraph(f"Program {esc(prog.program)}", s.cover_line))
+    if prog.title:
+        story += [Spacer(1, 5 * mm), Paragraph(esc(prog.title), s.subtitle)]
+    if prog.fiscal_year:
+        story += [Spacer(1, 3 * mm),
+                  Paragraph(f"Tahun Anggaran {prog.fiscal_year}", s.cover_line)]
+    story += [Spacer(1, 12 * mm), _location_table(ctx), Spacer(1, 10 * mm),
+              _packages_table(ctx), Spacer(1, 14 * mm)]
+    closing = [esc(prog.bkm)] if prog.bkm else []
+    closing.append(f"Kelurahan {esc(prog.kelurahan)}")
+    if prog.kota:
+        closing.append(esc(prog.kota))
+    if prog.fiscal_year:
+        closing.append(str(prog.fiscal_year))
+    story += [Paragraph("<br/>".join(f"<b>{c}</b>" if i == 0 else c
+                                     for i, c in enumerate(closing)), s.cover_line),
+              NextPageTemplate("body")]
+    return story
+
+
+def _location_table(ctx: BuildContext) -> Table:
+    s = ctx.styles
+    prog = ctx.priced.program
+    rows = [
+        ("Kelurahan/Desa", prog.kelurahan),
+        ("Kecamatan", prog.kecamatan),
+        ("Kota/Kabupaten", prog.kota),
+        ("Provinsi", prog.provinsi),
+        ("BKM/LKM", prog.bkm),
+    ]
+    data = [[Paragraph(esc(k), s.cell), Paragraph(":", s.cell),
+             Paragraph(f"<b>{esc(v or L.UNKNOWN)}</b>", s.cell)] for k, v in rows]
+    table = Table(data, colWidths=[34 * mm, 4 * mm, 82 * mm], hAlign="CENTER")
+    table.setStyle(grid_style(header_rows=0, extra=[
+        ("GRID", (0, 0), (-1, -1), 0, INK), ("BOX", (0, 0), (-1, -1), 0.8, INK),
+        ("LINEBELOW", (0, 0), (-1, -2), 0.25, HEADER_BG),
+        ("TOPPADDING", (0, 0), (-1, -1), 3.5), ("BOTTOMPADDING", (0, 0), (-1, -1), 3.5),
+        ("LEFTPADDING", (0, 0), (0, -1), 6),
+    ]))
+    return table
+
+
+def _packages_table(ctx: BuildContext) -> Table:
+    s = ctx.styles
+    head = [Paragraph(h, s.cell_head) for h in
+            ("No", "Paket Kegiatan", "Komponen", "KSM", "Jumlah (Rp)")]
+    data: list[list] = [head]
+    total = Decimal(0)
+    for n, pp in enumerate(ctx.priced.packages, start=1):
+        pkg = pp.package
+        data.append([str(n), Paragraph(esc(pkg.name), s.cell),
+                     L.COMPONENT.get(pkg.component, str(pkg.component)),
+                     Paragraph(esc(pkg.ksm or "–"), s.cell), money(pp.rounded)])
+        total += pp.rounded
+    data.append(["", Paragraph("<b>Jumlah seluruh paket (dibulatkan)</b>", s.cell_right),
+                 "", "", money(total)])
+    words = capitalise(terbilang(total))
+    data.append([Paragraph(f"Terbilang: <i>{esc(words)}</i>", s.cell), "", "", "", ""])
+    last = len(data) - 1
+    table = Table(data, colWidths=widths(9, 62, 24, 48, 32), repeatRows=1)
+    table.setStyle(grid_style(extra=[
+        ("ALIGN", (0, 1), (0, -1), "CENTER"),
+        ("ALIGN", (4, 1), (4, -1), "RIGHT"),
+        ("SPAN", (1, last - 1), (3, last - 1)),
+        ("FONT", (4, last - 1), (4, last - 1), "DtplSans-Bold"),
+        ("BACKGROUND", (0, last - 1), (-1, last - 1), TOTAL_BG),
+        ("SPAN", (0, last), (-1, last)),
+    ]))
+    return table

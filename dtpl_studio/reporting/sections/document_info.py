@@ -1,0 +1,28 @@
+"""Keterangan dokumen, at the very end: the full document hash and what it covers
+(DESIGN.md §10 "deterministic output with a document hash")."""
+
+from __future__ import annotations
+
+from reportlab.platypus import Flowable, Paragraph, Spacer
+
+from dtpl_studio.reporting import labels as L
+from dtpl_studio.reporting.common import BuildContext
+
+
+def build_document_info(ctx: BuildContext) -> list[Flowable]:
+    """The closing block with the SHA-256 of the priced content (not of the PDF bytes)."""
+    s = ctx.styles
+    status = ("<b>DRAFT</b>: pemeriksaan belum lulus atau dokumen ditandai sebagai konsep; "
+              "belum untuk disahkan." if ctx.draft else
+              "Final: semua pemeriksaan lulus.")
+    return [
+        Spacer(1, 10),
+        ctx.heading(L.SECTION_DOCUMENT, 1),
+        Paragraph(f"Kode dokumen (SHA-256 isi perhitungan): <b>{ctx.doc_hash}</b>", s.small),
+        Paragraph("Kode ini dihitung dari isi RAB yang telah dihitung (data program, setiap "
+                  "baris dengan volume, harga satuan dan jumlah, back-up volume, total, "
+                  "pemeriksaan pagu dan kode isi buku harga), bukan dari berkas PDF. Setiap "
+                  "perubahan angka mengubah kode ini; 16 digit pertamanya tercetak di kaki "
+                  "setiap halaman.", s.note),
+        Paragraph(f"Status dokumen: {status}", s.small),
+    ]

@@ -1,0 +1,67 @@
+"""The number helpers of the report: decimals chosen, never a re-rounded figure."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+import pytest
+
+from dtpl_studio.reporting.common import (
+    capitalise,
+    coefficient,
+    esc,
+    exact,
+    money,
+    money2,
+    signed_exact,
+    signed_money,
+    volume,
+)
+from dtpl_studio.reporting.fonts import printable
+
+D = Decimal
+
+
+@pytest.mark.parametrize(("value", "text"), [
+    (D("0.750"), "0,750"),
+    (D("0.75"), "0,75"),
+    (D("371"), "371"),
+    (D("0.0333"), "0,0333"),
+    (D("0.00016"), "0,00016"),
+    (D("1.200000000"), "1,200000"),
+    (D("0.04166667"), "≈0,041667"),
+    (D("1234.5"), "1.234,5"),
+])
+def test_coefficient(value, text):
+    assert coefficient(value) == text
+
+
+@pytest.mark.parametrize(("value", "text"), [
+    (D("1546200"), "1.546.200"),
+    (D("1275500.50"), "1.275.500,50"),
+    (D("1275500.5"), "1.275.500,50"),
+    (D("99.125"), "99,125"),  # never rounded: rate × volume must reconcile
+    (D("0"), "0"),
+])
+def test_money(value, text):
+    assert money(value) == text
+
+
+def test_other_helpers():
+    assert money2(D("12937.5")) == "12.937,50"
+    assert signed_money(D("-82852000")) == "−82.852.000"
+    assert signed_money(D("5")) == "5"
+    assert volume(D("374.28"), 2) == "374,28"
+    assert volume(D("1"), 3) == "1,000"
+    assert exact(D("21.6000")) == "21,6"
+    assert exact(D("0.123456789")) == "0,123457"
+    assert signed_exact(D("-0.72")) == "−0,72"
+    assert capitalise("seratus ribu rupiah") == "Seratus ribu rupiah"
+    assert esc("a < b & c") == "a &lt; b &amp; c"
+
+
+def test_printable():
+    assert printable("Besi φ10, 5 ℓ, ˂ 2 m") == "Besi ø10, 5 l, < 2 m"
+    assert printable("± ≤ × − ² ³ é") == "± ≤ × − ² ³ é"
+    assert printable("ascii only") == "ascii only"
+    assert printable("\u4e2d") == "?"
