@@ -114,11 +114,13 @@ class RoundingRule:
         return result.quantize(self.step)
 
     def describe(self) -> str:
-        """Indonesian description printed on the package, e.g. ``dibulatkan ke bawah Rp 100``."""
+        """Indonesian description printed on the package, e.g. ``dibulatkan ke bawah ke kelipatan 1.000``."""
         if self.step == 0:
             return "tanpa pembulatan"
+        from dtpl_studio.costing.formatting import format_number
+
         word = {RoundingMode.HALF_UP: "terdekat", RoundingMode.DOWN: "ke bawah", RoundingMode.UP: "ke atas"}[self.mode]
-        return f"dibulatkan {word} kelipatan {format_plain(self.step)}"
+        return f"dibulatkan {word} ke kelipatan {format_number(self.step)}"
 
     def to_dict(self) -> dict[str, str]:
         return {"step": str(self.step), "mode": self.mode.value}

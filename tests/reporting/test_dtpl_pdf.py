@@ -194,7 +194,7 @@ def test_analysis_sheets(alltext, priced):
     assert "0,04166667" in alltext
     assert "Biaya Umum dan Keuntungan (Overhead & Profit) 15% × D 12.937,50" in alltext
     assert "Harga Satuan Pekerjaan (D + E) 99.187,50" in alltext
-    assert ("Harga Satuan Pekerjaan dipakai (dibulatkan ke bawah kelipatan 100) 99.100"
+    assert ("Harga Satuan Pekerjaan dipakai (dibulatkan ke bawah ke kelipatan 100) 99.100"
             in alltext)
     assert "JUMLAH HARGA TENAGA KERJA 86.250,00" in alltext
     assert "Alat bantu 2% x bahan % 2% 1.134.684,12 22.693,68" in alltext
