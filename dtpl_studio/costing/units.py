@@ -65,6 +65,10 @@ CANONICAL: dict[str, str] = {
     "kali": "kali",
     "paket": "paket",
     "lusin": "lusin",
+    "ikat": "ikat",
+    "pak": "pak",
+    "tube": "tube",
+    "VA": "volt_ampere",  # electricity connection fees are priced per VA of connected load
     "%": "dimensionless",
     "": "dimensionless",
 }
@@ -102,9 +106,12 @@ ALIASES: dict[str, str] = {
     "unit": "unit", "unt": "unit", "set": "set", "stel": "set", "lot": "lot",
     "roll": "roll", "rol": "roll", "psg": "psg", "pasang": "psg", "tgl": "tgl",
     "tunggul": "tgl", "dus": "dus", "doz": "dus", "box": "dus", "kaleng": "kaleng",
-    "klg": "kaleng", "tabung": "tabung", "tbg": "tabung", "rit": "rit", "truk": "rit",
+    "klg": "kaleng", "dos": "dus", "tabung": "tabung", "tbg": "tabung", "rit": "rit", "truk": "rit",
     "ret": "rit", "pohon": "pohon", "phn": "pohon", "kali": "kali", "paket": "paket",
-    "pkt": "paket", "lusin": "lusin",
+    "pkt": "paket", "lusin": "lusin", "ikat": "ikat", "ikt": "ikat", "pak": "pak",
+    "pack": "pak", "tube": "tube", "tub": "tube",
+    # electrical load (AHSP.xlsx Upah Bahan: BP, GIL, SLO, UJL connection fees per VA)
+    "va": "VA", "volt ampere": "VA",
     # rental time
     "hari": "hari", "hr": "hari", "unit hari": "hari", "buah hari": "hari", "unit/hari": "hari",
     "jam": "jam", "j": "jam", "unit jam": "jam", "jam/unit": "jam", "unit/jam": "jam",

@@ -1,0 +1,66 @@
+"""Regenerate a shipped price-book edition from its source workbook.
+
+Usage::
+
+    python -m dtpl_studio.spreadsheets.regenerate SRC DEST
+
+e.g. ``SRC = ../shared/data/public/ahsp-cipta-karya-2023/AHSP.xlsx`` and
+``DEST = unit_prices/ahsp-cipta-karya-2023`` (what ``make prices`` does through the CLI's
+``import-prices FILE --write-edition DIR``). The folder is written whole or not at all
+(:func:`~dtpl_studio.spreadsheets.edition.write_edition`). Exit code 0 on success, 1 when the
+import or the write fails (the reason is printed, no traceback), 2 on bad arguments.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import time
+from pathlib import Path
+
+from dtpl_studio.costing.pricebook import PriceBook
+from dtpl_studio.spreadsheets.ahsp_cipta_karya import import_ahsp_cipta_karya
+from dtpl_studio.spreadsheets.edition import DEFAULT_REGENERATE, EditionError, write_edition
+from dtpl_studio.spreadsheets.report import ImportReport, WorkbookImportError
+
+
+def regenerate_edition(
+    src: str | Path, dest: str | Path, regenerate: str = DEFAULT_REGENERATE
+) -> tuple[PriceBook, ImportReport]:
+    """Import ``src`` (the AHSP Cipta Karya workbook) and write the edition folder ``dest``.
+
+    Returns:
+        ``(book, report)`` as :func:`import_ahsp_cipta_karya` gives them.
+
+    Raises:
+        WorkbookImportError: the workbook cannot be imported (nothing is written).
+        EditionError: the folder cannot be written (the previous edition, if any, is kept).
+    """
+    book, report = import_ahsp_cipta_karya(src)
+    write_edition(book, dest, report, regenerate)
+    return book, report
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Command-line entry point; see the module docstring."""
+    parser = argparse.ArgumentParser(
+        prog="python -m dtpl_studio.spreadsheets.regenerate",
+        description="Import the AHSP Cipta Karya workbook and write a price-book edition folder.",
+    )
+    parser.add_argument("src", type=Path, help="the AHSP.xlsx workbook")
+    parser.add_argument("dest", type=Path, help="the edition folder to (re)write")
+    args = parser.parse_args(argv)
+    started = time.perf_counter()
+    try:
+        book, report = regenerate_edition(args.src, args.dest)
+    except (WorkbookImportError, EditionError) as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 1
+    print(report.summary())
+    print(f"content hash: {book.content_hash()}")
+    print(f"written: {args.dest} ({time.perf_counter() - started:.1f} s)")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

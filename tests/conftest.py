@@ -1,0 +1,25 @@
+"""Shared test fixtures.
+
+``public_data``: the real public input files (``../shared/data/public`` next to the repository,
+see ``../shared/data/README.md``). They are never copied into the repository; a fresh clone
+without the folder skips the tests that need them.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+PUBLIC_DATA = Path(__file__).resolve().parents[1].parent / "shared" / "data" / "public"
+
+
+@pytest.fixture(scope="session")
+def public_data() -> Path:
+    """Folder of the real public input files; skips the test when it is absent."""
+    if not PUBLIC_DATA.is_dir():
+        pytest.skip(
+            f"public input files not found at {PUBLIC_DATA} (they live outside the repository, "
+            "in ../shared/data/public; CI always has them)"
+        )
+    return PUBLIC_DATA
