@@ -113,6 +113,10 @@ class Analysis:
         lines: the recipe.
         chapter: the source's chapter/sheet.
         source_ref: ``AHSP.xlsx | Persiapan!C4``.
+        rate_rounding: this analysis' own rounding of F when it differs from the book's
+            (the AHSP Cipta Karya 2023 workbook rounds the per-kg rebar transport blocks
+            ``Beton!I129``/``I143`` with ``ROUNDDOWN(F,0)``, not ``ROUNDDOWN(F,-2)``); None =
+            the book's rule.
     """
 
     code: str
@@ -125,6 +129,7 @@ class Analysis:
     source_ref: str = ""
     method: str = ""
     note: str = ""
+    rate_rounding: RoundingRule | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -255,7 +260,7 @@ class PriceBook:
             tuple(groups[ResourceKind.MATERIAL]),
             tuple(groups[ResourceKind.EQUIPMENT]),
             a, b, c, d, pct, e, f_exact,
-            self.meta.rate_rounding.apply(f_exact),
+            (analysis.rate_rounding or self.meta.rate_rounding).apply(f_exact),
         )
         self._memo[code] = result
         return result
@@ -338,6 +343,7 @@ class PriceBook:
             ],
             "analyses": [
                 [a.code, a.name, a.unit, str(a.overhead_pct),
+                 None if a.rate_rounding is None else a.rate_rounding.to_dict(),
                  [[ln.kind.value, ln.ref, str(ln.coefficient), ln.unit,
                    None if ln.price_override is None else str(ln.price_override), ln.group.value]
                   for ln in a.lines]]

@@ -1126,7 +1126,7 @@ class _Importer:
                     sheet,
                     cell,
                     raw,
-                    "the book's rule (down to Rp 100) is applied",
+                    "this analysis keeps the workbook's own rule (its rate_rounding)",
                 )
         else:
             self.add(
@@ -2229,6 +2229,11 @@ class _Importer:
                     source_ref=f"{self.file} | {block.sheet}!C{block.title_row}",
                     method=method,
                     note=block.note,
+                    rate_rounding=(
+                        RoundingRule(Decimal(10) ** -block.rate_digits, RoundingMode.DOWN)
+                        if block.rate_digits is not None and block.rate_digits != -2
+                        else None
+                    ),
                 )
             )
         self.report.counts["analysis_sheets"] = len(self.analysis_sheets)

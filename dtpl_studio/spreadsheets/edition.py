@@ -30,7 +30,7 @@ import shutil
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
 
-from dtpl_studio.costing.money import RoundingRule
+from dtpl_studio.costing.money import RoundingMode, RoundingRule
 from dtpl_studio.costing.pricebook import (
     Analysis,
     AnalysisLine,
@@ -73,6 +73,7 @@ ANALYSIS_COLUMNS = (
     "method",
     "source_ref",
     "note",
+    "rate_rounding",
 )
 LINE_COLUMNS = (
     "analysis_code",
@@ -119,6 +120,21 @@ def _sha(text: str) -> str:
     return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
 
+def _rule_text(rule: RoundingRule | None) -> str:
+    """``RoundingRule(1, DOWN)`` → ``'1 down'``; None → ``''`` (the book's rule)."""
+    return "" if rule is None else f"{decimal_text(rule.step)} {rule.mode.value}"
+
+
+def _rule_from_text(text: str, where: str) -> RoundingRule | None:
+    if not text:
+        return None
+    try:
+        step, mode = text.split()
+        return RoundingRule(Decimal(step), RoundingMode(mode))
+    except (ValueError, ArithmeticError) as exc:
+        raise EditionError(f"{where}: rate_rounding {text!r} is not 'STEP MODE'") from exc
+
+
 def edition_texts(
     book: PriceBook,
     report: ImportReport | None = None,
@@ -150,6 +166,7 @@ def edition_texts(
             a.method,
             a.source_ref,
             a.note,
+            _rule_text(a.rate_rounding),
         ]
         for a in book.analyses.values()
     ]
@@ -379,6 +396,7 @@ def read_edition(folder: str | Path, verify: bool = True) -> PriceBook:
             source_ref=row["source_ref"],
             method=row["method"],
             note=row["note"],
+            rate_rounding=_rule_from_text(row["rate_rounding"], where),
         )
     last: dict[str, int] = {}
     for n, row in enumerate(_read_csv(folder / LINES_FILE, LINE_COLUMNS), start=2):

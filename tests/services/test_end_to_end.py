@@ -35,7 +35,7 @@ def test_demo_is_a_realistic_plpbk_programme():
     items = list(fisik.items())
     assert len(fisik.sections) >= 4 and len(items) >= 10
     assert all(i.error == "" for i in items)
-    beton = next(i for i in items if "rabat" in i.item.description.lower())
+    beton = next(i for i in items if i.item.description.lower().startswith("beton rabat"))
     # 150 × 2,5 × 0,12 = 45 m3 minus two 0,8 × 0,8 × 0,12 lids
     assert beton.volume == Decimal("44.85")
     assert 100_000_000 < fisik.rounded < 700_000_000

@@ -18,7 +18,7 @@ import pytest
 from openpyxl.workbook.defined_name import DefinedName
 
 from dtpl_studio.costing.findings import Severity
-from dtpl_studio.costing.money import CONTEXT
+from dtpl_studio.costing.money import CONTEXT, RoundingMode, RoundingRule
 from dtpl_studio.costing.pricebook import LineKind, ResourceKind
 from dtpl_studio.costing.units import CANONICAL
 from dtpl_studio.spreadsheets.ahsp_cipta_karya import CODE_SCHEME, import_ahsp_cipta_karya
@@ -111,11 +111,12 @@ def test_named_defects_are_found_and_classified(imported):
     # row D adds the Mandor line instead of the labour subtotal
     assert by_code["N.7"].reason_code == "workbook-formula-error"
     assert "H117" in by_code["N.7"].reason
-    # two per-kg blocks round with ROUNDDOWN(F,0)
-    assert {c.code for c in report.differing if c.reason_code == "workbook-rounding-rule"} == {
-        "F.7",
-        "F.8",
-    }
+    # two per-kg blocks round with ROUNDDOWN(F,0): they keep their own rule and match
+    for code, cached in (("F.7", "56"), ("F.8", "26")):
+        assert book.analyses[code].rate_rounding == RoundingRule(Decimal(1), RoundingMode.DOWN)
+        assert by_code[code].ours == by_code[code].cached == Decimal(cached)
+        _finding(report, "rate-rounding", by_code[code].location.split("!")[-1])
+    assert len(report.differing) == 5 and len(report.matching) == 665
     # duplicates: the first row keeps the name (what VLOOKUP finds), the next gets a row key
     assert book.resources["Dolken kayu φ 8-10 panjang 400 cm"].unit == "m'"
     assert book.resources["Dolken kayu φ 8-10 panjang 400 cm (row 111)"].unit == "btg"
