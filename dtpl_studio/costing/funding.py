@@ -42,9 +42,11 @@ class FundingRule:
     note: str = ""
 
 
+#: Printed on the BLM check page; the developer-side source is the module docstring above.
 PLPBK_SOURCE = (
-    "Ringkasan PLP-BK 2010 (shared/domain/plpbk-2010-summary.txt): maks. Rp 300 juta "
-    "perencanaan, Rp 700 juta fisik; BLM Rp 1 miliar per kelurahan (DOMAIN.md §4.2)"
+    "Ringkasan Program PLP-BK, PNPM Mandiri Perkotaan (2010): BLM maks. Rp 300 juta untuk "
+    "dukungan perencanaan kawasan dan Rp 700 juta untuk kegiatan fisik di kawasan prioritas; "
+    "BLM PLP-BK Rp 1 miliar per kelurahan"
 )
 
 #: The default PLP-BK ceiling table (a setting: a project may carry its own).

@@ -68,7 +68,17 @@ CANONICAL: dict[str, str] = {
     "ikat": "ikat",
     "pak": "pak",
     "tube": "tube",
-    "VA": "volt_ampere",  # electricity connection fees are priced per VA of connected load
+    "VA": "volt_ampere",
+    "kWh": "kilowatt_hour",
+    "polybag": "polybag",
+    "daun": "daun",
+    "jerigen": "jerigen",
+    "galon": "galon",
+    "karung": "karung",
+    "bks": "bungkus",
+    "keping": "keping",
+    "eksemplar": "eksemplar",
+    "ons": "ons",  # electricity connection fees are priced per VA of connected load
     "%": "dimensionless",
     "": "dimensionless",
 }
@@ -112,6 +122,15 @@ ALIASES: dict[str, str] = {
     "pack": "pak", "tube": "tube", "tub": "tube",
     # electrical load (AHSP.xlsx Upah Bahan: BP, GIL, SLO, UJL connection fees per VA)
     "va": "VA", "volt ampere": "VA",
+    # spellings met in Upah Bahan.csv, SNI_2025_AHSP.xlsx and tb_ssh_2023.csv
+    # (../shared/data/public): typos kept explicit so that a new typo is still reported
+    "gulung": "roll", "kotak": "dus", "bauh": "bh", "buag": "bh", "lolt": "lot",
+    "polybag": "polybag", "daun": "daun", "kwh": "kWh", "jerigen": "jerigen",
+    "jerrycan": "jerigen", "galon": "galon", "karung": "karung", "bks": "bks",
+    "bungkus": "bks", "keping": "keping", "kpg": "keping", "eksemplar": "eksemplar",
+    "eks": "eksemplar", "lembaran": "lbr", "ons": "ons", "lsn": "lusin",
+    "o/hari": "OH", "orang /hari": "OH", "orang / hari": "OH", "o/b": "OB",
+    "per hari": "hari",
     # rental time
     "hari": "hari", "hr": "hari", "unit hari": "hari", "buah hari": "hari", "unit/hari": "hari",
     "jam": "jam", "j": "jam", "unit jam": "jam", "jam/unit": "jam", "unit/jam": "jam",

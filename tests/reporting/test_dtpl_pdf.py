@@ -230,7 +230,7 @@ def test_blm_check_passes(alltext, texts):
     assert "Total BLM kelurahan 194.362.000 1.000.000.000 805.638.000 LULUS" in alltext
     assert "Kesimpulan pemeriksaan pagu: LULUS" in alltext
     assert "TIDAK LULUS" not in alltext
-    assert "Ringkasan PLP-BK 2010" in alltext
+    assert "Ringkasan Program PLP-BK, PNPM Mandiri Perkotaan (2010)" in alltext
     assert "angka yang telah dibulatkan" in alltext
     assert not any("DRAFT" in t for t in texts)
 
