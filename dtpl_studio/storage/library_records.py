@@ -1,0 +1,90 @@
+"""Typed ORM of the price library (SQLite by default; PostgreSQL later, DESIGN.md §7).
+
+Tables (migrations in ``dtpl_studio/storage/migrations/library/versions``)::
+
+    meta(key, value)                              format, app_version
+    audit_log(id, at, who, action, detail)        add / update / publish / delete of editions
+    book(id, …meta…, status, content_hash, created_at, published_at, derived_from_id, version)
+      book_resource / book_analysis / book_analysis_line   (same columns as the project file)
+
+A ``book`` row is one *edition*. ``status`` is ``draft`` or ``published``; a published edition
+is immutable: :class:`~dtpl_studio.storage.library.PriceLibrary` refuses every write, and on
+SQLite triggers (migration ``library_0001``) refuse any UPDATE/DELETE of it or INSERT/UPDATE/
+DELETE of its content, even from raw SQL. ``version`` is SQLAlchemy's optimistic-locking
+counter (``version_id_col``) for a library shared by several editors.
+"""
+
+from __future__ import annotations
+
+from sqlalchemy import CheckConstraint
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
+
+from dtpl_studio.storage.records import (
+    TYPE_ANNOTATION_MAP,
+    AnalysisColumns,
+    AnalysisLineColumns,
+    AuditColumns,
+    BookMetaColumns,
+    KeyValueColumns,
+    ResourceColumns,
+    new_metadata,
+)
+
+
+class LibraryBase(DeclarativeBase):
+    """Declarative base of the price library schema (its own MetaData)."""
+
+    metadata = new_metadata()
+    type_annotation_map = TYPE_ANNOTATION_MAP
+
+
+class LibraryMetaRecord(KeyValueColumns, LibraryBase):
+    __tablename__ = "meta"
+
+
+class LibraryAuditLogRecord(AuditColumns, LibraryBase):
+    __tablename__ = "audit_log"
+
+
+class EditionRecord(BookMetaColumns, LibraryBase):
+    """One price book edition."""
+
+    __tablename__ = "book"
+    __table_args__ = (CheckConstraint("status IN ('draft', 'published')", name="status"),)
+
+    created_at: Mapped[str] = mapped_column(default="")
+    published_at: Mapped[str | None]
+    derived_from_id: Mapped[int | None]  # provenance only: no FK, so deleting a draft never
+    # has to touch (update) a published edition derived from it
+    version: Mapped[int] = mapped_column(default=1)
+
+    resources: Mapped[list[EditionResourceRecord]] = relationship(
+        order_by="EditionResourceRecord.position", cascade="all, delete-orphan", passive_deletes=True
+    )
+    analyses: Mapped[list[EditionAnalysisRecord]] = relationship(
+        order_by="EditionAnalysisRecord.position", cascade="all, delete-orphan", passive_deletes=True
+    )
+
+    __mapper_args__ = {"version_id_col": version}
+
+
+class EditionResourceRecord(ResourceColumns, LibraryBase):
+    __tablename__ = "book_resource"
+
+
+class EditionAnalysisRecord(AnalysisColumns, LibraryBase):
+    __tablename__ = "book_analysis"
+
+    lines: Mapped[list[EditionAnalysisLineRecord]] = relationship(
+        order_by="EditionAnalysisLineRecord.position", cascade="all, delete-orphan", passive_deletes=True
+    )
+
+
+class EditionAnalysisLineRecord(AnalysisLineColumns, LibraryBase):
+    __tablename__ = "book_analysis_line"
+
+
+__all__ = [
+    "EditionAnalysisLineRecord", "EditionAnalysisRecord", "EditionRecord", "EditionResourceRecord",
+    "LibraryAuditLogRecord", "LibraryBase", "LibraryMetaRecord",
+]

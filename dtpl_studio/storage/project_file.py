@@ -1,0 +1,776 @@
+"""The project file (``.dtpl``): save and load a :class:`~dtpl_studio.costing.rab.Program`.
+
+One SQLite file, self-contained (it carries a copy of the price book each package is pinned
+to, so a later library change never changes it silently), rollback journal (no WAL: nothing
+beside the file is needed to email it), foreign keys ON (DESIGN.md §4, §7).
+
+* :func:`save_program` is crash-safe: the whole file is written to a temporary file in the
+  same folder, in one transaction, fsync'ed, then moved over the target with ``os.replace``
+  (atomic on POSIX and Windows). A crash or an error at any point leaves the old file as it
+  was; there is never a half-written ``.dtpl``. The audit log of the old file is carried over
+  and one entry is appended.
+* :func:`load_program` checks, in this order: the file exists; it starts with the SQLite
+  header; it is a DTPL project (not a price library or another program's database); SQLite's
+  ``integrity_check`` passes; the schema revision is one this app knows. An older revision is
+  upgraded on open (on a copy that then replaces the file, atomically), a newer one is
+  refused. Every pinned book's content hash is compared with the one recorded at save time.
+* :class:`ProjectLock` (from :mod:`.locking`) refuses a second instance.
+
+Round trip guarantee: ``load_program(p)`` after ``save_program(program, p)`` gives a program
+whose :func:`~dtpl_studio.costing.rab.price_program` totals and every
+:meth:`PriceBook.content_hash` are identical, Decimals digit for digit.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import socket
+import sqlite3
+import tempfile
+import time
+import uuid
+from collections import defaultdict
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from decimal import InvalidOperation
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.exc import SQLAlchemyError
+from sqlalchemy.orm import Session
+
+from dtpl_studio import __version__
+from dtpl_studio.costing.funding import Component, FundingRule, FundingSource
+from dtpl_studio.costing.money import RoundingMode, RoundingRule
+from dtpl_studio.costing.pricebook import PriceBook
+from dtpl_studio.costing.rab import (
+    Factor,
+    Item,
+    Measurement,
+    Package,
+    PackageSettings,
+    Program,
+    Section,
+    Signatory,
+)
+from dtpl_studio.storage import migrate
+from dtpl_studio.storage.errors import ProjectFileError, ProjectLockedError
+from dtpl_studio.storage.locking import LockInfo, ProjectLock, current_user
+from dtpl_studio.storage.project_records import (
+    AuditLogRecord,
+    BookAnalysisLineRecord,
+    BookAnalysisRecord,
+    BookRecord,
+    BookResourceRecord,
+    FactorRecord,
+    FundingRuleRecord,
+    ItemRecord,
+    MeasurementRecord,
+    MetaRecord,
+    PackageRecord,
+    PackageSettingsRecord,
+    ProgramRecord,
+    SectionRecord,
+    SignatoryRecord,
+)
+from dtpl_studio.storage.records import (
+    StoredValueError,
+    analysis_columns,
+    book_from_records,
+    check_decimal,
+    line_columns,
+    meta_columns,
+    meta_from_record,
+    parse_enum,
+    resource_columns,
+)
+
+SQLITE_HEADER = b"SQLite format 3\x00"
+FORMAT = migrate.FORMATS["project"]
+APPLICATION_ID = migrate.APPLICATION_IDS["project"]
+#: Suffix of the temporary file a save writes before it replaces the target.
+TEMP_SUFFIX = ".saving"
+
+
+@dataclass(frozen=True, slots=True)
+class AuditEntry:
+    """One line of the audit log: ``at`` (UTC ISO-8601), ``who`` (``user@host``), ``action``
+    (``save``, ``upgrade``…) and free ``detail``."""
+
+    at: str
+    who: str
+    action: str
+    detail: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class ProjectFileInfo:
+    """What :func:`inspect_project_file` reads without loading the program.
+
+    ``state`` is ``current`` or ``older`` (will be upgraded on open; a file made by a newer
+    app raises instead); ``meta`` is the ``meta`` table (``app_version``, ``saved_at``, …).
+    """
+
+    path: Path
+    revision: str | None
+    head: str
+    state: str
+    meta: dict[str, str]
+
+
+def default_actor() -> str:
+    """``user@host`` of this session, for the audit log."""
+    return f"{current_user()}@{socket.gethostname()}"
+
+
+def _now() -> str:
+    return datetime.now(UTC).isoformat(timespec="seconds")
+
+
+# =============================================================================================
+# save
+# =============================================================================================
+
+def save_program(program: Program, path: Path | str, *, who: str | None = None,
+                 what: str | None = None) -> None:
+    """Write ``program`` to the project file ``path``, atomically.
+
+    Steps: a new SQLite file ``.<name>.<random>.saving`` is created in the target's folder and
+    migrated to the current schema; the whole program (packages, pinned books, RAB trees,
+    measurements, signatories, funding rules) plus ``meta`` and the audit log is inserted in
+    one transaction with foreign keys ON; the file is fsync'ed and moved over ``path`` with
+    ``os.replace``; the folder is fsync'ed. A symlinked ``path`` is written through to its target.
+
+    Args:
+        program: the in-memory model; not modified.
+        path: the ``.dtpl`` file; created or replaced.
+        who: audit-log actor (default ``user@host``).
+        what: audit-log detail (default a summary such as ``"2 package(s), 14 item(s)"``).
+
+    Raises:
+        ProjectFileError: the folder does not exist or is not writable, the disk is full, a
+            value cannot be stored (a ``float`` where a Decimal belongs, NaN, a price book
+            whose dict keys differ from the resource keys). In every case ``path`` is
+            unchanged and the temporary file is removed.
+    """
+    path = Path(path)
+    target = Path(os.path.realpath(path))
+    folder = target.parent
+    if not folder.is_dir():
+        raise ProjectFileError(path, f"cannot save: folder {folder} does not exist")
+    history, created_at, note = _previous_history(target)
+    tmp = folder / f".{target.name}.{uuid.uuid4().hex[:12]}{TEMP_SUFFIX}"
+    try:
+        _write_new_file(tmp, program, history=history, created_at=created_at,
+                        entry=AuditEntry(_now(), who or default_actor(), "save",
+                                         what or _summary(program) + note))
+        _copy_mode(target, tmp)
+        _fsync_file(tmp)
+        _replace_file(tmp, target)
+        _fsync_dir(folder)
+    except BaseException as exc:
+        _remove_quietly(tmp)
+        if isinstance(exc, ProjectFileError):
+            raise
+        if isinstance(exc, OSError):
+            raise ProjectFileError(path, f"cannot save: {exc.strerror or exc}") from exc
+        if isinstance(exc, SQLAlchemyError | ValueError | TypeError | InvalidOperation):
+            raise ProjectFileError(path, f"cannot save: {_short(exc)}") from exc
+        raise
+
+
+def _summary(program: Program) -> str:
+    items = sum(1 for pkg in program.packages for _ in pkg.items())
+    return f"{len(program.packages)} package(s), {items} item(s)"
+
+
+def _short(exc: BaseException) -> str:
+    orig = getattr(exc, "orig", None)
+    return str(orig) if orig is not None else str(exc).splitlines()[0]
+
+
+def _write_new_file(tmp: Path, program: Program, *, history: list[AuditEntry],
+                    created_at: str | None, entry: AuditEntry) -> None:
+    """Create ``tmp`` at the head schema and insert everything in one transaction."""
+    engine = migrate.sqlite_engine(tmp, foreign_keys=False)
+    try:
+        with engine.begin() as conn:
+            migrate.upgrade(conn, "project")
+            conn.exec_driver_sql(f"PRAGMA application_id = {APPLICATION_ID}")
+    finally:
+        engine.dispose()
+    engine = migrate.sqlite_engine(tmp, foreign_keys=True)
+    try:
+        with Session(engine) as session, session.begin():
+            session.add_all(_program_records(program))
+            for old in history:
+                session.add(AuditLogRecord(at=old.at, who=old.who, action=old.action, detail=old.detail))
+            session.add(AuditLogRecord(at=entry.at, who=entry.who, action=entry.action, detail=entry.detail))
+            meta = {
+                "format": FORMAT,
+                "schema_revision": migrate.head_revision("project"),
+                "app_version": __version__,
+                "created_at": created_at or entry.at,
+                "saved_at": entry.at,
+                "saved_by": entry.who,
+            }
+            session.add_all(MetaRecord(key=k, value=v) for k, v in meta.items())
+    finally:
+        engine.dispose()
+
+
+def _program_records(program: Program) -> list[Any]:
+    """All records of ``program`` (the ORM orders the inserts by foreign key)."""
+    prog = ProgramRecord(
+        id=1,
+        kelurahan=program.kelurahan,
+        kecamatan=program.kecamatan,
+        kota=program.kota,
+        provinsi=program.provinsi,
+        program=program.program,
+        fiscal_year=program.fiscal_year,
+        bkm=program.bkm,
+        blm_allocation=program.blm_allocation,
+        title=program.title,
+    )
+    prog.rules = [
+        FundingRuleRecord(position=i, program=r.program, component=Component(r.component).value,
+                          ceiling=r.ceiling, source_ref=r.source_ref, note=r.note)
+        for i, r in enumerate(program.rules)
+    ]
+    prog.signatories = [
+        SignatoryRecord(position=i, role=s.role, name=s.name, job_title=s.position, date=s.date)
+        for i, s in enumerate(program.signatories)
+    ]
+    out: list[Any] = [prog]
+    books: dict[int, BookRecord] = {}  # id(PriceBook) → record: a shared book is stored once
+    for i, pkg in enumerate(program.packages):
+        book = books.get(id(pkg.book))
+        if book is None:
+            book = books[id(pkg.book)] = _book_record(pkg.book, pkg.name)
+        settings = pkg.settings
+        prec = PackageRecord(
+            position=i, uid=pkg.id, name=pkg.name, component=Component(pkg.component).value,
+            ksm=pkg.ksm, location=pkg.location, description=pkg.description, book=book,
+            settings=PackageSettingsRecord(
+                volume_decimals=settings.volume_decimals,
+                ppn_rate=settings.ppn_rate,
+                ppn_label=settings.ppn_label,
+                total_rounding_step=settings.total_rounding.step,
+                total_rounding_mode=RoundingMode(settings.total_rounding.mode).value,
+            ),
+        )
+        prog.packages.append(prec)
+        for j, section in enumerate(pkg.sections):
+            _section_records(section, prec, None, j, out)
+    return out
+
+
+def _book_record(book: PriceBook, package_name: str) -> BookRecord:
+    for key, res in book.resources.items():
+        if key != res.key:
+            raise ValueError(f"price book of package {package_name!r}: resource stored under "
+                             f"{key!r} has key {res.key!r}")
+    for code, analysis in book.analyses.items():
+        if code != analysis.code:
+            raise ValueError(f"price book of package {package_name!r}: analysis stored under "
+                             f"{code!r} has code {analysis.code!r}")
+    rec = BookRecord(**meta_columns(book.meta), content_hash=book.content_hash())
+    rec.resources = [BookResourceRecord(**resource_columns(r, i))
+                     for i, r in enumerate(book.resources.values())]
+    rec.analyses = [
+        BookAnalysisRecord(**analysis_columns(a, i),
+                           lines=[BookAnalysisLineRecord(**line_columns(ln, k))
+                                  for k, ln in enumerate(a.lines)])
+        for i, a in enumerate(book.analyses.values())
+    ]
+    return rec
+
+
+def _section_records(section: Section, package: PackageRecord, parent: SectionRecord | None,
+                     position: int, out: list[Any]) -> None:
+    srec = SectionRecord(package=package, parent=parent, position=position, uid=section.id,
+                         title=section.title)
+    out.append(srec)
+    for k, child in enumerate(section.children):
+        if isinstance(child, Section):
+            _section_records(child, package, srec, k, out)
+            continue
+        out.append(ItemRecord(
+            section=srec, position=k, uid=child.id, description=child.description,
+            unit=child.unit, analysis_code=child.analysis_code, custom_rate=child.custom_rate,
+            custom_reason=child.custom_reason, volume=child.volume,
+            funding=FundingSource(child.funding).value, rate_override=child.rate_override,
+            override_reason=child.override_reason, note=child.note,
+            measurements=[
+                MeasurementRecord(
+                    position=m, uid=line.id, description=line.description, sign=line.sign,
+                    factors=[FactorRecord(position=f, label=fac.label, value=fac.value, unit=fac.unit)
+                             for f, fac in enumerate(line.factors)],
+                )
+                for m, line in enumerate(child.measurements)
+            ],
+        ))
+
+
+def _previous_history(target: Path) -> tuple[list[AuditEntry], str | None, str]:
+    """Audit log and ``created_at`` of the file being replaced, best effort.
+
+    Returns ``([], None, "")`` for a new file; for a file that is not a readable project
+    file the third value is a note appended to the new entry.
+    """
+    if not target.exists():
+        return [], None, ""
+    try:
+        with _ro_connect(target) as con:
+            rows = con.execute("SELECT at, who, action, detail FROM audit_log ORDER BY id").fetchall()
+            meta = dict(con.execute("SELECT key, value FROM meta").fetchall())
+        if meta.get("format") != FORMAT:
+            return [], None, " (replaced a file that was not a DTPL project)"
+        return [AuditEntry(*map(str, r)) for r in rows], meta.get("created_at"), ""
+    except (sqlite3.Error, OSError, TypeError):
+        return [], None, " (the previous file's audit log could not be read)"
+
+
+def _copy_mode(source: Path, dest: Path) -> None:
+    try:
+        shutil.copymode(source, dest)
+    except OSError:
+        pass  # new file (or no permission): keep the default mode
+
+
+def _fsync_file(path: Path) -> None:
+    fd = os.open(path, os.O_RDWR | getattr(os, "O_BINARY", 0))
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+
+
+def _fsync_dir(folder: Path) -> None:
+    """Make the rename durable (POSIX); a no-op where directories cannot be opened."""
+    if os.name == "nt":  # pragma: no cover
+        return
+    try:
+        fd = os.open(folder, os.O_RDONLY)
+    except OSError:
+        return
+    try:
+        os.fsync(fd)
+    except OSError:
+        pass
+    finally:
+        os.close(fd)
+
+
+def _replace_file(source: Path, target: Path) -> None:
+    """``os.replace`` with a few retries on Windows, where an antivirus or indexer may hold the
+    target open for a moment (``PermissionError``)."""
+    for attempt in range(10):
+        try:
+            os.replace(source, target)
+            return
+        except PermissionError:
+            if os.name != "nt" or attempt == 9:
+                raise
+            time.sleep(0.05 * (attempt + 1))  # pragma: no cover
+
+
+def _remove_quietly(path: Path) -> None:
+    for p in (path, path.with_name(path.name + "-journal")):
+        try:
+            p.unlink()
+        except OSError:
+            pass
+
+
+# =============================================================================================
+# load
+# =============================================================================================
+
+@contextmanager
+def _ro_connect(path: Path) -> Iterator[sqlite3.Connection]:
+    con = sqlite3.connect(Path(path).resolve().as_uri() + "?mode=ro", uri=True, timeout=10)
+    try:
+        yield con
+    finally:
+        con.close()
+
+
+def inspect_project_file(path: Path | str) -> ProjectFileInfo:
+    """Check that ``path`` is a readable DTPL project file and say which schema it has.
+
+    Reads only (``mode=ro``); runs SQLite's ``integrity_check`` and ``foreign_key_check``.
+
+    Raises:
+        ProjectFileError: the file is missing, not an SQLite database, not a DTPL project
+            (a price library, another program's database), damaged, or made by a newer DTPL
+            Studio (``state == "unknown"`` is never returned; it raises with the app version
+            that wrote the file).
+    """
+    path = Path(path)
+    if not path.exists():
+        raise ProjectFileError(path, "file not found")
+    if not path.is_file():
+        raise ProjectFileError(path, "not a file")
+    try:
+        with open(path, "rb") as fh:
+            header = fh.read(100)
+    except OSError as exc:
+        raise ProjectFileError(path, f"cannot read the file: {exc.strerror or exc}") from exc
+    if len(header) < 100 or not header.startswith(SQLITE_HEADER):
+        raise ProjectFileError(
+            path, "not a DTPL project file: it is not an SQLite database "
+                  "(a .dtpl file starts with 'SQLite format 3')")
+    try:
+        with _ro_connect(path) as con:
+            app_id = con.execute("PRAGMA application_id").fetchone()[0]
+            tables = {r[0] for r in con.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+            meta = dict(con.execute("SELECT key, value FROM meta").fetchall()) if "meta" in tables else {}
+            row = (con.execute("SELECT version_num FROM alembic_version").fetchone()
+                   if "alembic_version" in tables else None)
+            integrity = [r[0] for r in con.execute("PRAGMA integrity_check").fetchall()]
+            fk_problems = con.execute("PRAGMA foreign_key_check").fetchall()
+    except sqlite3.DatabaseError as exc:
+        raise ProjectFileError(path, f"the file is damaged and cannot be read (SQLite: {exc})") from exc
+    except (sqlite3.Error, OSError) as exc:
+        raise ProjectFileError(path, f"cannot read the file: {exc}") from exc
+    if app_id == migrate.APPLICATION_IDS["library"] or meta.get("format") == migrate.FORMATS["library"]:
+        raise ProjectFileError(path, "this is a DTPL Studio price library, not a project file")
+    if app_id not in (0, APPLICATION_ID) or (meta and meta.get("format") not in (None, FORMAT)):
+        raise ProjectFileError(path, "not a DTPL project file: an SQLite database of another application")
+    if row is None or "program" not in tables:
+        raise ProjectFileError(path, "not a DTPL project file: an SQLite database without DTPL project tables")
+    if integrity != ["ok"]:
+        raise ProjectFileError(path, "the file is damaged (SQLite integrity check: "
+                                     + "; ".join(integrity[:3]) + ")")
+    if fk_problems:
+        raise ProjectFileError(path, f"the file is damaged: {len(fk_problems)} broken reference(s) "
+                                     f"(first in table {fk_problems[0][0]})")
+    revision = row[0]
+    head = migrate.head_revision("project")
+    state = migrate.revision_state("project", revision)
+    if state == "unknown":
+        made_by = meta.get("app_version")
+        by = f"DTPL Studio {made_by}" if made_by else "a newer DTPL Studio"
+        raise ProjectFileError(
+            path, f"this file was saved by {by} (file schema {revision}); this is DTPL Studio "
+                  f"{__version__}, which knows schemas up to {head}. Update DTPL Studio to open it.")
+    return ProjectFileInfo(path, revision, head, state, meta)
+
+
+def upgrade_project_file(path: Path | str, *, who: str | None = None) -> tuple[str, str]:
+    """Upgrade ``path`` to this app's schema in place, atomically.
+
+    The file is copied (SQLite backup API) to a temporary file in the same folder, migrated
+    there with foreign keys off (Alembic batch migrations rebuild tables), checked with
+    ``foreign_key_check``, given an audit entry, fsync'ed, and moved over ``path``. A failure
+    leaves ``path`` untouched.
+
+    Returns:
+        ``(old_revision, new_revision)``; equal when there was nothing to do.
+
+    Raises:
+        ProjectFileError: as :func:`inspect_project_file`, or the migration failed, or the
+            folder is not writable.
+    """
+    path = Path(path)
+    info = inspect_project_file(path)
+    assert info.revision is not None
+    if info.state == "current":
+        return info.revision, info.head
+    target = Path(os.path.realpath(path))
+    tmp = target.parent / f".{target.name}.{uuid.uuid4().hex[:12]}{TEMP_SUFFIX}"
+    try:
+        _upgraded_copy(target, tmp, info.revision, who)
+        _copy_mode(target, tmp)
+        _fsync_file(tmp)
+        _replace_file(tmp, target)
+        _fsync_dir(target.parent)
+    except BaseException as exc:
+        _remove_quietly(tmp)
+        if isinstance(exc, ProjectFileError):
+            raise
+        if isinstance(exc, OSError | SQLAlchemyError | sqlite3.Error):
+            raise ProjectFileError(path, f"cannot upgrade the file: {_short(exc)}") from exc
+        raise
+    return info.revision, info.head
+
+
+def _upgraded_copy(source: Path, dest: Path, from_revision: str, who: str | None) -> None:
+    """Copy ``source`` to ``dest`` and migrate ``dest`` to head (one transaction)."""
+    with _ro_connect(source) as src:
+        dst = sqlite3.connect(dest)
+        try:
+            src.backup(dst)
+        finally:
+            dst.close()
+    head = migrate.head_revision("project")
+    engine = migrate.sqlite_engine(dest, foreign_keys=False)
+    try:
+        with engine.begin() as conn:
+            migrate.upgrade(conn, "project")
+            problems = migrate.foreign_key_violations(conn)
+            if problems:
+                raise ProjectFileError(source, f"schema upgrade left {len(problems)} broken "
+                                               f"reference(s) (first in table {problems[0][0]})")
+            conn.exec_driver_sql(f"PRAGMA application_id = {APPLICATION_ID}")
+            session = Session(bind=conn)
+            session.add(AuditLogRecord(at=_now(), who=who or default_actor(), action="upgrade",
+                                       detail=f"schema {from_revision} → {head}"))
+            session.merge(MetaRecord(key="schema_revision", value=head))
+            session.merge(MetaRecord(key="format", value=FORMAT))
+            session.flush()
+            session.close()
+    finally:
+        engine.dispose()
+
+
+def load_program(path: Path | str, *, verify: bool = True, upgrade: bool = True) -> Program:
+    """Read the :class:`Program` stored in the project file ``path``.
+
+    A file with an older schema is upgraded first: in place and atomically
+    (:func:`upgrade_project_file`) when ``upgrade`` is true and the folder is writable,
+    otherwise on a temporary copy (the file on disk then gets the new schema at the next
+    save). The file itself is read with ``mode=ro``.
+
+    Args:
+        path: the ``.dtpl`` file.
+        verify: compare each pinned book's content hash with the hash recorded when it was
+            saved; a difference means the file was edited outside DTPL Studio, and is an
+            error. Pass False only to rescue such a file after telling the user.
+        upgrade: allow the in-place upgrade of an older file.
+
+    Returns:
+        A new :class:`Program`: packages in order, each with its own :class:`PriceBook`
+        (packages that shared one book object when saved share one again), section trees
+        with the mixed order of sections and items, measurement lines and factors in order,
+        model ids (``Item.id``…) as saved.
+
+    Raises:
+        ProjectFileError: not found, not SQLite, not a DTPL project, a newer schema than this
+            app knows, damaged (integrity check, broken references, a value the model cannot
+            take, a tree that does not hang together), or (with ``verify``) a pinned book
+            that does not match its recorded content hash.
+    """
+    path = Path(path)
+    info = inspect_project_file(path)
+    if info.state == "current":
+        return _read_program(path, path, verify)
+    real = Path(os.path.realpath(path))
+    if upgrade and os.access(real.parent, os.W_OK) and os.access(real, os.W_OK):
+        upgrade_project_file(path)
+        return _read_program(path, path, verify)
+    scratch = Path(tempfile.mkdtemp(prefix="dtpl-upgrade-"))
+    try:
+        copy = scratch / path.name
+        _upgraded_copy(path, copy, info.revision or "", None)
+        return _read_program(copy, path, verify)
+    except (OSError, SQLAlchemyError, sqlite3.Error) as exc:
+        raise ProjectFileError(path, f"cannot upgrade the file: {_short(exc)}") from exc
+    finally:
+        shutil.rmtree(scratch, ignore_errors=True)
+
+
+def _read_program(db_path: Path, path: Path, verify: bool) -> Program:
+    engine = migrate.sqlite_engine(db_path, readonly=True)
+    try:
+        with Session(engine) as session:
+            return _assemble(session, verify)
+    except ProjectFileError:
+        raise
+    except _HashMismatch as exc:
+        raise ProjectFileError(path, str(exc)) from exc
+    except StoredValueError as exc:
+        raise ProjectFileError(path, f"the file is damaged: {exc}") from exc
+    except (SQLAlchemyError, InvalidOperation, ValueError, TypeError, KeyError) as exc:
+        raise ProjectFileError(path, f"the file is damaged: {_short(exc)}") from exc
+    finally:
+        engine.dispose()
+
+
+class _Corrupt(StoredValueError):
+    pass
+
+
+def _assemble(session: Session, verify: bool) -> Program:
+    programs = session.scalars(select(ProgramRecord)).all()
+    if len(programs) != 1:
+        raise _Corrupt(f"expected one program row, found {len(programs)}")
+    prec = programs[0]
+
+    rules = [
+        FundingRule(r.program, parse_enum(Component, r.component, f"funding_rule {r.id}.component"),
+                    check_decimal(r.ceiling, f"funding_rule {r.id}.ceiling"), r.source_ref, r.note)
+        for r in session.scalars(select(FundingRuleRecord).order_by(FundingRuleRecord.position))
+    ]
+    signatories = [
+        Signatory(role=s.role, name=s.name, position=s.job_title, date=s.date)
+        for s in session.scalars(select(SignatoryRecord).order_by(SignatoryRecord.position))
+    ]
+    books = _read_books(session, verify)
+
+    sections_by_parent: dict[tuple[int, int | None], list[SectionRecord]] = defaultdict(list)
+    all_sections = session.scalars(select(SectionRecord).order_by(SectionRecord.position, SectionRecord.id)).all()
+    for s in all_sections:
+        sections_by_parent[(s.package_id, s.parent_id)].append(s)
+    items_by_section: dict[int, list[ItemRecord]] = defaultdict(list)
+    all_items = session.scalars(select(ItemRecord).order_by(ItemRecord.position, ItemRecord.id)).all()
+    for it in all_items:
+        items_by_section[it.section_id].append(it)
+    lines_by_item: dict[int, list[MeasurementRecord]] = defaultdict(list)
+    for m in session.scalars(select(MeasurementRecord).order_by(MeasurementRecord.position)):
+        lines_by_item[m.item_id].append(m)
+    factors_by_line: dict[int, list[FactorRecord]] = defaultdict(list)
+    for f in session.scalars(select(FactorRecord).order_by(FactorRecord.position)):
+        factors_by_line[f.measurement_id].append(f)
+
+    built_sections = 0
+    built_items = 0
+
+    def build_item(rec: ItemRecord) -> Item:
+        nonlocal built_items
+        built_items += 1
+        where = f"item {rec.id} ({rec.description!r})"
+        measurements = []
+        for m in lines_by_item.get(rec.id, []):
+            factors = [Factor(f.label, check_decimal(f.value, f"factor {f.id}.value"), f.unit)
+                       for f in factors_by_line.get(m.id, [])]
+            measurements.append(Measurement(m.description, factors, m.sign, id=m.uid))
+        return Item(
+            description=rec.description,
+            unit=rec.unit,
+            analysis_code=rec.analysis_code,
+            custom_rate=None if rec.custom_rate is None else check_decimal(rec.custom_rate, where + ".custom_rate"),
+            custom_reason=rec.custom_reason,
+            volume=check_decimal(rec.volume, where + ".volume"),
+            measurements=measurements,
+            funding=parse_enum(FundingSource, rec.funding, where + ".funding"),
+            rate_override=None if rec.rate_override is None
+            else check_decimal(rec.rate_override, where + ".rate_override"),
+            override_reason=rec.override_reason,
+            note=rec.note,
+            id=rec.uid,
+        )
+
+    def build_section(rec: SectionRecord, depth: int) -> Section:
+        nonlocal built_sections
+        if depth > 1000:
+            raise _Corrupt("section tree deeper than 1000 levels")
+        built_sections += 1
+        kids: list[tuple[int, int, int, SectionRecord | ItemRecord]] = [
+            (s.position, 0, s.id, s) for s in sections_by_parent.get((rec.package_id, rec.id), [])
+        ] + [(i.position, 1, i.id, i) for i in items_by_section.get(rec.id, [])]
+        kids.sort(key=lambda k: k[:3])
+        children: list[Section | Item] = [
+            build_section(k[3], depth + 1) if isinstance(k[3], SectionRecord) else build_item(k[3])
+            for k in kids
+        ]
+        return Section(rec.title, children, id=rec.uid)
+
+    packages: list[Package] = []
+    for pr in session.scalars(select(PackageRecord).order_by(PackageRecord.position)):
+        if pr.book_id not in books:
+            raise _Corrupt(f"package {pr.id} names a missing price book {pr.book_id}")
+        st = pr.settings
+        if st is None:
+            raise _Corrupt(f"package {pr.id} has no settings row")
+        settings = PackageSettings(
+            volume_decimals=st.volume_decimals,
+            ppn_rate=check_decimal(st.ppn_rate, f"package_settings {pr.id}.ppn_rate"),
+            ppn_label=st.ppn_label,
+            total_rounding=RoundingRule(
+                check_decimal(st.total_rounding_step, f"package_settings {pr.id}.total_rounding_step"),
+                parse_enum(RoundingMode, st.total_rounding_mode, f"package_settings {pr.id}.total_rounding_mode"),
+            ),
+        )
+        packages.append(Package(
+            name=pr.name,
+            component=parse_enum(Component, pr.component, f"package {pr.id}.component"),
+            book=books[pr.book_id],
+            sections=[build_section(s, 0) for s in sections_by_parent.get((pr.id, None), [])],
+            ksm=pr.ksm,
+            location=pr.location,
+            settings=settings,
+            description=pr.description,
+            id=pr.uid,
+        ))
+    if built_sections != len(all_sections) or built_items != len(all_items):
+        raise _Corrupt(f"{len(all_sections) - built_sections} section(s) and "
+                       f"{len(all_items) - built_items} item(s) are not reachable from any package")
+    return Program(
+        kelurahan=prec.kelurahan,
+        kecamatan=prec.kecamatan,
+        kota=prec.kota,
+        provinsi=prec.provinsi,
+        program=prec.program,
+        fiscal_year=prec.fiscal_year,
+        bkm=prec.bkm,
+        blm_allocation=None if prec.blm_allocation is None
+        else check_decimal(prec.blm_allocation, "program.blm_allocation"),
+        rules=rules,
+        packages=packages,
+        signatories=signatories,
+        title=prec.title,
+    )
+
+
+def _read_books(session: Session, verify: bool) -> dict[int, PriceBook]:
+    resources: dict[int, list[BookResourceRecord]] = defaultdict(list)
+    for r in session.scalars(select(BookResourceRecord).order_by(BookResourceRecord.position)):
+        resources[r.book_id].append(r)
+    lines: dict[int, list[BookAnalysisLineRecord]] = defaultdict(list)
+    for ln in session.scalars(select(BookAnalysisLineRecord).order_by(BookAnalysisLineRecord.position)):
+        lines[ln.analysis_id].append(ln)
+    analyses: dict[int, list[tuple[BookAnalysisRecord, list[BookAnalysisLineRecord]]]] = defaultdict(list)
+    for a in session.scalars(select(BookAnalysisRecord).order_by(BookAnalysisRecord.position)):
+        analyses[a.book_id].append((a, lines.get(a.id, [])))
+    books: dict[int, PriceBook] = {}
+    for rec in session.scalars(select(BookRecord)):
+        where = f"book {rec.id}"
+        book = book_from_records(meta_from_record(rec, where), resources.get(rec.id, []),
+                                 analyses.get(rec.id, []))
+        if verify and rec.content_hash and book.content_hash() != rec.content_hash:
+            raise _HashMismatch(rec, book)
+        books[rec.id] = book
+    return books
+
+
+class _HashMismatch(StoredValueError):
+    def __init__(self, rec: BookRecord, book: PriceBook):
+        label = " ".join(x for x in (rec.title, rec.region, str(rec.year or ""), rec.edition) if x) or f"#{rec.id}"
+        super().__init__(
+            f"the pinned price book {label!r} does not match the content hash recorded when it was "
+            f"saved ({rec.content_hash[:12]}… recorded, {book.content_hash()[:12]}… now): the file "
+            "was changed outside DTPL Studio")
+
+
+# =============================================================================================
+# audit log
+# =============================================================================================
+
+def read_audit_log(path: Path | str) -> list[AuditEntry]:
+    """The audit log of a project file, oldest first (read-only; no upgrade).
+
+    Raises:
+        ProjectFileError: as :func:`inspect_project_file`.
+    """
+    path = Path(path)
+    inspect_project_file(path)
+    try:
+        with _ro_connect(path) as con:
+            rows = con.execute("SELECT at, who, action, detail FROM audit_log ORDER BY id").fetchall()
+    except sqlite3.Error as exc:
+        raise ProjectFileError(path, f"cannot read the audit log: {exc}") from exc
+    return [AuditEntry(*map(str, r)) for r in rows]
+
+
+__all__ = [
+    "AuditEntry", "LockInfo", "ProjectFileError", "ProjectFileInfo", "ProjectLock",
+    "ProjectLockedError", "default_actor", "inspect_project_file", "load_program", "read_audit_log",
+    "save_program", "upgrade_project_file",
+]
