@@ -132,7 +132,7 @@ class RoundingRule:
 
 def round_rupiah(value: Decimal) -> Decimal:
     """Round to whole rupiah, half up (the line-amount rule of DESIGN.md §5)."""
-    return value.quantize(ONE, rounding=ROUND_HALF_UP)
+    return value.quantize(ONE, rounding=ROUND_HALF_UP, context=CONTEXT)
 
 
 def format_plain(value: Decimal) -> str:

@@ -35,7 +35,7 @@ from dtpl_studio.costing.funding import (
     FundingSource,
     check_ceilings,
 )
-from dtpl_studio.costing.money import ONE, ZERO, RoundingMode, RoundingRule, round_rupiah
+from dtpl_studio.costing.money import CONTEXT, ONE, ZERO, RoundingMode, RoundingRule, round_rupiah
 from dtpl_studio.costing.pricebook import PriceBook, PriceBookError
 from dtpl_studio.costing.terbilang import terbilang
 from dtpl_studio.costing.units import (
@@ -367,7 +367,7 @@ def price_package(package: Package) -> PricedPackage:
         except (UnitMismatchError, UnknownUnitError) as exc:
             findings.append(Finding(Severity.ERROR, f"volume: {exc}", location=f"RAB {number} {item.description}", code="measurement-unit"))
             return PricedItem(item, number, label, depth, None, None, None, ZERO, str(exc))
-        volume = exact.quantize(q, rounding=ROUND_HALF_UP)
+        volume = exact.quantize(q, rounding=ROUND_HALF_UP, context=CONTEXT)
         try:
             rate = item_rate(item, package.book)
         except (RabError, PriceBookError) as exc:
@@ -408,8 +408,13 @@ def price_package(package: Package) -> PricedPackage:
         by_source[source] = package.settings.total_rounding.apply(share)
     if package.settings.ppn_rate > 0 and package.ksm:
         findings.append(Finding(Severity.WARNING, "PPN on a KSM swakelola package is unusual (DOMAIN.md §4.3)", location=package.name, code="ppn-ksm"))
+    if rounded < 0:
+        findings.append(Finding(Severity.ERROR, "the package total is negative (deductions exceed the works)", location=package.name, code="negative-total"))
+        words = "minus " + terbilang(-rounded)
+    else:
+        words = terbilang(rounded)
     return PricedPackage(
-        package, sections, direct, ppn, total, rounded, terbilang(rounded), by_source, tuple(findings)
+        package, sections, direct, ppn, total, rounded, words, by_source, tuple(findings)
     )
 
 

@@ -130,3 +130,16 @@ def test_rounded_total_never_off_by_more_than_a_step(volume, mode):
     assert abs(priced.rounded - priced.total) < 1000
     if mode is RoundingMode.DOWN:
         assert priced.rounded <= priced.total
+
+
+def test_negative_total_is_an_error_finding_not_a_crash():
+    pkg = physical()
+    road = pkg.sections[1].children[0]
+    road.measurements.append(m("salah tanda", ("p", "1000", "m"), ("l", "2.5", "m"), ("t", "1", "m"), sign=-1))
+    for child in list(pkg.sections[0].children):
+        pkg.sections[0].children.remove(child)
+    pkg.sections[1].children[1].children[0].volume = Decimal(0)
+    priced = price_package(pkg)
+    assert priced.rounded < 0
+    assert priced.terbilang.startswith("minus ")
+    assert any(f.code == "negative-total" for f in priced.findings)
