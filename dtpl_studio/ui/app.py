@@ -1,0 +1,87 @@
+"""GUI entry: :func:`run_gui` builds the QApplication and the main window and runs them.
+
+Which project opens: the ``project_path`` given on the command line; else the most recent
+file that still exists; else (first run) the demo project that
+``services.project.ensure_default_project()`` creates in the user data folder.
+"""
+
+from __future__ import annotations
+
+import logging
+import sys
+import traceback
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication, QTimer
+from PySide6.QtWidgets import QApplication
+
+from dtpl_studio.ui import dialogs, settings
+from dtpl_studio.ui.strings import set_language, tr
+
+log = logging.getLogger(__name__)
+
+
+def initial_project_path(project_path: Path | None = None) -> Path | None:
+    """The project to open at start-up (see the module docstring); None when even the demo
+    cannot be created (the error is logged and the window opens empty)."""
+    if project_path is not None:
+        return Path(project_path)
+    for recent in settings.recent_files():
+        if recent.is_file():
+            return recent
+    from dtpl_studio.services.project import ensure_default_project
+
+    try:
+        return ensure_default_project()
+    except Exception:  # noqa: BLE001 - first-run demo is a convenience, not a requirement
+        log.exception("cannot create the demo project")
+        return None
+
+
+def install_excepthook() -> None:
+    """Log uncaught exceptions and show them as a message box, never as a bare traceback."""
+
+    def hook(exc_type, exc, tb) -> None:
+        log.critical("uncaught exception:\n%s", "".join(traceback.format_exception(exc_type, exc, tb)))
+        if QApplication.instance() is not None:
+            dialogs.show_error(None, tr("dlg.unexpected.title"), tr("dlg.unexpected.text", error=exc))
+
+    sys.excepthook = hook
+
+
+def create_main_window(project_path: Path | None = None, **window_kwargs):
+    """Build the :class:`~dtpl_studio.ui.main_window.MainWindow` and open the start-up
+    project (an existing QApplication is required)."""
+    from dtpl_studio.ui.main_window import MainWindow
+
+    window = MainWindow(**window_kwargs)
+    geometry = settings.read("geometry")
+    if not geometry.isEmpty():
+        window.restoreGeometry(geometry)
+    path = initial_project_path(project_path)
+    if path is not None:
+        window.open_path(path)
+    return window
+
+
+def run_gui(argv: list[str], project_path: Path | str | None = None) -> int:
+    """Run the GUI until the main window closes; returns the process exit code.
+
+    Args:
+        argv: command-line arguments for Qt (``sys.argv`` style; Qt options are honoured).
+        project_path: a ``.dtpl`` file to open instead of the most recent one.
+    """
+    QCoreApplication.setOrganizationName(settings.ORGANIZATION)
+    QCoreApplication.setApplicationName(settings.APPLICATION)
+    app = QApplication.instance() or QApplication(list(argv) or ["dtpl-studio"])
+    app.setStyle("Fusion")
+    try:
+        set_language(settings.read("language"))
+    except KeyError:
+        set_language("id")
+    install_excepthook()
+    window = create_main_window(Path(project_path) if project_path else None)
+    window.show()
+    if window.doc is None:
+        QTimer.singleShot(0, lambda: window.open_dialog())
+    return app.exec()

@@ -1,0 +1,279 @@
+"""The back-up volume (*perhitungan volume*) lines of one item as a table model.
+
+Columns: Uraian, n, p, l, t (each a factor with its unit, ``150 m``), Kurangi (sign, a
+check box), Volume (the line in the item's unit, computed by
+:meth:`dtpl_studio.costing.rab.Measurement.volume_in`; the core's printable formula is its
+tooltip). A line whose factors do
+not make the item's unit (``m × m`` for an ``m3`` item) shows the mismatch as an error in
+red on that line, never a silent number (DESIGN.md §4).
+
+Edits build a new :class:`~dtpl_studio.costing.rab.Measurement` and push an
+:class:`~dtpl_studio.ui.commands.EditMeasurementCommand`.
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from enum import IntEnum
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtGui import QBrush, QColor
+
+from dtpl_studio.costing.formatting import format_number
+from dtpl_studio.costing.numbers import NumberParseError
+from dtpl_studio.costing.rab import Factor, Item, Measurement
+from dtpl_studio.costing.units import UnitMismatchError, UnknownUnitError, to_pint
+from dtpl_studio.ui.commands import EditMeasurementCommand
+from dtpl_studio.ui.document import ProjectDocument
+from dtpl_studio.ui.parsing import parse_factor
+from dtpl_studio.ui.strings import tr
+
+
+class MCol(IntEnum):
+    """Columns of the measurement table."""
+
+    URAIAN = 0
+    N = 1
+    P = 2
+    L = 3
+    T = 4
+    DEDUCT = 5
+    VOLUME = 6
+
+
+FACTOR_COLUMNS = {MCol.N: "n", MCol.P: "p", MCol.L: "l", MCol.T: "t"}
+FACTOR_ORDER = ("n", "p", "l", "t")
+HEADER_KEYS = {
+    MCol.URAIAN: "mp.col.uraian", MCol.N: "mp.col.n", MCol.P: "mp.col.p", MCol.L: "mp.col.l",
+    MCol.T: "mp.col.t", MCol.DEDUCT: "mp.col.deduct", MCol.VOLUME: "mp.col.volume",
+}
+RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
+ERROR_COLOR = QColor("#b3261e")
+ERROR_BACKGROUND = QColor("#fbe9e7")
+DEDUCT_COLOR = QColor("#8a4b00")
+
+Index = QModelIndex | QPersistentModelIndex
+
+
+def default_line(unit: str, description: str) -> Measurement:
+    """A new line whose factors make ``unit``: m3 → n, p, l, t; m2 → n, p, l; m → n, p."""
+    try:
+        dims = to_pint(unit).dimensionality
+        length_power = int(dims.get("[length]", 0)) if len(dims) == 1 else 0
+    except UnknownUnitError:
+        length_power = 0
+    factors = [Factor("n", Decimal(1), "")]
+    for label in ("p", "l", "t")[:length_power]:
+        factors.append(Factor(label, Decimal(1), "m"))
+    return Measurement(description, factors)
+
+
+def line_volume(line: Measurement, unit: str) -> tuple[Decimal | None, str]:
+    """``(volume, "")`` of a line in ``unit``, or ``(None, Indonesian error text)``.
+
+    The volume is the core's (:meth:`Measurement.volume_in`); the text says what the factors
+    make instead of ``unit`` (``10 m × 0,4 m menghasilkan m², bukan m3``).
+    """
+    try:
+        return line.volume_in(unit), ""
+    except UnknownUnitError as exc:
+        return None, tr("mp.unknown_unit", unit=exc.raw)
+    except UnitMismatchError:
+        try:
+            got = f"{line.quantity().to_base_units().units:~P}" or "—"
+        except UnknownUnitError as exc:  # pragma: no cover - volume_in raised it first
+            return None, tr("mp.unknown_unit", unit=exc.raw)
+        return None, tr("mp.mismatch_line", formula=line.formula(), got=got, unit=unit)
+
+
+def _with_factor(line: Measurement, label: str, factor: Factor | None) -> Measurement:
+    """A copy of ``line`` with factor ``label`` replaced, added (in n, p, l, t order) or
+    removed (``factor`` None)."""
+    factors = [f for f in line.factors if f.label != label]
+    if factor is not None:
+        position = len(factors)
+        if label in FACTOR_ORDER:
+            rank = FACTOR_ORDER.index(label)
+            for i, f in enumerate(factors):
+                if f.label in FACTOR_ORDER and FACTOR_ORDER.index(f.label) > rank:
+                    position = i
+                    break
+        factors.insert(position, factor)
+    return Measurement(line.description, factors, line.sign, line.id)
+
+
+class MeasurementModel(QAbstractTableModel):
+    """Table model over the measurement lines of one item of a :class:`ProjectDocument`.
+
+    Signals:
+        edit_rejected(str): a typed factor could not be read (message for the status bar).
+    """
+
+    edit_rejected = Signal(str)
+
+    def __init__(self, doc: ProjectDocument, parent=None):
+        super().__init__(parent)
+        self.doc = doc
+        self.item: Item | None = None
+        self._count = 0
+        self._volumes: dict[int, tuple[Decimal | None, str]] = {}
+        doc.repriced.connect(self._on_repriced)
+
+    def set_item(self, item: Item | None) -> None:
+        """Show the lines of ``item`` (None for none)."""
+        self.beginResetModel()
+        self.item = item
+        self._count = len(item.measurements) if item else 0
+        self._volumes.clear()
+        self.endResetModel()
+
+    def _on_repriced(self, structural: bool) -> None:
+        if self.item is None:
+            return
+        if self.doc.priced_node(self.item.id) is None:  # the item was removed
+            self.set_item(None)
+            return
+        if len(self.item.measurements) != self._count:
+            self.set_item(self.item)
+            return
+        self._volumes.clear()
+        if self._count:
+            self.dataChanged.emit(self.index(0, 0), self.index(self._count - 1, len(MCol) - 1))
+
+    def line(self, row: int) -> Measurement:
+        """The measurement at ``row``."""
+        assert self.item is not None
+        return self.item.measurements[row]
+
+    def line_volume(self, row: int) -> tuple[Decimal | None, str]:
+        """``(volume, error)`` of line ``row`` in the item's unit (cached until the next edit)."""
+        if row not in self._volumes:
+            assert self.item is not None
+            self._volumes[row] = line_volume(self.item.measurements[row], self.item.unit)
+        return self._volumes[row]
+
+    # -- Qt overrides ------------------------------------------------------------------------
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008, N802
+        """Qt override."""
+        return 0 if parent.isValid() else self._count
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008, N802
+        """Qt override."""
+        return 0 if parent.isValid() else len(MCol)
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole):  # noqa: N802
+        """Qt override."""
+        if orientation == Qt.Orientation.Vertical:
+            return section + 1 if role == Qt.ItemDataRole.DisplayRole else None
+        if not 0 <= section < len(MCol):
+            return None
+        if role == Qt.ItemDataRole.DisplayRole:
+            return tr(HEADER_KEYS[MCol(section)])
+        if role == Qt.ItemDataRole.TextAlignmentRole and section in (*FACTOR_COLUMNS, MCol.VOLUME):
+            return int(RIGHT)
+        if role == Qt.ItemDataRole.ToolTipRole:
+            if section in FACTOR_COLUMNS:
+                return tr("mp.factor_tip")
+            if section == MCol.DEDUCT:
+                return tr("mp.deduct_tip")
+        return None
+
+    def flags(self, index: Index) -> Qt.ItemFlag:
+        """Qt override: description and factors editable, sign a check box."""
+        if not index.isValid():
+            return Qt.ItemFlag.NoItemFlags
+        flags = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+        col = index.column()
+        if col == MCol.URAIAN or col in FACTOR_COLUMNS:
+            flags |= Qt.ItemFlag.ItemIsEditable
+        elif col == MCol.DEDUCT:
+            flags |= Qt.ItemFlag.ItemIsUserCheckable
+        return flags
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole):
+        """Qt override."""
+        if not index.isValid() or self.item is None:
+            return None
+        line = self.item.measurements[index.row()]
+        col = MCol(index.column())
+        volume, error = self.line_volume(index.row())
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole):
+            return self._text(line, col, volume, role == Qt.ItemDataRole.EditRole)
+        if role == Qt.ItemDataRole.CheckStateRole and col == MCol.DEDUCT:
+            return Qt.CheckState.Checked if line.sign < 0 else Qt.CheckState.Unchecked
+        if role == Qt.ItemDataRole.TextAlignmentRole and (col in FACTOR_COLUMNS or col == MCol.VOLUME):
+            return int(RIGHT)
+        if role == Qt.ItemDataRole.ForegroundRole:
+            if error and col == MCol.VOLUME:
+                return QBrush(ERROR_COLOR)
+            if line.sign < 0 and col == MCol.VOLUME:
+                return QBrush(DEDUCT_COLOR)
+        if role == Qt.ItemDataRole.BackgroundRole and error:
+            return QBrush(ERROR_BACKGROUND)
+        if role == Qt.ItemDataRole.ToolTipRole:
+            if error:
+                return error
+            if col == MCol.VOLUME:
+                return line.formula()
+            if col == MCol.URAIAN:
+                return f"{line.description}\n{line.formula()}"
+            if col in FACTOR_COLUMNS:
+                return tr("mp.factor_tip")
+        return None
+
+    def _text(self, line: Measurement, col: MCol, volume: Decimal | None, edit: bool) -> str | None:
+        if col == MCol.URAIAN:
+            return line.description
+        if col in FACTOR_COLUMNS:
+            factor = next((f for f in line.factors if f.label == FACTOR_COLUMNS[col]), None)
+            if factor is None:
+                return "" if edit else None
+            value = format_number(factor.value)
+            return f"{value} {factor.unit}" if factor.unit else value
+        if col == MCol.VOLUME:
+            if volume is None:
+                return tr("mp.mismatch")
+            return format_number(volume, 3)
+        return None
+
+    def setData(self, index: Index, value, role: int = Qt.ItemDataRole.EditRole) -> bool:  # noqa: N802
+        """Qt override: push an :class:`EditMeasurementCommand` for the changed line."""
+        if not index.isValid() or self.item is None:
+            return False
+        row, col = index.row(), MCol(index.column())
+        line = self.item.measurements[row]
+        new: Measurement | None = None
+        if role == Qt.ItemDataRole.CheckStateRole and col == MCol.DEDUCT:
+            checked = Qt.CheckState(value) == Qt.CheckState.Checked if not isinstance(value, bool) else value
+            sign = -1 if checked else 1
+            if sign != line.sign:
+                new = Measurement(line.description, list(line.factors), sign, line.id)
+        elif role == Qt.ItemDataRole.EditRole and col == MCol.URAIAN:
+            text = str(value).strip()
+            if text and text != line.description:
+                new = Measurement(text, list(line.factors), line.sign, line.id)
+        elif role == Qt.ItemDataRole.EditRole and col in FACTOR_COLUMNS:
+            new = self._factor_edit(line, FACTOR_COLUMNS[col], str(value))
+            if new is None:
+                return False
+        else:
+            return False
+        if new is not None and (new.factors != line.factors or new.sign != line.sign
+                                or new.description != line.description):
+            self.doc.undo_stack.push(EditMeasurementCommand(self.doc, self.item, row, new))
+        return True
+
+    def _factor_edit(self, line: Measurement, label: str, text: str) -> Measurement | None:
+        current = next((f for f in line.factors if f.label == label), None)
+        if not text.strip():
+            return _with_factor(line, label, None)
+        default_unit = current.unit if current is not None else ("" if label == "n" else "m")
+        try:
+            value, unit = parse_factor(text, default_unit)
+        except NumberParseError as exc:
+            self.edit_rejected.emit(tr("mp.bad_factor", text=text, error=exc))
+            return None
+        except UnknownUnitError as exc:
+            self.edit_rejected.emit(tr("mp.bad_factor", text=text, error=tr("mp.unknown_unit", unit=exc.raw)))
+            return None
+        return _with_factor(line, label, Factor(label, value, unit))

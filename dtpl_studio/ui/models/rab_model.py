@@ -1,0 +1,388 @@
+"""The RAB tree of one package as a :class:`QAbstractItemModel` (divisions → items).
+
+Columns follow the printed RAB (DOMAIN.md §5.1): No, Uraian Pekerjaan, Volume, Satuan,
+Harga Satuan (Rp), Jumlah Harga (Rp). Division rows are bold and carry their subtotal in the
+Jumlah column. Every figure is read from the document's latest
+:class:`~dtpl_studio.costing.rab.PricedPackage` and formatted the Indonesian way
+(:mod:`dtpl_studio.costing.formatting`); nothing is computed here.
+
+``setData`` never mutates the programme: it pushes an undo command (AESTHETICS.md §2.4).
+After a value edit the tree keeps its shape and the model emits ``dataChanged``; when the
+shape changed (item added or removed) it resets, and the view restores expansion and
+selection by node id.
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from enum import IntEnum
+
+from PySide6.QtCore import QAbstractItemModel, QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtGui import QBrush, QColor, QFont
+
+from dtpl_studio.costing.formatting import format_number, format_rupiah
+from dtpl_studio.costing.numbers import NumberParseError
+from dtpl_studio.costing.rab import Item, Package, PricedItem, PricedSection, Section
+from dtpl_studio.ui.commands import SetTextCommand, SetVolumeCommand
+from dtpl_studio.ui.document import ProjectDocument
+from dtpl_studio.ui.parsing import parse_user_number
+from dtpl_studio.ui.strings import tr
+
+
+class Col(IntEnum):
+    """Columns of the RAB tree."""
+
+    NO = 0
+    URAIAN = 1
+    VOLUME = 2
+    SATUAN = 3
+    RATE = 4
+    AMOUNT = 5
+
+
+HEADER_KEYS = {
+    Col.NO: "col.no", Col.URAIAN: "col.uraian", Col.VOLUME: "col.volume",
+    Col.SATUAN: "col.satuan", Col.RATE: "col.rate", Col.AMOUNT: "col.amount",
+}
+NUMERIC = (Col.VOLUME, Col.RATE, Col.AMOUNT)
+RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
+CENTER = Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignVCenter
+ERROR_COLOR = QColor("#b3261e")
+SECTION_BACKGROUND = QColor("#e8eef6")
+
+Index = QModelIndex | QPersistentModelIndex
+
+
+class _Node:
+    """One row: a priced section or item, with its parent and children rows."""
+
+    __slots__ = ("children", "id", "parent", "priced", "row")
+
+    def __init__(self, priced: PricedSection | PricedItem | None, parent: _Node | None, row: int):
+        self.priced = priced
+        self.parent = parent
+        self.row = row
+        self.children: list[_Node] = []
+        if priced is None:
+            self.id = ""
+        elif isinstance(priced, PricedSection):
+            self.id = priced.section.id
+        else:
+            self.id = priced.item.id
+
+    @property
+    def is_section(self) -> bool:
+        """True for a division row."""
+        return isinstance(self.priced, PricedSection)
+
+
+def _build(sections, parent: _Node) -> None:
+    for row, ps in enumerate(sections):
+        node = _Node(ps, parent, row)
+        parent.children.append(node)
+        if isinstance(ps, PricedSection):
+            _build(ps.children, node)
+
+
+def _shape(node: _Node) -> tuple:
+    return tuple((child.id, _shape(child)) for child in node.children)
+
+
+class RabTreeModel(QAbstractItemModel):
+    """Tree model over one package of a :class:`ProjectDocument`.
+
+    Signals:
+        edit_rejected(str): a typed value could not be used (message for the status bar).
+    """
+
+    #: the node id (section or item ``id``) of a row
+    NodeIdRole = Qt.ItemDataRole.UserRole + 1
+    #: ``"section"`` or ``"item"``
+    KindRole = Qt.ItemDataRole.UserRole + 2
+
+    edit_rejected = Signal(str)
+
+    def __init__(self, doc: ProjectDocument, parent=None):
+        super().__init__(parent)
+        self.doc = doc
+        self.package: Package | None = None
+        self._root = _Node(None, None, 0)
+        self._bold = QFont()
+        self._bold.setBold(True)
+        doc.repriced.connect(self._on_repriced)
+
+    # -- package selection -------------------------------------------------------------------
+    def set_package(self, package: Package | None) -> None:
+        """Show ``package`` (one of the document's packages, or None)."""
+        self.beginResetModel()
+        self.package = package
+        self._root = self._new_root()
+        self.endResetModel()
+
+    def _new_root(self) -> _Node:
+        root = _Node(None, None, 0)
+        if self.package is not None:
+            _build(self.doc.priced_package(self.package).sections, root)
+        return root
+
+    def _on_repriced(self, structural: bool) -> None:
+        if self.package is None:
+            return
+        new_root = self._new_root()
+        if _shape(new_root) != _shape(self._root):
+            self.beginResetModel()
+            self._root = new_root
+            self.endResetModel()
+            return
+        self._refresh(self._root, new_root, QModelIndex())
+
+    def _refresh(self, old: _Node, new: _Node, parent_index: QModelIndex) -> None:
+        """Swap in the new priced nodes, keeping the _Node objects the indexes point at."""
+        for old_child, new_child in zip(old.children, new.children, strict=True):
+            old_child.priced = new_child.priced
+        if old.children:
+            last = len(old.children) - 1
+            self.dataChanged.emit(self.index(0, 0, parent_index), self.index(last, len(Col) - 1, parent_index))
+        for old_child, new_child in zip(old.children, new.children, strict=True):
+            if old_child.children:
+                self._refresh(old_child, new_child, self.index(old_child.row, 0, parent_index))
+
+    # -- lookups -------------------------------------------------------------------------------
+    def _node(self, index: Index) -> _Node:
+        return index.internalPointer() if index.isValid() else self._root
+
+    def node_id(self, index: Index) -> str:
+        """Id of the section or item at ``index`` ("" for the root)."""
+        return self._node(index).id
+
+    def priced_at(self, index: Index) -> PricedSection | PricedItem | None:
+        """The priced section or item shown at ``index``."""
+        return self._node(index).priced
+
+    def item_at(self, index: Index) -> Item | None:
+        """The :class:`Item` at ``index``, or None for a division row."""
+        priced = self._node(index).priced
+        return priced.item if isinstance(priced, PricedItem) else None
+
+    def section_at(self, index: Index) -> Section | None:
+        """The :class:`Section` at ``index``, or None for an item row."""
+        priced = self._node(index).priced
+        return priced.section if isinstance(priced, PricedSection) else None
+
+    def index_for_id(self, node_id: str, column: int = 0) -> QModelIndex:
+        """The index of the node with ``node_id`` (invalid when not shown)."""
+        def walk(node: _Node, parent_index: QModelIndex) -> QModelIndex | None:
+            for child in node.children:
+                idx = self.index(child.row, column, parent_index)
+                if child.id == node_id:
+                    return idx
+                found = walk(child, self.index(child.row, 0, parent_index))
+                if found is not None:
+                    return found
+            return None
+
+        return walk(self._root, QModelIndex()) or QModelIndex()
+
+    # -- QAbstractItemModel --------------------------------------------------------------------
+    def index(self, row: int, column: int, parent: Index = QModelIndex()) -> QModelIndex:  # noqa: B008
+        """Qt override."""
+        if not self.hasIndex(row, column, parent):
+            return QModelIndex()
+        node = self._node(parent)
+        return self.createIndex(row, column, node.children[row])
+
+    def parent(self, index: Index = QModelIndex()) -> QModelIndex:  # noqa: B008
+        """Qt override."""
+        if not index.isValid():
+            return QModelIndex()
+        node: _Node = index.internalPointer()
+        parent = node.parent
+        if parent is None or parent is self._root:
+            return QModelIndex()
+        return self.createIndex(parent.row, 0, parent)
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008, N802
+        """Qt override."""
+        if parent.isValid() and parent.column() != 0:
+            return 0
+        return len(self._node(parent).children)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008, N802
+        """Qt override."""
+        return len(Col)
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole):  # noqa: N802
+        """Qt override: Indonesian column titles, numeric columns right-aligned."""
+        if orientation != Qt.Orientation.Horizontal or not 0 <= section < len(Col):
+            return None
+        if role == Qt.ItemDataRole.DisplayRole:
+            return tr(HEADER_KEYS[Col(section)])
+        if role == Qt.ItemDataRole.TextAlignmentRole:
+            if section in NUMERIC:
+                return int(RIGHT)
+            if section in (Col.NO, Col.SATUAN):
+                return int(CENTER)
+        return None
+
+    def flags(self, index: Index) -> Qt.ItemFlag:
+        """Qt override: Uraian is editable; Volume too for items without back-up lines."""
+        if not index.isValid():
+            return Qt.ItemFlag.NoItemFlags
+        flags = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+        col = index.column()
+        if col == Col.URAIAN:
+            flags |= Qt.ItemFlag.ItemIsEditable
+        elif col == Col.VOLUME:
+            item = self.item_at(index)
+            if item is not None and not item.measurements:
+                flags |= Qt.ItemFlag.ItemIsEditable
+        return flags
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole):
+        """Qt override: display, edit text, alignment, bold divisions, errors in red."""
+        if not index.isValid():
+            return None
+        node: _Node = index.internalPointer()
+        col = Col(index.column())
+        priced = node.priced
+        if role == self.NodeIdRole:
+            return node.id
+        if role == self.KindRole:
+            return "section" if node.is_section else "item"
+        if isinstance(priced, PricedSection):
+            return self._section_data(priced, col, role)
+        return self._item_data(priced, col, role)
+
+    def _section_data(self, ps: PricedSection, col: Col, role: int):
+        if role == Qt.ItemDataRole.DisplayRole:
+            if col == Col.NO:
+                return ps.label
+            if col == Col.URAIAN:
+                return ps.section.title
+            if col == Col.AMOUNT:
+                return format_rupiah(ps.total)
+            return None
+        if role == Qt.ItemDataRole.EditRole and col == Col.URAIAN:
+            return ps.section.title
+        if role == Qt.ItemDataRole.FontRole:
+            return self._bold
+        if role == Qt.ItemDataRole.BackgroundRole and ps.depth == 0:
+            return QBrush(SECTION_BACKGROUND)
+        if role == Qt.ItemDataRole.TextAlignmentRole:
+            return self._alignment(col)
+        if role == Qt.ItemDataRole.ToolTipRole and col in (Col.URAIAN, Col.AMOUNT):
+            return tr("rab.subtotal_tip", number=ps.number, amount=format_rupiah(ps.total))
+        return None
+
+    def _item_data(self, pi: PricedItem, col: Col, role: int):
+        item = pi.item
+        if role == Qt.ItemDataRole.DisplayRole:
+            return self._item_display(pi, col)
+        if role == Qt.ItemDataRole.EditRole:
+            if col == Col.VOLUME:
+                return format_number(item.volume)
+            if col == Col.URAIAN:
+                return item.description
+            return self._item_display(pi, col)
+        if role == Qt.ItemDataRole.TextAlignmentRole:
+            return self._alignment(col)
+        if role == Qt.ItemDataRole.ForegroundRole and pi.error:
+            return QBrush(ERROR_COLOR)
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return self._item_tooltip(pi, col)
+        return None
+
+    def _item_display(self, pi: PricedItem, col: Col) -> str | None:
+        if col == Col.NO:
+            return pi.label
+        if col == Col.URAIAN:
+            return pi.item.description
+        if col == Col.SATUAN:
+            return pi.item.unit
+        if col == Col.VOLUME:
+            if pi.volume is None:
+                return tr("rab.error")
+            return format_number(pi.volume, self._volume_decimals())
+        if col == Col.RATE:
+            return tr("rab.error") if pi.rate is None else format_rupiah(pi.rate)
+        if col == Col.AMOUNT:
+            return format_rupiah(pi.amount)
+        return None
+
+    def _item_tooltip(self, pi: PricedItem, col: Col) -> str | None:
+        item = pi.item
+        lines: list[str] = []
+        if col == Col.URAIAN or col == Col.RATE:
+            if item.rate_override is not None:
+                lines.append(tr("rab.override_tip", reason=item.override_reason or "—"))
+            elif item.analysis_code:
+                book = self.package.book if self.package else None
+                analysis = book.analyses.get(item.analysis_code) if book else None
+                lines.append(tr("rab.analysis_tip", code=item.analysis_code,
+                                name=analysis.name if analysis else "?"))
+            elif item.custom_rate is not None:
+                lines.append(tr("rab.custom_tip", reason=item.custom_reason or "—"))
+        if col == Col.VOLUME:
+            if item.measurements:
+                lines.append(tr("rab.measured_tip", n=len(item.measurements)))
+            else:
+                lines.append(tr("rab.edit_volume_tip"))
+        if pi.error:
+            lines.append(pi.error)
+        return "\n".join(lines) or None
+
+    @staticmethod
+    def _alignment(col: Col):
+        if col in NUMERIC:
+            return int(RIGHT)
+        if col in (Col.NO, Col.SATUAN):
+            return int(CENTER)
+        return None
+
+    def _volume_decimals(self) -> int:
+        return self.package.settings.volume_decimals if self.package else 2
+
+    def setData(self, index: Index, value, role: int = Qt.ItemDataRole.EditRole) -> bool:  # noqa: N802
+        """Qt override: push an undo command for a new volume or description.
+
+        ``value`` for Volume is text (``"12,5"``, ``"12.5"``) or a Decimal/int. Returns False
+        (and emits :attr:`edit_rejected`) when it cannot be read or is negative.
+        """
+        if role != Qt.ItemDataRole.EditRole or not index.isValid():
+            return False
+        col = index.column()
+        node: _Node = index.internalPointer()
+        if col == Col.URAIAN:
+            text = str(value).strip()
+            target = node.priced.section if node.is_section else node.priced.item
+            current = target.title if node.is_section else target.description
+            if not text or text == current:
+                return False
+            self.doc.undo_stack.push(SetTextCommand(self.doc, target, text))
+            return True
+        if col == Col.VOLUME and not node.is_section:
+            item = node.priced.item
+            if item.measurements:
+                return False
+            volume = self._read_volume(value)
+            if volume is None:
+                return False
+            if volume != item.volume:
+                self.doc.undo_stack.push(SetVolumeCommand(self.doc, item, volume))
+            return True
+        return False
+
+    def _read_volume(self, value) -> Decimal | None:
+        if isinstance(value, Decimal | int) and not isinstance(value, bool):
+            volume = Decimal(value)
+        else:
+            text = str(value).strip()
+            try:
+                volume = parse_user_number(text)
+            except NumberParseError:
+                self.edit_rejected.emit(tr("rab.bad_number", text=text))
+                return None
+        if volume < 0:
+            self.edit_rejected.emit(tr("rab.negative"))
+            return None
+        return volume

@@ -1,0 +1,78 @@
+"""Per-user GUI preferences in QSettings (recent files, last folder, window state, language).
+
+One ``_DEFAULTS`` dict is the list of keys and their types (the MNELAB ``settings.py``
+pattern). The store is an INI file: ``$DTPL_STUDIO_SETTINGS`` when set (tests point it at a
+temporary file), else Qt's per-user location for organisation/application "DTPL Studio".
+Per-project settings (PPN, rounding) live in the project file, not here.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from PySide6.QtCore import QByteArray, QSettings
+
+ORGANIZATION = "DTPL Studio"
+APPLICATION = "DTPL Studio"
+MAX_RECENT = 8
+
+_DEFAULTS: dict[str, object] = {
+    "recent_files": [],
+    "last_folder": "",
+    "geometry": QByteArray(),
+    "window_state": QByteArray(),
+    "language": "id",
+}
+
+
+def _store() -> QSettings:
+    path = os.environ.get("DTPL_STUDIO_SETTINGS")
+    if path:
+        return QSettings(path, QSettings.Format.IniFormat)
+    return QSettings(QSettings.Format.IniFormat, QSettings.Scope.UserScope, ORGANIZATION, APPLICATION)
+
+
+def read(key: str):
+    """The stored value of ``key`` (its default when unset).
+
+    Raises:
+        KeyError: ``key`` is not a known setting.
+    """
+    default = _DEFAULTS[key]
+    value = _store().value(key, default)
+    if isinstance(default, list):
+        if value is None or value == "":
+            return []
+        return [str(v) for v in value] if isinstance(value, list) else [str(value)]
+    if isinstance(default, QByteArray):
+        return value if isinstance(value, QByteArray) else QByteArray()
+    return type(default)(value)
+
+
+def write(key: str, value) -> None:
+    """Store ``value`` under ``key``.
+
+    Raises:
+        KeyError: ``key`` is not a known setting.
+    """
+    _DEFAULTS[key]  # noqa: B018 - validates the key
+    store = _store()
+    store.setValue(key, value)
+    store.sync()
+
+
+def recent_files() -> list[Path]:
+    """Recently opened project files, most recent first (missing files included)."""
+    return [Path(p) for p in read("recent_files")]
+
+
+def add_recent_file(path: Path) -> list[Path]:
+    """Put ``path`` first in the recent list (at most :data:`MAX_RECENT`); return the list."""
+    resolved = str(Path(path).resolve())
+    paths = [p for p in read("recent_files") if p != resolved]
+    paths.insert(0, resolved)
+    del paths[MAX_RECENT:]
+    write("recent_files", paths)
+    write("last_folder", str(Path(resolved).parent))
+    return [Path(p) for p in paths]

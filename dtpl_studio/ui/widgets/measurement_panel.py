@@ -1,0 +1,167 @@
+"""The back-up volume panel: the measurement lines of the selected item, add/remove lines."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QItemSelectionModel, Qt
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from dtpl_studio.costing.formatting import format_number
+from dtpl_studio.costing.rab import Item, PricedItem, Section
+from dtpl_studio.ui.commands import AddMeasurementCommand, RemoveMeasurementCommand
+from dtpl_studio.ui.document import ProjectDocument
+from dtpl_studio.ui.models.measurement_model import MCol, MeasurementModel, default_line
+from dtpl_studio.ui.strings import tr
+
+
+class MeasurementPanel(QWidget):
+    """Shows and edits the :class:`~dtpl_studio.costing.rab.Measurement` lines of one item.
+
+    The item volume printed under the table is the core's (``PricedItem.volume``); a line
+    with a unit mismatch is red with the reason in its tooltip, and the item shows the error.
+    """
+
+    def __init__(self, doc: ProjectDocument, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.doc = doc
+        self.item: Item | None = None
+        self.model = MeasurementModel(doc, self)
+        self.header = QLabel(tr("mp.none"))
+        self.header.setObjectName("measurementHeader")
+        self.header.setWordWrap(True)
+        font = self.header.font()
+        font.setBold(True)
+        self.header.setFont(font)
+        self.view = QTableView(self)
+        self.view.setObjectName("measurementTable")
+        self.view.setModel(self.model)
+        self.view.setAlternatingRowColors(True)
+        self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.view.setEditTriggers(
+            QAbstractItemView.EditTrigger.DoubleClicked
+            | QAbstractItemView.EditTrigger.EditKeyPressed
+            | QAbstractItemView.EditTrigger.AnyKeyPressed
+        )
+        self.view.setWordWrap(True)  # long line descriptions wrap; rows take the height they need
+        self.view.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header = self.view.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        header.setSectionResizeMode(MCol.URAIAN, QHeaderView.ResizeMode.Stretch)
+        metrics = self.view.fontMetrics()
+        factor_width = metrics.horizontalAdvance("1.234,5 m'") + 12
+        for col in (MCol.N, MCol.P, MCol.L, MCol.T):
+            self.view.setColumnWidth(col, factor_width)
+        self.view.setColumnWidth(MCol.N, metrics.horizontalAdvance("1.234") + 20)
+        self.view.setColumnWidth(MCol.DEDUCT, metrics.horizontalAdvance(tr("mp.col.deduct")) + 20)
+        volume_width = max(metrics.horizontalAdvance(t) for t in ("-12.345,678", tr("mp.mismatch")))
+        self.view.setColumnWidth(MCol.VOLUME, volume_width + 14)
+
+        self.add_button = QPushButton(tr("mp.add"))
+        self.add_button.setObjectName("addLineButton")
+        self.remove_button = QPushButton(tr("mp.remove"))
+        self.remove_button.setObjectName("removeLineButton")
+        self.total = QLabel()
+        self.total.setObjectName("measurementTotal")
+        self.total.setWordWrap(True)
+        self.total.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.add_button)
+        buttons.addWidget(self.remove_button)
+        buttons.addSpacing(12)
+        buttons.addWidget(self.total, 1)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 4, 0, 0)
+        layout.addWidget(self.header)
+        layout.addWidget(self.view, 1)
+        layout.addLayout(buttons)
+
+        self.add_button.clicked.connect(self.add_line)
+        self.remove_button.clicked.connect(self.remove_line)
+        self.view.selectionModel().selectionChanged.connect(self._update_buttons)
+        self.model.modelReset.connect(self._update_buttons)
+        doc.repriced.connect(self._on_repriced)
+        self.set_node(None)
+
+    def set_node(self, node: Item | Section | None) -> None:
+        """Show the lines of ``node`` when it is an item; a hint otherwise."""
+        self.item = node if isinstance(node, Item) else None
+        self.model.set_item(self.item)
+        self.view.setEnabled(self.item is not None)
+        if self.item is None:
+            self.header.setText(tr("mp.section") if isinstance(node, Section) else tr("mp.none"))
+        self._on_repriced(False)
+
+    def _priced(self) -> PricedItem | None:
+        if self.item is None:
+            return None
+        node = self.doc.priced_node(self.item.id)
+        return node if isinstance(node, PricedItem) else None
+
+    def _on_repriced(self, structural: bool) -> None:
+        pi = self._priced()
+        if self.item is not None and pi is None:  # the item was removed
+            self.set_node(None)
+            return
+        if pi is None:
+            self.total.setText("")
+        else:
+            self.header.setText(tr("mp.header", number=pi.number, item=pi.item.description, unit=pi.item.unit))
+            if pi.volume is None:
+                self.total.setText(tr("mp.total_error", error=self._first_line_error() or pi.error))
+                self.total.setStyleSheet("color: #b3261e; font-weight: bold;")
+            elif not pi.item.measurements:
+                self.total.setText(tr("mp.direct", volume=format_number(pi.volume), unit=pi.item.unit))
+                self.total.setStyleSheet("")
+            else:
+                self.total.setText(tr("mp.total", volume=format_number(pi.volume, self._decimals()), unit=pi.item.unit))
+                self.total.setStyleSheet("font-weight: bold;")
+        self._update_buttons()
+
+    def _first_line_error(self) -> str:
+        for row in range(self.model.rowCount()):
+            volume, error = self.model.line_volume(row)
+            if error:
+                return tr("mp.line_error", row=row + 1, line=self.model.line(row).description, error=error)
+        return ""
+
+    def _decimals(self) -> int:
+        location = self.doc.locate(self.item) if self.item else None
+        return location.package.settings.volume_decimals if location else 2
+
+    def _update_buttons(self, *args) -> None:
+        self.add_button.setEnabled(self.item is not None)
+        self.remove_button.setEnabled(self.item is not None and self.current_row() >= 0)
+
+    def current_row(self) -> int:
+        """The selected line (-1 for none)."""
+        index = self.view.currentIndex()
+        return index.row() if index.isValid() and self.view.selectionModel().isRowSelected(index.row()) else -1
+
+    def add_line(self) -> None:
+        """Append a line whose factors fit the item unit (undoable) and start editing it."""
+        if self.item is None:
+            return
+        line = default_line(self.item.unit, tr("mp.new_line"))
+        row = len(self.item.measurements)
+        self.doc.undo_stack.push(AddMeasurementCommand(self.doc, self.item, line))
+        index = self.model.index(row, MCol.URAIAN)
+        self.view.selectionModel().setCurrentIndex(
+            index, QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows
+        )
+        self.view.edit(index)
+
+    def remove_line(self) -> None:
+        """Remove the selected line (undoable)."""
+        row = self.current_row()
+        if self.item is None or row < 0:
+            return
+        self.doc.undo_stack.push(RemoveMeasurementCommand(self.doc, self.item, row))

@@ -1,0 +1,226 @@
+"""The RAB editor: the tree of one package and its summary footer (Jumlah … Terbilang)."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, Signal
+from PySide6.QtGui import QFont, QKeyEvent
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QFrame,
+    QGridLayout,
+    QHeaderView,
+    QLabel,
+    QSizePolicy,
+    QTreeView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from dtpl_studio.costing.formatting import format_percent, format_rupiah
+from dtpl_studio.costing.rab import Item, Package, PricedPackage, Section
+from dtpl_studio.ui.document import ProjectDocument
+from dtpl_studio.ui.models.rab_model import Col, RabTreeModel
+from dtpl_studio.ui.strings import tr
+from dtpl_studio.ui.widgets.delegates import wrap_column
+
+
+class RabTreeView(QTreeView):
+    """The RAB tree view: F2 edits the row's volume (or its *uraian* when the volume comes
+    from back-up lines), whichever cell of the row is current."""
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802
+        """Qt override."""
+        index = self.currentIndex()
+        if event.key() == Qt.Key.Key_F2 and index.isValid() and self.state() != self.State.EditingState:
+            model = self.model()
+            for column in (index.column(), Col.VOLUME, Col.URAIAN):
+                target = model.index(index.row(), column, index.parent())
+                if model.flags(target) & Qt.ItemFlag.ItemIsEditable:
+                    self.setCurrentIndex(target)
+                    self.edit(target)
+                    event.accept()
+                    return
+        super().keyPressEvent(event)
+
+
+class SummaryPanel(QFrame):
+    """Footer with the package totals as the core returned them: Jumlah, PPN, Total,
+    Dibulatkan and Terbilang (DOMAIN.md §5.2)."""
+
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setFrameShape(QFrame.Shape.StyledPanel)
+        self.setObjectName("summaryPanel")
+        grid = QGridLayout(self)
+        grid.setContentsMargins(10, 6, 10, 6)
+        grid.setHorizontalSpacing(16)
+        grid.setVerticalSpacing(2)
+        grid.setColumnStretch(0, 1)
+        self.labels: dict[str, QLabel] = {}
+        self.values: dict[str, QLabel] = {}
+        bold = QFont(self.font())
+        bold.setBold(True)
+        for row, key in enumerate(("direct", "ppn", "total", "rounded")):
+            label = QLabel(tr(f"sum.{key}"))
+            value = QLabel("0")
+            value.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+            value.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+            value.setMinimumWidth(value.fontMetrics().horizontalAdvance("Rp 9.999.999.999.999") + 8)
+            if key == "rounded":
+                label.setFont(bold)
+                value.setFont(bold)
+            grid.addWidget(label, row, 1)
+            grid.addWidget(value, row, 2)
+            self.labels[key] = label
+            self.values[key] = value
+        self.terbilang = QLabel()
+        self.terbilang.setWordWrap(True)
+        self.terbilang.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        self.terbilang.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        italic = QFont(self.font())
+        italic.setItalic(True)
+        self.terbilang.setFont(italic)
+        grid.addWidget(self.terbilang, 4, 0, 1, 3)
+
+    def show_package(self, pp: PricedPackage | None) -> None:
+        """Show the totals of ``pp`` (blank when None)."""
+        if pp is None:
+            for value in self.values.values():
+                value.setText("")
+            self.terbilang.setText("")
+            return
+        settings = pp.package.settings
+        self.labels["ppn"].setText(tr("sum.ppn", label=settings.ppn_label, rate=format_percent(settings.ppn_rate)))
+        for key, amount in (("direct", pp.direct), ("ppn", pp.ppn), ("total", pp.total), ("rounded", pp.rounded)):
+            self.values[key].setText("Rp " + format_rupiah(amount))
+        self.values["rounded"].setToolTip(tr("sum.rounding_tip", rule=settings.total_rounding.describe()))
+        self.labels["rounded"].setToolTip(self.values["rounded"].toolTip())
+        self.terbilang.setText(f"{tr('sum.terbilang')}: {pp.terbilang}")
+
+
+class RabEditor(QWidget):
+    """Tree of one package (:class:`RabTreeModel`) with the summary footer.
+
+    Signals:
+        current_changed(object): the selected :class:`Item` or :class:`Section` (or None).
+    """
+
+    current_changed = Signal(object)
+
+    def __init__(self, doc: ProjectDocument, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.doc = doc
+        self.model = RabTreeModel(doc, self)
+        self.view = RabTreeView(self)
+        self.view.setObjectName("rabTree")
+        self.view.setModel(self.model)
+        wrap_column(self.view, Col.URAIAN)  # long descriptions wrap as on the printed RAB
+        self.view.setAlternatingRowColors(True)
+        self.view.setIndentation(14)
+        self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.view.setEditTriggers(
+            QAbstractItemView.EditTrigger.DoubleClicked
+            | QAbstractItemView.EditTrigger.EditKeyPressed
+        )
+        self.view.setTextElideMode(Qt.TextElideMode.ElideRight)
+        header = self.view.header()
+        header.setStretchLastSection(False)
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(Col.URAIAN, QHeaderView.ResizeMode.Stretch)
+        header.setMinimumSectionSize(48)
+        self.summary = SummaryPanel(self)
+        self.summary.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Maximum)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(4)
+        layout.addWidget(self.view, 1)
+        layout.addWidget(self.summary)
+
+        self._collapsed: set[str] = set()
+        self._selected = ""
+        self.model.modelAboutToBeReset.connect(self._remember_state)
+        self.model.modelReset.connect(self._restore_state)
+        self.view.selectionModel().currentRowChanged.connect(self._on_current_row)
+        doc.repriced.connect(self._on_repriced)
+
+    # -- package -------------------------------------------------------------------------------
+    @property
+    def package(self) -> Package | None:
+        """The package shown."""
+        return self.model.package
+
+    def set_package(self, package: Package | None) -> None:
+        """Show ``package``: the tree fully expanded, nothing selected."""
+        self._selected = ""
+        self._collapsed = set()
+        self.model.set_package(package)
+        self.view.expandAll()
+        self._on_repriced(False)
+        self.current_changed.emit(None)
+
+    def _on_repriced(self, structural: bool) -> None:
+        self.summary.show_package(self.doc.priced_package(self.package) if self.package else None)
+
+    # -- selection -----------------------------------------------------------------------------
+    def current_node(self) -> Item | Section | None:
+        """The selected item or division (None when nothing is selected)."""
+        index = self.view.currentIndex()
+        if not index.isValid():
+            return None
+        return self.model.item_at(index) or self.model.section_at(index)
+
+    def select_id(self, node_id: str, column: int = Col.URAIAN) -> bool:
+        """Select and scroll to the row of ``node_id``; False when it is not shown."""
+        index = self.model.index_for_id(node_id, column)
+        if not index.isValid():
+            return False
+        self.view.selectionModel().setCurrentIndex(
+            index,
+            QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows,
+        )
+        self.view.scrollTo(index)
+        return True
+
+    def insertion_point(self) -> tuple[Section, int | None] | None:
+        """Where a new item goes: after the selected item in its division, or at the end of
+        the selected division, or of the last division; None when the package has none."""
+        package = self.package
+        if package is None or not package.sections:
+            return None
+        node = self.current_node()
+        if isinstance(node, Section):
+            return node, None
+        if isinstance(node, Item):
+            location = self.doc.locate(node)
+            if location.parent is not None:
+                return location.parent, location.index + 1
+        last = package.sections[-1]
+        return last, None
+
+    def _on_current_row(self, current: QModelIndex, previous: QModelIndex) -> None:
+        self._selected = self.model.node_id(current) if current.isValid() else ""
+        self.current_changed.emit(self.current_node())
+
+    def _remember_state(self) -> None:
+        self._collapsed = set()
+        self._selected = self.model.node_id(self.view.currentIndex()) if self.view.currentIndex().isValid() else ""
+
+        def walk(parent: QModelIndex) -> None:
+            for row in range(self.model.rowCount(parent)):
+                index = self.model.index(row, 0, parent)
+                if self.model.rowCount(index):
+                    if not self.view.isExpanded(index):
+                        self._collapsed.add(self.model.node_id(index))
+                    walk(index)
+
+        walk(QModelIndex())
+
+    def _restore_state(self) -> None:
+        self.view.expandAll()
+        for node_id in self._collapsed:
+            index = self.model.index_for_id(node_id)
+            if index.isValid():
+                self.view.collapse(index)
+        if not (self._selected and self.select_id(self._selected)):
+            self.current_changed.emit(self.current_node())

@@ -1,0 +1,85 @@
+"""Long work off the GUI thread: a cancellable task on a :class:`QThreadPool`.
+
+The pattern follows Anki's ``CollectionOp`` and Orange's ``TaskState`` (AESTHETICS.md §1.4,
+§1.5): the callable runs on a pool thread and receives two plain callables,
+``progress(done, total, label)`` and ``cancelled() -> bool`` — the shape the Qt-free services
+take (``services.project.export_pdf``). Its outcome arrives on the GUI thread through queued
+signals. Thread contract: the callable must not touch any widget.
+
+A task whose callable raises after :meth:`Task.cancel` reports :attr:`TaskSignals.cancelled`
+(the service's own "cancelled" exception stays in its layer); any other exception becomes
+:attr:`TaskSignals.failed` with a one-line message, and the traceback goes to the log.
+"""
+
+from __future__ import annotations
+
+import logging
+import threading
+from collections.abc import Callable
+
+from PySide6.QtCore import QObject, QRunnable, Signal
+
+log = logging.getLogger(__name__)
+
+
+class TaskSignals(QObject):
+    """Signals of a :class:`Task`, emitted from the pool thread and delivered queued.
+
+    Signals:
+        progress(int, int, str): ``done`` of ``total`` steps, with a label.
+        succeeded(object): the callable's return value.
+        failed(str): the error message (never a traceback).
+        cancelled(): the task stopped because :meth:`Task.cancel` was called.
+        finished(): emitted last, whatever the outcome.
+    """
+
+    progress = Signal(int, int, str)
+    succeeded = Signal(object)
+    failed = Signal(str)
+    cancelled = Signal()
+    finished = Signal()
+
+
+class Task(QRunnable):
+    """Run ``fn(*args, progress=…, cancelled=…)`` on a thread pool.
+
+    Create it on the GUI thread (so its signals live there), connect to ``task.signals``,
+    then ``pool.start(task)``.
+    """
+
+    def __init__(self, fn: Callable, *args, **kwargs):
+        super().__init__()
+        self.setAutoDelete(False)  # Python keeps the reference until finished
+        self.fn = fn
+        self.args = args
+        self.kwargs = kwargs
+        self.signals = TaskSignals()
+        self._cancel = threading.Event()
+        self.done = threading.Event()
+
+    def cancel(self) -> None:
+        """Ask the callable to stop (cooperative: it polls ``cancelled()``)."""
+        self._cancel.set()
+
+    def is_cancelled(self) -> bool:
+        """True once :meth:`cancel` was called."""
+        return self._cancel.is_set()
+
+    def _progress(self, done: int, total: int, label: str = "") -> None:
+        self.signals.progress.emit(int(done), int(total), str(label))
+
+    def run(self) -> None:
+        """Qt override (pool thread)."""
+        try:
+            result = self.fn(*self.args, progress=self._progress, cancelled=self.is_cancelled, **self.kwargs)
+        except Exception as exc:  # noqa: BLE001 - every failure becomes a message
+            if self.is_cancelled():
+                self.signals.cancelled.emit()
+            else:
+                log.exception("background task failed")
+                self.signals.failed.emit(str(exc) or type(exc).__name__)
+        else:
+            self.signals.succeeded.emit(result)
+        finally:
+            self.done.set()
+            self.signals.finished.emit()
