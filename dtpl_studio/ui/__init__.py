@@ -1,7 +1,7 @@
 """PySide6 GUI: main window, item models, undo commands, workers (Qt only here).
 
-Importing this package first applies :mod:`dtpl_studio.ui.qtfix` (a guard against a
-reference-count bug of PySide6 6.12 on CPython 3.11).
+PySide6 is pinned below 6.12 in ``pyproject.toml``: PySide6-Essentials 6.12.0 drops a
+reference to ``None``/``True`` on every void call and signal emit, which aborts CPython 3.11
+(``Fatal Python error: none_dealloc``) after a few hundred RAB edits.
+``tests/ui/test_binding_refcounts.py`` fails if an installed binding brings the bug back.
 """
-
-from dtpl_studio.ui import qtfix  # noqa: F401 - applies the guard on import

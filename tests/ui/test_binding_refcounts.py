@@ -1,4 +1,8 @@
-"""The guard against PySide6's dropped references to None/True (see dtpl_studio/ui/qtfix.py)."""
+"""Regression guard: the installed PySide6 must not drop references to None/True.
+
+PySide6-Essentials 6.12.0 on CPython 3.11 loses one reference per void call or signal emit
+and the interpreter aborts (``none_dealloc``/``bool_dealloc``); pyproject.toml pins below it.
+"""
 
 from __future__ import annotations
 
@@ -6,23 +10,11 @@ import subprocess
 import sys
 import textwrap
 
-from dtpl_studio.ui import qtfix
-
-
-def test_guard_is_applied_exactly_when_the_binding_leaks():
-    if qtfix.install():
-        assert sys.version_info < (3, 12)
-        assert sys.getrefcount(None) > qtfix.HEADROOM // 2
-        assert sys.getrefcount(True) > qtfix.HEADROOM // 2
-    else:
-        assert sys.version_info >= (3, 12) or not qtfix.leaks_none()
-
 
 def test_a_long_session_of_void_calls_and_emits_does_not_abort():
     script = textwrap.dedent("""
-        import os
+        import os, sys
         os.environ["QT_QPA_PLATFORM"] = "offscreen"
-        import dtpl_studio.ui  # applies the guard
         from PySide6.QtCore import QObject, Signal
 
         class Probe(QObject):
@@ -30,11 +22,14 @@ def test_a_long_session_of_void_calls_and_emits_does_not_abort():
 
         probe = Probe()
         probe.fired.connect(lambda flag: None)
+        before = sys.getrefcount(None), sys.getrefcount(True)
         for _ in range(200_000):
             probe.setObjectName("x")
             probe.fired.emit(True)
-        print("ok")
+        after = sys.getrefcount(None), sys.getrefcount(True)
+        print("leak", before[0] - after[0], before[1] - after[1])
     """)
     result = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=120)
     assert result.returncode == 0, result.stderr[-2000:]
-    assert result.stdout.strip() == "ok"
+    leak_none, leak_true = (int(x) for x in result.stdout.split()[1:3])
+    assert leak_none < 1000 and leak_true < 1000, result.stdout
