@@ -57,6 +57,8 @@ class MainWindow(QMainWindow):
         super().__init__(parent)
         self.setObjectName("mainWindow")
         self.doc: ProjectDocument | None = None
+        #: the lock on the open project file (DESIGN.md §7: a second instance is refused)
+        self.file_lock = None
         self.export_fn = export_fn
         self.export_job: PdfExport | None = None
         self.pool = QThreadPool(self)
@@ -212,13 +214,18 @@ class MainWindow(QMainWindow):
         if not self.maybe_save():
             return False
         path = Path(path)
+        lock = None
         try:
+            lock = self._lock_for(path)
             program = open_project(path)
         except Exception as exc:  # noqa: BLE001 - shown to the user, never a traceback
             log.exception("cannot open %s", path)
+            if lock is not None and lock is not self.file_lock:
+                lock.release()
             dialogs.show_error(self, tr("dlg.open_failed.title"), tr("dlg.open_failed.text", path=path, error=exc))
             return False
         self.open_program(program, path)
+        self._hold(lock)
         settings.add_recent_file(path)
         self._show_message(tr("status.opened", path=path))
         return True
@@ -254,18 +261,43 @@ class MainWindow(QMainWindow):
         from dtpl_studio.services.project import save_project
 
         assert self.doc is not None
+        lock = None
         try:
+            lock = self._lock_for(Path(path))
             save_project(self.doc.program, path)
         except Exception as exc:  # noqa: BLE001 - shown to the user, never a traceback
             log.exception("cannot save %s", path)
+            if lock is not None and lock is not self.file_lock:
+                lock.release()
             dialogs.show_error(self, tr("dlg.save_failed.title"), tr("dlg.save_failed.text", path=path, error=exc))
             return False
+        self._hold(lock)
         self.doc.path = Path(path)
         self.doc.undo_stack.setClean()
         settings.add_recent_file(path)
         self._update_title()
         self._show_message(tr("status.saved", path=path))
         return True
+
+    def _lock_for(self, path: Path):
+        """The lock for ``path``: the one held already, or a newly acquired one.
+
+        Raises:
+            ProjectLockedError: another instance (or window) has the file open.
+        """
+        from dtpl_studio.storage.locking import ProjectLock
+
+        if self.file_lock is not None and self.file_lock.path.resolve() == path.resolve():
+            return self.file_lock
+        lock = ProjectLock(path)
+        lock.acquire()
+        return lock
+
+    def _hold(self, lock) -> None:
+        """Keep ``lock`` as the open file's lock and give the previous one back."""
+        if self.file_lock is not None and self.file_lock is not lock:
+            self.file_lock.release()
+        self.file_lock = lock
 
     def maybe_save(self) -> bool:
         """Ask about unsaved changes; True when it is fine to drop the document."""
@@ -286,6 +318,7 @@ class MainWindow(QMainWindow):
         self.pool.waitForDone()
         settings.write("geometry", self.saveGeometry())
         settings.write("window_state", self.saveState())
+        self._hold(None)
         event.accept()
 
     # -- editing -------------------------------------------------------------------------------

@@ -248,3 +248,26 @@ def test_run_gui_starts_and_exits_cleanly_in_a_subprocess(program, tmp_path):
     result = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=120, env=env)
     assert result.returncode == 0, result.stderr[-2000:]
     assert result.stdout.strip() == "0 ['proyek.dtpl[*] — DTPL Studio']"
+
+
+def test_a_file_open_in_one_window_is_refused_in_another(qtbot, tmp_path, monkeypatch):
+    """DESIGN.md §7: a second instance opening the same file is refused with a message."""
+    from dtpl_studio.services.project import save_project
+    from dtpl_studio.ui import dialogs
+    from dtpl_studio.ui.main_window import MainWindow
+    from tests.ui.ui_sample import build_sample_book, build_sample_program
+
+    path = tmp_path / "shared.dtpl"
+    save_project(build_sample_program(build_sample_book()), path)
+    errors = []
+    monkeypatch.setattr(dialogs, "show_error", lambda parent, title, text: errors.append(text))
+    first, second = MainWindow(), MainWindow()
+    qtbot.addWidget(first)
+    qtbot.addWidget(second)
+    assert first.open_path(path)
+    assert path.with_name("shared.dtpl.lock").exists()
+    assert not second.open_path(path)
+    assert "already open" in errors[-1]
+    first.close()
+    assert not path.with_name("shared.dtpl.lock").exists()
+    assert second.open_path(path)
