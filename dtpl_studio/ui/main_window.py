@@ -427,7 +427,9 @@ class MainWindow(QMainWindow):
             return
         meta = package.book.meta
         self.book_label.setText(tr("status.book", book=describe_book(meta)))
-        self.book_label.setToolTip("\n".join(x for x in (meta.title, meta.legal_ref, meta.source_file) if x))
+        self.book_label.setToolTip("\n".join(
+            x for x in (meta.title, meta.legal_ref, meta.edition and f"edisi {meta.edition}", meta.source_file) if x
+        ))
 
     def _update_title(self, *args) -> None:
         name = self.doc.display_name if self.doc else tr("dlg.untitled")

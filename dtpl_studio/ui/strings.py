@@ -164,6 +164,7 @@ ID: dict[str, str] = {
     "check.failed": "{component}: Rp {amount} melebihi pagu Rp {ceiling}",
     # status bar
     "status.book": "Buku harga: {book}",
+    "book.region_unknown": "wilayah tidak diketahui",
     "status.books": "Buku harga: {n} edisi",
     "status.findings": "Temuan: {errors} galat · {warnings} peringatan",
     "status.findings_ok": "Temuan: tidak ada",
@@ -336,6 +337,7 @@ EN: dict[str, str] = {
     "severity.info": "info",
     "check.failed": "{component}: Rp {amount} exceeds the ceiling of Rp {ceiling}",
     "status.book": "Price book: {book}",
+    "book.region_unknown": "region unknown",
     "status.books": "Price books: {n} editions",
     "status.findings": "Findings: {errors} errors · {warnings} warnings",
     "status.findings_ok": "Findings: none",

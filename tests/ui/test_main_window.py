@@ -117,7 +117,8 @@ def test_undo_redo_shortcuts_and_edit_menu(window):
 
 
 def test_status_bar_shows_book_and_findings(window):
-    assert window.book_label.text() == "Buku harga: AHSP+HSD · Kab. Contoh · 2023 · uji 1"
+    assert window.book_label.text() == "Buku harga: AHSP+HSD · Kab. Contoh · 2023"
+    assert "uji 1" in window.book_label.toolTip()
     assert window.findings_label.text() == "Temuan: tidak ada"
     edit_volume(window, "0")
     assert window.findings_label.text() == "Temuan: 0 galat · 1 peringatan"

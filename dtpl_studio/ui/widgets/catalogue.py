@@ -44,8 +44,10 @@ TOTAL_SHADE = "#e3e9f1"
 F_SHADE = "#d7ecd9"
 
 def describe_book(meta: PriceBookMeta) -> str:
-    """``AHSP+HSD · Kota Contoh · 2024 · edisi 1`` from the book's metadata."""
-    parts = [meta.kind.value, meta.region or meta.province, str(meta.year) if meta.year else "", meta.edition]
+    """``AHSP+HSD · Permen PUPR No. 8 Tahun 2023 · Kota Contoh · 2024`` from the book's
+    metadata; an unknown region is said, not hidden (the edition id is in the tooltip)."""
+    parts = [meta.kind.value, meta.legal_ref, meta.region or meta.province or tr("book.region_unknown"),
+             str(meta.year) if meta.year else ""]
     text = " · ".join(p for p in parts if p)
     return text or meta.title or "—"
 
