@@ -31,7 +31,7 @@ bench: $(STAMP)
 
 ## prices: regenerate unit_prices/ from the AHSP Cipta Karya 2023 workbook in ../shared
 prices: $(STAMP)
-	$(PY) -m dtpl_studio import-prices ../shared/data/public/ahsp-cipta-karya-2023/AHSP.xlsx --write-edition unit_prices/ahsp-cipta-karya-2023
+	$(PY) -m dtpl_studio import-prices ../shared/data/public/ahsp-cipta-karya-2023/AHSP.xlsx --write-edition unit_prices/ahsp-cipta-karya-2023 --no-library
 
 ## demo / pdf: build the demo project and its DTPL PDF under out/
 demo: $(STAMP)

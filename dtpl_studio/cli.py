@@ -5,9 +5,10 @@ Subcommands (DESIGN.md §8):
 * ``demo OUT.dtpl`` — build the demo PLP-BK project from the shipped price book;
 * ``export PROJECT --pdf OUT.pdf`` — print the DTPL package;
 * ``check PROJECT`` — price and check the BLM ceilings; exit 1 when a check fails;
-* ``import-prices FILE [--write-edition DIR] [--report FILE]`` — import an AHSP workbook,
-  print the import report summary; with ``--write-edition`` write it in the project's open
-  format (this is how ``unit_prices/`` is regenerated: ``make prices``);
+* ``import-prices FILE [--write-edition DIR] [--report FILE] [--library URL | --no-library]``
+  — import an AHSP workbook, print the import report summary, store the edition as a draft
+  in the price library (user data folder by default); with ``--write-edition`` also write it
+  in the project's open format (this is how ``unit_prices/`` is regenerated: ``make prices``);
 * ``gui [PROJECT]`` — the window (also the default).
 
 Exit codes: 0 ok, 1 check failed, 2 usage or input error (message on stderr, no traceback).
@@ -37,6 +38,8 @@ def _parser() -> argparse.ArgumentParser:
     i.add_argument("file", type=Path)
     i.add_argument("--write-edition", type=Path, metavar="DIR", help="write the edition in the open format")
     i.add_argument("--report", type=Path, metavar="FILE", help="write the full import report")
+    i.add_argument("--library", metavar="URL", help="price library (default: user data folder)")
+    i.add_argument("--no-library", action="store_true", help="do not store the edition in the library")
     return p
 
 
@@ -109,4 +112,10 @@ def _import_prices(args) -> int:
 
         write_edition(book, args.write_edition, report=report)
         print(f"edition written: {args.write_edition}")
+    if not args.no_library:
+        from dtpl_studio.services.prices import store_in_library
+
+        edition_id, where, added = store_in_library(book, args.library)
+        state = "added as draft edition" if added else "already stored as edition"
+        print(f"price library {where}: {state} #{edition_id}")
     return 0

@@ -52,3 +52,23 @@ def import_prices(path: Path):
         return import_ahsp_cipta_karya(path)
     except (OSError, ValueError, KeyError) as exc:
         raise PricesError(f"{path}: {exc}") from exc
+
+
+def store_in_library(book: PriceBook, library_url: str | None = None) -> tuple[int, str, bool]:
+    """Add ``book`` to the price library as a draft edition, unless an edition with the same
+    content hash is already there.
+
+    Returns ``(edition id, library location, added)``; ``added`` is False when an identical
+    edition was found. The library is ``library_url``, else ``$DTPL_STUDIO_LIBRARY``, else
+    ``library.sqlite`` in the user data folder (platformdirs).
+    """
+    from dtpl_studio.storage.library import PriceLibrary, resolve_library_location
+
+    url, sqlite_path = resolve_library_location(library_url)
+    where = str(sqlite_path or url)
+    digest = book.content_hash()
+    with PriceLibrary(library_url) as library:
+        for info in library.list_editions():
+            if info.content_hash == digest:
+                return info.id, where, False
+        return library.add_edition(book), where, True

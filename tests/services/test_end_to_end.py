@@ -89,3 +89,28 @@ def test_export_writes_a_pdf_with_every_section(tmp_path):
     text = " ".join(p.extract_text() for p in PdfReader(out).pages).lower()
     for heading in ("rekapitulasi", "analisa", "harga satuan", "pagu"):
         assert heading in text
+
+
+def test_import_prices_stores_a_draft_edition_once(public_data, tmp_path, capsys):
+    workbook = public_data / "ahsp-cipta-karya-2023" / "AHSP.xlsx"
+    library = tmp_path / "library.sqlite"
+    report = tmp_path / "report.txt"
+    assert main(["import-prices", str(workbook), "--library", str(library), "--report", str(report)]) == 0
+    out = capsys.readouterr().out
+    assert "665 of 670 identical" in out and "added as draft edition #1" in out
+    assert "Pasangan Dinding!F297" in report.read_text(encoding="utf-8")
+    assert main(["import-prices", str(workbook), "--library", str(library)]) == 0
+    assert "already stored as edition #1" in capsys.readouterr().out
+    from dtpl_studio.storage.library import PriceLibrary
+
+    with PriceLibrary(str(library)) as lib:
+        book = lib.load_edition(1)
+    assert book.content_hash() == load_default_book().content_hash()
+
+
+def test_import_prices_rejects_other_files_with_a_message(tmp_path, capsys):
+    bogus = tmp_path / "prices.xlsx"
+    bogus.write_bytes(b"not a zip at all")
+    assert main(["import-prices", str(bogus), "--no-library"]) == 2
+    err = capsys.readouterr().err
+    assert "prices.xlsx" in err and "Traceback" not in err
