@@ -67,8 +67,10 @@ _IMMUTABLE = "published edition is immutable"  # the trigger message (migration 
 
 
 def default_library_path() -> Path:
-    """``<user data dir>/library.sqlite`` (``platformdirs.user_data_dir("dtpl-studio")``)."""
-    return Path(platformdirs.user_data_dir("dtpl-studio")) / "library.sqlite"
+    """``<user data dir>/library.sqlite``: ``$DTPL_STUDIO_HOME`` when set, else
+    ``platformdirs.user_data_dir("dtpl-studio")`` (the same folder as services.paths.data_dir)."""
+    home = os.environ.get("DTPL_STUDIO_HOME")
+    return Path(home or platformdirs.user_data_dir("dtpl-studio", appauthor=False)) / "library.sqlite"
 
 
 def resolve_library_location(url: str | os.PathLike[str] | None = None) -> tuple[str, Path | None]:
