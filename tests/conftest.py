@@ -23,3 +23,12 @@ def public_data() -> Path:
             "in ../shared/data/public; CI always has them)"
         )
     return PUBLIC_DATA
+
+
+@pytest.fixture(autouse=True)
+def _isolated_user_folders(tmp_path_factory, monkeypatch):
+    """No test reads or writes the real user data folder or price library."""
+    home = tmp_path_factory.mktemp("user-home")
+    monkeypatch.setenv("DTPL_STUDIO_HOME", str(home))
+    monkeypatch.setenv("DTPL_STUDIO_LIBRARY", str(home / "library.sqlite"))
+    monkeypatch.setenv("DTPL_STUDIO_SETTINGS", str(home / "settings.ini"))
