@@ -333,6 +333,13 @@ def child_label(depth: int, index: int) -> str:
     return _letters(index)
 
 
+#: Plausibility limits: far above any neighbourhood work (a volume of 10^12 m3, a unit rate
+#: of Rp 10^15) and far below what breaks the 34-digit arithmetic. Beyond them an item is an
+#: error finding, never a crash (a typo such as forty nines must not stop the app).
+MAX_VOLUME = Decimal(10) ** 12
+MAX_RATE = Decimal(10) ** 15
+
+
 def item_rate(item: Item, book: PriceBook) -> Decimal:
     """The printed unit rate of ``item``: override, custom rate, or the book's rounded F.
 
@@ -362,17 +369,34 @@ def price_package(package: Package) -> PricedPackage:
     by_source_exact: dict[FundingSource, Decimal] = {}
 
     def price_item(item: Item, number: str, label: str, depth: int) -> PricedItem:
+        where = f"RAB {number} {item.description}"
         try:
             exact = item.exact_volume()
         except (UnitMismatchError, UnknownUnitError) as exc:
-            findings.append(Finding(Severity.ERROR, f"volume: {exc}", location=f"RAB {number} {item.description}", code="measurement-unit"))
+            findings.append(Finding(Severity.ERROR, f"volume: {exc}", location=where, code="measurement-unit"))
             return PricedItem(item, number, label, depth, None, None, None, ZERO, str(exc))
+        except ArithmeticError as exc:
+            message = f"volume cannot be computed ({type(exc).__name__})"
+            findings.append(Finding(Severity.ERROR, message, location=where, code="implausible-volume"))
+            return PricedItem(item, number, label, depth, None, None, None, ZERO, message)
+        if not exact.is_finite() or abs(exact) > MAX_VOLUME:
+            message = f"volume {exact} is beyond any real work (limit {MAX_VOLUME:,})"
+            findings.append(Finding(Severity.ERROR, message, location=where, raw=str(exact), code="implausible-volume"))
+            return PricedItem(item, number, label, depth, None, None, None, ZERO, message)
         volume = exact.quantize(q, rounding=ROUND_HALF_UP, context=CONTEXT)
         try:
             rate = item_rate(item, package.book)
         except (RabError, PriceBookError) as exc:
-            findings.append(Finding(Severity.ERROR, str(exc), location=f"RAB {number} {item.description}", code="rate"))
+            findings.append(Finding(Severity.ERROR, str(exc), location=where, code="rate"))
             return PricedItem(item, number, label, depth, exact, volume, None, ZERO, str(exc))
+        except ArithmeticError as exc:
+            message = f"unit rate cannot be computed ({type(exc).__name__})"
+            findings.append(Finding(Severity.ERROR, message, location=where, code="rate"))
+            return PricedItem(item, number, label, depth, exact, volume, None, ZERO, message)
+        if not rate.is_finite() or abs(rate) > MAX_RATE:
+            message = f"unit rate {rate} is beyond any real price (limit Rp {MAX_RATE:,})"
+            findings.append(Finding(Severity.ERROR, message, location=where, raw=str(rate), code="implausible-rate"))
+            return PricedItem(item, number, label, depth, exact, volume, None, ZERO, message)
         amount = round_rupiah(volume * rate)
         by_source_exact[item.funding] = by_source_exact.get(item.funding, ZERO) + amount
         if item.rate_override is not None and not item.override_reason:
@@ -380,7 +404,9 @@ def price_package(package: Package) -> PricedPackage:
         if item.analysis_code is None and item.custom_rate is not None and not item.custom_reason:
             findings.append(Finding(Severity.WARNING, "custom rate without a reason", location=f"RAB {number}", code="custom-rate"))
         if volume == 0:
-            findings.append(Finding(Severity.WARNING, "volume is zero", location=f"RAB {number} {item.description}", code="zero-volume"))
+            findings.append(Finding(Severity.WARNING, "volume is zero", location=where, code="zero-volume"))
+        elif volume < 0:
+            findings.append(Finding(Severity.ERROR, "volume is negative (deductions exceed the work)", location=where, raw=str(volume), code="negative-volume"))
         return PricedItem(item, number, label, depth, exact, volume, rate, amount)
 
     def price_section(section: Section, number: str, label: str, depth: int) -> PricedSection:

@@ -210,17 +210,35 @@ def conversion_factor(from_symbol: str, to_symbol: str) -> Decimal:
         raise UnitMismatchError(f"{from_symbol} cannot be converted to {to_symbol}") from exc
 
 
+_DIMENSION_NAMES = {
+    "": "bilangan tanpa satuan",
+    "[length]": "panjang (m)",
+    "[length] ** 2": "luas (m2)",
+    "[length] ** 3": "volume (m3)",
+    "[mass]": "berat (kg)",
+}
+
+
+def describe_dimension(q: pint.Quantity) -> str:
+    """Indonesian name of a quantity's dimension: ``luas (m2)``, ``volume (m3)``…; other
+    dimensions are named by their unit."""
+    key = str(q.dimensionality) if q.dimensionality else ""
+    key = "" if key == "dimensionless" else key
+    return _DIMENSION_NAMES.get(key, f"satuan {q.units:~}")
+
+
 def convert_quantity(q: pint.Quantity, to_symbol: str) -> Decimal:
     """Magnitude of a pint quantity in the canonical unit ``to_symbol`` (Decimal).
 
     Raises:
-        UnitMismatchError: the quantity's dimension is not that of ``to_symbol``.
+        UnitMismatchError: the quantity's dimension is not that of ``to_symbol``; the
+            message names both in plain words (``hasil luas (m2), item bersatuan m3``).
     """
     try:
         return Decimal(q.to(to_pint(to_symbol)).magnitude)
     except pint.DimensionalityError as exc:
         raise UnitMismatchError(
-            f"{q.units:~} ({q.dimensionality}) cannot be converted to {to_symbol}"
+            f"hasil {describe_dimension(q)} tidak sesuai dengan satuan item {to_symbol}"
         ) from exc
 
 

@@ -53,7 +53,7 @@ def test_unit_mismatch_is_an_error_on_the_line_not_a_silent_number():
     road.measurements.append(m("salah", ("p", "2", "m"), ("l", "3", "m")))  # m2 into m3
     priced = price_package(pkg)
     bad = next(i for i in priced.items() if i.item is road)
-    assert bad.amount == 0 and bad.volume is None and "cannot be converted" in bad.error
+    assert bad.amount == 0 and bad.volume is None and "hasil luas (m2) tidak sesuai dengan satuan item m3" in bad.error
     assert any(f.code == "measurement-unit" for f in priced.findings)
 
 
@@ -143,3 +143,27 @@ def test_negative_total_is_an_error_finding_not_a_crash():
     assert priced.rounded < 0
     assert priced.terbilang.startswith("minus ")
     assert any(f.code == "negative-total" for f in priced.findings)
+
+
+def test_absurd_numbers_are_findings_not_crashes():
+    pkg = physical()
+    wall = pkg.sections[1].children[1].children[0]
+    wall.volume = Decimal("9" * 40)
+    priced = price_package(pkg)
+    assert any(f.code == "implausible-volume" for f in priced.findings)
+    assert priced.direct == sum(i.amount for i in priced.items())
+    wall.volume = Decimal(1)
+    wall.rate_override, wall.override_reason = Decimal("1e30"), "typo"
+    assert any(f.code == "implausible-rate" for f in price_package(pkg).findings)
+    wall.rate_override = None
+    road = pkg.sections[1].children[0]
+    road.measurements.append(m("besar sekali", ("p", "1e35", "m"), ("l", "1e35", "m"), ("t", "1", "m")))
+    assert any(f.code == "implausible-volume" for f in price_package(pkg).findings)
+
+
+def test_negative_item_volume_is_an_error():
+    pkg = physical()
+    road = pkg.sections[1].children[0]
+    road.measurements[1].factors[0].value = Decimal(600)  # deduct 600 lids
+    priced = price_package(pkg)
+    assert any(f.code == "negative-volume" for f in priced.findings)
