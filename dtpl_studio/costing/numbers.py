@@ -77,7 +77,8 @@ def parse_number(text: str, convention: NumberConvention = NumberConvention.ID) 
     int_part, _, frac_part = s.partition(decimal_mark)
     if group in int_part:
         groups = int_part.split(group)
-        if not groups[0] or len(groups[0]) > 3 or any(len(g) != 3 for g in groups[1:]):
+        leading_zero = groups[0].startswith("0")  # "0.125" is no thousands grouping
+        if not groups[0] or len(groups[0]) > 3 or leading_zero or any(len(g) != 3 for g in groups[1:]):
             raise NumberParseError(
                 f"{raw!r} has the group separator {group!r} in the wrong place "
                 f"for the {convention.value.upper()} convention"

@@ -30,6 +30,9 @@ def _store() -> QSettings:
     path = os.environ.get("DTPL_STUDIO_SETTINGS")
     if path:
         return QSettings(path, QSettings.Format.IniFormat)
+    home = os.environ.get("DTPL_STUDIO_HOME")
+    if home:  # one folder holds everything of that user (README, "user data folder")
+        return QSettings(os.path.join(home, "settings.ini"), QSettings.Format.IniFormat)
     return QSettings(QSettings.Format.IniFormat, QSettings.Scope.UserScope, ORGANIZATION, APPLICATION)
 
 

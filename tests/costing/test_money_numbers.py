@@ -95,3 +95,13 @@ def test_format_then_parse_round_trips(value):
     text = format_number(value, 2)
     assert parse_number(text, ID) == value
     assert parse_number("Rp " + format_rupiah(value.quantize(Decimal(1))), ID) == value.quantize(Decimal(1))
+
+
+def test_a_leading_zero_group_is_never_a_thousands_group():
+    # a reviewer typed 0.125 in the GUI and got 125: "0.125" cannot be Indonesian grouping
+    with pytest.raises(NumberParseError):
+        parse_number("0.125", ID)
+    with pytest.raises(NumberParseError):
+        parse_number("0,125", US)
+    assert parse_number("0.125", US) == Decimal("0.125")
+    assert parse_number("1.250", ID) == Decimal(1250)

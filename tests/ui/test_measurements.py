@@ -142,3 +142,11 @@ def test_default_lines_fit_the_unit():
     assert [f.label for f in default_line("m'", "x").factors] == ["n", "p"]
     assert [f.label for f in default_line("bh", "x").factors] == ["n"]
     assert [f.label for f in default_line("ls", "x").factors] == ["n"]
+
+
+def test_typed_decimal_point_after_zero_is_a_decimal():
+    from dtpl_studio.ui.parsing import parse_factor, parse_user_number
+
+    assert parse_user_number("0.125") == Decimal("0.125")
+    assert parse_user_number("12,5") == Decimal("12.5")
+    assert parse_factor("0.250 m", "m") == (Decimal("0.250"), "m")
