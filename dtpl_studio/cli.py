@@ -77,9 +77,10 @@ def main(argv: list[str] | None = None) -> int:
             print(f"demo project written: {args.out} ({len(program.packages)} packages)")
             return 0
         if command == "export":
-            from dtpl_studio.services.project import export_pdf, open_project
+            from dtpl_studio.services.project import check_pdf_target, export_pdf, open_project
 
-            out = export_pdf(open_project(args.project), args.pdf)
+            check_pdf_target(args.pdf, args.project)
+            out = export_pdf(open_project(args.project), args.pdf, project_path=args.project)
             print(f"DTPL PDF written: {out}")
             return 0
         if command == "check":
@@ -94,7 +95,9 @@ def main(argv: list[str] | None = None) -> int:
         print(f"dtpl-studio {command}: {exc}", file=sys.stderr)
         return 2
     except Exception as exc:  # noqa: BLE001 - last resort: a message, never a traceback
-        print(f"dtpl-studio {command}: unexpected {type(exc).__name__}: {exc}", file=sys.stderr)
+        ours = type(exc).__module__.startswith("dtpl_studio")
+        prefix = "" if ours else f"unexpected {type(exc).__name__}: "
+        print(f"dtpl-studio {command}: {prefix}{exc}", file=sys.stderr)
         return 2
     return 2
 

@@ -67,19 +67,46 @@ def check_project(program: Program) -> PricedProgram:
     return price_program(program)
 
 
+class ExportTargetError(ValueError):
+    """The PDF cannot be written there (not .pdf, the project itself, a device, no folder)."""
+
+
+def check_pdf_target(out_path: Path, project_path: Path | None = None) -> Path:
+    """Refuse an output path that would destroy something or fail half-way.
+
+    Raises:
+        ExportTargetError: the name does not end in ``.pdf``; it is the project file itself;
+            it exists and is not a regular file (a folder, ``/dev/full``); its folder is
+            missing.
+    """
+    out = Path(out_path)
+    if project_path is not None and out.exists() and out.resolve() == Path(project_path).resolve():
+        raise ExportTargetError(f"{out}: that is the project file itself")
+    if out.suffix.lower() != ".pdf":
+        raise ExportTargetError(f"{out}: the output file name must end in .pdf")
+    if out.exists() and not out.is_file():
+        raise ExportTargetError(f"{out}: exists and is not a regular file")
+    if not out.parent.is_dir():
+        raise ExportTargetError(f"{out}: the folder {out.parent} does not exist")
+    return out
+
+
 def export_pdf(
     program: Program,
     out_path: Path,
     progress: ProgressFn | None = None,
     cancelled: CancelledFn | None = None,
+    project_path: Path | None = None,
 ) -> Path:
     """Write the DTPL package PDF for ``program`` to ``out_path`` (atomically).
 
     Raises:
+        ExportTargetError: see :func:`check_pdf_target`.
         dtpl_studio.reporting.dtpl_pdf.ReportCancelled: ``cancelled()`` became true; no file
             is left behind.
     """
     from dtpl_studio.reporting.dtpl_pdf import build_dtpl_pdf
 
+    check_pdf_target(out_path, project_path)
     priced = price_program(program)
     return build_dtpl_pdf(priced, Path(out_path), progress=progress, cancelled=cancelled)

@@ -114,3 +114,16 @@ def test_import_prices_rejects_other_files_with_a_message(tmp_path, capsys):
     assert main(["import-prices", str(bogus), "--no-library"]) == 2
     err = capsys.readouterr().err
     assert "prices.xlsx" in err and "Traceback" not in err
+
+
+def test_export_refuses_targets_that_would_destroy_something(demo_files, tmp_path, capsys):
+    project, _pdf, _text = demo_files
+    before = project.read_bytes()
+    assert main(["export", str(project), "--pdf", str(project)]) == 2
+    assert project.read_bytes() == before
+    assert main(["export", str(project), "--pdf", str(tmp_path)]) == 2
+    assert main(["export", str(project), "--pdf", str(tmp_path / "no" / "x.pdf")]) == 2
+    assert main(["export", str(project), "--pdf", str(tmp_path / "x.txt")]) == 2
+    err = capsys.readouterr().err
+    assert "project file itself" in err and "must end in .pdf" in err and "does not exist" in err
+    assert "unexpected" not in err
