@@ -101,7 +101,7 @@ def build_physical_package(book: PriceBook) -> Package:
     badan_jalan = Section("Badan Jalan Rabat Beton", [
         _item(book, ("beton mutu rendah f'c 15 mpa", "secara manual"), [
             _m("Rabat beton 150 × 2,5 × 0,12 m", ("p", L, "m"), ("l", "2.5", "m"), ("t", "12", "cm")),
-            _m("Dikurangi tutup bak kontrol eksisting", ("n", "2", ""), ("p", "0.8", "m"), ("l", "0.8", "m"), ("t", "12", "cm"), sign=-1),
+            _m("Tutup bak kontrol eksisting (tidak dicor ulang)", ("n", "2", ""), ("p", "0.8", "m"), ("l", "0.8", "m"), ("t", "12", "cm"), sign=-1),
         ], "Beton rabat f'c 15 MPa, tebal 12 cm (manual)"),
         _item(book, ("bekisting untuk sloof",), [
             _m("Bekisting tepi kiri dan kanan", ("n", "2", ""), ("p", L, "m"), ("t", "12", "cm")),
@@ -150,7 +150,7 @@ def build_planning_package(book: PriceBook) -> Package:
     (3) participatory planning, (4) marketing of the plan (``plpbk-2010-summary.txt``).
     Rates follow SBU-style honoraria (DOMAIN.md §6: Tenaga Ahli S1 Rp 6.000.000 per OB).
     """
-    sbu = "SBU Kab. Pangandaran 2023 (DOMAIN.md §6), contoh tarif"
+    sbu = "Tarif SBU Kab. Pangandaran 2023: tenaga ahli S1 pengalaman 1–4 th, Rp 6.000.000 per orang-bulan"
     items_ta = [
         Item("Tenaga ahli perencana kawasan (S1, 1–4 th)", "OB", custom_rate=Decimal(6_000_000), custom_reason=sbu, volume=Decimal(6)),
         Item("Tenaga ahli teknik sipil (S1, 1–4 th)", "OB", custom_rate=Decimal(6_000_000), custom_reason=sbu, volume=Decimal(4)),

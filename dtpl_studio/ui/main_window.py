@@ -374,7 +374,8 @@ class MainWindow(QMainWindow):
         name, _ = QFileDialog.getSaveFileName(self, tr("dlg.export.title"), str(folder / f"{stem}.pdf"),
                                               tr("dlg.filter.pdf"))
         if name:
-            self.export_to(Path(name))
+            path = Path(name)
+            self.export_to(path if path.suffix.lower() == ".pdf" else path.with_name(path.name + ".pdf"))
 
     def export_to(self, out_path: Path) -> PdfExport | None:
         """Start exporting the PDF to ``out_path`` on the worker pool; returns the job."""
