@@ -414,6 +414,9 @@ class MainWindow(QMainWindow):
         else:
             self.packages.update_totals(priced)
         self.blm.show_checks(priced.checks)
+        self.blm.show_errors(sum(
+            1 for pp in priced.packages for f in pp.findings if f.severity is Severity.ERROR
+        ))
         findings = self.doc.findings()
         self.findings.show_findings(findings)
         errors = sum(1 for f in findings if f.severity is Severity.ERROR)

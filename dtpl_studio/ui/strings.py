@@ -165,6 +165,7 @@ ID: dict[str, str] = {
     # status bar
     "status.book": "Buku harga: {book}",
     "book.region_unknown": "wilayah tidak diketahui",
+    "blm.errors": "Ada {n} galat pada RAB (lihat Temuan): item bergalat bernilai 0, jadi pemeriksaan pagu belum sah.",
     "status.books": "Buku harga: {n} edisi",
     "status.findings": "Temuan: {errors} galat · {warnings} peringatan",
     "status.findings_ok": "Temuan: tidak ada",
@@ -338,6 +339,7 @@ EN: dict[str, str] = {
     "check.failed": "{component}: Rp {amount} exceeds the ceiling of Rp {ceiling}",
     "status.book": "Price book: {book}",
     "book.region_unknown": "region unknown",
+    "blm.errors": "The RAB has {n} errors (see Findings): items in error count as 0, so the ceiling check is not valid yet.",
     "status.books": "Price books: {n} editions",
     "status.findings": "Findings: {errors} errors · {warnings} warnings",
     "status.findings_ok": "Findings: none",

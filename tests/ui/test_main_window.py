@@ -272,3 +272,12 @@ def test_a_file_open_in_one_window_is_refused_in_another(qtbot, tmp_path, monkey
     first.close()
     assert not path.with_name("shared.dtpl.lock").exists()
     assert second.open_path(path)
+
+
+def test_blm_panel_says_when_errors_make_the_check_invalid(window):
+    assert window.blm.errors.isHidden()
+    edit_volume(window, "9" * 40)  # an absurd volume is an error finding, not a crash
+    assert not window.blm.errors.isHidden()
+    assert "1 galat" in window.blm.errors.text()
+    window.undo()
+    assert window.blm.errors.isHidden()

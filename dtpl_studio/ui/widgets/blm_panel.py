@@ -119,7 +119,18 @@ class BlmPanel(QWidget):
         self.note.setWordWrap(True)
         self.note.setStyleSheet("color: #555;")
         self._layout.addWidget(self.note)
+        self.errors = QLabel()
+        self.errors.setWordWrap(True)
+        self.errors.setStyleSheet("color: #b00020; font-weight: bold;")
+        self.errors.hide()
+        self._layout.addWidget(self.errors)
         self._layout.addStretch(1)
+
+    def show_errors(self, count: int) -> None:
+        """Say that the RAB has ``count`` error findings: the ceiling figures leave those
+        items out, so the check is not valid until they are fixed (the PDF prints DRAFT)."""
+        self.errors.setText(tr("blm.errors", n=count))
+        self.errors.setVisible(count > 0)
 
     def show_checks(self, checks: tuple[CeilingCheck, ...] | list[CeilingCheck]) -> None:
         """Show ``checks`` (creating or dropping cards when the rule count changed)."""
