@@ -11,7 +11,8 @@ Subcommands (DESIGN.md §8):
   in the project's open format (this is how ``unit_prices/`` is regenerated: ``make prices``);
 * ``gui [PROJECT]`` — the window (also the default).
 
-Exit codes: 0 ok, 1 check failed, 2 usage or input error (message on stderr, no traceback).
+Exit codes: 0 ok, 1 check failed or import not usable, 2 usage or input error (message on
+stderr, no traceback).
 """
 
 from __future__ import annotations
@@ -106,10 +107,14 @@ def _import_prices(args) -> int:
     from dtpl_studio.services.prices import import_prices
 
     book, report = import_prices(args.file)
-    print(report.summary() if hasattr(report, "summary") else str(report))
+    print(report.summary())
     if args.report:
-        args.report.write_text(report.render() if hasattr(report, "render") else str(report), encoding="utf-8")
+        args.report.write_text(report.render(), encoding="utf-8")
         print(f"import report written: {args.report}")
+    if not report.usable:
+        # an import commits whole or not at all: nothing is written or stored
+        print("nothing written or stored: the import has errors (see the report)", file=sys.stderr)
+        return 1
     if args.write_edition:
         from dtpl_studio.spreadsheets.edition import write_edition
 

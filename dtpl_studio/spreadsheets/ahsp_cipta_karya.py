@@ -39,7 +39,11 @@ Rules for what the workbook's cells become (each one reported as a finding):
   pins the price on the line (``price_override``); a link to an external workbook
   (``Sanitair!G199``) or an array formula pins its cached value, or links the resource of the
   same name when its price is the same (``Pondasi!G262``); a name not in ``Upah Bahan`` is a
-  missing price: that analysis is left out (error finding);
+  missing price: that analysis is left out (error finding); a lookup whose key is not the
+  line's own name cell ``D<row>`` (``Persiapan!G388 =VLOOKUP(D356,…)`` on the ``Waterpass``
+  line, D356 = ``Pekerja``) prices the line by its own name (warning ``lookup-wrong-row``;
+  the rate differs from the cache with reason ``lookup-wrong-row``), unless that name is not
+  in ``Upah Bahan``, when Excel's lookup is kept (also said in the finding);
 * amount (H): ``=F*G`` is the normal line; ``=F14*H13`` / ``=H13*6%`` (a share of another
   line, ``Perpipaan Gedung``, ``Sanitair!H14``) becomes that share of the other line's
   coefficient, priced like it, so the amount Excel computes is kept; a share of the material
@@ -51,6 +55,11 @@ Rules for what the workbook's cells become (each one reported as a finding):
   without converting); unknown spellings are kept as written;
 * names: analysis titles have white space folded (``m\n2\n`` → ``m2``); resource names are
   matched exactly as VLOOKUP does (case-insensitive, first row wins), trimmed only with a finding.
+
+A workbook whose formulas have no cached values (re-saved by openpyxl or a script) cannot be
+read: names and prices that are formulas show nothing and there is no rate to compare with; the
+import then has an error finding ``no-cached-values`` and its report is not
+:attr:`~dtpl_studio.spreadsheets.report.ImportReport.usable` (summary ``NOT USABLE: …``).
 
 Every value not taken as-is becomes a finding (``dtpl_studio.costing.findings``) located as
 ``AHSP.xlsx | Sheet!Cell``. After import, every analysis is priced with
@@ -99,6 +108,7 @@ from dtpl_studio.spreadsheets.formula import (
     Node,
     Num,
     Ref,
+    Text,
     XlError,
     cached_as_value,
     evaluate_exact,
@@ -111,7 +121,7 @@ from dtpl_studio.spreadsheets.report import ImportReport, RateComparison, Workbo
 from dtpl_studio.spreadsheets.xlsx import LoadedWorkbook, WorkbookReadError, load_xlsx
 
 IMPORTER = "dtpl_studio.spreadsheets.ahsp_cipta_karya"
-IMPORTER_VERSION = "1.0"
+IMPORTER_VERSION = "1.1"  # 1.1: lookup-wrong-row, no-cached-values, Indonesian book note
 CODE_SCHEME = "ahsp-ck-2023-dhsp"
 FALLBACK_CODE_SCHEME = "ahsp-ck-2023-sheet"
 
@@ -227,6 +237,7 @@ class _Block:
     note: str = ""
     error: str = ""  # why the analysis is not imported
     formula_defects: list[str] = field(default_factory=list)  # totals that do not add up the block
+    lookup_defects: list[str] = field(default_factory=list)  # price lookups of another row's name
 
 
 class _Importer:
@@ -344,6 +355,7 @@ class _Importer:
     # -- workbook ------------------------------------------------------------------------
     def run(self) -> PriceBook:
         self.find_sheets()
+        self.check_cached_values()
         self.read_meta()
         self.read_resources()
         self.read_dhsp()
@@ -408,6 +420,51 @@ class _Importer:
                     sheet,
                     action="read like the others",
                 )
+
+    def check_cached_values(self) -> None:
+        """Excel stores each formula's last value next to it; a file saved by a program that
+        does not calculate (openpyxl, most scripts) has none. Without them the names and prices
+        that are formulas cannot be read and there is no workbook rate to compare with, so a
+        workbook where at least half the formulas of the sheets read have no cached value is an
+        error (the import is not usable); a few missing ones are a warning."""
+        sheets = [
+            s for s in (self.lookup_rect[0] if self.lookup_rect else None, self.dhsp_sheet) if s
+        ]
+        sheets += self.analysis_sheets
+        total = 0
+        missing: list[str] = []
+        for sheet in sheets:
+            for (row, col), raw in sorted(self.grid.raw[sheet].items()):
+                is_formula = (isinstance(raw, str) and raw.startswith("=")) or (
+                    raw is not None and not isinstance(raw, str | int | float | bool)
+                )
+                if not is_formula:
+                    continue
+                total += 1
+                if self.cached(sheet, row, col) is None:
+                    missing.append(f"{sheet}!{_cell(col, row)}")
+        if not missing:
+            return
+        self.report.counts["formulas_without_cached_value"] = len(missing)
+        first = ", ".join(missing[:5]) + (" …" if len(missing) > 5 else "")
+        if 2 * len(missing) >= total:
+            self.add(
+                Severity.ERROR,
+                "no-cached-values",
+                f"{len(missing)} of {total} formula cells have no cached value (first: {first}): "
+                "the file was saved by a program that does not calculate (e.g. openpyxl), so names "
+                "and prices that are formulas cannot be read and there are no workbook rates to "
+                "compare with",
+                action="import NOT USABLE; open the workbook in Excel or LibreOffice Calc, "
+                "recalculate, save, and import again",
+            )
+        else:
+            self.add(
+                Severity.WARNING,
+                "no-cached-values",
+                f"{len(missing)} of {total} formula cells have no cached value (first: {first})",
+                action="those cells read as empty; recalculate and save the workbook in Excel",
+            )
 
     def _has_blocks(self, sheet: str) -> bool:
         for (row, col), value in self.grid.raw[sheet].items():
@@ -474,16 +531,26 @@ class _Importer:
                 self.dhsp_sheet or "",
             )
         bidang = next((h for h in heading if h.upper().startswith("BIDANG")), "")
-        meta.title = " — ".join(h for h in heading[:2]) if heading else "AHSP"
-        meta.edition = f"{Path(self.file).stem} {self.wb.sha256[:12]}"
+        bidang = bidang.title() if bidang else ""
+        # title, edition and note are printed in the Indonesian documents (DTPL price list)
+        subject = f"AHSP {bidang}" if bidang else "AHSP"
+        law = f" (Permen PUPR No. {legal.group(1)}/{legal.group(2)})" if legal else ""
+        meta.title = f"{subject}{law} — DHSP dan daftar harga upah/bahan/alat"
+        meta.edition = f"{self.file} (sha256 {self.wb.sha256[:12]})"
         meta.region = ""
         meta.province = ""
+        price_sheet = self.lookup_rect[0] if self.lookup_rect else "Upah Bahan"
+        year = (
+            f"Tahun {meta.year} adalah tahun {meta.legal_ref}"
+            f"{' (' + bidang + ')' if bidang else ''}; daftar harga tidak bertanggal."
+            if legal
+            else "Tahun tidak diketahui: workbook tidak menyebut Permen PUPR; daftar harga "
+            "tidak bertanggal."
+        )
         meta.note = (
-            f"Region unknown: {self.file} names no kabupaten/kota or province for its price list "
-            f"(sheet Upah Bahan). Year {meta.year or 'unknown'} is the year of the AHSP regulation "
-            f"({meta.legal_ref or 'not stated'}{', ' + bidang.title() if bidang else ''}); the price "
-            "list itself is undated. Unit rates are rounded down to Rp 100 as the workbook's "
-            "ROUNDDOWN(F,-2) does."
+            f"Wilayah tidak diketahui: {self.file} tidak menyebut kabupaten/kota atau provinsi "
+            f"untuk daftar harganya (sheet {price_sheet}). {year} Harga satuan pekerjaan "
+            "dibulatkan ke bawah ke kelipatan Rp 100 seperti ROUNDDOWN(F,-2) pada workbook."
         )
         self.add(
             Severity.WARNING,
@@ -1513,12 +1580,7 @@ class _Importer:
                 node = None
         lookup, factor_op, factor = self._vlookup_parts(node)
         if lookup is not None:
-            key_ref, col = lookup
-            lookup_name = (
-                self.exact_text(key_ref.sheet or sheet, key_ref.row, key_ref.col)
-                if key_ref is not None
-                else name
-            )
+            key_node, col = lookup
             if col != 3:
                 self.add(
                     Severity.ERROR,
@@ -1531,6 +1593,7 @@ class _Importer:
                 )
                 block.error = block.error or f"{cell}: VLOOKUP column {col}"
                 return []
+            lookup_name = self.lookup_key(block, row, name, key_node, formula)
             key = self.find_resource(lookup_name)
             if key is None:
                 key = self.lookup_trimmed.get(lookup_name.strip().casefold())
@@ -1546,10 +1609,21 @@ class _Importer:
                         f"matched to resource {key!r} ignoring that",
                     )
             if key is None:
+                d_raw = self.raw(sheet, row, COL_D)
+                why = (
+                    f"; the name cell D{row} is a formula ({getattr(d_raw, 'text', d_raw)}) with no "
+                    "cached value"
+                    if not lookup_name.strip()
+                    and d_raw is not None
+                    and not isinstance(d_raw, int | float)
+                    and (not isinstance(d_raw, str) or d_raw.startswith("="))
+                    and self.cached(sheet, row, COL_D) is None
+                    else ""
+                )
                 self.add(
                     Severity.ERROR,
                     "missing-price",
-                    f"{lookup_name!r} is not in Upah Bahan (Excel: #N/A)",
+                    f"{lookup_name!r} is not in Upah Bahan (Excel: #N/A){why}",
                     sheet,
                     cell,
                     formula,
@@ -1652,7 +1726,9 @@ class _Importer:
     @staticmethod
     def _vlookup_parts(
         node: Node | None,
-    ) -> tuple[tuple[Ref | None, int] | None, str, Decimal | None]:
+    ) -> tuple[tuple[Node, int] | None, str, Decimal | None]:
+        """``VLOOKUP(key, upahbahan, col, FALSE)`` (optionally ``/ n`` or ``* n``) →
+        ``((key node, col), op, n)``; ``(None, "", None)`` for anything else."""
         factor_op, factor = "", None
         if isinstance(node, Binary) and node.op in ("/", "*") and isinstance(node.right, Num):
             factor_op, factor = node.op, Decimal(node.right.text)
@@ -1667,13 +1743,103 @@ class _Importer:
                 if (getattr(exact, "value", None) is False) or (
                     isinstance(exact, Num) and Decimal(exact.text) == 0
                 ):
-                    key_ref = (
-                        key
-                        if isinstance(key, Ref) and not key.is_range and key.external is None
-                        else None
-                    )
-                    return (key_ref, int(Decimal(col.text))), factor_op, factor
+                    return (key, int(Decimal(col.text))), factor_op, factor
         return None, "", None
+
+    def lookup_key(self, block: _Block, row: int, name: str, key_node: Node, formula: str) -> str:
+        """The name a line's ``VLOOKUP(key, upahbahan, …)`` is priced with.
+
+        The key should be the line's own name cell (``D<row>``). When it is another cell or a
+        literal (``Persiapan!G388 =VLOOKUP(D356,…)`` on the ``Waterpass`` line looks up
+        ``Pekerja``), the line is priced as its own name when that name is in Upah Bahan (a
+        WARNING finding; the block's cached rate then differs, reason ``lookup-wrong-row``),
+        else Excel's lookup is kept (said in the finding)."""
+        sheet = block.sheet
+        cell = _cell(COL_G, row)
+        own_text = self.exact_text(sheet, row, COL_D)
+        if isinstance(key_node, Ref) and not key_node.is_range and key_node.external is None:
+            key_sheet = key_node.sheet or sheet
+            if key_sheet == sheet and (key_node.col, key_node.row) == (COL_D, row):
+                return own_text
+            excel_text = self.exact_text(key_sheet, key_node.row, key_node.col)
+            key_place = (
+                _cell(key_node.col, key_node.row)
+                if key_sheet == sheet
+                else f"{key_sheet}!{_cell(key_node.col, key_node.row)}"
+            )
+            what = f"cell {key_place} ({excel_text!r})"
+        elif isinstance(key_node, Text):
+            excel_text = key_node.value
+            what = f"the text {excel_text!r}"
+        else:
+            self.add(
+                Severity.WARNING,
+                "lookup-key",
+                f"price lookup key is an expression, not this line's name cell D{row}",
+                sheet,
+                cell,
+                formula,
+                f"priced as the line's name {name!r}",
+            )
+            return own_text
+        own_key = self._resource_for(own_text)
+        excel_key = self._resource_for(excel_text)
+        excel_desc = (
+            f"{self.resources[excel_key].name!r} at {format_plain(self.resources[excel_key].price)} "
+            f"per {self.resources[excel_key].unit or '-'}"
+            if excel_key is not None
+            else "#N/A (not in Upah Bahan)"
+        )
+        message = (
+            f"price formula looks up {what} instead of this line's own name D{row} ({name!r}); "
+            f"Excel gives {excel_desc}"
+        )
+        if own_key is not None and own_key == excel_key:
+            self.add(
+                Severity.INFO,
+                "lookup-wrong-row",
+                message,
+                sheet,
+                cell,
+                formula,
+                "no effect: both names find the same resource",
+            )
+            return own_text
+        if own_key is None:
+            self.add(
+                Severity.WARNING,
+                "lookup-wrong-row",
+                message + f"; the line's own name {name!r} is not in Upah Bahan",
+                sheet,
+                cell,
+                formula,
+                f"Excel's behaviour kept: the line is priced by {excel_text!r} as the formula says",
+            )
+            return excel_text
+        own = self.resources[own_key]
+        self.add(
+            Severity.WARNING,
+            "lookup-wrong-row",
+            message,
+            sheet,
+            cell,
+            formula,
+            f"line priced as its own name: resource {own_key!r} at {format_plain(own.price)} per "
+            f"{own.unit or '-'} (a workbook formula error; the cached rate differs)",
+        )
+        block.lookup_defects.append(
+            f"{sheet}!{cell} {formula}: the line {name!r} looks up {what}, so Excel prices it at "
+            f"{excel_desc}; we use {own.name!r} at {format_plain(own.price)} per {own.unit or '-'}"
+        )
+        return own_text
+
+    def _resource_for(self, text: str) -> str | None:
+        """The resource a lookup of ``text`` gets: what VLOOKUP finds, else the same name with
+        spaces trimmed (the importer's fallback, reported where it is used)."""
+        key = self.find_resource(text)
+        if key is None:
+            key = self.lookup_trimmed.get(text.strip().casefold())
+        return key
 
     def find_resource(self, name: str) -> str | None:
         """Key of the resource ``VLOOKUP(name, upahbahan, 3, FALSE)`` finds: exact,
@@ -2357,6 +2523,18 @@ def _diagnose(imp: _Importer, block: _Block, comparison: RateComparison) -> None
         comparison.reason_code = "missing-price" if "price" in block.error else "model-differs"
         comparison.reason = f"not imported: {block.error or 'cannot be priced'}"
         return
+    rate_raw = imp.grid.raw_value(sheet, row, COL_I)
+    if (
+        comparison.cached_raw == "(empty)"
+        and isinstance(rate_raw, str)
+        and rate_raw.startswith("=")
+    ):
+        comparison.reason_code = "no-cached-value"
+        comparison.reason = (
+            f"the rate cell {_cell(COL_I, row)} {rate_raw} has no cached value (Excel's re-run: "
+            f"{_fmt(xl_rate)}); our F = {format_plain(ours_exact)} → {format_plain(ours)}"
+        )
+        return
     xl_rate_dec = to_decimal(xl_rate) if not isinstance(xl_rate, XlError) else None
     reproduced = (
         isinstance(xl_rate, XlError)
@@ -2403,6 +2581,14 @@ def _diagnose(imp: _Importer, block: _Block, comparison: RateComparison) -> None
                     f"{format_plain(nearest)}, so ROUNDDOWN gives {comparison.cached_raw}"
                 )
                 return
+        if block.lookup_defects and ex_f_dec is not None and ex_f_dec != ours_exact:
+            comparison.reason_code = "lookup-wrong-row"
+            comparison.reason = (
+                "; ".join(block.lookup_defects + block.formula_defects)
+                + f" (Excel, reproduced: F = {_fmt(xl_f)}); with every line priced by its own "
+                f"name, F = {format_plain(ours_exact)} → {format_plain(ours)}"
+            )
+            return
         if block.formula_defects and ex_f_dec is not None and ex_f_dec != ours_exact:
             comparison.reason_code = "workbook-formula-error"
             comparison.reason = (

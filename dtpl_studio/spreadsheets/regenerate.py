@@ -7,8 +7,10 @@ Usage::
 e.g. ``SRC = ../shared/data/public/ahsp-cipta-karya-2023/AHSP.xlsx`` and
 ``DEST = unit_prices/ahsp-cipta-karya-2023`` (what ``make prices`` does through the CLI's
 ``import-prices FILE --write-edition DIR``). The folder is written whole or not at all
-(:func:`~dtpl_studio.spreadsheets.edition.write_edition`). Exit code 0 on success, 1 when the
-import or the write fails (the reason is printed, no traceback), 2 on bad arguments.
+(:func:`~dtpl_studio.spreadsheets.edition.write_edition`). An import with errors (the report's
+first line says ``NOT USABLE``: an analysis left out, a copy without cached values…) is not
+written. Exit code 0 on success, 1 when the import is not usable or the write fails (the
+reason is printed, no traceback), 2 on bad arguments.
 """
 
 from __future__ import annotations
@@ -33,10 +35,13 @@ def regenerate_edition(
         ``(book, report)`` as :func:`import_ahsp_cipta_karya` gives them.
 
     Raises:
-        WorkbookImportError: the workbook cannot be imported (nothing is written).
+        WorkbookImportError: the workbook cannot be imported, or the import has errors (the
+            report is not :attr:`~ImportReport.usable`); nothing is written.
         EditionError: the folder cannot be written (the previous edition, if any, is kept).
     """
     book, report = import_ahsp_cipta_karya(src)
+    if not report.usable:
+        raise WorkbookImportError(f"{Path(src).name}: {report.status_line()}", report)
     write_edition(book, dest, report, regenerate)
     return book, report
 

@@ -54,9 +54,18 @@ REASONS: dict[str, str] = {
         "a total in the block does not add what it should (e.g. row D adds a line instead of the "
         "labour subtotal); Excel's cached rate follows the faulty formula, ours is A + B + C + E"
     ),
+    "lookup-wrong-row": (
+        "a line's price formula looks up another row's name (Persiapan!G388 on the 'Waterpass' "
+        "line is =VLOOKUP(D356,…), D356 being 'Pekerja'), so Excel prices the line as that other "
+        "resource; ours prices it with its own name (its resource, price and unit)"
+    ),
     "stale-cached-value": (
         "the cached value does not follow from the workbook's own formulas and current prices "
         "(the workbook was saved without recalculating, or a linked value changed)"
+    ),
+    "no-cached-value": (
+        "the workbook holds no cached value for the rate cell (saved by a program that does not "
+        "calculate, e.g. openpyxl): there is nothing to compare with"
     ),
     "missing-price": "a line has no price (name not in Upah Bahan; Excel shows #N/A)",
     "model-differs": (
@@ -166,6 +175,25 @@ class ImportReport:
         """True when a finding has severity ``error`` (something was not imported)."""
         return self.findings.has_errors
 
+    @property
+    def usable(self) -> bool:
+        """False when the import has errors: something in the file was not imported (an
+        analysis left out, a workbook without cached values…), so the book must not be used as
+        if it were the file's content. The summary then starts with ``NOT USABLE``."""
+        return not self.has_errors
+
+    def status_line(self) -> str:
+        """``NOT USABLE: 415 errors; 207 of 670 analyses could not be read`` when the import
+        has errors, else ``''``."""
+        if self.usable:
+            return ""
+        errors = self.findings.count(Severity.ERROR)
+        text = f"NOT USABLE: {errors} error{'s' if errors != 1 else ''}"
+        if self.comparisons:
+            unread = sum(1 for c in self.comparisons if c.ours is None)
+            text += f"; {unread} of {len(self.comparisons)} analyses could not be read"
+        return text + " (see the error findings; fix the workbook and import again)"
+
     # -- comparisons ---------------------------------------------------------------------
     @property
     def matching(self) -> list[RateComparison]:
@@ -191,8 +219,10 @@ class ImportReport:
 
     # -- rendering -----------------------------------------------------------------------
     def summary(self) -> str:
-        """A few lines: file, counts, findings by severity, comparison totals."""
-        lines = [f"Import report: {self.source_file}"]
+        """A few lines: file, counts, findings by severity, comparison totals; first of all
+        :meth:`status_line` when the import is not usable."""
+        lines = [self.status_line()] if not self.usable else []
+        lines.append(f"Import report: {self.source_file}")
         if self.source_sha256:
             lines.append(f"sha256: {self.source_sha256}")
         if self.importer:

@@ -97,7 +97,7 @@ def test_import_prices_stores_a_draft_edition_once(public_data, tmp_path, capsys
     report = tmp_path / "report.txt"
     assert main(["import-prices", str(workbook), "--library", str(library), "--report", str(report)]) == 0
     out = capsys.readouterr().out
-    assert "665 of 670 identical" in out and "added as draft edition #1" in out
+    assert "664 of 670 identical" in out and "added as draft edition #1" in out
     assert "Pasangan Dinding!F297" in report.read_text(encoding="utf-8")
     assert main(["import-prices", str(workbook), "--library", str(library)]) == 0
     assert "already stored as edition #1" in capsys.readouterr().out
@@ -127,3 +127,20 @@ def test_export_refuses_targets_that_would_destroy_something(demo_files, tmp_pat
     err = capsys.readouterr().err
     assert "project file itself" in err and "must end in .pdf" in err and "does not exist" in err
     assert "unexpected" not in err
+
+
+def test_an_import_with_errors_writes_and_stores_nothing(tmp_path, monkeypatch, capsys):
+    from dtpl_studio.costing.findings import Severity
+    from dtpl_studio.costing.pricebook import PriceBook
+    from dtpl_studio.services import prices
+    from dtpl_studio.spreadsheets.report import ImportReport
+
+    report = ImportReport("broken.xlsx")
+    report.findings.add(Severity.ERROR, "no cached values", location="broken.xlsx | Beton!H12")
+    monkeypatch.setattr(prices, "import_prices", lambda path: (PriceBook(), report))
+    library, edition = tmp_path / "library.sqlite", tmp_path / "edition"
+    code = main(["import-prices", str(tmp_path / "broken.xlsx"), "--library", str(library),
+                 "--write-edition", str(edition)])
+    assert code == 1
+    assert not edition.exists() and not library.exists()
+    assert "NOT USABLE" in capsys.readouterr().out

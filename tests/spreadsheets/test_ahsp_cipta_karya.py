@@ -64,7 +64,9 @@ def test_counts(imported):
     assert report.counts["dhsp_items"] == 670
     assert len(book.resources) == 1182
     assert len(report.comparisons) == 670
-    assert not report.has_errors
+    assert not report.has_errors and report.usable
+    assert report.summary().splitlines()[0] == "Import report: AHSP.xlsx"
+    assert "formulas_without_cached_value" not in report.counts
 
 
 def test_at_least_632_rates_identical_and_every_difference_explained(imported):
@@ -92,7 +94,15 @@ def test_known_example_persiapan_first_block(imported):
     assert sand.coefficient == CONTEXT.divide(Decimal("61.56"), Decimal("1400"))
     assert book.meta.rate_rounding.step == 100 and book.meta.default_overhead_pct == Decimal("0.1")
     assert book.meta.legal_ref == "Permen PUPR No. 8 Tahun 2023" and book.meta.year == 2023
-    assert book.meta.region == "" and "Region unknown" in book.meta.note
+    # title, edition and note are printed in the Indonesian DTPL (price list "Catatan")
+    meta = book.meta
+    assert meta.region == "" and meta.note.startswith("Wilayah tidak diketahui: AHSP.xlsx ")
+    assert "Tahun 2023 adalah tahun Permen PUPR No. 8 Tahun 2023 (Bidang Cipta Karya)" in meta.note
+    assert "ROUNDDOWN(F,-2)" in meta.note
+    assert meta.title == (
+        "AHSP Bidang Cipta Karya (Permen PUPR No. 8/2023) — DHSP dan daftar harga upah/bahan/alat"
+    )
+    assert meta.edition == f"AHSP.xlsx (sha256 {meta.source_sha256[:12]})"
 
 
 def test_named_defects_are_found_and_classified(imported):
@@ -116,7 +126,29 @@ def test_named_defects_are_found_and_classified(imported):
         assert book.analyses[code].rate_rounding == RoundingRule(Decimal(1), RoundingMode.DOWN)
         assert by_code[code].ours == by_code[code].cached == Decimal(cached)
         _finding(report, "rate-rounding", by_code[code].location.split("!")[-1])
-    assert len(report.differing) == 5 and len(report.matching) == 665
+    # Persiapan!G388 on the 'Waterpass' line is =VLOOKUP(D356,…): D356 is 'Pekerja'
+    bouwplank = by_code["A.22"]
+    assert bouwplank.reason_code == "lookup-wrong-row" and "Persiapan!G388" in bouwplank.reason
+    assert bouwplank.cached == Decimal("171400") and bouwplank.ours == Decimal("171200")
+    wrong = _finding(report, "lookup-wrong-row", "Persiapan!G388")
+    assert wrong.severity is Severity.WARNING
+    assert wrong.raw == "=VLOOKUP(D356,upahbahan,3,FALSE)" and "'Waterpass'" in wrong.action
+    waterpass = next(ln for ln in book.analyses["A.22"].lines if ln.description == "Waterpass")
+    assert (waterpass.ref, waterpass.unit) == ("Waterpass", "hari")
+    assert book.resources["Waterpass"].price == Decimal("75000")
+    # it is the only lookup of another row's name in the workbook
+    assert [f.location for f in report.findings if f.code == "lookup-wrong-row"] == [
+        "AHSP.xlsx | Persiapan!G388"
+    ]
+    assert len(report.differing) == 6 and len(report.matching) == 664
+    assert sorted(c.code for c in report.differing) == [
+        "A.22",
+        "F.45",
+        "F.46",
+        "H.16",
+        "L.15",
+        "N.7",
+    ]
     # duplicates: the first row keeps the name (what VLOOKUP finds), the next gets a row key
     assert book.resources["Dolken kayu φ 8-10 panjang 400 cm"].unit == "m'"
     assert book.resources["Dolken kayu φ 8-10 panjang 400 cm (row 111)"].unit == "btg"
@@ -152,11 +184,12 @@ def test_findings_are_located(imported):
 
 
 def test_model_matches_the_workbook_formulas(imported):
-    """Self-check: every block's formulas evaluated exactly give our F, except the one block
-    whose row D is wrong in the workbook."""
+    """Self-check: every block's formulas evaluated exactly give our F, except the two blocks
+    whose formulas are wrong in the workbook (a price lookup of another row, a row D that is
+    not A + B + C)."""
     _, report = imported
     checks = [f for f in report.findings if f.code == "model-check"]
-    assert [f.location for f in checks] == ["AHSP.xlsx | Kaca!H126"]
+    assert [f.location for f in checks] == ["AHSP.xlsx | Persiapan!H392", "AHSP.xlsx | Kaca!H126"]
 
 
 def test_edition_round_trip(imported, tmp_path):
@@ -186,6 +219,34 @@ def test_shipped_edition_equals_a_fresh_import(imported):
     shipped = read_edition(SHIPPED)
     assert shipped.content_hash() == book.content_hash()
     assert shipped.meta.source_sha256 == book.meta.source_sha256
+
+
+@pytest.fixture(scope="module")
+def resaved(workbook_path: Path, tmp_path_factory):
+    """The real workbook loaded and saved again with openpyxl: every cached value is lost."""
+    path = tmp_path_factory.mktemp("resaved") / "AHSP.xlsx"
+    wb = openpyxl.load_workbook(workbook_path)
+    wb.save(path)
+    wb.close()
+    return import_ahsp_cipta_karya(path)
+
+
+def test_copy_without_cached_values_is_not_usable(resaved):
+    book, report = resaved
+    assert report.has_errors and not report.usable
+    first = report.summary().splitlines()[0]
+    assert re.fullmatch(r"NOT USABLE: \d+ errors; \d+ of 670 analyses could not be read .*", first)
+    assert report.render_text().splitlines()[0] == first
+    unread = [c for c in report.comparisons if c.ours is None]
+    assert unread and f"{len(unread)} of 670" in first
+    assert len(book.analyses) == 670 - len(unread)
+    cause = _finding(report, "no-cached-values", "AHSP.xlsx")
+    assert cause.severity is Severity.ERROR and "openpyxl" in cause.message
+    assert "NOT USABLE" in cause.action
+    assert report.counts["formulas_without_cached_value"] > 10000
+    # no comparison pretends the cache is stale: there is none
+    assert {c.reason_code for c in report.comparisons} == {"no-cached-value", "missing-price"}
+    assert not report.matching
 
 
 def test_excel_emulation_reproduces_the_cache(workbook_path):
@@ -432,6 +493,43 @@ def test_synthetic_missing_resource(tmp_path):
     assert report.has_errors
 
 
+def test_synthetic_lookup_of_another_row(tmp_path):
+    # row 15 'Molen' prices itself with =VLOOKUP(D7,…): D7 is 'Pekerja' (100 000 per OH)
+    block = dict(_PLAIN, C=[("Molen", "hari", 0.1, "=VLOOKUP(D7,upahbahan,3,FALSE)")])
+    book, report = import_ahsp_cipta_karya(_build(tmp_path / "AHSP.xlsx", [block]))
+    finding = _finding(report, "lookup-wrong-row", "Persiapan!G15")
+    assert finding.severity is Severity.WARNING
+    assert finding.raw == "=VLOOKUP(D7,upahbahan,3,FALSE)"
+    assert "D7 ('Pekerja')" in finding.message and "'Molen' at 300000 per hari" in finding.action
+    line = book.analyses["A.1"].lines[-1]
+    assert (line.ref, line.unit, line.price_override) == ("Molen", "hari", None)
+    comparison = report.comparisons[0]
+    assert comparison.reason_code == "lookup-wrong-row", comparison.line()
+    assert "Persiapan!G15" in comparison.reason and "D7" in comparison.reason
+    # Excel: 0.1 x 100 000 for the Molen line; ours: 0.1 x 300 000, + 10 % overhead
+    assert comparison.ours_exact - comparison.cached >= Decimal("21900")
+    assert not [f for f in report.findings if f.code == "line-unit"]  # priced in its own unit
+
+
+def test_synthetic_lookup_of_another_row_without_own_price(tmp_path):
+    block = dict(
+        _PLAIN,
+        # a literal key naming the line's own resource: harmless, an info finding
+        B=[("Semen portland", "kg", 26.406, '=VLOOKUP("semen portland",upahbahan,3,FALSE)')],
+        # 'Alat ajaib' is not in Upah Bahan: Excel's lookup of D7 ('Pekerja') is kept
+        C=[("Alat ajaib", "hari", 0.1, "=VLOOKUP(D7,upahbahan,3,FALSE)")],
+    )
+    book, report = import_ahsp_cipta_karya(_build(tmp_path / "AHSP.xlsx", [block]))
+    same = _finding(report, "lookup-wrong-row", "Persiapan!G11")
+    assert same.severity is Severity.INFO and "no effect" in same.action
+    kept = _finding(report, "lookup-wrong-row", "Persiapan!G14")
+    assert kept.severity is Severity.WARNING and "not in Upah Bahan" in kept.message
+    assert "Excel's behaviour kept" in kept.action
+    assert book.analyses["A.1"].lines[-1].ref == "Pekerja"
+    assert report.comparisons[0].matches, report.comparisons[0].line()
+    assert not report.has_errors
+
+
 def test_synthetic_float_rounddown_boundary(tmp_path):
     # 0.29 OH x 100 000 x 1.1 = 31 900 exactly; in floats 31 899.999999999996 -> ROUNDDOWN 31 800
     block = {"title": "Pekerjaan batas", "unit": "m2", "A": [("Pekerja", "OH", 0.29)]}
@@ -503,3 +601,11 @@ def test_regenerate_command(tmp_path, capsys):
     (tmp_path / "busy" / "keep.txt").write_text("mine", encoding="utf-8")
     assert regenerate_main([str(path), str(tmp_path / "busy")]) == 1
     assert (tmp_path / "busy" / "keep.txt").read_text(encoding="utf-8") == "mine"
+    # an import with errors (an analysis left out) is not written
+    block = dict(_PLAIN, B=[("Semen ajaib", "kg", 2)])
+    (tmp_path / "broken").mkdir()
+    broken = _build(tmp_path / "broken" / "AHSP.xlsx", [block])
+    capsys.readouterr()
+    assert regenerate_main([str(broken), str(tmp_path / "out3")]) == 1
+    assert "NOT USABLE: 2 errors; 1 of 1 analyses could not be read" in capsys.readouterr().err
+    assert not (tmp_path / "out3").exists()
