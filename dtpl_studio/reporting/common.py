@@ -14,12 +14,19 @@ from xml.sax.saxutils import escape
 
 from reportlab.platypus import Flowable, Paragraph
 
-from dtpl_studio.costing.formatting import format_number, format_rupiah
+from dtpl_studio.costing.formatting import format_number, format_percent, format_rupiah
 from dtpl_studio.costing.rab import PricedProgram
+from dtpl_studio.costing.terbilang import terbilang
 from dtpl_studio.reporting.fonts import printable
 from dtpl_studio.reporting.styles import Styles
+from dtpl_studio.reporting.template import DtplTemplate
 
 MINUS = "\u2212"
+
+
+def plain(text: object) -> str:
+    """``text`` for a plain (non-Paragraph) table cell: only made printable by the font."""
+    return printable(str(text))
 
 
 def esc(text: object) -> str:
@@ -33,31 +40,43 @@ def _decimals(value: Decimal) -> int:
     return max(0, -exponent) if isinstance(exponent, int) else 0
 
 
+def _signed(value: Decimal, fmt: Callable[[Decimal], str]) -> str:
+    """``fmt(value)`` with a true minus sign (U+2212) for a negative value; a zero (also a
+    negative zero, ``Decimal('-0')`` from ``-x × 0 %``) or a value that prints as zero
+    prints without a sign: ``0``, never ``-0``."""
+    if value < 0:
+        text = fmt(-value)
+        return text if text.strip("0.,") == "" else MINUS + text
+    return fmt(abs(value))  # abs() turns Decimal('-0') into Decimal('0')
+
+
 def money(value: Decimal) -> str:
-    """A rupiah amount exactly as priced: ``1.546.200``; ``1.275.500,50`` when it has cents.
+    """A rupiah amount exactly as priced: ``1.546.200``; ``1.275.500,50`` when it has cents;
+    ``−5.000`` (true minus sign) when negative; ``0`` for zero (never ``-0``).
 
     A value with fractions is printed with all its decimals (at least two), never rounded,
     so that a printed rate times a printed volume gives the printed amount.
     """
-    places = _decimals(value)
-    if places == 0:
-        return format_rupiah(value)
-    return format_number(value, max(2, places))
+    def fmt(v: Decimal) -> str:
+        places = _decimals(v)
+        return format_rupiah(v) if places == 0 else format_number(v, max(2, places))
+
+    return _signed(value, fmt)
 
 
 def money2(value: Decimal) -> str:
     """An intermediate amount of an analysis sheet, shown with two decimals (``67.500,00``)."""
-    return format_rupiah(value, 2)
+    return _signed(value, lambda v: format_rupiah(v, 2))
 
 
 def signed_money(value: Decimal) -> str:
-    """Like :func:`money`, with a true minus sign (U+2212) for negative values."""
-    return f"{MINUS}{money(-value)}" if value < 0 else money(value)
+    """Like :func:`money` (kept for the callers that want to say a sign may occur)."""
+    return money(value)
 
 
 def volume(value: Decimal, decimals: int) -> str:
-    """A RAB volume with the package's fixed number of decimals (``374,28``)."""
-    return format_number(value, decimals)
+    """A RAB volume with the package's fixed number of decimals (``374,28``, ``−0,15``)."""
+    return _signed(value, lambda v: format_number(v, decimals))
 
 
 def exact(value: Decimal, cap: int = 6) -> str:
@@ -67,12 +86,40 @@ def exact(value: Decimal, cap: int = 6) -> str:
     ``cap`` places (a back-up line only explains the volume, the RAB prints the rounded one).
     """
     places = min(_decimals(value), cap)
-    return format_number(value, places)
+    return _signed(value, lambda v: format_number(v, places))
 
 
 def signed_exact(value: Decimal) -> str:
-    """Like :func:`exact`, with a true minus sign (U+2212) for negative values."""
-    return f"{MINUS}{exact(-value)}" if value < 0 else exact(value)
+    """Like :func:`exact` (which already prints a true minus sign, U+2212)."""
+    return exact(value)
+
+
+def percent(fraction: Decimal) -> str:
+    """A rate as a percentage (``11%``, ``12,5%``), ``0%`` for a (negative) zero."""
+    return _signed(fraction, format_percent)
+
+
+def amount_words(amount: Decimal) -> str:
+    """*Terbilang* of a whole rupiah amount as the costing core writes it for a package
+    total: ``'minus lima ribu rupiah'`` for a negative amount (the core's
+    :attr:`~dtpl_studio.costing.rab.PricedPackage.terbilang` rule), never an exception."""
+    if amount < 0:
+        return "minus " + terbilang(-amount)
+    return terbilang(abs(amount))
+
+
+def program_words(priced: PricedProgram) -> str:
+    """*Terbilang* of the programme total (the sum of the packages' rounded totals): the
+    package's own :attr:`~dtpl_studio.costing.rab.PricedPackage.terbilang` when there is one
+    package, else :func:`amount_words` of the sum (``minus …`` when it is negative)."""
+    if len(priced.packages) == 1:
+        return priced.packages[0].terbilang
+    return amount_words(program_total(priced))
+
+
+def program_total(priced: PricedProgram) -> Decimal:
+    """The sum of the packages' rounded totals (cover and lembar pengesahan)."""
+    return sum((pp.rounded for pp in priced.packages), Decimal(0))
 
 
 #: Most decimals a coefficient is printed with in the Koefisien column (DOMAIN.md §2.2:
@@ -156,6 +203,7 @@ class BuildContext:
     Attributes:
         priced: the priced programme (never recomputed here).
         styles: paragraph styles.
+        template: the section layout (titles, order, default signature blocks).
         doc_hash: SHA-256 of the priced content (:func:`~dtpl_studio.reporting.hashing.document_hash`).
         draft: the DRAFT watermark is printed.
         check_cancel: raises :class:`~dtpl_studio.reporting.errors.ReportCancelled` when the
@@ -164,6 +212,7 @@ class BuildContext:
 
     priced: PricedProgram
     styles: Styles
+    template: DtplTemplate
     doc_hash: str
     draft: bool
     check_cancel: Callable[[], None] = lambda: None

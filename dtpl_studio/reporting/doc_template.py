@@ -65,11 +65,12 @@ class DtplDocTemplate(BaseDocTemplate):
         priced: the priced programme (for the footer text).
         doc_hash: the document hash printed in every footer (first 16 hex digits).
         draft: draw the diagonal DRAFT watermark on every page.
-        progress: called after every page with the page number (optional).
+        cover: the document starts with the cover page (``cover`` template first); False
+            starts directly on a ``body`` page.
     """
 
     def __init__(self, filename, *, priced: PricedProgram, doc_hash: str, draft: bool,
-                 **kw) -> None:
+                 cover: bool = True, **kw) -> None:
         program = priced.program
         kw.setdefault("title", f"{L.DOCUMENT_TITLE} – Kelurahan {program.kelurahan}")
         kw.setdefault("subject", f"{program.program} {program.title}".strip())
@@ -94,10 +95,11 @@ class DtplDocTemplate(BaseDocTemplate):
         self._outline_level = -1
         frame = Frame(MARGIN_LEFT, MARGIN_BOTTOM, FRAME_WIDTH, FRAME_HEIGHT, id="main",
                       leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0)
-        self.addPageTemplates([
+        templates = [
             PageTemplate("cover", [frame], onPage=self._under_page, onPageEnd=self._cover_end),
             PageTemplate("body", [frame], onPage=self._under_page, onPageEnd=self._body_end),
-        ])
+        ]
+        self.addPageTemplates(templates if cover else templates[::-1])
 
     # -- passes ----------------------------------------------------------------------------
     def beforeDocument(self) -> None:

@@ -1,6 +1,8 @@
 """Build the DTPL package PDF (*Dokumen Teknis Pembangunan Lingkungan*) of a priced programme.
 
-Order of the sections (DOMAIN.md §4.4, the parts the costing core can fill today):
+The sections, their order, their titles and which are printed come from the template
+``templates/dtpl-plpbk.json`` (:mod:`dtpl_studio.reporting.template`). The shipped order
+(DOMAIN.md §4.4, the parts the costing core can fill today):
 
 1. Sampul; 2. Lembar pengesahan; 3. Daftar isi;
 4. per package: data, Rekapitulasi RAB, Rincian RAB, Back-up perhitungan volume;
@@ -20,7 +22,7 @@ import os
 from collections.abc import Callable
 from pathlib import Path
 
-from reportlab.platypus import Flowable
+from reportlab.platypus import Flowable, PageBreak
 
 from dtpl_studio.costing.rab import PricedProgram
 from dtpl_studio.reporting.common import BuildContext
@@ -41,6 +43,7 @@ from dtpl_studio.reporting.sections import (
     build_toc,
 )
 from dtpl_studio.reporting.styles import make_styles
+from dtpl_studio.reporting.template import DtplTemplate, load_template
 
 __all__ = ["MAX_PASSES", "PROGRESS_TOTAL", "ReportCancelled", "build_dtpl_pdf", "will_be_draft"]
 
@@ -82,6 +85,7 @@ def build_dtpl_pdf(
     progress: Callable[[int, int, str], None] | None = None,
     cancelled: Callable[[], bool] | None = None,
     draft: bool | None = None,
+    template: Path | None = None,
 ) -> Path:
     """Write the DTPL package of ``priced`` to ``out_path`` (A4 PDF) and return the path.
 
@@ -106,11 +110,15 @@ def build_dtpl_pdf(
             returns True the build stops.
         draft: True prints the DRAFT watermark on every page; None or False print it only
             when a check fails (see :func:`will_be_draft`).
+        template: the section layout to use; None reads the shipped
+            :data:`~dtpl_studio.reporting.template.DEFAULT_TEMPLATE`.
 
     Returns:
         ``out_path`` as a :class:`~pathlib.Path`.
 
     Raises:
+        ReportError: the template is missing or malformed (the message names the file and
+            the key); nothing is written.
         ReportCancelled: ``cancelled()`` turned true; no file (and no temporary file) is
             left and an existing ``out_path`` is unchanged.
         OSError: the file cannot be written (the temporary file is removed).
@@ -122,13 +130,17 @@ def build_dtpl_pdf(
         if cancelled is not None and cancelled():
             raise ReportCancelled("pembuatan PDF dibatalkan")
 
+    layout = load_template(template)
     check_cancel()
     report(0, "Menyiapkan dokumen")
-    ctx = BuildContext(priced=priced, styles=make_styles(), doc_hash=document_hash(priced),
-                       draft=will_be_draft(priced, draft), check_cancel=check_cancel)
+    ctx = BuildContext(priced=priced, styles=make_styles(), template=layout,
+                       doc_hash=document_hash(priced), draft=will_be_draft(priced, draft),
+                       check_cancel=check_cancel)
     story = _story(ctx, report)
     buffer = io.BytesIO()
-    doc = DtplDocTemplate(buffer, priced=priced, doc_hash=ctx.doc_hash, draft=ctx.draft)
+    with_cover = any(spec.id == "cover" for spec in layout.enabled())
+    doc = DtplDocTemplate(buffer, priced=priced, doc_hash=ctx.doc_hash, draft=ctx.draft,
+                          cover=with_cover)
     story.append(PageTotal(doc))
     doc.setProgressCallBack(_layout_progress(report, check_cancel))
     doc.multiBuild(story, maxPasses=MAX_PASSES)
@@ -139,32 +151,44 @@ def build_dtpl_pdf(
     return out_path
 
 
+def _steps(ctx: BuildContext,
+           layout: DtplTemplate) -> list[tuple[str, Callable[[], list[Flowable]]]]:
+    """``(progress text, builder)`` of every enabled section, in the template's order."""
+    single: dict[str, Callable[[BuildContext], list[Flowable]]] = {
+        "cover": build_cover,
+        "approval": build_approval,
+        "toc": build_toc,
+        "analysis": build_analyses,
+        "prices": build_price_lists,
+        "blm": build_blm_check,
+        "document": build_document_info,
+    }
+    parts = {"rekap": build_rab_summary, "rincian": build_rab_detail,
+             "backup": build_backup_volume}
+    steps: list[tuple[str, Callable[[], list[Flowable]]]] = []
+    for spec in layout.enabled():
+        if spec.id != "packages":
+            steps.append((spec.title, lambda b=single[spec.id]: b(ctx)))
+            continue
+        for number, pp in enumerate(ctx.priced.packages, start=1):
+            steps.append((f"Paket {number}",
+                          lambda n=number, p=pp: build_package_heading(ctx, n, p)))
+            for part in layout.enabled_parts():
+                steps.append((f"Paket {number}: {part.title}",
+                              lambda b=parts[part.id], n=number, p=pp: b(ctx, n, p)))
+    return steps
+
+
 def _story(ctx: BuildContext, report: _Progress) -> list[Flowable]:
-    """All sections in order; one builder per section."""
-    steps: list[tuple[str, Callable[[], list[Flowable]]]] = [
-        ("Sampul", lambda: build_cover(ctx)),
-        ("Lembar pengesahan", lambda: build_approval(ctx)),
-        ("Daftar isi", lambda: build_toc(ctx)),
-    ]
-    for number, pp in enumerate(ctx.priced.packages, start=1):
-        steps += [
-            (f"Paket {number}", lambda n=number, p=pp: build_package_heading(ctx, n, p)),
-            (f"Paket {number}: rekapitulasi", lambda n=number, p=pp: build_rab_summary(ctx, n, p)),
-            (f"Paket {number}: rincian RAB", lambda n=number, p=pp: build_rab_detail(ctx, n, p)),
-            (f"Paket {number}: back-up volume",
-             lambda n=number, p=pp: build_backup_volume(ctx, n, p)),
-        ]
-    steps += [
-        ("Analisa harga satuan", lambda: build_analyses(ctx)),
-        ("Daftar harga satuan dasar", lambda: build_price_lists(ctx)),
-        ("Pemeriksaan pagu BLM", lambda: build_blm_check(ctx)),
-        ("Keterangan dokumen", lambda: build_document_info(ctx)),
-    ]
+    """All enabled sections in the template's order; one builder per section."""
+    steps = _steps(ctx, ctx.template)
     story: list[Flowable] = []
     for i, (text, build) in enumerate(steps):
         ctx.check_cancel()
         report(i * _STORY_SHARE // len(steps), f"Menyusun {text}")
         story += build()
+    while story and isinstance(story[0], PageBreak):  # no blank first page without a cover
+        story.pop(0)
     return story
 
 

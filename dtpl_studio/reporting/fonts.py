@@ -66,28 +66,57 @@ def register_fonts() -> FontFamily:
     return FAMILY
 
 
-#: Characters met in real price books that Vera lacks, with a look-alike it has
-#: (``φ 10`` for a bar diameter, ``ℓ`` for litre, modifier-letter angle brackets).
+#: Characters the embedded font cannot draw, with a look-alike it can (``φ 10`` for a bar
+#: diameter, ``∅`` for a diameter sign, ``ℓ`` for litre, modifier-letter angle brackets …).
+#: Vera's cmap maps some characters (``∅ ≡ ∓ Đ ‖`` …) to its empty ``.notdef`` glyph: those
+#: are *not* covered (see :func:`covered_codepoints`) and go through this map too.
 SUBSTITUTES: dict[str, str] = {
-    "φ": "ø", "ϕ": "ø", "⌀": "ø", "∅": "ø", "Φ": "Ø",
+    "φ": "ø", "ϕ": "ø", "⌀": "Ø", "∅": "Ø", "Φ": "Ø",
     "ℓ": "l", "˂": "<", "˃": ">", "˄": "^",
     "Σ": "Sum", "∑": "Sum", "√": "V",
-    "\u200b": "", "\ufeff": "",
+    # mapped to .notdef in Vera
+    "Đ": "D", "Ď": "D", "ď": "d",
+    "―": "—", "‖": "||", "‗": "_", "‛": "‘", "‟": "“", "‣": "•", "․": ".", "‥": "..",
+    "∓": "−/+", "∔": "+", "∖": "\\", "∗": "*", "∘": "°", "∛": "^(1/3)", "∜": "^(1/4)",
+    "∝": "~", "≡": "=", "≢": "≠", "≣": "=",
+    "\u200b": "", "\ufeff": "", "\uffff": "",
 }
 
 
-def _covered() -> frozenset[int]:
+def covered_codepoints() -> frozenset[int]:
+    """Code points every face of the family really draws.
+
+    A character counts only when each face's cmap maps it to a glyph other than glyph 0
+    (``.notdef``, the empty box) and that glyph has an outline — or the character is a
+    space separator (its glyph is empty by design). Vera maps about 27 characters it has
+    no drawing for (``∅ ≡ ∓ Đ …``) to ``.notdef``; they are left out here.
+    """
     register_fonts()
-    face = pdfmetrics.getFont(FAMILY.regular).face
-    return frozenset(face.charToGlyph)
+    result: set[int] | None = None
+    for name in (FAMILY.regular, FAMILY.bold, FAMILY.italic, FAMILY.bold_italic):
+        face = pdfmetrics.getFont(name).face
+        pos = face.glyphPos  # loca: glyph g's outline is pos[g]:pos[g + 1]
+        drawn = {
+            code for code, glyph in face.charToGlyph.items()
+            if glyph != 0 and 0 < glyph + 1 < len(pos)
+            and (pos[glyph + 1] > pos[glyph] or unicodedata.category(chr(code)) == "Zs")
+        }
+        result = drawn if result is None else result & drawn
+    return frozenset(result or ())
 
 
 _COVERED: frozenset[int] | None = None
 
 
+def _covers(text: str) -> bool:
+    assert _COVERED is not None
+    return all(ord(c) in _COVERED or c in "\n\t" for c in text)
+
+
 def printable(text: str) -> str:
-    """``text`` with every character the embedded font lacks replaced by a look-alike
-    (:data:`SUBSTITUTES`), its NFKC form when the font has that, or ``?``.
+    """``text`` with every character the embedded font cannot draw replaced by a look-alike
+    (:data:`SUBSTITUTES`), its NFKC form, its letters without accents (NFKD without the
+    combining marks) when the font draws those, else ``?``.
 
     The PDF never shows an empty box; the document hash is taken over the original text.
     """
@@ -95,7 +124,7 @@ def printable(text: str) -> str:
     if text.isascii():
         return text
     if _COVERED is None:
-        _COVERED = _covered()
+        _COVERED = covered_codepoints()
     out = []
     for ch in text:
         if ord(ch) in _COVERED or ch in "\n\t":
@@ -104,5 +133,10 @@ def printable(text: str) -> str:
             out.append(SUBSTITUTES[ch])
         else:
             folded = unicodedata.normalize("NFKC", ch)
-            out.append(folded if all(ord(c) in _COVERED for c in folded) else "?")
+            if folded != ch and _covers(folded):
+                out.append(folded)
+                continue
+            bare = "".join(c for c in unicodedata.normalize("NFKD", ch)
+                           if not unicodedata.combining(c))
+            out.append(bare if bare and bare != ch and _covers(bare) else "?")
     return "".join(out)

@@ -1,7 +1,9 @@
-"""Indonesian labels of the DTPL package, in one place (report texts are data, not logic).
+"""Indonesian labels of the DTPL package (report texts are data, not logic).
 
-Section titles follow the outline of DOMAIN.md §4.4 (assembled, not a mandated template [U]);
-column headers follow the RAB layout of DOMAIN.md §5.1 and the analysis sheet of §2.1.
+The section titles, their order and the default signature blocks are not here: they are in
+the editable template ``templates/dtpl-plpbk.json`` (:mod:`dtpl_studio.reporting.template`).
+Everything else the package prints is here: column headers follow the RAB layout of
+DOMAIN.md §5.1 and the analysis sheet of §2.1.
 """
 
 from __future__ import annotations
@@ -18,18 +20,6 @@ PROGRAM_NAMES: dict[str, str] = {
     "KOTAKU": "Kota Tanpa Kumuh",
     "PNPM-MP": "PNPM Mandiri Perkotaan",
 }
-
-SECTION_COVER = "Sampul"
-SECTION_APPROVAL = "Lembar Pengesahan"
-SECTION_TOC = "Daftar Isi"
-SECTION_PACKAGE = "Paket {n}: {name}"
-SECTION_REKAP = "Rekapitulasi Rencana Anggaran Biaya"
-SECTION_RINCIAN = "Rincian Rencana Anggaran Biaya"
-SECTION_BACKUP = "Back-up Perhitungan Volume"
-SECTION_ANALYSIS = "Analisa Harga Satuan Pekerjaan"
-SECTION_PRICES = "Daftar Harga Satuan Dasar Upah, Bahan dan Alat"
-SECTION_BLM = "Pemeriksaan Pagu BLM"
-SECTION_DOCUMENT = "Keterangan Dokumen"
 
 COMPONENT: dict[Component, str] = {
     Component.PERENCANAAN: "Perencanaan",
@@ -64,14 +54,6 @@ BOOK_KIND: dict[BookKind, str] = {
 
 BOOK_STATUS: dict[str, str] = {"draft": "konsep (belum diterbitkan)", "published": "diterbitkan"}
 
-#: Default signature blocks of the lembar pengesahan (DOMAIN.md §4.4 item 2 [U]).
-DEFAULT_SIGNATURES: tuple[tuple[str, str], ...] = (
-    ("Dibuat oleh", "Ketua KSM"),
-    ("Diperiksa oleh", "Fasilitator Teknik"),
-    ("Disetujui oleh", "Koordinator BKM/LKM"),
-    ("Mengetahui", "Lurah/Kepala Desa"),
-)
-
 UNKNOWN = "tidak diketahui"
 PASSED = "LULUS"
 FAILED = "TIDAK LULUS"
@@ -102,5 +84,13 @@ FINDING_TEXT: dict[str, str] = {
     "custom-rate": "Harga khusus tanpa alasan",
     "zero-volume": "Volume nol",
     "ppn-ksm": "PPN pada paket swakelola KSM tidak lazim",
+    "implausible-volume": "Volume tidak wajar",
+    "implausible-rate": "Harga satuan tidak wajar",
+    "negative-volume": "Volume negatif (pengurangan melebihi pekerjaan)",
+    "negative-total": "Total paket negatif (pengurangan melebihi pekerjaan)",
 }
+#: Codes whose core message carries specifics (the error, the value) worth printing after
+#: the Indonesian text; for the others the message only repeats the text in English.
+FINDING_DETAILED = frozenset({"measurement-unit", "rate", "implausible-volume",
+                              "implausible-rate"})
 SEVERITY_TEXT = {"info": "Info", "warning": "Peringatan", "error": "Kesalahan"}

@@ -410,3 +410,87 @@ def test_programme_without_packages_or_analyses(tmp_path):
     priced = price_program(program)
     texts = pages_text(build_dtpl_pdf(priced, tmp_path / "e.pdf"))
     assert "Pemeriksaan Pagu BLM" in flat("\n".join(texts))
+
+
+# -- negative totals, PPN zero, deductions, price-list count ----------------------------
+
+def _negative_program(*, with_other_packages: bool) -> tuple:
+    """A fisik package whose deductions exceed the works (total Rp −200.000, PPN 0 %)."""
+    from dtpl_studio.costing.rab import Factor, Item, Measurement, Package, Section
+
+    program = make_program()
+    book = program.packages[1].book
+    negative = Package(
+        name="Pembongkaran tutup bak kontrol", component=program.packages[1].component,
+        book=book, ksm="KSM Sejahtera Bersama",
+        sections=[Section("PEKERJAAN PENGURANGAN", [
+            Item("Pelat tutup bak", "m2", custom_rate=Decimal(100_000), custom_reason="uji",
+                 measurements=[
+                     Measurement("Dikurangi tutup bak", [Factor("p", Decimal(2), "m"),
+                                                         Factor("l", Decimal(1), "m")],
+                                 sign=-1),
+                     Measurement("dikurangi: lubang kontrol", [Factor("p", Decimal(1), "m"),
+                                                                Factor("l", Decimal(1), "m")],
+                                 sign=-1),
+                     Measurement("Lantai kerja", [Factor("p", Decimal(1), "m"),
+                                                  Factor("l", Decimal(1), "m")]),
+                 ]),
+        ])],
+    )
+    program.packages = [*program.packages, negative] if with_other_packages else [negative]
+    return program, price_program(program)
+
+
+def test_negative_package_total_prints_minus_and_draft(tmp_path):
+    program, priced = _negative_program(with_other_packages=False)
+    pp = priced.packages[0]
+    assert pp.rounded < 0 and pp.terbilang.startswith("minus ")
+    assert any(f.code == "negative-total" for f in pp.findings)
+    texts = pages_text(build_dtpl_pdf(priced, tmp_path / "neg.pdf"))
+    text = flat("\n".join(texts))
+    cover = flat(texts[0])
+    assert "−200.000" in cover
+    assert "Terbilang: Minus dua ratus ribu rupiah" in cover
+    assert "(Minus dua ratus ribu rupiah)" in text  # lembar pengesahan
+    assert all("DRAFT" in t for t in texts)
+    assert "Total paket negatif (pengurangan melebihi pekerjaan)" in text
+
+
+def test_negative_programme_total_on_cover(tmp_path):
+    program, priced = _negative_program(with_other_packages=True)
+    program.packages[-1].sections[0].children[0].custom_rate = Decimal(100_000_000)
+    priced = price_program(program)
+    total = sum(pp.rounded for pp in priced.packages)
+    assert total < 0
+    cover = flat(pages_text(build_dtpl_pdf(priced, tmp_path / "negp.pdf"))[0])
+    assert f"−{format_rupiah(-total)}" in cover
+    assert "Terbilang: Minus " in cover
+    assert "DRAFT" in cover
+
+
+def test_ppn_zero_never_prints_minus_zero(tmp_path):
+    _, priced = _negative_program(with_other_packages=False)
+    pp = priced.packages[0]
+    assert pp.ppn == 0 and pp.ppn.is_signed()  # −200.000 × 0 % is Decimal('-0')
+    text = flat("\n".join(pages_text(build_dtpl_pdf(priced, tmp_path / "ppn0.pdf"))))
+    assert "PPN 0% 0 TOTAL" in text
+    assert "-0" not in text and "−0 " not in text
+
+
+def test_deduction_prefix_is_not_doubled(tmp_path):
+    _, priced = _negative_program(with_other_packages=False)
+    text = flat("\n".join(pages_text(build_dtpl_pdf(priced, tmp_path / "ded.pdf"))))
+    assert "Dikurangi tutup bak − (2 m × 1 m) −2 m2" in text
+    assert "dikurangi: lubang kontrol − (1 m × 1 m) −1 m2" in text
+    assert "Dikurangi: Dikurangi" not in text and "Dikurangi: dikurangi" not in text
+    assert "Lantai kerja 1 m × 1 m 1 m2" in text
+
+
+def test_deduction_prefix_added_once(alltext):
+    assert "Dikurangi: Lubang kontrol" in alltext
+    assert "Dikurangi: Dikurangi" not in alltext
+
+
+def test_price_list_counts_prices_used_by_the_analyses(alltext):
+    assert "Dicantumkan 10 harga satuan dasar yang dipakai analisa Paket 2." in alltext
+    assert " dari " not in alltext.split("Dicantumkan", 1)[1].split(".", 1)[0]

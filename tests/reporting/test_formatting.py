@@ -7,12 +7,14 @@ from decimal import Decimal
 import pytest
 
 from dtpl_studio.reporting.common import (
+    amount_words,
     capitalise,
     coefficient,
     esc,
     exact,
     money,
     money2,
+    percent,
     signed_exact,
     signed_money,
     volume,
@@ -42,6 +44,9 @@ def test_coefficient(value, text):
     (D("1275500.5"), "1.275.500,50"),
     (D("99.125"), "99,125"),  # never rounded: rate × volume must reconcile
     (D("0"), "0"),
+    (D("-0"), "0"),  # −x × 0 % gives Decimal('-0'): never "-0"
+    (D("-0.00"), "0"),
+    (D("-200000"), "−200.000"),  # a true minus sign
 ])
 def test_money(value, text):
     assert money(value) == text
@@ -56,6 +61,15 @@ def test_other_helpers():
     assert exact(D("21.6000")) == "21,6"
     assert exact(D("0.123456789")) == "0,123457"
     assert signed_exact(D("-0.72")) == "−0,72"
+    assert money2(D("-0")) == "0,00"
+    assert money2(D("-0.001")) == "0,00"
+    assert volume(D("-0.001"), 2) == "0,00"
+    assert volume(D("-2"), 2) == "−2,00"
+    assert exact(D("-0")) == "0"
+    assert percent(D("-0")) == "0%"
+    assert percent(D("0.11")) == "11%"
+    assert amount_words(D("-200000")) == "minus dua ratus ribu rupiah"
+    assert amount_words(D("-0")) == "nol rupiah"
     assert capitalise("seratus ribu rupiah") == "Seratus ribu rupiah"
     assert esc("a < b & c") == "a &lt; b &amp; c"
 
@@ -65,3 +79,5 @@ def test_printable():
     assert printable("± ≤ × − ² ³ é") == "± ≤ × − ² ³ é"
     assert printable("ascii only") == "ascii only"
     assert printable("\u4e2d") == "?"
+    assert printable("s.d. tanaman ∅ 2 cm") == "s.d. tanaman Ø 2 cm"  # ∅ is .notdef in Vera
+    assert printable("Ď ≡ ∓") == "D = −/+"

@@ -11,7 +11,6 @@ from __future__ import annotations
 
 from reportlab.platypus import Flowable, KeepTogether, PageBreak, Paragraph, Table
 
-from dtpl_studio.costing.formatting import format_percent
 from dtpl_studio.costing.pricebook import Breakdown, LineKind, PriceBook, PriceBookError, PricedLine
 from dtpl_studio.reporting import labels as L
 from dtpl_studio.reporting.common import (
@@ -22,6 +21,8 @@ from dtpl_studio.reporting.common import (
     full_number,
     money,
     money2,
+    percent,
+    plain,
 )
 from dtpl_studio.reporting.fonts import FAMILY
 from dtpl_studio.reporting.sections.books import BookUse, book_uses, describe_usage
@@ -34,7 +35,7 @@ ANALYSIS_WIDTHS = (9, 56, 19, 15, 22, 26, 28)
 def build_analyses(ctx: BuildContext) -> list[Flowable]:
     """The chapter: one sheet per analysis used, grouped by price book when there are
     several books."""
-    title = L.SECTION_ANALYSIS
+    title = ctx.template.title("analysis")
     story: list[Flowable] = [PageBreak(), ctx.heading(title, 0, section=title)]
     uses = book_uses(ctx.priced)
     if not uses:
@@ -58,7 +59,7 @@ def build_analyses(ctx: BuildContext) -> list[Flowable]:
 def _intro(use: BookUse) -> str:
     meta = use.book.meta
     packages = ", ".join(f"Paket {n}" for n, _ in use.packages)
-    pct = format_percent(meta.default_overhead_pct)
+    pct = percent(meta.default_overhead_pct)
     return (f"Sumber: {use.label} (dipakai oleh {packages}). Koefisien dicetak sebagaimana "
             f"tercantum dalam sumber, tanpa pembulatan. Harga satuan pekerjaan "
             f"{meta.rate_rounding.describe()}. Biaya umum dan keuntungan bawaan buku {pct}, "
@@ -130,8 +131,8 @@ def _table(ctx: BuildContext, book: PriceBook, b: Breakdown) -> Table:
                 str(i),
                 Paragraph(esc(pl.description), s.cell),
                 Paragraph(esc(_line_code(book, pl)), s.cell_center),
-                "%" if is_pct else pl.unit,
-                format_percent(pl.line.coefficient) if is_pct else coefficient(pl.line.coefficient),
+                "%" if is_pct else plain(pl.unit),
+                percent(pl.line.coefficient) if is_pct else coefficient(pl.line.coefficient),
                 money2(pl.price),
                 money2(pl.amount),
             ])
@@ -139,7 +140,7 @@ def _table(ctx: BuildContext, book: PriceBook, b: Breakdown) -> Table:
         data.append(["", Paragraph(f"<b>{total_label}</b>", s.cell_right), "", "", "", "",
                      money2(total)])
         extra += [("SPAN", (1, r), (5, r)), ("FONT", (6, r), (6, r), FAMILY.bold)]
-    pct = format_percent(b.overhead_pct)
+    pct = percent(b.overhead_pct)
     rows = [
         ("D", "Jumlah (A + B + C)", money2(b.d)),
         ("E", f"Biaya Umum dan Keuntungan (Overhead &amp; Profit) {pct} × D", money2(b.e)),

@@ -2,20 +2,24 @@
 
 Blocks come from ``program.signatories`` in their order (``Dibuat oleh`` / ``Diperiksa oleh``
 / ``Disetujui oleh`` / ``Mengetahui`` …); with none, the four default blocks of
-:data:`~dtpl_studio.reporting.labels.DEFAULT_SIGNATURES` are printed with empty name lines.
+the template (``signatures`` of ``templates/dtpl-plpbk.json``) are printed with empty name lines.
 """
 
 from __future__ import annotations
-
-from decimal import Decimal
 
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, PageBreak, Paragraph, Spacer, Table, TableStyle
 
 from dtpl_studio.costing.rab import Signatory
-from dtpl_studio.costing.terbilang import terbilang
 from dtpl_studio.reporting import labels as L
-from dtpl_studio.reporting.common import BuildContext, capitalise, esc, money
+from dtpl_studio.reporting.common import (
+    BuildContext,
+    capitalise,
+    esc,
+    money,
+    program_total,
+    program_words,
+)
 from dtpl_studio.reporting.fonts import FAMILY
 from dtpl_studio.reporting.styles import FRAME_WIDTH
 
@@ -27,7 +31,6 @@ def build_approval(ctx: BuildContext) -> list[Flowable]:
     """The approval sheet, starting a new page."""
     s = ctx.styles
     prog = ctx.priced.program
-    total = sum((pp.rounded for pp in ctx.priced.packages), Decimal(0))
     where = [f"Kelurahan {prog.kelurahan}"]
     if prog.kecamatan:
         where.append(f"Kecamatan {prog.kecamatan}")
@@ -37,17 +40,19 @@ def build_approval(ctx: BuildContext) -> list[Flowable]:
         where.append(f"Provinsi {prog.provinsi}")
     year = f", Tahun Anggaran {prog.fiscal_year}" if prog.fiscal_year else ""
     n = len(ctx.priced.packages)
+    title = ctx.template.title("approval")
     text = (
         f"{L.DOCUMENT_TITLE.title()} ({L.DOCUMENT_SHORT}) Program {esc(prog.program)} "
         f"{esc(', '.join(where))}{year}"
         + (f" – <i>{esc(prog.title)}</i>" if prog.title else "")
         + f", yang memuat {n} paket kegiatan dengan jumlah biaya "
-        f"<b>Rp {money(total)}</b> (<i>{esc(capitalise(terbilang(total)))}</i>), "
+        f"<b>Rp {money(program_total(ctx.priced))}</b> "
+        f"(<i>{esc(capitalise(program_words(ctx.priced)))}</i>), "
         "telah disusun, diperiksa dan disetujui oleh pihak-pihak sebagai berikut."
     )
     story: list[Flowable] = [
         PageBreak(),
-        ctx.heading(L.SECTION_APPROVAL.upper(), 0, section=L.SECTION_APPROVAL),
+        ctx.heading(title.upper(), 0, section=title),
         Spacer(1, 2 * mm),
         Paragraph(text, s.body),
         Spacer(1, 8 * mm),
@@ -72,7 +77,7 @@ def _block(ctx: BuildContext, sig: Signatory) -> list[Flowable]:
 
 def _signature_grid(ctx: BuildContext, signatories: list[Signatory]) -> Table:
     sigs = list(signatories) or [Signatory(role, "", position)
-                                 for role, position in L.DEFAULT_SIGNATURES]
+                                 for role, position in ctx.template.signatures]
     half = FRAME_WIDTH / 2
     rows: list[list] = []
     commands: list[tuple] = [

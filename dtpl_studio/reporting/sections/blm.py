@@ -22,7 +22,7 @@ def build_blm_check(ctx: BuildContext) -> list[Flowable]:
     s = ctx.styles
     priced = ctx.priced
     prog = priced.program
-    title = L.SECTION_BLM
+    title = ctx.template.title("blm")
     story: list[Flowable] = [PageBreak(), ctx.heading(title, 0, section=title)]
     alloc = (f" Alokasi BLM kelurahan: Rp {money(prog.blm_allocation)}."
              if prog.blm_allocation is not None else "")
@@ -45,7 +45,7 @@ def build_blm_check(ctx: BuildContext) -> list[Flowable]:
     if errors:
         story.append(Paragraph(
             f'<font color="#{FAIL_INK.hexval()[2:]}"><b>Perhatian:</b></font> {len(errors)} '
-            "item tidak dapat dihitung (lihat catatan di bawah); dokumen dicetak sebagai DRAFT.",
+            "kesalahan perhitungan (lihat catatan di bawah); dokumen dicetak sebagai DRAFT.",
             s.body))
     rules = [p.package.settings.total_rounding.describe() for p in priced.packages]
     distinct = sorted(set(rules), key=rules.index)
@@ -122,7 +122,12 @@ def _findings(ctx: BuildContext) -> list[Flowable]:
     extra: list[tuple] = [("ALIGN", (0, 1), (0, -1), "CENTER")]
     for r, (n, f) in enumerate(rows, start=1):
         text = L.FINDING_TEXT.get(f.code, "")
-        detail = f"{text} ({f.message})" if text else f.message
+        if not text:
+            detail = f.message
+        elif f.code in L.FINDING_DETAILED:
+            detail = f"{text}: {f.message}"
+        else:
+            detail = text
         data.append([str(n), L.SEVERITY_TEXT.get(f.severity.value, f.severity.value),
                      Paragraph(esc(f.location), s.cell), Paragraph(esc(detail), s.cell)])
         if f.severity is Severity.ERROR:

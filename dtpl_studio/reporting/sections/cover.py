@@ -3,14 +3,18 @@ rounded totals (DOMAIN.md §4.4 item 1)."""
 
 from __future__ import annotations
 
-from decimal import Decimal
-
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, NextPageTemplate, Paragraph, Spacer, Table
 
-from dtpl_studio.costing.terbilang import terbilang
 from dtpl_studio.reporting import labels as L
-from dtpl_studio.reporting.common import BuildContext, capitalise, esc, money
+from dtpl_studio.reporting.common import (
+    BuildContext,
+    capitalise,
+    esc,
+    money,
+    program_total,
+    program_words,
+)
 from dtpl_studio.reporting.styles import HEADER_BG, INK, TOTAL_BG, grid_style, widths
 
 
@@ -20,7 +24,7 @@ def build_cover(ctx: BuildContext) -> list[Flowable]:
     prog = ctx.priced.program
     program_name = L.PROGRAM_NAMES.get(prog.program)
     story: list[Flowable] = [
-        ctx.anchor(L.SECTION_COVER, 0, section=""),
+        ctx.anchor(ctx.template.title("cover"), 0, section=""),
         Spacer(1, 14 * mm),
         Paragraph(esc(L.DOCUMENT_TITLE), s.title),
         Paragraph(f"({L.DOCUMENT_SHORT})", s.subtitle),
@@ -77,16 +81,14 @@ def _packages_table(ctx: BuildContext) -> Table:
     head = [Paragraph(h, s.cell_head) for h in
             ("No", "Paket Kegiatan", "Komponen", "KSM", "Jumlah (Rp)")]
     data: list[list] = [head]
-    total = Decimal(0)
     for n, pp in enumerate(ctx.priced.packages, start=1):
         pkg = pp.package
         data.append([str(n), Paragraph(esc(pkg.name), s.cell),
                      L.COMPONENT.get(pkg.component, str(pkg.component)),
                      Paragraph(esc(pkg.ksm or "–"), s.cell), money(pp.rounded)])
-        total += pp.rounded
     data.append(["", Paragraph("<b>Jumlah seluruh paket (dibulatkan)</b>", s.cell_right),
-                 "", "", money(total)])
-    words = capitalise(terbilang(total))
+                 "", "", money(program_total(ctx.priced))])
+    words = capitalise(program_words(ctx.priced))
     data.append([Paragraph(f"Terbilang: <i>{esc(words)}</i>", s.cell), "", "", "", ""])
     last = len(data) - 1
     table = Table(data, colWidths=widths(9, 62, 24, 48, 32), repeatRows=1)

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 from reportlab.platypus import Flowable, Paragraph, Spacer
 
-from dtpl_studio.reporting import labels as L
 from dtpl_studio.reporting.common import BuildContext
 
 
@@ -17,7 +16,7 @@ def build_document_info(ctx: BuildContext) -> list[Flowable]:
               "Final: semua pemeriksaan lulus.")
     return [
         Spacer(1, 10),
-        ctx.heading(L.SECTION_DOCUMENT, 1),
+        ctx.heading(ctx.template.title("document"), 1),
         Paragraph(f"Kode dokumen (SHA-256 isi perhitungan): <b>{ctx.doc_hash}</b>", s.small),
         Paragraph("Kode ini dihitung dari isi RAB yang telah dihitung (data program, setiap "
                   "baris dengan volume, harga satuan dan jumlah, back-up volume, total, "

@@ -6,10 +6,9 @@ from __future__ import annotations
 
 from reportlab.platypus import Flowable, PageBreak, Paragraph, Spacer, Table
 
-from dtpl_studio.costing.formatting import format_percent
 from dtpl_studio.costing.pricebook import ResourceKind
 from dtpl_studio.reporting import labels as L
-from dtpl_studio.reporting.common import BuildContext, esc, money
+from dtpl_studio.reporting.common import BuildContext, esc, money, percent, plain
 from dtpl_studio.reporting.sections.books import BookUse, book_uses
 from dtpl_studio.reporting.styles import HEADER_BG, grid_style, widths
 
@@ -19,7 +18,7 @@ PRICE_WIDTHS = (9, 16, 62, 16, 27, 45)
 
 def build_price_lists(ctx: BuildContext) -> list[Flowable]:
     """The chapter: per distinct book, its provenance and the used prices by kind."""
-    title = L.SECTION_PRICES
+    title = ctx.template.title("prices")
     story: list[Flowable] = [PageBreak(), ctx.heading(title, 0, section=title)]
     uses = book_uses(ctx.priced)
     if not uses:
@@ -38,11 +37,18 @@ def build_price_lists(ctx: BuildContext) -> list[Flowable]:
             keys = [k for k in use.resources if use.book.resources[k].kind is kind]
             if keys:
                 story += _kind_table(ctx, use, kind, keys)
-        n_book = len(use.book.resources)
-        story.append(Paragraph(
-            f"Dicantumkan {len(use.resources)} dari {n_book} harga dalam buku: hanya harga "
-            "yang dipakai oleh analisa dalam dokumen ini.", ctx.styles.note))
+        story.append(Paragraph(esc(_count_note(use)), ctx.styles.note))
     return story
+
+
+def _count_note(use: BookUse) -> str:
+    """``19 harga satuan dasar yang dipakai analisa Paket 2.`` — the count of base prices the
+    package's analyses use (a project's pinned book holds only those, so no "dari N")."""
+    users = [where for code in use.codes for where in use.usage.get(code, {})
+             if where.startswith("Paket")]
+    users = sorted(set(users), key=lambda w: int(w.split()[1]))
+    names = users[0] if len(users) == 1 else ", ".join(users[:-1]) + " dan " + users[-1]
+    return f"Dicantumkan {len(use.resources)} harga satuan dasar yang dipakai analisa {names}."
 
 
 def _provenance(ctx: BuildContext, use: BookUse) -> Table:
@@ -66,7 +72,7 @@ def _provenance(ctx: BuildContext, use: BookUse) -> Table:
         ("Status buku", L.BOOK_STATUS.get(meta.status, known(meta.status))),
         ("Kode isi buku (SHA-256)", use.book.content_hash()),
         ("Pembulatan harga satuan", meta.rate_rounding.describe()),
-        ("Biaya umum dan keuntungan", f"{format_percent(meta.default_overhead_pct)} "
+        ("Biaya umum dan keuntungan", f"{percent(meta.default_overhead_pct)} "
                                       "(bawaan; analisa dapat menetapkan lain)"),
         ("Dipakai oleh", "; ".join(f"Paket {n}: {pp.package.name}" for n, pp in use.packages)),
     ]
@@ -80,17 +86,25 @@ def _provenance(ctx: BuildContext, use: BookUse) -> Table:
 
 def _kind_table(ctx: BuildContext, use: BookUse, kind: ResourceKind,
                 keys: list[str]) -> list[Flowable]:
+    """One table per resource kind; the Kode column is left out when no price the
+    document uses has a code of its own in the book (it would be a column of dashes)."""
     s = ctx.styles
-    data: list[list] = [[Paragraph(h, s.cell_head) for h in L.PRICE_COLUMNS]]
+    with_code = any(use.book.resources[k].code for k in use.resources)
+    columns = L.PRICE_COLUMNS if with_code else tuple(c for c in L.PRICE_COLUMNS if c != "Kode")
+    data: list[list] = [[Paragraph(h, s.cell_head) for h in columns]]
     for i, key in enumerate(keys, start=1):
         r = use.book.resources[key]
-        data.append([str(i), Paragraph(esc(r.code or "–"), s.cell), Paragraph(esc(r.name), s.cell),
-                     r.unit, money(r.price), Paragraph(esc(r.source_ref or "–"), s.cell_note)])
-    table = Table(data, colWidths=widths(*PRICE_WIDTHS), repeatRows=1, splitByRow=1)
+        code = [Paragraph(esc(r.code or "–"), s.cell)] if with_code else []
+        data.append([str(i), *code, Paragraph(esc(r.name), s.cell), plain(r.unit),
+                     money(r.price), Paragraph(esc(r.source_ref or "–"), s.cell_note)])
+    col_widths = PRICE_WIDTHS if with_code else (
+        PRICE_WIDTHS[0], PRICE_WIDTHS[1] + PRICE_WIDTHS[2], *PRICE_WIDTHS[3:])
+    unit_col = 3 if with_code else 2
+    table = Table(data, colWidths=widths(*col_widths), repeatRows=1, splitByRow=1)
     table.setStyle(grid_style(extra=[
         ("ALIGN", (0, 1), (0, -1), "CENTER"),
-        ("ALIGN", (3, 1), (3, -1), "CENTER"),
-        ("ALIGN", (4, 1), (4, -1), "RIGHT"),
+        ("ALIGN", (unit_col, 1), (unit_col, -1), "CENTER"),
+        ("ALIGN", (unit_col + 1, 1), (unit_col + 1, -1), "RIGHT"),
     ]))
     heading = ctx.heading(L.RESOURCE_KIND[kind], 2, in_toc=False, style=s.h3)
     return [heading, table]  # the heading keeps with the table (keepWithNext)

@@ -12,7 +12,6 @@ from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, PageBreak, Paragraph, Spacer, Table
 
-from dtpl_studio.costing.formatting import format_percent
 from dtpl_studio.costing.rab import PricedItem, PricedPackage, PricedSection, RowKind
 from dtpl_studio.costing.units import UnitMismatchError, UnknownUnitError
 from dtpl_studio.reporting import labels as L
@@ -22,6 +21,8 @@ from dtpl_studio.reporting.common import (
     esc,
     exact,
     money,
+    percent,
+    plain,
     signed_exact,
     volume,
 )
@@ -44,9 +45,9 @@ REKAP_WIDTHS = (14, 121, 40)
 BACKUP_WIDTHS = (16, 52, 63, 25, 19)
 
 
-def package_title(number: int, pp: PricedPackage) -> str:
-    """``Paket 2: Rabat beton …``."""
-    return L.SECTION_PACKAGE.format(n=number, name=pp.package.name)
+def package_title(ctx: BuildContext, number: int, pp: PricedPackage) -> str:
+    """``Paket 2: Rabat beton …`` (the template's ``packages`` title)."""
+    return ctx.template.package_title(number, pp.package.name)
 
 
 def build_package_heading(ctx: BuildContext, number: int, pp: PricedPackage) -> list[Flowable]:
@@ -68,7 +69,7 @@ def build_package_heading(ctx: BuildContext, number: int, pp: PricedPackage) -> 
     data = [[Paragraph(esc(k), s.cell), Paragraph(esc(v), s.cell_bold)] for k, v in rows]
     table = Table(data, colWidths=widths(34, 141))
     table.setStyle(grid_style(header_rows=0, extra=[("BACKGROUND", (0, 0), (0, -1), HEADER_BG)]))
-    title = package_title(number, pp)
+    title = package_title(ctx, number, pp)
     return [PageBreak(), ctx.heading(title, 0, section=title), table, Spacer(1, 6)]
 
 
@@ -77,12 +78,13 @@ def build_rab_summary(ctx: BuildContext, number: int, pp: PricedPackage) -> list
     Dibulatkan (with the rule), Terbilang in italic; then the share per funding source."""
     s = ctx.styles
     settings = pp.package.settings
+    title = ctx.template.title("rekap")
     head = [Paragraph(h, s.cell_head) for h in L.REKAP_COLUMNS]
     data: list[list] = [head]
     for ps in pp.sections:
         data.append([ps.label, Paragraph(esc(ps.section.title), s.cell), money(ps.total)])
     first_total = len(data)
-    ppn_label = f"{settings.ppn_label} {format_percent(settings.ppn_rate)}"
+    ppn_label = f"{settings.ppn_label} {percent(settings.ppn_rate)}"
     rule = settings.total_rounding.describe()
     data += [
         ["", Paragraph("<b>JUMLAH</b> (biaya langsung)", s.cell_right), money(pp.direct)],
@@ -105,7 +107,7 @@ def build_rab_summary(ctx: BuildContext, number: int, pp: PricedPackage) -> list
         ("BOTTOMPADDING", (0, last), (-1, last), 6),
     ]))
     story: list[Flowable] = [
-        ctx.heading(L.SECTION_REKAP, 1, section=f"Paket {number} · {L.SECTION_REKAP}"),
+        ctx.heading(title, 1, section=f"Paket {number} · {title}"),
         table,
     ]
     if pp.by_source:
@@ -189,7 +191,7 @@ def build_rab_detail(ctx: BuildContext, number: int, pp: PricedPackage) -> list[
               ("BACKGROUND", (0, r), (-1, r), HEADER_BG), ("LINEABOVE", (0, r), (-1, r), 1, INK)]
     table = Table(data, colWidths=widths(*RINCIAN_WIDTHS), repeatRows=1, splitByRow=1)
     table.setStyle(grid_style(extra=extra))
-    title = L.SECTION_RINCIAN
+    title = ctx.template.title("rincian")
     return [PageBreak(), ctx.heading(title, 1, section=f"Paket {number} · {title}"), table]
 
 
@@ -223,10 +225,22 @@ def _item_row(ctx: BuildContext, pi: PricedItem, decimals: int) -> list:
         _indented(markup, s.cell, indent),
         Paragraph(esc(code), s.cell_center),
         "–" if pi.volume is None else volume(pi.volume, decimals),
-        pi.item.unit,
+        plain(pi.item.unit),
         "–" if pi.rate is None else money(pi.rate),
         money(pi.amount),
     ]
+
+
+DEDUCTION = "Dikurangi"
+
+
+def _measurement_text(description: str, sign: int) -> str:
+    """The Uraian of a measurement line: a deduction (``sign < 0``) is marked
+    ``Dikurangi: …`` unless its description already starts with "dikurangi" (any case)."""
+    text = description.strip()
+    if sign >= 0 or text.casefold().startswith(DEDUCTION.casefold()):
+        return text
+    return f"{DEDUCTION}: {text}" if text else DEDUCTION
 
 
 def build_backup_volume(ctx: BuildContext, number: int, pp: PricedPackage) -> list[Flowable]:
@@ -234,7 +248,7 @@ def build_backup_volume(ctx: BuildContext, number: int, pp: PricedPackage) -> li
     volume in the item unit, and the total as the RAB uses it."""
     s = ctx.styles
     decimals = pp.package.settings.volume_decimals
-    title = L.SECTION_BACKUP
+    title = ctx.template.title("backup")
     story: list[Flowable] = [PageBreak(),
                              ctx.heading(title, 1, section=f"Paket {number} · {title}")]
     items = [pi for pi in pp.items() if pi.item.measurements]
@@ -251,20 +265,21 @@ def build_backup_volume(ctx: BuildContext, number: int, pp: PricedPackage) -> li
     for pi in items:
         ctx.check_cancel()
         unit = pi.item.unit
+        shown_unit = plain(unit)
         start = len(data)
         data.append([pi.number, Paragraph(f"<b>{esc(pi.item.description)}</b>", s.cell),
-                     "", "", unit])
+                     "", "", shown_unit])
         extra += [("SPAN", (1, start), (3, start)), ("BACKGROUND", (0, start), (-1, start),
                                                        DIVISION_BG)]
         for m in pi.item.measurements:
-            desc = ("Dikurangi: " if m.sign < 0 else "") + m.description
+            desc = _measurement_text(m.description, m.sign)
             try:
                 value = signed_exact(m.volume_in(unit))
             except (UnitMismatchError, UnknownUnitError) as exc:
                 value = "–"
                 desc += f" — kesalahan satuan: {exc}"
             data.append(["", Paragraph(esc(desc), s.cell), Paragraph(esc(m.formula()), s.cell),
-                         value, unit])
+                         value, shown_unit])
         r = len(data)
         if pi.volume is None:
             label, value = "Jumlah volume (tidak dapat dihitung)", "–"
@@ -273,7 +288,8 @@ def build_backup_volume(ctx: BuildContext, number: int, pp: PricedPackage) -> li
             if pi.volume_exact is not None and pi.volume_exact != pi.volume:
                 label += f" ({exact(pi.volume_exact)} dibulatkan {decimals} desimal)"
             value = volume(pi.volume, decimals)
-        data.append(["", Paragraph(f"<b>{esc(label)}</b>", s.cell_right), "", value, unit])
+        data.append(["", Paragraph(f"<b>{esc(label)}</b>", s.cell_right), "", value,
+                     shown_unit])
         extra += [("SPAN", (1, r), (2, r)), ("FONT", (3, r), (4, r), FAMILY.bold),
                   ("LINEABOVE", (1, r), (-1, r), 0.6, INK)]
         if r - start <= 12:

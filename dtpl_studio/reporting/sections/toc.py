@@ -7,7 +7,6 @@ from __future__ import annotations
 from reportlab.platypus import Flowable, PageBreak, TableStyle
 from reportlab.platypus.tableofcontents import TableOfContents
 
-from dtpl_studio.reporting import labels as L
 from dtpl_studio.reporting.common import BuildContext
 from dtpl_studio.reporting.fonts import FAMILY
 
@@ -28,8 +27,9 @@ def build_toc(ctx: BuildContext) -> list[Flowable]:
     ])
     toc = TableOfContents(levelStyles=list(ctx.styles.toc), dotsMinLevel=0,
                           rightColumnWidth=40, tableStyle=style)
+    title = ctx.template.title("toc")
     return [
         PageBreak(),
-        ctx.heading(L.SECTION_TOC.upper(), 0, in_toc=False, section=L.SECTION_TOC),
+        ctx.heading(title.upper(), 0, in_toc=False, section=title),
         toc,
     ]
