@@ -16,12 +16,30 @@ from dtpl_studio.costing.units import normalize_unit
 _FACTOR = re.compile(r"^\s*([-+]?[\d.,]*\d)\s*(.*?)\s*$")
 
 
+class AmbiguousNumberError(NumberParseError):
+    """``2.125`` could be two thousand one hundred twenty-five (Indonesian) or two and an
+    eighth (US): the user is asked to write it unambiguously."""
+
+
+_AMBIGUOUS = re.compile(r"^[+-]?[1-9]\d{0,2}\.\d{3}$")
+_ASCII_NUMBER = re.compile(r"^[\s+\-()0-9.,%]*$")
+
+
 def parse_user_number(text: str) -> Decimal:
     """A number typed by the user, Indonesian first, then US.
 
+    ``12,5`` and ``12.5`` are twelve and a half; ``1.234.567`` is Indonesian grouping;
+    ``0.125`` is a decimal. A single dot before exactly three digits (``2.125``) is
+    ambiguous and refused, as is any digit other than ASCII ``0``–``9``.
+
     Raises:
+        AmbiguousNumberError: ``d.ddd`` with one dot.
         NumberParseError: neither convention reads it.
     """
+    if not _ASCII_NUMBER.match(text):
+        raise NumberParseError(f"not a number: {text!r}")
+    if _AMBIGUOUS.match(text.strip()):
+        raise AmbiguousNumberError(f"ambiguous: {text!r}")
     try:
         return parse_number(text, NumberConvention.ID)
     except NumberParseError as first:

@@ -60,6 +60,8 @@ ID: dict[str, str] = {
     "rab.override_tip": "Harga satuan diganti: {reason}",
     "rab.bad_number": "Volume '{text}' bukan angka (contoh: 12,5)",
     "rab.negative": "Volume tidak boleh negatif",
+    "rab.ambiguous": "Volume '{text}' bisa dibaca dua cara: tulis 2125 (ribuan) atau 2,125 (desimal)",
+    "rab.too_large": "Volume terlalu besar (batas {limit})",
     "rab.no_package": "Tidak ada paket kegiatan",
     # summary footer
     "sum.direct": "Jumlah",
@@ -241,6 +243,8 @@ EN: dict[str, str] = {
     "rab.override_tip": "Unit rate overridden: {reason}",
     "rab.bad_number": "Quantity '{text}' is not a number (example: 12,5)",
     "rab.negative": "The quantity cannot be negative",
+    "rab.ambiguous": "Quantity '{text}' reads two ways: write 2125 (thousands) or 2,125 (decimal)",
+    "rab.too_large": "The quantity is too large (limit {limit})",
     "rab.no_package": "No work package",
     "sum.direct": "Direct cost",
     "sum.ppn": "{label} {rate}",

@@ -116,7 +116,8 @@ def test_volume_edit_updates_totals_and_blm_panel_then_undo_redo(qtbot, window):
 
 
 @pytest.mark.parametrize("text, expected", [
-    ("12,5", Decimal("12.5")), ("12.5", Decimal("12.5")), ("1.250", Decimal("1250")),
+    ("12,5", Decimal("12.5")), ("12.5", Decimal("12.5")), ("1.250.000", Decimal("1250000")),
+    ("0.125", Decimal("0.125")),
     ("1.250,75", Decimal("1250.75")), (" 7 ", Decimal("7")), ("0,125", Decimal("0.125")),
 ])
 def test_volume_text_is_read_indonesian_first(doc, text, expected):
@@ -127,7 +128,10 @@ def test_volume_text_is_read_indonesian_first(doc, text, expected):
     assert urug.volume == expected
 
 
-@pytest.mark.parametrize("text, message", [("abc", "bukan angka"), ("-3", "negatif"), ("1,2,3", "bukan angka")])
+@pytest.mark.parametrize("text, message", [
+    ("abc", "bukan angka"), ("-3", "negatif"), ("1,2,3", "bukan angka"), ("2.125", "dua cara"),
+    ("44.846", "dua cara"), ("9" * 40, "terlalu besar"), ("１２", "bukan angka"), ("1e400", "bukan angka"),
+])
 def test_bad_volume_is_rejected_with_a_message(qtbot, doc, text, message):
     model = RabTreeModel(doc)
     model.set_package(physical(doc))

@@ -22,10 +22,10 @@ from PySide6.QtGui import QBrush, QColor, QFont
 
 from dtpl_studio.costing.formatting import format_number, format_rupiah
 from dtpl_studio.costing.numbers import NumberParseError
-from dtpl_studio.costing.rab import Item, Package, PricedItem, PricedSection, Section
+from dtpl_studio.costing.rab import MAX_VOLUME, Item, Package, PricedItem, PricedSection, Section
 from dtpl_studio.ui.commands import SetTextCommand, SetVolumeCommand
 from dtpl_studio.ui.document import ProjectDocument
-from dtpl_studio.ui.parsing import parse_user_number
+from dtpl_studio.ui.parsing import AmbiguousNumberError, parse_user_number
 from dtpl_studio.ui.strings import tr
 
 
@@ -379,10 +379,16 @@ class RabTreeModel(QAbstractItemModel):
             text = str(value).strip()
             try:
                 volume = parse_user_number(text)
+            except AmbiguousNumberError:
+                self.edit_rejected.emit(tr("rab.ambiguous", text=text))
+                return None
             except NumberParseError:
                 self.edit_rejected.emit(tr("rab.bad_number", text=text))
                 return None
         if volume < 0:
             self.edit_rejected.emit(tr("rab.negative"))
+            return None
+        if volume > MAX_VOLUME:
+            self.edit_rejected.emit(tr("rab.too_large", limit=format_number(MAX_VOLUME)))
             return None
         return volume
