@@ -9,7 +9,7 @@ Subcommands (DESIGN.md §8):
   — import an AHSP workbook, print the import report summary, store the edition as a draft
   in the price library (user data folder by default); with ``--write-edition`` also write it
   in the project's open format (this is how ``unit_prices/`` is regenerated: ``make prices``);
-* ``gui [PROJECT]`` — the window (also the default).
+* ``gui [PROJECT]`` — the window (also the default; ``dtpl-studio PROJECT.dtpl`` is the same).
 
 Exit codes: 0 ok, 1 check failed or import not usable, 2 usage or input error (message on
 stderr, no traceback).
@@ -39,9 +39,70 @@ def _parser() -> argparse.ArgumentParser:
     i.add_argument("file", type=Path)
     i.add_argument("--write-edition", type=Path, metavar="DIR", help="write the edition in the open format")
     i.add_argument("--report", type=Path, metavar="FILE", help="write the full import report")
-    i.add_argument("--library", metavar="URL", help="price library (default: user data folder)")
-    i.add_argument("--no-library", action="store_true", help="do not store the edition in the library")
+    lib = i.add_mutually_exclusive_group()
+    lib.add_argument("--library", metavar="URL", help="price library (default: user data folder)")
+    lib.add_argument("--no-library", action="store_true", help="do not store the edition in the library")
     return p
+
+
+COMMANDS = ("gui", "demo", "export", "check", "import-prices")
+
+
+class TargetError(ValueError):
+    """An output path that would overwrite something it must not."""
+
+
+def check_text_target(path: Path, *, inputs: tuple[Path, ...] = ()) -> Path:
+    """A report file may be new, or an existing plain-text report (``.txt``/``.md``); never an
+    input, a folder, a device or a file of another kind (workbook, project, library, PDF).
+
+    Raises:
+        TargetError: with the path and the reason.
+    """
+    if any(path.exists() and p.exists() and path.resolve() == p.resolve() for p in inputs):
+        raise TargetError(f"{path}: that is the input file itself")
+    if path.exists() and not path.is_file():
+        raise TargetError(f"{path}: exists and is not a regular file")
+    if path.suffix.lower() not in (".txt", ".md", ".log"):
+        raise TargetError(f"{path}: a report file name must end in .txt, .md or .log")
+    if not path.parent.is_dir():
+        raise TargetError(f"{path}: the folder {path.parent} does not exist")
+    return path
+
+
+def check_edition_target(folder: Path) -> Path:
+    """An edition folder may be new, empty, or an existing edition (it is replaced whole).
+
+    Raises:
+        TargetError: an existing file, or a non-empty folder that is not an edition.
+    """
+    if folder.exists():
+        if not folder.is_dir():
+            raise TargetError(f"{folder}: exists and is not a folder")
+        if any(folder.iterdir()) and not (folder / "edition.json").is_file():
+            raise TargetError(f"{folder}: not empty and not a price-book edition (no edition.json)")
+    elif not folder.parent.is_dir():
+        raise TargetError(f"{folder}: the folder {folder.parent} does not exist")
+    return folder
+
+
+def check_project_target(path: Path, force: bool) -> Path:
+    """A project file name ends in ``.dtpl``; ``--force`` replaces only a DTPL project.
+
+    Raises:
+        TargetError / FileExistsError: with the path and the reason.
+    """
+    if path.suffix.lower() != ".dtpl":
+        raise TargetError(f"{path}: a project file name must end in .dtpl")
+    if path.exists():
+        if not force:
+            raise FileExistsError(f"{path} exists (use --force to replace it)")
+        from dtpl_studio.services.project import open_project
+
+        if not path.is_file():
+            raise TargetError(f"{path}: exists and is not a regular file")
+        open_project(path)  # raises ProjectFileError: --force never replaces another kind of file
+    return path
 
 
 def _print_check(priced) -> None:
@@ -64,6 +125,9 @@ def _print_check(priced) -> None:
 
 def main(argv: list[str] | None = None) -> int:
     """Entry point of ``dtpl-studio`` and ``python -m dtpl_studio``; returns the exit code."""
+    argv = list(sys.argv[1:] if argv is None else argv)
+    if argv and argv[0] not in COMMANDS and not argv[0].startswith("-"):
+        argv = ["gui", *argv]  # dtpl-studio PROJECT.dtpl opens the window on that file
     args = _parser().parse_args(argv)
     command = args.command or "gui"
     try:
@@ -74,6 +138,7 @@ def main(argv: list[str] | None = None) -> int:
         if command == "demo":
             from dtpl_studio.services.project import create_demo
 
+            check_project_target(args.out, args.force)
             program = create_demo(args.out, force=args.force)
             print(f"demo project written: {args.out} ({len(program.packages)} packages)")
             return 0
@@ -106,6 +171,10 @@ def main(argv: list[str] | None = None) -> int:
 def _import_prices(args) -> int:
     from dtpl_studio.services.prices import import_prices
 
+    if args.report:  # checked before the import: no work is lost to a bad output path
+        check_text_target(args.report, inputs=(args.file,))
+    if args.write_edition:
+        check_edition_target(args.write_edition)
     book, report = import_prices(args.file)
     print(report.summary())
     if args.report:

@@ -44,6 +44,8 @@ def import_prices(path: Path):
     from dtpl_studio.spreadsheets.ahsp_cipta_karya import import_ahsp_cipta_karya
 
     path = Path(path)
+    if path.is_dir():
+        raise PricesError(f"{path}: is a folder, not a price workbook")
     if not path.is_file():
         raise PricesError(f"{path}: no such file")
     if path.suffix.lower() not in (".xlsx", ".xlsm"):

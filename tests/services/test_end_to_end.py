@@ -144,3 +144,39 @@ def test_an_import_with_errors_writes_and_stores_nothing(tmp_path, monkeypatch, 
     assert code == 1
     assert not edition.exists() and not library.exists()
     assert "NOT USABLE" in capsys.readouterr().out
+
+
+def test_cli_never_overwrites_inputs_or_other_kinds_of_file(demo_files, tmp_path, capsys):
+    project, pdf, _text = demo_files
+    workbook = tmp_path / "AHSP.xlsx"
+    workbook.write_bytes(b"PK fake workbook")
+    before = {p: p.read_bytes() for p in (project, pdf, workbook)}
+    # --report onto the input, a project, a PDF, a folder: refused before any import work
+    for target in (workbook, project, pdf, tmp_path):
+        assert main(["import-prices", str(workbook), "--report", str(target), "--no-library"]) == 2
+    # --write-edition into a folder that is not an edition
+    (tmp_path / "stuff").mkdir()
+    (tmp_path / "stuff" / "keep.txt").write_text("mine")
+    assert main(["import-prices", str(workbook), "--write-edition", str(tmp_path / "stuff"), "--no-library"]) == 2
+    # demo --force only replaces a DTPL project, and the name must end in .dtpl
+    library = tmp_path / "library.sqlite"
+    library.write_bytes(b"SQLite format 3\x00 not a project")
+    assert main(["demo", str(library), "--force"]) == 2
+    assert main(["demo", str(pdf), "--force"]) == 2
+    assert main(["demo", str(tmp_path / "x.pdf")]) == 2
+    err = capsys.readouterr().err
+    assert "input file itself" in err and "must end in .txt" in err and "not a price-book edition" in err
+    assert "must end in .dtpl" in err and "Traceback" not in err
+    assert all(p.read_bytes() == b for p, b in before.items())
+    assert library.read_bytes().startswith(b"SQLite format 3\x00 not a project")
+    assert (tmp_path / "stuff" / "keep.txt").read_text() == "mine"
+    assert main(["demo", str(project), "--force"]) == 0  # a project may be replaced
+
+
+def test_a_project_path_alone_opens_the_window(monkeypatch, tmp_path):
+    import dtpl_studio.ui.app as ui_app
+
+    seen = {}
+    monkeypatch.setattr(ui_app, "run_gui", lambda argv, path: seen.setdefault("path", path) and 0)
+    main([str(tmp_path / "x.dtpl")])
+    assert seen["path"] == tmp_path / "x.dtpl"
