@@ -494,3 +494,14 @@ def test_deduction_prefix_added_once(alltext):
 def test_price_list_counts_prices_used_by_the_analyses(alltext):
     assert "Dicantumkan 10 harga satuan dasar yang dipakai analisa Paket 2." in alltext
     assert " dari " not in alltext.split("Dicantumkan", 1)[1].split(".", 1)[0]
+
+
+def test_item_errors_make_the_verdict_not_valid_yet(tmp_path):
+    program = make_program()
+    item = next(program.packages[-1].items())
+    item.analysis_code, item.custom_rate, item.rate_override = "NOT-IN-BOOK", None, None
+    priced = price_program(program)
+    assert all(c.passed for c in priced.checks) and not priced.passed
+    text = flat("\n".join(pages_text(build_dtpl_pdf(priced, tmp_path / "e.pdf"))))
+    assert "Kesimpulan pemeriksaan pagu: BELUM SAH" in text
+    assert "Kesimpulan pemeriksaan pagu: LULUS" not in text

@@ -32,11 +32,17 @@ def build_blm_check(ctx: BuildContext) -> list[Flowable]:
     story.append(_checks_table(ctx))
     checks_ok = all(c.passed for c in priced.checks)
     errors = [f for pp in priced.packages for f in pp.findings if f.severity is Severity.ERROR]
-    verdict = L.PASSED if checks_ok else L.FAILED
-    color = "#" + (PASS_INK if checks_ok else FAIL_INK).hexval()[2:]
-    explain = ("semua jumlah BLM berada dalam pagunya." if checks_ok else
-               "ada komponen yang melampaui pagunya; dokumen ini dicetak sebagai DRAFT dan "
-               "belum dapat disahkan.")
+    if checks_ok and errors:
+        # items in error count as 0, so "within the ceiling" is not yet a valid conclusion
+        verdict, ok_ink = "BELUM SAH", False
+        explain = ("jumlah BLM berada dalam pagunya, tetapi item yang bergalat dihitung 0; "
+                   "perbaiki galat lalu cetak ulang.")
+    else:
+        verdict, ok_ink = (L.PASSED, True) if checks_ok else (L.FAILED, False)
+        explain = ("semua jumlah BLM berada dalam pagunya." if checks_ok else
+                   "ada komponen yang melampaui pagunya; dokumen ini dicetak sebagai DRAFT dan "
+                   "belum dapat disahkan.")
+    color = "#" + (PASS_INK if ok_ink else FAIL_INK).hexval()[2:]
     story += [
         Spacer(1, 6),
         Paragraph(f'Kesimpulan pemeriksaan pagu: <font color="{color}"><b>{verdict}</b></font>'
