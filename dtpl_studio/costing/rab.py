@@ -340,6 +340,15 @@ MAX_VOLUME = Decimal(10) ** 12
 MAX_RATE = Decimal(10) ** 15
 
 
+def _fmt(value: Decimal) -> str:
+    """Indonesian number format for finding messages (``1.000.000.000.000``)."""
+    from dtpl_studio.costing.formatting import format_number
+
+    if abs(value) >= Decimal(10) ** 30:
+        return f"{value:.3E}"
+    return format_number(value)
+
+
 def item_rate(item: Item, book: PriceBook) -> Decimal:
     """The printed unit rate of ``item``: override, custom rate, or the book's rounded F.
 
@@ -351,11 +360,11 @@ def item_rate(item: Item, book: PriceBook) -> Decimal:
         return item.rate_override
     if item.analysis_code:
         if item.analysis_code not in book.analyses:
-            raise RabError(f"analysis {item.analysis_code!r} is not in the package's price book")
+            raise RabError(f"analisa {item.analysis_code!r} tidak ada di buku harga paket")
         return book.unit_rate(item.analysis_code)
     if item.custom_rate is not None:
         return item.custom_rate
-    raise RabError("item has neither an analysis code nor a custom rate")
+    raise RabError("item tidak memiliki kode analisa maupun harga khusus")
 
 
 def price_package(package: Package) -> PricedPackage:
@@ -364,6 +373,7 @@ def price_package(package: Package) -> PricedPackage:
     Errors on an item (missing analysis, unit mismatch on a measurement line) do not stop
     the calculation: the item prints with amount 0 and an error finding that says where.
     """
+    # Finding messages here are user-facing (GUI, PDF, CLI) and therefore Indonesian.
     findings: list[Finding] = []
     q = Decimal(1).scaleb(-package.settings.volume_decimals)
     by_source_exact: dict[FundingSource, Decimal] = {}
@@ -376,11 +386,11 @@ def price_package(package: Package) -> PricedPackage:
             findings.append(Finding(Severity.ERROR, f"volume: {exc}", location=where, code="measurement-unit"))
             return PricedItem(item, number, label, depth, None, None, None, ZERO, str(exc))
         except ArithmeticError as exc:
-            message = f"volume cannot be computed ({type(exc).__name__})"
+            message = f"volume tidak dapat dihitung ({type(exc).__name__})"
             findings.append(Finding(Severity.ERROR, message, location=where, code="implausible-volume"))
             return PricedItem(item, number, label, depth, None, None, None, ZERO, message)
         if not exact.is_finite() or abs(exact) > MAX_VOLUME:
-            message = f"volume {exact} is beyond any real work (limit {MAX_VOLUME:,})"
+            message = f"volume {_fmt(exact)} tidak wajar (batas {_fmt(MAX_VOLUME)})"
             findings.append(Finding(Severity.ERROR, message, location=where, raw=str(exact), code="implausible-volume"))
             return PricedItem(item, number, label, depth, None, None, None, ZERO, message)
         volume = exact.quantize(q, rounding=ROUND_HALF_UP, context=CONTEXT)
@@ -390,23 +400,23 @@ def price_package(package: Package) -> PricedPackage:
             findings.append(Finding(Severity.ERROR, str(exc), location=where, code="rate"))
             return PricedItem(item, number, label, depth, exact, volume, None, ZERO, str(exc))
         except ArithmeticError as exc:
-            message = f"unit rate cannot be computed ({type(exc).__name__})"
+            message = f"harga satuan tidak dapat dihitung ({type(exc).__name__})"
             findings.append(Finding(Severity.ERROR, message, location=where, code="rate"))
             return PricedItem(item, number, label, depth, exact, volume, None, ZERO, message)
         if not rate.is_finite() or abs(rate) > MAX_RATE:
-            message = f"unit rate {rate} is beyond any real price (limit Rp {MAX_RATE:,})"
+            message = f"harga satuan Rp {_fmt(rate)} tidak wajar (batas Rp {_fmt(MAX_RATE)})"
             findings.append(Finding(Severity.ERROR, message, location=where, raw=str(rate), code="implausible-rate"))
             return PricedItem(item, number, label, depth, exact, volume, None, ZERO, message)
         amount = round_rupiah(volume * rate)
         by_source_exact[item.funding] = by_source_exact.get(item.funding, ZERO) + amount
         if item.rate_override is not None and not item.override_reason:
-            findings.append(Finding(Severity.WARNING, "rate override without a reason", location=f"RAB {number}", code="override"))
+            findings.append(Finding(Severity.WARNING, "harga satuan diganti tanpa alasan", location=f"RAB {number}", code="override"))
         if item.analysis_code is None and item.custom_rate is not None and not item.custom_reason:
-            findings.append(Finding(Severity.WARNING, "custom rate without a reason", location=f"RAB {number}", code="custom-rate"))
+            findings.append(Finding(Severity.WARNING, "harga khusus tanpa alasan", location=f"RAB {number}", code="custom-rate"))
         if volume == 0:
-            findings.append(Finding(Severity.WARNING, "volume is zero", location=where, code="zero-volume"))
+            findings.append(Finding(Severity.WARNING, "volume nol", location=where, code="zero-volume"))
         elif volume < 0:
-            findings.append(Finding(Severity.ERROR, "volume is negative (deductions exceed the work)", location=where, raw=str(volume), code="negative-volume"))
+            findings.append(Finding(Severity.ERROR, "volume negatif: pengurangan melebihi pekerjaan", location=where, raw=str(volume), code="negative-volume"))
         return PricedItem(item, number, label, depth, exact, volume, rate, amount)
 
     def price_section(section: Section, number: str, label: str, depth: int) -> PricedSection:
@@ -433,9 +443,9 @@ def price_package(package: Package) -> PricedPackage:
         share = amount + round_rupiah(amount * package.settings.ppn_rate)
         by_source[source] = package.settings.total_rounding.apply(share)
     if package.settings.ppn_rate > 0 and package.ksm:
-        findings.append(Finding(Severity.WARNING, "PPN on a KSM swakelola package is unusual (DOMAIN.md §4.3)", location=package.name, code="ppn-ksm"))
+        findings.append(Finding(Severity.WARNING, "PPN pada paket swakelola KSM tidak lazim", location=package.name, code="ppn-ksm"))
     if rounded < 0:
-        findings.append(Finding(Severity.ERROR, "the package total is negative (deductions exceed the works)", location=package.name, code="negative-total"))
+        findings.append(Finding(Severity.ERROR, "total paket negatif: pengurangan melebihi pekerjaan", location=package.name, code="negative-total"))
         words = "minus " + terbilang(-rounded)
     else:
         words = terbilang(rounded)

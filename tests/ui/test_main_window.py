@@ -218,7 +218,7 @@ def test_findings_are_listed_in_indonesian_with_the_core_detail(window):
     row = window.findings.topLevelItem(0)
     assert [row.text(0), row.text(2)] == ["peringatan", "Volume nol"]
     assert "II.2" in row.text(1)
-    assert "volume is zero" in row.toolTip(2)  # the core's own words stay available
+    assert "volume nol" in row.toolTip(2)  # the core's own words stay available
 
 
 def test_run_gui_starts_and_exits_cleanly_in_a_subprocess(program, tmp_path):
