@@ -10,6 +10,7 @@ export).
 from __future__ import annotations
 
 import logging
+import os
 from collections.abc import Callable
 from pathlib import Path
 
@@ -219,10 +220,9 @@ class MainWindow(QMainWindow):
             lock = self._lock_for(path)
             program = open_project(path)
         except Exception as exc:  # noqa: BLE001 - shown to the user, never a traceback
-            log.exception("cannot open %s", path)
             if lock is not None and lock is not self.file_lock:
                 lock.release()
-            dialogs.show_error(self, tr("dlg.open_failed.title"), tr("dlg.open_failed.text", path=path, error=exc))
+            dialogs.show_error(self, tr("dlg.open_failed.title"), self._open_error_text(path, exc))
             return False
         self.open_program(program, path)
         self._hold(lock)
@@ -278,6 +278,25 @@ class MainWindow(QMainWindow):
         self._update_title()
         self._show_message(tr("status.saved", path=path))
         return True
+
+    def _open_error_text(self, path: Path, exc: Exception) -> str:
+        """The message for a failed open; known refusals in the UI language, without a
+        traceback in the log (only unexpected errors are logged with one)."""
+        from dtpl_studio.storage.errors import ProjectFileError, ProjectLockedError
+
+        if isinstance(exc, ProjectLockedError):
+            log.info("refused %s: %s", path, exc)
+            holder = exc.holder
+            if holder is not None and holder.pid == os.getpid():
+                return tr("dlg.locked.here", path=path)
+            who = (tr("dlg.locked.who", user=holder.user or "?", host=holder.host, pid=holder.pid,
+                      since=holder.since) if holder is not None else "")
+            return tr("dlg.locked.text", path=path, who=who, lock=path.name + ".lock")
+        if isinstance(exc, ProjectFileError):
+            log.warning("cannot open %s: %s", path, exc)
+        else:
+            log.exception("cannot open %s", path)
+        return tr("dlg.open_failed.text", path=path, error=exc)
 
     def _lock_for(self, path: Path):
         """The lock for ``path``: the one held already, or a newly acquired one.

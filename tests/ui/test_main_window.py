@@ -268,7 +268,7 @@ def test_a_file_open_in_one_window_is_refused_in_another(qtbot, tmp_path, monkey
     assert first.open_path(path)
     assert path.with_name("shared.dtpl.lock").exists()
     assert not second.open_path(path)
-    assert "already open" in errors[-1]
+    assert "sudah terbuka di jendela DTPL Studio lain" in errors[-1]
     first.close()
     assert not path.with_name("shared.dtpl.lock").exists()
     assert second.open_path(path)
