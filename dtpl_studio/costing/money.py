@@ -12,6 +12,7 @@ Rules (``../shared/DESIGN.md`` §5, ``domain/DOMAIN.md`` §2.2 and §5.2):
 from __future__ import annotations
 
 import decimal
+import math
 from dataclasses import dataclass
 from decimal import ROUND_CEILING, ROUND_FLOOR, ROUND_HALF_UP, Decimal
 from enum import StrEnum
@@ -58,7 +59,7 @@ def from_float(value: float) -> Decimal:
     Raises:
         ValueError: for NaN or infinity.
     """
-    if value != value or value in (float("inf"), float("-inf")):
+    if not math.isfinite(value):
         raise ValueError(f"not a finite number: {value!r}")
     text = f"{value:.15g}"
     result = Decimal(text)
