@@ -7,9 +7,19 @@ without the folder skips the tests that need them.
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, settings
+
+# Hypothesis profiles: ``make test`` runs every property and fuzz test bounded ("default");
+# ``make fuzz`` selects the long run with HYPOTHESIS_PROFILE=fuzz (tests marked ``fuzz``).
+settings.register_profile("default", max_examples=100, deadline=None,
+                          suppress_health_check=[HealthCheck.too_slow])
+settings.register_profile("fuzz", max_examples=3000, deadline=None,
+                          suppress_health_check=[HealthCheck.too_slow])
+settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "default"))
 
 PUBLIC_DATA = Path(__file__).resolve().parents[1].parent / "shared" / "data" / "public"
 

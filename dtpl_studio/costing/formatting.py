@@ -3,38 +3,97 @@
 ``format_rupiah(Decimal('1205500000'))`` → ``'1.205.500.000'``;
 ``format_number(Decimal('0.0440'), 4)`` → ``'0,0440'``. Babel is a formatting library, not a
 UI one, so the core may use it.
+
+One rounding rule from calculation to screen to paper (DESIGN.md §5, issue 5 fault 13): a
+value shown with fewer decimals than it has is rounded **half up** (``1234,5`` → ``1.235``,
+``6.750,025`` → ``6.750,03``), exactly as :func:`~dtpl_studio.costing.money.round_rupiah`
+and the volume rounding of :func:`~dtpl_studio.costing.rab.price_package` do — never
+Babel's default half-even. Every screen and paper caller formats through this module;
+:func:`quantize_shown` is the rounding step itself, for callers that need the shown value.
 """
 
 from __future__ import annotations
 
-from decimal import Decimal
+import decimal
+from decimal import ROUND_HALF_UP, Decimal
 
 from babel.numbers import format_decimal
 
 LOCALE = "id_ID"
 
+#: Most decimals a shown number may ask for; more is a programming error, not data.
+MAX_SHOWN_DECIMALS = 100
+
+
+def _context(value: Decimal, decimals: int) -> decimal.Context:
+    """A context wide enough to hold ``value`` with ``decimals`` places, rounding half up."""
+    exponent = value.adjusted() if value and value.is_finite() else 0
+    return decimal.Context(prec=max(34, exponent + decimals + 3), rounding=ROUND_HALF_UP,
+                           Emax=decimal.MAX_EMAX, Emin=decimal.MIN_EMIN)
+
+
+def quantize_shown(value: Decimal, decimals: int) -> Decimal:
+    """``value`` rounded half up to ``decimals`` places: the number a user reads.
+
+    ``quantize_shown(Decimal('1234.5'), 0)`` → ``Decimal('1235')``;
+    ``quantize_shown(Decimal('-2.5'), 0)`` → ``Decimal('-3')`` (half up = away from zero, as
+    Excel's ROUND and :data:`~dtpl_studio.costing.money.CONTEXT`); a value that rounds to
+    zero is ``0`` without a sign.
+
+    Raises:
+        ValueError: ``decimals`` outside ``0..MAX_SHOWN_DECIMALS``, or ``value`` not finite.
+    """
+    if not 0 <= decimals <= MAX_SHOWN_DECIMALS:
+        raise ValueError(f"decimals must be 0..{MAX_SHOWN_DECIMALS}, got {decimals}")
+    if not value.is_finite():
+        raise ValueError(f"not a finite number: {value}")
+    shown = value.quantize(Decimal(1).scaleb(-decimals), context=_context(value, decimals))
+    return abs(shown) if shown == 0 else shown  # never '-0'
+
+
+def _babel(value: Decimal, pattern: str, decimals: int) -> str:
+    # Babel quantizes with the current context: give it one that is wide enough and half up,
+    # although the value is already rounded (so Babel's step changes nothing).
+    with decimal.localcontext(_context(value, decimals)):
+        return format_decimal(value, format=pattern, locale=LOCALE, decimal_quantization=True)
+
 
 def format_rupiah(value: Decimal, decimals: int = 0) -> str:
-    """Whole rupiah with ``.`` grouping (``1.205.500.000``); ``decimals`` adds ``,00``."""
+    """Whole rupiah with ``.`` grouping (``1.205.500.000``); ``decimals`` adds ``,00``.
+
+    Rounded half up to ``decimals`` places (``1234,5`` → ``1.235``).
+
+    Raises:
+        ValueError: ``value`` not finite.
+    """
+    shown = quantize_shown(value, decimals)
     pattern = "#,##0" + ("." + "0" * decimals if decimals else "")
-    return format_decimal(value, format=pattern, locale=LOCALE, decimal_quantization=True)
+    return _babel(shown, pattern, decimals)
 
 
 def format_number(value: Decimal, decimals: int | None = None) -> str:
     """A number the Indonesian way: ``1.234,5``.
 
-    With ``decimals`` the number is shown with exactly that many decimals (``2`` → ``45,00``);
-    without, as many as it has (no trailing zeros).
+    With ``decimals`` the number is shown with exactly that many decimals (``2`` → ``45,00``),
+    rounded half up; without, as many as it has (no trailing zeros, never rounded).
+
+    Raises:
+        ValueError: ``value`` not finite.
     """
+    if not value.is_finite():
+        raise ValueError(f"not a finite number: {value}")
     if decimals is None:
-        text = format(value.normalize(), "f")
-        decimals_found = len(text.split(".")[1]) if "." in text else 0
-        pattern = "#,##0" + ("." + "#" * decimals_found if decimals_found else "")
-        return format_decimal(value, format=pattern, locale=LOCALE, decimal_quantization=False)
+        text = format(value, "f")
+        if "." in text:
+            text = text.rstrip("0").rstrip(".")
+        decimals = len(text.split(".")[1]) if "." in text else 0
+        decimals = min(decimals, MAX_SHOWN_DECIMALS)
+    shown = quantize_shown(value, decimals)
     pattern = "#,##0" + ("." + "0" * decimals if decimals else "")
-    return format_decimal(value, format=pattern, locale=LOCALE)
+    return _babel(shown, pattern, decimals)
 
 
-def format_percent(fraction: Decimal) -> str:
-    """``Decimal('0.11')`` → ``'11%'``; ``Decimal('0.125')`` → ``'12,5%'``."""
-    return format_number(fraction * 100) + "%"
+def format_percent(fraction: Decimal, decimals: int | None = None) -> str:
+    """``Decimal('0.11')`` → ``'11%'``; ``Decimal('0.125')`` → ``'12,5%'``; with ``decimals``
+    the percentage is rounded half up to that many places (``0.12345``, 1 → ``'12,3%'``)."""
+    return format_number(fraction * 100, decimals) + "%"

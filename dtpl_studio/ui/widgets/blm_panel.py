@@ -19,7 +19,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from dtpl_studio.costing.formatting import format_number, format_percent, format_rupiah
+from dtpl_studio.costing.formatting import (
+    format_number,
+    format_percent,
+    format_rupiah,
+    quantize_shown,
+)
 from dtpl_studio.costing.funding import CeilingCheck
 from dtpl_studio.ui.strings import tr
 
@@ -96,7 +101,7 @@ class CheckCard(QFrame):
         self.values["remaining"].setStyleSheet("" if passed else f"color: {FAIL_COLOR}; font-weight: bold;")
         share = check.amount / check.ceiling if check.ceiling > 0 else Decimal(1 if check.amount else 0)
         self.bar.setValue(int(min(share, Decimal(1)) * 1000))
-        self.bar.setFormat(format_percent(share.quantize(Decimal("0.001"))))
+        self.bar.setFormat(format_percent(quantize_shown(share, 3)))
         chunk = PASS_CHUNK if passed else FAIL_CHUNK
         self.bar.setStyleSheet(
             "QProgressBar { border: 1px solid #9aa4b1; border-radius: 3px; text-align: center; "
