@@ -73,15 +73,14 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from decimal import Decimal
+from decimal import Decimal, DecimalException
 from pathlib import Path
 from typing import Any
 
 from openpyxl.utils import get_column_letter
 
 from dtpl_studio.costing.findings import Severity
-from dtpl_studio.costing.money import CONTEXT, RoundingMode, RoundingRule, format_plain, from_float
-from dtpl_studio.costing.numbers import NumberParseError, parse_number
+from dtpl_studio.costing.money import CONTEXT, RoundingMode, RoundingRule, format_plain
 from dtpl_studio.costing.pricebook import (
     Analysis,
     AnalysisLine,
@@ -98,6 +97,14 @@ from dtpl_studio.costing.units import (
     UnknownUnitError,
     conversion_factor,
     normalize_unit,
+)
+from dtpl_studio.spreadsheets.cells import (
+    CellNumberError,
+    CellReader,
+    Quantity,
+    canonical,
+    check_number,
+    shown,
 )
 from dtpl_studio.spreadsheets.formula import (
     Binary,
@@ -121,7 +128,7 @@ from dtpl_studio.spreadsheets.report import ImportReport, RateComparison, Workbo
 from dtpl_studio.spreadsheets.xlsx import LoadedWorkbook, WorkbookReadError, load_xlsx
 
 IMPORTER = "dtpl_studio.spreadsheets.ahsp_cipta_karya"
-IMPORTER_VERSION = "1.1"  # 1.1: lookup-wrong-row, no-cached-values, Indonesian book note
+IMPORTER_VERSION = "1.2"  # 1.2: shared range-checked cell reader (cells.py)
 CODE_SCHEME = "ahsp-ck-2023-dhsp"
 FALLBACK_CODE_SCHEME = "ahsp-ck-2023-sheet"
 
@@ -160,19 +167,14 @@ _LEGAL = re.compile(r"Permen\s*PUPR\s*No\.?\s*(\d+)\s*Tahun\s*(\d{4})", re.IGNOR
 COL_C, COL_D, COL_E, COL_F, COL_G, COL_H, COL_I, COL_K = 3, 4, 5, 6, 7, 8, 9, 11
 
 
-def _clean_decimal(value: Decimal) -> Decimal:
-    """Canonical form of an imported Decimal: integers without exponent, others normalised
-    (so that ``str()`` and ``format(…, 'f')`` round-trip through the edition files)."""
-    if value == value.to_integral_value():
-        return value.quantize(Decimal(1))
-    return value.normalize(CONTEXT)
+_clean_decimal = canonical
 
 
 def _text(value: Any) -> str:
     if value is None:
         return ""
     if isinstance(value, float):
-        return format_plain(from_float(value))
+        return shown(value)
     return str(value).strip()
 
 
@@ -257,6 +259,8 @@ class _Importer:
         self.analysis_sheets: list[str] = []
         self.meta = PriceBookMeta()
         self.lookup_cache: dict = {}  # VLOOKUP indexes shared by the emulators of compare_rates
+        self.cells = CellReader(self.grid, report)
+        self.refused: dict[str, str] = {}  # casefold name → price cell refused (Sheet!G9)
 
     # -- helpers -------------------------------------------------------------------------
     def raw(self, sheet: str, row: int, col: int) -> Any:
@@ -318,39 +322,18 @@ class _Importer:
             return text.strip()
 
     def resolver(self, sheet: str, notes: list[str]):
-        """Cell resolver for :func:`evaluate_exact` (exact Decimal, Indonesian text numbers)."""
+        """Cell resolver for :func:`evaluate_exact` (the shared :class:`CellReader`'s)."""
+        return self.cells.resolver(sheet, notes)
 
-        def resolve(ref: Ref, depth: int = 0) -> Decimal:
-            if depth > 50:
-                raise FormulaError("reference chain too deep")
-            target = ref.sheet or sheet
-            if target not in self.grid.raw:
-                raise FormulaError(f"sheet {target!r} not in the workbook")
-            raw = self.raw(target, ref.row, ref.col)
-            where = f"{target}!{_cell(ref.col, ref.row)}"
-            if raw is None:
-                raise FormulaError(f"{where} is empty")
-            if isinstance(raw, bool):
-                raise FormulaError(f"{where} is a logical value")
-            if isinstance(raw, int):
-                return Decimal(raw)
-            if isinstance(raw, float):
-                return from_float(raw)
-            if isinstance(raw, str) and raw.startswith("="):
-                node = parse_formula(raw)
-                return evaluate_exact(
-                    node, lambda r: resolve(r if r.sheet else Ref(target, r.col, r.row), depth + 1)
-                )
-            if isinstance(raw, str):
-                try:
-                    value = parse_number(raw)
-                except NumberParseError as exc:
-                    raise FormulaError(f"{where} holds text {raw!r}") from exc
-                notes.append(f"{where} is text {raw!r}, read as {format_plain(value)}")
-                return value
-            raise FormulaError(f"{where} holds {type(raw).__name__}")
-
-        return resolve
+    def evaluate(self, sheet: str, node: Node, notes: list[str]) -> Decimal:
+        """Evaluate a parsed formula exactly; every failure (including arithmetic outside the
+        Decimal context) is a :class:`FormulaError`."""
+        try:
+            return evaluate_exact(node, self.resolver(sheet, notes))
+        except FormulaError:
+            raise
+        except (DecimalException, ArithmeticError, ValueError) as exc:
+            raise FormulaError(f"arithmetic outside the Decimal context ({exc!r})") from exc
 
     # -- workbook ------------------------------------------------------------------------
     def run(self) -> PriceBook:
@@ -734,9 +717,24 @@ class _Importer:
         return kind, category
 
     def _price(self, sheet: str, row: int, col: int, name: str) -> Decimal | None:
-        raw = self.raw(sheet, row, col)
+        """The price of a resource row through the shared :class:`CellReader`; None (with a
+        finding) when the row has no price or the cell is refused (an ERROR: a text that is
+        not a number, an Excel error, a negative or absurd value)."""
         cell = _cell(col, row)
-        if raw is None:
+        reading = self.cells.read(
+            sheet,
+            row,
+            col,
+            Quantity.PRICE,
+            action="resource not imported; import NOT USABLE",
+            code="resource-price",
+            subject=f"harga {name!r}",
+        )
+        if reading is None:
+            self.refused.setdefault(name.casefold(), f"{sheet}!{cell}")
+            return None
+        raw = reading.raw
+        if reading.value is None:
             self.add(
                 Severity.WARNING,
                 "resource-no-price",
@@ -747,70 +745,28 @@ class _Importer:
                 "resource not imported",
             )
             return None
-        if isinstance(raw, bool):
+        value = reading.value
+        if reading.source == "cached":
             self.add(
-                Severity.ERROR,
+                Severity.WARNING,
                 "resource-price",
-                "price is a logical value",
+                f"price formula cannot be evaluated ({reading.why_cached})",
+                sheet,
+                cell,
+                shown(raw),
+                f"cached value {format_plain(value)} taken",
+            )
+        elif reading.source == "formula":
+            self.add(
+                Severity.INFO,
+                "formula-evaluated",
+                "price is a formula",
                 sheet,
                 cell,
                 raw,
-                "resource not imported",
+                f"evaluated exactly: {format_plain(value)}",
             )
-            return None
-        if isinstance(raw, int | float):
-            value = Decimal(raw) if isinstance(raw, int) else from_float(raw)
-        elif isinstance(raw, str) and raw.startswith("="):
-            notes: list[str] = []
-            try:
-                value = evaluate_exact(parse_formula(raw), self.resolver(sheet, notes))
-            except FormulaError as exc:
-                cached = to_decimal(self.cached(sheet, row, col))
-                if cached is None:
-                    self.add(
-                        Severity.ERROR,
-                        "resource-price",
-                        f"price formula cannot be evaluated ({exc}) and has no cached number",
-                        sheet,
-                        cell,
-                        raw,
-                        "resource not imported",
-                    )
-                    return None
-                self.add(
-                    Severity.WARNING,
-                    "resource-price",
-                    f"price formula cannot be evaluated ({exc})",
-                    sheet,
-                    cell,
-                    raw,
-                    f"cached value {format_plain(cached)} taken",
-                )
-                value = cached
-            else:
-                self.add(
-                    Severity.INFO,
-                    "formula-evaluated",
-                    "price is a formula",
-                    sheet,
-                    cell,
-                    raw,
-                    f"evaluated exactly: {format_plain(value)}",
-                )
-        else:
-            try:
-                value = parse_number(str(raw))
-            except NumberParseError:
-                self.add(
-                    Severity.ERROR,
-                    "resource-price",
-                    f"price of {name!r} is not a number",
-                    sheet,
-                    cell,
-                    raw,
-                    "resource not imported",
-                )
-                return None
+        elif reading.source == "text":
             self.add(
                 Severity.WARNING,
                 "text-number",
@@ -820,17 +776,17 @@ class _Importer:
                 raw,
                 f"read as {format_plain(value)}",
             )
-        if value <= 0:
+        if value == 0:
             self.add(
                 Severity.WARNING,
                 "resource-price",
-                f"price of {name!r} is {format_plain(value)}",
+                f"price of {name!r} is 0",
                 sheet,
                 cell,
-                raw,
+                shown(raw),
                 "imported as written",
             )
-        return _clean_decimal(value)
+        return value
 
     # -- DHSP ----------------------------------------------------------------------------
     def read_dhsp(self) -> None:
@@ -1155,9 +1111,20 @@ class _Importer:
         cell = _cell(COL_I, row)
         k = self.raw(sheet, row, COL_K)
         if isinstance(k, int | float) and not isinstance(k, bool):
-            block.note = (
-                f"older rate in {sheet}!{_cell(COL_K, row)}: {format_plain(from_float(float(k)))}"
-            )
+            try:
+                older = check_number(self.cells.literal(k), Quantity.PRICE)
+            except CellNumberError as exc:
+                self.add(
+                    Severity.WARNING,
+                    "older-rate",
+                    f"older rate right of the title cannot be read ({exc})",
+                    sheet,
+                    _cell(COL_K, row),
+                    shown(k),
+                    "not noted on the analysis",
+                )
+            else:
+                block.note = f"older rate in {sheet}!{_cell(COL_K, row)}: {format_plain(older)}"
         if not (isinstance(raw, str) and raw.startswith("=")):
             self.add(
                 Severity.WARNING,
@@ -1182,9 +1149,11 @@ class _Importer:
             block.rate_target_row = node.args[0].row
             digits = node.args[1]
             try:
-                block.rate_digits = int(evaluate_exact(digits))
+                block.rate_digits = int(self.evaluate(sheet, digits, []))
             except FormulaError:
                 block.rate_digits = None
+            if block.rate_digits is not None and abs(block.rate_digits) > 15:
+                block.rate_digits = None  # Excel rounds to at most 15 digits either way
             if block.rate_digits != -2:
                 self.add(
                     Severity.WARNING,
@@ -1228,10 +1197,10 @@ class _Importer:
                 line.factor = coefficient
             else:
                 try:
-                    line.factor = _clean_decimal(
-                        evaluate_exact(factor_node, self.resolver(sheet, notes))
+                    line.factor = check_number(
+                        self.evaluate(sheet, factor_node, notes), Quantity.SHARE
                     )
-                except FormulaError as exc:
+                except (FormulaError, CellNumberError) as exc:
                     self.add(
                         Severity.ERROR,
                         "derived-line",
@@ -1269,8 +1238,9 @@ class _Importer:
                 and other.row == row
                 and other.sheet is None
             ):
-                if coefficient is None:
+                if coefficient is None:  # refused, with an ERROR finding at F
                     line.missing = True
+                    block.error = block.error or f"F{row}: coefficient cannot be read"
                     return line
                 line.lines = self.priced_line(block, row, group, name, coefficient)
                 if not line.lines:
@@ -1289,33 +1259,20 @@ class _Importer:
                 "line not imported",
             )
             return line
-        amount = None
-        if isinstance(h_raw, int | float) and not isinstance(h_raw, bool):
-            amount = Decimal(h_raw) if isinstance(h_raw, int) else from_float(h_raw)
-        else:
-            try:
-                amount = (
-                    evaluate_exact(h_node, self.resolver(sheet, notes))
-                    if h_node is not None
-                    else None
-                )
-            except FormulaError:
-                amount = None
-            if amount is None:
-                amount = to_decimal(self.cached(sheet, row, COL_H))
-        if amount is None:
-            self.add(
-                Severity.ERROR,
-                "line-amount",
-                "line amount cannot be read",
-                sheet,
-                where,
-                getattr(h_raw, "text", h_raw),
-                "analysis not imported",
-            )
+        reading = self.cells.read(
+            sheet,
+            row,
+            COL_H,
+            Quantity.AMOUNT,
+            action="analysis not imported",
+            code="line-amount",
+            subject=f"jumlah harga baris {name!r}",
+        )
+        if reading is None or reading.value is None:
             line.missing = True
             block.error = block.error or f"line {row}: amount cannot be read"
             return line
+        amount = reading.value
         self.add(
             Severity.WARNING,
             "line-amount",
@@ -1382,11 +1339,23 @@ class _Importer:
         return None
 
     def coefficient(self, sheet: str, row: int, notes: list[str]) -> Decimal | None:
-        """The coefficient in F: a number, a text number (decimal comma), or a formula
-        evaluated exactly. None (with a finding) when it cannot be read."""
-        raw = self.raw(sheet, row, COL_F)
+        """The coefficient in F through the shared :class:`CellReader`: a number, a text
+        number (decimal comma), or a formula evaluated exactly. None (with an ERROR finding)
+        when it cannot be read or is out of range (negative, absurd)."""
         cell = _cell(COL_F, row)
-        if raw is None:
+        reading = self.cells.read(
+            sheet,
+            row,
+            COL_F,
+            Quantity.COEFFICIENT,
+            action="line not imported; analysis left out",
+            code="coefficient",
+            subject="koefisien",
+        )
+        if reading is None:
+            return None
+        raw, value = reading.raw, reading.value
+        if value is None:
             self.add(
                 Severity.WARNING,
                 "coefficient-empty",
@@ -1397,49 +1366,18 @@ class _Importer:
                 "coefficient 0",
             )
             return Decimal(0)
-        if isinstance(raw, bool):
+        if reading.source == "cached":
             self.add(
-                Severity.ERROR,
+                Severity.WARNING,
                 "coefficient",
-                "coefficient is a logical value",
+                f"coefficient formula cannot be evaluated ({reading.why_cached})",
                 sheet,
                 cell,
-                raw,
-                "line not imported",
+                shown(raw),
+                f"cached value {format_plain(value)} taken",
             )
-            return None
-        if isinstance(raw, int):
-            return Decimal(raw)
-        if isinstance(raw, float):
-            return _clean_decimal(from_float(raw))
-        if isinstance(raw, str) and raw.startswith("="):
-            local: list[str] = []
-            try:
-                value = evaluate_exact(parse_formula(raw), self.resolver(sheet, local))
-            except FormulaError as exc:
-                cached = to_decimal(self.cached(sheet, row, COL_F))
-                if cached is None:
-                    self.add(
-                        Severity.ERROR,
-                        "coefficient",
-                        f"coefficient formula cannot be evaluated ({exc})",
-                        sheet,
-                        cell,
-                        raw,
-                        "line not imported",
-                    )
-                    return None
-                self.add(
-                    Severity.WARNING,
-                    "coefficient",
-                    f"coefficient formula cannot be evaluated ({exc})",
-                    sheet,
-                    cell,
-                    raw,
-                    f"cached value {format_plain(cached)} taken",
-                )
-                return _clean_decimal(cached)
-            extra = f"; {'; '.join(local)}" if local else ""
+        elif reading.source == "formula":
+            extra = f"; {'; '.join(reading.notes)}" if reading.notes else ""
             self.add(
                 Severity.INFO,
                 "formula-evaluated",
@@ -1447,24 +1385,10 @@ class _Importer:
                 sheet,
                 cell,
                 raw,
-                f"evaluated exactly: {format_plain(_clean_decimal(value))}{extra}",
+                f"evaluated exactly: {format_plain(value)}{extra}",
             )
-            notes.extend(local)
-            return _clean_decimal(value)
-        if isinstance(raw, str):
-            try:
-                value = parse_number(raw)
-            except NumberParseError:
-                self.add(
-                    Severity.ERROR,
-                    "coefficient",
-                    "coefficient is text that is not a number",
-                    sheet,
-                    cell,
-                    raw,
-                    "line not imported",
-                )
-                return None
+            notes.extend(reading.notes)
+        elif reading.source == "text":
             excel = self._excel_text_reading(raw)
             self.add(
                 Severity.WARNING,
@@ -1475,17 +1399,7 @@ class _Importer:
                 raw,
                 f"read as {format_plain(value)}; {excel}",
             )
-            return _clean_decimal(value)
-        self.add(
-            Severity.ERROR,
-            "coefficient",
-            f"coefficient cell holds {type(raw).__name__}",
-            sheet,
-            cell,
-            getattr(raw, "text", raw),
-            "line not imported",
-        )
-        return None
+        return value
 
     @staticmethod
     def _excel_text_reading(text: str) -> str:
@@ -1521,54 +1435,44 @@ class _Importer:
                     kind, name, coefficient, line_unit, name, Decimal(0), source_ref=source
                 )
             ]
-        if isinstance(raw, int | float) and not isinstance(raw, bool):
-            price = Decimal(raw) if isinstance(raw, int) else _clean_decimal(from_float(raw))
-            self.add(
-                Severity.INFO,
-                "price-in-analysis",
-                "price typed into the analysis (not from Upah Bahan)",
+        if not (isinstance(raw, str) and raw.startswith("=")) and isinstance(
+            raw, int | float | str
+        ):
+            reading = self.cells.read(
                 sheet,
-                cell,
-                raw,
-                f"price pinned to {format_plain(price)} on this line",
+                row,
+                COL_G,
+                Quantity.PRICE,
+                action="analysis not imported",
+                code="price",
+                subject=f"harga baris {name!r}",
             )
-            return [
-                AnalysisLine(kind, name, coefficient, line_unit, name, price, source_ref=source)
-            ]
-        if isinstance(raw, str) and not raw.startswith("="):
-            try:
-                price = parse_number(raw)
-            except NumberParseError:
+            if reading is None:
+                block.error = block.error or f"{cell}: price is not an acceptable number"
+                return []
+            price = reading.value
+            if reading.source == "text":
                 self.add(
-                    Severity.ERROR,
-                    "price",
-                    "price is text that is not a number",
+                    Severity.WARNING,
+                    "text-number",
+                    "price stored as text",
                     sheet,
                     cell,
                     raw,
-                    "analysis not imported",
+                    f"read as {format_plain(price)}, pinned on this line",
                 )
-                block.error = block.error or f"{cell}: price is not a number"
-                return []
-            self.add(
-                Severity.WARNING,
-                "text-number",
-                "price stored as text",
-                sheet,
-                cell,
-                raw,
-                f"read as {format_plain(price)}, pinned on this line",
-            )
+            else:
+                self.add(
+                    Severity.INFO,
+                    "price-in-analysis",
+                    "price typed into the analysis (not from Upah Bahan)",
+                    sheet,
+                    cell,
+                    raw,
+                    f"price pinned to {format_plain(price)} on this line",
+                )
             return [
-                AnalysisLine(
-                    kind,
-                    name,
-                    coefficient,
-                    line_unit,
-                    name,
-                    _clean_decimal(price),
-                    source_ref=source,
-                )
+                AnalysisLine(kind, name, coefficient, line_unit, name, price, source_ref=source)
             ]
         formula = getattr(raw, "text", raw)
         is_array = not isinstance(raw, str)
@@ -1620,10 +1524,13 @@ class _Importer:
                     and self.cached(sheet, row, COL_D) is None
                     else ""
                 )
+                refused = self.refused.get(lookup_name.strip().casefold())
                 self.add(
                     Severity.ERROR,
                     "missing-price",
-                    f"{lookup_name!r} is not in Upah Bahan (Excel: #N/A){why}",
+                    f"{lookup_name!r} has no usable price: its price cell {refused} was refused"
+                    if refused
+                    else f"{lookup_name!r} is not in Upah Bahan (Excel: #N/A){why}",
                     sheet,
                     cell,
                     formula,
@@ -1711,16 +1618,13 @@ class _Importer:
         ]
 
     def _raw_coefficient(self, sheet: str, row: int) -> Decimal:
+        """F as written (for a message only); 0 when it cannot be read."""
         raw = self.raw(sheet, row, COL_F)
-        if isinstance(raw, int | float) and not isinstance(raw, bool):
-            return Decimal(raw) if isinstance(raw, int) else from_float(raw)
         try:
-            return (
-                evaluate_exact(parse_formula(raw), self.resolver(sheet, []))
-                if isinstance(raw, str) and raw.startswith("=")
-                else parse_number(str(raw))
-            )
-        except (FormulaError, NumberParseError):
+            if isinstance(raw, str) and raw.startswith("="):
+                return self.evaluate(sheet, parse_formula(raw), [])
+            return self.cells.literal(raw)
+        except (FormulaError, CellNumberError):
             return Decimal(0)
 
     @staticmethod
@@ -2169,17 +2073,21 @@ class _Importer:
                 left, right = right, left
             if isinstance(left, Ref) and left.col == COL_H and left.row == block.d_row:
                 try:
-                    pct = evaluate_exact(right, self.resolver(sheet, []))
-                except FormulaError as exc:
+                    pct = check_number(self.evaluate(sheet, right, []), Quantity.OVERHEAD)
+                except (FormulaError, CellNumberError) as exc:
                     self.add(
                         Severity.ERROR,
-                        "overhead",
+                        getattr(exc, "code", "overhead")
+                        if isinstance(exc, CellNumberError)
+                        else "overhead",
                         f"overhead rate cannot be read ({exc})",
                         sheet,
                         cell,
                         raw,
-                        "book default used",
+                        "analysis not imported",
                     )
+                    block.error = block.error or f"{cell}: overhead rate cannot be read"
+                    return
                 if isinstance(right, Ref) and pct is not None:
                     g = self.raw(sheet, right.row, right.col)
                     if isinstance(g, str) and g.startswith("="):
@@ -2207,10 +2115,11 @@ class _Importer:
         if not hasattr(self, "_overhead_cells"):
             self._overhead_cells: dict[str, Decimal] = {}
         if key not in self._overhead_cells:
-            raw = self.raw(sheet, row, col)
-            value = to_decimal(raw)
-            if value is not None:
-                self._overhead_cells[key] = _clean_decimal(value)
+            try:
+                value = check_number(self.cells.literal(self.raw(sheet, row, col)), Quantity.OVERHEAD)
+            except CellNumberError:
+                return  # refused where a block reads it (read_overhead)
+            self._overhead_cells[key] = value
 
     # -- codes ---------------------------------------------------------------------------
     def assign_codes(self) -> None:
@@ -2350,6 +2259,9 @@ class _Importer:
             book.add_resource(resource)
         lines_total = 0
         for block in self.blocks:
+            missing = [line.row for line in block.lines if line.missing]
+            if missing and not block.error:  # never an analysis with a line silently dropped
+                block.error = f"line row {missing[0]} cannot be read"
             if block.error:
                 self.add(
                     Severity.ERROR,
@@ -2667,6 +2579,24 @@ def import_ahsp_cipta_karya(path: str | Path) -> tuple[PriceBook, ImportReport]:
         raise WorkbookImportError(str(exc), report) from exc
     except WorkbookReadError as exc:
         raise WorkbookImportError(str(exc), report) from exc
+    return import_loaded(wb, report)
+
+
+def import_loaded(
+    wb: LoadedWorkbook, report: ImportReport | None = None
+) -> tuple[PriceBook, ImportReport]:
+    """Import an already loaded workbook (see :func:`import_ahsp_cipta_karya`); lets a caller
+    that reads the file once import changed copies of its grid (the importer fuzz test).
+
+    Raises:
+        WorkbookImportError: no price list or analysis sheets; a layout this importer does not
+            know.
+    """
+    path = wb.path
+    if report is None:
+        report = ImportReport(
+            source_file=path.name, importer=IMPORTER, importer_version=IMPORTER_VERSION
+        )
     report.source_sha256 = wb.sha256
     importer = _Importer(wb, report)
     try:

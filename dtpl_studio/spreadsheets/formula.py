@@ -27,7 +27,7 @@ import math
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal, DecimalException
 from functools import lru_cache
 from typing import Any
 
@@ -35,7 +35,7 @@ from openpyxl.formula import Tokenizer
 from openpyxl.formula.tokenizer import Token
 from openpyxl.utils import column_index_from_string
 
-from dtpl_studio.costing.money import CONTEXT, from_float
+from dtpl_studio.costing.money import CONTEXT
 from dtpl_studio.costing.numbers import NumberParseError, parse_number
 
 
@@ -360,6 +360,7 @@ VALUE_ERROR = XlError("#VALUE!")
 NA_ERROR = XlError("#N/A")
 DIV0_ERROR = XlError("#DIV/0!")
 REF_ERROR = XlError("#REF!")
+NUM_ERROR = XlError("#NUM!")
 ERROR_CODES = {
     "#VALUE!",
     "#N/A",
@@ -447,9 +448,13 @@ class ExcelEmulator:
     # -- numbers -------------------------------------------------------------------------
     def _num(self, value: float | int) -> Any:
         if self.mode == "excel":
-            return float(value)
+            try:
+                number = float(value)
+            except OverflowError:
+                return NUM_ERROR
+            return number if math.isfinite(number) else NUM_ERROR
         if isinstance(value, float):
-            return from_float(value)
+            return to_decimal(value) if math.isfinite(value) else XlError("#NUM!")
         return Decimal(value)
 
     def _literal(self, text: str) -> Any:
@@ -592,19 +597,25 @@ class ExcelEmulator:
         if isinstance(b, XlError):
             return b
         if self.mode == "excel":
-            if node.op == "+":
-                return a + b
-            if node.op == "-":
-                return a - b
-            if node.op == "*":
-                return a * b
-            if node.op == "/":
-                return DIV0_ERROR if b == 0 else a / b
-            if node.op == "^":
-                try:
-                    return float(a) ** float(b)
-                except (OverflowError, ZeroDivisionError):
-                    return XlError("#NUM!")
+            try:
+                if node.op == "+":
+                    result = a + b
+                elif node.op == "-":
+                    result = a - b
+                elif node.op == "*":
+                    result = a * b
+                elif node.op == "/":
+                    if b == 0:
+                        return DIV0_ERROR
+                    result = a / b
+                elif node.op == "^":
+                    result = float(a) ** float(b)
+                else:
+                    raise _Opaque()
+            except (OverflowError, ZeroDivisionError):
+                return NUM_ERROR
+            # Excel's numbers stop at ±1.8E+308: beyond, a formula gives #NUM!
+            return result if isinstance(result, float) and math.isfinite(result) else NUM_ERROR
         else:
             if node.op == "+":
                 return CONTEXT.add(a, b)
@@ -617,8 +628,8 @@ class ExcelEmulator:
             if node.op == "^":
                 try:
                     return CONTEXT.power(a, b)
-                except InvalidOperation:
-                    return XlError("#NUM!")
+                except (DecimalException, ArithmeticError):
+                    return NUM_ERROR
         raise _Opaque()
 
     def _range_values(self, node: Node, sheet: str, where: str) -> list[Any]:
@@ -661,6 +672,8 @@ class ExcelEmulator:
                     if isinstance(value, XlError):
                         return value
                 total = total + value if self.mode == "excel" else CONTEXT.add(total, value)
+            if isinstance(total, float) and not math.isfinite(total):
+                return NUM_ERROR
             return total
         if name in ("ROUNDDOWN", "ROUNDUP", "ROUND"):
             if len(args) != 2:
@@ -671,7 +684,12 @@ class ExcelEmulator:
                 return x
             if isinstance(n, XlError):
                 return n
-            return self._round(name, x, int(n))
+            if isinstance(x, float) and not math.isfinite(x):
+                return NUM_ERROR
+            try:
+                return self._round(name, x, int(n))
+            except (OverflowError, ValueError, DecimalException, ArithmeticError):
+                return NUM_ERROR
         if name == "VLOOKUP":
             return self._vlookup(args, sheet, where)
         raise _Opaque()
@@ -791,8 +809,7 @@ def to_decimal(value: Any) -> Decimal | None:
     if isinstance(value, int):
         return Decimal(value)
     if isinstance(value, float):
-        try:
-            return from_float(value)
-        except ValueError:
+        if not math.isfinite(value):
             return None
+        return Decimal(f"{value:.15g}")  # 15 significant digits, as Excel shows it
     return None
