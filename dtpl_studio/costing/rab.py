@@ -37,12 +37,15 @@ from dtpl_studio.costing.funding import (
 )
 from dtpl_studio.costing.money import CONTEXT, ONE, ZERO, RoundingMode, RoundingRule, round_rupiah
 from dtpl_studio.costing.pricebook import PriceBook, PriceBookError
+from dtpl_studio.costing.stored import StoredValueNote
 from dtpl_studio.costing.terbilang import terbilang
 from dtpl_studio.costing.units import (
+    CANONICAL,
     Quantity,
     UnitMismatchError,
     UnknownUnitError,
     convert_quantity,
+    is_count_unit,
     to_pint,
 )
 
@@ -70,7 +73,9 @@ class Measurement:
     """A back-up volume line: ``sign × Π factors``, converted to the item's unit.
 
     Example: "Badan jalan", n = 1, p = 150 m, l = 2,5 m, t = 0,12 m → 45 m3.
-    ``sign = -1`` for a deduction (*dikurangi*).
+    ``sign = -1`` for a deduction (*dikurangi*): the only way a line subtracts. Factors are
+    never negative; a negative factor, or a sign other than ±1, is an error finding of
+    :func:`price_package` (issue 5 fault 3).
     """
 
     description: str
@@ -92,11 +97,18 @@ class Measurement:
     def volume_in(self, unit: str) -> Decimal:
         """The line's volume in the canonical ``unit``.
 
+        On an item counted in things (:func:`~dtpl_studio.costing.units.is_count_unit`:
+        ``bh``, ``titik``, ``unit``, ``ls``, ``set``, ``zak``, ``OH``…) a line of bare numbers
+        is that count: ``5`` on an item per bh is 5 bh (issue 5 fault 6).
+
         Raises:
             UnitMismatchError: the factors' dimension is not ``unit``'s (``m × m`` into
                 ``m3``): the error is shown on the line, never a silent number.
         """
-        return convert_quantity(self.quantity(), unit)
+        q = self.quantity()
+        if q.dimensionless and is_count_unit(unit):
+            return Decimal(q.to("dimensionless").magnitude)
+        return convert_quantity(q, unit)
 
     def formula(self) -> str:
         """Printable formula, e.g. ``1 × 150 m × 2,5 m × 0,12 m``."""
@@ -184,6 +196,10 @@ class Package:
     settings: PackageSettings = field(default_factory=PackageSettings)
     description: str = ""
     id: str = field(default_factory=new_id)
+    #: findings made when the package was read from a file (a stored number out of range,
+    #: unreadable…), naming file, table and row; not saved; :func:`price_package` reports
+    #: each while the model still holds the value read (:mod:`dtpl_studio.costing.stored`)
+    load_notes: list[StoredValueNote] = field(default_factory=list)
 
     def items(self):
         for section in self.sections:
@@ -338,12 +354,22 @@ def child_label(depth: int, index: int) -> str:
 #: error finding, never a crash (a typo such as forty nines must not stop the app).
 MAX_VOLUME = Decimal(10) ** 12
 MAX_RATE = Decimal(10) ** 15
+#: Most decimals a package may round its volumes to (DESIGN.md §5 default 2; a millimetre on
+#: a kilometre run needs 6). Beyond it the setting is an error and the default 2 is used.
+MAX_VOLUME_DECIMALS = 6
+#: A PPN rate is a fraction in [0, 1] (0,11 = 11 %, PMK 131/2024).
+MAX_PPN_RATE = ONE
+#: The total *pembulatan* step: 0 (none) or between Rp 0,01 and Rp 10^12.
+MIN_ROUNDING_STEP = Decimal("0.01")
+MAX_ROUNDING_STEP = Decimal(10) ** 12
 
 
 def _fmt(value: Decimal) -> str:
     """Indonesian number format for finding messages (``1.000.000.000.000``)."""
     from dtpl_studio.costing.formatting import format_number
 
+    if not value.is_finite():
+        return str(value)
     if abs(value) >= Decimal(10) ** 30:
         return f"{value:.3E}"
     return format_number(value)
@@ -374,12 +400,32 @@ def price_package(package: Package) -> PricedPackage:
     the calculation: the item prints with amount 0 and an error finding that says where.
     """
     # Finding messages here are user-facing (GUI, PDF, CLI) and therefore Indonesian.
-    findings: list[Finding] = []
-    q = Decimal(1).scaleb(-package.settings.volume_decimals)
+    findings: list[Finding] = [note.finding for note in package.load_notes if note.applies()]
+    settings = _checked_settings(package, findings)
+    q = Decimal(1).scaleb(-settings.volume_decimals)
     by_source_exact: dict[FundingSource, Decimal] = {}
 
     def price_item(item: Item, number: str, label: str, depth: int) -> PricedItem:
         where = f"RAB {number} {item.description}"
+        if not item.unit or item.unit not in CANONICAL:
+            if not item.unit:
+                message, code = "satuan item kosong", "unit-empty"
+            else:
+                message, code = f"satuan item {item.unit!r} tidak dikenal", "unit-unknown"
+            findings.append(Finding(Severity.ERROR, message, location=where, raw=item.unit, code=code))
+            return PricedItem(item, number, label, depth, None, None, None, ZERO, message)
+        for n, line in enumerate(item.measurements, start=1):
+            bad = [f for f in line.factors if f.value.is_finite() and f.value < 0]
+            if line.sign not in (1, -1):
+                findings.append(Finding(
+                    Severity.ERROR, f"baris back-up {n}: tanda {line.sign} bukan +1 atau −1 (pengurangan)",
+                    location=where, raw=str(line.sign), code="measurement-sign"))
+            if bad:
+                findings.append(Finding(
+                    Severity.ERROR,
+                    f"baris back-up {n}: faktor negatif {_fmt(bad[0].value)}; pengurangan ditulis "
+                    "sebagai baris 'dikurangi' dengan faktor positif",
+                    location=where, raw=str(bad[0].value), code="negative-factor"))
         try:
             exact = item.exact_volume()
         except (UnitMismatchError, UnknownUnitError) as exc:
@@ -407,6 +453,10 @@ def price_package(package: Package) -> PricedPackage:
             message = f"harga satuan Rp {_fmt(rate)} tidak wajar (batas Rp {_fmt(MAX_RATE)})"
             findings.append(Finding(Severity.ERROR, message, location=where, raw=str(rate), code="implausible-rate"))
             return PricedItem(item, number, label, depth, exact, volume, None, ZERO, message)
+        if rate < 0:
+            findings.append(Finding(
+                Severity.ERROR, f"harga satuan negatif Rp {_fmt(rate)}", location=where, raw=str(rate),
+                code="negative-rate"))
         amount = round_rupiah(volume * rate)
         by_source_exact[item.funding] = by_source_exact.get(item.funding, ZERO) + amount
         if item.rate_override is not None and not item.override_reason:
@@ -435,14 +485,14 @@ def price_package(package: Package) -> PricedPackage:
         price_section(s, roman(i), roman(i), 0) for i, s in enumerate(package.sections, start=1)
     )
     direct = sum((s.total for s in sections), ZERO)
-    ppn = round_rupiah(direct * package.settings.ppn_rate)
+    ppn = round_rupiah(direct * settings.ppn_rate)
     total = direct + ppn
-    rounded = package.settings.total_rounding.apply(total)
+    rounded = settings.total_rounding.apply(total)
     by_source: dict[FundingSource, Decimal] = {}
     for source, amount in by_source_exact.items():
-        share = amount + round_rupiah(amount * package.settings.ppn_rate)
-        by_source[source] = package.settings.total_rounding.apply(share)
-    if package.settings.ppn_rate > 0 and package.ksm:
+        share = amount + round_rupiah(amount * settings.ppn_rate)
+        by_source[source] = settings.total_rounding.apply(share)
+    if settings.ppn_rate > 0 and package.ksm:
         findings.append(Finding(Severity.WARNING, "PPN pada paket swakelola KSM tidak lazim", location=package.name, code="ppn-ksm"))
     if rounded < 0:
         findings.append(Finding(Severity.ERROR, "total paket negatif: pengurangan melebihi pekerjaan", location=package.name, code="negative-total"))
@@ -452,6 +502,39 @@ def price_package(package: Package) -> PricedPackage:
     return PricedPackage(
         package, sections, direct, ppn, total, rounded, words, by_source, tuple(findings)
     )
+
+
+def _checked_settings(package: Package, findings: list[Finding]) -> PackageSettings:
+    """The package settings, each in its range; an out-of-range one is an error finding and
+    the default is used for the calculation (the package itself is not changed).
+
+    Ranges: ``volume_decimals`` 0..:data:`MAX_VOLUME_DECIMALS`; ``ppn_rate`` 0..1;
+    ``total_rounding.step`` 0 or :data:`MIN_ROUNDING_STEP`..:data:`MAX_ROUNDING_STEP`.
+    """
+    s = package.settings
+    default = PackageSettings()
+    decimals, ppn, rounding = s.volume_decimals, s.ppn_rate, s.total_rounding
+    where = package.name
+    if isinstance(decimals, bool) or not isinstance(decimals, int) or not 0 <= decimals <= MAX_VOLUME_DECIMALS:
+        findings.append(Finding(
+            Severity.ERROR, f"jumlah desimal volume {decimals} di luar 0..{MAX_VOLUME_DECIMALS}; "
+            f"dihitung dengan {default.volume_decimals}", location=where, raw=str(decimals),
+            code="volume-decimals"))
+        decimals = default.volume_decimals
+    if not isinstance(ppn, Decimal) or not ppn.is_finite() or not ZERO <= ppn <= MAX_PPN_RATE:
+        findings.append(Finding(
+            Severity.ERROR, f"tarif {s.ppn_label or 'PPN'} {ppn} di luar 0..1 (0,11 = 11 %); dihitung "
+            "tanpa PPN", location=where, raw=str(ppn), code="ppn-rate"))
+        ppn = ZERO
+    step = rounding.step
+    if not step.is_finite() or not (step == 0 or MIN_ROUNDING_STEP <= step <= MAX_ROUNDING_STEP):
+        findings.append(Finding(
+            Severity.ERROR, f"kelipatan pembulatan total {step} di luar 0,01..10^12; dihitung "
+            "tanpa pembulatan", location=where, raw=str(step), code="total-rounding"))
+        rounding = RoundingRule(ZERO, rounding.mode)
+    if (decimals, ppn, rounding) == (s.volume_decimals, s.ppn_rate, s.total_rounding):
+        return s
+    return PackageSettings(decimals, ppn, s.ppn_label, rounding)
 
 
 def price_program(program: Program) -> PricedProgram:

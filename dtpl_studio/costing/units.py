@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from dataclasses import dataclass
 from decimal import Decimal
 from importlib.resources import files
 
@@ -36,6 +37,7 @@ CANONICAL: dict[str, str] = {
     "ha": "hectare",
     "m3": "meter ** 3",
     "liter": "liter",
+    "ml": "milliliter",
     "kg": "kilogram",
     "gram": "gram",
     "ton": "metric_ton",
@@ -88,7 +90,7 @@ CANONICAL: dict[str, str] = {
 ALIASES: dict[str, str] = {
     # length
     "m": "m", "meter": "m", "mtr": "m", "m1": "m'", "m¹": "m'", "m'": "m'", "m’": "m'",
-    "m‘": "m'", "m`": "m'", "m''": "m'", "ml": "m'", "m lari": "m'", "meter lari": "m'",
+    "m‘": "m'", "m`": "m'", "m''": "m'", "m lari": "m'", "meter lari": "m'",
     "mlari": "m'", "m panjang": "m'", "m'.": "m'",
     "cm": "cm", "mm": "mm", "km": "km",
     # area
@@ -97,6 +99,9 @@ ALIASES: dict[str, str] = {
     # volume
     "m3": "m3", "m³": "m3", "m^3": "m3", "meter kubik": "m3", "kubik": "m3", "m 3": "m3",
     "liter": "liter", "ltr": "liter", "lt": "liter", "l": "liter", "litre": "liter",
+    # ml / mL / Ml / ML are millilitres, never metre run (issue 5 fault 5): case folding must
+    # not turn a volume into a length. A metre run is written m', m1, M1, m lari.
+    "ml": "ml", "mililiter": "ml", "milliliter": "ml", "millilitre": "ml", "cc": "ml",
     # mass
     "kg": "kg", "kilogram": "kg", "kgs": "kg", "gram": "gram", "gr": "gram", "g": "gram",
     "ton": "ton", "tonne": "ton",
@@ -112,10 +117,11 @@ ALIASES: dict[str, str] = {
     "titik": "titik", "ttk": "titik", "tt": "titik", "titk": "titik",
     "zak": "zak", "sak": "zak", "zak.": "zak",
     "btg": "btg", "batang": "btg", "bt": "btg", "lonjor": "btg", "ljr": "btg",
-    "lbr": "lbr", "lembar": "lbr", "lb": "lbr", "lmbr": "lbr",
+    # "lb" is not here: it is the pound (a mass); a sheet is lbr / lembar
+    "lbr": "lbr", "lembar": "lbr", "lmbr": "lbr",
     "unit": "unit", "unt": "unit", "set": "set", "stel": "set", "lot": "lot",
     "roll": "roll", "rol": "roll", "psg": "psg", "pasang": "psg", "tgl": "tgl",
-    "tunggul": "tgl", "dus": "dus", "doz": "dus", "box": "dus", "kaleng": "kaleng",
+    "tunggul": "tgl", "dus": "dus", "doz": "lusin", "box": "dus", "kaleng": "kaleng",
     "klg": "kaleng", "dos": "dus", "tabung": "tabung", "tbg": "tabung", "rit": "rit", "truk": "rit",
     "ret": "rit", "pohon": "pohon", "phn": "pohon", "kali": "kali", "paket": "paket",
     "pkt": "paket", "lusin": "lusin", "ikat": "ikat", "ikt": "ikat", "pak": "pak",
@@ -131,12 +137,33 @@ ALIASES: dict[str, str] = {
     "eks": "eksemplar", "lembaran": "lbr", "ons": "ons", "lsn": "lusin",
     "o/hari": "OH", "orang /hari": "OH", "orang / hari": "OH", "o/b": "OB",
     "per hari": "hari",
+    # mapped with a note (UNIT_NOTES): typos and foreign abbreviations common in real RABs
+    "1s": "ls", "nos": "bh",
     # rental time
     "hari": "hari", "hr": "hari", "unit hari": "hari", "buah hari": "hari", "unit/hari": "hari",
     "jam": "jam", "j": "jam", "unit jam": "jam", "jam/unit": "jam", "unit/jam": "jam",
     "bulan": "bulan", "bln": "bulan", "bl": "bulan",
     "%": "%",
 }
+
+#: Spellings that are read, but never silently: :func:`read_unit` returns this note with the
+#: symbol so the caller records an info finding (issue 5 fault 5: "``1s`` (a typo for ls) and
+#: ``NOS`` (a count) are common in real RABs: map them with a finding").
+UNIT_NOTES: dict[str, str] = {
+    "1s": "'1s' dibaca sebagai ls (lump sum): angka 1 di tempat huruf l",
+    "is": "'Is' dibaca sebagai ls (lump sum): huruf I di tempat huruf l",
+    "nos": "'NOS' (numbers) dibaca sebagai bh (hitungan buah)",
+    "bauh": "'bauh' (salah ketik) dibaca sebagai bh",
+    "buag": "'buag' (salah ketik) dibaca sebagai bh",
+    "lolt": "'lolt' (salah ketik) dibaca sebagai lot",
+    "titk": "'titk' (salah ketik) dibaca sebagai titik",
+    "lumpsump": "'lumpsump' (salah ketik) dibaca sebagai ls",
+}
+
+#: Base dimensions that are physical quantities; every other base dimension of
+#: ``units.txt`` is a count of things (buah, titik, zak, OH, ls, set…).
+PHYSICAL_DIMENSIONS = frozenset({"[length]", "[mass]", "[time]", "[current]", "[temperature]",
+                                 "[substance]", "[luminosity]"})
 
 _MOJIBAKE = {"Â²": "²", "Â³": "³", "Â¹": "¹", "Â°": "°", "â€™": "’", "â€˜": "‘"}
 
@@ -162,11 +189,18 @@ def _fold(raw: str) -> str:
     return text
 
 
-def normalize_unit(raw: str | None) -> str:
-    """Return the canonical symbol for a unit as spelled in a file.
+@dataclass(frozen=True, slots=True)
+class UnitReading:
+    """How a unit spelling was read: the canonical ``symbol`` and, for a typo or a foreign
+    abbreviation (:data:`UNIT_NOTES`), a ``note`` in Indonesian for the caller's finding."""
 
-    ``'M3'``, ``'m³'``, ``'mÂ³'`` → ``'m3'``; ``"m'"``, ``'m1'``, ``'M¹'`` → ``"m'"``;
-    ``'Is'`` → ``'ls'``; ``'Bh'`` → ``'bh'``. Leading/trailing spaces and case are ignored.
+    symbol: str
+    note: str = ""
+
+
+def read_unit(raw: str | None) -> UnitReading:
+    """Read a unit as spelled in a file: the canonical symbol and a note when the spelling is
+    a known typo (``'1s'`` → ``ls`` with a note) rather than a regular spelling.
 
     Raises:
         UnknownUnitError: the spelling is not known (never guessed).
@@ -174,12 +208,25 @@ def normalize_unit(raw: str | None) -> str:
     if raw is None:
         raise UnknownUnitError("")
     folded = _fold(str(raw))
-    if folded in ALIASES:
-        return ALIASES[folded]
-    trimmed = folded.rstrip(".").strip()
-    if trimmed in ALIASES:
-        return ALIASES[trimmed]
+    for key in (folded, folded.rstrip(".").strip()):
+        if key in ALIASES:
+            return UnitReading(ALIASES[key], UNIT_NOTES.get(key, ""))
     raise UnknownUnitError(str(raw))
+
+
+def normalize_unit(raw: str | None) -> str:
+    """Return the canonical symbol for a unit as spelled in a file.
+
+    ``'M3'``, ``'m³'``, ``'mÂ³'`` → ``'m3'``; ``"m'"``, ``'m1'``, ``'M¹'`` → ``"m'"``;
+    ``'Is'`` → ``'ls'``; ``'Bh'`` → ``'bh'``. Leading/trailing spaces and case are ignored.
+
+    ``'ml'``, ``'mL'``, ``'Ml'`` → ``'ml'`` (millilitre). Typos such as ``'1s'`` are read
+    too; :func:`read_unit` also returns the note a caller should record for them.
+
+    Raises:
+        UnknownUnitError: the spelling is not known (never guessed).
+    """
+    return read_unit(raw).symbol
 
 
 def to_pint(symbol: str) -> pint.Unit:
@@ -240,6 +287,21 @@ def convert_quantity(q: pint.Quantity, to_symbol: str) -> Decimal:
         raise UnitMismatchError(
             f"hasil {describe_dimension(q)} tidak sesuai dengan satuan item {to_symbol}"
         ) from exc
+
+
+def is_count_unit(symbol: str) -> bool:
+    """True when the canonical ``symbol`` counts things (``bh``, ``titik``, ``unit``, ``ls``,
+    ``set``, ``zak``, ``OH``, ``lusin``…): its dimension is one of the count dimensions of
+    ``units.txt``, not a physical one (length, mass, time…) and not dimensionless.
+
+    On such an item a bare number in a back-up line *is* that many units (issue 5 fault 6:
+    a line ``5`` on an item per bh is 5 bh).
+    """
+    try:
+        dims = dict(to_pint(symbol).dimensionality)
+    except UnknownUnitError:
+        return False
+    return len(dims) == 1 and next(iter(dims.values())) == 1 and not (set(dims) & PHYSICAL_DIMENSIONS)
 
 
 def units_compatible(a: str, b: str) -> bool:

@@ -35,7 +35,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import UTC, datetime
-from decimal import InvalidOperation
+from decimal import Decimal, InvalidOperation
 from pathlib import Path
 from typing import Any
 
@@ -44,10 +44,16 @@ from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session
 
 from dtpl_studio import __version__
+from dtpl_studio.costing.findings import Finding, Severity
 from dtpl_studio.costing.funding import Component, FundingRule, FundingSource
-from dtpl_studio.costing.money import RoundingMode, RoundingRule
+from dtpl_studio.costing.money import ZERO, RoundingMode, RoundingRule
 from dtpl_studio.costing.pricebook import PriceBook
 from dtpl_studio.costing.rab import (
+    MAX_RATE,
+    MAX_ROUNDING_STEP,
+    MAX_VOLUME,
+    MAX_VOLUME_DECIMALS,
+    MIN_ROUNDING_STEP,
     Factor,
     Item,
     Measurement,
@@ -57,6 +63,7 @@ from dtpl_studio.costing.rab import (
     Section,
     Signatory,
 )
+from dtpl_studio.costing.stored import StoredValueNote
 from dtpl_studio.storage import migrate
 from dtpl_studio.storage.errors import ProjectFileError, ProjectLockedError
 from dtpl_studio.storage.locking import LockInfo, ProjectLock, current_user
@@ -81,7 +88,6 @@ from dtpl_studio.storage.records import (
     StoredValueError,
     analysis_columns,
     book_from_records,
-    check_decimal,
     line_columns,
     meta_columns,
     meta_from_record,
@@ -580,7 +586,7 @@ def _read_program(db_path: Path, path: Path, verify: bool) -> Program:
     engine = migrate.sqlite_engine(db_path, readonly=True)
     try:
         with Session(engine) as session:
-            return _assemble(session, verify)
+            return _assemble(session, verify, _Numbers(path))
     except ProjectFileError:
         raise
     except _HashMismatch as exc:
@@ -597,17 +603,84 @@ class _Corrupt(StoredValueError):
     pass
 
 
-def _assemble(session: Session, verify: bool) -> Program:
+#: Limits of the program-level amounts (BLM allocation, ceilings): those of a unit rate.
+MAX_AMOUNT = MAX_RATE
+
+
+class _Numbers:
+    """Range checks of every number read from the RAB part of a project file (issue 5 fault 2).
+
+    A bad number becomes a :class:`StoredValueNote` (an error finding naming the file, the
+    table, the row and the column) attached to the package it belongs to (program-level
+    numbers: to the first package), instead of refusing the whole file. A readable number
+    out of range is kept as stored; an unreadable one is replaced by ``replacement`` (what the
+    finding's ``action`` says). The pinned price books are not read here: they are
+    verified as a whole by their content hash.
+    """
+
+    def __init__(self, path: Path):
+        self.file = path.name
+        self.notes: list[tuple[int | None, StoredValueNote]] = []  # (package id, note)
+
+    def _note(self, package: int | None, table: str, row: object, column: str, raw: object,
+              message: str, action: str, *target_attribute_value: Any,
+              severity: Severity = Severity.ERROR) -> None:
+        raw_text = raw if isinstance(raw, str) else ("" if raw is None else str(raw))
+        finding = Finding(severity, message, location=f"{self.file} | tabel {table} baris {row} kolom {column}",
+                          raw=raw_text[:80], action=action, code="stored-value")
+        self.notes.append((package, StoredValueNote(finding, *target_attribute_value)))
+
+    def decimal(self, raw: object, table: str, row: object, column: str, package: int | None, *,
+                low: Decimal | None = ZERO, high: Decimal | None = None,
+                replacement: Decimal | None = ZERO, low_reason: str = "") -> Any:
+        """The stored Decimal if it is finite and in ``[low, high]``; else a note and the value
+        kept (readable) or ``replacement`` (unreadable). Returns ``(value, problem)`` where
+        ``problem`` is the note text to attach once the model object exists, or ""."""
+        if isinstance(raw, Decimal) and raw.is_finite():
+            if low is not None and raw < low:
+                return raw, (f"nilai {raw} di bawah batas {low}" + (f" ({low_reason})" if low_reason else ""),
+                             "dibiarkan seperti tersimpan; salah sampai nilainya diperbaiki")
+            if high is not None and abs(raw) > high:
+                return raw, (f"nilai {raw:.3E} di atas batas {high:.0E}",
+                             "dibiarkan seperti tersimpan; salah sampai nilainya diperbaiki")
+            return raw, None
+        shown = "kosong" if raw in ("", None) else "bukan angka"
+        return replacement, (f"nilai tersimpan tidak terbaca ({shown})",
+                             f"diganti {'kosong' if replacement is None else replacement}; ketik ulang nilainya")
+
+    def attach(self, problem: tuple[str, str] | None, raw: object, table: str, row: object,
+               column: str, package: int | None, target: Any, attribute: str) -> None:
+        if problem is None:
+            return
+        message, action = problem
+        if target is None:
+            self._note(package, table, row, column, raw, message, action)
+        else:
+            self._note(package, table, row, column, raw, message, action, target, attribute,
+                       getattr(target, attribute))
+
+    def for_package(self, package_id: int, first: bool) -> list[StoredValueNote]:
+        return [note for pid, note in self.notes if pid == package_id or (first and pid is None)]
+
+
+def _stored_int(raw: object) -> int | None:
+    return raw if isinstance(raw, int) and not isinstance(raw, bool) else None
+
+
+def _assemble(session: Session, verify: bool, numbers: _Numbers) -> Program:
     programs = session.scalars(select(ProgramRecord)).all()
     if len(programs) != 1:
         raise _Corrupt(f"expected one program row, found {len(programs)}")
     prec = programs[0]
 
-    rules = [
-        FundingRule(r.program, parse_enum(Component, r.component, f"funding_rule {r.id}.component"),
-                    check_decimal(r.ceiling, f"funding_rule {r.id}.ceiling"), r.source_ref, r.note)
-        for r in session.scalars(select(FundingRuleRecord).order_by(FundingRuleRecord.position))
-    ]
+    rules = []
+    for r in session.scalars(select(FundingRuleRecord).order_by(FundingRuleRecord.position)):
+        ceiling, problem = numbers.decimal(r.ceiling, "funding_rule", r.id, "ceiling", None,
+                                           high=MAX_AMOUNT, replacement=ZERO)
+        rule = FundingRule(r.program, parse_enum(Component, r.component, f"funding_rule {r.id}.component"),
+                           ceiling, r.source_ref, r.note)
+        numbers.attach(problem, r.ceiling, "funding_rule", r.id, "ceiling", None, rule, "ceiling")
+        rules.append(rule)
     signatories = [
         Signatory(role=s.role, name=s.name, position=s.job_title, date=s.date)
         for s in session.scalars(select(SignatoryRecord).order_by(SignatoryRecord.position))
@@ -632,30 +705,55 @@ def _assemble(session: Session, verify: bool) -> Program:
     built_sections = 0
     built_items = 0
 
+    package_id = 0  # the package being built (for the notes of its rows)
+
     def build_item(rec: ItemRecord) -> Item:
         nonlocal built_items
         built_items += 1
         where = f"item {rec.id} ({rec.description!r})"
         measurements = []
         for m in lines_by_item.get(rec.id, []):
-            factors = [Factor(f.label, check_decimal(f.value, f"factor {f.id}.value"), f.unit)
-                       for f in factors_by_line.get(m.id, [])]
-            measurements.append(Measurement(m.description, factors, m.sign, id=m.uid))
-        return Item(
+            factors = []
+            for f in factors_by_line.get(m.id, []):
+                value, problem = numbers.decimal(f.value, "factor", f.id, "value", package_id,
+                                                 high=MAX_VOLUME, low_reason="pengurangan ditulis "
+                                                 "sebagai baris 'dikurangi'")
+                factor = Factor(f.label, value, f.unit)
+                numbers.attach(problem, f.value, "factor", f.id, "value", package_id, factor, "value")
+                factors.append(factor)
+            sign = _stored_int(m.sign)
+            line = Measurement(m.description, factors, sign if sign in (1, -1) else 1, id=m.uid)
+            if sign not in (1, -1):
+                numbers.attach((f"tanda {m.sign!r} bukan 1 atau -1 (-1 = pengurangan)",
+                                "dibaca sebagai 1 (ditambahkan); periksa baris ini"),
+                               m.sign, "measurement", m.id, "sign", package_id, line, "sign")
+            measurements.append(line)
+        custom_rate, custom_problem = (None, None) if rec.custom_rate is None else numbers.decimal(
+            rec.custom_rate, "item", rec.id, "custom_rate", package_id, high=MAX_RATE, replacement=None)
+        override, override_problem = (None, None) if rec.rate_override is None else numbers.decimal(
+            rec.rate_override, "item", rec.id, "rate_override", package_id, high=MAX_RATE, replacement=None)
+        volume, volume_problem = numbers.decimal(rec.volume, "item", rec.id, "volume", package_id,
+                                                 high=MAX_VOLUME)
+        item = Item(
             description=rec.description,
             unit=rec.unit,
             analysis_code=rec.analysis_code,
-            custom_rate=None if rec.custom_rate is None else check_decimal(rec.custom_rate, where + ".custom_rate"),
+            custom_rate=custom_rate,
             custom_reason=rec.custom_reason,
-            volume=check_decimal(rec.volume, where + ".volume"),
+            volume=volume,
             measurements=measurements,
             funding=parse_enum(FundingSource, rec.funding, where + ".funding"),
-            rate_override=None if rec.rate_override is None
-            else check_decimal(rec.rate_override, where + ".rate_override"),
+            rate_override=override,
             override_reason=rec.override_reason,
             note=rec.note,
             id=rec.uid,
         )
+        numbers.attach(custom_problem, rec.custom_rate, "item", rec.id, "custom_rate", package_id, item, "custom_rate")
+        numbers.attach(override_problem, rec.rate_override, "item", rec.id, "rate_override", package_id,
+                       item, "rate_override")
+        if volume_problem is not None and not measurements:  # a volume under back-up lines is unused
+            numbers.attach(volume_problem, rec.volume, "item", rec.id, "volume", package_id, item, "volume")
+        return item
 
     def build_section(rec: SectionRecord, depth: int) -> Section:
         nonlocal built_sections
@@ -679,15 +777,38 @@ def _assemble(session: Session, verify: bool) -> Program:
         st = pr.settings
         if st is None:
             raise _Corrupt(f"package {pr.id} has no settings row")
+        package_id = pr.id
+        default = PackageSettings()
+        decimals = _stored_int(st.volume_decimals)
+        decimals_problem = None
+        if decimals is None or not 0 <= decimals <= MAX_VOLUME_DECIMALS:
+            decimals_problem = (f"jumlah desimal volume {st.volume_decimals!r} di luar 0..{MAX_VOLUME_DECIMALS}",
+                                f"dipakai {default.volume_decimals}")
+            decimals = default.volume_decimals
+        ppn, ppn_problem = numbers.decimal(st.ppn_rate, "package_settings", pr.id, "ppn_rate", pr.id,
+                                           high=Decimal(1), replacement=ZERO)
+        step, step_problem = numbers.decimal(st.total_rounding_step, "package_settings", pr.id,
+                                             "total_rounding_step", pr.id, high=MAX_ROUNDING_STEP,
+                                             replacement=default.total_rounding.step)
+        if step_problem is None and 0 < step < MIN_ROUNDING_STEP:
+            step_problem = (f"nilai {step} di bawah {MIN_ROUNDING_STEP}", "dibiarkan seperti tersimpan")
+        if step < 0:  # a RoundingRule cannot hold it: keep the default, say so
+            step_problem, step = (f"nilai {step} negatif", f"dipakai {default.total_rounding.step}"), \
+                default.total_rounding.step
         settings = PackageSettings(
-            volume_decimals=st.volume_decimals,
-            ppn_rate=check_decimal(st.ppn_rate, f"package_settings {pr.id}.ppn_rate"),
+            volume_decimals=decimals,
+            ppn_rate=ppn,
             ppn_label=st.ppn_label,
             total_rounding=RoundingRule(
-                check_decimal(st.total_rounding_step, f"package_settings {pr.id}.total_rounding_step"),
+                step,
                 parse_enum(RoundingMode, st.total_rounding_mode, f"package_settings {pr.id}.total_rounding_mode"),
             ),
         )
+        numbers.attach(decimals_problem, st.volume_decimals, "package_settings", pr.id, "volume_decimals",
+                       pr.id, settings, "volume_decimals")
+        numbers.attach(ppn_problem, st.ppn_rate, "package_settings", pr.id, "ppn_rate", pr.id, settings, "ppn_rate")
+        numbers.attach(step_problem, st.total_rounding_step, "package_settings", pr.id, "total_rounding_step",
+                       pr.id, settings, "total_rounding")
         packages.append(Package(
             name=pr.name,
             component=parse_enum(Component, pr.component, f"package {pr.id}.component"),
@@ -702,21 +823,36 @@ def _assemble(session: Session, verify: bool) -> Program:
     if built_sections != len(all_sections) or built_items != len(all_items):
         raise _Corrupt(f"{len(all_sections) - built_sections} section(s) and "
                        f"{len(all_items) - built_items} item(s) are not reachable from any package")
-    return Program(
+    allocation, allocation_problem = (None, None) if prec.blm_allocation is None else numbers.decimal(
+        prec.blm_allocation, "program", prec.id, "blm_allocation", None, high=MAX_AMOUNT, replacement=ZERO)
+    fiscal_year = _stored_int(prec.fiscal_year)
+    if prec.fiscal_year is not None and (fiscal_year is None or not 1900 <= fiscal_year <= 2200):
+        numbers._note(None, "program", prec.id, "fiscal_year", prec.fiscal_year,
+                      f"tahun anggaran {prec.fiscal_year!r} tidak wajar", "dikosongkan")
+        fiscal_year = None
+    program = Program(
         kelurahan=prec.kelurahan,
         kecamatan=prec.kecamatan,
         kota=prec.kota,
         provinsi=prec.provinsi,
         program=prec.program,
-        fiscal_year=prec.fiscal_year,
+        fiscal_year=fiscal_year,
         bkm=prec.bkm,
-        blm_allocation=None if prec.blm_allocation is None
-        else check_decimal(prec.blm_allocation, "program.blm_allocation"),
+        blm_allocation=allocation,
         rules=rules,
         packages=packages,
         signatories=signatories,
         title=prec.title,
     )
+    numbers.attach(allocation_problem, prec.blm_allocation, "program", prec.id, "blm_allocation", None,
+                   program, "blm_allocation")
+    records = session.scalars(select(PackageRecord.id).order_by(PackageRecord.position)).all()
+    for k, (pid, package) in enumerate(zip(records, packages, strict=True)):
+        package.load_notes = numbers.for_package(pid, k == 0)
+    if not packages and numbers.notes:
+        first = numbers.notes[0][1].finding
+        raise _Corrupt(f"{first.location}: {first.message}")
+    return program
 
 
 def _read_books(session: Session, verify: bool) -> dict[int, PriceBook]:

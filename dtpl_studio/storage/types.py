@@ -27,8 +27,11 @@ class DecimalText(TypeDecorator[Decimal]):
             with :func:`dtpl_studio.costing.money.from_float` first) or any other type.
         ValueError: for NaN or infinity (no price or coefficient may be either).
 
-    Result: ``Decimal(text)``; a stored text that is not a number raises
-    ``decimal.InvalidOperation``, which the readers turn into a "corrupt file" error.
+    Result: ``Decimal(text)``; a stored text that is not a number (``'dua'``, ``''``, a blob)
+    comes back as that text (``str``), unconverted, so that the reader decides per row: the
+    project-file loader makes it a finding naming table and row, the price readers'
+    :func:`~dtpl_studio.storage.records.check_decimal` a "corrupt file" error. A reader never
+    lets a ``str`` into the model.
     """
 
     impl = Text
@@ -45,14 +48,15 @@ class DecimalText(TypeDecorator[Decimal]):
             raise ValueError(f"a Decimal column cannot hold {value}")
         return str(value)
 
-    def process_result_value(self, value: Any, dialect: Dialect) -> Decimal | None:
+    def process_result_value(self, value: Any, dialect: Dialect) -> Decimal | str | None:
         if value is None:
             return None
+        if isinstance(value, bytes):
+            return value.decode("utf-8", "replace")
         try:
-            result = Decimal(str(value))
-        except InvalidOperation as exc:
-            raise InvalidOperation(f"stored value {value!r} is not a decimal number") from exc
-        return result
+            return Decimal(str(value).strip()) if str(value).strip() else str(value)
+        except InvalidOperation:
+            return str(value)
 
     def process_literal_param(self, value: Any, dialect: Dialect) -> str:
         text = self.process_bind_param(value, dialect)

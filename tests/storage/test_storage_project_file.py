@@ -268,13 +268,19 @@ def test_bad_stored_value_is_reported_as_damage(program: Program, tmp_path: Path
         load_program(path)
 
 
-def test_bad_stored_number_is_reported_as_damage(program: Program, tmp_path: Path) -> None:
+def test_bad_stored_number_is_a_finding_and_the_rest_opens(program: Program, tmp_path: Path) -> None:
+    """Issue 5 fault 2: an unreadable number in a RAB row is a finding naming the file,
+    table, row and column, not a refusal of the whole project (see test_stored_values.py)."""
     path = tmp_path / "number.dtpl"
     save_program(program, path)
     with _db(path) as con:
         con.execute("UPDATE factor SET value = 'dua' WHERE id = 1")
-    with pytest.raises(ProjectFileError, match="damaged"):
-        load_program(path)
+    loaded = load_program(path)
+    notes = [n.finding for p in loaded.packages for n in p.load_notes]
+    assert len(notes) == 1
+    assert notes[0].location == "number.dtpl | tabel factor baris 1 kolom value"
+    assert notes[0].raw == "dua"
+    assert sum(1 for p in loaded.packages for _ in p.items()) == sum(1 for p in program.packages for _ in p.items())
 
 
 def test_pinned_book_changed_outside_the_app(program: Program, tmp_path: Path) -> None:
