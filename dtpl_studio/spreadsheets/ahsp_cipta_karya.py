@@ -70,6 +70,7 @@ difference is diagnosed by re-running the block's formulas the way Excel does
 
 from __future__ import annotations
 
+import math
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -119,6 +120,7 @@ from dtpl_studio.spreadsheets.formula import (
     XlError,
     cached_as_value,
     evaluate_exact,
+    excel_value,
     parse_formula,
     to_decimal,
     walk,
@@ -2395,6 +2397,24 @@ def _compare_rates(imp: _Importer, book: PriceBook) -> list[RateComparison]:
     return out
 
 
+def float_boundary(ours_exact: Decimal | None, xl_f: Any, step: Decimal) -> Decimal | None:
+    """The multiple of ``step`` that Excel's ROUNDDOWN missed because of binary floating point,
+    or None.
+
+    Excel rounds the value as shown to 15 significant digits
+    (:func:`~dtpl_studio.spreadsheets.formula.excel_round`), so the usual float noise
+    (31 899,999999999996 for 31 900) does not lower a rate; a multiple is missed only when the
+    exact F is (within 1e-6) on it and Excel's float F, even at 15 significant digits, is below
+    it (a float error larger than Excel's 15-digit view: a long chain or a cancellation).
+    """
+    if ours_exact is None or not isinstance(xl_f, float) or not step or not math.isfinite(xl_f):
+        return None
+    nearest = (ours_exact / step).to_integral_value() * step
+    if abs(ours_exact - nearest) <= Decimal("1E-6") and excel_value(xl_f) < nearest <= ours_exact + Decimal("1E-6"):
+        return nearest
+    return None
+
+
 def _diagnose(imp: _Importer, block: _Block, comparison: RateComparison) -> None:
     sheet, row = block.sheet, block.title_row
     xl = ExcelEmulator(imp.grid, "excel", imp.lookup_cache)
@@ -2480,19 +2500,15 @@ def _diagnose(imp: _Importer, block: _Block, comparison: RateComparison) -> None
                 f"the book rounds F = {format_plain(ours_exact)} down to Rp 100 → {format_plain(ours)}"
             )
             return
-        step = imp.meta.rate_rounding.step
-        if ours_exact is not None and isinstance(xl_f, float) and step:
-            nearest = (ours_exact / step).to_integral_value() * step
-            if (
-                abs(ours_exact - nearest) <= Decimal("1E-6")
-                and xl_f < float(nearest) <= float(ours_exact) + 1e-6
-            ):
-                comparison.reason_code = "float-rounddown-boundary"
-                comparison.reason = (
-                    f"exact F = {format_plain(ours_exact)}; Excel's float F = {xl_f!r}, just below "
-                    f"{format_plain(nearest)}, so ROUNDDOWN gives {comparison.cached_raw}"
-                )
-                return
+        nearest = float_boundary(ours_exact, xl_f, imp.meta.rate_rounding.step)
+        if nearest is not None:
+            comparison.reason_code = "float-rounddown-boundary"
+            comparison.reason = (
+                f"exact F = {format_plain(ours_exact)}; Excel's float F = {xl_f!r}, to its 15 "
+                f"significant digits {format_plain(excel_value(xl_f))}, below "
+                f"{format_plain(nearest)}, so ROUNDDOWN gives {comparison.cached_raw}"
+            )
+            return
         if block.lookup_defects and ex_f_dec is not None and ex_f_dec != ours_exact:
             comparison.reason_code = "lookup-wrong-row"
             comparison.reason = (

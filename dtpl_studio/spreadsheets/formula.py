@@ -11,7 +11,8 @@ exist, for two different questions:
 * :class:`ExcelEmulator` answers "what did Excel compute and cache?" It walks the formulas of
   a workbook grid with IEEE floats (as Excel does), coerces text in arithmetic the way an
   English-locale Excel does (``'2,625'`` becomes 2625, ``'0,1667'`` becomes ``#VALUE!``) and
-  knows ``SUM``, ``ROUNDDOWN``, ``ROUND``, ``ROUNDUP`` and exact-match ``VLOOKUP``. Cells whose
+  knows ``SUM``, ``ROUNDDOWN``, ``ROUND``, ``ROUNDUP`` (on the value as shown to 15
+  significant digits, as Excel rounds: :func:`excel_round`) and exact-match ``VLOOKUP``. Cells whose
   formula it cannot follow (external links, array formulas, other functions) are taken at
   their cached value and recorded as *opaque*. The same walker also runs in ``exact`` mode
   (Decimal, Indonesian decimal comma), which shows what the workbook's own formulas give
@@ -23,11 +24,12 @@ Excel's operator precedence (from high to low): unary ``-``/``+``, ``%``, ``^``,
 
 from __future__ import annotations
 
+import decimal
 import math
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from decimal import Decimal, DecimalException
+from decimal import ROUND_DOWN, ROUND_HALF_UP, ROUND_UP, Decimal, DecimalException
 from functools import lru_cache
 from typing import Any
 
@@ -696,18 +698,8 @@ class ExcelEmulator:
 
     def _round(self, name: str, x: Any, digits: int) -> Any:
         if self.mode == "excel":
-            factor = 10.0**digits
-            scaled = x * factor
-            if name == "ROUNDDOWN":
-                result = math.trunc(scaled)
-            elif name == "ROUNDUP":
-                result = math.ceil(scaled) if scaled >= 0 else math.floor(scaled)
-            else:
-                result = math.floor(abs(scaled) + 0.5) * (1 if scaled >= 0 else -1)
-            return result / factor
-        from decimal import ROUND_DOWN, ROUND_HALF_UP, ROUND_UP
-
-        mode = {"ROUNDDOWN": ROUND_DOWN, "ROUNDUP": ROUND_UP, "ROUND": ROUND_HALF_UP}[name]
+            return excel_round(name, x, digits)
+        mode = _ROUNDING[name]
         quantum = Decimal(1).scaleb(-digits)
         return (
             x.quantize(quantum, rounding=mode, context=CONTEXT)
@@ -777,6 +769,52 @@ class ExcelEmulator:
             if isinstance(v, int | float | Decimal) and not isinstance(v, bool) and v == key:
                 return r
         return None
+
+
+#: Excel's rounding functions and the Decimal rounding with the same direction: ``ROUND``
+#: halves away from zero, ``ROUNDUP`` away from zero, ``ROUNDDOWN`` toward zero, all symmetric
+#: about zero (Microsoft, "ROUND function", "ROUNDUP function", "ROUNDDOWN function").
+_ROUNDING = {"ROUND": ROUND_HALF_UP, "ROUNDUP": ROUND_UP, "ROUNDDOWN": ROUND_DOWN}
+
+
+def excel_value(x: float) -> Decimal:
+    """A float as Excel shows and uses it: its 15 significant digits (``0.1+0.2`` → ``0.3``,
+    ``21.9/0.2`` = 109.49999999999999 → ``109.5``).
+
+    Raises:
+        ValueError: NaN or infinity (Excel has neither: it gives ``#NUM!``).
+    """
+    if not math.isfinite(x):
+        raise ValueError(f"not a finite number: {x!r}")
+    return Decimal(f"{x:.15g}")
+
+
+def excel_round(name: str, x: float, digits: int) -> float:
+    """``ROUND``/``ROUNDUP``/``ROUNDDOWN(x, digits)`` as Excel computes them: on the value as
+    shown to 15 significant digits (:func:`excel_value`), not on the binary float, so
+    ``ROUND(1.005,2)`` = 1.01, ``ROUND(0.285,2)`` = 0.29, ``ROUNDDOWN(SUM(2.26,2.94),2)`` = 5.2
+    and ``ROUND(21.9/0.2,0)`` = 110 (a float rounding would give 1.0, 0.28, 5.19 and 109).
+
+    Sources: Apache POI ``MathX.round`` (rounds ``NumberToTextConverter.toText(n)``, Excel's
+    15-digit rendering, with ``BigDecimal.setScale``; POI's tests compare with Excel), the
+    Excel-compatibility fixes of PhpSpreadsheet (PR #1404: ``ROUNDDOWN(SUM(2.26,2.94),2)`` is
+    5.2 in Excel) and EPPlus (issue #251: "15 significant figures (for Excel compatibility) in
+    rounding functions"); Microsoft documents that Excel keeps 15 significant digits
+    ("Floating-point arithmetic may give inaccurate results in Excel").
+
+    Raises:
+        ValueError: ``name`` is not one of the three, or ``x`` is not finite.
+    """
+    if name not in _ROUNDING:
+        raise ValueError(f"not an Excel rounding function: {name!r}")
+    shown = excel_value(float(x))
+    quantum = Decimal(1).scaleb(-digits)
+    rounded = (shown / quantum).quantize(Decimal(1), rounding=_ROUNDING[name], context=_WIDE)
+    return float(rounded * quantum) + 0.0  # no -0.0: Excel shows 0
+
+
+#: Enough digits for any double's 15-digit view divided by any power of ten Excel allows.
+_WIDE = decimal.Context(prec=400, Emax=10**6, Emin=-(10**6))
 
 
 class _Opaque(Exception):

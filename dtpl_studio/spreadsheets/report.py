@@ -44,7 +44,9 @@ REASONS: dict[str, str] = {
     ),
     "float-rounddown-boundary": (
         "the exact rate is (within 1e-6) a multiple of Rp 100; Excel's binary floating point "
-        "landed just below it and ROUNDDOWN(F,-2) dropped Rp 100; our Decimal arithmetic does not"
+        "landed below it by more than its 15-digit view absorbs (Excel rounds the value as shown "
+        "to 15 significant digits), so ROUNDDOWN(F,-2) dropped Rp 100; our Decimal arithmetic "
+        "does not"
     ),
     "workbook-rounding-rule": (
         "this block rounds differently from the book's rule (e.g. ROUNDDOWN(F,0) instead of "

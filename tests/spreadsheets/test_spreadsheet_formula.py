@@ -102,7 +102,9 @@ def test_excel_rounddown_sum_and_vlookup():
     xl = ExcelEmulator(grid, "excel")
     assert xl.value("S", 1, 3) == 1300.0  # case-insensitive, first match wins
     assert xl.value("S", 2, 3) == XlError("#N/A")
-    assert xl.value("S", 3, 3) == 31800.0  # float lands below 31 900
+    # the float sum is 31 899.999999999996, but Excel rounds the value as shown to 15
+    # significant digits (31 900.0000000000): ROUNDDOWN keeps 31 900
+    assert xl.value("S", 3, 3) == 31900.0
     assert ExcelEmulator(grid, "exact").value("S", 3, 3) == Decimal("31900")
     assert xl.value("S", 4, 3) == 286299.0  # text in a SUM range is ignored
 
@@ -112,3 +114,40 @@ def test_wildcards():
     assert wildcard_regex('Pipa ?"').match('Pipa 1"')
     assert not wildcard_regex("a~*").match("ab")
     assert wildcard_regex("a~*").match("a*")
+
+
+@pytest.mark.parametrize(
+    ("formula", "excel", "float_rounding"),
+    [
+        # the published cases (issue 8; Apache POI MathX.round, PhpSpreadsheet PR #1404)
+        ("=ROUND(1.005,2)", 1.01, 1.0),
+        ("=ROUND(0.285,2)", 0.29, 0.28),
+        ("=ROUNDDOWN(SUM(2.26,2.94),2)", 5.2, 5.19),
+        ("=ROUND(21.9/0.2,0)", 110.0, 109.0),
+        ("=ROUNDUP(SUM(2.21,2.19),2)", 4.4, 4.41),
+        # symmetric about zero: half away from zero, ROUNDUP away, ROUNDDOWN toward zero
+        ("=ROUND(-2.5,0)", -3.0, None),
+        ("=ROUNDUP(-0.2,0)", -1.0, None),
+        ("=ROUNDDOWN(-0.8,0)", 0.0, None),
+        ("=ROUND(1234.5,-2)", 1200.0, None),
+        ("=ROUNDDOWN(0.29*100000+0.29*100000*0.1,-2)", 31900.0, 31800.0),
+    ],
+)
+def test_excel_rounding_works_on_the_value_as_shown(formula, excel, float_rounding):
+    """Excel's ROUND/ROUNDUP/ROUNDDOWN round the 15-significant-digit value, not the binary
+    float; the third column is what rounding the float itself gives (the old emulation)."""
+    grid = _grid({"A1": formula})
+    assert ExcelEmulator(grid, "excel").value("S", 1, 1) == excel
+    if float_rounding is not None:
+        assert float_rounding != excel
+
+
+def test_float_boundary_needs_more_than_float_noise():
+    from dtpl_studio.spreadsheets.ahsp_cipta_karya import float_boundary
+
+    step = Decimal(100)
+    # ordinary noise: Excel's 15-digit view is 31 900, nothing is missed
+    assert float_boundary(Decimal("31900"), 31899.999999999996, step) is None
+    # an error beyond 15 digits (a cancellation): Excel's view is 31 899.9999999 → 31 800
+    assert float_boundary(Decimal("31900"), 31899.9999999, step) == Decimal("31900")
+    assert float_boundary(Decimal("31950"), 31949.9, step) is None  # not on a multiple
