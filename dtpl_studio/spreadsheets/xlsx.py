@@ -1,8 +1,9 @@
 """Loading an xlsx into a :class:`~dtpl_studio.spreadsheets.formula.Grid`.
 
-openpyxl reads a workbook either with formulas or with the values Excel cached when it last
-saved (``data_only=True``); an importer that checks a workbook against itself needs both, so
-the file is loaded twice. Hidden rows, defined names (``upahbahan`` → ``'Upah Bahan'!$E$9:$G$1217``)
+An importer that checks a workbook against itself needs each formula and the value Excel
+cached for it. :mod:`~dtpl_studio.spreadsheets.xlsx_fast` reads both in one pass over the
+sheet XML (what openpyxl gives, cell for cell); a workbook it does not know (Strict OOXML) is
+read by openpyxl twice, with formulas and with the cached values (``data_only=True``). Hidden rows, defined names (``upahbahan`` → ``'Upah Bahan'!$E$9:$G$1217``)
 and external-link targets are kept on the grid.
 """
 
@@ -18,6 +19,7 @@ from openpyxl import load_workbook
 from openpyxl.utils.cell import range_boundaries
 
 from dtpl_studio.spreadsheets.formula import Grid
+from dtpl_studio.spreadsheets.xlsx_fast import UnsupportedWorkbook, read_workbook
 
 
 class WorkbookReadError(ValueError):
@@ -68,6 +70,40 @@ def load_xlsx(path: str | Path) -> LoadedWorkbook:
         raise FileNotFoundError(f"no such file: {path}")
     result = LoadedWorkbook(path)
     result.sha256 = sha256_of(path)
+    try:
+        with zipfile.ZipFile(path) as archive:
+            fast = read_workbook(archive)
+    except UnsupportedWorkbook:
+        pass  # a part the one-pass reader does not know: openpyxl reads it below
+    except Exception as exc:  # a damaged archive or part: zipfile/XML raise many types
+        reason = (
+            "not a zip file"
+            if isinstance(exc, zipfile.BadZipFile)
+            else f"{type(exc).__name__}: {exc}"
+        )
+        raise WorkbookReadError(f"{path.name} is not a readable xlsx workbook ({reason})") from exc
+    else:
+        grid = result.grid
+        result.sheet_names = fast.sheet_names
+        result.sheet_states = fast.sheet_states
+        grid.raw, grid.cached, grid.hidden_rows = fast.raw, fast.cached, fast.hidden_rows
+        grid.names = fast.names
+        result.max_rows = fast.max_rows
+        for index, target in enumerate(fast.external_targets, start=1):
+            result.external_links[index] = _link_name(target)
+        return result
+    return _load_with_openpyxl(path, result)
+
+
+def _link_name(target: str) -> str:
+    """``file:///D:\\a%20b\\X.xlsx`` → ``X.xlsx`` (the file name of an external link)."""
+    text = unquote(target.removeprefix("file:///"))
+    base = PureWindowsPath(text).name if "\\" in text else PurePosixPath(text).name
+    return base or text
+
+
+def _load_with_openpyxl(path: Path, result: LoadedWorkbook) -> LoadedWorkbook:
+    """The two openpyxl loads (formulas, cached values) for what :mod:`xlsx_fast` cannot read."""
     try:
         with warnings.catch_warnings():
             # openpyxl warns about data validation / conditional formatting extensions
@@ -123,7 +159,5 @@ def load_xlsx(path: str | Path) -> LoadedWorkbook:
         grid.names[name.lower()] = (sheet, c1, r1, c2, r2)
     for index, link in enumerate(getattr(formulas, "_external_links", []), start=1):
         target = getattr(getattr(link, "file_link", None), "Target", "") or ""
-        text = unquote(target.removeprefix("file:///"))
-        base = PureWindowsPath(text).name if "\\" in text else PurePosixPath(text).name
-        result.external_links[index] = base or text
+        result.external_links[index] = _link_name(target)
     return result
