@@ -263,6 +263,8 @@ class _Importer:
         self.lookup_cache: dict = {}  # VLOOKUP indexes shared by the emulators of compare_rates
         self.cells = CellReader(self.grid, report)
         self.refused: dict[str, str] = {}  # casefold name → price cell refused (Sheet!G9)
+        self._title_index: dict[tuple, list[tuple[int, str]]] = {}  # VLOOKUP ranges of the DHSP
+        self._title_first: dict[tuple, dict[str, int]] = {}
 
     # -- helpers -------------------------------------------------------------------------
     def raw(self, sheet: str, row: int, col: int) -> Any:
@@ -2219,18 +2221,21 @@ class _Importer:
 
     def _match_title(self, sheet: str, col: int, r1: int, r2: int, name: str) -> int | None:
         """First row of ``sheet`` column ``col`` in ``r1..r2`` that VLOOKUP(name, …, FALSE) finds."""
-        pattern = wildcard_regex(name) if any(ch in name for ch in "*?~") else None
-        folded = name.casefold()
-        for row in range(r1, r2 + 1):
-            if self.raw(sheet, row, col) is None:
-                continue
-            text = self.exact_text(sheet, row, col)
-            if pattern is not None:
-                if pattern.match(str(text)):
-                    return row
-            elif str(text).casefold() == folded:
-                return row
-        return None
+        key = (sheet, col, r1, r2)
+        index = self._title_index.get(key)
+        if index is None:  # built once per lookup range: texts in row order
+            index = self._title_index[key] = [
+                (row, str(self.exact_text(sheet, row, col)))
+                for row in range(r1, r2 + 1)
+                if self.raw(sheet, row, col) is not None
+            ]
+            self._title_first[key] = {}
+            for row, text in reversed(index):
+                self._title_first[key][text.casefold()] = row
+        if any(ch in name for ch in "*?~"):
+            pattern = wildcard_regex(name)
+            return next((row for row, text in index if pattern.match(text)), None)
+        return self._title_first[key].get(name.casefold())
 
     # -- book ----------------------------------------------------------------------------
     def build_book(self) -> PriceBook:
@@ -2352,6 +2357,7 @@ def _compare_rates(imp: _Importer, book: PriceBook) -> list[RateComparison]:
     """
     grid = imp.grid
     out: list[RateComparison] = []
+    exact = ExcelEmulator(grid, "exact", imp.lookup_cache)  # memo shared: one exact re-run
     for block in imp.blocks:
         location = f"{imp.file} | {block.sheet}!{_cell(COL_I, block.title_row)}"
         cached_raw = cached_as_value(grid.cached_value(block.sheet, block.title_row, COL_I))
@@ -2392,7 +2398,7 @@ def _compare_rates(imp: _Importer, book: PriceBook) -> list[RateComparison]:
             cached=cached,
             cached_raw=_fmt(cached_raw) if cached_raw is not None else "(empty)",
         )
-        _diagnose(imp, block, comparison)
+        _diagnose(imp, block, comparison, exact)
         out.append(comparison)
     return out
 
@@ -2415,15 +2421,14 @@ def float_boundary(ours_exact: Decimal | None, xl_f: Any, step: Decimal) -> Deci
     return None
 
 
-def _diagnose(imp: _Importer, block: _Block, comparison: RateComparison) -> None:
+def _diagnose(
+    imp: _Importer, block: _Block, comparison: RateComparison, ex: ExcelEmulator
+) -> None:
+    """Self-check the block (``ex``, the exact re-run shared by all blocks, must give our F)
+    and, when the rates differ, find the reason by re-running the block the way Excel does."""
     sheet, row = block.sheet, block.title_row
-    xl = ExcelEmulator(imp.grid, "excel", imp.lookup_cache)
-    ex = ExcelEmulator(imp.grid, "exact", imp.lookup_cache)
     f_row = block.f_row or block.rate_target_row
-    xl_rate = xl.value(sheet, row, COL_I)
-    xl_f = xl.value(sheet, f_row, COL_H) if f_row else None
     ex_f = ex.value(sheet, f_row, COL_H) if f_row else None
-    comparison.excel_recomputed = _fmt(xl_rate)
     ours, ours_exact, cached = comparison.ours, comparison.ours_exact, comparison.cached
     # a self-check of the import: the block's own formulas, evaluated exactly, must give our F
     ex_f_dec = to_decimal(ex_f) if not isinstance(ex_f, XlError) else None
@@ -2444,6 +2449,11 @@ def _diagnose(imp: _Importer, block: _Block, comparison: RateComparison) -> None
     if comparison.matches:
         comparison.reason_code, comparison.reason = "match", ""
         return
+    # a fresh Excel re-run per differing block: its trace is what this block met
+    xl = ExcelEmulator(imp.grid, "excel", imp.lookup_cache)
+    xl_rate = xl.value(sheet, row, COL_I)
+    xl_f = xl.value(sheet, f_row, COL_H) if f_row else None
+    comparison.excel_recomputed = _fmt(xl_rate)
 
     def cells(found: dict) -> str:
         return ", ".join(
