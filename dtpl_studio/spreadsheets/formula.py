@@ -269,7 +269,68 @@ def parse_formula(formula: str) -> Node:
 
 @lru_cache(maxsize=65536)
 def _parse_cached(text: str) -> Node:
-    return _Parser(text).parse()
+    """Parse once per text; formulas that differ only in the rows of their cell references
+    (``=F12*G12``, ``=F13*G13``: a workbook has thousands and few shapes) share one parse."""
+    rows: list[int] = []
+
+    def row_out(match: re.Match[str]) -> str:
+        rows.append(int(match.group(3)))
+        return f"{match.group(1)}{match.group(2)}#"
+
+    key = _ROW_REF.sub(row_out, text)
+    shape = _SHAPES.get(key, _UNKNOWN)
+    if shape is _UNKNOWN:
+        node = _Parser(text).parse()
+        if len(_SHAPES) > 65536:
+            _SHAPES.clear()
+        # the shape is reusable only when every row the pattern found is a reference row of
+        # the tree, in text order (not a text literal "A1", not a range written backwards)
+        _SHAPES[key] = (node, tuple(rows)) if _ref_rows(node) == rows else None
+        return node
+    if shape is None:
+        return _Parser(text).parse()
+    node, first_rows = shape
+    return node if tuple(rows) == first_rows else _with_rows(node, iter(rows))
+
+
+#: A cell reference's column and row (``H12``, ``$N$7``, the parts of ``H10:H15``), not part of a
+#: longer word (a name, a sheet name) and not a function name (``LOG10(``).
+_ROW_REF = re.compile(r"(?<![A-Za-z0-9_.])(\$?[A-Za-z]{1,3})(\$?)(\d+)(?![\w(])")
+_SHAPES: dict[str, tuple[Node, tuple[int, ...]] | None] = {}
+_UNKNOWN = object()
+
+
+def _ref_rows(node: Node) -> list[int]:
+    """Rows of the references of ``node`` in text order (``row``, then ``row2`` of a range)."""
+    rows: list[int] = []
+    for n in walk(node):
+        if isinstance(n, Ref):
+            rows.append(n.row)
+            if n.row2 is not None:
+                rows.append(n.row2)
+    return rows
+
+
+def _with_rows(node: Node, rows) -> Node:
+    """``node`` with its reference rows taken in text order from ``rows``."""
+    if isinstance(node, Ref):
+        first = next(rows)
+        if node.row2 is None:
+            return Ref(node.sheet, node.col, first, None, None, node.external)
+        second = next(rows)
+        return Ref(
+            node.sheet, node.col, min(first, second), node.col2, max(first, second), node.external
+        )
+    if isinstance(node, Binary):
+        left = _with_rows(node.left, rows)
+        return Binary(node.op, left, _with_rows(node.right, rows))
+    if isinstance(node, Unary):
+        return Unary(node.op, _with_rows(node.operand, rows))
+    if isinstance(node, Percent):
+        return Percent(_with_rows(node.operand, rows))
+    if isinstance(node, Call):
+        return Call(node.name, tuple(_with_rows(arg, rows) for arg in node.args))
+    return node
 
 
 def walk(node: Node):

@@ -5,6 +5,8 @@ from __future__ import annotations
 from decimal import Decimal
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from dtpl_studio.spreadsheets.formula import (
     Binary,
@@ -151,3 +153,30 @@ def test_float_boundary_needs_more_than_float_noise():
     # an error beyond 15 digits (a cancellation): Excel's view is 31 899.9999999 → 31 800
     assert float_boundary(Decimal("31900"), 31899.9999999, step) == Decimal("31900")
     assert float_boundary(Decimal("31950"), 31949.9, step) is None  # not on a multiple
+
+
+_SHAPES = [
+    "=F{0}*G{1}",
+    "=VLOOKUP(D{0},upahbahan,3,FALSE)/1400",
+    "=SUM(H{0}:H{1})",
+    "=H{0}+H{1}+H{2}",
+    "=ROUNDDOWN(H{0},-2)",
+    "=$M${0}",
+    "='[1]Analisis Pekerjaan SNI'!H{0}",
+    '=VLOOKUP("A{0}",x,2,0)&B{1}',
+    "=Persiapan!F{0}*-G{1}%",
+    "=LOG10(A{0})+SUM(B{1}:C{2},2)",
+]
+
+
+@given(
+    shape=st.sampled_from(_SHAPES),
+    rows=st.lists(st.integers(min_value=1, max_value=1048576), min_size=3, max_size=3),
+)
+def test_formulas_of_one_shape_parse_as_if_parsed_alone(shape, rows):
+    """The parse shared by formulas that differ only in reference rows gives the tree a
+    parse of the text alone gives (ranges written backwards and text literals included)."""
+    from dtpl_studio.spreadsheets.formula import _Parser
+
+    text = shape.format(*rows)
+    assert parse_formula(text) == _Parser(text).parse()
