@@ -22,7 +22,11 @@ from pathlib import Path
 step, arg, out = sys.argv[1], Path(sys.argv[2]), Path(sys.argv[3])
 t0 = time.perf_counter()
 extra = {}
-if step == "import":
+if step == "load":
+    from dtpl_studio.spreadsheets.xlsx import load_xlsx
+    wb = load_xlsx(arg)
+    extra = {"cells": sum(len(c) for c in wb.grid.raw.values())}
+elif step == "import":
     from dtpl_studio.services.prices import import_prices
     book, report = import_prices(arg)
     extra = {"analyses": len(book.analyses), "resources": len(book.resources)}
@@ -68,6 +72,7 @@ def main() -> int:
     with tempfile.TemporaryDirectory() as tmp:
         tmp = Path(tmp)
         if WORKBOOK.is_file():
+            rows.append(("load AHSP.xlsx (formulas + cached values)", run("load", WORKBOOK, tmp / "x")))
             rows.append(("import AHSP.xlsx (workbook → PriceBook + report)", run("import", WORKBOOK, tmp / "x")))
         else:
             print(f"skipped workbook import: {WORKBOOK} not found")
