@@ -154,3 +154,13 @@ def test_codes_book_and_selfcheck_phases(loaded):
     comparisons = compare_rates(st, book)
     assert comparisons[0].matches, comparisons[0].line()
     assert comparisons[1].ours is None
+
+
+def test_unit_typos_are_read_with_a_finding(loaded):
+    st = _state(loaded, **{"Upah-Bahan_17_6": "1s"})  # 'Molen' per '1s' (a typo for ls)
+    find_sheets(st)
+    read_resources(st)
+    assert st.resources["Molen"].unit == "ls"
+    typo = next(f for f in st.report.findings if f.code == "unit-typo")
+    assert typo.severity is Severity.INFO and typo.location.endswith("Upah Bahan!F17")
+    assert typo.raw == "1s"

@@ -16,7 +16,7 @@ from dtpl_studio.costing.pricebook import (
 )
 from dtpl_studio.costing.units import (
     UnknownUnitError,
-    normalize_unit,
+    read_unit,
 )
 from dtpl_studio.spreadsheets.ahsp.layout import (
     Block,
@@ -112,7 +112,7 @@ class ImportState:
         if not text.strip():
             return ""
         try:
-            return normalize_unit(text)
+            reading = read_unit(text)
         except UnknownUnitError:
             self.add(
                 Severity.WARNING,
@@ -124,6 +124,9 @@ class ImportState:
                 f"kept as written ({text.strip()!r}); add an alias in dtpl_studio/costing/units.py",
             )
             return text.strip()
+        if reading.note:  # a typo read as a unit (1s → ls, NOS → bh): never silently
+            self.add(Severity.INFO, "unit-typo", reading.note, sheet, cell, text, f"unit {reading.symbol!r}")
+        return reading.symbol
 
     def resolver(self, sheet: str, notes: list[str]):
         """Cell resolver for :func:`evaluate_exact` (the shared :class:`CellReader`'s)."""
