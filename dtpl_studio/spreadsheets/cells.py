@@ -4,8 +4,8 @@ Every importer reads its numbers here, so that one set of rules decides what a c
 when it is refused (issue 5, fault 8: a price cell of ``1E+30`` ended the whole import with
 "InvalidOperation" naming no cell; a price of ``-100000`` was only a warning):
 
-* a number (int or float) is taken to 15 significant digits (as money.from_float does)
-  (15 significant digits, what Excel shows); NaN and infinity are refused;
+* a number (int or float) is taken to 15 significant digits, what Excel shows (the rule of
+  :func:`~dtpl_studio.costing.money.from_float`); NaN and infinity are refused;
 * a text is read with :func:`~dtpl_studio.costing.numbers.parse_number` in the file's
   convention (the Indonesian one for the workbooks of ``../shared/data/public``); an Excel
   error (``#VALUE!``, ``#REF!``) or a text that is not a number is refused;
