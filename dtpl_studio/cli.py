@@ -21,6 +21,8 @@ import argparse
 import sys
 from pathlib import Path
 
+from dtpl_studio.errors import DtplError
+
 
 def _parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(prog="dtpl-studio", description="DTPL Studio — RAB dan DTPL PLP-BK")
@@ -48,8 +50,10 @@ def _parser() -> argparse.ArgumentParser:
 COMMANDS = ("gui", "demo", "export", "check", "import-prices")
 
 
-class TargetError(ValueError):
-    """An output path that would overwrite something it must not."""
+class TargetError(DtplError, ValueError):
+    """An output path that would overwrite something it must not (``code`` says why)."""
+
+    default_code = "target.invalid"
 
 
 def check_text_target(path: Path, *, inputs: tuple[Path, ...] = ()) -> Path:
@@ -60,13 +64,15 @@ def check_text_target(path: Path, *, inputs: tuple[Path, ...] = ()) -> Path:
         TargetError: with the path and the reason.
     """
     if any(path.exists() and p.exists() and path.resolve() == p.resolve() for p in inputs):
-        raise TargetError(f"{path}: that is the input file itself")
+        raise TargetError(f"{path}: that is the input file itself", code="target.is_input", path=path)
     if path.exists() and not path.is_file():
-        raise TargetError(f"{path}: exists and is not a regular file")
+        raise TargetError(f"{path}: exists and is not a regular file", code="target.not_file", path=path)
     if path.suffix.lower() not in (".txt", ".md", ".log"):
-        raise TargetError(f"{path}: a report file name must end in .txt, .md or .log")
+        raise TargetError(f"{path}: a report file name must end in .txt, .md or .log", code="target.suffix",
+                          path=path, params={"suffix": ".txt, .md, .log"})
     if not path.parent.is_dir():
-        raise TargetError(f"{path}: the folder {path.parent} does not exist")
+        raise TargetError(f"{path}: the folder {path.parent} does not exist", code="target.no_folder",
+                          path=path, params={"folder": str(path.parent)})
     return path
 
 
@@ -78,11 +84,13 @@ def check_edition_target(folder: Path) -> Path:
     """
     if folder.exists():
         if not folder.is_dir():
-            raise TargetError(f"{folder}: exists and is not a folder")
+            raise TargetError(f"{folder}: exists and is not a folder", code="target.not_folder", path=folder)
         if any(folder.iterdir()) and not (folder / "edition.json").is_file():
-            raise TargetError(f"{folder}: not empty and not a price-book edition (no edition.json)")
+            raise TargetError(f"{folder}: not empty and not a price-book edition (no edition.json)",
+                              code="target.not_edition", path=folder)
     elif not folder.parent.is_dir():
-        raise TargetError(f"{folder}: the folder {folder.parent} does not exist")
+        raise TargetError(f"{folder}: the folder {folder.parent} does not exist", code="target.no_folder",
+                          path=folder, params={"folder": str(folder.parent)})
     return folder
 
 
@@ -93,14 +101,15 @@ def check_project_target(path: Path, force: bool) -> Path:
         TargetError / FileExistsError: with the path and the reason.
     """
     if path.suffix.lower() != ".dtpl":
-        raise TargetError(f"{path}: a project file name must end in .dtpl")
+        raise TargetError(f"{path}: a project file name must end in .dtpl", code="target.suffix",
+                          path=path, params={"suffix": ".dtpl"})
     if path.exists():
         if not force:
-            raise FileExistsError(f"{path} exists (use --force to replace it)")
+            raise TargetError(f"{path} exists (use --force to replace it)", code="target.exists", path=path)
         from dtpl_studio.services.project import open_project
 
         if not path.is_file():
-            raise TargetError(f"{path}: exists and is not a regular file")
+            raise TargetError(f"{path}: exists and is not a regular file", code="target.not_file", path=path)
         open_project(path)  # raises ProjectFileError: --force never replaces another kind of file
     return path
 
@@ -157,13 +166,10 @@ def main(argv: list[str] | None = None) -> int:
             return 0 if priced.passed else 1
         if command == "import-prices":
             return _import_prices(args)
-    except (OSError, ValueError, RuntimeError, KeyError) as exc:
-        print(f"dtpl-studio {command}: {exc}", file=sys.stderr)
-        return 2
-    except Exception as exc:  # noqa: BLE001 - last resort: a message, never a traceback
-        ours = type(exc).__module__.startswith("dtpl_studio")
-        prefix = "" if ours else f"unexpected {type(exc).__name__}: "
-        print(f"dtpl-studio {command}: {prefix}{exc}", file=sys.stderr)
+    except Exception as exc:  # noqa: BLE001 - every failure: a message, never a traceback
+        from dtpl_studio.ui.messages import explain  # the one place failures get words
+
+        print(f"dtpl-studio {command}: {explain(exc)}", file=sys.stderr)
         return 2
     return 2
 

@@ -2,10 +2,16 @@
 
 from __future__ import annotations
 
+from dtpl_studio.errors import DtplError
 
-class ReportError(Exception):
+
+class ReportError(DtplError):
     """A report could not be written."""
+
+    default_code = "report.failed"
 
 
 class ReportCancelled(ReportError):
     """The caller's ``cancelled()`` turned true; no output file was left behind."""
+
+    default_code = "report.cancelled"

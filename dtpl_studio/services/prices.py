@@ -6,12 +6,15 @@ from functools import lru_cache
 from pathlib import Path
 
 from dtpl_studio.costing.pricebook import PriceBook
+from dtpl_studio.errors import DtplError, classify
 from dtpl_studio.services.paths import DEFAULT_EDITION
 from dtpl_studio.spreadsheets.edition import read_edition
 
 
-class PricesError(RuntimeError):
-    """A price book could not be read or imported; the message says which file and why."""
+class PricesError(DtplError, RuntimeError):
+    """A price book could not be read or imported; ``path`` and ``code`` say which file and why."""
+
+    default_code = "prices.unreadable"
 
 
 @lru_cache(maxsize=1)
@@ -26,11 +29,13 @@ def load_default_book() -> PriceBook:
         PricesError: the folder is missing or unreadable (a broken checkout).
     """
     if not DEFAULT_EDITION.is_dir():
-        raise PricesError(f"the shipped price book is missing: {DEFAULT_EDITION}")
+        raise PricesError(f"the shipped price book is missing: {DEFAULT_EDITION}", code="prices.default_missing",
+                          path=DEFAULT_EDITION)
     try:
         return _cached_default()
     except (OSError, ValueError, KeyError) as exc:
-        raise PricesError(f"cannot read the shipped price book {DEFAULT_EDITION}: {exc}") from exc
+        raise PricesError(f"cannot read the shipped price book {DEFAULT_EDITION}: {exc}",
+                          code="prices.default_damaged", path=DEFAULT_EDITION) from exc
 
 
 def import_prices(path: Path):
@@ -45,15 +50,19 @@ def import_prices(path: Path):
 
     path = Path(path)
     if path.is_dir():
-        raise PricesError(f"{path}: is a folder, not a price workbook")
+        raise PricesError(f"{path}: is a folder, not a price workbook", code="file.is_folder", path=path)
     if not path.is_file():
-        raise PricesError(f"{path}: no such file")
+        raise PricesError(f"{path}: no such file", code="file.not_found", path=path)
     if path.suffix.lower() not in (".xlsx", ".xlsm"):
-        raise PricesError(f"{path}: only .xlsx AHSP workbooks can be imported so far")
+        raise PricesError(f"{path}: only .xlsx AHSP workbooks can be imported so far", code="prices.not_xlsx",
+                          path=path, params={"suffix": path.suffix})
     try:
         return import_ahsp_cipta_karya(path)
     except (OSError, ValueError, KeyError) as exc:
-        raise PricesError(f"{path}: {exc}") from exc
+        known = classify(exc, path) if isinstance(exc, DtplError | OSError) else None
+        raise PricesError(f"{path}: {exc}", code=known.code if known else "workbook.layout",
+                          params=known.params if known else {}, path=path,
+                          where=known.where if known else None) from exc
 
 
 def store_in_library(book: PriceBook, library_url: str | None = None) -> tuple[int, str, bool]:

@@ -6,6 +6,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from dtpl_studio.costing.rab import PricedProgram, Program, price_program
+from dtpl_studio.errors import DtplError
 from dtpl_studio.services.paths import data_dir
 
 ProgressFn = Callable[[int, int, str], None]
@@ -42,7 +43,7 @@ def create_demo(path: Path, *, force: bool = False) -> Program:
 
     path = Path(path)
     if path.exists() and not force:
-        raise FileExistsError(f"{path} exists (use --force to replace it)")
+        raise ExportTargetError(f"{path} exists (use --force to replace it)", code="target.exists", path=path)
     path.parent.mkdir(parents=True, exist_ok=True)
     program = build_demo_program(load_default_book())
     save_project(program, path)
@@ -67,8 +68,10 @@ def check_project(program: Program) -> PricedProgram:
     return price_program(program)
 
 
-class ExportTargetError(ValueError):
+class ExportTargetError(DtplError, ValueError):
     """The PDF cannot be written there (not .pdf, the project itself, a device, no folder)."""
+
+    default_code = "target.invalid"
 
 
 def check_pdf_target(out_path: Path, project_path: Path | None = None) -> Path:
@@ -81,13 +84,15 @@ def check_pdf_target(out_path: Path, project_path: Path | None = None) -> Path:
     """
     out = Path(out_path)
     if project_path is not None and out.exists() and out.resolve() == Path(project_path).resolve():
-        raise ExportTargetError(f"{out}: that is the project file itself")
+        raise ExportTargetError(f"{out}: that is the project file itself", code="target.is_input", path=out)
     if out.suffix.lower() != ".pdf":
-        raise ExportTargetError(f"{out}: the output file name must end in .pdf")
+        raise ExportTargetError(f"{out}: the output file name must end in .pdf", code="target.suffix",
+                                path=out, params={"suffix": ".pdf"})
     if out.exists() and not out.is_file():
-        raise ExportTargetError(f"{out}: exists and is not a regular file")
+        raise ExportTargetError(f"{out}: exists and is not a regular file", code="target.not_file", path=out)
     if not out.parent.is_dir():
-        raise ExportTargetError(f"{out}: the folder {out.parent} does not exist")
+        raise ExportTargetError(f"{out}: the folder {out.parent} does not exist", code="target.no_folder",
+                                path=out, params={"folder": str(out.parent)})
     return out
 
 

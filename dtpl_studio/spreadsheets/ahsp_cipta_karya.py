@@ -144,9 +144,9 @@ def import_ahsp_cipta_karya(path: str | Path) -> tuple[PriceBook, ImportReport]:
     try:
         wb = load_xlsx(path)
     except FileNotFoundError as exc:
-        raise WorkbookImportError(str(exc), report) from exc
+        raise WorkbookImportError(str(exc), report, code="file.not_found", path=path) from exc
     except WorkbookReadError as exc:
-        raise WorkbookImportError(str(exc), report) from exc
+        raise WorkbookImportError(str(exc), report, code=exc.code, path=path) from exc
     return import_loaded(wb, report)
 
 

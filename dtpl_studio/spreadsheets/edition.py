@@ -41,6 +41,7 @@ from dtpl_studio.costing.pricebook import (
     Resource,
     ResourceKind,
 )
+from dtpl_studio.errors import DtplError
 from dtpl_studio.spreadsheets.report import ImportReport
 
 FORMAT = "dtpl-studio-price-edition"
@@ -95,8 +96,10 @@ DEFAULT_REGENERATE = (
 )
 
 
-class EditionError(ValueError):
+class EditionError(DtplError, ValueError):
     """An edition folder that cannot be read or written; the message names the file and line."""
+
+    default_code = "edition.damaged"
 
 
 def decimal_text(value: Decimal) -> str:

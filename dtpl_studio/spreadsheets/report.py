@@ -15,17 +15,20 @@ from decimal import Decimal
 
 from dtpl_studio.costing.findings import Finding, FindingList, Severity
 from dtpl_studio.costing.money import format_plain
+from dtpl_studio.errors import DtplError
 
 
-class WorkbookImportError(ValueError):
+class WorkbookImportError(DtplError, ValueError):
     """The file cannot be imported at all (missing, not an xlsx, layout not recognised).
 
     ``report`` holds the findings gathered before the import stopped; nothing was imported
     (an import commits whole or not at all).
     """
 
-    def __init__(self, message: str, report: ImportReport | None = None):
-        super().__init__(message)
+    default_code = "workbook.layout"
+
+    def __init__(self, message: str, report: ImportReport | None = None, **fields):
+        super().__init__(message, **fields)
         self.report = report
 
 

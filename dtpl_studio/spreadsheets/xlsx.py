@@ -18,12 +18,16 @@ from urllib.parse import unquote
 from openpyxl import load_workbook
 from openpyxl.utils.cell import range_boundaries
 
+from dtpl_studio.errors import DtplError, from_os_error, workbook_open_error
 from dtpl_studio.spreadsheets.formula import Grid
 from dtpl_studio.spreadsheets.xlsx_fast import UnsupportedWorkbook, read_workbook
 
 
-class WorkbookReadError(ValueError):
-    """The file is not a readable xlsx workbook."""
+class WorkbookReadError(DtplError, ValueError):
+    """The file is not a readable xlsx workbook (code ``workbook.protected``,
+    ``workbook.old_xls``, ``workbook.not_xlsx`` or ``workbook.unreadable``)."""
+
+    default_code = "workbook.unreadable"
 
 
 class LoadedWorkbook:
@@ -111,12 +115,13 @@ def _load_with_openpyxl(path: Path, result: LoadedWorkbook) -> LoadedWorkbook:
             formulas = load_workbook(path, data_only=False)
             values = load_workbook(path, data_only=True, read_only=True)
     except Exception as exc:  # openpyxl raises many types on a damaged or foreign file
-        reason = (
-            "not a zip file"
-            if isinstance(exc, zipfile.BadZipFile)
-            else f"{type(exc).__name__}: {exc}"
-        )
-        raise WorkbookReadError(f"{path.name} is not a readable xlsx workbook ({reason})") from exc
+        code = "workbook.unreadable"
+        if isinstance(exc, zipfile.BadZipFile):
+            code = workbook_open_error(path).code  # password-protected, old .xls, or neither
+        elif isinstance(exc, OSError):
+            code = from_os_error(exc, path).code
+        raise WorkbookReadError(f"{path.name} is not a readable xlsx workbook ({code}: "
+                                f"{type(exc).__name__}: {exc})", code=code, path=path) from exc
     grid = result.grid
     for ws in formulas.worksheets:
         name = ws.title

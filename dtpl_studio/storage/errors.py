@@ -1,8 +1,10 @@
-"""Errors of the storage layer, each with the file (or library URL) and a message a user can act on.
+"""Errors of the storage layer, each with the file (or library URL) and a code a message is
+made from (:class:`dtpl_studio.errors.DtplError`).
 
 No storage function lets a raw ``sqlite3``/SQLAlchemy/OS exception reach the user for an
 expected condition (a wrong file, a newer schema, a damaged file, a lock): it becomes one of
-these, with the original chained as ``__cause__``.
+these, with the original chained as ``__cause__``. The words are chosen where the message is
+shown (``dtpl_studio/ui/messages.py``); ``message`` here is the English technical detail.
 """
 
 from __future__ import annotations
@@ -10,22 +12,32 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from dtpl_studio.errors import DtplError
+
 if TYPE_CHECKING:  # pragma: no cover
     from dtpl_studio.storage.locking import LockInfo
 
 
-class ProjectFileError(Exception):
+class ProjectFileError(DtplError):
     """A project file that cannot be opened or saved.
 
     Attributes:
         path: the file concerned.
-        message: what is wrong and, where possible, what to do, without the path.
+        message: what is wrong (English technical detail, for logs), without the path.
+        code: the message code (``project.*``, ``file.*``, ``db.*``; see ``ui/error_strings.py``).
     """
 
-    def __init__(self, path: Path | str, message: str):
-        self.path = Path(path)
+    default_code = "project.unreadable"
+
+    def __init__(self, path: Path | str, message: str, *, code: str | None = None,
+                 params: dict | None = None, where: str | None = None, hint: str | None = None):
         self.message = message
-        super().__init__(f"{self.path}: {message}")
+        super().__init__(message, code=code, params=params, path=path, where=where, hint=hint)
+        self.path = Path(path)
+        self.args = (f"{self.path}: {message}",)
+
+    def __str__(self) -> str:
+        return f"{self.path}: {self.message}"
 
 
 class ProjectLockedError(ProjectFileError):
@@ -35,31 +47,43 @@ class ProjectLockedError(ProjectFileError):
     or None when the lock file could not be read.
     """
 
-    def __init__(self, path: Path | str, message: str, holder: LockInfo | None = None):
-        super().__init__(path, message)
+    default_code = "project.locked"
+
+    def __init__(self, path: Path | str, message: str, holder: LockInfo | None = None, **kwargs):
+        super().__init__(path, message, **kwargs)
         self.holder = holder
 
 
-class LibraryError(Exception):
+class LibraryError(DtplError):
     """The price library cannot be opened or the operation is not allowed.
 
     Attributes:
         url: the library's database URL or path.
-        message: what is wrong.
+        message: what is wrong (English technical detail).
     """
 
-    def __init__(self, url: str, message: str):
+    default_code = "library.unreadable"
+
+    def __init__(self, url: str, message: str, *, code: str | None = None, params: dict | None = None):
         self.url = url
         self.message = message
-        super().__init__(f"{url}: {message}")
+        super().__init__(message, code=code, params=params, path=url)
+        self.args = (f"{url}: {message}",)
+
+    def __str__(self) -> str:
+        return f"{self.url}: {self.message}"
 
 
 class PublishedEditionError(LibraryError):
     """A write to a published edition (published editions are immutable, DESIGN.md §4)."""
 
+    default_code = "library.published"
+
 
 class EditionNotFoundError(LibraryError, KeyError):
     """No edition with that id."""
+
+    default_code = "library.no_edition"
 
     def __str__(self) -> str:  # KeyError would quote the message
         return f"{self.url}: {self.message}"

@@ -38,6 +38,7 @@ from sqlalchemy.orm.exc import StaleDataError
 
 from dtpl_studio import __version__
 from dtpl_studio.costing.pricebook import BookKind, PriceBook
+from dtpl_studio.errors import classify
 from dtpl_studio.storage import migrate
 from dtpl_studio.storage.errors import EditionNotFoundError, LibraryError, PublishedEditionError
 from dtpl_studio.storage.library_records import (
@@ -173,7 +174,8 @@ class PriceLibrary:
             raise
         except SQLAlchemyError as exc:
             self.engine.dispose()
-            raise LibraryError(self.url, f"cannot open the price library: {_short(exc)}") from exc
+            raise LibraryError(self.url, f"cannot open the price library: {_short(exc)}",
+                               code=classify(exc).code) from exc
         finally:
             if migrate_engine is not self.engine:
                 migrate_engine.dispose()
@@ -198,10 +200,11 @@ class PriceLibrary:
         if not path.exists() or path.stat().st_size == 0:
             return
         if path.is_dir():
-            raise LibraryError(self.url, "is a folder, not a price library file")
+            raise LibraryError(self.url, "is a folder, not a price library file", code="file.is_folder")
         with open(path, "rb") as fh:
             if not fh.read(16).startswith(SQLITE_HEADER):
-                raise LibraryError(self.url, "not a DTPL price library: not an SQLite database")
+                raise LibraryError(self.url, "not a DTPL price library: not an SQLite database",
+                                   code="library.not_library")
 
     def _migrate(self, engine: Engine) -> None:
         with engine.begin() as conn:
@@ -211,9 +214,11 @@ class PriceLibrary:
                 meta = dict(conn.exec_driver_sql("SELECT key, value FROM meta").fetchall())
             fmt = meta.get("format")
             if fmt == migrate.FORMATS["project"]:
-                raise LibraryError(self.url, "this is a DTPL project file, not a price library")
+                raise LibraryError(self.url, "this is a DTPL project file, not a price library",
+                                   code="library.is_project")
             if (fmt is not None and fmt != FORMAT) or (tables and "alembic_version" not in tables):
-                raise LibraryError(self.url, "not a DTPL price library: a database of another application")
+                raise LibraryError(self.url, "not a DTPL price library: a database of another application",
+                                   code="library.not_library")
             revision = migrate.current_revision(conn)
             state = migrate.revision_state("library", revision)
             if state == "unknown":
@@ -222,13 +227,15 @@ class PriceLibrary:
                 raise LibraryError(
                     self.url, f"this library was last written by {by} (schema {revision}); this is "
                               f"DTPL Studio {__version__}, which knows schemas up to "
-                              f"{migrate.head_revision('library')}. Update DTPL Studio.")
+                              f"{migrate.head_revision('library')}. Update DTPL Studio.",
+                    code="library.newer", params={"made_by": made_by or "", "version": __version__})
             if state == "current":
                 return
             migrate.upgrade(conn, "library")
             problems = migrate.foreign_key_violations(conn)
             if problems:
-                raise LibraryError(self.url, f"schema upgrade left {len(problems)} broken reference(s)")
+                raise LibraryError(self.url, f"schema upgrade left {len(problems)} broken reference(s)",
+                                   code="library.damaged")
             if conn.dialect.name == "sqlite":
                 conn.exec_driver_sql(f"PRAGMA application_id = {migrate.APPLICATION_IDS['library']}")
             session = Session(bind=conn)
@@ -271,7 +278,7 @@ class PriceLibrary:
         with self._sessions() as session:
             found = self._infos(session, select(EditionRecord).where(EditionRecord.id == edition_id))
         if not found:
-            raise EditionNotFoundError(self.url, f"no edition {edition_id}")
+            raise EditionNotFoundError(self.url, f"no edition {edition_id}", params={"edition": edition_id})
         return found[0]
 
     def load_edition(self, edition_id: int) -> PriceBook:
@@ -287,7 +294,8 @@ class PriceLibrary:
             book = self._book(session, rec)
             if rec.content_hash and book.content_hash() != rec.content_hash:
                 raise LibraryError(self.url, f"edition {edition_id}: the stored content does not match "
-                                             "its content hash (changed outside DTPL Studio)")
+                                             "its content hash (changed outside DTPL Studio)",
+                                   code="library.changed_outside", params={"edition": edition_id})
             return book
 
     def audit_log(self) -> list[tuple[str, str, str, str]]:
@@ -376,7 +384,8 @@ class PriceLibrary:
             book = self._book(session, rec)
             if expected_hash is not None and book.content_hash() != expected_hash:
                 raise LibraryError(self.url, f"edition {edition_id} changed since it was reviewed "
-                                             "(content hash differs); reload it")
+                                             "(content hash differs); reload it",
+                                   code="library.changed", params={"edition": edition_id})
             rec.content_hash = book.content_hash()
             rec.status = "published"
             rec.published_at = _now()
@@ -414,7 +423,7 @@ class PriceLibrary:
     def _get(self, session: Session, edition_id: int) -> EditionRecord:
         rec = session.get(EditionRecord, edition_id)
         if rec is None:
-            raise EditionNotFoundError(self.url, f"no edition {edition_id}")
+            raise EditionNotFoundError(self.url, f"no edition {edition_id}", params={"edition": edition_id})
         return rec
 
     def _get_draft(self, session: Session, edition_id: int, verb: str) -> EditionRecord:
@@ -422,13 +431,14 @@ class PriceLibrary:
         if rec.status == "published":
             raise PublishedEditionError(
                 self.url, f"cannot {verb} edition {edition_id}: it is published and immutable; "
-                          "derive a new draft from it instead")
+                          "derive a new draft from it instead", params={"edition": edition_id})
         return rec
 
     def _check_expected(self, rec: EditionRecord, expected_hash: str | None) -> None:
         if expected_hash is not None and rec.content_hash != expected_hash:
             raise LibraryError(self.url, f"edition {rec.id} was changed by someone else since it was "
-                                         "loaded (content hash differs); reload it")
+                                         "loaded (content hash differs); reload it",
+                               code="library.changed", params={"edition": rec.id})
 
     def _book(self, session: Session, rec: EditionRecord) -> PriceBook:
         where = f"edition {rec.id}"
@@ -450,7 +460,7 @@ class PriceLibrary:
             return book_from_records(meta_from_record(rec, where), list(resources),
                                      [(a, lines.get(a.id, [])) for a in analyses])
         except StoredValueError as exc:
-            raise LibraryError(self.url, f"{where} is damaged: {exc}") from exc
+            raise LibraryError(self.url, f"{where} is damaged: {exc}", code="library.damaged") from exc
 
     def _infos(self, session: Session, stmt: Select[Any]) -> list[EditionInfo]:
         records = session.scalars(stmt).all()
@@ -466,7 +476,7 @@ class PriceLibrary:
             try:
                 kind = parse_enum(BookKind, r.kind, f"edition {r.id}.kind")
             except StoredValueError as exc:
-                raise LibraryError(self.url, str(exc)) from exc
+                raise LibraryError(self.url, str(exc), code="library.damaged") from exc
             out.append(EditionInfo(
                 id=r.id, region=r.region, province=r.province, year=r.year, edition=r.edition,
                 kind=kind, title=r.title, status=r.status, content_hash=r.content_hash,

@@ -31,6 +31,7 @@ from pathlib import Path
 from types import TracebackType
 
 from dtpl_studio import __version__
+from dtpl_studio.errors import from_os_error
 from dtpl_studio.storage.errors import ProjectFileError, ProjectLockedError
 
 #: Locks this process holds (normalised lock paths). A lock file that names this pid but is
@@ -182,7 +183,9 @@ class ProjectLock:
                 raise ProjectLockedError(self.path, self._refusal(info), info) from None
             except OSError as exc:
                 raise ProjectFileError(
-                    self.path, f"cannot create the lock file {self.lock_path.name}: {exc.strerror or exc}"
+                    self.path, f"cannot create the lock file {self.lock_path.name}: {exc.strerror or exc}",
+                    code="project.lock_failed",
+                    params={"lock": self.lock_path.name, "reason": from_os_error(exc).code},
                 ) from exc
             token = uuid.uuid4().hex
             info = LockInfo(

@@ -64,6 +64,7 @@ from dtpl_studio.costing.rab import (
     Signatory,
 )
 from dtpl_studio.costing.stored import StoredValueNote
+from dtpl_studio.errors import classify, from_os_error, is_sqlite_error
 from dtpl_studio.storage import migrate
 from dtpl_studio.storage.errors import ProjectFileError, ProjectLockedError
 from dtpl_studio.storage.locking import LockInfo, ProjectLock, current_user
@@ -167,7 +168,8 @@ def save_program(program: Program, path: Path | str, *, who: str | None = None,
     target = Path(os.path.realpath(path))
     folder = target.parent
     if not folder.is_dir():
-        raise ProjectFileError(path, f"cannot save: folder {folder} does not exist")
+        raise ProjectFileError(path, f"cannot save: folder {folder} does not exist",
+                               code="project.no_folder", params={"folder": str(folder)})
     history, created_at, note = _previous_history(target)
     tmp = folder / f".{target.name}.{uuid.uuid4().hex[:12]}{TEMP_SUFFIX}"
     try:
@@ -182,10 +184,12 @@ def save_program(program: Program, path: Path | str, *, who: str | None = None,
         _remove_quietly(tmp)
         if isinstance(exc, ProjectFileError):
             raise
-        if isinstance(exc, OSError):
-            raise ProjectFileError(path, f"cannot save: {exc.strerror or exc}") from exc
+        if isinstance(exc, OSError) or is_sqlite_error(exc):
+            known = classify(exc, path)
+            raise ProjectFileError(path, f"cannot save: {known.detail}", code=known.code,
+                                   params={**known.params, "action": "write"}) from exc
         if isinstance(exc, SQLAlchemyError | ValueError | TypeError | InvalidOperation):
-            raise ProjectFileError(path, f"cannot save: {_short(exc)}") from exc
+            raise ProjectFileError(path, f"cannot save: {_short(exc)}", code="project.cannot_store") from exc
         raise
 
 
@@ -420,18 +424,20 @@ def inspect_project_file(path: Path | str) -> ProjectFileInfo:
     """
     path = Path(path)
     if not path.exists():
-        raise ProjectFileError(path, "file not found")
+        raise ProjectFileError(path, "file not found", code="file.not_found")
     if not path.is_file():
-        raise ProjectFileError(path, "not a file")
+        raise ProjectFileError(path, "not a file", code="file.is_folder")
     try:
         with open(path, "rb") as fh:
             header = fh.read(100)
     except OSError as exc:
-        raise ProjectFileError(path, f"cannot read the file: {exc.strerror or exc}") from exc
+        known = from_os_error(exc, path, action="read")
+        raise ProjectFileError(path, f"cannot read the file: {exc.strerror or exc}", code=known.code,
+                               params=known.params) from exc
     if len(header) < 100 or not header.startswith(SQLITE_HEADER):
         raise ProjectFileError(
             path, "not a DTPL project file: it is not an SQLite database "
-                  "(a .dtpl file starts with 'SQLite format 3')")
+                  "(a .dtpl file starts with 'SQLite format 3')", code="project.not_project")
     try:
         with _ro_connect(path) as con:
             app_id = con.execute("PRAGMA application_id").fetchone()[0]
@@ -442,21 +448,25 @@ def inspect_project_file(path: Path | str) -> ProjectFileInfo:
             integrity = [r[0] for r in con.execute("PRAGMA integrity_check").fetchall()]
             fk_problems = con.execute("PRAGMA foreign_key_check").fetchall()
     except sqlite3.DatabaseError as exc:
-        raise ProjectFileError(path, f"the file is damaged and cannot be read (SQLite: {exc})") from exc
+        raise ProjectFileError(path, f"the file is damaged and cannot be read (SQLite: {exc})",
+                               code=_db_code(exc, "project.damaged")) from exc
     except (sqlite3.Error, OSError) as exc:
-        raise ProjectFileError(path, f"cannot read the file: {exc}") from exc
+        raise ProjectFileError(path, f"cannot read the file: {exc}", code=classify(exc, path).code) from exc
     if app_id == migrate.APPLICATION_IDS["library"] or meta.get("format") == migrate.FORMATS["library"]:
-        raise ProjectFileError(path, "this is a DTPL Studio price library, not a project file")
+        raise ProjectFileError(path, "this is a DTPL Studio price library, not a project file",
+                               code="project.is_library")
     if app_id not in (0, APPLICATION_ID) or (meta and meta.get("format") not in (None, FORMAT)):
-        raise ProjectFileError(path, "not a DTPL project file: an SQLite database of another application")
+        raise ProjectFileError(path, "not a DTPL project file: an SQLite database of another application",
+                               code="project.not_project")
     if row is None or "program" not in tables:
-        raise ProjectFileError(path, "not a DTPL project file: an SQLite database without DTPL project tables")
+        raise ProjectFileError(path, "not a DTPL project file: an SQLite database without DTPL project tables",
+                               code="project.not_project")
     if integrity != ["ok"]:
         raise ProjectFileError(path, "the file is damaged (SQLite integrity check: "
-                                     + "; ".join(integrity[:3]) + ")")
+                                     + "; ".join(integrity[:3]) + ")", code="project.damaged")
     if fk_problems:
         raise ProjectFileError(path, f"the file is damaged: {len(fk_problems)} broken reference(s) "
-                                     f"(first in table {fk_problems[0][0]})")
+                                     f"(first in table {fk_problems[0][0]})", code="project.damaged")
     revision = row[0]
     head = migrate.head_revision("project")
     state = migrate.revision_state("project", revision)
@@ -465,7 +475,8 @@ def inspect_project_file(path: Path | str) -> ProjectFileInfo:
         by = f"DTPL Studio {made_by}" if made_by else "a newer DTPL Studio"
         raise ProjectFileError(
             path, f"this file was saved by {by} (file schema {revision}); this is DTPL Studio "
-                  f"{__version__}, which knows schemas up to {head}. Update DTPL Studio to open it.")
+                  f"{__version__}, which knows schemas up to {head}. Update DTPL Studio to open it.",
+            code="project.newer", params={"made_by": made_by or "", "version": __version__})
     return ProjectFileInfo(path, revision, head, state, meta)
 
 
@@ -502,7 +513,8 @@ def upgrade_project_file(path: Path | str, *, who: str | None = None) -> tuple[s
         if isinstance(exc, ProjectFileError):
             raise
         if isinstance(exc, OSError | SQLAlchemyError | sqlite3.Error):
-            raise ProjectFileError(path, f"cannot upgrade the file: {_short(exc)}") from exc
+            raise ProjectFileError(path, f"cannot upgrade the file: {_short(exc)}",
+                                   code=_db_code(exc, "project.upgrade_failed")) from exc
         raise
     return info.revision, info.head
 
@@ -577,7 +589,8 @@ def load_program(path: Path | str, *, verify: bool = True, upgrade: bool = True)
         _upgraded_copy(path, copy, info.revision or "", None)
         return _read_program(copy, path, verify)
     except (OSError, SQLAlchemyError, sqlite3.Error) as exc:
-        raise ProjectFileError(path, f"cannot upgrade the file: {_short(exc)}") from exc
+        raise ProjectFileError(path, f"cannot upgrade the file: {_short(exc)}",
+                               code=_db_code(exc, "project.upgrade_failed")) from exc
     finally:
         shutil.rmtree(scratch, ignore_errors=True)
 
@@ -590,11 +603,12 @@ def _read_program(db_path: Path, path: Path, verify: bool) -> Program:
     except ProjectFileError:
         raise
     except _HashMismatch as exc:
-        raise ProjectFileError(path, str(exc)) from exc
+        raise ProjectFileError(path, str(exc), code="project.book_changed",
+                               params={"book": exc.label}) from exc
     except StoredValueError as exc:
-        raise ProjectFileError(path, f"the file is damaged: {exc}") from exc
+        raise ProjectFileError(path, f"the file is damaged: {exc}", code="project.damaged") from exc
     except (SQLAlchemyError, InvalidOperation, ValueError, TypeError, KeyError) as exc:
-        raise ProjectFileError(path, f"the file is damaged: {_short(exc)}") from exc
+        raise ProjectFileError(path, f"the file is damaged: {_short(exc)}", code="project.damaged") from exc
     finally:
         engine.dispose()
 
@@ -876,9 +890,20 @@ def _read_books(session: Session, verify: bool) -> dict[int, PriceBook]:
     return books
 
 
+def _db_code(exc: BaseException, fallback: str) -> str:
+    """The message code of a failure reading/upgrading a project: disk full, read-only,
+    locked, I/O (:func:`dtpl_studio.errors.classify`), else ``fallback``."""
+    if isinstance(exc, OSError) or is_sqlite_error(exc):
+        code = classify(exc).code
+        if code not in ("db.damaged", "db.cannot_open"):
+            return code
+    return fallback
+
+
 class _HashMismatch(StoredValueError):
     def __init__(self, rec: BookRecord, book: PriceBook):
         label = " ".join(x for x in (rec.title, rec.region, str(rec.year or ""), rec.edition) if x) or f"#{rec.id}"
+        self.label = label
         super().__init__(
             f"the pinned price book {label!r} does not match the content hash recorded when it was "
             f"saved ({rec.content_hash[:12]}… recorded, {book.content_hash()[:12]}… now): the file "
@@ -901,7 +926,8 @@ def read_audit_log(path: Path | str) -> list[AuditEntry]:
         with _ro_connect(path) as con:
             rows = con.execute("SELECT at, who, action, detail FROM audit_log ORDER BY id").fetchall()
     except sqlite3.Error as exc:
-        raise ProjectFileError(path, f"cannot read the audit log: {exc}") from exc
+        raise ProjectFileError(path, f"cannot read the audit log: {exc}",
+                               code=_db_code(exc, "project.damaged")) from exc
     return [AuditEntry(*map(str, r)) for r in rows]
 
 

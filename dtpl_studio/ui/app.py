@@ -16,6 +16,7 @@ from PySide6.QtCore import QCoreApplication, QTimer
 from PySide6.QtWidgets import QApplication
 
 from dtpl_studio.ui import dialogs, settings
+from dtpl_studio.ui.messages import explain
 from dtpl_studio.ui.strings import set_language, tr
 
 log = logging.getLogger(__name__)
@@ -44,7 +45,7 @@ def install_excepthook() -> None:
     def hook(exc_type, exc, tb) -> None:
         log.critical("uncaught exception:\n%s", "".join(traceback.format_exception(exc_type, exc, tb)))
         if QApplication.instance() is not None:
-            dialogs.show_error(None, tr("dlg.unexpected.title"), tr("dlg.unexpected.text", error=exc))
+            dialogs.show_error(None, tr("dlg.unexpected.title"), tr("dlg.unexpected.text", error=explain(exc)))
 
     sys.excepthook = hook
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import copy
 import dataclasses
+import logging
 from decimal import Decimal
 
 from PySide6.QtGui import QUndoCommand
@@ -18,7 +19,10 @@ from PySide6.QtGui import QUndoCommand
 from dtpl_studio.costing.pricebook import PriceBook
 from dtpl_studio.costing.rab import Item, Measurement, Package, Section
 from dtpl_studio.ui.document import ProjectDocument
+from dtpl_studio.ui.guard import failure_message
 from dtpl_studio.ui.strings import tr
+
+log = logging.getLogger(__name__)
 
 
 def _short(text: str, limit: int = 40) -> str:
@@ -36,14 +40,36 @@ class _DocCommand(QUndoCommand):
         self.doc = doc
 
     def redo(self) -> None:
-        """Qt override: apply the edit, then reprice through the core."""
-        self._do()
-        self.doc.reprice(self.structural)
+        """Qt override: apply the edit, then reprice through the core.
+
+        Never raises into Qt (:mod:`dtpl_studio.ui.guard`): when the edit or the repricing
+        fails, the edit is reverted, the command is marked obsolete (``QUndoStack.push``
+        then drops it), and the document reports the message on ``edit_failed``.
+        """
+        try:
+            self._do()
+            self.doc.reprice(self.structural)
+        except Exception as exc:  # noqa: BLE001 - never into Qt
+            self._fail(exc, self._undo)
 
     def undo(self) -> None:
-        """Qt override: revert the edit, then reprice through the core."""
-        self._undo()
-        self.doc.reprice(self.structural)
+        """Qt override: revert the edit, then reprice through the core (guarded as
+        :meth:`redo`, reverting by re-applying the edit)."""
+        try:
+            self._undo()
+            self.doc.reprice(self.structural)
+        except Exception as exc:  # noqa: BLE001 - never into Qt
+            self._fail(exc, self._do)
+
+    def _fail(self, exc: Exception, revert) -> None:
+        log.exception("undo command %r failed", self.text())
+        try:
+            revert()
+            self.doc.reprice(True)
+        except Exception:  # noqa: BLE001 - nothing more to do than log it
+            log.exception("cannot revert %r", self.text())
+        self.setObsolete(True)
+        self.doc.edit_failed.emit(failure_message(exc, self.text()))
 
     def _do(self) -> None:
         raise NotImplementedError

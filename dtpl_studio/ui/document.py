@@ -50,9 +50,12 @@ class ProjectDocument(QObject):
     Signals:
         repriced(bool): prices were recomputed; the argument is True when the RAB tree
             changed shape (an item or section added or removed), False for value edits.
+        edit_failed(str): an edit could not be applied and was reverted (the message).
     """
 
     repriced = Signal(bool)
+    #: an undo command failed and was reverted (message for the status bar; logged)
+    edit_failed = Signal(str)
 
     def __init__(self, program: Program, path: Path | None = None, parent: QObject | None = None):
         super().__init__(parent)

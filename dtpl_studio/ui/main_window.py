@@ -22,10 +22,12 @@ from dtpl_studio import __version__
 from dtpl_studio.costing.findings import Severity
 from dtpl_studio.costing.pricebook import PriceBook
 from dtpl_studio.costing.rab import Item, Package, Program
+from dtpl_studio.errors import DtplError
 from dtpl_studio.ui import dialogs, settings
 from dtpl_studio.ui.commands import AddItemFromCatalogueCommand, RemoveItemCommand
 from dtpl_studio.ui.document import ProjectDocument
 from dtpl_studio.ui.export import ExportFn, PdfExport
+from dtpl_studio.ui.messages import explain
 from dtpl_studio.ui.strings import tr
 from dtpl_studio.ui.widgets.blm_panel import BlmPanel
 from dtpl_studio.ui.widgets.catalogue import CataloguePanel, describe_book
@@ -189,6 +191,7 @@ class MainWindow(QMainWindow):
         self.rab_editor.current_changed.connect(self._on_current_node)
         self.rab_editor.model.edit_rejected.connect(self._show_message)
         self.measurements.model.edit_rejected.connect(self._show_message)
+        doc.edit_failed.connect(self._show_message)
         stack = doc.undo_stack
         stack.cleanChanged.connect(self._update_title)
         stack.canUndoChanged.connect(self._update_undo_actions)
@@ -269,7 +272,7 @@ class MainWindow(QMainWindow):
             log.exception("cannot save %s", path)
             if lock is not None and lock is not self.file_lock:
                 lock.release()
-            dialogs.show_error(self, tr("dlg.save_failed.title"), tr("dlg.save_failed.text", path=path, error=exc))
+            dialogs.show_error(self, tr("dlg.save_failed.title"), tr("dlg.save_failed.text", path=path, error=explain(exc, path)))
             return False
         self._hold(lock)
         self.doc.path = Path(path)
@@ -282,9 +285,7 @@ class MainWindow(QMainWindow):
     def _open_error_text(self, path: Path, exc: Exception) -> str:
         """The message for a failed open; known refusals in the UI language, without a
         traceback in the log (only unexpected errors are logged with one)."""
-        from dtpl_studio.storage.errors import ProjectFileError, ProjectLockedError
-
-        if isinstance(exc, ProjectLockedError):
+        if isinstance(exc, DtplError) and exc.code == "project.locked" and hasattr(exc, "holder"):
             log.info("refused %s: %s", path, exc)
             holder = exc.holder
             if holder is not None and holder.pid == os.getpid():
@@ -292,11 +293,11 @@ class MainWindow(QMainWindow):
             who = (tr("dlg.locked.who", user=holder.user or "?", host=holder.host, pid=holder.pid,
                       since=holder.since) if holder is not None else "")
             return tr("dlg.locked.text", path=path, who=who, lock=path.name + ".lock")
-        if isinstance(exc, ProjectFileError):
+        if isinstance(exc, DtplError | OSError):
             log.warning("cannot open %s: %s", path, exc)
         else:
             log.exception("cannot open %s", path)
-        return tr("dlg.open_failed.text", path=path, error=exc)
+        return tr("dlg.open_failed.text", path=path, error=explain(exc, path))
 
     def _lock_for(self, path: Path):
         """The lock for ``path``: the one held already, or a newly acquired one.

@@ -53,15 +53,12 @@ ID: dict[str, str] = {
     "col.amount": "Jumlah Harga\n(Rp)",
     "rab.subtotal_tip": "Sub Total {number}: Rp {amount}",
     "rab.measured_tip": "Volume dihitung dari {n} baris back-up volume (sunting di panel bawah)",
-    "rab.edit_volume_tip": "Klik dua kali atau F2 untuk mengubah volume (12,5 atau 12.5)",
+    "rab.edit_volume_tip": "Klik dua kali atau F2 untuk mengubah volume. Angka cara Indonesia: koma untuk desimal (12,5), titik untuk ribuan (1.250)",
     "rab.error": "galat",
     "rab.analysis_tip": "Analisa {code}: {name}",
     "rab.custom_tip": "Harga satuan khusus: {reason}",
     "rab.override_tip": "Harga satuan diganti: {reason}",
-    "rab.bad_number": "Volume '{text}' bukan angka (contoh: 12,5)",
-    "rab.negative": "Volume tidak boleh negatif",
-    "rab.ambiguous": "Volume '{text}' bisa dibaca dua cara: tulis 2125 (ribuan) atau 2,125 (desimal)",
-    "rab.too_large": "Volume terlalu besar (batas {limit})",
+    "rab.refused": "Volume tidak diubah: {reason}",
     "rab.no_package": "Tidak ada paket kegiatan",
     # summary footer
     "sum.direct": "Jumlah",
@@ -108,11 +105,11 @@ ID: dict[str, str] = {
     "mp.col.deduct": "Kurangi",
     "mp.col.volume": "Volume",
     "mp.deduct_tip": "Centang bila baris ini mengurangi volume (dikurangi)",
-    "mp.factor_tip": "Angka dan satuan, mis. 150 m, 2,5 m, 12 cm; kosongkan untuk menghapus faktor",
+    "mp.factor_tip": "Angka dan satuan, mis. 150 m, 2,5 m, 1.250 m, 12 cm (koma untuk desimal, titik untuk ribuan); kosongkan untuk menghapus faktor",
     "mp.mismatch": "satuan salah",
     "mp.mismatch_line": "{formula} menghasilkan {got}, bukan {unit}: periksa faktor dan satuannya",
     "mp.line_error": "Baris {row} ({line}): {error}",
-    "mp.bad_factor": "'{text}' tidak dapat dibaca: {error}",
+    "mp.refused": "Faktor {label} tidak diubah: {reason}",
     "mp.unknown_unit": "satuan '{unit}' tidak dikenal",
     # catalogue
     "cat.title": "Katalog analisa (AHSP)",
@@ -248,15 +245,12 @@ EN: dict[str, str] = {
     "col.amount": "Amount\n(Rp)",
     "rab.subtotal_tip": "Subtotal {number}: Rp {amount}",
     "rab.measured_tip": "Quantity computed from {n} measurement lines (edit in the panel below)",
-    "rab.edit_volume_tip": "Double-click or F2 to change the quantity (12,5 or 12.5)",
+    "rab.edit_volume_tip": "Double-click or F2 to change the quantity. Indonesian numbers: comma for decimals (12,5), dot for thousands (1.250)",
     "rab.error": "error",
     "rab.analysis_tip": "Analysis {code}: {name}",
     "rab.custom_tip": "Custom unit rate: {reason}",
     "rab.override_tip": "Unit rate overridden: {reason}",
-    "rab.bad_number": "Quantity '{text}' is not a number (example: 12,5)",
-    "rab.negative": "The quantity cannot be negative",
-    "rab.ambiguous": "Quantity '{text}' reads two ways: write 2125 (thousands) or 2,125 (decimal)",
-    "rab.too_large": "The quantity is too large (limit {limit})",
+    "rab.refused": "Quantity not changed: {reason}",
     "rab.no_package": "No work package",
     "sum.direct": "Direct cost",
     "sum.ppn": "{label} {rate}",
@@ -299,11 +293,11 @@ EN: dict[str, str] = {
     "mp.col.deduct": "Deduct",
     "mp.col.volume": "Quantity",
     "mp.deduct_tip": "Tick when this line is deducted",
-    "mp.factor_tip": "Number and unit, e.g. 150 m, 2,5 m, 12 cm; clear to remove the factor",
+    "mp.factor_tip": "Number and unit, e.g. 150 m, 2,5 m, 1.250 m, 12 cm (comma for decimals, dot for thousands); clear to remove the factor",
     "mp.mismatch": "wrong unit",
     "mp.mismatch_line": "{formula} gives {got}, not {unit}: check the factors and their units",
     "mp.line_error": "Line {row} ({line}): {error}",
-    "mp.bad_factor": "'{text}' cannot be read: {error}",
+    "mp.refused": "Factor {label} not changed: {reason}",
     "mp.unknown_unit": "unknown unit '{unit}'",
     "cat.title": "Analysis catalogue (AHSP)",
     "cat.search": "Search code or name…",
@@ -431,3 +425,14 @@ def tr(key: str, /, **fields: object) -> str:
     if text is None:
         text = ID[key]
     return text.format(**fields) if fields else text
+
+
+def _merge_error_words() -> None:
+    """The failure words live in :mod:`dtpl_studio.ui.error_strings` (one key per code)."""
+    from dtpl_studio.ui import error_strings
+
+    ID.update(error_strings.ID)
+    EN.update(error_strings.EN)
+
+
+_merge_error_words()

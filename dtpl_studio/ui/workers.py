@@ -16,6 +16,7 @@ from __future__ import annotations
 import logging
 import threading
 from collections.abc import Callable
+from pathlib import Path
 
 from PySide6.QtCore import QObject, QRunnable, Signal
 
@@ -56,6 +57,8 @@ class Task(QRunnable):
         self.signals = TaskSignals()
         self._cancel = threading.Event()
         self.done = threading.Event()
+        #: the file the task works on, named in a failure message when the error names none
+        self.path = next((a for a in args if isinstance(a, Path)), None)
 
     def cancel(self) -> None:
         """Ask the callable to stop (cooperative: it polls ``cancelled()``)."""
@@ -77,7 +80,9 @@ class Task(QRunnable):
                 self.signals.cancelled.emit()
             else:
                 log.exception("background task failed")
-                self.signals.failed.emit(str(exc) or type(exc).__name__)
+                from dtpl_studio.ui.messages import explain
+
+                self.signals.failed.emit(explain(exc, self.path))
         else:
             self.signals.succeeded.emit(result)
         finally:

@@ -125,8 +125,8 @@ def test_export_refuses_targets_that_would_destroy_something(demo_files, tmp_pat
     assert main(["export", str(project), "--pdf", str(tmp_path / "no" / "x.pdf")]) == 2
     assert main(["export", str(project), "--pdf", str(tmp_path / "x.txt")]) == 2
     err = capsys.readouterr().err
-    assert "project file itself" in err and "must end in .pdf" in err and "does not exist" in err
-    assert "unexpected" not in err
+    assert "berkas masukan itu sendiri" in err and "harus berakhiran .pdf" in err and "tidak ada" in err
+    assert "tidak terduga" not in err
 
 
 def test_an_import_with_errors_writes_and_stores_nothing(tmp_path, monkeypatch, capsys):
@@ -165,8 +165,9 @@ def test_cli_never_overwrites_inputs_or_other_kinds_of_file(demo_files, tmp_path
     assert main(["demo", str(pdf), "--force"]) == 2
     assert main(["demo", str(tmp_path / "x.pdf")]) == 2
     err = capsys.readouterr().err
-    assert "input file itself" in err and "must end in .txt" in err and "not a price-book edition" in err
-    assert "must end in .dtpl" in err and "Traceback" not in err
+    assert "berkas masukan itu sendiri" in err and "harus berakhiran .txt" in err
+    assert "bukan folder edisi buku harga" in err
+    assert "harus berakhiran .dtpl" in err and "Traceback" not in err
     assert all(p.read_bytes() == b for p, b in before.items())
     assert library.read_bytes().startswith(b"SQLite format 3\x00 not a project")
     assert (tmp_path / "stuff" / "keep.txt").read_text() == "mine"

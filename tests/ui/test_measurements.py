@@ -144,9 +144,15 @@ def test_default_lines_fit_the_unit():
     assert [f.label for f in default_line("ls", "x").factors] == ["n"]
 
 
-def test_typed_decimal_point_after_zero_is_a_decimal():
-    from dtpl_studio.ui.parsing import parse_factor, parse_user_number
+def test_typed_decimal_point_after_zero_is_refused_never_read_as_thousands():
+    import pytest
 
-    assert parse_user_number("0.125") == Decimal("0.125")
+    from dtpl_studio.ui.parsing import EntryError, parse_factor, parse_user_number
+
+    with pytest.raises(EntryError) as info:
+        parse_user_number("0.125")
+    assert info.value.code == "entry.decimal_point" and info.value.params["suggestion"] == "0,125"
     assert parse_user_number("12,5") == Decimal("12.5")
-    assert parse_factor("0.250 m", "m") == (Decimal("0.250"), "m")
+    assert parse_factor("0,250 m", "m") == (Decimal("0.250"), "m")
+    with pytest.raises(EntryError):
+        parse_factor("0.250 m", "m")

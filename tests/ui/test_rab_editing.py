@@ -116,11 +116,11 @@ def test_volume_edit_updates_totals_and_blm_panel_then_undo_redo(qtbot, window):
 
 
 @pytest.mark.parametrize("text, expected", [
-    ("12,5", Decimal("12.5")), ("12.5", Decimal("12.5")), ("1.250.000", Decimal("1250000")),
-    ("0.125", Decimal("0.125")),
+    ("12,5", Decimal("12.5")), ("1.250.000", Decimal("1250000")), ("2.125", Decimal("2125")),
+    ("1.000", Decimal("1000")), ("1 000", Decimal("1000")), ("44.846", Decimal("44846")),
     ("1.250,75", Decimal("1250.75")), (" 7 ", Decimal("7")), ("0,125", Decimal("0.125")),
 ])
-def test_volume_text_is_read_indonesian_first(doc, text, expected):
+def test_volume_text_is_read_the_indonesian_way(doc, text, expected):
     model = RabTreeModel(doc)
     model.set_package(physical(doc))
     urug = physical(doc).sections[1].children[1]
@@ -129,8 +129,9 @@ def test_volume_text_is_read_indonesian_first(doc, text, expected):
 
 
 @pytest.mark.parametrize("text, message", [
-    ("abc", "bukan angka"), ("-3", "negatif"), ("1,2,3", "bukan angka"), ("2.125", "dua cara"),
-    ("44.846", "dua cara"), ("9" * 40, "terlalu besar"), ("１２", "bukan angka"), ("1e400", "bukan angka"),
+    ("abc", "bukan angka"), ("-3", "negatif"), ("1,2,3", "pemisah ribuan"), ("12.5", "Tulis 12,5"),
+    ("0.125", "Tulis 0,125"), ("9" * 40, "terlalu besar"), ("１２", "bukan angka"), ("1e400", "bukan angka"),
+    ("1,1234567", "paling banyak 6 angka"),
 ])
 def test_bad_volume_is_rejected_with_a_message(qtbot, doc, text, message):
     model = RabTreeModel(doc)

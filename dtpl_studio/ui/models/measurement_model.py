@@ -20,12 +20,13 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelInd
 from PySide6.QtGui import QBrush, QColor
 
 from dtpl_studio.costing.formatting import format_number
-from dtpl_studio.costing.numbers import NumberParseError
 from dtpl_studio.costing.rab import Factor, Item, Measurement
 from dtpl_studio.costing.units import UnitMismatchError, UnknownUnitError, to_pint
 from dtpl_studio.ui.commands import EditMeasurementCommand
 from dtpl_studio.ui.document import ProjectDocument
-from dtpl_studio.ui.parsing import parse_factor
+from dtpl_studio.ui.guard import guarded
+from dtpl_studio.ui.messages import explain_short
+from dtpl_studio.ui.parsing import EntryError, format_for_editor, parse_factor
 from dtpl_studio.ui.strings import tr
 
 
@@ -190,6 +191,7 @@ class MeasurementModel(QAbstractTableModel):
             flags |= Qt.ItemFlag.ItemIsUserCheckable
         return flags
 
+    @guarded(None)
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole):
         """Qt override."""
         if not index.isValid() or self.item is None:
@@ -228,6 +230,8 @@ class MeasurementModel(QAbstractTableModel):
             factor = next((f for f in line.factors if f.label == FACTOR_COLUMNS[col]), None)
             if factor is None:
                 return "" if edit else None
+            if edit:  # read back unchanged by parse_factor (dtpl_studio/ui/parsing.py)
+                return format_for_editor(factor.value, factor.unit)
             value = format_number(factor.value)
             return f"{value} {factor.unit}" if factor.unit else value
         if col == MCol.VOLUME:
@@ -236,8 +240,13 @@ class MeasurementModel(QAbstractTableModel):
             return format_number(volume, 3)
         return None
 
+    @guarded(False, rejected="edit_rejected")
     def setData(self, index: Index, value, role: int = Qt.ItemDataRole.EditRole) -> bool:  # noqa: N802
-        """Qt override: push an :class:`EditMeasurementCommand` for the changed line."""
+        """Qt override: push an :class:`EditMeasurementCommand` for the changed line.
+
+        A factor is read by :func:`dtpl_studio.ui.parsing.parse_factor` (the one number rule,
+        the factor range); a refused value emits :attr:`edit_rejected` and returns False.
+        Never raises into Qt."""
         if not index.isValid() or self.item is None:
             return False
         row, col = index.row(), MCol(index.column())
@@ -270,10 +279,7 @@ class MeasurementModel(QAbstractTableModel):
         default_unit = current.unit if current is not None else ("" if label == "n" else "m")
         try:
             value, unit = parse_factor(text, default_unit)
-        except NumberParseError as exc:
-            self.edit_rejected.emit(tr("mp.bad_factor", text=text, error=exc))
-            return None
-        except UnknownUnitError as exc:
-            self.edit_rejected.emit(tr("mp.bad_factor", text=text, error=tr("mp.unknown_unit", unit=exc.raw)))
+        except EntryError as exc:
+            self.edit_rejected.emit(tr("mp.refused", label=label, reason=explain_short(exc)))
             return None
         return _with_factor(line, label, Factor(label, value, unit))

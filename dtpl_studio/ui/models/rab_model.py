@@ -21,11 +21,12 @@ from PySide6.QtCore import QAbstractItemModel, QModelIndex, QPersistentModelInde
 from PySide6.QtGui import QBrush, QColor, QFont
 
 from dtpl_studio.costing.formatting import format_number, format_rupiah
-from dtpl_studio.costing.numbers import NumberParseError
-from dtpl_studio.costing.rab import MAX_VOLUME, Item, Package, PricedItem, PricedSection, Section
+from dtpl_studio.costing.rab import Item, Package, PricedItem, PricedSection, Section
 from dtpl_studio.ui.commands import SetTextCommand, SetVolumeCommand
 from dtpl_studio.ui.document import ProjectDocument
-from dtpl_studio.ui.parsing import AmbiguousNumberError, parse_user_number
+from dtpl_studio.ui.guard import guarded
+from dtpl_studio.ui.messages import explain_short
+from dtpl_studio.ui.parsing import EntryError, check_range, format_for_editor, read_number
 from dtpl_studio.ui.strings import tr
 
 
@@ -238,6 +239,7 @@ class RabTreeModel(QAbstractItemModel):
                 flags |= Qt.ItemFlag.ItemIsEditable
         return flags
 
+    @guarded(None)
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole):
         """Qt override: display, edit text, alignment, bold divisions, errors in red."""
         if not index.isValid():
@@ -280,7 +282,7 @@ class RabTreeModel(QAbstractItemModel):
             return self._item_display(pi, col)
         if role == Qt.ItemDataRole.EditRole:
             if col == Col.VOLUME:
-                return format_number(item.volume)
+                return format_for_editor(item.volume)
             if col == Col.URAIAN:
                 return item.description
             return self._item_display(pi, col)
@@ -342,11 +344,14 @@ class RabTreeModel(QAbstractItemModel):
     def _volume_decimals(self) -> int:
         return self.package.settings.volume_decimals if self.package else 2
 
+    @guarded(False, rejected="edit_rejected")
     def setData(self, index: Index, value, role: int = Qt.ItemDataRole.EditRole) -> bool:  # noqa: N802
         """Qt override: push an undo command for a new volume or description.
 
-        ``value`` for Volume is text (``"12,5"``, ``"12.5"``) or a Decimal/int. Returns False
-        (and emits :attr:`edit_rejected`) when it cannot be read or is negative.
+        ``value`` for Volume is text read by :func:`dtpl_studio.ui.parsing.read_number`
+        (``"12,5"``, ``"1.250"``) or a Decimal/int. Returns False (and emits
+        :attr:`edit_rejected` with the reason and the limit) when it cannot be read or is out
+        of the entry range; never raises into Qt.
         """
         if role != Qt.ItemDataRole.EditRole or not index.isValid():
             return False
@@ -373,22 +378,10 @@ class RabTreeModel(QAbstractItemModel):
         return False
 
     def _read_volume(self, value) -> Decimal | None:
-        if isinstance(value, Decimal | int) and not isinstance(value, bool):
-            volume = Decimal(value)
-        else:
-            text = str(value).strip()
-            try:
-                volume = parse_user_number(text)
-            except AmbiguousNumberError:
-                self.edit_rejected.emit(tr("rab.ambiguous", text=text))
-                return None
-            except NumberParseError:
-                self.edit_rejected.emit(tr("rab.bad_number", text=text))
-                return None
-        if volume < 0:
-            self.edit_rejected.emit(tr("rab.negative"))
+        try:
+            if isinstance(value, Decimal | int) and not isinstance(value, bool):
+                return check_range(Decimal(value), "volume")
+            return read_number(str(value).strip(), "volume")
+        except EntryError as exc:
+            self.edit_rejected.emit(tr("rab.refused", reason=explain_short(exc)))
             return None
-        if volume > MAX_VOLUME:
-            self.edit_rejected.emit(tr("rab.too_large", limit=format_number(MAX_VOLUME)))
-            return None
-        return volume

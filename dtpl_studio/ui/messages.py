@@ -1,0 +1,76 @@
+"""Words for failures, in one place: :func:`explain` turns any exception into the message a
+user reads (window and CLI alike), in the current language of :mod:`dtpl_studio.ui.strings`.
+
+A message has up to four lines: what happened (``err.<code>``), the file (``Berkas: …``),
+the place in it (``Lokasi: …``) and what to do (``Yang dapat dilakukan: …``). The code
+comes from :func:`dtpl_studio.errors.classify` (our own :class:`~dtpl_studio.errors.DtplError`
+as it is; ``OSError`` by errno; SQLite; zip). No Qt here: the CLI uses it too.
+"""
+
+from __future__ import annotations
+
+import logging
+import string
+from pathlib import Path
+
+from dtpl_studio.errors import DtplError, classify
+from dtpl_studio.ui.strings import CATALOGUES, language, tr
+
+log = logging.getLogger(__name__)
+
+
+class _Lenient(dict):
+    def __missing__(self, key: str) -> str:
+        return "?"
+
+
+def _words(key: str, params: dict) -> str | None:
+    text = CATALOGUES[language()].get(key) or CATALOGUES["id"].get(key)
+    if text is None:
+        return None
+    fields = _Lenient({k: ("" if v is None else v) for k, v in params.items()})
+    return string.Formatter().vformat(text, (), fields).replace("  ", " ").strip()
+
+
+def describe(error: DtplError) -> tuple[str, str]:
+    """``(what happened, what to do)`` for a coded error; an unknown code falls back to the
+    error's own detail under the generic ``err.error`` words."""
+    what = _words(f"err.{error.code}", error.params)
+    if what is None:
+        what = _words("err.error", {"system": error.detail})
+        hint = _words("hint.error", {})
+    else:
+        hint = _words(f"hint.{error.hint or error.code}", error.params)
+    return what or "", hint or ""
+
+
+def explain(exc: BaseException, path: Path | str | None = None) -> str:
+    """The user's message for ``exc``: what happened, which file, where in it, what to do.
+
+    Args:
+        exc: any exception (ours, ``OSError``, sqlite3/SQLAlchemy, ``BadZipFile``…).
+        path: the file the user was working on, used when the error names none.
+
+    Returns:
+        Lines joined by ``\\n`` in the current GUI language (Indonesian by default).
+    """
+    error = classify(exc, path)
+    what, hint = describe(error)
+    lines = [what]
+    shown = error.path if error.path is not None else path
+    if shown is not None and str(shown) not in what:
+        lines.append(tr("msg.file", path=shown))
+    if error.where:
+        lines.append(tr("msg.where", where=error.where))
+    if hint:
+        lines.append(tr("msg.todo", hint=hint))
+    if error.code == "error":
+        log.error("unexpected failure shown to the user", exc_info=exc)
+    return "\n".join(lines)
+
+
+def explain_short(exc: BaseException) -> str:
+    """One line for the status bar: what happened and what to do (``'12.5': tanda desimal
+    adalah koma; … Tulis 12,5.``), no file line."""
+    what, hint = describe(classify(exc))
+    return f"{what} {hint[:1].upper()}{hint[1:]}".strip()
