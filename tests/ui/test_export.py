@@ -7,6 +7,7 @@ the cancel test gates the worker with an Event so that Cancel is pressed while i
 
 from __future__ import annotations
 
+import errno
 import importlib.util
 import threading
 
@@ -112,14 +113,17 @@ def test_cancel_button_stops_a_cooperative_worker(qtbot, window, tmp_path):
 
 def test_export_error_is_a_message_box_not_a_traceback(qtbot, window, tmp_path, shown):
     def broken(program, out_path, progress=None, cancelled=None):
-        raise OSError("disk penuh")
+        raise OSError(errno.ENOSPC, "No space left on device")
 
     window.export_fn = broken
     job = window.export_to(tmp_path / "x.pdf")
     with qtbot.waitSignal(job.done) as blocker:
         pass
-    assert blocker.args == ["failed", "disk penuh"]
-    assert shown.errors == [("Ekspor PDF gagal", "PDF tidak dapat dibuat.\n\ndisk penuh")]
+    outcome, message = blocker.args
+    assert outcome == "failed"
+    assert message.startswith("Disk penuh") and str(tmp_path / "x.pdf") in message
+    assert "Errno" not in message and "No space" not in message
+    assert shown.errors == [("Ekspor PDF gagal", "PDF tidak dapat dibuat.\n\n" + message)]
 
 
 def test_closing_the_window_cancels_a_running_export(qtbot, window, tmp_path):
