@@ -17,9 +17,10 @@ $(STAMP): pyproject.toml scripts/system-deps.sh
 run: $(STAMP)
 	$(PY) -m dtpl_studio
 
-## test: ruff, then the whole test suite (GUI tests run offscreen)
+## test: ruff, the layer contracts (import-linter), then the whole test suite (GUI tests offscreen)
 test: $(STAMP)
 	$(VENV)/bin/ruff check .
+	$(VENV)/bin/lint-imports
 	QT_QPA_PLATFORM=offscreen $(PY) -m pytest -q
 
 ## fuzz: the fuzz tests (marker `fuzz`) with the long hypothesis profile (minutes, not seconds)

@@ -5,6 +5,8 @@ Subcommands (DESIGN.md §8):
 * ``demo OUT.dtpl`` — build the demo PLP-BK project from the shipped price book;
 * ``export PROJECT --pdf OUT.pdf`` — print the DTPL package;
 * ``check PROJECT`` — price and check the BLM ceilings; exit 1 when a check fails;
+* ``audit PROJECT [--pdf OUT.pdf]`` — the audit log (price edits, overrides, re-pricing, saves)
+  with its hash chain checked; exit 1 when it was edited outside DTPL Studio;
 * ``import-prices FILE [--write-edition DIR] [--report FILE] [--library URL | --no-library]``
   — import an AHSP workbook, print the import report summary, store the edition as a draft
   in the price library (user data folder by default); with ``--write-edition`` also write it
@@ -37,6 +39,9 @@ def _parser() -> argparse.ArgumentParser:
     e.add_argument("--pdf", type=Path, required=True, help="output PDF path")
     c = sub.add_parser("check", help="price the project and check the BLM ceilings")
     c.add_argument("project", type=Path)
+    a = sub.add_parser("audit", help="show and check the project's audit log (hash chain)")
+    a.add_argument("project", type=Path)
+    a.add_argument("--pdf", type=Path, help="also print it to this PDF")
     i = sub.add_parser("import-prices", help="import an AHSP price workbook")
     i.add_argument("file", type=Path)
     i.add_argument("--write-edition", type=Path, metavar="DIR", help="write the edition in the open format")
@@ -47,7 +52,7 @@ def _parser() -> argparse.ArgumentParser:
     return p
 
 
-COMMANDS = ("gui", "demo", "export", "check", "import-prices")
+COMMANDS = ("gui", "demo", "export", "check", "audit", "import-prices")
 
 
 class TargetError(DtplError, ValueError):
@@ -163,9 +168,12 @@ def main(argv: list[str] | None = None) -> int:
 
             priced = check_project(open_project(args.project))
             _print_check(priced)
+            _print_audit_warning(args.project)
             return 0 if priced.passed else 1
         if command == "import-prices":
             return _import_prices(args)
+        if command == "audit":
+            return _audit(args)
     except Exception as exc:  # noqa: BLE001 - every failure: a message, never a traceback
         from dtpl_studio.ui.messages import explain  # the one place failures get words
 
@@ -202,3 +210,29 @@ def _import_prices(args) -> int:
         state = "added as draft edition" if added else "already stored as edition"
         print(f"price library {where}: {state} #{edition_id}")
     return 0
+
+
+def _print_audit_warning(path: Path) -> None:
+    """A warning on stderr when the project's audit log was edited outside DTPL Studio."""
+    from dtpl_studio.services.audit import audit_findings, audit_trail
+
+    for finding in audit_findings(audit_trail(path)):
+        print(f"PERINGATAN: {finding.message}", file=sys.stderr)
+
+
+def _audit(args) -> int:
+    """``audit PROJECT [--pdf OUT]``: the log, oldest first; exit 1 when it was edited."""
+    from dtpl_studio.audit import local_time, value_text
+    from dtpl_studio.services.audit import audit_findings, audit_trail, export_audit_pdf
+
+    trail = audit_trail(args.project)
+    for n, e in enumerate(trail.entries, start=1):
+        change = f"  {value_text(e.old) or '—'} → {value_text(e.new) or '—'}" if (e.old or e.new) else ""
+        print(f"{n:4} {local_time(e.at)}  {e.who:20} {e.action:15} {e.subject or e.detail}{change}")
+    for finding in audit_findings(trail):
+        print(f"PERINGATAN: {finding.message}", file=sys.stderr)
+    if trail.intact:
+        print(f"log audit utuh: {len(trail.entries)} entri")
+    if args.pdf:
+        print(f"riwayat perubahan (PDF) tersimpan: {export_audit_pdf(args.project, args.pdf)}")
+    return 0 if trail.intact else 1

@@ -30,7 +30,10 @@ class Finding:
         location: where, e.g. ``AHSP.xlsx | Persiapan!F18`` or ``RAB II.1 line 2``.
         raw: the raw value as read (text), if any.
         action: what was done with it (``"read 0,1667 as 0.1667"``, ``"row skipped"``).
-        code: a short stable key for grouping (``"text-number"``, ``"cached-error"``).
+        code: a short stable key for grouping (``"text-number"``, ``"cached-error"``); the
+            words shown for it are chosen where it is shown (``finding.<code>`` in
+            ``ui/strings.py``), ``message`` is the default (Indonesian) text.
+        params: ``(name, value)`` pairs the shown words are filled with.
     """
 
     severity: Severity
@@ -39,6 +42,7 @@ class Finding:
     raw: str = ""
     action: str = ""
     code: str = ""
+    params: tuple[tuple[str, str], ...] = ()
 
     def __str__(self) -> str:
         parts = [f"[{self.severity.value}]"]

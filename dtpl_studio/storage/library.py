@@ -37,6 +37,7 @@ from sqlalchemy.orm import Session, sessionmaker
 from sqlalchemy.orm.exc import StaleDataError
 
 from dtpl_studio import __version__
+from dtpl_studio.audit import GENESIS, AuditEntry, link
 from dtpl_studio.costing.pricebook import BookKind, PriceBook
 from dtpl_studio.errors import classify
 from dtpl_studio.storage import migrate
@@ -243,9 +244,9 @@ class PriceLibrary:
             session.merge(LibraryMetaRecord(key="app_version", value=__version__))
             session.merge(LibraryMetaRecord(key="schema_revision", value=migrate.head_revision("library")))
             head = migrate.head_revision("library")
-            session.add(LibraryAuditLogRecord(
-                at=_now(), who=default_actor(), action="create" if revision is None else "upgrade",
-                detail=f"schema {head}" if revision is None else f"schema {revision} → {head}"))
+            session.add(self._audit(None, "create" if revision is None else "upgrade",
+                                    f"schema {head}" if revision is None else f"schema {revision} → {head}",
+                                    session))
             session.flush()
             session.close()
 
@@ -300,8 +301,14 @@ class PriceLibrary:
 
     def audit_log(self) -> list[tuple[str, str, str, str]]:
         """``(at, who, action, detail)`` rows, oldest first."""
+        return [(e.at, e.who, e.action, e.detail) for e in self.audit_entries()]
+
+    def audit_entries(self) -> list[AuditEntry]:
+        """The audit log (imports as ``add``, ``publish``, ``update``, ``delete``…), oldest
+        first, with its hash chain; :func:`dtpl_studio.audit.first_broken` checks it."""
         with self._sessions() as session:
-            return [(r.at, r.who, r.action, r.detail) for r in
+            return [AuditEntry(r.at, r.who, r.action, r.detail, r.subject, r.old_value, r.new_value,
+                               r.prev_hash, r.entry_hash) for r in
                     session.scalars(select(LibraryAuditLogRecord).order_by(LibraryAuditLogRecord.id))]
 
     # -- writing -----------------------------------------------------------------------------
@@ -333,7 +340,8 @@ class PriceLibrary:
             if status == "published":
                 rec.status = "published"
                 rec.published_at = now
-            session.add(self._audit(who, "add", f"edition {rec.id} {_describe(book)} ({status})"))
+            session.add(self._audit(who, "add", f"edition {rec.id} {_describe(book)} ({status})", session,
+                                    subject=f"edition {rec.id}", new=status))
             session.flush()
             return rec.id
 
@@ -362,7 +370,8 @@ class PriceLibrary:
             session.flush()
             _fill(rec, book)
             rec.content_hash = book.content_hash()
-            session.add(self._audit(who, "update", f"edition {edition_id} {_describe(book)}"))
+            session.add(self._audit(who, "update", f"edition {edition_id} {_describe(book)}", session,
+                                    subject=f"edition {edition_id}"))
             session.flush()
             return rec.content_hash
 
@@ -389,7 +398,8 @@ class PriceLibrary:
             rec.content_hash = book.content_hash()
             rec.status = "published"
             rec.published_at = _now()
-            session.add(self._audit(who, "publish", f"edition {edition_id} {_describe(book)} "
+            session.add(self._audit(who, "publish", session=session, subject=f"edition {edition_id}",
+                                    old="draft", new="published", detail=f"edition {edition_id} {_describe(book)} "
                                                     f"sha256 {rec.content_hash}"))
             session.flush()
             return rec.content_hash
@@ -410,15 +420,24 @@ class PriceLibrary:
         with self._write(edition_id) as session:
             rec = self._get_draft(session, edition_id, "delete")
             session.delete(rec)
-            session.add(self._audit(who, "delete", f"edition {edition_id}"))
+            session.add(self._audit(who, "delete", f"edition {edition_id}", session,
+                                    subject=f"edition {edition_id}", old="draft"))
             session.flush()
 
     # -- helpers -----------------------------------------------------------------------------
     def _write(self, edition_id: int | None) -> _WriteScope:
         return _WriteScope(self, edition_id)
 
-    def _audit(self, who: str | None, action: str, detail: str) -> LibraryAuditLogRecord:
-        return LibraryAuditLogRecord(at=_now(), who=who or default_actor(), action=action, detail=detail)
+    def _audit(self, who: str | None, action: str, detail: str = "", session: Session | None = None, *,
+               subject: str = "", old: str = "", new: str = "") -> LibraryAuditLogRecord:
+        """An audit row chained after the last one (:mod:`dtpl_studio.audit`)."""
+        last = session.scalars(select(LibraryAuditLogRecord.entry_hash)
+                               .order_by(LibraryAuditLogRecord.id.desc()).limit(1)).first() if session else None
+        entry = link(AuditEntry(_now(), who or default_actor(), action, detail, subject, old, new),
+                     last or GENESIS)
+        return LibraryAuditLogRecord(at=entry.at, who=entry.who, action=entry.action, detail=entry.detail,
+                                     subject=entry.subject, old_value=entry.old, new_value=entry.new,
+                                     prev_hash=entry.prev_hash, entry_hash=entry.entry_hash)
 
     def _get(self, session: Session, edition_id: int) -> EditionRecord:
         rec = session.get(EditionRecord, edition_id)

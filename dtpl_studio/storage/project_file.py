@@ -44,6 +44,7 @@ from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session
 
 from dtpl_studio import __version__
+from dtpl_studio.audit import GENESIS, AuditEntry, first_broken, link
 from dtpl_studio.costing.findings import Finding, Severity
 from dtpl_studio.costing.funding import Component, FundingRule, FundingSource
 from dtpl_studio.costing.money import ZERO, RoundingMode, RoundingRule
@@ -66,6 +67,13 @@ from dtpl_studio.costing.rab import (
 from dtpl_studio.costing.stored import StoredValueNote
 from dtpl_studio.errors import classify, from_os_error, is_sqlite_error
 from dtpl_studio.storage import migrate
+from dtpl_studio.storage.audit_log import (
+    Snapshot,
+    file_snapshot,
+    price_changes,
+    program_snapshot,
+    read_entries,
+)
 from dtpl_studio.storage.errors import ProjectFileError, ProjectLockedError
 from dtpl_studio.storage.locking import LockInfo, ProjectLock, current_user
 from dtpl_studio.storage.project_records import (
@@ -101,17 +109,6 @@ FORMAT = migrate.FORMATS["project"]
 APPLICATION_ID = migrate.APPLICATION_IDS["project"]
 #: Suffix of the temporary file a save writes before it replaces the target.
 TEMP_SUFFIX = ".saving"
-
-
-@dataclass(frozen=True, slots=True)
-class AuditEntry:
-    """One line of the audit log: ``at`` (UTC ISO-8601), ``who`` (``user@host``), ``action``
-    (``save``, ``upgrade``…) and free ``detail``."""
-
-    at: str
-    who: str
-    action: str
-    detail: str = ""
 
 
 @dataclass(frozen=True, slots=True)
@@ -170,12 +167,14 @@ def save_program(program: Program, path: Path | str, *, who: str | None = None,
     if not folder.is_dir():
         raise ProjectFileError(path, f"cannot save: folder {folder} does not exist",
                                code="project.no_folder", params={"folder": str(folder)})
-    history, created_at, note = _previous_history(target)
+    history, created_at, note, old_prices = _previous_history(target)
+    at, actor = _now(), who or default_actor()
+    if old_prices is not None:  # price edits, overrides, re-pricing since the file was saved
+        history = [*history, *price_changes(old_prices, program_snapshot(program), at=at, who=actor)]
     tmp = folder / f".{target.name}.{uuid.uuid4().hex[:12]}{TEMP_SUFFIX}"
     try:
         _write_new_file(tmp, program, history=history, created_at=created_at,
-                        entry=AuditEntry(_now(), who or default_actor(), "save",
-                                         what or _summary(program) + note))
+                        entry=AuditEntry(at, actor, "save", what or _summary(program) + note))
         _copy_mode(target, tmp)
         _fsync_file(tmp)
         _replace_file(tmp, target)
@@ -195,7 +194,7 @@ def save_program(program: Program, path: Path | str, *, who: str | None = None,
 
 def _summary(program: Program) -> str:
     items = sum(1 for pkg in program.packages for _ in pkg.items())
-    return f"{len(program.packages)} package(s), {items} item(s)"
+    return f"{len(program.packages)} paket, {items} item"
 
 
 def _short(exc: BaseException) -> str:
@@ -217,9 +216,12 @@ def _write_new_file(tmp: Path, program: Program, *, history: list[AuditEntry],
     try:
         with Session(engine) as session, session.begin():
             session.add_all(_program_records(program))
-            for old in history:
-                session.add(AuditLogRecord(at=old.at, who=old.who, action=old.action, detail=old.detail))
-            session.add(AuditLogRecord(at=entry.at, who=entry.who, action=entry.action, detail=entry.detail))
+            prev = GENESIS
+            for old in [*history, entry]:
+                if not old.entry_hash:  # new, or written before the chain existed
+                    old = link(old, prev)
+                prev = old.entry_hash
+                session.add(_audit_record(old))
             meta = {
                 "format": FORMAT,
                 "schema_revision": migrate.head_revision("project"),
@@ -327,23 +329,34 @@ def _section_records(section: Section, package: PackageRecord, parent: SectionRe
         ))
 
 
-def _previous_history(target: Path) -> tuple[list[AuditEntry], str | None, str]:
-    """Audit log and ``created_at`` of the file being replaced, best effort.
+def _previous_history(target: Path) -> tuple[list[AuditEntry], str | None, str, Snapshot | None]:
+    """Audit log, ``created_at`` and prices (:func:`~dtpl_studio.storage.audit_log.file_snapshot`)
+    of the file being replaced, best effort.
 
-    Returns ``([], None, "")`` for a new file; for a file that is not a readable project
-    file the third value is a note appended to the new entry.
+    Returns ``([], None, "", None)`` for a new file; for a file that is not a readable
+    project file the third value is a note appended to the new entry.
     """
     if not target.exists():
-        return [], None, ""
+        return [], None, "", None
     try:
         with _ro_connect(target) as con:
-            rows = con.execute("SELECT at, who, action, detail FROM audit_log ORDER BY id").fetchall()
+            history = read_entries(con)
             meta = dict(con.execute("SELECT key, value FROM meta").fetchall())
-        if meta.get("format") != FORMAT:
-            return [], None, " (replaced a file that was not a DTPL project)"
-        return [AuditEntry(*map(str, r)) for r in rows], meta.get("created_at"), ""
+            if meta.get("format") != FORMAT:
+                return [], None, " (mengganti berkas yang bukan proyek DTPL)", None
+            try:
+                prices: Snapshot | None = file_snapshot(con)
+            except (sqlite3.Error, KeyError, TypeError):
+                prices = None
+        return history, meta.get("created_at"), "", prices
     except (sqlite3.Error, OSError, TypeError):
-        return [], None, " (the previous file's audit log could not be read)"
+        return [], None, " (log audit berkas sebelumnya tidak dapat dibaca)", None
+
+
+def _audit_record(entry: AuditEntry) -> AuditLogRecord:
+    return AuditLogRecord(at=entry.at, who=entry.who, action=entry.action, detail=entry.detail,
+                          subject=entry.subject, old_value=entry.old, new_value=entry.new,
+                          prev_hash=entry.prev_hash, entry_hash=entry.entry_hash)
 
 
 def _copy_mode(source: Path, dest: Path) -> None:
@@ -538,8 +551,10 @@ def _upgraded_copy(source: Path, dest: Path, from_revision: str, who: str | None
                                                f"reference(s) (first in table {problems[0][0]})")
             conn.exec_driver_sql(f"PRAGMA application_id = {APPLICATION_ID}")
             session = Session(bind=conn)
-            session.add(AuditLogRecord(at=_now(), who=who or default_actor(), action="upgrade",
-                                       detail=f"schema {from_revision} → {head}"))
+            last = conn.exec_driver_sql("SELECT entry_hash FROM audit_log ORDER BY id DESC LIMIT 1").fetchone()
+            session.add(_audit_record(link(AuditEntry(_now(), who or default_actor(), "upgrade",
+                                                      f"schema {from_revision} → {head}"),
+                                           last[0] if last else GENESIS)))
             session.merge(MetaRecord(key="schema_revision", value=head))
             session.merge(MetaRecord(key="format", value=FORMAT))
             session.flush()
@@ -924,15 +939,27 @@ def read_audit_log(path: Path | str) -> list[AuditEntry]:
     inspect_project_file(path)
     try:
         with _ro_connect(path) as con:
-            rows = con.execute("SELECT at, who, action, detail FROM audit_log ORDER BY id").fetchall()
+            entries = read_entries(con)
     except sqlite3.Error as exc:
         raise ProjectFileError(path, f"cannot read the audit log: {exc}",
                                code=_db_code(exc, "project.damaged")) from exc
-    return [AuditEntry(*map(str, r)) for r in rows]
+    return entries
+
+
+def verify_audit_log(path: Path | str) -> tuple[list[AuditEntry], int | None]:
+    """The audit log of a project file and the index of its first broken entry (an entry
+    edited, removed, inserted or reordered outside DTPL Studio), or None when the chain holds.
+
+    Raises:
+        ProjectFileError: as :func:`read_audit_log`.
+    """
+    entries = read_audit_log(path)
+    return entries, first_broken(entries)
 
 
 __all__ = [
     "AuditEntry", "LockInfo", "ProjectFileError", "ProjectFileInfo", "ProjectLock",
     "ProjectLockedError", "default_actor", "inspect_project_file", "load_program", "read_audit_log",
+    "verify_audit_log",
     "save_program", "upgrade_project_file",
 ]

@@ -93,13 +93,20 @@ class KeyValueColumns:
 
 
 class AuditColumns:
-    """``audit_log`` table: who did what, when (UTC ISO-8601 text), in insertion order."""
+    """``audit_log`` table: who did what, when (UTC ISO-8601 text), in insertion order; what
+    changed from which value to which; a hash chain (``prev_hash``/``entry_hash``,
+    :mod:`dtpl_studio.audit`) so that an edited history is detected."""
 
     id: Mapped[int] = mapped_column(primary_key=True)
     at: Mapped[str]
     who: Mapped[str] = mapped_column(default="")
     action: Mapped[str] = mapped_column(default="")
     detail: Mapped[str] = mapped_column(default="")
+    subject: Mapped[str] = mapped_column(default="", server_default="")
+    old_value: Mapped[str] = mapped_column(default="", server_default="")
+    new_value: Mapped[str] = mapped_column(default="", server_default="")
+    prev_hash: Mapped[str] = mapped_column(default="", server_default="")
+    entry_hash: Mapped[str] = mapped_column(default="", server_default="")
 
 
 class BookMetaColumns:

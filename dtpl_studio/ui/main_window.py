@@ -29,6 +29,7 @@ from dtpl_studio.ui.document import ProjectDocument
 from dtpl_studio.ui.export import ExportFn, PdfExport
 from dtpl_studio.ui.messages import explain
 from dtpl_studio.ui.strings import tr
+from dtpl_studio.ui.widgets.audit_panel import AuditPanel
 from dtpl_studio.ui.widgets.blm_panel import BlmPanel
 from dtpl_studio.ui.widgets.catalogue import CataloguePanel, describe_book
 from dtpl_studio.ui.widgets.findings import FindingsPanel
@@ -102,12 +103,17 @@ class MainWindow(QMainWindow):
         self.blm = BlmPanel()
         self.catalogue = CataloguePanel()
         self.findings = FindingsPanel()
+        self.audit = AuditPanel()
+        self.audit_findings: list = []
         left, right = Qt.DockWidgetArea.LeftDockWidgetArea, Qt.DockWidgetArea.RightDockWidgetArea
         self.packages_dock = self._dock("pkg.title", self.packages, left, "packagesDock")
         self.blm_dock = self._dock("blm.title", self.blm, left, "blmDock")
         self.catalogue_dock = self._dock("cat.title", self.catalogue, right, "catalogueDock")
         self.findings_dock = self._dock("find.title", self.findings, right, "findingsDock")
+        self.audit_dock = self._dock("audit.title", self.audit, right, "auditDock")
         self.tabifyDockWidget(self.catalogue_dock, self.findings_dock)
+        self.tabifyDockWidget(self.findings_dock, self.audit_dock)
+        self.audit.print_requested.connect(self.export_audit_dialog)
         self.catalogue_dock.raise_()
         self.resizeDocks([self.packages_dock, self.catalogue_dock], [280, 460], Qt.Orientation.Horizontal)
         self.resizeDocks([self.packages_dock, self.blm_dock], [150, 600], Qt.Orientation.Vertical)
@@ -153,7 +159,8 @@ class MainWindow(QMainWindow):
         edit_menu.addSeparator()
         edit_menu.addActions([self.remove_item_action, self.add_line_action, self.remove_line_action])
         view_menu = bar.addMenu(tr("menu.view"))
-        for dock in (self.packages_dock, self.blm_dock, self.catalogue_dock, self.findings_dock):
+        for dock in (self.packages_dock, self.blm_dock, self.catalogue_dock, self.findings_dock,
+                     self.audit_dock):
             view_menu.addAction(dock.toggleViewAction())
         bar.addMenu(tr("menu.help")).addAction(self.about_action)
 
@@ -229,6 +236,7 @@ class MainWindow(QMainWindow):
             return False
         self.open_program(program, path)
         self._hold(lock)
+        self.refresh_audit()
         settings.add_recent_file(path)
         self._show_message(tr("status.opened", path=path))
         return True
@@ -277,6 +285,7 @@ class MainWindow(QMainWindow):
         self._hold(lock)
         self.doc.path = Path(path)
         self.doc.undo_stack.setClean()
+        self.refresh_audit()
         settings.add_recent_file(path)
         self._update_title()
         self._show_message(tr("status.saved", path=path))
@@ -299,19 +308,58 @@ class MainWindow(QMainWindow):
             log.exception("cannot open %s", path)
         return tr("dlg.open_failed.text", path=path, error=explain(exc, path))
 
+    # -- audit log -------------------------------------------------------------------------------
+    def refresh_audit(self) -> None:
+        """Read and check the open file's audit log; a broken chain is a warning finding."""
+        from dtpl_studio.services.audit import audit_findings, audit_trail
+
+        trail = None
+        if self.doc is not None and self.doc.path is not None and self.doc.path.is_file():
+            try:
+                trail = audit_trail(self.doc.path)
+            except Exception as exc:  # noqa: BLE001 - the project is open; the log is secondary
+                log.warning("cannot read the audit log of %s: %s", self.doc.path, exc)
+        self.audit.show_trail(trail)
+        self.audit_findings = audit_findings(trail) if trail is not None else []
+        if self.doc is not None:
+            self._on_repriced(False)
+
+    def export_audit_dialog(self) -> None:
+        """Audit panel › Cetak PDF…"""
+        if self.doc is None or self.doc.path is None:
+            return
+        start = str(self.doc.path.with_name(self.doc.path.stem + "-riwayat.pdf"))
+        name, _ = QFileDialog.getSaveFileName(self, tr("dlg.audit_export.title"), start, tr("dlg.filter.pdf"))
+        if name:
+            path = Path(name)
+            self.export_audit_to(path if path.suffix.lower() == ".pdf" else path.with_name(path.name + ".pdf"))
+
+    def export_audit_to(self, out_path: Path) -> bool:
+        """Print the audit log of the open file to ``out_path``; False (and a message) on failure."""
+        from dtpl_studio.services.audit import export_audit_pdf
+
+        assert self.doc is not None and self.doc.path is not None
+        try:
+            export_audit_pdf(self.doc.path, out_path)
+        except Exception as exc:  # noqa: BLE001 - shown to the user, never a traceback
+            log.warning("cannot print the audit log to %s: %s", out_path, exc)
+            dialogs.show_error(self, tr("dlg.export_failed.title"),
+                               tr("dlg.export_failed.text", error=explain(exc, out_path)))
+            return False
+        self._show_message(tr("audit.exported", path=out_path))
+        return True
+
     def _lock_for(self, path: Path):
         """The lock for ``path``: the one held already, or a newly acquired one.
 
         Raises:
             ProjectLockedError: another instance (or window) has the file open.
         """
-        from dtpl_studio.storage.locking import ProjectLock
+        from dtpl_studio.services.project import lock_project
 
         if self.file_lock is not None and self.file_lock.path.resolve() == path.resolve():
             return self.file_lock
-        lock = ProjectLock(path)
-        lock.acquire()
-        return lock
+        return lock_project(path)
 
     def _hold(self, lock) -> None:
         """Keep ``lock`` as the open file's lock and give the previous one back."""
@@ -437,7 +485,7 @@ class MainWindow(QMainWindow):
         self.blm.show_errors(sum(
             1 for pp in priced.packages for f in pp.findings if f.severity is Severity.ERROR
         ))
-        findings = self.doc.findings()
+        findings = self.doc.findings() + self.audit_findings
         self.findings.show_findings(findings)
         errors = sum(1 for f in findings if f.severity is Severity.ERROR)
         warnings = sum(1 for f in findings if f.severity is Severity.WARNING)

@@ -32,7 +32,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision = "project_0002"
-down_revision = "project_0001"
+down_revision = "{head}"
 branch_labels = None
 depends_on = None
 
@@ -56,7 +56,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision = "library_0002"
-down_revision = "library_0001"
+down_revision = "{head}"
 branch_labels = None
 depends_on = None
 
@@ -71,11 +71,11 @@ def downgrade():
 
 
 def _future_scripts(tmp_path: Path, kind: str, source: str, name: str) -> Path:
-    """A copy of ``kind``'s script folder with one more revision."""
+    """A copy of ``kind``'s script folder with one more revision (after the current head)."""
     dst = tmp_path / f"{kind}-scripts"
     shutil.copytree(migrate.SCRIPT_LOCATIONS[kind], dst,
                     ignore=shutil.ignore_patterns("library", "__pycache__"))
-    (dst / "versions" / name).write_text(textwrap.dedent(source))
+    (dst / "versions" / name).write_text(textwrap.dedent(source).replace("{head}", migrate.head_revision(kind)))
     return dst
 
 
@@ -87,8 +87,8 @@ def _revision(path: Path) -> str:
 # -- where the scripts are ----------------------------------------------------------------------
 
 @pytest.mark.parametrize("kind,folder,head", [
-    ("project", PACKAGE_DIR / "migrations", "project_0001"),
-    ("library", PACKAGE_DIR / "migrations" / "library", "library_0001"),
+    ("project", PACKAGE_DIR / "migrations", "project_0002_audit"),
+    ("library", PACKAGE_DIR / "migrations" / "library", "library_0002_audit"),
 ])
 def test_scripts_ship_inside_the_package(kind: str, folder: Path, head: str) -> None:
     assert Path(migrate.SCRIPT_LOCATIONS[kind]).resolve() == folder.resolve()
@@ -137,7 +137,8 @@ def test_revision_states() -> None:
 def test_older_file_upgrades_in_place_on_open(program: Program, tmp_path: Path,
                                               monkeypatch: pytest.MonkeyPatch) -> None:
     path = tmp_path / "lama.dtpl"
-    save_program(program, path)  # made by "this" app: schema project_0001
+    save_program(program, path)  # made by "this" app: schema head
+    head = migrate.head_revision("project")
     with sqlite3.connect(path) as con:
         lines_before = con.execute("SELECT count(*) FROM measurement").fetchone()[0]
 
@@ -158,7 +159,7 @@ def test_older_file_upgrades_in_place_on_open(program: Program, tmp_path: Path,
         assert con.execute("PRAGMA foreign_key_check").fetchall() == []
     assert "attachment" in tables and "unit_note" in item_columns
     last = read_audit_log(path)[-1]
-    assert (last.action, last.detail) == ("upgrade", "schema project_0001 → project_0002")
+    assert (last.action, last.detail) == ("upgrade", f"schema {head} → project_0002")
     assert sorted(p.name for p in tmp_path.iterdir() if p.is_file()) == ["lama.dtpl"]
 
 
@@ -186,7 +187,7 @@ def test_file_from_a_newer_app_is_refused(program: Program, tmp_path: Path,
         m.setitem(migrate.SCRIPT_LOCATIONS, "project", str(scripts))
         save_program(program, path)  # saved by the newer app
     assert _revision(path) == "project_0002"
-    with pytest.raises(ProjectFileError, match="file schema project_0002.*knows schemas up to project_0001"):
+    with pytest.raises(ProjectFileError, match=f"file schema project_0002.*knows schemas up to {migrate.head_revision('project')}"):
         load_program(path)
 
 

@@ -149,7 +149,7 @@ def test_default_audit_entry_summarises(program: Program, tmp_path: Path) -> Non
     path = tmp_path / "summary.dtpl"
     save_program(program, path)
     [entry] = read_audit_log(path)
-    assert entry.detail == "2 package(s), 5 item(s)"
+    assert entry.detail == "2 paket, 5 item"
     assert "@" in entry.who
 
 

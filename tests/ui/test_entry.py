@@ -33,6 +33,7 @@ from dtpl_studio.ui.parsing import (
     parse_user_number,
     read_number,
 )
+from tests.fuzzing import examples
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -47,7 +48,7 @@ UNITS = st.sampled_from(["", " m", " cm", " m2", " kg", " jengkal", "m3", " %"])
 NUMBERISH = st.one_of(HUGE, TINY, NEGATIVE, SPECIAL,
                       st.decimals(min_value=0, max_value=10**7, places=4).map(format_for_editor))
 TYPED = st.one_of(st.tuples(NUMBERISH, UNITS).map("".join), st.text(max_size=40))
-FUZZ = settings(max_examples=150, deadline=None,
+FUZZ = settings(max_examples=examples(150), deadline=None,
                suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow])
 
 
@@ -60,7 +61,7 @@ def urug(doc):
 
 
 # -- fault 7: the editor's own text is accepted back unchanged -----------------------------
-@settings(max_examples=400, deadline=None)
+@settings(max_examples=examples(400), deadline=None)
 @given(kind=st.sampled_from(sorted(LIMITS)), data=st.data())
 def test_parse_of_editor_text_is_the_value(kind, data):
     limit = LIMITS[kind]
@@ -71,7 +72,7 @@ def test_parse_of_editor_text_is_the_value(kind, data):
     assert read_number(text, kind) == value
 
 
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=examples(300), deadline=None)
 @given(value=st.decimals(min_value=0, max_value=LIMITS["factor"].largest, places=6),
        unit=st.sampled_from(["m", "cm", "m2", "kg", "bh", "m'"]))
 def test_factor_editor_text_is_the_factor(value, unit):
@@ -127,6 +128,7 @@ def _all_cells_render(model, rows: int, cols: int, parent=None) -> None:
                 model.data(index, role)
 
 
+@pytest.mark.fuzz
 @FUZZ
 @given(text=TYPED, column=st.sampled_from([MCol.URAIAN, *FACTOR_COLUMNS]))
 def test_any_text_in_any_measurement_cell_is_applied_or_refused_with_a_message(qtbot, doc, text, column):
@@ -158,6 +160,7 @@ def test_any_text_in_any_measurement_cell_is_applied_or_refused_with_a_message(q
     doc.reprice()
 
 
+@pytest.mark.fuzz
 @FUZZ
 @given(text=TYPED, column=st.sampled_from([Col.URAIAN, Col.VOLUME]))
 def test_any_text_in_any_rab_cell_is_applied_or_refused_with_a_message(qtbot, doc, text, column):
