@@ -154,14 +154,14 @@ def main(argv: list[str] | None = None) -> int:
 
             check_project_target(args.out, args.force)
             program = create_demo(args.out, force=args.force)
-            print(f"demo project written: {args.out} ({len(program.packages)} packages)")
+            print(f"proyek demo ditulis: {args.out} ({len(program.packages)} paket)")
             return 0
         if command == "export":
             from dtpl_studio.services.project import check_pdf_target, export_pdf, open_project
 
             check_pdf_target(args.pdf, args.project)
             out = export_pdf(open_project(args.project), args.pdf, project_path=args.project)
-            print(f"DTPL PDF written: {out}")
+            print(f"PDF DTPL ditulis: {out}")
             return 0
         if command == "check":
             from dtpl_studio.services.project import check_project, open_project
@@ -193,22 +193,23 @@ def _import_prices(args) -> int:
     print(report.summary())
     if args.report:
         args.report.write_text(report.render(), encoding="utf-8")
-        print(f"import report written: {args.report}")
+        print(f"laporan impor ditulis: {args.report}")
     if not report.usable:
         # an import commits whole or not at all: nothing is written or stored
-        print("nothing written or stored: the import has errors (see the report)", file=sys.stderr)
+        print("tidak ada yang ditulis atau disimpan: impor ini mengandung galat (lihat laporan impor); "
+              "perbaiki sel yang disebut di laporan lalu impor lagi", file=sys.stderr)
         return 1
     if args.write_edition:
         from dtpl_studio.spreadsheets.edition import write_edition
 
         write_edition(book, args.write_edition, report=report)
-        print(f"edition written: {args.write_edition}")
+        print(f"edisi ditulis: {args.write_edition}")
     if not args.no_library:
         from dtpl_studio.services.prices import store_in_library
 
         edition_id, where, added = store_in_library(book, args.library)
-        state = "added as draft edition" if added else "already stored as edition"
-        print(f"price library {where}: {state} #{edition_id}")
+        state = "ditambahkan sebagai edisi draf" if added else "sudah tersimpan sebagai edisi"
+        print(f"pustaka harga {where}: {state} #{edition_id}")
     return 0
 
 

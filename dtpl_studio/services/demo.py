@@ -24,10 +24,13 @@ from dtpl_studio.costing.rab import (
     Section,
     Signatory,
 )
+from dtpl_studio.errors import DtplError
 
 
-class DemoError(RuntimeError):
+class DemoError(DtplError, RuntimeError):
     """The shipped book lacks an analysis the demo needs."""
+
+    default_code = "prices.default_damaged"
 
 
 def _fold(text: str) -> str:

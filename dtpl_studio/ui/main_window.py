@@ -280,7 +280,7 @@ class MainWindow(QMainWindow):
             log.exception("cannot save %s", path)
             if lock is not None and lock is not self.file_lock:
                 lock.release()
-            dialogs.show_error(self, tr("dlg.save_failed.title"), tr("dlg.save_failed.text", path=path, error=explain(exc, path)))
+            dialogs.show_error(self, tr("dlg.save_failed.title"), tr("dlg.save_failed.text", path=path, error=explain(exc, path, named=True)))
             return False
         self._hold(lock)
         self.doc.path = Path(path)
@@ -306,7 +306,7 @@ class MainWindow(QMainWindow):
             log.warning("cannot open %s: %s", path, exc)
         else:
             log.exception("cannot open %s", path)
-        return tr("dlg.open_failed.text", path=path, error=explain(exc, path))
+        return tr("dlg.open_failed.text", path=path, error=explain(exc, path, named=True))
 
     # -- audit log -------------------------------------------------------------------------------
     def refresh_audit(self) -> None:

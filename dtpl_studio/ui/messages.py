@@ -44,12 +44,14 @@ def describe(error: DtplError) -> tuple[str, str]:
     return what or "", hint or ""
 
 
-def explain(exc: BaseException, path: Path | str | None = None) -> str:
+def explain(exc: BaseException, path: Path | str | None = None, *, named: bool = False) -> str:
     """The user's message for ``exc``: what happened, which file, where in it, what to do.
 
     Args:
         exc: any exception (ours, ``OSError``, sqlite3/SQLAlchemy, ``BadZipFile``…).
         path: the file the user was working on, used when the error names none.
+        named: the text around the message already names ``path`` (a dialog saying
+            "Berkas X tidak dapat dibuka"): the file line is left out when it is ``path``.
 
     Returns:
         Lines joined by ``\\n`` in the current GUI language (Indonesian by default).
@@ -58,7 +60,8 @@ def explain(exc: BaseException, path: Path | str | None = None) -> str:
     what, hint = describe(error)
     lines = [what]
     shown = error.path if error.path is not None else path
-    if shown is not None and str(shown) not in what:
+    already = named and path is not None and shown is not None and str(shown) == str(path)
+    if shown is not None and str(shown) not in what and not already:
         lines.append(tr("msg.file", path=shown))
     if error.where:
         lines.append(tr("msg.where", where=error.where))

@@ -97,10 +97,10 @@ def test_import_prices_stores_a_draft_edition_once(public_data, tmp_path, capsys
     report = tmp_path / "report.txt"
     assert main(["import-prices", str(workbook), "--library", str(library), "--report", str(report)]) == 0
     out = capsys.readouterr().out
-    assert "664 of 670 identical" in out and "added as draft edition #1" in out
+    assert "664 of 670 identical" in out and "ditambahkan sebagai edisi draf #1" in out
     assert "Pasangan Dinding!F297" in report.read_text(encoding="utf-8")
     assert main(["import-prices", str(workbook), "--library", str(library)]) == 0
-    assert "already stored as edition #1" in capsys.readouterr().out
+    assert "sudah tersimpan sebagai edisi #1" in capsys.readouterr().out
     from dtpl_studio.storage.library import PriceLibrary
 
     with PriceLibrary(str(library)) as lib:

@@ -146,7 +146,7 @@ def test_real_workbook_with_a_bad_price_stores_nothing(public_data, tmp_path, ca
     out = capsys.readouterr()
     assert code == 1, out
     assert out.out.startswith("NOT USABLE")
-    assert "nothing written or stored" in out.err
+    assert "tidak ada yang ditulis atau disimpan" in out.err
     text = report_path.read_text(encoding="utf-8")
     line = next(x for x in text.splitlines() if "[error] AHSP.xlsx | Upah Bahan!G9 " in x)
     assert ("tidak wajar" if value == "1E+30" else "negatif") in line
