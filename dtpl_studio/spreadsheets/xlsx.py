@@ -80,12 +80,7 @@ def load_xlsx(path: str | Path) -> LoadedWorkbook:
     except UnsupportedWorkbook:
         pass  # a part the one-pass reader does not know: openpyxl reads it below
     except Exception as exc:  # a damaged archive or part: zipfile/XML raise many types
-        reason = (
-            "not a zip file"
-            if isinstance(exc, zipfile.BadZipFile)
-            else f"{type(exc).__name__}: {exc}"
-        )
-        raise WorkbookReadError(f"{path.name} is not a readable xlsx workbook ({reason})") from exc
+        raise _read_error(path, exc) from exc
     else:
         grid = result.grid
         result.sheet_names = fast.sheet_names
@@ -97,6 +92,19 @@ def load_xlsx(path: str | Path) -> LoadedWorkbook:
             result.external_links[index] = _link_name(target)
         return result
     return _load_with_openpyxl(path, result)
+
+
+def _read_error(path: Path, exc: Exception) -> WorkbookReadError:
+    """Why ``path`` could not be read: not a zip (password-protected, old ``.xls``, or
+    neither: :func:`dtpl_studio.errors.workbook_open_error`), a file-system error (by errno),
+    or a damaged workbook."""
+    code = "workbook.unreadable"
+    if isinstance(exc, zipfile.BadZipFile):
+        code = workbook_open_error(path).code
+    elif isinstance(exc, OSError):
+        code = from_os_error(exc, path).code
+    return WorkbookReadError(f"{path.name} is not a readable xlsx workbook ({code}: "
+                             f"{type(exc).__name__}: {exc})", code=code, path=path)
 
 
 def _link_name(target: str) -> str:
@@ -115,13 +123,7 @@ def _load_with_openpyxl(path: Path, result: LoadedWorkbook) -> LoadedWorkbook:
             formulas = load_workbook(path, data_only=False)
             values = load_workbook(path, data_only=True, read_only=True)
     except Exception as exc:  # openpyxl raises many types on a damaged or foreign file
-        code = "workbook.unreadable"
-        if isinstance(exc, zipfile.BadZipFile):
-            code = workbook_open_error(path).code  # password-protected, old .xls, or neither
-        elif isinstance(exc, OSError):
-            code = from_os_error(exc, path).code
-        raise WorkbookReadError(f"{path.name} is not a readable xlsx workbook ({code}: "
-                                f"{type(exc).__name__}: {exc})", code=code, path=path) from exc
+        raise _read_error(path, exc) from exc
     grid = result.grid
     for ws in formulas.worksheets:
         name = ws.title
