@@ -437,7 +437,8 @@ def price_package(package: Package) -> PricedPackage:
             return PricedItem(item, number, label, depth, None, None, None, ZERO, message)
         if not exact.is_finite() or abs(exact) > MAX_VOLUME:
             message = f"volume {_fmt(exact)} tidak wajar (batas {_fmt(MAX_VOLUME)})"
-            findings.append(Finding(Severity.ERROR, message, location=where, raw=str(exact), code="implausible-volume"))
+            findings.append(Finding(Severity.ERROR, message, location=where, raw=str(exact), code="implausible-volume",
+                                    params=(("value", _fmt(exact)), ("limit", _fmt(MAX_VOLUME)))))
             return PricedItem(item, number, label, depth, None, None, None, ZERO, message)
         volume = exact.quantize(q, rounding=ROUND_HALF_UP, context=CONTEXT)
         try:
@@ -451,7 +452,8 @@ def price_package(package: Package) -> PricedPackage:
             return PricedItem(item, number, label, depth, exact, volume, None, ZERO, message)
         if not rate.is_finite() or abs(rate) > MAX_RATE:
             message = f"harga satuan Rp {_fmt(rate)} tidak wajar (batas Rp {_fmt(MAX_RATE)})"
-            findings.append(Finding(Severity.ERROR, message, location=where, raw=str(rate), code="implausible-rate"))
+            findings.append(Finding(Severity.ERROR, message, location=where, raw=str(rate), code="implausible-rate",
+                                    params=(("value", _fmt(rate)), ("limit", _fmt(MAX_RATE)))))
             return PricedItem(item, number, label, depth, exact, volume, None, ZERO, message)
         if rate < 0:
             findings.append(Finding(
@@ -466,7 +468,8 @@ def price_package(package: Package) -> PricedPackage:
         if volume == 0:
             findings.append(Finding(Severity.WARNING, "volume nol", location=where, code="zero-volume"))
         elif volume < 0:
-            findings.append(Finding(Severity.ERROR, "volume negatif: pengurangan melebihi pekerjaan", location=where, raw=str(volume), code="negative-volume"))
+            findings.append(Finding(Severity.ERROR, "volume negatif: pengurangan melebihi pekerjaan", location=where, raw=str(volume), code="negative-volume",
+                                    params=(("value", _fmt(volume)),)))
         return PricedItem(item, number, label, depth, exact, volume, rate, amount)
 
     def price_section(section: Section, number: str, label: str, depth: int) -> PricedSection:

@@ -148,3 +148,24 @@ def test_english_is_the_second_language():
     set_language("en")
     message = explain(OSError(errno.ENOSPC, "x"), TARGET)
     assert message.startswith("The disk is full") and str(TARGET) in message
+
+
+def test_findings_carry_a_code_and_params_and_are_worded_where_shown():
+    from decimal import Decimal
+
+    from dtpl_studio.costing.findings import Finding, Severity
+    from dtpl_studio.costing.funding import Component
+    from dtpl_studio.costing.pricebook import PriceBook
+    from dtpl_studio.costing.rab import Item, Package, PackageSettings, Section, price_package
+    from dtpl_studio.ui.widgets.findings import finding_text
+
+    package = Package("P", Component.FISIK, PriceBook(), settings=PackageSettings(),
+                      sections=[Section("S", [Item("Papan", "ls", custom_rate=Decimal("1E+16"),
+                                                  custom_reason="x", volume=Decimal(1))])])
+    finding = next(f for f in price_package(package).findings if f.code == "implausible-rate")
+    assert dict(finding.params)["limit"] == "1.000.000.000.000.000"
+    assert finding_text(finding).startswith("Harga satuan Rp 10.000.000.000.000.000 tidak wajar")
+    set_language("en")
+    assert finding_text(finding).startswith("Implausible unit rate Rp 10.000.000.000.000.000")
+    bare = Finding(Severity.ERROR, "pesan inti", code="implausible-volume")  # no params: the message
+    assert finding_text(bare) == "pesan inti"

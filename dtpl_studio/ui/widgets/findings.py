@@ -18,7 +18,10 @@ def finding_text(finding: Finding) -> str:
     kept as the detail; unknown codes show the core's message as it is."""
     key = f"finding.{finding.code}"
     if finding.code and key in ID:
-        return tr(key, **{"detail": finding.message, **dict(finding.params)})
+        try:
+            return tr(key, **{"detail": finding.message, **dict(finding.params)})
+        except (KeyError, IndexError):  # the words need a parameter this finding lacks
+            return finding.message
     return finding.message
 
 
