@@ -192,7 +192,9 @@ def _import_prices(args) -> int:
     book, report = import_prices(args.file)
     print(report.summary())
     if args.report:
-        args.report.write_text(report.render(), encoding="utf-8")
+        from dtpl_studio.services.prices import write_report
+
+        write_report(args.report, report.render())
         print(f"laporan impor ditulis: {args.report}")
     if not report.usable:
         # an import commits whole or not at all: nothing is written or stored
@@ -200,9 +202,9 @@ def _import_prices(args) -> int:
               "perbaiki sel yang disebut di laporan lalu impor lagi", file=sys.stderr)
         return 1
     if args.write_edition:
-        from dtpl_studio.spreadsheets.edition import write_edition
+        from dtpl_studio.services.prices import write_edition_folder
 
-        write_edition(book, args.write_edition, report=report)
+        write_edition_folder(book, args.write_edition, report=report)
         print(f"edisi ditulis: {args.write_edition}")
     if not args.no_library:
         from dtpl_studio.services.prices import store_in_library

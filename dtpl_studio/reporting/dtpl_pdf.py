@@ -44,6 +44,7 @@ from dtpl_studio.reporting.sections import (
 )
 from dtpl_studio.reporting.styles import make_styles
 from dtpl_studio.reporting.template import DtplTemplate, load_template
+from dtpl_studio.tempfiles import temp_path
 
 __all__ = ["MAX_PASSES", "PROGRESS_TOTAL", "ReportCancelled", "build_dtpl_pdf", "will_be_draft"]
 
@@ -213,7 +214,7 @@ def _layout_progress(report: _Progress, check_cancel: Callable[[], None]):
 
 def _write_atomic(path: Path, data: bytes) -> None:
     """Write ``data`` to ``path`` through a temporary file in the same folder."""
-    tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+    tmp = temp_path(path, "tmp")  # provably ours: removed after a crash by the next export
     try:
         with open(tmp, "wb") as fh:
             fh.write(data)

@@ -2,13 +2,17 @@
 
 from __future__ import annotations
 
+import contextlib
+import os
 from functools import lru_cache
 from pathlib import Path
 
 from dtpl_studio.costing.pricebook import PriceBook
 from dtpl_studio.errors import DtplError, classify
 from dtpl_studio.services.paths import DEFAULT_EDITION
+from dtpl_studio.services.session import target_lock
 from dtpl_studio.spreadsheets.edition import read_edition
+from dtpl_studio.tempfiles import remove_leftovers, temp_path
 
 
 class PricesError(DtplError, RuntimeError):
@@ -71,15 +75,58 @@ def store_in_library(book: PriceBook, library_url: str | None = None) -> tuple[i
 
     Returns ``(edition id, library location, added)``; ``added`` is False when an identical
     edition was found. The library is ``library_url``, else ``$DTPL_STUDIO_LIBRARY``, else
-    ``library.sqlite`` in the user data folder (platformdirs).
+    ``library.sqlite`` in the user data folder (platformdirs). An SQLite library is written
+    under its lock (:func:`~dtpl_studio.services.session.target_lock`).
+
+    Raises:
+        dtpl_studio.services.session.LockedError: another DTPL Studio is writing the library.
     """
     from dtpl_studio.storage.library import PriceLibrary, resolve_library_location
 
     url, sqlite_path = resolve_library_location(library_url)
     where = str(sqlite_path or url)
     digest = book.content_hash()
-    with PriceLibrary(library_url) as library:
+    guard = target_lock(sqlite_path) if sqlite_path is not None else contextlib.nullcontext()
+    with guard, PriceLibrary(library_url) as library:
         for info in library.list_editions():
             if info.content_hash == digest:
                 return info.id, where, False
         return library.add_edition(book), where, True
+
+
+def write_edition_folder(book: PriceBook, folder: Path, report=None) -> None:
+    """Write ``book`` in the open edition format to ``folder`` (replaced whole, atomically),
+    under the folder's lock; our temporary folders left there by a killed write are removed.
+
+    Raises:
+        dtpl_studio.services.session.LockedError: another DTPL Studio is writing it.
+        OSError: the folder cannot be written.
+    """
+    from dtpl_studio.spreadsheets.edition import write_edition
+
+    folder = Path(folder)
+    with target_lock(folder):
+        remove_leftovers(folder.parent, folder.name)
+        write_edition(book, folder, report=report)
+
+
+def write_report(path: Path, text: str) -> None:
+    """Write a text report to ``path`` atomically (temporary file + rename) under its lock.
+
+    Raises:
+        dtpl_studio.services.session.LockedError: another DTPL Studio is writing it.
+        OSError: the folder cannot be written (the old file is unchanged).
+    """
+    path = Path(path)
+    with target_lock(path):
+        remove_leftovers(path.parent, path.name)
+        tmp = temp_path(path, "tmp")
+        try:
+            with open(tmp, "w", encoding="utf-8") as fh:
+                fh.write(text)
+                fh.flush()
+                os.fsync(fh.fileno())
+            os.replace(tmp, path)
+        except BaseException:
+            tmp.unlink(missing_ok=True)
+            raise

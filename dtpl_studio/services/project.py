@@ -14,22 +14,32 @@ CancelledFn = Callable[[], bool]
 
 
 def open_project(path: Path) -> Program:
-    """Load a ``.dtpl`` project file.
+    """Read a ``.dtpl`` project file for reading only (``check``, ``export``): no lock, never
+    written (an older schema is upgraded on a temporary copy). To edit and save, open a
+    :class:`~dtpl_studio.services.session.ProjectSession`.
 
     Raises:
         dtpl_studio.storage.project_file.ProjectFileError: not a project file, newer schema,
             corrupt; the message names the file.
     """
-    from dtpl_studio.storage.project_file import load_program
+    from dtpl_studio.services.session import read_project
 
-    return load_program(Path(path))
+    return read_project(Path(path))
 
 
 def save_project(program: Program, path: Path) -> None:
-    """Save atomically (temp file + rename): a failed save leaves the old file intact."""
+    """Save atomically (temp file + rename) under the file's lock: a failed save leaves the
+    old file intact, and a file open in a DTPL Studio window is never replaced underneath it.
+
+    Raises:
+        dtpl_studio.services.session.LockedError: the file is open elsewhere (who, since when).
+        dtpl_studio.storage.project_file.ProjectFileError: cannot be written.
+    """
+    from dtpl_studio.services.session import target_lock
     from dtpl_studio.storage.project_file import save_program
 
-    save_program(program, Path(path))
+    with target_lock(path):
+        save_program(program, Path(path))
 
 
 def lock_project(path: Path):
@@ -48,20 +58,25 @@ def lock_project(path: Path):
 
 
 def create_demo(path: Path, *, force: bool = False) -> Program:
-    """Build the demo programme from the shipped book and save it to ``path``.
+    """Build the demo programme from the shipped book and save it to ``path`` (through a
+    :class:`~dtpl_studio.services.session.ProjectSession`: locked, atomic).
 
     Raises:
         FileExistsError: ``path`` exists and ``force`` is false.
+        dtpl_studio.services.session.LockedError: ``path`` is open in a DTPL Studio window.
+        dtpl_studio.storage.project_file.ProjectFileError: ``path`` exists and is not a DTPL
+            project (``--force`` never replaces another kind of file), or cannot be written.
     """
     from dtpl_studio.services.demo import build_demo_program
     from dtpl_studio.services.prices import load_default_book
+    from dtpl_studio.services.session import ProjectSession
 
     path = Path(path)
     if path.exists() and not force:
         raise ExportTargetError(f"{path} exists (use --force to replace it)", code="target.exists", path=path)
     path.parent.mkdir(parents=True, exist_ok=True)
     program = build_demo_program(load_default_book())
-    save_project(program, path)
+    ProjectSession.create(program, path, replace=force).close()
     return program
 
 
@@ -118,15 +133,21 @@ def export_pdf(
     cancelled: CancelledFn | None = None,
     project_path: Path | None = None,
 ) -> Path:
-    """Write the DTPL package PDF for ``program`` to ``out_path`` (atomically).
+    """Write the DTPL package PDF for ``program`` to ``out_path`` (atomically, under the
+    target's lock; our temporary PDFs left there by a killed export are removed first).
 
     Raises:
         ExportTargetError: see :func:`check_pdf_target`.
+        dtpl_studio.services.session.LockedError: another export is writing that PDF.
         dtpl_studio.reporting.dtpl_pdf.ReportCancelled: ``cancelled()`` became true; no file
             is left behind.
     """
     from dtpl_studio.reporting.dtpl_pdf import build_dtpl_pdf
+    from dtpl_studio.services.session import target_lock
+    from dtpl_studio.tempfiles import remove_leftovers
 
-    check_pdf_target(out_path, project_path)
-    priced = price_program(program)
-    return build_dtpl_pdf(priced, Path(out_path), progress=progress, cancelled=cancelled)
+    out = check_pdf_target(out_path, project_path)
+    with target_lock(out):
+        remove_leftovers(out.parent, out.name)  # temporary PDFs of an export that was killed
+        priced = price_program(program)
+        return build_dtpl_pdf(priced, out, progress=progress, cancelled=cancelled)

@@ -43,6 +43,7 @@ from dtpl_studio.costing.pricebook import (
 )
 from dtpl_studio.errors import DtplError
 from dtpl_studio.spreadsheets.report import ImportReport
+from dtpl_studio.tempfiles import temp_path
 
 FORMAT = "dtpl-studio-price-edition"
 FORMAT_VERSION = 1
@@ -271,7 +272,7 @@ def write_edition(
                 f"{folder} holds files that are not part of an edition: {', '.join(foreign)}"
             )
     folder.parent.mkdir(parents=True, exist_ok=True)
-    tmp = folder.parent / f".{folder.name}.tmp-{os.getpid()}"
+    tmp = temp_path(folder, "edition")  # provably ours: removed after a crash by the next write
     old = folder.parent / f".{folder.name}.old-{os.getpid()}"
     try:
         if tmp.exists():

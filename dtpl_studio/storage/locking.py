@@ -22,7 +22,6 @@ import getpass
 import json
 import os
 import socket
-import sys
 import time
 import uuid
 from dataclasses import asdict, dataclass
@@ -33,6 +32,7 @@ from types import TracebackType
 from dtpl_studio import __version__
 from dtpl_studio.errors import from_os_error
 from dtpl_studio.storage.errors import ProjectFileError, ProjectLockedError
+from dtpl_studio.tempfiles import pid_alive
 
 #: Locks this process holds (normalised lock paths). A lock file that names this pid but is
 #: not in here was left by an earlier process that had the same pid: it is stale.
@@ -59,6 +59,14 @@ class LockInfo:
         since = f" since {self.since}" if self.since else ""
         return f"{who} on {self.host} (process {self.pid}){since}"
 
+    def since_datetime(self) -> datetime | None:
+        """:attr:`since` as an aware datetime (UTC), or None when missing or unreadable."""
+        try:
+            when = datetime.fromisoformat(self.since)
+        except (TypeError, ValueError):
+            return None
+        return when if when.tzinfo is not None else when.replace(tzinfo=UTC)
+
 
 def current_user() -> str:
     """The login name, or ``"unknown"`` when the OS cannot say."""
@@ -75,39 +83,6 @@ def lock_path_for(path: Path | str) -> Path:
     """
     p = Path(os.path.realpath(path))
     return p.with_name(p.name + ".lock")
-
-
-def pid_alive(pid: int) -> bool:
-    """True if a process with ``pid`` runs on this machine.
-
-    POSIX: ``kill(pid, 0)``. Windows: ``OpenProcess`` + ``GetExitCodeProcess`` — never
-    ``os.kill`` there, which would terminate the process (or send it Ctrl-C for signal 0).
-    """
-    if pid <= 0:
-        return False
-    if sys.platform == "win32":  # pragma: no cover - exercised on Windows only
-        import ctypes
-
-        kernel32 = ctypes.windll.kernel32  # type: ignore[attr-defined]
-        handle = kernel32.OpenProcess(0x1000, False, pid)  # PROCESS_QUERY_LIMITED_INFORMATION
-        if not handle:
-            return kernel32.GetLastError() == 5  # ERROR_ACCESS_DENIED: it exists
-        try:
-            code = ctypes.c_ulong()
-            if not kernel32.GetExitCodeProcess(handle, ctypes.byref(code)):
-                return True
-            return code.value == 259  # STILL_ACTIVE
-        finally:
-            kernel32.CloseHandle(handle)
-    try:
-        os.kill(pid, 0)
-    except ProcessLookupError:
-        return False
-    except PermissionError:
-        return True
-    except OSError:
-        return True
-    return True
 
 
 def read_lock(lock_path: Path) -> LockInfo | None:

@@ -103,6 +103,7 @@ from dtpl_studio.storage.records import (
     parse_enum,
     resource_columns,
 )
+from dtpl_studio.tempfiles import temp_path
 
 SQLITE_HEADER = b"SQLite format 3\x00"
 FORMAT = migrate.FORMATS["project"]
@@ -140,10 +141,13 @@ def _now() -> str:
 # =============================================================================================
 
 def save_program(program: Program, path: Path | str, *, who: str | None = None,
-                 what: str | None = None) -> None:
+                 what: str | None = None, action: str = "save",
+                 extra_meta: dict[str, str] | None = None) -> str:
     """Write ``program`` to the project file ``path``, atomically.
 
-    Steps: a new SQLite file ``.<name>.<random>.saving`` is created in the target's folder and
+    Steps: a new SQLite file ``.<name>.~dtpl.<host>.<pid>.<random>.saving``
+    (:func:`dtpl_studio.tempfiles.temp_path`: provably ours, removable after a crash) is created
+    in the target's folder and
     migrated to the current schema; the whole program (packages, pinned books, RAB trees,
     measurements, signatories, funding rules) plus ``meta`` and the audit log is inserted in
     one transaction with foreign keys ON; the file is fsync'ed and moved over ``path`` with
@@ -154,6 +158,12 @@ def save_program(program: Program, path: Path | str, *, who: str | None = None,
         path: the ``.dtpl`` file; created or replaced.
         who: audit-log actor (default ``user@host``).
         what: audit-log detail (default a summary such as ``"2 package(s), 14 item(s)"``).
+        action: audit-log action (``save``; ``autosave`` for a recovery copy).
+        extra_meta: more ``meta`` rows (a recovery copy records which file it recovers).
+
+    Returns:
+        The ``save_id`` written into the file's ``meta``: a random id that changes with every
+        save (a recovery copy records the save it started from).
 
     Raises:
         ProjectFileError: the folder does not exist or is not writable, the disk is full, a
@@ -171,10 +181,12 @@ def save_program(program: Program, path: Path | str, *, who: str | None = None,
     at, actor = _now(), who or default_actor()
     if old_prices is not None:  # price edits, overrides, re-pricing since the file was saved
         history = [*history, *price_changes(old_prices, program_snapshot(program), at=at, who=actor)]
-    tmp = folder / f".{target.name}.{uuid.uuid4().hex[:12]}{TEMP_SUFFIX}"
+    tmp = temp_path(target, "saving")
+    entry = AuditEntry(at, actor, action, what or _summary(program) + note)
+    save_id = uuid.uuid4().hex
     try:
-        _write_new_file(tmp, program, history=history, created_at=created_at,
-                        entry=AuditEntry(at, actor, "save", what or _summary(program) + note))
+        _write_new_file(tmp, program, history=history, created_at=created_at, entry=entry,
+                        extra_meta={**(extra_meta or {}), "save_id": save_id})
         _copy_mode(target, tmp)
         _fsync_file(tmp)
         _replace_file(tmp, target)
@@ -190,6 +202,7 @@ def save_program(program: Program, path: Path | str, *, who: str | None = None,
         if isinstance(exc, SQLAlchemyError | ValueError | TypeError | InvalidOperation):
             raise ProjectFileError(path, f"cannot save: {_short(exc)}", code="project.cannot_store") from exc
         raise
+    return save_id
 
 
 def _summary(program: Program) -> str:
@@ -203,7 +216,8 @@ def _short(exc: BaseException) -> str:
 
 
 def _write_new_file(tmp: Path, program: Program, *, history: list[AuditEntry],
-                    created_at: str | None, entry: AuditEntry) -> None:
+                    created_at: str | None, entry: AuditEntry,
+                    extra_meta: dict[str, str] | None = None) -> str:
     """Create ``tmp`` at the head schema and insert everything in one transaction."""
     engine = migrate.sqlite_engine(tmp, foreign_keys=False)
     try:
@@ -230,6 +244,8 @@ def _write_new_file(tmp: Path, program: Program, *, history: list[AuditEntry],
                 "saved_at": entry.at,
                 "saved_by": entry.who,
             }
+            for key, value in (extra_meta or {}).items():
+                meta.setdefault(key, value)
             session.add_all(MetaRecord(key=k, value=v) for k, v in meta.items())
     finally:
         engine.dispose()
@@ -514,7 +530,7 @@ def upgrade_project_file(path: Path | str, *, who: str | None = None) -> tuple[s
     if info.state == "current":
         return info.revision, info.head
     target = Path(os.path.realpath(path))
-    tmp = target.parent / f".{target.name}.{uuid.uuid4().hex[:12]}{TEMP_SUFFIX}"
+    tmp = temp_path(target, "saving")
     try:
         _upgraded_copy(target, tmp, info.revision, who)
         _copy_mode(target, tmp)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from enum import Enum
 
-from PySide6.QtWidgets import QMessageBox, QWidget
+from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
 from dtpl_studio.ui.strings import tr
 
@@ -43,3 +43,54 @@ def ask_save_changes(parent: QWidget | None, name: str) -> SaveChoice:
     if answer == QMessageBox.StandardButton.Discard:
         return SaveChoice.DISCARD
     return SaveChoice.CANCEL
+
+
+def ask_recover(parent: QWidget | None, text: str) -> bool:
+    """Offer the recovered state of a session that did not end cleanly (``text`` says when and
+    what differs). True: take it; False: open the saved file (the copy is deleted)."""
+    box = QMessageBox(parent)
+    box.setIcon(QMessageBox.Icon.Warning)
+    box.setWindowTitle(tr("recover.title"))
+    box.setText(text)
+    recover = box.addButton(tr("recover.accept"), QMessageBox.ButtonRole.AcceptRole)
+    box.addButton(tr("recover.discard"), QMessageBox.ButtonRole.DestructiveRole)
+    box.setDefaultButton(recover)
+    box.exec()
+    return box.clickedButton() is recover
+
+
+def file_dialog(parent: QWidget | None, title: str, start: str, filters: str, *, save: bool) -> QFileDialog:
+    """The project/PDF file dialog: Qt's own widget (not the platform's), so that it follows
+    the app's language and can be tested and captured; a save dialog confirms overwriting."""
+    dialog = QFileDialog(parent, title, start, filters)
+    dialog.setOption(QFileDialog.Option.DontUseNativeDialog, True)
+    if save:
+        dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
+        dialog.setFileMode(QFileDialog.FileMode.AnyFile)
+        dialog.setLabelText(QFileDialog.DialogLabel.Accept, tr("dlg.file.save"))
+    else:
+        dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptOpen)
+        dialog.setFileMode(QFileDialog.FileMode.ExistingFile)
+        dialog.setLabelText(QFileDialog.DialogLabel.Accept, tr("dlg.file.open"))
+    dialog.setLabelText(QFileDialog.DialogLabel.Reject, tr("dlg.file.cancel"))
+    dialog.setLabelText(QFileDialog.DialogLabel.LookIn, tr("dlg.file.look_in"))
+    dialog.setLabelText(QFileDialog.DialogLabel.FileName, tr("dlg.file.name"))
+    dialog.setLabelText(QFileDialog.DialogLabel.FileType, tr("dlg.file.type"))
+    return dialog
+
+
+def _run_file_dialog(dialog: QFileDialog) -> str:
+    if dialog.exec() != QFileDialog.DialogCode.Accepted:
+        return ""
+    files = dialog.selectedFiles()
+    return files[0] if files else ""
+
+
+def open_file_name(parent: QWidget | None, title: str, start: str, filters: str) -> str:
+    """Ask for an existing file; "" when cancelled."""
+    return _run_file_dialog(file_dialog(parent, title, start, filters, save=False))
+
+
+def save_file_name(parent: QWidget | None, title: str, start: str, filters: str) -> str:
+    """Ask for a file name to write; "" when cancelled."""
+    return _run_file_dialog(file_dialog(parent, title, start, filters, save=True))

@@ -26,6 +26,7 @@ from dtpl_studio.costing.rab import (
     Section,
     price_program,
 )
+from dtpl_studio.services.session import ProjectSession
 
 
 @dataclass(frozen=True, slots=True)
@@ -39,12 +40,17 @@ class NodeLocation:
 
 
 class ProjectDocument(QObject):
-    """One open project.
+    """One open project in the window: a Qt face on a
+    :class:`~dtpl_studio.services.session.ProjectSession` (which owns the file, its lock, save,
+    autosave and recovery).
 
     Attributes:
-        program: the edited :class:`Program` (mutated only by undo commands).
+        session: the project session.
+        program: the edited :class:`Program` (the session's; mutated only by undo commands).
         path: the ``.dtpl`` file, or None for a project never saved.
-        undo_stack: the project's :class:`QUndoStack`; clean = saved.
+        undo_stack: the project's :class:`QUndoStack`; clean = saved. Every change of its
+            index is an edit for the session (:meth:`ProjectSession.touch`: autosave follows
+            it), and returning to the clean state tells the session it equals the file again.
         priced: the latest :class:`PricedProgram` (recomputed after every edit).
 
     Signals:
@@ -57,14 +63,35 @@ class ProjectDocument(QObject):
     #: an undo command failed and was reverted (message for the status bar; logged)
     edit_failed = Signal(str)
 
-    def __init__(self, program: Program, path: Path | None = None, parent: QObject | None = None):
+    def __init__(self, session: ProjectSession | Program, path: Path | None = None,
+                 parent: QObject | None = None):
         super().__init__(parent)
-        self.program = program
-        self.path = Path(path) if path else None
+        if not isinstance(session, ProjectSession):  # a bare program (tests, untitled)
+            session = ProjectSession(session, Path(path) if path else None)
+        self.session = session
         self.undo_stack = QUndoStack(self)
-        self.priced: PricedProgram = price_program(program)
+        self.undo_stack.indexChanged.connect(self._on_index_changed)
+        self.undo_stack.cleanChanged.connect(self._on_clean_changed)
+        self.priced: PricedProgram = price_program(self.program)
         self._index: dict[str, PricedItem | PricedSection] = {}
         self._reindex()
+
+    @property
+    def program(self) -> Program:
+        """The open programme (the session's)."""
+        return self.session.program
+
+    @property
+    def path(self) -> Path | None:
+        """The project file (None when untitled)."""
+        return self.session.path
+
+    def _on_index_changed(self, _index: int) -> None:
+        self.session.touch()
+
+    def _on_clean_changed(self, clean: bool) -> None:
+        if clean:
+            self.session.mark_clean()
 
     # -- calculation -----------------------------------------------------------------------
     def reprice(self, structural: bool = False) -> None:

@@ -10,25 +10,35 @@ export).
 from __future__ import annotations
 
 import logging
-import os
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import Qt, QThreadPool
+from PySide6.QtCore import Qt, QThreadPool, QTimer
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
-from PySide6.QtWidgets import QDockWidget, QFileDialog, QLabel, QMainWindow, QSplitter, QWidget
+from PySide6.QtWidgets import (
+    QDockWidget,
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QMainWindow,
+    QPushButton,
+    QSplitter,
+    QVBoxLayout,
+    QWidget,
+)
 
 from dtpl_studio import __version__
 from dtpl_studio.costing.findings import Severity
 from dtpl_studio.costing.pricebook import PriceBook
 from dtpl_studio.costing.rab import Item, Package, Program
 from dtpl_studio.errors import DtplError
+from dtpl_studio.services.session import LockedError, ProjectSession
 from dtpl_studio.ui import dialogs, settings
 from dtpl_studio.ui.commands import AddItemFromCatalogueCommand, RemoveItemCommand
 from dtpl_studio.ui.document import ProjectDocument
 from dtpl_studio.ui.export import ExportFn, PdfExport
-from dtpl_studio.ui.messages import explain
-from dtpl_studio.ui.strings import tr
+from dtpl_studio.ui.messages import explain, explain_short
+from dtpl_studio.ui.strings import language, tr
 from dtpl_studio.ui.widgets.audit_panel import AuditPanel
 from dtpl_studio.ui.widgets.blm_panel import BlmPanel
 from dtpl_studio.ui.widgets.catalogue import CataloguePanel, describe_book
@@ -38,6 +48,11 @@ from dtpl_studio.ui.widgets.packages import PackageList
 from dtpl_studio.ui.widgets.rab_editor import RabEditor
 
 log = logging.getLogger(__name__)
+
+#: Autosave to the recovery copy every 3 minutes while there are unsaved edits …
+AUTOSAVE_INTERVAL_MS = 3 * 60 * 1000
+#: … and 20 s after the last edit (the user paused).
+AUTOSAVE_IDLE_MS = 20 * 1000
 
 
 def _default_library_book() -> PriceBook:
@@ -61,8 +76,6 @@ class MainWindow(QMainWindow):
         super().__init__(parent)
         self.setObjectName("mainWindow")
         self.doc: ProjectDocument | None = None
-        #: the lock on the open project file (DESIGN.md §7: a second instance is refused)
-        self.file_lock = None
         self.export_fn = export_fn
         self.export_job: PdfExport | None = None
         self.pool = QThreadPool(self)
@@ -76,7 +89,23 @@ class MainWindow(QMainWindow):
         self.rab_editor: RabEditor | None = None
         self.measurements: MeasurementPanel | None = None
         self.splitter = QSplitter(Qt.Orientation.Vertical, self)
-        self.setCentralWidget(self.splitter)
+        self.read_only_banner = self._build_read_only_banner()
+        central = QWidget(self)
+        column = QVBoxLayout(central)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.setSpacing(0)
+        column.addWidget(self.read_only_banner)
+        column.addWidget(self.splitter, 1)
+        self.setCentralWidget(central)
+        # autosave (issue 5): every few minutes, and once the user pauses after an edit
+        self.autosave_timer = QTimer(self)
+        self.autosave_timer.setInterval(AUTOSAVE_INTERVAL_MS)
+        self.autosave_timer.timeout.connect(self.autosave_now)
+        self.autosave_timer.start()
+        self.idle_timer = QTimer(self)
+        self.idle_timer.setSingleShot(True)
+        self.idle_timer.setInterval(AUTOSAVE_IDLE_MS)
+        self.idle_timer.timeout.connect(self.autosave_now)
         self._build_docks()
         self._build_actions()
         self._build_menus()
@@ -97,6 +126,21 @@ class MainWindow(QMainWindow):
                          | QDockWidget.DockWidgetFeature.DockWidgetFloatable)
         self.addDockWidget(area, dock)
         return dock
+
+    def _build_read_only_banner(self) -> QFrame:
+        banner = QFrame(self)
+        banner.setObjectName("readOnlyBanner")
+        banner.setStyleSheet("#readOnlyBanner { background: #fff4ce; border-bottom: 1px solid #e0c060; }")
+        row = QHBoxLayout(banner)
+        row.setContentsMargins(12, 6, 12, 6)
+        self.read_only_label = QLabel(banner)
+        self.read_only_label.setWordWrap(True)
+        self.read_only_button = QPushButton(tr("action.save_as").replace("&", ""), banner)
+        self.read_only_button.clicked.connect(self.save_as)
+        row.addWidget(self.read_only_label, 1)
+        row.addWidget(self.read_only_button)
+        banner.hide()
+        return banner
 
     def _build_docks(self) -> None:
         self.packages = PackageList()
@@ -206,11 +250,13 @@ class MainWindow(QMainWindow):
         stack.undoTextChanged.connect(self._update_undo_actions)
         stack.redoTextChanged.connect(self._update_undo_actions)
         doc.repriced.connect(self._on_repriced)
+        doc.session.listeners.append(self._on_session_changed)
         self.packages.show_program(doc.priced, keep_row=False)
         self._on_package_selected(self.packages.current_package())
         self._on_repriced(False)
         self._update_title()
         self._update_undo_actions()
+        self._update_read_only()
 
     def open_program(self, program: Program, path: Path | None = None) -> ProjectDocument:
         """Show ``program`` (from ``path``) as a new document with a clean undo stack."""
@@ -219,40 +265,83 @@ class MainWindow(QMainWindow):
         return doc
 
     def open_path(self, path: Path) -> bool:
-        """Open the project file ``path`` (asking to save changes first); False on failure."""
-        from dtpl_studio.services.project import open_project
-
+        """Open the project file ``path`` (asking to save changes first) through a
+        :class:`ProjectSession`: locked, read-only when its folder or file cannot be written,
+        our crash leftovers removed, a recovery copy offered. False on failure."""
         if not self.maybe_save():
             return False
         path = Path(path)
-        lock = None
+        old = self.doc.session if self.doc is not None else None
         try:
-            lock = self._lock_for(path)
-            program = open_project(path)
+            if old is not None and old.path is not None and old.path.resolve() == path.resolve() \
+                    and (old.holds_lock or old.read_only):
+                old.revert()  # the same file again: read it afresh, keep the lock
+                session = old
+            else:
+                session = ProjectSession.open(path)
         except Exception as exc:  # noqa: BLE001 - shown to the user, never a traceback
-            if lock is not None and lock is not self.file_lock:
-                lock.release()
             dialogs.show_error(self, tr("dlg.open_failed.title"), self._open_error_text(path, exc))
             return False
-        self.open_program(program, path)
-        self._hold(lock)
+        recovered = self._offer_recovery(session)
+        self.set_document(ProjectDocument(session))
+        if recovered:
+            self.doc.undo_stack.resetClean()  # the file still holds the older state
+            self._update_title()
+        if old is not None and old is not session:
+            old.close()
         self.refresh_audit()
         settings.add_recent_file(path)
-        self._show_message(tr("status.opened", path=path))
+        message = tr("status.opened", path=path)
+        if session.cleaned:
+            message += " · " + tr("status.cleaned", n=len(session.cleaned))
+        self._show_message(message)
         return True
+
+    def _offer_recovery(self, session: ProjectSession) -> bool:
+        """Ask whether to take the recovered state of a session that died; True if taken."""
+        offer = session.recovery
+        if offer is None:
+            return False
+        if dialogs.ask_recover(self, self._recovery_text(session)):
+            session.accept_recovery()
+            return True
+        session.discard_recovery()
+        return False
+
+    def _recovery_text(self, session: ProjectSession) -> str:
+        """The recovery question: when, by whom, and what differs from the saved file."""
+        from dtpl_studio.costing.formatting import format_rupiah
+        from dtpl_studio.services.session import format_local_time
+
+        offer = session.recovery
+        assert offer is not None and session.path is not None
+        d = offer.diff
+        when = format_local_time(offer.saved_at, language()) if offer.saved_at else "?"
+        lines = [
+            tr("recover.packages", old=d.saved_packages, new=d.recovered_packages),
+            tr("recover.items", old=d.saved_items, new=d.recovered_items),
+            tr("recover.total", old=format_rupiah(d.saved_total), new=format_rupiah(d.recovered_total)),
+        ]
+        for change in d.packages:
+            old = format_rupiah(change.saved_total) if change.saved_total is not None else tr("recover.absent")
+            new = format_rupiah(change.recovered_total) if change.recovered_total is not None else tr("recover.absent")
+            lines.append(tr("recover.package", name=change.name, old=old, new=new))
+        return tr("recover.text", name=session.path.name, when=when,
+                  changes="\n".join("• " + line for line in lines))
 
     def open_dialog(self) -> None:
         """File › Buka…"""
-        name, _ = QFileDialog.getOpenFileName(self, tr("dlg.open.title"), settings.read("last_folder"),
-                                              tr("dlg.filter.project"))
+        name = dialogs.open_file_name(self, tr("dlg.open.title"), settings.read("last_folder"),
+                                      tr("dlg.filter.project"))
         if name:
             self.open_path(Path(name))
 
     def save(self) -> bool:
-        """File › Simpan (Save As when the project has no file yet); False on failure."""
+        """File › Simpan (Save As when the project has no file yet or is read-only); False on
+        failure."""
         if self.doc is None:
             return False
-        if self.doc.path is None:
+        if self.doc.path is None or self.doc.session.read_only:
             return self.save_as()
         return self.save_to(self.doc.path)
 
@@ -260,48 +349,71 @@ class MainWindow(QMainWindow):
         """File › Simpan sebagai…"""
         if self.doc is None:
             return False
-        start = str(self.doc.path) if self.doc.path else settings.read("last_folder")
-        name, _ = QFileDialog.getSaveFileName(self, tr("dlg.save_as.title"), start, tr("dlg.filter.project"))
+        if self.doc.path is not None:
+            start = str(self.doc.path)
+            if self.doc.session.read_only:  # offer a writable place: the user's documents
+                start = str(Path(settings.read("last_folder") or Path.home()) / self.doc.path.name)
+        else:
+            start = settings.read("last_folder")
+        name = dialogs.save_file_name(self, tr("dlg.save_as.title"), start, tr("dlg.filter.project"))
         if not name:
             return False
         path = Path(name)
         return self.save_to(path if path.suffix else path.with_suffix(".dtpl"))
 
     def save_to(self, path: Path) -> bool:
-        """Save the document to ``path`` through ``services.save_project``; mark it clean."""
-        from dtpl_studio.services.project import save_project
-
+        """Save the document to ``path`` through its session (the lock moves with a save-as);
+        mark it clean. False (and a message) on failure."""
         assert self.doc is not None
-        lock = None
+        session = self.doc.session
+        path = Path(path)
         try:
-            lock = self._lock_for(Path(path))
-            save_project(self.doc.program, path)
+            if session.path is not None and session.path.resolve() == path.resolve() and not session.read_only:
+                session.save()
+            else:
+                session.save_as(path)
         except Exception as exc:  # noqa: BLE001 - shown to the user, never a traceback
-            log.exception("cannot save %s", path)
-            if lock is not None and lock is not self.file_lock:
-                lock.release()
-            dialogs.show_error(self, tr("dlg.save_failed.title"), tr("dlg.save_failed.text", path=path, error=explain(exc, path, named=True)))
+            if not isinstance(exc, DtplError):
+                log.exception("cannot save %s", path)
+            dialogs.show_error(self, tr("dlg.save_failed.title"),
+                               tr("dlg.save_failed.text", path=path, error=explain(exc, path, named=True)))
             return False
-        self._hold(lock)
-        self.doc.path = Path(path)
         self.doc.undo_stack.setClean()
         self.refresh_audit()
         settings.add_recent_file(path)
         self._update_title()
+        self._update_read_only()
         self._show_message(tr("status.saved", path=path))
         return True
+
+    def autosave_now(self) -> None:
+        """Write the recovery copy now if there are edits it lacks (the timers call this)."""
+        if self.doc is None:
+            return
+        try:
+            written = self.doc.session.autosave()
+        except Exception as exc:  # noqa: BLE001 - an autosave failure must never interrupt work
+            log.warning("autosave failed: %s", exc)
+            self._show_message(tr("status.autosave_failed", error=explain_short(exc)))
+            return
+        if written is not None:
+            self._show_message(tr("status.autosaved"))
+
+    def _on_session_changed(self, session: ProjectSession) -> None:
+        if session.dirty:
+            self.idle_timer.start()  # restarted by every edit: fires once the user pauses
 
     def _open_error_text(self, path: Path, exc: Exception) -> str:
         """The message for a failed open; known refusals in the UI language, without a
         traceback in the log (only unexpected errors are logged with one)."""
-        if isinstance(exc, DtplError) and exc.code == "project.locked" and hasattr(exc, "holder"):
+        if isinstance(exc, LockedError):
             log.info("refused %s: %s", path, exc)
             holder = exc.holder
-            if holder is not None and holder.pid == os.getpid():
+            if holder is not None and holder.this_process:
                 return tr("dlg.locked.here", path=path)
             who = (tr("dlg.locked.who", user=holder.user or "?", host=holder.host, pid=holder.pid,
-                      since=holder.since) if holder is not None else "")
-            return tr("dlg.locked.text", path=path, who=who, lock=path.name + ".lock")
+                      since=holder.since_text(language()) or "?") if holder is not None else "")
+            return tr("dlg.locked.text", path=path, who=who, lock=exc.lock_path.name)
         if isinstance(exc, DtplError | OSError):
             log.warning("cannot open %s: %s", path, exc)
         else:
@@ -329,7 +441,7 @@ class MainWindow(QMainWindow):
         if self.doc is None or self.doc.path is None:
             return
         start = str(self.doc.path.with_name(self.doc.path.stem + "-riwayat.pdf"))
-        name, _ = QFileDialog.getSaveFileName(self, tr("dlg.audit_export.title"), start, tr("dlg.filter.pdf"))
+        name = dialogs.save_file_name(self, tr("dlg.audit_export.title"), start, tr("dlg.filter.pdf"))
         if name:
             path = Path(name)
             self.export_audit_to(path if path.suffix.lower() == ".pdf" else path.with_name(path.name + ".pdf"))
@@ -349,24 +461,6 @@ class MainWindow(QMainWindow):
         self._show_message(tr("audit.exported", path=out_path))
         return True
 
-    def _lock_for(self, path: Path):
-        """The lock for ``path``: the one held already, or a newly acquired one.
-
-        Raises:
-            ProjectLockedError: another instance (or window) has the file open.
-        """
-        from dtpl_studio.services.project import lock_project
-
-        if self.file_lock is not None and self.file_lock.path.resolve() == path.resolve():
-            return self.file_lock
-        return lock_project(path)
-
-    def _hold(self, lock) -> None:
-        """Keep ``lock`` as the open file's lock and give the previous one back."""
-        if self.file_lock is not None and self.file_lock is not lock:
-            self.file_lock.release()
-        self.file_lock = lock
-
     def maybe_save(self) -> bool:
         """Ask about unsaved changes; True when it is fine to drop the document."""
         if self.doc is None or self.doc.undo_stack.isClean():
@@ -377,7 +471,8 @@ class MainWindow(QMainWindow):
         return choice is dialogs.SaveChoice.DISCARD
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
-        """Qt override: prompt for unsaved changes, stop a running export, save geometry."""
+        """Qt override: prompt for unsaved changes, stop a running export, save geometry,
+        close the session (lock given back, recovery copy removed)."""
         if not self.maybe_save():
             event.ignore()
             return
@@ -386,7 +481,10 @@ class MainWindow(QMainWindow):
         self.pool.waitForDone()
         settings.write("geometry", self.saveGeometry())
         settings.write("window_state", self.saveState())
-        self._hold(None)
+        self.autosave_timer.stop()
+        self.idle_timer.stop()
+        if self.doc is not None:
+            self.doc.session.close()
         event.accept()
 
     # -- editing -------------------------------------------------------------------------------
@@ -439,8 +537,8 @@ class MainWindow(QMainWindow):
             return
         folder = self.doc.path.parent if self.doc.path else Path(settings.read("last_folder") or ".")
         stem = self.doc.path.stem if self.doc.path else f"DTPL-{self.doc.program.kelurahan}"
-        name, _ = QFileDialog.getSaveFileName(self, tr("dlg.export.title"), str(folder / f"{stem}.pdf"),
-                                              tr("dlg.filter.pdf"))
+        name = dialogs.save_file_name(self, tr("dlg.export.title"), str(folder / f"{stem}.pdf"),
+                                      tr("dlg.filter.pdf"))
         if name:
             path = Path(name)
             self.export_to(path if path.suffix.lower() == ".pdf" else path.with_name(path.name + ".pdf"))
@@ -505,8 +603,20 @@ class MainWindow(QMainWindow):
 
     def _update_title(self, *args) -> None:
         name = self.doc.display_name if self.doc else tr("dlg.untitled")
-        self.setWindowTitle(f"{name}[*] — {tr('app.name')}")
+        mark = f" [{tr('title.read_only')}]" if self.doc is not None and self.doc.session.read_only else ""
+        self.setWindowTitle(f"{name}{mark}[*] — {tr('app.name')}")
         self.setWindowModified(bool(self.doc and not self.doc.undo_stack.isClean()))
+
+    def _update_read_only(self) -> None:
+        """Title mark, banner and Save action follow the session's read-only state."""
+        session = self.doc.session if self.doc is not None else None
+        read_only = bool(session and session.read_only)
+        self.save_action.setEnabled(self.doc is not None and not read_only)
+        if read_only:
+            assert session is not None
+            self.read_only_label.setText(tr(f"banner.read_only.{session.read_only_reason}"))
+        self.read_only_banner.setVisible(read_only)
+        self._update_title()
 
     def _update_undo_actions(self, *args) -> None:
         stack = self.doc.undo_stack if self.doc else None

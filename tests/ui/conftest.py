@@ -26,6 +26,10 @@ class DialogRecorder:
         self.infos: list[tuple[str, str]] = []
         self.save_questions: list[str] = []
         self.save_answer = dialogs.SaveChoice.DISCARD
+        self.recover_questions: list[str] = []
+        self.recover_answer = True
+        self.file_questions: list[tuple[str, str]] = []
+        self.file_answer = ""
 
     def show_error(self, parent, title, text):
         self.errors.append((title, text))
@@ -36,6 +40,14 @@ class DialogRecorder:
     def ask_save_changes(self, parent, name):
         self.save_questions.append(name)
         return self.save_answer
+
+    def ask_recover(self, parent, text):
+        self.recover_questions.append(text)
+        return self.recover_answer
+
+    def file_name(self, parent, title, start, filters):
+        self.file_questions.append((title, start))
+        return self.file_answer
 
 
 @pytest.fixture(autouse=True)
@@ -55,6 +67,9 @@ def shown(monkeypatch) -> DialogRecorder:
     monkeypatch.setattr(dialogs, "show_error", recorder.show_error)
     monkeypatch.setattr(dialogs, "show_info", recorder.show_info)
     monkeypatch.setattr(dialogs, "ask_save_changes", recorder.ask_save_changes)
+    monkeypatch.setattr(dialogs, "ask_recover", recorder.ask_recover)
+    monkeypatch.setattr(dialogs, "open_file_name", recorder.file_name)
+    monkeypatch.setattr(dialogs, "save_file_name", recorder.file_name)
     return recorder
 
 
