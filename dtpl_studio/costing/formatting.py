@@ -15,8 +15,10 @@ Babel's default half-even. Every screen and paper caller formats through this mo
 from __future__ import annotations
 
 import decimal
+from datetime import UTC, datetime, tzinfo
 from decimal import ROUND_HALF_UP, Decimal
 
+from babel.dates import format_datetime, get_timezone
 from babel.numbers import format_decimal
 
 LOCALE = "id_ID"
@@ -97,3 +99,14 @@ def format_percent(fraction: Decimal, decimals: int | None = None) -> str:
     """``Decimal('0.11')`` → ``'11%'``; ``Decimal('0.125')`` → ``'12,5%'``; with ``decimals``
     the percentage is rounded half up to that many places (``0.12345``, 1 → ``'12,3%'``)."""
     return format_number(fraction * 100, decimals) + "%"
+
+
+def format_local_time(when: datetime, locale: str = "id", tz: tzinfo | None = None) -> str:
+    """``when`` in the computer's time zone (or ``tz``), with the weekday and the zone:
+    ``Senin, 30 November 2026 14.05 WIB`` (Babel's CLDR names; Indonesian writes a dot
+    between hours and minutes, PUEBI). A naive ``when`` is taken as UTC. Used for "since when"
+    in lock messages and the time of a recovery copy."""
+    if when.tzinfo is None:
+        when = when.replace(tzinfo=UTC)
+    pattern = "EEEE, d MMMM y HH.mm zzz" if locale.startswith("id") else "EEEE, d MMMM y HH:mm zzz"
+    return format_datetime(when, pattern, tzinfo=tz or get_timezone(), locale=locale)

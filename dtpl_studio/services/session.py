@@ -46,6 +46,7 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Protocol
 
+from dtpl_studio.costing.formatting import format_local_time
 from dtpl_studio.costing.rab import Program, price_program
 from dtpl_studio.errors import DtplError
 from dtpl_studio.tempfiles import MARKER, remove_leftovers
@@ -132,18 +133,6 @@ class NoFileError(SessionError):
 # =============================================================================================
 # helpers
 # =============================================================================================
-
-def format_local_time(when: datetime, locale: str = "id", tz: tzinfo | None = None) -> str:
-    """``when`` in the computer's time zone (or ``tz``), with the weekday and the zone:
-    ``Senin, 30 November 2026 14.05 WIB`` (Babel, CLDR patterns; Indonesian uses a dot between
-    hours and minutes, PUEBI). A naive ``when`` is taken as UTC."""
-    from babel.dates import format_datetime, get_timezone
-
-    if when.tzinfo is None:
-        when = when.replace(tzinfo=UTC)
-    pattern = "EEEE, d MMMM y HH.mm zzz" if locale.startswith("id") else "EEEE, d MMMM y HH:mm zzz"
-    return format_datetime(when, pattern, tzinfo=tz or get_timezone(), locale=locale)
-
 
 def _holder(info) -> LockHolder | None:
     if info is None:

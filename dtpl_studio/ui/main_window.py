@@ -310,8 +310,7 @@ class MainWindow(QMainWindow):
 
     def _recovery_text(self, session: ProjectSession) -> str:
         """The recovery question: when, by whom, and what differs from the saved file."""
-        from dtpl_studio.costing.formatting import format_rupiah
-        from dtpl_studio.services.session import format_local_time
+        from dtpl_studio.costing.formatting import format_local_time, format_rupiah
 
         offer = session.recovery
         assert offer is not None and session.path is not None
