@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from enum import Enum
 
-from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
+from PySide6.QtWidgets import QFileDialog, QHeaderView, QMessageBox, QSplitter, QTreeView, QWidget
 
 from dtpl_studio.ui.strings import tr
 
@@ -37,6 +37,10 @@ def ask_save_changes(parent: QWidget | None, name: str) -> SaveChoice:
         QMessageBox.StandardButton.Save | QMessageBox.StandardButton.Discard | QMessageBox.StandardButton.Cancel
     )
     box.setDefaultButton(QMessageBox.StandardButton.Save)
+    for button, key in ((QMessageBox.StandardButton.Save, "dlg.unsaved.save"),
+                        (QMessageBox.StandardButton.Discard, "dlg.unsaved.discard"),
+                        (QMessageBox.StandardButton.Cancel, "dlg.unsaved.cancel")):
+        box.button(button).setText(tr(key))  # Qt's own labels are English without its .qm
     answer = box.exec()
     if answer == QMessageBox.StandardButton.Save:
         return SaveChoice.SAVE
@@ -76,6 +80,17 @@ def file_dialog(parent: QWidget | None, title: str, start: str, filters: str, *,
     dialog.setLabelText(QFileDialog.DialogLabel.LookIn, tr("dlg.file.look_in"))
     dialog.setLabelText(QFileDialog.DialogLabel.FileName, tr("dlg.file.name"))
     dialog.setLabelText(QFileDialog.DialogLabel.FileType, tr("dlg.file.type"))
+    dialog.resize(860, 500)
+    sidebar = dialog.findChild(QSplitter, "splitter")
+    if sidebar is not None:
+        sidebar.setSizes([170, 690])
+    details = dialog.findChild(QTreeView, "treeView")
+    if details is not None:  # name stretches; size, type and date never cut off
+        header = details.header()
+        header.setStretchLastSection(False)
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        for column in range(1, header.count()):
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
     return dialog
 
 

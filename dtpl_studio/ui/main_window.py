@@ -10,6 +10,7 @@ export).
 from __future__ import annotations
 
 import logging
+import os
 from collections.abc import Callable
 from pathlib import Path
 
@@ -53,6 +54,15 @@ log = logging.getLogger(__name__)
 AUTOSAVE_INTERVAL_MS = 3 * 60 * 1000
 #: … and 20 s after the last edit (the user paused).
 AUTOSAVE_IDLE_MS = 20 * 1000
+
+
+def _writable_folder(candidate: str | None) -> Path:
+    """``candidate`` when it is a folder this user can write to, else the home folder."""
+    if candidate:
+        folder = Path(candidate)
+        if folder.is_dir() and os.access(folder, os.W_OK) and folder.stat().st_mode & 0o222:
+            return folder
+    return Path.home()
 
 
 def _default_library_book() -> PriceBook:
@@ -350,8 +360,8 @@ class MainWindow(QMainWindow):
             return False
         if self.doc.path is not None:
             start = str(self.doc.path)
-            if self.doc.session.read_only:  # offer a writable place: the user's documents
-                start = str(Path(settings.read("last_folder") or Path.home()) / self.doc.path.name)
+            if self.doc.session.read_only:  # offer a writable place: the last one, or home
+                start = str(_writable_folder(settings.read("last_folder")) / self.doc.path.name)
         else:
             start = settings.read("last_folder")
         name = dialogs.save_file_name(self, tr("dlg.save_as.title"), start, tr("dlg.filter.project"))
@@ -534,7 +544,7 @@ class MainWindow(QMainWindow):
         """File › Ekspor PDF…"""
         if self.doc is None:
             return
-        folder = self.doc.path.parent if self.doc.path else Path(settings.read("last_folder") or ".")
+        folder = _writable_folder(str(self.doc.path.parent) if self.doc.path else settings.read("last_folder"))
         stem = self.doc.path.stem if self.doc.path else f"DTPL-{self.doc.program.kelurahan}"
         name = dialogs.save_file_name(self, tr("dlg.export.title"), str(folder / f"{stem}.pdf"),
                                       tr("dlg.filter.pdf"))

@@ -226,6 +226,9 @@ ID: dict[str, str] = {
     "dlg.export.cancel": "Batal",
     "dlg.unsaved.title": "Perubahan belum disimpan",
     "dlg.unsaved.text": "Proyek {name} telah diubah. Simpan perubahan?",
+    "dlg.unsaved.save": "Simpan",
+    "dlg.unsaved.discard": "Jangan simpan",
+    "dlg.unsaved.cancel": "Batal",
     "dlg.unexpected.title": "Terjadi kesalahan",
     "dlg.unexpected.text": "Terjadi kesalahan yang tidak terduga:\n\n{error}\n\nRincian teknis dicatat di log.",
     "dlg.about.text": "DTPL Studio {version}\n\nRAB dari analisa harga satuan (AHSP) dan dokumen "
@@ -456,6 +459,9 @@ EN: dict[str, str] = {
     "dlg.export.cancel": "Cancel",
     "dlg.unsaved.title": "Unsaved changes",
     "dlg.unsaved.text": "The project {name} has been modified. Save the changes?",
+    "dlg.unsaved.save": "Save",
+    "dlg.unsaved.discard": "Don't save",
+    "dlg.unsaved.cancel": "Cancel",
     "dlg.unexpected.title": "Something went wrong",
     "dlg.unexpected.text": "An unexpected error occurred:\n\n{error}\n\nTechnical details are in the log.",
     "dlg.about.text": "DTPL Studio {version}\n\nCost estimates from unit-price analyses (AHSP) and "

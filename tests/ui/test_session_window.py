@@ -7,6 +7,7 @@ from __future__ import annotations
 import json
 import socket
 import stat
+from pathlib import Path
 
 import pytest
 from PySide6.QtWidgets import QFileDialog
@@ -16,6 +17,8 @@ from dtpl_studio.services.session import program_fingerprint, recovery_path_for
 from dtpl_studio.ui import dialogs
 from dtpl_studio.ui.main_window import MainWindow
 from dtpl_studio.ui.models.rab_model import Col
+
+_REAL_ASK_SAVE = dialogs.ask_save_changes  # taken before the fixtures replace it
 
 
 def _window(qtbot, book):
@@ -56,6 +59,8 @@ def test_read_only_open_says_so_disables_save_and_offers_save_as(qtbot, book, re
     shown.file_answer = str(copy)
     assert win.save()  # Ctrl+S on a read-only project asks where to save a copy
     assert shown.file_questions and shown.file_questions[-1][0] == "Simpan proyek sebagai"
+    start = Path(shown.file_questions[-1][1])
+    assert read_only_project.parent not in start.parents  # starts where a copy can be written
     assert win.windowTitle() == "salinan.dtpl[*] — DTPL Studio"
     assert win.read_only_banner.isHidden() and win.save_action.isEnabled()
     assert open_project(copy).packages[1].sections[1].children[1].volume == 12.5
@@ -140,3 +145,22 @@ def test_file_dialog_is_qt_own_and_in_indonesian(qtbot):
     assert dialog.labelText(QFileDialog.DialogLabel.Accept) == "Simpan"
     assert dialog.labelText(QFileDialog.DialogLabel.Reject) == "Batal"
     assert dialog.labelText(QFileDialog.DialogLabel.FileName) == "Nama berkas:"
+
+
+def test_save_prompt_buttons_are_in_indonesian(qtbot):
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication, QMessageBox
+
+    seen = []
+
+    def answer():
+        box = QApplication.activeModalWidget()
+        if box is None:
+            QTimer.singleShot(20, answer)
+            return
+        seen.extend(b.text() for b in box.buttons())
+        box.button(QMessageBox.StandardButton.Cancel).click()
+
+    QTimer.singleShot(0, answer)
+    assert _REAL_ASK_SAVE(None, "x.dtpl") is dialogs.SaveChoice.CANCEL
+    assert sorted(seen) == ["Batal", "Jangan simpan", "Simpan"]
