@@ -42,21 +42,6 @@ def save_project(program: Program, path: Path) -> None:
         save_program(program, Path(path))
 
 
-def lock_project(path: Path):
-    """Take the lock of the project file ``path`` (``PROJECT.dtpl.lock``) and return it
-    (``release()`` gives it back), so that the UI never reaches into storage.
-
-    Raises:
-        dtpl_studio.storage.errors.ProjectLockedError: another instance holds it.
-        dtpl_studio.storage.errors.ProjectFileError: the lock file cannot be created.
-    """
-    from dtpl_studio.storage.locking import ProjectLock
-
-    lock = ProjectLock(Path(path))
-    lock.acquire()
-    return lock
-
-
 def create_demo(path: Path, *, force: bool = False) -> Program:
     """Build the demo programme from the shipped book and save it to ``path`` (through a
     :class:`~dtpl_studio.services.session.ProjectSession`: locked, atomic).

@@ -88,8 +88,8 @@ class LockHolder:
 class LockedError(SessionError):
     """The file (or output target) is held by another DTPL Studio (window, CLI, computer).
 
-    Codes: ``project.locked_by`` (params ``user``, ``host``, ``pid``, ``since_id`` /
-    ``since_en`` — local time in Indonesian / English —, ``other_computer``, ``lock``),
+    Codes: ``project.locked_by`` (params ``user``, ``host``, ``pid``, ``since`` — local time,
+    Indonesian format, ``Senin, 30 November 2026 14.05 WIB`` —, ``other_computer``, ``lock``),
     ``project.locked_here`` (this process holds it), ``project.locked`` (holder unreadable).
 
     Attributes:
@@ -110,8 +110,7 @@ class LockedError(SessionError):
         else:
             code = "project.locked_by"
             params.update(user=holder.user or "?", host=holder.host, pid=holder.pid,
-                          since_id=holder.since_text("id") or "?",
-                          since_en=holder.since_text("en") or "?",
+                          since=holder.since_text("id") or "?",
                           other_computer=holder.host != socket.gethostname())
         detail = (f"locked by {holder.user}@{holder.host} pid {holder.pid} since {holder.since}"
                   if holder is not None else "locked")

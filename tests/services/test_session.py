@@ -66,9 +66,13 @@ def test_lock_refusal_names_user_host_pid_and_local_time_in_indonesian(tmp_path)
     from babel.dates import get_timezone
 
     assert err.holder.since_text("id", get_timezone("Asia/Jakarta")) == "Senin, 30 November 2026 14.05 WIB"
-    assert "sedang dipakai oleh ani di komputer" in err.message
-    assert f"proses {os.getppid()}" in err.message and "desa.dtpl.lock" in err.message
-    assert "T07:05" not in err.message  # never the raw UTC ISO time
+    from dtpl_studio.ui.messages import explain
+
+    text = explain(err)
+    assert "desa.dtpl sedang dipakai oleh ani di komputer" in text
+    assert f"(proses {os.getppid()}) sejak Senin, 30 November 2026" in text
+    assert "hapus berkas desa.dtpl.lock" in text
+    assert "T07:05" not in text and "+00:00" not in text  # never the raw UTC ISO time
 
 
 @pytest.mark.parametrize(("zone", "expected"), [
@@ -87,8 +91,9 @@ def test_local_time_is_written_the_indonesian_way(zone, expected):
 def test_lock_of_another_computer_is_respected_and_said(tmp_path):
     path = _saved(tmp_path)
     _foreign_lock(path, host="laptop-lain", pid=999_999)
-    with pytest.raises(LockedError, match="laptop-lain .komputer lain."):
+    with pytest.raises(LockedError) as info:
         ProjectSession.open(path)
+    assert info.value.params["host"] == "laptop-lain" and info.value.params["other_computer"]
 
 
 @pytest.mark.parametrize("writer", ["save_project", "demo_force", "session_save_as", "export_target",
@@ -167,8 +172,11 @@ def test_project_in_a_read_only_folder_opens_read_only(read_only_folder, tmp_pat
     assert not session.holds_lock
     assert not read_only_folder.with_name("desa.dtpl.lock").exists()
     _edit(session)
-    with pytest.raises(ReadOnlyError, match="hanya-baca"):
+    with pytest.raises(ReadOnlyError) as info:
         session.save()
+    from dtpl_studio.ui.messages import explain
+
+    assert "dibuka hanya-baca" in explain(info.value)
     copy = tmp_path / "salinan.dtpl"
     session.save_as(copy)
     assert not session.read_only and session.path == copy and session.holds_lock
