@@ -53,6 +53,22 @@ def quantize_shown(value: Decimal, decimals: int) -> Decimal:
     return abs(shown) if shown == 0 else shown  # never '-0'
 
 
+#: Beyond this many integer digits a number is shown in scientific form (``1,000E+30``): no
+#: real figure is that large, and writing out a stored ``1E+999999`` would hang the screen.
+MAX_SHOWN_DIGITS = 24
+
+
+def _scientific(value: Decimal) -> str:
+    """``1,000E+30`` (three decimals, Indonesian decimal comma, half up)."""
+    rounded = decimal.Context(prec=4, rounding=ROUND_HALF_UP, Emax=decimal.MAX_EMAX).plus(value)
+    mantissa = rounded.scaleb(-rounded.adjusted()).quantize(Decimal("0.001"))
+    return f"{mantissa:f}".replace(".", ",") + f"E+{rounded.adjusted()}"
+
+
+def _too_long(value: Decimal) -> bool:
+    return value.is_finite() and value != 0 and value.adjusted() >= MAX_SHOWN_DIGITS
+
+
 def _babel(value: Decimal, pattern: str, decimals: int) -> str:
     # Babel quantizes with the current context: give it one that is wide enough and half up,
     # although the value is already rounded (so Babel's step changes nothing).
@@ -63,11 +79,14 @@ def _babel(value: Decimal, pattern: str, decimals: int) -> str:
 def format_rupiah(value: Decimal, decimals: int = 0) -> str:
     """Whole rupiah with ``.`` grouping (``1.205.500.000``); ``decimals`` adds ``,00``.
 
-    Rounded half up to ``decimals`` places (``1234,5`` → ``1.235``).
+    Rounded half up to ``decimals`` places (``1234,5`` → ``1.235``). A value of
+    :data:`MAX_SHOWN_DIGITS` digits or more is shown as ``1,000E+30``.
 
     Raises:
         ValueError: ``value`` not finite.
     """
+    if _too_long(value):
+        return _scientific(value)
     shown = quantize_shown(value, decimals)
     pattern = "#,##0" + ("." + "0" * decimals if decimals else "")
     return _babel(shown, pattern, decimals)
@@ -77,13 +96,16 @@ def format_number(value: Decimal, decimals: int | None = None) -> str:
     """A number the Indonesian way: ``1.234,5``.
 
     With ``decimals`` the number is shown with exactly that many decimals (``2`` → ``45,00``),
-    rounded half up; without, as many as it has (no trailing zeros, never rounded).
+    rounded half up; without, as many as it has (no trailing zeros, never rounded). A value
+    of :data:`MAX_SHOWN_DIGITS` digits or more is shown as ``1,000E+30``.
 
     Raises:
         ValueError: ``value`` not finite.
     """
     if not value.is_finite():
         raise ValueError(f"not a finite number: {value}")
+    if _too_long(value):
+        return _scientific(value)
     if decimals is None:
         text = format(value, "f")
         if "." in text:

@@ -106,7 +106,7 @@ class Measurement:
                 ``m3``): the error is shown on the line, never a silent number.
         """
         q = self.quantity()
-        if q.dimensionless and is_count_unit(unit):
+        if q.dimensionless and self.factors and is_count_unit(unit):
             return Decimal(q.to("dimensionless").magnitude)
         return convert_quantity(q, unit)
 

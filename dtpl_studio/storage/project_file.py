@@ -46,6 +46,7 @@ from sqlalchemy.orm import Session
 from dtpl_studio import __version__
 from dtpl_studio.audit import GENESIS, AuditEntry, first_broken, link
 from dtpl_studio.costing.findings import Finding, Severity
+from dtpl_studio.costing.formatting import format_number
 from dtpl_studio.costing.funding import Component, FundingRule, FundingSource
 from dtpl_studio.costing.money import ZERO, RoundingMode, RoundingRule
 from dtpl_studio.costing.pricebook import PriceBook
@@ -683,10 +684,11 @@ class _Numbers:
         ``problem`` is the note text to attach once the model object exists, or ""."""
         if isinstance(raw, Decimal) and raw.is_finite():
             if low is not None and raw < low:
-                return raw, (f"nilai {raw} di bawah batas {low}" + (f" ({low_reason})" if low_reason else ""),
+                return raw, (f"nilai {_shown(raw)} di bawah batas {_shown(low)}"
+                             + (f" ({low_reason})" if low_reason else ""),
                              "dibiarkan seperti tersimpan; salah sampai nilainya diperbaiki")
             if high is not None and abs(raw) > high:
-                return raw, (f"nilai {raw:.3E} di atas batas {high:.0E}",
+                return raw, (f"nilai {_shown(raw)} di atas batas {_shown(high)}",
                              "dibiarkan seperti tersimpan; salah sampai nilainya diperbaiki")
             return raw, None
         shown = "kosong" if raw in ("", None) else "bukan angka"
@@ -706,6 +708,13 @@ class _Numbers:
 
     def for_package(self, package_id: int, first: bool) -> list[StoredValueNote]:
         return [note for pid, note in self.notes if pid == package_id or (first and pid is None)]
+
+
+def _shown(value: Decimal) -> str:
+    """A stored number in a finding: Indonesian format, scientific beyond 10^18 or below 10^-6."""
+    if value and not Decimal("1E-6") <= abs(value) <= Decimal(10) ** 18:
+        return f"{value:.3E}"
+    return format_number(value)
 
 
 def _stored_int(raw: object) -> int | None:

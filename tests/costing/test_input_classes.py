@@ -229,3 +229,25 @@ def test_a_bare_number_on_a_physical_item_is_still_an_error(unit, count):
         Measurement("jumlah", [Factor("n", count, "")])])
     priced = price_package(_program(item).packages[0])
     assert "measurement-unit" in [f.code for f in priced.findings]
+
+
+# -- fault 2 in the core: settings outside their range never reach the arithmetic ----------------
+
+@given(decimals=st.one_of(st.integers(-10**3, -1), st.integers(7, 10**3)),
+       ppn=st.one_of(st.decimals(max_value=Decimal("-0.01"), allow_nan=False, allow_infinity=False),
+                     st.decimals(min_value=Decimal("1.01"), allow_nan=False, allow_infinity=False)),
+       step=st.one_of(st.decimals(min_value=Decimal("1E-60"), max_value=Decimal("0.0099"), allow_nan=False),
+                      st.decimals(min_value=10**12 + 1, allow_nan=False, allow_infinity=False)))
+def test_package_settings_out_of_range_are_findings_and_the_default_is_used(decimals, ppn, step):
+    from dtpl_studio.costing.money import RoundingMode, RoundingRule
+    from dtpl_studio.costing.rab import PackageSettings
+
+    item = Item("Galian", "m3", custom_rate=Decimal("123456.789"), custom_reason="x",
+                volume=Decimal("12.3456789123456789"))
+    program = _program(item)
+    program.packages[0].settings = PackageSettings(decimals, ppn, "PPN", RoundingRule(step, RoundingMode.DOWN))
+    priced = price_program(program)  # never InvalidOperation
+    assert {"volume-decimals", "ppn-rate", "total-rounding"} <= set(_codes(priced))
+    row = next(priced.packages[0].items())
+    assert row.volume == Decimal("12.35")  # the default 2 decimals
+    assert priced.packages[0].ppn == 0 and not priced.passed
