@@ -43,6 +43,8 @@ from dtpl_studio.spreadsheets.formula import (
 
 
 def read_blocks(st: ImportState, sheet: str) -> None:
+    """Read every analysis block of ``sheet`` (a header row ``No | Uraian`` in C:D, the title
+    above it) into ``st.blocks``, each through :func:`read_block`."""
     rows = st.grid.raw[sheet]
     headers = sorted(
         r
@@ -75,6 +77,9 @@ def read_blocks(st: ImportState, sheet: str) -> None:
 
 
 def read_block(st: ImportState, block: Block) -> None:
+    """Read one block: title, rate cell, groups A/B/C and their lines (:func:`read_line`),
+    rows D/E/F; then its derived lines, totals and overhead. A block that cannot be read gets
+    ``block.error`` (and an ERROR finding) and is left out of the book."""
     sheet = block.sheet
     block.name = clean_title(st, block.raw_title, sheet, cell_ref(COL_C, block.title_row))
     if not block.name:
@@ -239,6 +244,8 @@ def clean_title(st: ImportState, raw: str, sheet: str, cell: str) -> str:
 
 
 def read_rate_cell(st: ImportState, block: Block) -> None:
+    """The cached rounded rate right of the title (``I = ROUNDDOWN(H<F>,-2)``): its target row and
+    digits; another rule is kept as the analysis' own rounding (WARNING ``rate-rounding``)."""
     sheet, row = block.sheet, block.title_row
     raw = st.raw(sheet, row, COL_I)
     cell = cell_ref(COL_I, row)
@@ -343,6 +350,8 @@ def _rows_of(st: ImportState, sheet: str, row: int, col: int = COL_H) -> tuple[s
 
 
 def check_sums(st: ImportState, block: Block) -> None:
+    """Check the block's totals against its lines: subtotals cover their group's lines, D adds
+    the subtotals, F is D + E; a faulty total is recorded in ``block.formula_defects``."""
     sheet = block.sheet
     for group, row in block.subtotals.items():
         covered, raw = _rows_of(st, sheet, row)
@@ -452,6 +461,8 @@ def check_sums(st: ImportState, block: Block) -> None:
 
 
 def read_overhead(st: ImportState, block: Block) -> None:
+    """The overhead rate of row E (``H_E = H_D * G_E``, ``G_E = $N$7``), range-checked (0..1);
+    unreadable is an ERROR and leaves the analysis out."""
     sheet, row = block.sheet, block.e_row
     if row is None:
         return

@@ -23,6 +23,9 @@ from dtpl_studio.spreadsheets.ahsp.state import ImportState
 
 
 def build_book(st: ImportState) -> PriceBook:
+    """Build the :class:`PriceBook` from what the phases read: every resource, every block
+    without an error as an :class:`Analysis` (the others get an ERROR ``analysis-skipped``),
+    the default overhead from the first overhead cell. Counts go into the report."""
     overheads = [b.overhead for b in st.blocks if b.overhead is not None]
     cells = st.overhead_cells
     if cells:

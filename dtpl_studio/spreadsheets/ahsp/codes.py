@@ -24,6 +24,9 @@ from dtpl_studio.spreadsheets.formula import (
 
 
 def assign_codes(st: ImportState) -> None:
+    """Give each block its code: ``<chapter>.<No>`` from the DHSP row whose VLOOKUP finds the
+    block's title (scheme :data:`CODE_SCHEME`, unit from the DHSP), else ``<sheet>#<n>``
+    (:data:`FALLBACK_CODE_SCHEME`, unit read from the title) with a WARNING."""
     titles: dict[tuple[str, int], Block] = {(b.sheet, b.title_row): b for b in st.blocks}
     seen_codes: dict[str, int] = {}
     for item in st.dhsp_items:

@@ -23,6 +23,8 @@ from dtpl_studio.spreadsheets.formula import (
 
 
 def read_dhsp(st: ImportState) -> None:
+    """Read the DHSP sheet below its ``URAIAN`` header: chapter letters, numbered items and
+    the VLOOKUP range each item's price looks into (``st.dhsp_items``)."""
     sheet = st.dhsp_sheet
     if sheet is None:
         return

@@ -17,7 +17,7 @@ from dtpl_studio.spreadsheets.cells import canonical, shown
 CODE_SCHEME = "ahsp-ck-2023-dhsp"
 FALLBACK_CODE_SCHEME = "ahsp-ck-2023-sheet"
 
-#: Why ``Sheet1`` is skipped (checked, not assumed: :func:`_describe_skipped_sheet` adds counts).
+#: Why ``Sheet1`` is skipped (checked, not assumed: ``sheets._describe_skipped_sheet`` adds counts).
 SHEET1_REASON = (
     "not an analysis sheet: it is a 'DAFTAR HARGA SATUAN PEKERJAAN' of another project "
     "(chapters 'A. PEKERJAAN PERSIAPAN', 'II. PEKERJAAN TANAH' …, columns SAT UPAH / SAT MATRIAL "

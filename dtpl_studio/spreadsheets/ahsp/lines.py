@@ -41,6 +41,9 @@ from dtpl_studio.spreadsheets.formula import (
 
 
 def read_line(st: ImportState, block: Block, row: int, group: ResourceKind) -> BlockLine:
+    """Read the line on ``row`` of ``block`` (group ``group``): ``H = F * G`` priced through
+    :func:`~dtpl_studio.spreadsheets.ahsp.prices.priced_line`, a share of another line
+    (``H = F * H<m>``), or an amount taken as written (with a finding)."""
     sheet = block.sheet
     name = st.shown(sheet, row, COL_D)
     line = BlockLine(row, group, name)
@@ -277,6 +280,8 @@ def _excel_text_reading(text: str) -> str:
 
 
 def resolve_derived(st: ImportState, block: Block) -> None:
+    """Turn the lines that are a share of another line or subtotal into that share of its
+    lines (coefficients multiplied, priced alike); an unsupported target is an ERROR."""
     by_row = {line.row: line for line in block.lines}
     for line in block.lines:
         if line.derived_from is None:

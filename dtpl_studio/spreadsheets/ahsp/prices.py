@@ -53,6 +53,10 @@ from dtpl_studio.spreadsheets.formula import (
 def priced_line(
     st, block: Block, row: int, group: ResourceKind, name: str, coefficient: Decimal
 ) -> list[AnalysisLine]:
+    """The :class:`AnalysisLine` list for a line priced in G: a VLOOKUP into ``upahbahan``
+    (optionally ``/ n`` or ``* n``), a typed or text price (range-checked, pinned), or an
+    external link / array formula at its cached value. ``[]`` (with ``block.error``) when the
+    price cannot be read."""
     sheet = block.sheet
     raw = st.raw(sheet, row, COL_G)
     cell = cell_ref(COL_G, row)

@@ -24,6 +24,13 @@ from dtpl_studio.spreadsheets.report import WorkbookImportError
 
 
 def read_resources(st: ImportState) -> None:
+    """Read the price list (the ``upahbahan`` range): section rows set the resource kind,
+    sub-headings the note; every price through the shared cell reader (refused prices are
+    ERROR findings and recorded in ``st.refused``); names as VLOOKUP matches them, a repeated
+    name kept under ``<name> (row N)``.
+
+    Raises:
+        WorkbookImportError: the lookup range has fewer than three columns."""
     sheet, c1, r1, c2, r2 = st.lookup_rect  # type: ignore[misc]
     name_col, unit_col, price_col = c1, c1 + 1, c1 + 2
     if c2 - c1 < 2:

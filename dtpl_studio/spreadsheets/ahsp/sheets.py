@@ -27,6 +27,11 @@ from dtpl_studio.spreadsheets.report import WorkbookImportError
 
 
 def find_sheets(st: ImportState) -> None:
+    """Find the price list (defined name ``upahbahan``, else sheet ``Upah Bahan``), the DHSP
+    sheet and the analysis sheets; report hidden and skipped sheets.
+
+    Raises:
+        WorkbookImportError: no price list, or no analysis sheet."""
     names = st.wb.sheet_names
     rect = st.grid.names.get("upahbahan")
     if rect is None:
@@ -174,6 +179,9 @@ def _describe_skipped_sheet(st: ImportState, sheet: str) -> None:
 
 
 def read_meta(st: ImportState) -> None:
+    """The book's metadata: kind, regulation and year from the DHSP heading (``Permen PUPR
+    No.8 Tahun 2023``), rounding ``ROUNDDOWN(F,-2)``, the Indonesian title and note; the region
+    is not stated in the workbook (WARNING)."""
     meta = st.meta
     meta.kind = BookKind.AHSP_HSD
     meta.source_file = st.file
