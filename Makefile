@@ -4,13 +4,13 @@ VENV := .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 
-.PHONY: run test fuzz lint bench demo pdf prices clean
+.PHONY: run test fuzz lint bench demo pdf prices clean wheel dist dist-test
 
 $(STAMP): pyproject.toml scripts/system-deps.sh
 	bash scripts/system-deps.sh
 	@test -x $(PY) || $(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install --quiet --upgrade pip
-	$(PY) -m pip install --quiet -e '.[test]'
+	PYTHONWARNINGS="ignore:Editable installation" $(PY) -m pip install --quiet -e '.[test]'
 	@touch $(STAMP)
 
 ## run: open the app on the demo project (embedded default: SQLite + unit_prices/)
@@ -44,5 +44,15 @@ demo: $(STAMP)
 pdf: demo
 	$(PY) -m dtpl_studio export out/demo.dtpl --pdf out/demo.pdf
 
+## wheel: dist/dtpl_studio-*.whl (carries unit_prices/ and templates/ inside the package)
+wheel: $(STAMP)
+	rm -f dist/dtpl_studio-*.whl
+	$(PY) -m pip wheel --no-deps --quiet -w dist .
+
+## dist-test: build the wheel, install it in a fresh venv outside the repository and run the
+## demo -> PDF there (slow: minutes; .ci/run calls it after `make test`)
+dist-test: $(STAMP)
+	QT_QPA_PLATFORM=offscreen $(PY) -m pytest -q -m dist tests/dist
+
 clean:
-	rm -rf $(VENV) out .pytest_cache .ruff_cache *.egg-info
+	rm -rf $(VENV) out build dist .pytest_cache .ruff_cache *.egg-info

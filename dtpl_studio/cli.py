@@ -26,8 +26,31 @@ from pathlib import Path
 from dtpl_studio.errors import DtplError
 
 
+def version_text() -> str:
+    """``dtpl-studio 0.1.0`` plus the shipped price-book edition and the licence (one line
+    each), as ``--version`` prints it."""
+    from dtpl_studio import __version__
+    from dtpl_studio.services.about import about_info
+
+    info = about_info()
+    return (f"dtpl-studio {__version__}\nbuku harga bawaan: {info.edition}\n"
+            f"lisensi: {info.licence}")
+
+
+class _VersionAction(argparse.Action):
+    """``--version`` printed as is (argparse's own action re-wraps the lines)."""
+
+    def __init__(self, option_strings, dest, **kwargs):
+        super().__init__(option_strings, dest, nargs=0, **kwargs)
+
+    def __call__(self, parser, namespace, values, option_string=None):
+        print(version_text())
+        parser.exit()
+
+
 def _parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(prog="dtpl-studio", description="DTPL Studio — RAB dan DTPL PLP-BK")
+    p.add_argument("--version", action=_VersionAction, help="version, price book, licence")
     sub = p.add_subparsers(dest="command")
     g = sub.add_parser("gui", help="open the window (default)")
     g.add_argument("project", nargs="?", type=Path)

@@ -18,10 +18,12 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from dtpl_studio._data import data_path
 from dtpl_studio.reporting.errors import ReportError
 
-#: The template the builder reads unless it is given another one.
-DEFAULT_TEMPLATE = Path(__file__).resolve().parents[2] / "templates" / "dtpl-plpbk.json"
+#: The template the builder reads unless it is given another one (``templates/`` at the
+#: repository root, shipped inside the package: :func:`dtpl_studio._data.data_path`).
+DEFAULT_TEMPLATE = data_path("templates", "dtpl-plpbk.json")
 
 FORMAT = "dtpl-studio/dtpl-template/1"
 

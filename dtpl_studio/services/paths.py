@@ -7,11 +7,13 @@ from pathlib import Path
 
 from platformdirs import user_data_dir
 
-#: The repository root (the app is installed editable from a clone; DESIGN.md §3).
-REPO_ROOT = Path(__file__).resolve().parents[2]
-UNIT_PRICES_DIR = REPO_ROOT / "unit_prices"
-DEFAULT_EDITION = UNIT_PRICES_DIR / "ahsp-cipta-karya-2023"
-TEMPLATES_DIR = REPO_ROOT / "templates"
+from dtpl_studio._data import data_path
+
+#: The shipped price books and DTPL templates: ``unit_prices/`` and ``templates/`` at the
+#: repository root, carried inside the package (dtpl_studio/_data, importlib.resources).
+UNIT_PRICES_DIR = data_path("unit_prices")
+DEFAULT_EDITION = data_path("unit_prices", "ahsp-cipta-karya-2023")
+TEMPLATES_DIR = data_path("templates")
 
 
 def data_dir() -> Path:

@@ -8,6 +8,7 @@ file that still exists; else (first run) the demo project that
 from __future__ import annotations
 
 import logging
+import os
 import sys
 import traceback
 from pathlib import Path
@@ -15,7 +16,7 @@ from pathlib import Path
 from PySide6.QtCore import QCoreApplication, QTimer
 from PySide6.QtWidgets import QApplication
 
-from dtpl_studio.ui import dialogs, settings
+from dtpl_studio.ui import dialogs, display, settings
 from dtpl_studio.ui.messages import explain
 from dtpl_studio.ui.strings import set_language, tr
 
@@ -72,6 +73,11 @@ def run_gui(argv: list[str], project_path: Path | str | None = None) -> int:
         argv: command-line arguments for Qt (``sys.argv`` style; Qt options are honoured).
         project_path: a ``.dtpl`` file to open instead of the most recent one.
     """
+    reason = display.missing_display_reason()
+    if reason is not None:
+        sys.stderr.write(display.headless_message(reason))
+        return display.EXIT_NO_DISPLAY
+    display.install_platform_fatal_handler()
     QCoreApplication.setOrganizationName(settings.ORGANIZATION)
     QCoreApplication.setApplicationName(settings.APPLICATION)
     app = QApplication.instance() or QApplication(list(argv) or ["dtpl-studio"])
@@ -85,4 +91,17 @@ def run_gui(argv: list[str], project_path: Path | str | None = None) -> int:
     window.show()
     if window.doc is None:
         QTimer.singleShot(0, lambda: window.open_dialog())
+    _smoke_exit(app, window)
     return app.exec()
+
+
+def _smoke_exit(app, window) -> None:
+    """``DTPL_STUDIO_SMOKE_EXIT_MS=N``: print "window shown" on stderr, close the window after N
+    ms (the wheel and bundle smoke tests, `make dist-test`). Unset: nothing happens."""
+    ms = os.environ.get("DTPL_STUDIO_SMOKE_EXIT_MS")
+    if not ms:
+        return
+    sys.stderr.write(f"window shown: {window.windowTitle()}\n")
+    sys.stderr.flush()
+    QTimer.singleShot(int(ms), window.close)
+    QTimer.singleShot(int(ms) + 3000, lambda: app.exit(4))  # a close that hangs is a failure

@@ -44,7 +44,8 @@ def _section(data: dict, sid: str) -> dict:
 
 def test_shipped_template_is_in_the_top_level_templates_folder():
     root = Path(__file__).resolve().parents[2]
-    assert DEFAULT_TEMPLATE == root / "templates" / "dtpl-plpbk.json"
+    # editable install: importlib.resources resolves the package data to the root folder
+    assert DEFAULT_TEMPLATE.resolve() == (root / "templates" / "dtpl-plpbk.json").resolve()
     assert (root / "templates" / "README.md").is_file()
     t = load_template()
     assert [s.id for s in t.sections] == list(SECTION_IDS)
