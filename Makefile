@@ -4,7 +4,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 
-.PHONY: run test fuzz lint bench demo pdf prices clean wheel dist dist-test
+.PHONY: run test fuzz lint bench demo pdf prices clean wheel dist dist-test install-desktop
 
 $(STAMP): pyproject.toml scripts/system-deps.sh
 	bash scripts/system-deps.sh
@@ -49,10 +49,21 @@ wheel: $(STAMP)
 	rm -f dist/dtpl_studio-*.whl
 	$(PY) -m pip wheel --no-deps --quiet -w dist .
 
-## dist-test: build the wheel, install it in a fresh venv outside the repository and run the
-## demo -> PDF there (slow: minutes; .ci/run calls it after `make test`)
-dist-test: $(STAMP)
+## dist: standalone one-folder app in dist/dtpl-studio/ (PyInstaller; no Python needed to run it)
+dist: $(STAMP)
+	$(PY) -m pip install --quiet 'pyinstaller>=6.10'
+	$(PY) -m PyInstaller --noconfirm --log-level WARN --distpath dist --workpath build/pyinstaller packaging/dtpl-studio.spec
+	@du -sh dist/dtpl-studio
+
+## dist-test: build the bundle and the wheel; run the bundle, and the wheel in a fresh venv
+## outside the repository: demo -> PDF, window offscreen (slow: minutes; .ci/run calls it)
+dist-test: dist
 	QT_QPA_PLATFORM=offscreen $(PY) -m pytest -q -m dist tests/dist
+
+## install-desktop: menu entry, icon and .dtpl MIME type for this user (XDG, no root); it starts
+## the bundle when `make dist` was run, else .venv/bin/dtpl-studio
+install-desktop: $(STAMP)
+	bash scripts/install-desktop.sh
 
 clean:
 	rm -rf $(VENV) out build dist .pytest_cache .ruff_cache *.egg-info

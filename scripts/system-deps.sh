@@ -20,6 +20,9 @@ have libxcb-image.so.0     || want+=(libxcb-image0)
 have libxcb-render-util.so.0 || want+=(libxcb-render-util0)
 have libxcb-shape.so.0     || want+=(libxcb-shape0)
 have libxkbcommon-x11.so.0 || want+=(libxkbcommon-x11-0)
+# desktop integration (make install-desktop) and its tests: MIME database, entry validator
+command -v update-mime-database >/dev/null || want+=(shared-mime-info)
+command -v desktop-file-validate >/dev/null || want+=(desktop-file-utils)
 [ ${#need[@]} -eq 0 ] && [ ${#want[@]} -eq 0 ] && exit 0
 SUDO=""; [ "$(id -u)" -ne 0 ] && SUDO="sudo"
 export DEBIAN_FRONTEND=noninteractive

@@ -13,7 +13,7 @@ import sys
 import traceback
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QTimer
+from PySide6.QtCore import QCoreApplication, Qt, QTimer
 from PySide6.QtWidgets import QApplication
 
 from dtpl_studio.ui import dialogs, display, settings
@@ -60,9 +60,10 @@ def create_main_window(project_path: Path | None = None, **window_kwargs):
     geometry = settings.read("geometry")
     if not geometry.isEmpty():
         window.restoreGeometry(geometry)
+    else:  # first run: the whole screen for the demo (issue 7 point 6)
+        window.setWindowState(window.windowState() | Qt.WindowState.WindowMaximized)
     path = initial_project_path(project_path)
-    if path is not None:
-        window.open_path(path)
+    window.opened_at_start = path if path is not None and window.open_path(path) else None
     return window
 
 
@@ -91,6 +92,10 @@ def run_gui(argv: list[str], project_path: Path | str | None = None) -> int:
     window.show()
     if window.doc is None:
         QTimer.singleShot(0, lambda: window.open_dialog())
+    else:
+        from dtpl_studio.ui.welcome import maybe_welcome
+
+        QTimer.singleShot(0, lambda: maybe_welcome(window, window.opened_at_start))
     _smoke_exit(app, window)
     return app.exec()
 

@@ -28,7 +28,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from dtpl_studio import __version__
 from dtpl_studio.costing.findings import Severity
 from dtpl_studio.costing.pricebook import PriceBook
 from dtpl_studio.costing.rab import Item, Package, Program
@@ -640,4 +639,6 @@ class MainWindow(QMainWindow):
         self.statusBar().showMessage(text, 8000)
 
     def _about(self) -> None:
-        dialogs.show_info(self, tr("action.about").replace("&", ""), tr("dlg.about.text", version=__version__))
+        from dtpl_studio.ui.about import show_about
+
+        show_about(self)

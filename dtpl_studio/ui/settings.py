@@ -23,6 +23,7 @@ _DEFAULTS: dict[str, object] = {
     "geometry": QByteArray(),
     "window_state": QByteArray(),
     "language": "id",
+    "show_welcome": True,
 }
 
 
@@ -48,6 +49,8 @@ def read(key: str):
         if value is None or value == "":
             return []
         return [str(v) for v in value] if isinstance(value, list) else [str(value)]
+    if isinstance(default, bool):  # INI stores "true"/"false" as text
+        return value if isinstance(value, bool) else str(value).lower() in ("true", "1", "yes")
     if isinstance(default, QByteArray):
         return value if isinstance(value, QByteArray) else QByteArray()
     return type(default)(value)

@@ -234,6 +234,19 @@ ID: dict[str, str] = {
     "dlg.about.text": "DTPL Studio {version}\n\nRAB dari analisa harga satuan (AHSP) dan dokumen "
                       "teknis (DTPL) untuk PLP-BK.",
     "dlg.no_book": "Buku harga bawaan tidak tersedia: {error}",
+    "dlg.about.rich": "<h3>DTPL Studio {version}</h3><p>RAB dari analisa harga satuan (AHSP) dan "
+                      "dokumen teknis (DTPL) untuk PLP-BK.</p><p><b>Buku harga bawaan:</b> {edition}</p>"
+                      "<p><b>Lisensi:</b> {licence}</p>",
+    "welcome.title": "Selamat datang di DTPL Studio",
+    "welcome.text": "<p>Yang terbuka sekarang adalah <b>proyek demo</b>: satu kelurahan fiktif dengan "
+                    "paket perencanaan dan jalan rabat beton dengan saluran, dihitung dari buku harga "
+                    "AHSP Cipta Karya 2023 bawaan. Silakan ubah volume, baris back-up dan item untuk "
+                    "mencoba; cek pagu BLM dan ekspor PDF DTPL ada di menu.</p>"
+                    "<p><b>Memulai proyek sendiri:</b> pilih <i>Berkas → Simpan sebagai…</i> dan beri "
+                    "nama berkas baru (.dtpl), lalu ganti uraian, volume dan paketnya. Proyek terakhir "
+                    "ada di <i>Berkas → Buka terakhir</i>.</p>",
+    "welcome.dont_show": "Jangan tampilkan lagi",
+    "welcome.start": "Mulai",
     "dlg.untitled": "Tanpa judul",
     "title.read_only": "hanya-baca",
     "banner.read_only.folder": "Proyek ini dibuka hanya-baca: foldernya tidak dapat ditulisi. Perubahan dapat disimpan sebagai salinan di tempat lain.",
@@ -467,6 +480,19 @@ EN: dict[str, str] = {
     "dlg.about.text": "DTPL Studio {version}\n\nCost estimates from unit-price analyses (AHSP) and "
                       "the technical document package (DTPL) for PLP-BK.",
     "dlg.no_book": "The shipped price book is not available: {error}",
+    "dlg.about.rich": "<h3>DTPL Studio {version}</h3><p>Cost estimates (RAB) from unit-price "
+                      "analyses (AHSP) and the technical document package (DTPL) for PLP-BK.</p>"
+                      "<p><b>Shipped price book:</b> {edition}</p><p><b>Licence:</b> {licence}</p>",
+    "welcome.title": "Welcome to DTPL Studio",
+    "welcome.text": "<p>What is open now is the <b>demo project</b>: a fictional kelurahan with a "
+                    "planning package and a concrete road with a side drain, priced from the shipped "
+                    "AHSP Cipta Karya 2023 price book. Change volumes, back-up lines and items to try "
+                    "it; the BLM check and the DTPL PDF export are in the menus.</p>"
+                    "<p><b>Starting your own project:</b> choose <i>File → Save as…</i> and give a new "
+                    "file name (.dtpl), then replace its descriptions, volumes and packages. Recent "
+                    "projects are under <i>File → Open recent</i>.</p>",
+    "welcome.dont_show": "Do not show again",
+    "welcome.start": "Start",
     "dlg.untitled": "Untitled",
     "title.read_only": "read-only",
     "banner.read_only.folder": "This project is open read-only: its folder cannot be written. Changes can be saved as a copy elsewhere.",
