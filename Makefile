@@ -4,13 +4,14 @@ VENV := .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 
-.PHONY: run test fuzz lint bench demo pdf prices clean wheel dist dist-test install-desktop
+.PHONY: run test fuzz lint bench demo pdf prices clean wheel dist dist-test install-desktop i18n
 
 $(STAMP): pyproject.toml scripts/system-deps.sh
 	bash scripts/system-deps.sh
 	@test -x $(PY) || $(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install --quiet --upgrade pip
 	PYTHONWARNINGS="ignore:Editable installation" $(PY) -m pip install --quiet -e '.[test]'
+	$(VENV)/bin/pyside6-lrelease -silent dtpl_studio/i18n/*.ts
 	@touch $(STAMP)
 
 ## run: open the app on the demo project (embedded default: SQLite + unit_prices/)
@@ -44,6 +45,15 @@ demo: $(STAMP)
 pdf: demo
 	$(PY) -m dtpl_studio export out/demo.dtpl --pdf out/demo.pdf
 
+## i18n: extract the window's texts (pyside6-lupdate: dtpl_studio/ui/strings.py -> the .ts files),
+## then compile every .ts to .qm (pyside6-lrelease); fill new English texts in dtpl_studio_en.ts
+LUPDATE := $(VENV)/bin/pyside6-lupdate -silent -locations none -no-obsolete -source-language id_ID
+i18n: $(STAMP)
+	$(LUPDATE) -target-language en dtpl_studio/ui/strings.py -ts dtpl_studio/i18n/dtpl_studio_en.ts
+	$(LUPDATE) -target-language id_ID dtpl_studio/ui/strings.py -ts dtpl_studio/i18n/dtpl_studio_id.ts
+	$(VENV)/bin/pyside6-lrelease -silent dtpl_studio/i18n/*.ts
+	@echo "English texts still to translate: $$(grep -c 'type="unfinished"' dtpl_studio/i18n/dtpl_studio_en.ts || true)"
+
 ## wheel: dist/dtpl_studio-*.whl (carries unit_prices/ and templates/ inside the package)
 wheel: $(STAMP)
 	rm -f dist/dtpl_studio-*.whl
@@ -51,6 +61,7 @@ wheel: $(STAMP)
 
 ## dist: standalone one-folder app in dist/dtpl-studio/ (PyInstaller; no Python needed to run it)
 dist: $(STAMP)
+	$(VENV)/bin/pyside6-lrelease -silent dtpl_studio/i18n/*.ts
 	$(PY) -m pip install --quiet 'pyinstaller>=6.10'
 	$(PY) -m PyInstaller --noconfirm --log-level WARN --distpath dist --workpath build/pyinstaller packaging/dtpl-studio.spec
 	@du -sh dist/dtpl-studio

@@ -10,6 +10,7 @@ from __future__ import annotations
 import logging
 import os
 import sys
+import time
 import traceback
 from pathlib import Path
 
@@ -21,6 +22,7 @@ from dtpl_studio.ui.messages import explain
 from dtpl_studio.ui.strings import set_language, tr
 
 log = logging.getLogger(__name__)
+_STARTED = time.perf_counter()
 
 
 def initial_project_path(project_path: Path | None = None) -> Path | None:
@@ -83,8 +85,8 @@ def run_gui(argv: list[str], project_path: Path | str | None = None) -> int:
     QCoreApplication.setApplicationName(settings.APPLICATION)
     app = QApplication.instance() or QApplication(list(argv) or ["dtpl-studio"])
     app.setStyle("Fusion")
-    try:
-        set_language(settings.read("language"))
+    try:  # DTPL_STUDIO_LANG (screenshots, a one-off run) wins over the stored choice
+        set_language(os.environ.get("DTPL_STUDIO_LANG") or settings.read("language"))
     except KeyError:
         set_language("id")
     install_excepthook()
@@ -106,7 +108,8 @@ def _smoke_exit(app, window) -> None:
     ms = os.environ.get("DTPL_STUDIO_SMOKE_EXIT_MS")
     if not ms:
         return
-    sys.stderr.write(f"window shown: {window.windowTitle()}\n")
+    sys.stderr.write(f"window shown: {window.windowTitle()} "
+                     f"({time.perf_counter() - _STARTED:.1f} s after the GUI module loaded)\n")
     sys.stderr.flush()
     QTimer.singleShot(int(ms), window.close)
-    QTimer.singleShot(int(ms) + 3000, lambda: app.exit(4))  # a close that hangs is a failure
+    QTimer.singleShot(int(ms) + 60_000, lambda: app.exit(4))  # a close that hangs is a failure

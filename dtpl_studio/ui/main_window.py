@@ -215,6 +215,10 @@ class MainWindow(QMainWindow):
         for dock in (self.packages_dock, self.blm_dock, self.catalogue_dock, self.findings_dock,
                      self.audit_dock):
             view_menu.addAction(dock.toggleViewAction())
+        view_menu.addSeparator()
+        from dtpl_studio.ui.language import add_language_menu
+
+        self.language_menu = add_language_menu(self, view_menu)
         bar.addMenu(tr("menu.help")).addAction(self.about_action)
 
     def _fill_recent_menu(self) -> None:

@@ -1,538 +1,411 @@
-"""Every user-visible string of the GUI, in one place (Indonesian by default, English too).
+"""Every user-visible string of the GUI, through Qt's translation pipeline.
 
 Widgets call :func:`tr` with a key (``tr("menu.file")``) and, for texts with fields, keyword
-arguments (``tr("status.findings", errors=1, warnings=3)``). Adding a language means adding
-one dict to :data:`CATALOGUES` with the same keys (a test checks they match).
+arguments (``tr("status.findings", errors=1, warnings=3)``). The Indonesian text in :data:`ID`
+is the **source** text; each entry is marked with ``QT_TRANSLATE_NOOP("dtpl", text, key)`` so
+that ``pyside6-lupdate`` extracts it (context ``dtpl``, the key as disambiguation) into
+``dtpl_studio/i18n/dtpl_studio_{id,en}.ts``; translators edit the ``.ts`` files (Qt Linguist
+or by hand) and ``pyside6-lrelease`` compiles them to ``.qm`` during the build (``make i18n``,
+setup.py's build_py, ``make dist``). At run time :func:`tr` asks the loaded ``QTranslator``.
 
-Why not Qt Linguist yet: the core and the services are Qt-free and some labels (component
-names, severities) are shared with reports; a plain dict keeps one source until the
-``.ts``/``.qm`` pipeline is set up (AESTHETICS.md §2.4 "i18n").
+Adding a string: add ``"key": QT_TRANSLATE_NOOP("dtpl", "Teks Indonesia", "key"),`` below, run
+``make i18n`` (lupdate + lrelease) and fill in the English ``<translation>`` in
+``dtpl_studio/i18n/dtpl_studio_en.ts``; ``tests/ui/test_translations.py`` fails while a string
+has no English translation or a visible text is not in the catalogue.
 """
 
 from __future__ import annotations
 
+import logging
 import os
+from importlib import resources
+from pathlib import Path
+
+log = logging.getLogger(__name__)
+
+# the translation context of the window's texts
+CONTEXT = "dtpl"
+
+# the languages offered (code → name shown in the language menu, in that language)
+LANGUAGES: dict[str, str] = {"id": "Bahasa Indonesia", "en": "English"}
+
+
+def QT_TRANSLATE_NOOP(context: str, source: str, disambiguation: str | None = None) -> str:  # noqa: N802
+    """Marks ``source`` for ``pyside6-lupdate`` (Qt's macro, with a disambiguation: PySide6's
+    own takes two arguments); returns it unchanged."""
+    return source
+
 
 ID: dict[str, str] = {
-    "app.name": "DTPL Studio",
+    "app.name": QT_TRANSLATE_NOOP("dtpl", "DTPL Studio", "app.name"),
     # menus and actions
-    "menu.file": "&Berkas",
-    "menu.edit": "&Sunting",
-    "menu.view": "&Tampilan",
-    "menu.help": "Ban&tuan",
-    "menu.recent": "Buka &terakhir",
-    "menu.recent.empty": "(kosong)",
-    "action.open": "&Buka…",
-    "action.save": "&Simpan",
-    "action.save_as": "Simpan s&ebagai…",
-    "action.export_pdf": "Ekspor &PDF…",
-    "action.quit": "&Keluar",
-    "action.undo": "&Urungkan",
-    "action.redo": "U&langi",
-    "action.remove_item": "&Hapus item",
-    "action.add_line": "Tambah baris back-up",
-    "action.remove_line": "Hapus baris back-up",
-    "action.about": "&Tentang DTPL Studio",
-    "undo.prefix": "Urungkan",
-    "redo.prefix": "Ulangi",
+    "menu.file": QT_TRANSLATE_NOOP("dtpl", "&Berkas", "menu.file"),
+    "menu.edit": QT_TRANSLATE_NOOP("dtpl", "&Sunting", "menu.edit"),
+    "menu.view": QT_TRANSLATE_NOOP("dtpl", "&Tampilan", "menu.view"),
+    "menu.help": QT_TRANSLATE_NOOP("dtpl", "Ban&tuan", "menu.help"),
+    "menu.recent": QT_TRANSLATE_NOOP("dtpl", "Buka &terakhir", "menu.recent"),
+    "menu.recent.empty": QT_TRANSLATE_NOOP("dtpl", "(kosong)", "menu.recent.empty"),
+    "action.open": QT_TRANSLATE_NOOP("dtpl", "&Buka…", "action.open"),
+    "action.save": QT_TRANSLATE_NOOP("dtpl", "&Simpan", "action.save"),
+    "action.save_as": QT_TRANSLATE_NOOP("dtpl", "Simpan s&ebagai…", "action.save_as"),
+    "action.export_pdf": QT_TRANSLATE_NOOP("dtpl", "Ekspor &PDF…", "action.export_pdf"),
+    "action.quit": QT_TRANSLATE_NOOP("dtpl", "&Keluar", "action.quit"),
+    "action.undo": QT_TRANSLATE_NOOP("dtpl", "&Urungkan", "action.undo"),
+    "action.redo": QT_TRANSLATE_NOOP("dtpl", "U&langi", "action.redo"),
+    "action.remove_item": QT_TRANSLATE_NOOP("dtpl", "&Hapus item", "action.remove_item"),
+    "action.add_line": QT_TRANSLATE_NOOP("dtpl", "Tambah baris back-up", "action.add_line"),
+    "action.remove_line": QT_TRANSLATE_NOOP("dtpl", "Hapus baris back-up", "action.remove_line"),
+    "action.about": QT_TRANSLATE_NOOP("dtpl", "&Tentang DTPL Studio", "action.about"),
+    "undo.prefix": QT_TRANSLATE_NOOP("dtpl", "Urungkan", "undo.prefix"),
+    "redo.prefix": QT_TRANSLATE_NOOP("dtpl", "Ulangi", "redo.prefix"),
     # undo command texts
-    "cmd.set_volume": "Ubah volume {item}",
-    "cmd.set_text": "Ubah uraian {item}",
-    "cmd.edit_line": "Ubah baris back-up {item}",
-    "cmd.add_line": "Tambah baris back-up {item}",
-    "cmd.remove_line": "Hapus baris back-up {item}",
-    "cmd.add_item": "Tambah item {item}",
-    "cmd.add_item_catalogue": "Tambah {code} ke RAB",
-    "cmd.remove_item": "Hapus item {item}",
+    "cmd.set_volume": QT_TRANSLATE_NOOP("dtpl", "Ubah volume {item}", "cmd.set_volume"),
+    "cmd.set_text": QT_TRANSLATE_NOOP("dtpl", "Ubah uraian {item}", "cmd.set_text"),
+    "cmd.edit_line": QT_TRANSLATE_NOOP("dtpl", "Ubah baris back-up {item}", "cmd.edit_line"),
+    "cmd.add_line": QT_TRANSLATE_NOOP("dtpl", "Tambah baris back-up {item}", "cmd.add_line"),
+    "cmd.remove_line": QT_TRANSLATE_NOOP("dtpl", "Hapus baris back-up {item}", "cmd.remove_line"),
+    "cmd.add_item": QT_TRANSLATE_NOOP("dtpl", "Tambah item {item}", "cmd.add_item"),
+    "cmd.add_item_catalogue": QT_TRANSLATE_NOOP("dtpl", "Tambah {code} ke RAB", "cmd.add_item_catalogue"),
+    "cmd.remove_item": QT_TRANSLATE_NOOP("dtpl", "Hapus item {item}", "cmd.remove_item"),
     # RAB tree
-    "col.no": "No",
-    "col.uraian": "Uraian Pekerjaan",
-    "col.volume": "Volume",
-    "col.satuan": "Satuan",
-    "col.rate": "Harga Satuan\n(Rp)",
-    "col.amount": "Jumlah Harga\n(Rp)",
-    "rab.subtotal_tip": "Sub Total {number}: Rp {amount}",
-    "rab.measured_tip": "Volume dihitung dari {n} baris back-up volume (sunting di panel bawah)",
-    "rab.edit_volume_tip": "Klik dua kali atau F2 untuk mengubah volume. Angka cara Indonesia: koma untuk desimal (12,5), titik untuk ribuan (1.250)",
-    "rab.error": "galat",
-    "rab.analysis_tip": "Analisa {code}: {name}",
-    "rab.custom_tip": "Harga satuan khusus: {reason}",
-    "rab.override_tip": "Harga satuan diganti: {reason}",
-    "rab.refused": "Volume tidak diubah: {reason}",
-    "rab.no_package": "Tidak ada paket kegiatan",
+    "col.no": QT_TRANSLATE_NOOP("dtpl", "No", "col.no"),
+    "col.uraian": QT_TRANSLATE_NOOP("dtpl", "Uraian Pekerjaan", "col.uraian"),
+    "col.volume": QT_TRANSLATE_NOOP("dtpl", "Volume", "col.volume"),
+    "col.satuan": QT_TRANSLATE_NOOP("dtpl", "Satuan", "col.satuan"),
+    "col.rate": QT_TRANSLATE_NOOP("dtpl", "Harga Satuan\n(Rp)", "col.rate"),
+    "col.amount": QT_TRANSLATE_NOOP("dtpl", "Jumlah Harga\n(Rp)", "col.amount"),
+    "rab.subtotal_tip": QT_TRANSLATE_NOOP("dtpl", "Sub Total {number}: Rp {amount}", "rab.subtotal_tip"),
+    "rab.measured_tip": QT_TRANSLATE_NOOP("dtpl", "Volume dihitung dari {n} baris back-up volume (sunting di panel bawah)", "rab.measured_tip"),
+    "rab.edit_volume_tip": QT_TRANSLATE_NOOP("dtpl", "Klik dua kali atau F2 untuk mengubah volume. Angka cara Indonesia: koma untuk desimal (12,5), titik untuk ribuan (1.250)", "rab.edit_volume_tip"),
+    "rab.error": QT_TRANSLATE_NOOP("dtpl", "galat", "rab.error"),
+    "rab.analysis_tip": QT_TRANSLATE_NOOP("dtpl", "Analisa {code}: {name}", "rab.analysis_tip"),
+    "rab.custom_tip": QT_TRANSLATE_NOOP("dtpl", "Harga satuan khusus: {reason}", "rab.custom_tip"),
+    "rab.override_tip": QT_TRANSLATE_NOOP("dtpl", "Harga satuan diganti: {reason}", "rab.override_tip"),
+    "rab.refused": QT_TRANSLATE_NOOP("dtpl", "Volume tidak diubah: {reason}", "rab.refused"),
+    "rab.no_package": QT_TRANSLATE_NOOP("dtpl", "Tidak ada paket kegiatan", "rab.no_package"),
     # summary footer
-    "sum.direct": "Jumlah",
-    "sum.ppn": "{label} {rate}",
-    "sum.total": "Total",
-    "sum.rounded": "Dibulatkan",
-    "sum.terbilang": "Terbilang",
-    "sum.rounding_tip": "Total {rule}",
+    "sum.direct": QT_TRANSLATE_NOOP("dtpl", "Jumlah", "sum.direct"),
+    "sum.ppn": QT_TRANSLATE_NOOP("dtpl", "{label} {rate}", "sum.ppn"),
+    "sum.total": QT_TRANSLATE_NOOP("dtpl", "Total", "sum.total"),
+    "sum.rounded": QT_TRANSLATE_NOOP("dtpl", "Dibulatkan", "sum.rounded"),
+    "sum.terbilang": QT_TRANSLATE_NOOP("dtpl", "Terbilang", "sum.terbilang"),
+    "sum.rounding_tip": QT_TRANSLATE_NOOP("dtpl", "Total {rule}", "sum.rounding_tip"),
     # packages
-    "pkg.title": "Paket kegiatan",
-    "pkg.entry": "{name}\n{component} · Rp {amount}",
-    "component.perencanaan": "Perencanaan",
-    "component.fisik": "Fisik",
-    "component.total": "Total program",
+    "pkg.title": QT_TRANSLATE_NOOP("dtpl", "Paket kegiatan", "pkg.title"),
+    "pkg.entry": QT_TRANSLATE_NOOP("dtpl", "{name}\n{component} · Rp {amount}", "pkg.entry"),
+    "component.perencanaan": QT_TRANSLATE_NOOP("dtpl", "Perencanaan", "component.perencanaan"),
+    "component.fisik": QT_TRANSLATE_NOOP("dtpl", "Fisik", "component.fisik"),
+    "component.total": QT_TRANSLATE_NOOP("dtpl", "Total program", "component.total"),
     # BLM panel
-    "blm.title": "Cek pagu BLM",
-    "blm.amount": "Jumlah BLM",
-    "blm.ceiling": "Pagu",
-    "blm.remaining": "Sisa",
-    "blm.over": "Lebih",
-    "blm.pass": "LULUS",
-    "blm.fail": "MELEBIHI PAGU",
-    "blm.source": "Sumber aturan: {source}",
-    "blm.note": "Dibandingkan dengan total dibulatkan bagian BLM (swadaya tidak dihitung).",
-    "blm.component.perencanaan": "Perencanaan (maks. Rp {ceiling})",
-    "blm.component.fisik": "Fisik (maks. Rp {ceiling})",
-    "blm.component.total": "Total vs alokasi (Rp {ceiling})",
+    "blm.title": QT_TRANSLATE_NOOP("dtpl", "Cek pagu BLM", "blm.title"),
+    "blm.amount": QT_TRANSLATE_NOOP("dtpl", "Jumlah BLM", "blm.amount"),
+    "blm.ceiling": QT_TRANSLATE_NOOP("dtpl", "Pagu", "blm.ceiling"),
+    "blm.remaining": QT_TRANSLATE_NOOP("dtpl", "Sisa", "blm.remaining"),
+    "blm.over": QT_TRANSLATE_NOOP("dtpl", "Lebih", "blm.over"),
+    "blm.pass": QT_TRANSLATE_NOOP("dtpl", "LULUS", "blm.pass"),
+    "blm.fail": QT_TRANSLATE_NOOP("dtpl", "MELEBIHI PAGU", "blm.fail"),
+    "blm.source": QT_TRANSLATE_NOOP("dtpl", "Sumber aturan: {source}", "blm.source"),
+    "blm.note": QT_TRANSLATE_NOOP("dtpl", "Dibandingkan dengan total dibulatkan bagian BLM (swadaya tidak dihitung).", "blm.note"),
+    "blm.component.perencanaan": QT_TRANSLATE_NOOP("dtpl", "Perencanaan (maks. Rp {ceiling})", "blm.component.perencanaan"),
+    "blm.component.fisik": QT_TRANSLATE_NOOP("dtpl", "Fisik (maks. Rp {ceiling})", "blm.component.fisik"),
+    "blm.component.total": QT_TRANSLATE_NOOP("dtpl", "Total vs alokasi (Rp {ceiling})", "blm.component.total"),
     # measurement panel
-    "mp.title": "Back-up volume",
-    "mp.header": "Back-up volume: {number} {item} ({unit})",
-    "mp.none": "Pilih item pada RAB untuk melihat dan mengubah back-up volumenya.",
-    "mp.section": "Divisi dipilih — pilih sebuah item untuk back-up volume.",
-    "mp.direct": "Volume diisi langsung ({volume} {unit}). Tambah baris untuk menghitungnya dari ukuran.",
-    "mp.total": "Volume item: {volume} {unit}",
-    "mp.total_error": "Volume item tidak dapat dihitung: {error}",
-    "mp.add": "Tambah baris",
-    "mp.remove": "Hapus baris",
-    "mp.new_line": "Baris baru",
-    "mp.col.uraian": "Uraian",
-    "mp.col.n": "n",
-    "mp.col.p": "p",
-    "mp.col.l": "l",
-    "mp.col.t": "t",
-    "mp.col.deduct": "Kurangi",
-    "mp.col.volume": "Volume",
-    "mp.deduct_tip": "Centang bila baris ini mengurangi volume (dikurangi)",
-    "mp.factor_tip": "Angka dan satuan, mis. 150 m, 2,5 m, 1.250 m, 12 cm (koma untuk desimal, titik untuk ribuan); kosongkan untuk menghapus faktor",
-    "mp.mismatch": "satuan salah",
-    "mp.mismatch_line": "{formula} menghasilkan {got}, bukan {unit}: periksa faktor dan satuannya",
-    "mp.line_error": "Baris {row} ({line}): {error}",
-    "mp.refused": "Faktor {label} tidak diubah: {reason}",
-    "mp.unknown_unit": "satuan '{unit}' tidak dikenal",
+    "mp.title": QT_TRANSLATE_NOOP("dtpl", "Back-up volume", "mp.title"),
+    "mp.header": QT_TRANSLATE_NOOP("dtpl", "Back-up volume: {number} {item} ({unit})", "mp.header"),
+    "mp.none": QT_TRANSLATE_NOOP("dtpl", "Pilih item pada RAB untuk melihat dan mengubah back-up volumenya.", "mp.none"),
+    "mp.section": QT_TRANSLATE_NOOP("dtpl", "Divisi dipilih — pilih sebuah item untuk back-up volume.", "mp.section"),
+    "mp.direct": QT_TRANSLATE_NOOP("dtpl", "Volume diisi langsung ({volume} {unit}). Tambah baris untuk menghitungnya dari ukuran.", "mp.direct"),
+    "mp.total": QT_TRANSLATE_NOOP("dtpl", "Volume item: {volume} {unit}", "mp.total"),
+    "mp.total_error": QT_TRANSLATE_NOOP("dtpl", "Volume item tidak dapat dihitung: {error}", "mp.total_error"),
+    "mp.add": QT_TRANSLATE_NOOP("dtpl", "Tambah baris", "mp.add"),
+    "mp.remove": QT_TRANSLATE_NOOP("dtpl", "Hapus baris", "mp.remove"),
+    "mp.new_line": QT_TRANSLATE_NOOP("dtpl", "Baris baru", "mp.new_line"),
+    "mp.col.uraian": QT_TRANSLATE_NOOP("dtpl", "Uraian", "mp.col.uraian"),
+    "mp.col.n": QT_TRANSLATE_NOOP("dtpl", "n", "mp.col.n"),
+    "mp.col.p": QT_TRANSLATE_NOOP("dtpl", "p", "mp.col.p"),
+    "mp.col.l": QT_TRANSLATE_NOOP("dtpl", "l", "mp.col.l"),
+    "mp.col.t": QT_TRANSLATE_NOOP("dtpl", "t", "mp.col.t"),
+    "mp.col.deduct": QT_TRANSLATE_NOOP("dtpl", "Kurangi", "mp.col.deduct"),
+    "mp.col.volume": QT_TRANSLATE_NOOP("dtpl", "Volume", "mp.col.volume"),
+    "mp.deduct_tip": QT_TRANSLATE_NOOP("dtpl", "Centang bila baris ini mengurangi volume (dikurangi)", "mp.deduct_tip"),
+    "mp.factor_tip": QT_TRANSLATE_NOOP("dtpl", "Angka dan satuan, mis. 150 m, 2,5 m, 1.250 m, 12 cm (koma untuk desimal, titik untuk ribuan); kosongkan untuk menghapus faktor", "mp.factor_tip"),
+    "mp.mismatch": QT_TRANSLATE_NOOP("dtpl", "satuan salah", "mp.mismatch"),
+    "mp.mismatch_line": QT_TRANSLATE_NOOP("dtpl", "{formula} menghasilkan {got}, bukan {unit}: periksa faktor dan satuannya", "mp.mismatch_line"),
+    "mp.line_error": QT_TRANSLATE_NOOP("dtpl", "Baris {row} ({line}): {error}", "mp.line_error"),
+    "mp.refused": QT_TRANSLATE_NOOP("dtpl", "Faktor {label} tidak diubah: {reason}", "mp.refused"),
+    "mp.unknown_unit": QT_TRANSLATE_NOOP("dtpl", "satuan '{unit}' tidak dikenal", "mp.unknown_unit"),
     # catalogue
-    "cat.title": "Katalog analisa (AHSP)",
-    "cat.search": "Cari kode atau nama analisa…",
-    "cat.count": "{shown} dari {total} analisa",
-    "cat.book": "Buku harga: {book}",
-    "cat.other_book": "Paket memakai buku {book}; analisa baru disalin ke buku paket.",
-    "cat.col.code": "Kode",
-    "cat.col.name": "Uraian",
-    "cat.col.unit": "Satuan",
-    "cat.col.rate": "Harga (F)",
-    "cat.add": "Tambah ke RAB",
-    "cat.add_tip": "Tambahkan analisa terpilih sebagai item (volume 0) ke divisi terpilih",
-    "cat.no_section": "Pilih divisi atau item pada RAB sebagai tempat item baru",
-    "cat.added": "{code} ditambahkan ke {section}",
-    "cat.detail.empty": "Pilih analisa untuk melihat rinciannya.",
-    "cat.detail.error": "Analisa tidak dapat dihitung: {error}",
-    "cat.detail.per": "per 1 {unit}",
-    "cat.h.uraian": "Uraian",
-    "cat.h.unit": "Sat.",
-    "cat.h.coef": "Koefisien",
-    "cat.h.price": "Harga Satuan",
-    "cat.h.amount": "Jumlah (Rp)",
-    "cat.A": "A. Tenaga kerja",
-    "cat.B": "B. Bahan",
-    "cat.C": "C. Peralatan",
-    "cat.sumA": "Jumlah A",
-    "cat.sumB": "Jumlah B",
-    "cat.sumC": "Jumlah C",
-    "cat.D": "D. Jumlah (A + B + C)",
-    "cat.E": "E. Biaya umum dan keuntungan {pct} × D",
-    "cat.F": "F. Harga satuan pekerjaan (D + E)",
-    "cat.F_rounded": "F dibulatkan ({rule})",
-    "cat.source": "Sumber: {source}",
+    "cat.title": QT_TRANSLATE_NOOP("dtpl", "Katalog analisa (AHSP)", "cat.title"),
+    "cat.search": QT_TRANSLATE_NOOP("dtpl", "Cari kode atau nama analisa…", "cat.search"),
+    "cat.count": QT_TRANSLATE_NOOP("dtpl", "{shown} dari {total} analisa", "cat.count"),
+    "cat.book": QT_TRANSLATE_NOOP("dtpl", "Buku harga: {book}", "cat.book"),
+    "cat.other_book": QT_TRANSLATE_NOOP("dtpl", "Paket memakai buku {book}; analisa baru disalin ke buku paket.", "cat.other_book"),
+    "cat.col.code": QT_TRANSLATE_NOOP("dtpl", "Kode", "cat.col.code"),
+    "cat.col.name": QT_TRANSLATE_NOOP("dtpl", "Uraian", "cat.col.name"),
+    "cat.col.unit": QT_TRANSLATE_NOOP("dtpl", "Satuan", "cat.col.unit"),
+    "cat.col.rate": QT_TRANSLATE_NOOP("dtpl", "Harga (F)", "cat.col.rate"),
+    "cat.add": QT_TRANSLATE_NOOP("dtpl", "Tambah ke RAB", "cat.add"),
+    "cat.add_tip": QT_TRANSLATE_NOOP("dtpl", "Tambahkan analisa terpilih sebagai item (volume 0) ke divisi terpilih", "cat.add_tip"),
+    "cat.no_section": QT_TRANSLATE_NOOP("dtpl", "Pilih divisi atau item pada RAB sebagai tempat item baru", "cat.no_section"),
+    "cat.added": QT_TRANSLATE_NOOP("dtpl", "{code} ditambahkan ke {section}", "cat.added"),
+    "cat.detail.empty": QT_TRANSLATE_NOOP("dtpl", "Pilih analisa untuk melihat rinciannya.", "cat.detail.empty"),
+    "cat.detail.error": QT_TRANSLATE_NOOP("dtpl", "Analisa tidak dapat dihitung: {error}", "cat.detail.error"),
+    "cat.detail.per": QT_TRANSLATE_NOOP("dtpl", "per 1 {unit}", "cat.detail.per"),
+    "cat.h.uraian": QT_TRANSLATE_NOOP("dtpl", "Uraian", "cat.h.uraian"),
+    "cat.h.unit": QT_TRANSLATE_NOOP("dtpl", "Sat.", "cat.h.unit"),
+    "cat.h.coef": QT_TRANSLATE_NOOP("dtpl", "Koefisien", "cat.h.coef"),
+    "cat.h.price": QT_TRANSLATE_NOOP("dtpl", "Harga Satuan", "cat.h.price"),
+    "cat.h.amount": QT_TRANSLATE_NOOP("dtpl", "Jumlah (Rp)", "cat.h.amount"),
+    "cat.A": QT_TRANSLATE_NOOP("dtpl", "A. Tenaga kerja", "cat.A"),
+    "cat.B": QT_TRANSLATE_NOOP("dtpl", "B. Bahan", "cat.B"),
+    "cat.C": QT_TRANSLATE_NOOP("dtpl", "C. Peralatan", "cat.C"),
+    "cat.sumA": QT_TRANSLATE_NOOP("dtpl", "Jumlah A", "cat.sumA"),
+    "cat.sumB": QT_TRANSLATE_NOOP("dtpl", "Jumlah B", "cat.sumB"),
+    "cat.sumC": QT_TRANSLATE_NOOP("dtpl", "Jumlah C", "cat.sumC"),
+    "cat.D": QT_TRANSLATE_NOOP("dtpl", "D. Jumlah (A + B + C)", "cat.D"),
+    "cat.E": QT_TRANSLATE_NOOP("dtpl", "E. Biaya umum dan keuntungan {pct} × D", "cat.E"),
+    "cat.F": QT_TRANSLATE_NOOP("dtpl", "F. Harga satuan pekerjaan (D + E)", "cat.F"),
+    "cat.F_rounded": QT_TRANSLATE_NOOP("dtpl", "F dibulatkan ({rule})", "cat.F_rounded"),
+    "cat.source": QT_TRANSLATE_NOOP("dtpl", "Sumber: {source}", "cat.source"),
     # findings
-    "find.title": "Temuan",
-    "find.col.severity": "Tingkat",
-    "find.col.location": "Lokasi",
-    "find.col.message": "Keterangan",
-    "find.none": "Tidak ada temuan",
-    "finding.measurement-unit": "Volume tidak dapat dihitung dari back-up volume ({detail})",
-    "finding.rate": "Harga satuan tidak tersedia ({detail})",
-    "finding.override": "Harga satuan diganti tanpa alasan",
-    "finding.custom-rate": "Harga satuan khusus tanpa alasan",
-    "finding.zero-volume": "Volume nol",
-    "finding.ppn-ksm": "PPN pada paket swakelola KSM tidak lazim (DOMAIN.md §4.3)",
-    "finding.negative-total": "Total paket negatif (pengurangan melebihi pekerjaan)",
-    "finding.stored-value": "Angka tersimpan di berkas proyek salah: {detail}",
-    "finding.negative-factor": "{detail}",
-    "finding.negative-rate": "{detail}",
-    "finding.measurement-sign": "{detail}",
-    "finding.unit-empty": "Item tanpa satuan",
-    "finding.unit-unknown": "{detail}",
-    "finding.volume-decimals": "{detail}",
-    "finding.ppn-rate": "{detail}",
-    "finding.total-rounding": "{detail}",
-    "finding.implausible-volume": "Volume {value} tidak wajar (batas {limit})",
-    "finding.implausible-rate": "Harga satuan Rp {value} tidak wajar (batas Rp {limit})",
-    "finding.negative-volume": "Volume negatif ({value}): pengurangan melebihi pekerjaan",
-    "finding.audit-broken": "Riwayat perubahan (log audit) diubah di luar DTPL Studio mulai entri #{entry} ({at}, {who}): entri itu dan sesudahnya tidak dapat dipercaya",
-    "severity.error": "galat",
-    "severity.warning": "peringatan",
-    "severity.info": "info",
-    "check.failed": "{component}: Rp {amount} melebihi pagu Rp {ceiling}",
+    "find.title": QT_TRANSLATE_NOOP("dtpl", "Temuan", "find.title"),
+    "find.col.severity": QT_TRANSLATE_NOOP("dtpl", "Tingkat", "find.col.severity"),
+    "find.col.location": QT_TRANSLATE_NOOP("dtpl", "Lokasi", "find.col.location"),
+    "find.col.message": QT_TRANSLATE_NOOP("dtpl", "Keterangan", "find.col.message"),
+    "find.none": QT_TRANSLATE_NOOP("dtpl", "Tidak ada temuan", "find.none"),
+    "finding.measurement-unit": QT_TRANSLATE_NOOP("dtpl", "Volume tidak dapat dihitung dari back-up volume ({detail})", "finding.measurement-unit"),
+    "finding.rate": QT_TRANSLATE_NOOP("dtpl", "Harga satuan tidak tersedia ({detail})", "finding.rate"),
+    "finding.override": QT_TRANSLATE_NOOP("dtpl", "Harga satuan diganti tanpa alasan", "finding.override"),
+    "finding.custom-rate": QT_TRANSLATE_NOOP("dtpl", "Harga satuan khusus tanpa alasan", "finding.custom-rate"),
+    "finding.zero-volume": QT_TRANSLATE_NOOP("dtpl", "Volume nol", "finding.zero-volume"),
+    "finding.ppn-ksm": QT_TRANSLATE_NOOP("dtpl", "PPN pada paket swakelola KSM tidak lazim (DOMAIN.md §4.3)", "finding.ppn-ksm"),
+    "finding.negative-total": QT_TRANSLATE_NOOP("dtpl", "Total paket negatif (pengurangan melebihi pekerjaan)", "finding.negative-total"),
+    "finding.stored-value": QT_TRANSLATE_NOOP("dtpl", "Angka tersimpan di berkas proyek salah: {detail}", "finding.stored-value"),
+    "finding.negative-factor": QT_TRANSLATE_NOOP("dtpl", "{detail}", "finding.negative-factor"),
+    "finding.negative-rate": QT_TRANSLATE_NOOP("dtpl", "{detail}", "finding.negative-rate"),
+    "finding.measurement-sign": QT_TRANSLATE_NOOP("dtpl", "{detail}", "finding.measurement-sign"),
+    "finding.unit-empty": QT_TRANSLATE_NOOP("dtpl", "Item tanpa satuan", "finding.unit-empty"),
+    "finding.unit-unknown": QT_TRANSLATE_NOOP("dtpl", "{detail}", "finding.unit-unknown"),
+    "finding.volume-decimals": QT_TRANSLATE_NOOP("dtpl", "{detail}", "finding.volume-decimals"),
+    "finding.ppn-rate": QT_TRANSLATE_NOOP("dtpl", "{detail}", "finding.ppn-rate"),
+    "finding.total-rounding": QT_TRANSLATE_NOOP("dtpl", "{detail}", "finding.total-rounding"),
+    "finding.implausible-volume": QT_TRANSLATE_NOOP("dtpl", "Volume {value} tidak wajar (batas {limit})", "finding.implausible-volume"),
+    "finding.implausible-rate": QT_TRANSLATE_NOOP("dtpl", "Harga satuan Rp {value} tidak wajar (batas Rp {limit})", "finding.implausible-rate"),
+    "finding.negative-volume": QT_TRANSLATE_NOOP("dtpl", "Volume negatif ({value}): pengurangan melebihi pekerjaan", "finding.negative-volume"),
+    "finding.audit-broken": QT_TRANSLATE_NOOP("dtpl", "Riwayat perubahan (log audit) diubah di luar DTPL Studio mulai entri #{entry} ({at}, {who}): entri itu dan sesudahnya tidak dapat dipercaya", "finding.audit-broken"),
+    "severity.error": QT_TRANSLATE_NOOP("dtpl", "galat", "severity.error"),
+    "severity.warning": QT_TRANSLATE_NOOP("dtpl", "peringatan", "severity.warning"),
+    "severity.info": QT_TRANSLATE_NOOP("dtpl", "info", "severity.info"),
+    "check.failed": QT_TRANSLATE_NOOP("dtpl", "{component}: Rp {amount} melebihi pagu Rp {ceiling}", "check.failed"),
     # status bar
-    "status.book": "Buku harga: {book}",
-    "book.region_unknown": "wilayah tidak diketahui",
-    "blm.errors": "Ada {n} galat pada RAB (lihat Temuan): item bergalat bernilai 0, jadi pemeriksaan pagu belum sah.",
-    "status.books": "Buku harga: {n} edisi",
-    "status.findings": "Temuan: {errors} galat · {warnings} peringatan",
-    "status.findings_ok": "Temuan: tidak ada",
-    "status.saved": "Tersimpan: {path}",
-    "status.opened": "Dibuka: {path}",
-    "status.exported": "PDF tersimpan: {path}",
-    "status.export_cancelled": "Ekspor PDF dibatalkan",
+    "status.book": QT_TRANSLATE_NOOP("dtpl", "Buku harga: {book}", "status.book"),
+    "book.region_unknown": QT_TRANSLATE_NOOP("dtpl", "wilayah tidak diketahui", "book.region_unknown"),
+    "blm.errors": QT_TRANSLATE_NOOP("dtpl", "Ada {n} galat pada RAB (lihat Temuan): item bergalat bernilai 0, jadi pemeriksaan pagu belum sah.", "blm.errors"),
+    "status.books": QT_TRANSLATE_NOOP("dtpl", "Buku harga: {n} edisi", "status.books"),
+    "status.findings": QT_TRANSLATE_NOOP("dtpl", "Temuan: {errors} galat · {warnings} peringatan", "status.findings"),
+    "status.findings_ok": QT_TRANSLATE_NOOP("dtpl", "Temuan: tidak ada", "status.findings_ok"),
+    "status.saved": QT_TRANSLATE_NOOP("dtpl", "Tersimpan: {path}", "status.saved"),
+    "status.opened": QT_TRANSLATE_NOOP("dtpl", "Dibuka: {path}", "status.opened"),
+    "status.exported": QT_TRANSLATE_NOOP("dtpl", "PDF tersimpan: {path}", "status.exported"),
+    "status.export_cancelled": QT_TRANSLATE_NOOP("dtpl", "Ekspor PDF dibatalkan", "status.export_cancelled"),
     # audit log
-    "audit.title": "Riwayat perubahan",
-    "audit.none": "Belum ada riwayat: proyek belum disimpan.",
-    "audit.intact": "{n} entri; rantai hash utuh (tidak ada yang diubah di luar DTPL Studio).",
-    "audit.broken": "PERINGATAN: riwayat diubah di luar DTPL Studio mulai entri #{entry} ({at}, {who}); entri itu dan sesudahnya tidak dapat dipercaya.",
-    "audit.print": "Cetak PDF…",
-    "audit.col.no": "No",
-    "audit.col.at": "Waktu",
-    "audit.col.who": "Oleh",
-    "audit.col.action": "Tindakan",
-    "audit.col.subject": "Perubahan",
-    "audit.change": "{what}: {old} → {new}",
-    "audit.action.save": "Simpan",
-    "audit.action.upgrade": "Perbarui format berkas",
-    "audit.action.price.resource": "Ubah harga upah/bahan/alat",
-    "audit.action.price.override": "Ganti harga satuan item",
-    "audit.action.price.custom": "Harga satuan khusus",
-    "audit.action.reprice": "Ganti edisi buku harga",
-    "audit.action.add": "Impor edisi buku harga",
-    "audit.action.publish": "Terbitkan edisi",
-    "audit.exported": "Riwayat perubahan tersimpan: {path}",
-    "dlg.audit_export.title": "Cetak riwayat perubahan (PDF)",
+    "audit.title": QT_TRANSLATE_NOOP("dtpl", "Riwayat perubahan", "audit.title"),
+    "audit.none": QT_TRANSLATE_NOOP("dtpl", "Belum ada riwayat: proyek belum disimpan.", "audit.none"),
+    "audit.intact": QT_TRANSLATE_NOOP("dtpl", "{n} entri; rantai hash utuh (tidak ada yang diubah di luar DTPL Studio).", "audit.intact"),
+    "audit.broken": QT_TRANSLATE_NOOP("dtpl", "PERINGATAN: riwayat diubah di luar DTPL Studio mulai entri #{entry} ({at}, {who}); entri itu dan sesudahnya tidak dapat dipercaya.", "audit.broken"),
+    "audit.print": QT_TRANSLATE_NOOP("dtpl", "Cetak PDF…", "audit.print"),
+    "audit.col.no": QT_TRANSLATE_NOOP("dtpl", "No", "audit.col.no"),
+    "audit.col.at": QT_TRANSLATE_NOOP("dtpl", "Waktu", "audit.col.at"),
+    "audit.col.who": QT_TRANSLATE_NOOP("dtpl", "Oleh", "audit.col.who"),
+    "audit.col.action": QT_TRANSLATE_NOOP("dtpl", "Tindakan", "audit.col.action"),
+    "audit.col.subject": QT_TRANSLATE_NOOP("dtpl", "Perubahan", "audit.col.subject"),
+    "audit.change": QT_TRANSLATE_NOOP("dtpl", "{what}: {old} → {new}", "audit.change"),
+    "audit.action.save": QT_TRANSLATE_NOOP("dtpl", "Simpan", "audit.action.save"),
+    "audit.action.upgrade": QT_TRANSLATE_NOOP("dtpl", "Perbarui format berkas", "audit.action.upgrade"),
+    "audit.action.price.resource": QT_TRANSLATE_NOOP("dtpl", "Ubah harga upah/bahan/alat", "audit.action.price.resource"),
+    "audit.action.price.override": QT_TRANSLATE_NOOP("dtpl", "Ganti harga satuan item", "audit.action.price.override"),
+    "audit.action.price.custom": QT_TRANSLATE_NOOP("dtpl", "Harga satuan khusus", "audit.action.price.custom"),
+    "audit.action.reprice": QT_TRANSLATE_NOOP("dtpl", "Ganti edisi buku harga", "audit.action.reprice"),
+    "audit.action.add": QT_TRANSLATE_NOOP("dtpl", "Impor edisi buku harga", "audit.action.add"),
+    "audit.action.publish": QT_TRANSLATE_NOOP("dtpl", "Terbitkan edisi", "audit.action.publish"),
+    "audit.exported": QT_TRANSLATE_NOOP("dtpl", "Riwayat perubahan tersimpan: {path}", "audit.exported"),
+    "dlg.audit_export.title": QT_TRANSLATE_NOOP("dtpl", "Cetak riwayat perubahan (PDF)", "dlg.audit_export.title"),
     # dialogs
-    "dlg.open.title": "Buka proyek",
-    "dlg.save_as.title": "Simpan proyek sebagai",
-    "dlg.export.title": "Ekspor PDF DTPL",
-    "dlg.filter.project": "Proyek DTPL (*.dtpl);;Semua berkas (*)",
-    "dlg.filter.pdf": "PDF (*.pdf)",
-    "dlg.open_failed.title": "Gagal membuka proyek",
-    "dlg.locked.here": "Berkas {path} sudah terbuka di jendela DTPL Studio lain.",
-    "dlg.locked.who": "oleh {user} di komputer {host} (proses {pid}) sejak {since}",
-    "dlg.locked.text": "Berkas {path} sedang dibuka {who}.\n\nTutup di sana terlebih dahulu. Jika program itu sudah tidak berjalan, hapus berkas {lock} di samping proyek.",
-    "dlg.open_failed.text": "Berkas {path} tidak dapat dibuka.\n\n{error}",
-    "dlg.save_failed.title": "Gagal menyimpan",
-    "dlg.save_failed.text": "Proyek tidak dapat disimpan ke {path}.\n\n{error}",
-    "dlg.export_failed.title": "Ekspor PDF gagal",
-    "dlg.export_failed.text": "PDF tidak dapat dibuat.\n\n{error}",
-    "dlg.export.progress": "Menyusun PDF DTPL…",
-    "dlg.export.cancel": "Batal",
-    "dlg.unsaved.title": "Perubahan belum disimpan",
-    "dlg.unsaved.text": "Proyek {name} telah diubah. Simpan perubahan?",
-    "dlg.unsaved.save": "Simpan",
-    "dlg.unsaved.discard": "Jangan simpan",
-    "dlg.unsaved.cancel": "Batal",
-    "dlg.unexpected.title": "Terjadi kesalahan",
-    "dlg.unexpected.text": "Terjadi kesalahan yang tidak terduga:\n\n{error}\n\nRincian teknis dicatat di log.",
-    "dlg.about.text": "DTPL Studio {version}\n\nRAB dari analisa harga satuan (AHSP) dan dokumen "
-                      "teknis (DTPL) untuk PLP-BK.",
-    "dlg.no_book": "Buku harga bawaan tidak tersedia: {error}",
-    "dlg.about.rich": "<h3>DTPL Studio {version}</h3><p>RAB dari analisa harga satuan (AHSP) dan "
-                      "dokumen teknis (DTPL) untuk PLP-BK.</p><p><b>Buku harga bawaan:</b> {edition}</p>"
-                      "<p><b>Lisensi:</b> {licence}</p>",
-    "welcome.title": "Selamat datang di DTPL Studio",
-    "welcome.text": "<p>Yang terbuka sekarang adalah <b>proyek demo</b>: satu kelurahan fiktif dengan "
-                    "paket perencanaan dan jalan rabat beton dengan saluran, dihitung dari buku harga "
-                    "AHSP Cipta Karya 2023 bawaan. Silakan ubah volume, baris back-up dan item untuk "
-                    "mencoba; cek pagu BLM dan ekspor PDF DTPL ada di menu.</p>"
-                    "<p><b>Memulai proyek sendiri:</b> pilih <i>Berkas → Simpan sebagai…</i> dan beri "
-                    "nama berkas baru (.dtpl), lalu ganti uraian, volume dan paketnya. Proyek terakhir "
-                    "ada di <i>Berkas → Buka terakhir</i>.</p>",
-    "welcome.dont_show": "Jangan tampilkan lagi",
-    "welcome.start": "Mulai",
-    "dlg.untitled": "Tanpa judul",
-    "title.read_only": "hanya-baca",
-    "banner.read_only.folder": "Proyek ini dibuka hanya-baca: foldernya tidak dapat ditulisi. Perubahan dapat disimpan sebagai salinan di tempat lain.",
-    "banner.read_only.file": "Proyek ini dibuka hanya-baca: berkasnya ditandai hanya-baca. Perubahan dapat disimpan sebagai salinan di tempat lain.",
-    "status.cleaned": "{n} berkas sementara sisa gangguan sebelumnya dibersihkan",
-    "status.autosaved": "Salinan pemulihan diperbarui",
-    "status.autosave_failed": "Salinan pemulihan tidak dapat ditulis: {error}",
-    "recover.title": "Pulihkan pekerjaan?",
-    "recover.text": "DTPL Studio tidak ditutup dengan benar saat proyek {name} terbuka. Ada salinan pemulihan yang tersimpan otomatis pada {when}.\n\nDibanding berkas yang tersimpan:\n{changes}\n\nPulihkan keadaan itu? (Berkas proyek baru berubah saat Anda menyimpan.)",
-    "recover.packages": "Paket: {old} → {new}",
-    "recover.items": "Item pekerjaan: {old} → {new}",
-    "recover.total": "Total semua paket: Rp {old} → Rp {new}",
-    "recover.package": "{name}: Rp {old} → Rp {new}",
-    "recover.absent": "(tidak ada)",
-    "recover.accept": "Pulihkan",
-    "recover.discard": "Buang, buka yang tersimpan",
-    "dlg.file.save": "Simpan",
-    "dlg.file.open": "Buka",
-    "dlg.file.cancel": "Batal",
-    "dlg.file.look_in": "Lihat di:",
-    "dlg.file.name": "Nama berkas:",
-    "dlg.file.type": "Jenis berkas:",
+    "dlg.open.title": QT_TRANSLATE_NOOP("dtpl", "Buka proyek", "dlg.open.title"),
+    "dlg.save_as.title": QT_TRANSLATE_NOOP("dtpl", "Simpan proyek sebagai", "dlg.save_as.title"),
+    "dlg.export.title": QT_TRANSLATE_NOOP("dtpl", "Ekspor PDF DTPL", "dlg.export.title"),
+    "dlg.filter.project": QT_TRANSLATE_NOOP("dtpl", "Proyek DTPL (*.dtpl);;Semua berkas (*)", "dlg.filter.project"),
+    "dlg.filter.pdf": QT_TRANSLATE_NOOP("dtpl", "PDF (*.pdf)", "dlg.filter.pdf"),
+    "dlg.open_failed.title": QT_TRANSLATE_NOOP("dtpl", "Gagal membuka proyek", "dlg.open_failed.title"),
+    "dlg.locked.here": QT_TRANSLATE_NOOP("dtpl", "Berkas {path} sudah terbuka di jendela DTPL Studio lain.", "dlg.locked.here"),
+    "dlg.locked.who": QT_TRANSLATE_NOOP("dtpl", "oleh {user} di komputer {host} (proses {pid}) sejak {since}", "dlg.locked.who"),
+    "dlg.locked.text": QT_TRANSLATE_NOOP("dtpl", "Berkas {path} sedang dibuka {who}.\n\nTutup di sana terlebih dahulu. Jika program itu sudah tidak berjalan, hapus berkas {lock} di samping proyek.", "dlg.locked.text"),
+    "dlg.open_failed.text": QT_TRANSLATE_NOOP("dtpl", "Berkas {path} tidak dapat dibuka.\n\n{error}", "dlg.open_failed.text"),
+    "dlg.save_failed.title": QT_TRANSLATE_NOOP("dtpl", "Gagal menyimpan", "dlg.save_failed.title"),
+    "dlg.save_failed.text": QT_TRANSLATE_NOOP("dtpl", "Proyek tidak dapat disimpan ke {path}.\n\n{error}", "dlg.save_failed.text"),
+    "dlg.export_failed.title": QT_TRANSLATE_NOOP("dtpl", "Ekspor PDF gagal", "dlg.export_failed.title"),
+    "dlg.export_failed.text": QT_TRANSLATE_NOOP("dtpl", "PDF tidak dapat dibuat.\n\n{error}", "dlg.export_failed.text"),
+    "dlg.export.progress": QT_TRANSLATE_NOOP("dtpl", "Menyusun PDF DTPL…", "dlg.export.progress"),
+    "dlg.export.cancel": QT_TRANSLATE_NOOP("dtpl", "Batal", "dlg.export.cancel"),
+    "dlg.unsaved.title": QT_TRANSLATE_NOOP("dtpl", "Perubahan belum disimpan", "dlg.unsaved.title"),
+    "dlg.unsaved.text": QT_TRANSLATE_NOOP("dtpl", "Proyek {name} telah diubah. Simpan perubahan?", "dlg.unsaved.text"),
+    "dlg.unsaved.save": QT_TRANSLATE_NOOP("dtpl", "Simpan", "dlg.unsaved.save"),
+    "dlg.unsaved.discard": QT_TRANSLATE_NOOP("dtpl", "Jangan simpan", "dlg.unsaved.discard"),
+    "dlg.unsaved.cancel": QT_TRANSLATE_NOOP("dtpl", "Batal", "dlg.unsaved.cancel"),
+    "dlg.unexpected.title": QT_TRANSLATE_NOOP("dtpl", "Terjadi kesalahan", "dlg.unexpected.title"),
+    "dlg.unexpected.text": QT_TRANSLATE_NOOP("dtpl", "Terjadi kesalahan yang tidak terduga:\n\n{error}\n\nRincian teknis dicatat di log.", "dlg.unexpected.text"),
+    "dlg.no_book": QT_TRANSLATE_NOOP("dtpl", "Buku harga bawaan tidak tersedia: {error}", "dlg.no_book"),
+    "dlg.about.rich": QT_TRANSLATE_NOOP("dtpl", "<h3>DTPL Studio {version}</h3><p>RAB dari analisa harga satuan (AHSP) dan dokumen teknis (DTPL) untuk PLP-BK.</p><p><b>Buku harga bawaan:</b> {edition}</p><p><b>Lisensi:</b> {licence}</p>", "dlg.about.rich"),
+    "welcome.title": QT_TRANSLATE_NOOP("dtpl", "Selamat datang di DTPL Studio", "welcome.title"),
+    "welcome.text": QT_TRANSLATE_NOOP("dtpl", "<p>Yang terbuka sekarang adalah <b>proyek demo</b>: satu kelurahan fiktif dengan paket perencanaan dan jalan rabat beton dengan saluran, dihitung dari buku harga AHSP Cipta Karya 2023 bawaan. Silakan ubah volume, baris back-up dan item untuk mencoba; cek pagu BLM dan ekspor PDF DTPL ada di menu.</p><p><b>Memulai proyek sendiri:</b> pilih <i>Berkas → Simpan sebagai…</i> dan beri nama berkas baru (.dtpl), lalu ganti uraian, volume dan paketnya. Proyek terakhir ada di <i>Berkas → Buka terakhir</i>.</p>", "welcome.text"),
+    "welcome.dont_show": QT_TRANSLATE_NOOP("dtpl", "Jangan tampilkan lagi", "welcome.dont_show"),
+    "welcome.start": QT_TRANSLATE_NOOP("dtpl", "Mulai", "welcome.start"),
+    "dlg.untitled": QT_TRANSLATE_NOOP("dtpl", "Tanpa judul", "dlg.untitled"),
+    "title.read_only": QT_TRANSLATE_NOOP("dtpl", "hanya-baca", "title.read_only"),
+    "banner.read_only.folder": QT_TRANSLATE_NOOP("dtpl", "Proyek ini dibuka hanya-baca: foldernya tidak dapat ditulisi. Perubahan dapat disimpan sebagai salinan di tempat lain.", "banner.read_only.folder"),
+    "banner.read_only.file": QT_TRANSLATE_NOOP("dtpl", "Proyek ini dibuka hanya-baca: berkasnya ditandai hanya-baca. Perubahan dapat disimpan sebagai salinan di tempat lain.", "banner.read_only.file"),
+    "status.cleaned": QT_TRANSLATE_NOOP("dtpl", "{n} berkas sementara sisa gangguan sebelumnya dibersihkan", "status.cleaned"),
+    "status.autosaved": QT_TRANSLATE_NOOP("dtpl", "Salinan pemulihan diperbarui", "status.autosaved"),
+    "status.autosave_failed": QT_TRANSLATE_NOOP("dtpl", "Salinan pemulihan tidak dapat ditulis: {error}", "status.autosave_failed"),
+    "recover.title": QT_TRANSLATE_NOOP("dtpl", "Pulihkan pekerjaan?", "recover.title"),
+    "recover.text": QT_TRANSLATE_NOOP("dtpl", "DTPL Studio tidak ditutup dengan benar saat proyek {name} terbuka. Ada salinan pemulihan yang tersimpan otomatis pada {when}.\n\nDibanding berkas yang tersimpan:\n{changes}\n\nPulihkan keadaan itu? (Berkas proyek baru berubah saat Anda menyimpan.)", "recover.text"),
+    "recover.packages": QT_TRANSLATE_NOOP("dtpl", "Paket: {old} → {new}", "recover.packages"),
+    "recover.items": QT_TRANSLATE_NOOP("dtpl", "Item pekerjaan: {old} → {new}", "recover.items"),
+    "recover.total": QT_TRANSLATE_NOOP("dtpl", "Total semua paket: Rp {old} → Rp {new}", "recover.total"),
+    "recover.package": QT_TRANSLATE_NOOP("dtpl", "{name}: Rp {old} → Rp {new}", "recover.package"),
+    "recover.absent": QT_TRANSLATE_NOOP("dtpl", "(tidak ada)", "recover.absent"),
+    "recover.accept": QT_TRANSLATE_NOOP("dtpl", "Pulihkan", "recover.accept"),
+    "recover.discard": QT_TRANSLATE_NOOP("dtpl", "Buang, buka yang tersimpan", "recover.discard"),
+    "dlg.file.save": QT_TRANSLATE_NOOP("dtpl", "Simpan", "dlg.file.save"),
+    "dlg.file.open": QT_TRANSLATE_NOOP("dtpl", "Buka", "dlg.file.open"),
+    "dlg.file.cancel": QT_TRANSLATE_NOOP("dtpl", "Batal", "dlg.file.cancel"),
+    "dlg.file.look_in": QT_TRANSLATE_NOOP("dtpl", "Lihat di:", "dlg.file.look_in"),
+    "dlg.file.name": QT_TRANSLATE_NOOP("dtpl", "Nama berkas:", "dlg.file.name"),
+    "dlg.file.type": QT_TRANSLATE_NOOP("dtpl", "Jenis berkas:", "dlg.file.type"),
+    "menu.language": QT_TRANSLATE_NOOP("dtpl", "&Bahasa", "menu.language"),
+    "dlg.language.title": QT_TRANSLATE_NOOP("dtpl", "Bahasa", "dlg.language.title"),
+    "dlg.language.text": QT_TRANSLATE_NOOP("dtpl", "Bahasa tampilan: {language}. DTPL Studio perlu dibuka ulang untuk memakainya. Buka ulang sekarang?", "dlg.language.text"),
+    "action.guide": QT_TRANSLATE_NOOP("dtpl", "&Panduan pengguna", "action.guide"),
+    "guide.title": QT_TRANSLATE_NOOP("dtpl", "Panduan pengguna", "guide.title"),
+    "guide.missing": QT_TRANSLATE_NOOP("dtpl", "Panduan pengguna belum dibangun di instalasi ini. Dari folder sumber, jalankan: make docs", "guide.missing"),
 }
 
-EN: dict[str, str] = {
-    "app.name": "DTPL Studio",
-    "menu.file": "&File",
-    "menu.edit": "&Edit",
-    "menu.view": "&View",
-    "menu.help": "&Help",
-    "menu.recent": "Open &recent",
-    "menu.recent.empty": "(empty)",
-    "action.open": "&Open…",
-    "action.save": "&Save",
-    "action.save_as": "Save &as…",
-    "action.export_pdf": "Export &PDF…",
-    "action.quit": "&Quit",
-    "action.undo": "&Undo",
-    "action.redo": "&Redo",
-    "action.remove_item": "&Delete item",
-    "action.add_line": "Add measurement line",
-    "action.remove_line": "Delete measurement line",
-    "action.about": "&About DTPL Studio",
-    "undo.prefix": "Undo",
-    "redo.prefix": "Redo",
-    "cmd.set_volume": "Change volume of {item}",
-    "cmd.set_text": "Change description of {item}",
-    "cmd.edit_line": "Edit measurement line of {item}",
-    "cmd.add_line": "Add measurement line to {item}",
-    "cmd.remove_line": "Delete measurement line of {item}",
-    "cmd.add_item": "Add item {item}",
-    "cmd.add_item_catalogue": "Add {code} to the estimate",
-    "cmd.remove_item": "Delete item {item}",
-    "col.no": "No",
-    "col.uraian": "Description",
-    "col.volume": "Quantity",
-    "col.satuan": "Unit",
-    "col.rate": "Unit rate\n(Rp)",
-    "col.amount": "Amount\n(Rp)",
-    "rab.subtotal_tip": "Subtotal {number}: Rp {amount}",
-    "rab.measured_tip": "Quantity computed from {n} measurement lines (edit in the panel below)",
-    "rab.edit_volume_tip": "Double-click or F2 to change the quantity. Indonesian numbers: comma for decimals (12,5), dot for thousands (1.250)",
-    "rab.error": "error",
-    "rab.analysis_tip": "Analysis {code}: {name}",
-    "rab.custom_tip": "Custom unit rate: {reason}",
-    "rab.override_tip": "Unit rate overridden: {reason}",
-    "rab.refused": "Quantity not changed: {reason}",
-    "rab.no_package": "No work package",
-    "sum.direct": "Direct cost",
-    "sum.ppn": "{label} {rate}",
-    "sum.total": "Total",
-    "sum.rounded": "Rounded",
-    "sum.terbilang": "In words",
-    "sum.rounding_tip": "Total {rule}",
-    "pkg.title": "Work packages",
-    "pkg.entry": "{name}\n{component} · Rp {amount}",
-    "component.perencanaan": "Planning",
-    "component.fisik": "Physical",
-    "component.total": "Programme total",
-    "blm.title": "BLM ceiling check",
-    "blm.amount": "BLM amount",
-    "blm.ceiling": "Ceiling",
-    "blm.remaining": "Remaining",
-    "blm.over": "Over",
-    "blm.pass": "PASS",
-    "blm.fail": "OVER CEILING",
-    "blm.source": "Rule source: {source}",
-    "blm.note": "Compared with the rounded BLM share (community contributions excluded).",
-    "blm.component.perencanaan": "Planning (max. Rp {ceiling})",
-    "blm.component.fisik": "Physical (max. Rp {ceiling})",
-    "blm.component.total": "Total vs allocation (Rp {ceiling})",
-    "mp.title": "Quantity take-off",
-    "mp.header": "Take-off: {number} {item} ({unit})",
-    "mp.none": "Select an item in the estimate to see and edit its take-off.",
-    "mp.section": "A division is selected — select an item for its take-off.",
-    "mp.direct": "Quantity entered directly ({volume} {unit}). Add a line to compute it from dimensions.",
-    "mp.total": "Item quantity: {volume} {unit}",
-    "mp.total_error": "The item quantity cannot be computed: {error}",
-    "mp.add": "Add line",
-    "mp.remove": "Delete line",
-    "mp.new_line": "New line",
-    "mp.col.uraian": "Description",
-    "mp.col.n": "n",
-    "mp.col.p": "l",
-    "mp.col.l": "w",
-    "mp.col.t": "h",
-    "mp.col.deduct": "Deduct",
-    "mp.col.volume": "Quantity",
-    "mp.deduct_tip": "Tick when this line is deducted",
-    "mp.factor_tip": "Number and unit, e.g. 150 m, 2,5 m, 1.250 m, 12 cm (comma for decimals, dot for thousands); clear to remove the factor",
-    "mp.mismatch": "wrong unit",
-    "mp.mismatch_line": "{formula} gives {got}, not {unit}: check the factors and their units",
-    "mp.line_error": "Line {row} ({line}): {error}",
-    "mp.refused": "Factor {label} not changed: {reason}",
-    "mp.unknown_unit": "unknown unit '{unit}'",
-    "cat.title": "Analysis catalogue (AHSP)",
-    "cat.search": "Search code or name…",
-    "cat.count": "{shown} of {total} analyses",
-    "cat.book": "Price book: {book}",
-    "cat.other_book": "The package uses {book}; new analyses are copied into the package book.",
-    "cat.col.code": "Code",
-    "cat.col.name": "Description",
-    "cat.col.unit": "Unit",
-    "cat.col.rate": "Rate (F)",
-    "cat.add": "Add to estimate",
-    "cat.add_tip": "Add the selected analysis as an item (quantity 0) to the selected division",
-    "cat.no_section": "Select a division or item in the estimate to place the new item",
-    "cat.added": "{code} added to {section}",
-    "cat.detail.empty": "Select an analysis to see its breakdown.",
-    "cat.detail.error": "The analysis cannot be computed: {error}",
-    "cat.detail.per": "per 1 {unit}",
-    "cat.h.uraian": "Description",
-    "cat.h.unit": "Unit",
-    "cat.h.coef": "Coefficient",
-    "cat.h.price": "Unit price (Rp)",
-    "cat.h.amount": "Amount (Rp)",
-    "cat.A": "A. Labour",
-    "cat.B": "B. Materials",
-    "cat.C": "C. Equipment",
-    "cat.sumA": "Total A",
-    "cat.sumB": "Total B",
-    "cat.sumC": "Total C",
-    "cat.D": "D. Sum (A + B + C)",
-    "cat.E": "E. Overhead and profit {pct} × D",
-    "cat.F": "F. Unit rate (D + E)",
-    "cat.F_rounded": "F rounded ({rule})",
-    "cat.source": "Source: {source}",
-    "find.title": "Findings",
-    "find.col.severity": "Severity",
-    "find.col.location": "Location",
-    "find.col.message": "Message",
-    "find.none": "No findings",
-    "finding.measurement-unit": "The quantity cannot be computed from the take-off ({detail})",
-    "finding.rate": "No unit rate ({detail})",
-    "finding.override": "Unit rate overridden without a reason",
-    "finding.custom-rate": "Custom unit rate without a reason",
-    "finding.zero-volume": "Quantity is zero",
-    "finding.ppn-ksm": "VAT on a community (KSM) package is unusual (DOMAIN.md §4.3)",
-    "finding.negative-total": "The package total is negative (deductions exceed the works)",
-    "finding.stored-value": "A number stored in the project file is wrong: {detail}",
-    "finding.negative-factor": "Negative factor in the take-off: {detail}",
-    "finding.negative-rate": "Negative unit rate: {detail}",
-    "finding.measurement-sign": "Invalid sign of a take-off line: {detail}",
-    "finding.unit-empty": "Item without a unit",
-    "finding.unit-unknown": "Unknown item unit: {detail}",
-    "finding.volume-decimals": "Invalid number of volume decimals: {detail}",
-    "finding.ppn-rate": "Invalid VAT rate: {detail}",
-    "finding.total-rounding": "Invalid total rounding step: {detail}",
-    "finding.implausible-volume": "Implausible quantity {value} (limit {limit})",
-    "finding.implausible-rate": "Implausible unit rate Rp {value} (limit Rp {limit})",
-    "finding.negative-volume": "Negative quantity ({value}): deductions exceed the works",
-    "finding.audit-broken": "The change history (audit log) was edited outside DTPL Studio from entry #{entry} ({at}, {who}) on: that entry and the later ones cannot be trusted",
-    "severity.error": "error",
-    "severity.warning": "warning",
-    "severity.info": "info",
-    "check.failed": "{component}: Rp {amount} exceeds the ceiling of Rp {ceiling}",
-    "status.book": "Price book: {book}",
-    "book.region_unknown": "region unknown",
-    "blm.errors": "The RAB has {n} errors (see Findings): items in error count as 0, so the ceiling check is not valid yet.",
-    "status.books": "Price books: {n} editions",
-    "status.findings": "Findings: {errors} errors · {warnings} warnings",
-    "status.findings_ok": "Findings: none",
-    "status.saved": "Saved: {path}",
-    "status.opened": "Opened: {path}",
-    "status.exported": "PDF saved: {path}",
-    "status.export_cancelled": "PDF export cancelled",
-    "audit.title": "Change history",
-    "audit.none": "No history yet: the project has not been saved.",
-    "audit.intact": "{n} entries; the hash chain holds (nothing edited outside DTPL Studio).",
-    "audit.broken": "WARNING: the history was edited outside DTPL Studio from entry #{entry} ({at}, {who}) on; that entry and the later ones cannot be trusted.",
-    "audit.print": "Print PDF…",
-    "audit.col.no": "No",
-    "audit.col.at": "When",
-    "audit.col.who": "Who",
-    "audit.col.action": "Action",
-    "audit.col.subject": "Change",
-    "audit.change": "{what}: {old} → {new}",
-    "audit.action.save": "Save",
-    "audit.action.upgrade": "Upgrade file format",
-    "audit.action.price.resource": "Change labour/material/equipment price",
-    "audit.action.price.override": "Override item unit rate",
-    "audit.action.price.custom": "Custom unit rate",
-    "audit.action.reprice": "Change price-book edition",
-    "audit.action.add": "Import price-book edition",
-    "audit.action.publish": "Publish edition",
-    "audit.exported": "Change history saved: {path}",
-    "dlg.audit_export.title": "Print the change history (PDF)",
-    "dlg.open.title": "Open project",
-    "dlg.save_as.title": "Save project as",
-    "dlg.export.title": "Export DTPL PDF",
-    "dlg.filter.project": "DTPL projects (*.dtpl);;All files (*)",
-    "dlg.filter.pdf": "PDF (*.pdf)",
-    "dlg.open_failed.title": "Cannot open project",
-    "dlg.locked.here": "The file {path} is already open in another DTPL Studio window.",
-    "dlg.locked.who": "by {user} on {host} (process {pid}) since {since}",
-    "dlg.locked.text": "The file {path} is open {who}.\n\nClose it there first. If that program is no longer running, delete {lock} next to the project.",
-    "dlg.open_failed.text": "The file {path} cannot be opened.\n\n{error}",
-    "dlg.save_failed.title": "Cannot save",
-    "dlg.save_failed.text": "The project cannot be saved to {path}.\n\n{error}",
-    "dlg.export_failed.title": "PDF export failed",
-    "dlg.export_failed.text": "The PDF could not be made.\n\n{error}",
-    "dlg.export.progress": "Building the DTPL PDF…",
-    "dlg.export.cancel": "Cancel",
-    "dlg.unsaved.title": "Unsaved changes",
-    "dlg.unsaved.text": "The project {name} has been modified. Save the changes?",
-    "dlg.unsaved.save": "Save",
-    "dlg.unsaved.discard": "Don't save",
-    "dlg.unsaved.cancel": "Cancel",
-    "dlg.unexpected.title": "Something went wrong",
-    "dlg.unexpected.text": "An unexpected error occurred:\n\n{error}\n\nTechnical details are in the log.",
-    "dlg.about.text": "DTPL Studio {version}\n\nCost estimates from unit-price analyses (AHSP) and "
-                      "the technical document package (DTPL) for PLP-BK.",
-    "dlg.no_book": "The shipped price book is not available: {error}",
-    "dlg.about.rich": "<h3>DTPL Studio {version}</h3><p>Cost estimates (RAB) from unit-price "
-                      "analyses (AHSP) and the technical document package (DTPL) for PLP-BK.</p>"
-                      "<p><b>Shipped price book:</b> {edition}</p><p><b>Licence:</b> {licence}</p>",
-    "welcome.title": "Welcome to DTPL Studio",
-    "welcome.text": "<p>What is open now is the <b>demo project</b>: a fictional kelurahan with a "
-                    "planning package and a concrete road with a side drain, priced from the shipped "
-                    "AHSP Cipta Karya 2023 price book. Change volumes, back-up lines and items to try "
-                    "it; the BLM check and the DTPL PDF export are in the menus.</p>"
-                    "<p><b>Starting your own project:</b> choose <i>File → Save as…</i> and give a new "
-                    "file name (.dtpl), then replace its descriptions, volumes and packages. Recent "
-                    "projects are under <i>File → Open recent</i>.</p>",
-    "welcome.dont_show": "Do not show again",
-    "welcome.start": "Start",
-    "dlg.untitled": "Untitled",
-    "title.read_only": "read-only",
-    "banner.read_only.folder": "This project is open read-only: its folder cannot be written. Changes can be saved as a copy elsewhere.",
-    "banner.read_only.file": "This project is open read-only: the file is marked read-only. Changes can be saved as a copy elsewhere.",
-    "status.cleaned": "{n} temporary file(s) left by an earlier crash removed",
-    "status.autosaved": "Recovery copy updated",
-    "status.autosave_failed": "The recovery copy cannot be written: {error}",
-    "recover.title": "Recover your work?",
-    "recover.text": "DTPL Studio did not close properly while the project {name} was open. A recovery copy was saved automatically on {when}.\n\nCompared with the saved file:\n{changes}\n\nRecover that state? (The project file changes only when you save.)",
-    "recover.packages": "Packages: {old} → {new}",
-    "recover.items": "Work items: {old} → {new}",
-    "recover.total": "Total of all packages: Rp {old} → Rp {new}",
-    "recover.package": "{name}: Rp {old} → Rp {new}",
-    "recover.absent": "(none)",
-    "recover.accept": "Recover",
-    "recover.discard": "Discard, open the saved one",
-    "dlg.file.save": "Save",
-    "dlg.file.open": "Open",
-    "dlg.file.cancel": "Cancel",
-    "dlg.file.look_in": "Look in:",
-    "dlg.file.name": "File name:",
-    "dlg.file.type": "Files of type:",
-}
+#: failure words (:mod:`dtpl_studio.ui.error_strings`, one key per error code) merged into
+#: the catalogue; their English is still a dict there, not yet in the .ts files (see tr()).
+_ERROR_EN: dict[str, str] = {}
+
+
+def _merge_error_words() -> None:
+    """The failure words live in :mod:`dtpl_studio.ui.error_strings` (one key per code)."""
+    from dtpl_studio.ui import error_strings
+
+    ID.update(error_strings.ID)
+    _ERROR_EN.update(error_strings.EN)
+
+
+_merge_error_words()
+
+
+def i18n_dir() -> Path:
+    """The folder with the ``.ts`` sources and the compiled ``.qm`` files (package data)."""
+    return Path(str(resources.files("dtpl_studio") / "i18n"))
+
+
+def read_ts(path: Path) -> dict[str, str]:
+    """The finished translations of a ``.ts`` file, by key (the disambiguation); unfinished,
+    vanished and obsolete entries are left out. Raises OSError / ElementTree.ParseError."""
+    from xml.etree import ElementTree
+
+    found: dict[str, str] = {}
+    for message in ElementTree.parse(path).getroot().iter("message"):
+        key = message.findtext("comment")
+        translation = message.find("translation")
+        if key is None or translation is None or translation.get("type") in (
+                "unfinished", "vanished", "obsolete") or not (translation.text or ""):
+            continue
+        found[key] = translation.text
+    return found
+
+
+class _Catalogues(dict):
+    """language code → {key: text}: ``"id"`` is :data:`ID`; others are read from their ``.ts``
+    on first use (for tests and tools; the window itself uses the compiled ``.qm``)."""
+
+    def __missing__(self, code: str) -> dict[str, str]:
+        if code not in LANGUAGES:
+            raise KeyError(code)
+        self[code] = {**(_ERROR_EN if code == "en" else {}),
+                      **read_ts(i18n_dir() / f"dtpl_studio_{code}.ts")}
+        return self[code]
+
+    def items(self):  # every language, loaded
+        return [(code, self[code]) for code in LANGUAGES]
+
 
 #: language code → catalogue. ``id`` is the default and the reference for the keys.
-CATALOGUES: dict[str, dict[str, str]] = {"id": ID, "en": EN}
+CATALOGUES: dict[str, dict[str, str]] = _Catalogues(id=ID)
 
-_language = os.environ.get("DTPL_STUDIO_LANG", "id") if os.environ.get("DTPL_STUDIO_LANG") in CATALOGUES else "id"
+_language = "id"
+_translator = None  # the QTranslator of the current language (None for the source language)
+
+
+def _load_translator(code: str):
+    from PySide6.QtCore import QTranslator
+
+    translator = QTranslator()
+    qm = i18n_dir() / f"dtpl_studio_{code}.qm"
+    if not translator.load(str(qm)):
+        log.warning("no compiled translation %s (run make i18n); texts stay Indonesian", qm)
+        return None
+    return translator
 
 
 def set_language(code: str) -> None:
-    """Switch the GUI language for widgets built afterwards (``"id"`` or ``"en"``).
+    """Switch the GUI language for widgets built afterwards (``"id"`` or ``"en"``); also
+    installs Qt's own translations for standard buttons and dialogs when a QApplication exists
+    (:func:`install_qt_translations`).
 
     Raises:
-        KeyError: no catalogue for ``code``.
+        KeyError: ``code`` is not in :data:`LANGUAGES`.
     """
-    global _language
-    if code not in CATALOGUES:
+    global _language, _translator
+    if code not in LANGUAGES:
         raise KeyError(f"no GUI strings for language {code!r}")
+    _translator = None if code == "id" else _load_translator(code)
     _language = code
+    install_qt_translations(code)
+
+
+_qt_translators: list = []
+
+
+def install_qt_translations(code: str) -> list[str]:
+    """Install Qt's own translations (standard buttons Save/Discard/Cancel, the file dialog,
+    text context menus) for ``code`` on the running QApplication; returns the files loaded.
+
+    Qt ships no ``qtbase_id``: Indonesian comes from the project's ``qtbase_id.ts`` (the Qt
+    texts the app shows). Other languages use ``qtbase_<code>.qm`` from PySide6 when present.
+    Without a QApplication nothing is installed.
+    """
+    from PySide6.QtCore import QCoreApplication, QLibraryInfo, QTranslator
+
+    app = QCoreApplication.instance()
+    if app is None:
+        return []
+    for old in _qt_translators:
+        app.removeTranslator(old)
+    _qt_translators.clear()
+    loaded = []
+    candidates = [i18n_dir() / f"qtbase_{code}.qm",
+                  Path(QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)) / f"qtbase_{code}.qm"]
+    for qm in candidates:
+        translator = QTranslator(app)
+        if qm.is_file() and translator.load(str(qm)):
+            app.installTranslator(translator)
+            _qt_translators.append(translator)
+            loaded.append(str(qm))
+            break
+    return loaded
 
 
 def language() -> str:
@@ -543,21 +416,14 @@ def language() -> str:
 def tr(key: str, /, **fields: object) -> str:
     """The text for ``key`` in the current language, with ``fields`` filled in.
 
-    Falls back to Indonesian when the current language lacks the key; an unknown key
-    raises ``KeyError`` (a programming error, caught by the tests).
+    The Indonesian source text when the language is Indonesian or the translation lacks the
+    key; an unknown key raises ``KeyError`` (a programming error, caught by the tests).
     """
-    text = CATALOGUES[_language].get(key)
-    if text is None:
-        text = ID[key]
+    text = ID[key]
+    if _translator is not None:
+        text = _translator.translate(CONTEXT, text, key) or _ERROR_EN.get(key) or text
     return text.format(**fields) if fields else text
 
 
-def _merge_error_words() -> None:
-    """The failure words live in :mod:`dtpl_studio.ui.error_strings` (one key per code)."""
-    from dtpl_studio.ui import error_strings
-
-    ID.update(error_strings.ID)
-    EN.update(error_strings.EN)
-
-
-_merge_error_words()
+if os.environ.get("DTPL_STUDIO_LANG") in LANGUAGES:  # e.g. screenshots, tests of a language
+    set_language(os.environ["DTPL_STUDIO_LANG"])

@@ -1,0 +1,1242 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="en" sourcelanguage="id_ID">
+<context>
+    <name>dtpl</name>
+    <message>
+        <source>DTPL Studio</source>
+        <comment>app.name</comment>
+        <translation>DTPL Studio</translation>
+    </message>
+    <message>
+        <source>&amp;Berkas</source>
+        <comment>menu.file</comment>
+        <translation>&amp;File</translation>
+    </message>
+    <message>
+        <source>&amp;Sunting</source>
+        <comment>menu.edit</comment>
+        <translation>&amp;Edit</translation>
+    </message>
+    <message>
+        <source>&amp;Tampilan</source>
+        <comment>menu.view</comment>
+        <translation>&amp;View</translation>
+    </message>
+    <message>
+        <source>Ban&amp;tuan</source>
+        <comment>menu.help</comment>
+        <translation>&amp;Help</translation>
+    </message>
+    <message>
+        <source>Buka &amp;terakhir</source>
+        <comment>menu.recent</comment>
+        <translation>Open &amp;recent</translation>
+    </message>
+    <message>
+        <source>(kosong)</source>
+        <comment>menu.recent.empty</comment>
+        <translation>(empty)</translation>
+    </message>
+    <message>
+        <source>&amp;Buka…</source>
+        <comment>action.open</comment>
+        <translation>&amp;Open…</translation>
+    </message>
+    <message>
+        <source>&amp;Simpan</source>
+        <comment>action.save</comment>
+        <translation>&amp;Save</translation>
+    </message>
+    <message>
+        <source>Simpan s&amp;ebagai…</source>
+        <comment>action.save_as</comment>
+        <translation>Save &amp;as…</translation>
+    </message>
+    <message>
+        <source>Ekspor &amp;PDF…</source>
+        <comment>action.export_pdf</comment>
+        <translation>Export &amp;PDF…</translation>
+    </message>
+    <message>
+        <source>&amp;Keluar</source>
+        <comment>action.quit</comment>
+        <translation>&amp;Quit</translation>
+    </message>
+    <message>
+        <source>&amp;Urungkan</source>
+        <comment>action.undo</comment>
+        <translation>&amp;Undo</translation>
+    </message>
+    <message>
+        <source>U&amp;langi</source>
+        <comment>action.redo</comment>
+        <translation>&amp;Redo</translation>
+    </message>
+    <message>
+        <source>&amp;Hapus item</source>
+        <comment>action.remove_item</comment>
+        <translation>&amp;Delete item</translation>
+    </message>
+    <message>
+        <source>Tambah baris back-up</source>
+        <comment>action.add_line</comment>
+        <translation>Add measurement line</translation>
+    </message>
+    <message>
+        <source>Hapus baris back-up</source>
+        <comment>action.remove_line</comment>
+        <translation>Delete measurement line</translation>
+    </message>
+    <message>
+        <source>&amp;Tentang DTPL Studio</source>
+        <comment>action.about</comment>
+        <translation>&amp;About DTPL Studio</translation>
+    </message>
+    <message>
+        <source>Urungkan</source>
+        <comment>undo.prefix</comment>
+        <translation>Undo</translation>
+    </message>
+    <message>
+        <source>Ulangi</source>
+        <comment>redo.prefix</comment>
+        <translation>Redo</translation>
+    </message>
+    <message>
+        <source>Ubah volume {item}</source>
+        <comment>cmd.set_volume</comment>
+        <translation>Change volume of {item}</translation>
+    </message>
+    <message>
+        <source>Ubah uraian {item}</source>
+        <comment>cmd.set_text</comment>
+        <translation>Change description of {item}</translation>
+    </message>
+    <message>
+        <source>Ubah baris back-up {item}</source>
+        <comment>cmd.edit_line</comment>
+        <translation>Edit measurement line of {item}</translation>
+    </message>
+    <message>
+        <source>Tambah baris back-up {item}</source>
+        <comment>cmd.add_line</comment>
+        <translation>Add measurement line to {item}</translation>
+    </message>
+    <message>
+        <source>Hapus baris back-up {item}</source>
+        <comment>cmd.remove_line</comment>
+        <translation>Delete measurement line of {item}</translation>
+    </message>
+    <message>
+        <source>Tambah item {item}</source>
+        <comment>cmd.add_item</comment>
+        <translation>Add item {item}</translation>
+    </message>
+    <message>
+        <source>Tambah {code} ke RAB</source>
+        <comment>cmd.add_item_catalogue</comment>
+        <translation>Add {code} to the estimate</translation>
+    </message>
+    <message>
+        <source>Hapus item {item}</source>
+        <comment>cmd.remove_item</comment>
+        <translation>Delete item {item}</translation>
+    </message>
+    <message>
+        <source>No</source>
+        <comment>col.no</comment>
+        <translation>No</translation>
+    </message>
+    <message>
+        <source>Uraian Pekerjaan</source>
+        <comment>col.uraian</comment>
+        <translation>Description</translation>
+    </message>
+    <message>
+        <source>Volume</source>
+        <comment>col.volume</comment>
+        <translation>Quantity</translation>
+    </message>
+    <message>
+        <source>Satuan</source>
+        <comment>col.satuan</comment>
+        <translation>Unit</translation>
+    </message>
+    <message>
+        <source>Harga Satuan
+(Rp)</source>
+        <comment>col.rate</comment>
+        <translation>Unit rate
+(Rp)</translation>
+    </message>
+    <message>
+        <source>Jumlah Harga
+(Rp)</source>
+        <comment>col.amount</comment>
+        <translation>Amount
+(Rp)</translation>
+    </message>
+    <message>
+        <source>Sub Total {number}: Rp {amount}</source>
+        <comment>rab.subtotal_tip</comment>
+        <translation>Subtotal {number}: Rp {amount}</translation>
+    </message>
+    <message>
+        <source>Volume dihitung dari {n} baris back-up volume (sunting di panel bawah)</source>
+        <comment>rab.measured_tip</comment>
+        <translation>Quantity computed from {n} measurement lines (edit in the panel below)</translation>
+    </message>
+    <message>
+        <source>Klik dua kali atau F2 untuk mengubah volume. Angka cara Indonesia: koma untuk desimal (12,5), titik untuk ribuan (1.250)</source>
+        <comment>rab.edit_volume_tip</comment>
+        <translation>Double-click or F2 to change the quantity. Indonesian numbers: comma for decimals (12,5), dot for thousands (1.250)</translation>
+    </message>
+    <message>
+        <source>galat</source>
+        <comment>rab.error</comment>
+        <translation>error</translation>
+    </message>
+    <message>
+        <source>Analisa {code}: {name}</source>
+        <comment>rab.analysis_tip</comment>
+        <translation>Analysis {code}: {name}</translation>
+    </message>
+    <message>
+        <source>Harga satuan khusus: {reason}</source>
+        <comment>rab.custom_tip</comment>
+        <translation>Custom unit rate: {reason}</translation>
+    </message>
+    <message>
+        <source>Harga satuan diganti: {reason}</source>
+        <comment>rab.override_tip</comment>
+        <translation>Unit rate overridden: {reason}</translation>
+    </message>
+    <message>
+        <source>Volume tidak diubah: {reason}</source>
+        <comment>rab.refused</comment>
+        <translation>Quantity not changed: {reason}</translation>
+    </message>
+    <message>
+        <source>Tidak ada paket kegiatan</source>
+        <comment>rab.no_package</comment>
+        <translation>No work package</translation>
+    </message>
+    <message>
+        <source>Jumlah</source>
+        <comment>sum.direct</comment>
+        <translation>Direct cost</translation>
+    </message>
+    <message>
+        <source>{label} {rate}</source>
+        <comment>sum.ppn</comment>
+        <translation>{label} {rate}</translation>
+    </message>
+    <message>
+        <source>Total</source>
+        <comment>sum.total</comment>
+        <translation>Total</translation>
+    </message>
+    <message>
+        <source>Dibulatkan</source>
+        <comment>sum.rounded</comment>
+        <translation>Rounded</translation>
+    </message>
+    <message>
+        <source>Terbilang</source>
+        <comment>sum.terbilang</comment>
+        <translation>In words</translation>
+    </message>
+    <message>
+        <source>Total {rule}</source>
+        <comment>sum.rounding_tip</comment>
+        <translation>Total {rule}</translation>
+    </message>
+    <message>
+        <source>Paket kegiatan</source>
+        <comment>pkg.title</comment>
+        <translation>Work packages</translation>
+    </message>
+    <message>
+        <source>{name}
+{component} · Rp {amount}</source>
+        <comment>pkg.entry</comment>
+        <translation>{name}
+{component} · Rp {amount}</translation>
+    </message>
+    <message>
+        <source>Perencanaan</source>
+        <comment>component.perencanaan</comment>
+        <translation>Planning</translation>
+    </message>
+    <message>
+        <source>Fisik</source>
+        <comment>component.fisik</comment>
+        <translation>Physical</translation>
+    </message>
+    <message>
+        <source>Total program</source>
+        <comment>component.total</comment>
+        <translation>Programme total</translation>
+    </message>
+    <message>
+        <source>Cek pagu BLM</source>
+        <comment>blm.title</comment>
+        <translation>BLM ceiling check</translation>
+    </message>
+    <message>
+        <source>Jumlah BLM</source>
+        <comment>blm.amount</comment>
+        <translation>BLM amount</translation>
+    </message>
+    <message>
+        <source>Pagu</source>
+        <comment>blm.ceiling</comment>
+        <translation>Ceiling</translation>
+    </message>
+    <message>
+        <source>Sisa</source>
+        <comment>blm.remaining</comment>
+        <translation>Remaining</translation>
+    </message>
+    <message>
+        <source>Lebih</source>
+        <comment>blm.over</comment>
+        <translation>Over</translation>
+    </message>
+    <message>
+        <source>LULUS</source>
+        <comment>blm.pass</comment>
+        <translation>PASS</translation>
+    </message>
+    <message>
+        <source>MELEBIHI PAGU</source>
+        <comment>blm.fail</comment>
+        <translation>OVER CEILING</translation>
+    </message>
+    <message>
+        <source>Sumber aturan: {source}</source>
+        <comment>blm.source</comment>
+        <translation>Rule source: {source}</translation>
+    </message>
+    <message>
+        <source>Dibandingkan dengan total dibulatkan bagian BLM (swadaya tidak dihitung).</source>
+        <comment>blm.note</comment>
+        <translation>Compared with the rounded BLM share (community contributions excluded).</translation>
+    </message>
+    <message>
+        <source>Perencanaan (maks. Rp {ceiling})</source>
+        <comment>blm.component.perencanaan</comment>
+        <translation>Planning (max. Rp {ceiling})</translation>
+    </message>
+    <message>
+        <source>Fisik (maks. Rp {ceiling})</source>
+        <comment>blm.component.fisik</comment>
+        <translation>Physical (max. Rp {ceiling})</translation>
+    </message>
+    <message>
+        <source>Total vs alokasi (Rp {ceiling})</source>
+        <comment>blm.component.total</comment>
+        <translation>Total vs allocation (Rp {ceiling})</translation>
+    </message>
+    <message>
+        <source>Back-up volume</source>
+        <comment>mp.title</comment>
+        <translation>Quantity take-off</translation>
+    </message>
+    <message>
+        <source>Back-up volume: {number} {item} ({unit})</source>
+        <comment>mp.header</comment>
+        <translation>Take-off: {number} {item} ({unit})</translation>
+    </message>
+    <message>
+        <source>Pilih item pada RAB untuk melihat dan mengubah back-up volumenya.</source>
+        <comment>mp.none</comment>
+        <translation>Select an item in the estimate to see and edit its take-off.</translation>
+    </message>
+    <message>
+        <source>Divisi dipilih — pilih sebuah item untuk back-up volume.</source>
+        <comment>mp.section</comment>
+        <translation>A division is selected — select an item for its take-off.</translation>
+    </message>
+    <message>
+        <source>Volume diisi langsung ({volume} {unit}). Tambah baris untuk menghitungnya dari ukuran.</source>
+        <comment>mp.direct</comment>
+        <translation>Quantity entered directly ({volume} {unit}). Add a line to compute it from dimensions.</translation>
+    </message>
+    <message>
+        <source>Volume item: {volume} {unit}</source>
+        <comment>mp.total</comment>
+        <translation>Item quantity: {volume} {unit}</translation>
+    </message>
+    <message>
+        <source>Volume item tidak dapat dihitung: {error}</source>
+        <comment>mp.total_error</comment>
+        <translation>The item quantity cannot be computed: {error}</translation>
+    </message>
+    <message>
+        <source>Tambah baris</source>
+        <comment>mp.add</comment>
+        <translation>Add line</translation>
+    </message>
+    <message>
+        <source>Hapus baris</source>
+        <comment>mp.remove</comment>
+        <translation>Delete line</translation>
+    </message>
+    <message>
+        <source>Baris baru</source>
+        <comment>mp.new_line</comment>
+        <translation>New line</translation>
+    </message>
+    <message>
+        <source>Uraian</source>
+        <comment>mp.col.uraian</comment>
+        <translation>Description</translation>
+    </message>
+    <message>
+        <source>n</source>
+        <comment>mp.col.n</comment>
+        <translation>n</translation>
+    </message>
+    <message>
+        <source>p</source>
+        <comment>mp.col.p</comment>
+        <translation>l</translation>
+    </message>
+    <message>
+        <source>l</source>
+        <comment>mp.col.l</comment>
+        <translation>w</translation>
+    </message>
+    <message>
+        <source>t</source>
+        <comment>mp.col.t</comment>
+        <translation>h</translation>
+    </message>
+    <message>
+        <source>Kurangi</source>
+        <comment>mp.col.deduct</comment>
+        <translation>Deduct</translation>
+    </message>
+    <message>
+        <source>Volume</source>
+        <comment>mp.col.volume</comment>
+        <translation>Quantity</translation>
+    </message>
+    <message>
+        <source>Centang bila baris ini mengurangi volume (dikurangi)</source>
+        <comment>mp.deduct_tip</comment>
+        <translation>Tick when this line is deducted</translation>
+    </message>
+    <message>
+        <source>Angka dan satuan, mis. 150 m, 2,5 m, 1.250 m, 12 cm (koma untuk desimal, titik untuk ribuan); kosongkan untuk menghapus faktor</source>
+        <comment>mp.factor_tip</comment>
+        <translation>Number and unit, e.g. 150 m, 2,5 m, 1.250 m, 12 cm (comma for decimals, dot for thousands); clear to remove the factor</translation>
+    </message>
+    <message>
+        <source>satuan salah</source>
+        <comment>mp.mismatch</comment>
+        <translation>wrong unit</translation>
+    </message>
+    <message>
+        <source>{formula} menghasilkan {got}, bukan {unit}: periksa faktor dan satuannya</source>
+        <comment>mp.mismatch_line</comment>
+        <translation>{formula} gives {got}, not {unit}: check the factors and their units</translation>
+    </message>
+    <message>
+        <source>Baris {row} ({line}): {error}</source>
+        <comment>mp.line_error</comment>
+        <translation>Line {row} ({line}): {error}</translation>
+    </message>
+    <message>
+        <source>Faktor {label} tidak diubah: {reason}</source>
+        <comment>mp.refused</comment>
+        <translation>Factor {label} not changed: {reason}</translation>
+    </message>
+    <message>
+        <source>satuan &apos;{unit}&apos; tidak dikenal</source>
+        <comment>mp.unknown_unit</comment>
+        <translation>unknown unit &apos;{unit}&apos;</translation>
+    </message>
+    <message>
+        <source>Katalog analisa (AHSP)</source>
+        <comment>cat.title</comment>
+        <translation>Analysis catalogue (AHSP)</translation>
+    </message>
+    <message>
+        <source>Cari kode atau nama analisa…</source>
+        <comment>cat.search</comment>
+        <translation>Search code or name…</translation>
+    </message>
+    <message>
+        <source>{shown} dari {total} analisa</source>
+        <comment>cat.count</comment>
+        <translation>{shown} of {total} analyses</translation>
+    </message>
+    <message>
+        <source>Buku harga: {book}</source>
+        <comment>cat.book</comment>
+        <translation>Price book: {book}</translation>
+    </message>
+    <message>
+        <source>Paket memakai buku {book}; analisa baru disalin ke buku paket.</source>
+        <comment>cat.other_book</comment>
+        <translation>The package uses {book}; new analyses are copied into the package book.</translation>
+    </message>
+    <message>
+        <source>Kode</source>
+        <comment>cat.col.code</comment>
+        <translation>Code</translation>
+    </message>
+    <message>
+        <source>Uraian</source>
+        <comment>cat.col.name</comment>
+        <translation>Description</translation>
+    </message>
+    <message>
+        <source>Satuan</source>
+        <comment>cat.col.unit</comment>
+        <translation>Unit</translation>
+    </message>
+    <message>
+        <source>Harga (F)</source>
+        <comment>cat.col.rate</comment>
+        <translation>Rate (F)</translation>
+    </message>
+    <message>
+        <source>Tambah ke RAB</source>
+        <comment>cat.add</comment>
+        <translation>Add to estimate</translation>
+    </message>
+    <message>
+        <source>Tambahkan analisa terpilih sebagai item (volume 0) ke divisi terpilih</source>
+        <comment>cat.add_tip</comment>
+        <translation>Add the selected analysis as an item (quantity 0) to the selected division</translation>
+    </message>
+    <message>
+        <source>Pilih divisi atau item pada RAB sebagai tempat item baru</source>
+        <comment>cat.no_section</comment>
+        <translation>Select a division or item in the estimate to place the new item</translation>
+    </message>
+    <message>
+        <source>{code} ditambahkan ke {section}</source>
+        <comment>cat.added</comment>
+        <translation>{code} added to {section}</translation>
+    </message>
+    <message>
+        <source>Pilih analisa untuk melihat rinciannya.</source>
+        <comment>cat.detail.empty</comment>
+        <translation>Select an analysis to see its breakdown.</translation>
+    </message>
+    <message>
+        <source>Analisa tidak dapat dihitung: {error}</source>
+        <comment>cat.detail.error</comment>
+        <translation>The analysis cannot be computed: {error}</translation>
+    </message>
+    <message>
+        <source>per 1 {unit}</source>
+        <comment>cat.detail.per</comment>
+        <translation>per 1 {unit}</translation>
+    </message>
+    <message>
+        <source>Uraian</source>
+        <comment>cat.h.uraian</comment>
+        <translation>Description</translation>
+    </message>
+    <message>
+        <source>Sat.</source>
+        <comment>cat.h.unit</comment>
+        <translation>Unit</translation>
+    </message>
+    <message>
+        <source>Koefisien</source>
+        <comment>cat.h.coef</comment>
+        <translation>Coefficient</translation>
+    </message>
+    <message>
+        <source>Harga Satuan</source>
+        <comment>cat.h.price</comment>
+        <translation>Unit price (Rp)</translation>
+    </message>
+    <message>
+        <source>Jumlah (Rp)</source>
+        <comment>cat.h.amount</comment>
+        <translation>Amount (Rp)</translation>
+    </message>
+    <message>
+        <source>A. Tenaga kerja</source>
+        <comment>cat.A</comment>
+        <translation>A. Labour</translation>
+    </message>
+    <message>
+        <source>B. Bahan</source>
+        <comment>cat.B</comment>
+        <translation>B. Materials</translation>
+    </message>
+    <message>
+        <source>C. Peralatan</source>
+        <comment>cat.C</comment>
+        <translation>C. Equipment</translation>
+    </message>
+    <message>
+        <source>Jumlah A</source>
+        <comment>cat.sumA</comment>
+        <translation>Total A</translation>
+    </message>
+    <message>
+        <source>Jumlah B</source>
+        <comment>cat.sumB</comment>
+        <translation>Total B</translation>
+    </message>
+    <message>
+        <source>Jumlah C</source>
+        <comment>cat.sumC</comment>
+        <translation>Total C</translation>
+    </message>
+    <message>
+        <source>D. Jumlah (A + B + C)</source>
+        <comment>cat.D</comment>
+        <translation>D. Sum (A + B + C)</translation>
+    </message>
+    <message>
+        <source>E. Biaya umum dan keuntungan {pct} × D</source>
+        <comment>cat.E</comment>
+        <translation>E. Overhead and profit {pct} × D</translation>
+    </message>
+    <message>
+        <source>F. Harga satuan pekerjaan (D + E)</source>
+        <comment>cat.F</comment>
+        <translation>F. Unit rate (D + E)</translation>
+    </message>
+    <message>
+        <source>F dibulatkan ({rule})</source>
+        <comment>cat.F_rounded</comment>
+        <translation>F rounded ({rule})</translation>
+    </message>
+    <message>
+        <source>Sumber: {source}</source>
+        <comment>cat.source</comment>
+        <translation>Source: {source}</translation>
+    </message>
+    <message>
+        <source>Temuan</source>
+        <comment>find.title</comment>
+        <translation>Findings</translation>
+    </message>
+    <message>
+        <source>Tingkat</source>
+        <comment>find.col.severity</comment>
+        <translation>Severity</translation>
+    </message>
+    <message>
+        <source>Lokasi</source>
+        <comment>find.col.location</comment>
+        <translation>Location</translation>
+    </message>
+    <message>
+        <source>Keterangan</source>
+        <comment>find.col.message</comment>
+        <translation>Message</translation>
+    </message>
+    <message>
+        <source>Tidak ada temuan</source>
+        <comment>find.none</comment>
+        <translation>No findings</translation>
+    </message>
+    <message>
+        <source>Volume tidak dapat dihitung dari back-up volume ({detail})</source>
+        <comment>finding.measurement-unit</comment>
+        <translation>The quantity cannot be computed from the take-off ({detail})</translation>
+    </message>
+    <message>
+        <source>Harga satuan tidak tersedia ({detail})</source>
+        <comment>finding.rate</comment>
+        <translation>No unit rate ({detail})</translation>
+    </message>
+    <message>
+        <source>Harga satuan diganti tanpa alasan</source>
+        <comment>finding.override</comment>
+        <translation>Unit rate overridden without a reason</translation>
+    </message>
+    <message>
+        <source>Harga satuan khusus tanpa alasan</source>
+        <comment>finding.custom-rate</comment>
+        <translation>Custom unit rate without a reason</translation>
+    </message>
+    <message>
+        <source>Volume nol</source>
+        <comment>finding.zero-volume</comment>
+        <translation>Quantity is zero</translation>
+    </message>
+    <message>
+        <source>PPN pada paket swakelola KSM tidak lazim (DOMAIN.md §4.3)</source>
+        <comment>finding.ppn-ksm</comment>
+        <translation>VAT on a community (KSM) package is unusual (DOMAIN.md §4.3)</translation>
+    </message>
+    <message>
+        <source>Total paket negatif (pengurangan melebihi pekerjaan)</source>
+        <comment>finding.negative-total</comment>
+        <translation>The package total is negative (deductions exceed the works)</translation>
+    </message>
+    <message>
+        <source>Angka tersimpan di berkas proyek salah: {detail}</source>
+        <comment>finding.stored-value</comment>
+        <translation>A number stored in the project file is wrong: {detail}</translation>
+    </message>
+    <message>
+        <source>Faktor negatif pada back-up volume: {detail}</source>
+        <comment>finding.negative-factor</comment>
+        <translation>Negative factor in the take-off: {detail}</translation>
+    </message>
+    <message>
+        <source>Harga satuan negatif: {detail}</source>
+        <comment>finding.negative-rate</comment>
+        <translation>Negative unit rate: {detail}</translation>
+    </message>
+    <message>
+        <source>Tanda baris back-up tidak sah: {detail}</source>
+        <comment>finding.measurement-sign</comment>
+        <translation>Invalid sign of a take-off line: {detail}</translation>
+    </message>
+    <message>
+        <source>Item tanpa satuan</source>
+        <comment>finding.unit-empty</comment>
+        <translation>Item without a unit</translation>
+    </message>
+    <message>
+        <source>Satuan item tidak dikenal: {detail}</source>
+        <comment>finding.unit-unknown</comment>
+        <translation>Unknown item unit: {detail}</translation>
+    </message>
+    <message>
+        <source>Jumlah desimal volume tidak sah: {detail}</source>
+        <comment>finding.volume-decimals</comment>
+        <translation>Invalid number of volume decimals: {detail}</translation>
+    </message>
+    <message>
+        <source>Tarif PPN tidak sah: {detail}</source>
+        <comment>finding.ppn-rate</comment>
+        <translation>Invalid VAT rate: {detail}</translation>
+    </message>
+    <message>
+        <source>Kelipatan pembulatan total tidak sah: {detail}</source>
+        <comment>finding.total-rounding</comment>
+        <translation>Invalid total rounding step: {detail}</translation>
+    </message>
+    <message>
+        <source>Volume {value} tidak wajar (batas {limit})</source>
+        <comment>finding.implausible-volume</comment>
+        <translation>Implausible quantity {value} (limit {limit})</translation>
+    </message>
+    <message>
+        <source>Harga satuan Rp {value} tidak wajar (batas Rp {limit})</source>
+        <comment>finding.implausible-rate</comment>
+        <translation>Implausible unit rate Rp {value} (limit Rp {limit})</translation>
+    </message>
+    <message>
+        <source>Volume negatif ({value}): pengurangan melebihi pekerjaan</source>
+        <comment>finding.negative-volume</comment>
+        <translation>Negative quantity ({value}): deductions exceed the works</translation>
+    </message>
+    <message>
+        <source>Riwayat perubahan (log audit) diubah di luar DTPL Studio mulai entri #{entry} ({at}, {who}): entri itu dan sesudahnya tidak dapat dipercaya</source>
+        <comment>finding.audit-broken</comment>
+        <translation>The change history (audit log) was edited outside DTPL Studio from entry #{entry} ({at}, {who}) on: that entry and the later ones cannot be trusted</translation>
+    </message>
+    <message>
+        <source>galat</source>
+        <comment>severity.error</comment>
+        <translation>error</translation>
+    </message>
+    <message>
+        <source>peringatan</source>
+        <comment>severity.warning</comment>
+        <translation>warning</translation>
+    </message>
+    <message>
+        <source>info</source>
+        <comment>severity.info</comment>
+        <translation>info</translation>
+    </message>
+    <message>
+        <source>{component}: Rp {amount} melebihi pagu Rp {ceiling}</source>
+        <comment>check.failed</comment>
+        <translation>{component}: Rp {amount} exceeds the ceiling of Rp {ceiling}</translation>
+    </message>
+    <message>
+        <source>Buku harga: {book}</source>
+        <comment>status.book</comment>
+        <translation>Price book: {book}</translation>
+    </message>
+    <message>
+        <source>wilayah tidak diketahui</source>
+        <comment>book.region_unknown</comment>
+        <translation>region unknown</translation>
+    </message>
+    <message>
+        <source>Ada {n} galat pada RAB (lihat Temuan): item bergalat bernilai 0, jadi pemeriksaan pagu belum sah.</source>
+        <comment>blm.errors</comment>
+        <translation>The RAB has {n} errors (see Findings): items in error count as 0, so the ceiling check is not valid yet.</translation>
+    </message>
+    <message>
+        <source>Buku harga: {n} edisi</source>
+        <comment>status.books</comment>
+        <translation>Price books: {n} editions</translation>
+    </message>
+    <message>
+        <source>Temuan: {errors} galat · {warnings} peringatan</source>
+        <comment>status.findings</comment>
+        <translation>Findings: {errors} errors · {warnings} warnings</translation>
+    </message>
+    <message>
+        <source>Temuan: tidak ada</source>
+        <comment>status.findings_ok</comment>
+        <translation>Findings: none</translation>
+    </message>
+    <message>
+        <source>Tersimpan: {path}</source>
+        <comment>status.saved</comment>
+        <translation>Saved: {path}</translation>
+    </message>
+    <message>
+        <source>Dibuka: {path}</source>
+        <comment>status.opened</comment>
+        <translation>Opened: {path}</translation>
+    </message>
+    <message>
+        <source>PDF tersimpan: {path}</source>
+        <comment>status.exported</comment>
+        <translation>PDF saved: {path}</translation>
+    </message>
+    <message>
+        <source>Ekspor PDF dibatalkan</source>
+        <comment>status.export_cancelled</comment>
+        <translation>PDF export cancelled</translation>
+    </message>
+    <message>
+        <source>Riwayat perubahan</source>
+        <comment>audit.title</comment>
+        <translation>Change history</translation>
+    </message>
+    <message>
+        <source>Belum ada riwayat: proyek belum disimpan.</source>
+        <comment>audit.none</comment>
+        <translation>No history yet: the project has not been saved.</translation>
+    </message>
+    <message>
+        <source>{n} entri; rantai hash utuh (tidak ada yang diubah di luar DTPL Studio).</source>
+        <comment>audit.intact</comment>
+        <translation>{n} entries; the hash chain holds (nothing edited outside DTPL Studio).</translation>
+    </message>
+    <message>
+        <source>PERINGATAN: riwayat diubah di luar DTPL Studio mulai entri #{entry} ({at}, {who}); entri itu dan sesudahnya tidak dapat dipercaya.</source>
+        <comment>audit.broken</comment>
+        <translation>WARNING: the history was edited outside DTPL Studio from entry #{entry} ({at}, {who}) on; that entry and the later ones cannot be trusted.</translation>
+    </message>
+    <message>
+        <source>Cetak PDF…</source>
+        <comment>audit.print</comment>
+        <translation>Print PDF…</translation>
+    </message>
+    <message>
+        <source>No</source>
+        <comment>audit.col.no</comment>
+        <translation>No</translation>
+    </message>
+    <message>
+        <source>Waktu</source>
+        <comment>audit.col.at</comment>
+        <translation>When</translation>
+    </message>
+    <message>
+        <source>Oleh</source>
+        <comment>audit.col.who</comment>
+        <translation>Who</translation>
+    </message>
+    <message>
+        <source>Tindakan</source>
+        <comment>audit.col.action</comment>
+        <translation>Action</translation>
+    </message>
+    <message>
+        <source>Perubahan</source>
+        <comment>audit.col.subject</comment>
+        <translation>Change</translation>
+    </message>
+    <message>
+        <source>{what}: {old} → {new}</source>
+        <comment>audit.change</comment>
+        <translation>{what}: {old} → {new}</translation>
+    </message>
+    <message>
+        <source>Simpan</source>
+        <comment>audit.action.save</comment>
+        <translation>Save</translation>
+    </message>
+    <message>
+        <source>Perbarui format berkas</source>
+        <comment>audit.action.upgrade</comment>
+        <translation>Upgrade file format</translation>
+    </message>
+    <message>
+        <source>Ubah harga upah/bahan/alat</source>
+        <comment>audit.action.price.resource</comment>
+        <translation>Change labour/material/equipment price</translation>
+    </message>
+    <message>
+        <source>Ganti harga satuan item</source>
+        <comment>audit.action.price.override</comment>
+        <translation>Override item unit rate</translation>
+    </message>
+    <message>
+        <source>Harga satuan khusus</source>
+        <comment>audit.action.price.custom</comment>
+        <translation>Custom unit rate</translation>
+    </message>
+    <message>
+        <source>Ganti edisi buku harga</source>
+        <comment>audit.action.reprice</comment>
+        <translation>Change price-book edition</translation>
+    </message>
+    <message>
+        <source>Impor edisi buku harga</source>
+        <comment>audit.action.add</comment>
+        <translation>Import price-book edition</translation>
+    </message>
+    <message>
+        <source>Terbitkan edisi</source>
+        <comment>audit.action.publish</comment>
+        <translation>Publish edition</translation>
+    </message>
+    <message>
+        <source>Riwayat perubahan tersimpan: {path}</source>
+        <comment>audit.exported</comment>
+        <translation>Change history saved: {path}</translation>
+    </message>
+    <message>
+        <source>Cetak riwayat perubahan (PDF)</source>
+        <comment>dlg.audit_export.title</comment>
+        <translation>Print the change history (PDF)</translation>
+    </message>
+    <message>
+        <source>Buka proyek</source>
+        <comment>dlg.open.title</comment>
+        <translation>Open project</translation>
+    </message>
+    <message>
+        <source>Simpan proyek sebagai</source>
+        <comment>dlg.save_as.title</comment>
+        <translation>Save project as</translation>
+    </message>
+    <message>
+        <source>Ekspor PDF DTPL</source>
+        <comment>dlg.export.title</comment>
+        <translation>Export DTPL PDF</translation>
+    </message>
+    <message>
+        <source>Proyek DTPL (*.dtpl);;Semua berkas (*)</source>
+        <comment>dlg.filter.project</comment>
+        <translation>DTPL projects (*.dtpl);;All files (*)</translation>
+    </message>
+    <message>
+        <source>PDF (*.pdf)</source>
+        <comment>dlg.filter.pdf</comment>
+        <translation>PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Gagal membuka proyek</source>
+        <comment>dlg.open_failed.title</comment>
+        <translation>Cannot open project</translation>
+    </message>
+    <message>
+        <source>Berkas {path} sudah terbuka di jendela DTPL Studio lain.</source>
+        <comment>dlg.locked.here</comment>
+        <translation>The file {path} is already open in another DTPL Studio window.</translation>
+    </message>
+    <message>
+        <source>oleh {user} di komputer {host} (proses {pid}) sejak {since}</source>
+        <comment>dlg.locked.who</comment>
+        <translation>by {user} on {host} (process {pid}) since {since}</translation>
+    </message>
+    <message>
+        <source>Berkas {path} sedang dibuka {who}.
+
+Tutup di sana terlebih dahulu. Jika program itu sudah tidak berjalan, hapus berkas {lock} di samping proyek.</source>
+        <comment>dlg.locked.text</comment>
+        <translation>The file {path} is open {who}.
+
+Close it there first. If that program is no longer running, delete {lock} next to the project.</translation>
+    </message>
+    <message>
+        <source>Berkas {path} tidak dapat dibuka.
+
+{error}</source>
+        <comment>dlg.open_failed.text</comment>
+        <translation>The file {path} cannot be opened.
+
+{error}</translation>
+    </message>
+    <message>
+        <source>Gagal menyimpan</source>
+        <comment>dlg.save_failed.title</comment>
+        <translation>Cannot save</translation>
+    </message>
+    <message>
+        <source>Proyek tidak dapat disimpan ke {path}.
+
+{error}</source>
+        <comment>dlg.save_failed.text</comment>
+        <translation>The project cannot be saved to {path}.
+
+{error}</translation>
+    </message>
+    <message>
+        <source>Ekspor PDF gagal</source>
+        <comment>dlg.export_failed.title</comment>
+        <translation>PDF export failed</translation>
+    </message>
+    <message>
+        <source>PDF tidak dapat dibuat.
+
+{error}</source>
+        <comment>dlg.export_failed.text</comment>
+        <translation>The PDF could not be made.
+
+{error}</translation>
+    </message>
+    <message>
+        <source>Menyusun PDF DTPL…</source>
+        <comment>dlg.export.progress</comment>
+        <translation>Building the DTPL PDF…</translation>
+    </message>
+    <message>
+        <source>Batal</source>
+        <comment>dlg.export.cancel</comment>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>Perubahan belum disimpan</source>
+        <comment>dlg.unsaved.title</comment>
+        <translation>Unsaved changes</translation>
+    </message>
+    <message>
+        <source>Proyek {name} telah diubah. Simpan perubahan?</source>
+        <comment>dlg.unsaved.text</comment>
+        <translation>The project {name} has been modified. Save the changes?</translation>
+    </message>
+    <message>
+        <source>Simpan</source>
+        <comment>dlg.unsaved.save</comment>
+        <translation>Save</translation>
+    </message>
+    <message>
+        <source>Jangan simpan</source>
+        <comment>dlg.unsaved.discard</comment>
+        <translation>Don&apos;t save</translation>
+    </message>
+    <message>
+        <source>Batal</source>
+        <comment>dlg.unsaved.cancel</comment>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>Terjadi kesalahan</source>
+        <comment>dlg.unexpected.title</comment>
+        <translation>Something went wrong</translation>
+    </message>
+    <message>
+        <source>Terjadi kesalahan yang tidak terduga:
+
+{error}
+
+Rincian teknis dicatat di log.</source>
+        <comment>dlg.unexpected.text</comment>
+        <translation>An unexpected error occurred:
+
+{error}
+
+Technical details are in the log.</translation>
+    </message>
+    <message>
+        <source>&amp;Bahasa</source>
+        <comment>menu.language</comment>
+        <translation>&amp;Language</translation>
+    </message>
+    <message>
+        <source>Bahasa</source>
+        <comment>dlg.language.title</comment>
+        <translation>Language</translation>
+    </message>
+    <message>
+        <source>Bahasa tampilan: {language}. DTPL Studio perlu dibuka ulang untuk memakainya. Buka ulang sekarang?</source>
+        <comment>dlg.language.text</comment>
+        <translation>Display language: {language}. DTPL Studio needs to restart to use it. Restart now?</translation>
+    </message>
+    <message>
+        <source>&amp;Panduan pengguna</source>
+        <comment>action.guide</comment>
+        <translation>User &amp;guide</translation>
+    </message>
+    <message>
+        <source>Panduan pengguna</source>
+        <comment>guide.title</comment>
+        <translation>User guide</translation>
+    </message>
+    <message>
+        <source>Panduan pengguna belum dibangun di instalasi ini. Dari folder sumber, jalankan: make docs</source>
+        <comment>guide.missing</comment>
+        <translation>The user guide has not been built in this installation. From the source folder, run: make docs</translation>
+    </message>
+    <message>
+        <source>Buku harga bawaan tidak tersedia: {error}</source>
+        <comment>dlg.no_book</comment>
+        <translation>The shipped price book is not available: {error}</translation>
+    </message>
+    <message>
+        <source>&lt;h3&gt;DTPL Studio {version}&lt;/h3&gt;&lt;p&gt;RAB dari analisa harga satuan (AHSP) dan dokumen teknis (DTPL) untuk PLP-BK.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Buku harga bawaan:&lt;/b&gt; {edition}&lt;/p&gt;&lt;p&gt;&lt;b&gt;Lisensi:&lt;/b&gt; {licence}&lt;/p&gt;</source>
+        <comment>dlg.about.rich</comment>
+        <translation>&lt;h3&gt;DTPL Studio {version}&lt;/h3&gt;&lt;p&gt;Cost estimates (RAB) from unit-price analyses (AHSP) and the technical document package (DTPL) for PLP-BK.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Shipped price book:&lt;/b&gt; {edition}&lt;/p&gt;&lt;p&gt;&lt;b&gt;Licence:&lt;/b&gt; {licence}&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>Selamat datang di DTPL Studio</source>
+        <comment>welcome.title</comment>
+        <translation>Welcome to DTPL Studio</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;Yang terbuka sekarang adalah &lt;b&gt;proyek demo&lt;/b&gt;: satu kelurahan fiktif dengan paket perencanaan dan jalan rabat beton dengan saluran, dihitung dari buku harga AHSP Cipta Karya 2023 bawaan. Silakan ubah volume, baris back-up dan item untuk mencoba; cek pagu BLM dan ekspor PDF DTPL ada di menu.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Memulai proyek sendiri:&lt;/b&gt; pilih &lt;i&gt;Berkas → Simpan sebagai…&lt;/i&gt; dan beri nama berkas baru (.dtpl), lalu ganti uraian, volume dan paketnya. Proyek terakhir ada di &lt;i&gt;Berkas → Buka terakhir&lt;/i&gt;.&lt;/p&gt;</source>
+        <comment>welcome.text</comment>
+        <translation>&lt;p&gt;What is open now is the &lt;b&gt;demo project&lt;/b&gt;: a fictional kelurahan with a planning package and a concrete road with a side drain, priced from the shipped AHSP Cipta Karya 2023 price book. Change volumes, back-up lines and items to try it; the BLM check and the DTPL PDF export are in the menus.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Starting your own project:&lt;/b&gt; choose &lt;i&gt;File → Save as…&lt;/i&gt; and give a new file name (.dtpl), then replace its descriptions, volumes and packages. Recent projects are under &lt;i&gt;File → Open recent&lt;/i&gt;.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>Jangan tampilkan lagi</source>
+        <comment>welcome.dont_show</comment>
+        <translation>Do not show again</translation>
+    </message>
+    <message>
+        <source>Mulai</source>
+        <comment>welcome.start</comment>
+        <translation>Start</translation>
+    </message>
+    <message>
+        <source>Tanpa judul</source>
+        <comment>dlg.untitled</comment>
+        <translation>Untitled</translation>
+    </message>
+    <message>
+        <source>hanya-baca</source>
+        <comment>title.read_only</comment>
+        <translation>read-only</translation>
+    </message>
+    <message>
+        <source>Proyek ini dibuka hanya-baca: foldernya tidak dapat ditulisi. Perubahan dapat disimpan sebagai salinan di tempat lain.</source>
+        <comment>banner.read_only.folder</comment>
+        <translation>This project is open read-only: its folder cannot be written. Changes can be saved as a copy elsewhere.</translation>
+    </message>
+    <message>
+        <source>Proyek ini dibuka hanya-baca: berkasnya ditandai hanya-baca. Perubahan dapat disimpan sebagai salinan di tempat lain.</source>
+        <comment>banner.read_only.file</comment>
+        <translation>This project is open read-only: the file is marked read-only. Changes can be saved as a copy elsewhere.</translation>
+    </message>
+    <message>
+        <source>{n} berkas sementara sisa gangguan sebelumnya dibersihkan</source>
+        <comment>status.cleaned</comment>
+        <translation>{n} temporary file(s) left by an earlier crash removed</translation>
+    </message>
+    <message>
+        <source>Salinan pemulihan diperbarui</source>
+        <comment>status.autosaved</comment>
+        <translation>Recovery copy updated</translation>
+    </message>
+    <message>
+        <source>Salinan pemulihan tidak dapat ditulis: {error}</source>
+        <comment>status.autosave_failed</comment>
+        <translation>The recovery copy cannot be written: {error}</translation>
+    </message>
+    <message>
+        <source>Pulihkan pekerjaan?</source>
+        <comment>recover.title</comment>
+        <translation>Recover your work?</translation>
+    </message>
+    <message>
+        <source>DTPL Studio tidak ditutup dengan benar saat proyek {name} terbuka. Ada salinan pemulihan yang tersimpan otomatis pada {when}.
+
+Dibanding berkas yang tersimpan:
+{changes}
+
+Pulihkan keadaan itu? (Berkas proyek baru berubah saat Anda menyimpan.)</source>
+        <comment>recover.text</comment>
+        <translation>DTPL Studio did not close properly while the project {name} was open. A recovery copy was saved automatically on {when}.
+
+Compared with the saved file:
+{changes}
+
+Recover that state? (The project file changes only when you save.)</translation>
+    </message>
+    <message>
+        <source>Paket: {old} → {new}</source>
+        <comment>recover.packages</comment>
+        <translation>Packages: {old} → {new}</translation>
+    </message>
+    <message>
+        <source>Item pekerjaan: {old} → {new}</source>
+        <comment>recover.items</comment>
+        <translation>Work items: {old} → {new}</translation>
+    </message>
+    <message>
+        <source>Total semua paket: Rp {old} → Rp {new}</source>
+        <comment>recover.total</comment>
+        <translation>Total of all packages: Rp {old} → Rp {new}</translation>
+    </message>
+    <message>
+        <source>{name}: Rp {old} → Rp {new}</source>
+        <comment>recover.package</comment>
+        <translation>{name}: Rp {old} → Rp {new}</translation>
+    </message>
+    <message>
+        <source>(tidak ada)</source>
+        <comment>recover.absent</comment>
+        <translation>(none)</translation>
+    </message>
+    <message>
+        <source>Pulihkan</source>
+        <comment>recover.accept</comment>
+        <translation>Recover</translation>
+    </message>
+    <message>
+        <source>Buang, buka yang tersimpan</source>
+        <comment>recover.discard</comment>
+        <translation>Discard, open the saved one</translation>
+    </message>
+    <message>
+        <source>Simpan</source>
+        <comment>dlg.file.save</comment>
+        <translation>Save</translation>
+    </message>
+    <message>
+        <source>Buka</source>
+        <comment>dlg.file.open</comment>
+        <translation>Open</translation>
+    </message>
+    <message>
+        <source>Batal</source>
+        <comment>dlg.file.cancel</comment>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>Lihat di:</source>
+        <comment>dlg.file.look_in</comment>
+        <translation>Look in:</translation>
+    </message>
+    <message>
+        <source>Nama berkas:</source>
+        <comment>dlg.file.name</comment>
+        <translation>File name:</translation>
+    </message>
+    <message>
+        <source>Jenis berkas:</source>
+        <comment>dlg.file.type</comment>
+        <translation>Files of type:</translation>
+    </message>
+</context>
+</TS>

@@ -1,0 +1,1222 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="id_ID" sourcelanguage="id_ID">
+<context>
+    <name>dtpl</name>
+    <message>
+        <source>DTPL Studio</source>
+        <comment>app.name</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Berkas</source>
+        <comment>menu.file</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Sunting</source>
+        <comment>menu.edit</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Tampilan</source>
+        <comment>menu.view</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ban&amp;tuan</source>
+        <comment>menu.help</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Buka &amp;terakhir</source>
+        <comment>menu.recent</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(kosong)</source>
+        <comment>menu.recent.empty</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Buka…</source>
+        <comment>action.open</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Simpan</source>
+        <comment>action.save</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Simpan s&amp;ebagai…</source>
+        <comment>action.save_as</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ekspor &amp;PDF…</source>
+        <comment>action.export_pdf</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Keluar</source>
+        <comment>action.quit</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Urungkan</source>
+        <comment>action.undo</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>U&amp;langi</source>
+        <comment>action.redo</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Hapus item</source>
+        <comment>action.remove_item</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tambah baris back-up</source>
+        <comment>action.add_line</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Hapus baris back-up</source>
+        <comment>action.remove_line</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Tentang DTPL Studio</source>
+        <comment>action.about</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Urungkan</source>
+        <comment>undo.prefix</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ulangi</source>
+        <comment>redo.prefix</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ubah volume {item}</source>
+        <comment>cmd.set_volume</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ubah uraian {item}</source>
+        <comment>cmd.set_text</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ubah baris back-up {item}</source>
+        <comment>cmd.edit_line</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tambah baris back-up {item}</source>
+        <comment>cmd.add_line</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Hapus baris back-up {item}</source>
+        <comment>cmd.remove_line</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tambah item {item}</source>
+        <comment>cmd.add_item</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tambah {code} ke RAB</source>
+        <comment>cmd.add_item_catalogue</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Hapus item {item}</source>
+        <comment>cmd.remove_item</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No</source>
+        <comment>col.no</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Uraian Pekerjaan</source>
+        <comment>col.uraian</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Volume</source>
+        <comment>col.volume</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Satuan</source>
+        <comment>col.satuan</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Harga Satuan
+(Rp)</source>
+        <comment>col.rate</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Jumlah Harga
+(Rp)</source>
+        <comment>col.amount</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sub Total {number}: Rp {amount}</source>
+        <comment>rab.subtotal_tip</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Volume dihitung dari {n} baris back-up volume (sunting di panel bawah)</source>
+        <comment>rab.measured_tip</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>galat</source>
+        <comment>rab.error</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Analisa {code}: {name}</source>
+        <comment>rab.analysis_tip</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Harga satuan khusus: {reason}</source>
+        <comment>rab.custom_tip</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Harga satuan diganti: {reason}</source>
+        <comment>rab.override_tip</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tidak ada paket kegiatan</source>
+        <comment>rab.no_package</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Jumlah</source>
+        <comment>sum.direct</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{label} {rate}</source>
+        <comment>sum.ppn</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Total</source>
+        <comment>sum.total</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Dibulatkan</source>
+        <comment>sum.rounded</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Terbilang</source>
+        <comment>sum.terbilang</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Total {rule}</source>
+        <comment>sum.rounding_tip</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Paket kegiatan</source>
+        <comment>pkg.title</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{name}
+{component} · Rp {amount}</source>
+        <comment>pkg.entry</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Perencanaan</source>
+        <comment>component.perencanaan</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Fisik</source>
+        <comment>component.fisik</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Total program</source>
+        <comment>component.total</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cek pagu BLM</source>
+        <comment>blm.title</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Jumlah BLM</source>
+        <comment>blm.amount</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pagu</source>
+        <comment>blm.ceiling</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sisa</source>
+        <comment>blm.remaining</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Lebih</source>
+        <comment>blm.over</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>LULUS</source>
+        <comment>blm.pass</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>MELEBIHI PAGU</source>
+        <comment>blm.fail</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sumber aturan: {source}</source>
+        <comment>blm.source</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Dibandingkan dengan total dibulatkan bagian BLM (swadaya tidak dihitung).</source>
+        <comment>blm.note</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Perencanaan (maks. Rp {ceiling})</source>
+        <comment>blm.component.perencanaan</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Fisik (maks. Rp {ceiling})</source>
+        <comment>blm.component.fisik</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Total vs alokasi (Rp {ceiling})</source>
+        <comment>blm.component.total</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Back-up volume</source>
+        <comment>mp.title</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Back-up volume: {number} {item} ({unit})</source>
+        <comment>mp.header</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pilih item pada RAB untuk melihat dan mengubah back-up volumenya.</source>
+        <comment>mp.none</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Divisi dipilih — pilih sebuah item untuk back-up volume.</source>
+        <comment>mp.section</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Volume diisi langsung ({volume} {unit}). Tambah baris untuk menghitungnya dari ukuran.</source>
+        <comment>mp.direct</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Volume item: {volume} {unit}</source>
+        <comment>mp.total</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Volume item tidak dapat dihitung: {error}</source>
+        <comment>mp.total_error</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tambah baris</source>
+        <comment>mp.add</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Hapus baris</source>
+        <comment>mp.remove</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Baris baru</source>
+        <comment>mp.new_line</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Uraian</source>
+        <comment>mp.col.uraian</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>n</source>
+        <comment>mp.col.n</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>p</source>
+        <comment>mp.col.p</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>l</source>
+        <comment>mp.col.l</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>t</source>
+        <comment>mp.col.t</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Kurangi</source>
+        <comment>mp.col.deduct</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Volume</source>
+        <comment>mp.col.volume</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Centang bila baris ini mengurangi volume (dikurangi)</source>
+        <comment>mp.deduct_tip</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>satuan salah</source>
+        <comment>mp.mismatch</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{formula} menghasilkan {got}, bukan {unit}: periksa faktor dan satuannya</source>
+        <comment>mp.mismatch_line</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Baris {row} ({line}): {error}</source>
+        <comment>mp.line_error</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Klik dua kali atau F2 untuk mengubah volume. Angka cara Indonesia: koma untuk desimal (12,5), titik untuk ribuan (1.250)</source>
+        <comment>rab.edit_volume_tip</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Volume tidak diubah: {reason}</source>
+        <comment>rab.refused</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Angka dan satuan, mis. 150 m, 2,5 m, 1.250 m, 12 cm (koma untuk desimal, titik untuk ribuan); kosongkan untuk menghapus faktor</source>
+        <comment>mp.factor_tip</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Faktor {label} tidak diubah: {reason}</source>
+        <comment>mp.refused</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>satuan &apos;{unit}&apos; tidak dikenal</source>
+        <comment>mp.unknown_unit</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Katalog analisa (AHSP)</source>
+        <comment>cat.title</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cari kode atau nama analisa…</source>
+        <comment>cat.search</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{shown} dari {total} analisa</source>
+        <comment>cat.count</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Buku harga: {book}</source>
+        <comment>cat.book</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Paket memakai buku {book}; analisa baru disalin ke buku paket.</source>
+        <comment>cat.other_book</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Kode</source>
+        <comment>cat.col.code</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Uraian</source>
+        <comment>cat.col.name</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Satuan</source>
+        <comment>cat.col.unit</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Harga (F)</source>
+        <comment>cat.col.rate</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tambah ke RAB</source>
+        <comment>cat.add</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tambahkan analisa terpilih sebagai item (volume 0) ke divisi terpilih</source>
+        <comment>cat.add_tip</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pilih divisi atau item pada RAB sebagai tempat item baru</source>
+        <comment>cat.no_section</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{code} ditambahkan ke {section}</source>
+        <comment>cat.added</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pilih analisa untuk melihat rinciannya.</source>
+        <comment>cat.detail.empty</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Analisa tidak dapat dihitung: {error}</source>
+        <comment>cat.detail.error</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>per 1 {unit}</source>
+        <comment>cat.detail.per</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Uraian</source>
+        <comment>cat.h.uraian</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sat.</source>
+        <comment>cat.h.unit</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Koefisien</source>
+        <comment>cat.h.coef</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Harga Satuan</source>
+        <comment>cat.h.price</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Jumlah (Rp)</source>
+        <comment>cat.h.amount</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A. Tenaga kerja</source>
+        <comment>cat.A</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>B. Bahan</source>
+        <comment>cat.B</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>C. Peralatan</source>
+        <comment>cat.C</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Jumlah A</source>
+        <comment>cat.sumA</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Jumlah B</source>
+        <comment>cat.sumB</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Jumlah C</source>
+        <comment>cat.sumC</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>D. Jumlah (A + B + C)</source>
+        <comment>cat.D</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>E. Biaya umum dan keuntungan {pct} × D</source>
+        <comment>cat.E</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>F. Harga satuan pekerjaan (D + E)</source>
+        <comment>cat.F</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>F dibulatkan ({rule})</source>
+        <comment>cat.F_rounded</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sumber: {source}</source>
+        <comment>cat.source</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Temuan</source>
+        <comment>find.title</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tingkat</source>
+        <comment>find.col.severity</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Lokasi</source>
+        <comment>find.col.location</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Keterangan</source>
+        <comment>find.col.message</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tidak ada temuan</source>
+        <comment>find.none</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Volume tidak dapat dihitung dari back-up volume ({detail})</source>
+        <comment>finding.measurement-unit</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Harga satuan tidak tersedia ({detail})</source>
+        <comment>finding.rate</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Harga satuan diganti tanpa alasan</source>
+        <comment>finding.override</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Harga satuan khusus tanpa alasan</source>
+        <comment>finding.custom-rate</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Volume nol</source>
+        <comment>finding.zero-volume</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>PPN pada paket swakelola KSM tidak lazim (DOMAIN.md §4.3)</source>
+        <comment>finding.ppn-ksm</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Total paket negatif (pengurangan melebihi pekerjaan)</source>
+        <comment>finding.negative-total</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Angka tersimpan di berkas proyek salah: {detail}</source>
+        <comment>finding.stored-value</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Faktor negatif pada back-up volume: {detail}</source>
+        <comment>finding.negative-factor</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Harga satuan negatif: {detail}</source>
+        <comment>finding.negative-rate</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tanda baris back-up tidak sah: {detail}</source>
+        <comment>finding.measurement-sign</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Item tanpa satuan</source>
+        <comment>finding.unit-empty</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Satuan item tidak dikenal: {detail}</source>
+        <comment>finding.unit-unknown</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Jumlah desimal volume tidak sah: {detail}</source>
+        <comment>finding.volume-decimals</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tarif PPN tidak sah: {detail}</source>
+        <comment>finding.ppn-rate</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Kelipatan pembulatan total tidak sah: {detail}</source>
+        <comment>finding.total-rounding</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Volume {value} tidak wajar (batas {limit})</source>
+        <comment>finding.implausible-volume</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Harga satuan Rp {value} tidak wajar (batas Rp {limit})</source>
+        <comment>finding.implausible-rate</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Volume negatif ({value}): pengurangan melebihi pekerjaan</source>
+        <comment>finding.negative-volume</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Riwayat perubahan (log audit) diubah di luar DTPL Studio mulai entri #{entry} ({at}, {who}): entri itu dan sesudahnya tidak dapat dipercaya</source>
+        <comment>finding.audit-broken</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>galat</source>
+        <comment>severity.error</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>peringatan</source>
+        <comment>severity.warning</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>info</source>
+        <comment>severity.info</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{component}: Rp {amount} melebihi pagu Rp {ceiling}</source>
+        <comment>check.failed</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Buku harga: {book}</source>
+        <comment>status.book</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>wilayah tidak diketahui</source>
+        <comment>book.region_unknown</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ada {n} galat pada RAB (lihat Temuan): item bergalat bernilai 0, jadi pemeriksaan pagu belum sah.</source>
+        <comment>blm.errors</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Buku harga: {n} edisi</source>
+        <comment>status.books</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Temuan: {errors} galat · {warnings} peringatan</source>
+        <comment>status.findings</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Temuan: tidak ada</source>
+        <comment>status.findings_ok</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tersimpan: {path}</source>
+        <comment>status.saved</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Dibuka: {path}</source>
+        <comment>status.opened</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>PDF tersimpan: {path}</source>
+        <comment>status.exported</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ekspor PDF dibatalkan</source>
+        <comment>status.export_cancelled</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Riwayat perubahan</source>
+        <comment>audit.title</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Belum ada riwayat: proyek belum disimpan.</source>
+        <comment>audit.none</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{n} entri; rantai hash utuh (tidak ada yang diubah di luar DTPL Studio).</source>
+        <comment>audit.intact</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>PERINGATAN: riwayat diubah di luar DTPL Studio mulai entri #{entry} ({at}, {who}); entri itu dan sesudahnya tidak dapat dipercaya.</source>
+        <comment>audit.broken</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cetak PDF…</source>
+        <comment>audit.print</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No</source>
+        <comment>audit.col.no</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Waktu</source>
+        <comment>audit.col.at</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Oleh</source>
+        <comment>audit.col.who</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tindakan</source>
+        <comment>audit.col.action</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Perubahan</source>
+        <comment>audit.col.subject</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{what}: {old} → {new}</source>
+        <comment>audit.change</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Simpan</source>
+        <comment>audit.action.save</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Perbarui format berkas</source>
+        <comment>audit.action.upgrade</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ubah harga upah/bahan/alat</source>
+        <comment>audit.action.price.resource</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ganti harga satuan item</source>
+        <comment>audit.action.price.override</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Harga satuan khusus</source>
+        <comment>audit.action.price.custom</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ganti edisi buku harga</source>
+        <comment>audit.action.reprice</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Impor edisi buku harga</source>
+        <comment>audit.action.add</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Terbitkan edisi</source>
+        <comment>audit.action.publish</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Riwayat perubahan tersimpan: {path}</source>
+        <comment>audit.exported</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cetak riwayat perubahan (PDF)</source>
+        <comment>dlg.audit_export.title</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Buka proyek</source>
+        <comment>dlg.open.title</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Simpan proyek sebagai</source>
+        <comment>dlg.save_as.title</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ekspor PDF DTPL</source>
+        <comment>dlg.export.title</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Proyek DTPL (*.dtpl);;Semua berkas (*)</source>
+        <comment>dlg.filter.project</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>PDF (*.pdf)</source>
+        <comment>dlg.filter.pdf</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Gagal membuka proyek</source>
+        <comment>dlg.open_failed.title</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Berkas {path} sudah terbuka di jendela DTPL Studio lain.</source>
+        <comment>dlg.locked.here</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>oleh {user} di komputer {host} (proses {pid}) sejak {since}</source>
+        <comment>dlg.locked.who</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Berkas {path} sedang dibuka {who}.
+
+Tutup di sana terlebih dahulu. Jika program itu sudah tidak berjalan, hapus berkas {lock} di samping proyek.</source>
+        <comment>dlg.locked.text</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Berkas {path} tidak dapat dibuka.
+
+{error}</source>
+        <comment>dlg.open_failed.text</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Gagal menyimpan</source>
+        <comment>dlg.save_failed.title</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Proyek tidak dapat disimpan ke {path}.
+
+{error}</source>
+        <comment>dlg.save_failed.text</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ekspor PDF gagal</source>
+        <comment>dlg.export_failed.title</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>PDF tidak dapat dibuat.
+
+{error}</source>
+        <comment>dlg.export_failed.text</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Menyusun PDF DTPL…</source>
+        <comment>dlg.export.progress</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Batal</source>
+        <comment>dlg.export.cancel</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Perubahan belum disimpan</source>
+        <comment>dlg.unsaved.title</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Proyek {name} telah diubah. Simpan perubahan?</source>
+        <comment>dlg.unsaved.text</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Simpan</source>
+        <comment>dlg.unsaved.save</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Jangan simpan</source>
+        <comment>dlg.unsaved.discard</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Batal</source>
+        <comment>dlg.unsaved.cancel</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Terjadi kesalahan</source>
+        <comment>dlg.unexpected.title</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Terjadi kesalahan yang tidak terduga:
+
+{error}
+
+Rincian teknis dicatat di log.</source>
+        <comment>dlg.unexpected.text</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>hanya-baca</source>
+        <comment>title.read_only</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Proyek ini dibuka hanya-baca: foldernya tidak dapat ditulisi. Perubahan dapat disimpan sebagai salinan di tempat lain.</source>
+        <comment>banner.read_only.folder</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Proyek ini dibuka hanya-baca: berkasnya ditandai hanya-baca. Perubahan dapat disimpan sebagai salinan di tempat lain.</source>
+        <comment>banner.read_only.file</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{n} berkas sementara sisa gangguan sebelumnya dibersihkan</source>
+        <comment>status.cleaned</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Salinan pemulihan diperbarui</source>
+        <comment>status.autosaved</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Salinan pemulihan tidak dapat ditulis: {error}</source>
+        <comment>status.autosave_failed</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pulihkan pekerjaan?</source>
+        <comment>recover.title</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>DTPL Studio tidak ditutup dengan benar saat proyek {name} terbuka. Ada salinan pemulihan yang tersimpan otomatis pada {when}.
+
+Dibanding berkas yang tersimpan:
+{changes}
+
+Pulihkan keadaan itu? (Berkas proyek baru berubah saat Anda menyimpan.)</source>
+        <comment>recover.text</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Paket: {old} → {new}</source>
+        <comment>recover.packages</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Item pekerjaan: {old} → {new}</source>
+        <comment>recover.items</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Total semua paket: Rp {old} → Rp {new}</source>
+        <comment>recover.total</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{name}: Rp {old} → Rp {new}</source>
+        <comment>recover.package</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(tidak ada)</source>
+        <comment>recover.absent</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pulihkan</source>
+        <comment>recover.accept</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Buang, buka yang tersimpan</source>
+        <comment>recover.discard</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Simpan</source>
+        <comment>dlg.file.save</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Buka</source>
+        <comment>dlg.file.open</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Batal</source>
+        <comment>dlg.file.cancel</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Lihat di:</source>
+        <comment>dlg.file.look_in</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nama berkas:</source>
+        <comment>dlg.file.name</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Jenis berkas:</source>
+        <comment>dlg.file.type</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Bahasa</source>
+        <comment>menu.language</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Bahasa</source>
+        <comment>dlg.language.title</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Bahasa tampilan: {language}. DTPL Studio perlu dibuka ulang untuk memakainya. Buka ulang sekarang?</source>
+        <comment>dlg.language.text</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Panduan pengguna</source>
+        <comment>action.guide</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Panduan pengguna</source>
+        <comment>guide.title</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Panduan pengguna belum dibangun di instalasi ini. Dari folder sumber, jalankan: make docs</source>
+        <comment>guide.missing</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Buku harga bawaan tidak tersedia: {error}</source>
+        <comment>dlg.no_book</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;h3&gt;DTPL Studio {version}&lt;/h3&gt;&lt;p&gt;RAB dari analisa harga satuan (AHSP) dan dokumen teknis (DTPL) untuk PLP-BK.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Buku harga bawaan:&lt;/b&gt; {edition}&lt;/p&gt;&lt;p&gt;&lt;b&gt;Lisensi:&lt;/b&gt; {licence}&lt;/p&gt;</source>
+        <comment>dlg.about.rich</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Selamat datang di DTPL Studio</source>
+        <comment>welcome.title</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;Yang terbuka sekarang adalah &lt;b&gt;proyek demo&lt;/b&gt;: satu kelurahan fiktif dengan paket perencanaan dan jalan rabat beton dengan saluran, dihitung dari buku harga AHSP Cipta Karya 2023 bawaan. Silakan ubah volume, baris back-up dan item untuk mencoba; cek pagu BLM dan ekspor PDF DTPL ada di menu.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Memulai proyek sendiri:&lt;/b&gt; pilih &lt;i&gt;Berkas → Simpan sebagai…&lt;/i&gt; dan beri nama berkas baru (.dtpl), lalu ganti uraian, volume dan paketnya. Proyek terakhir ada di &lt;i&gt;Berkas → Buka terakhir&lt;/i&gt;.&lt;/p&gt;</source>
+        <comment>welcome.text</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Jangan tampilkan lagi</source>
+        <comment>welcome.dont_show</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Mulai</source>
+        <comment>welcome.start</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tanpa judul</source>
+        <comment>dlg.untitled</comment>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+</TS>
