@@ -4,7 +4,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 
-.PHONY: run test fuzz lint bench demo pdf prices clean wheel dist dist-test install-desktop i18n
+.PHONY: run test fuzz lint bench demo pdf prices clean wheel dist dist-test install-desktop i18n screenshots docs
 
 $(STAMP): pyproject.toml scripts/system-deps.sh
 	bash scripts/system-deps.sh
@@ -53,6 +53,16 @@ i18n: $(STAMP)
 	$(LUPDATE) -target-language id_ID dtpl_studio/ui/strings.py -ts dtpl_studio/i18n/dtpl_studio_id.ts
 	$(VENV)/bin/pyside6-lrelease -silent dtpl_studio/i18n/*.ts
 	@echo "English texts still to translate: $$(grep -c 'type="unfinished"' dtpl_studio/i18n/dtpl_studio_en.ts || true)"
+
+## screenshots: the real window offscreen, Indonesian and English (window, welcome, About, save
+## prompt, file dialog) into docs/img/
+screenshots: $(STAMP)
+	$(PY) scripts/screenshots.py docs/img
+
+## docs: the Indonesian user guide (docs/*.md, MkDocs) with fresh screenshots -> site/index.html
+docs: screenshots
+	$(PY) -m pip install --quiet 'mkdocs>=1.6'
+	$(PY) -m mkdocs build --strict --quiet
 
 ## wheel: dist/dtpl_studio-*.whl (carries unit_prices/ and templates/ inside the package)
 wheel: $(STAMP)

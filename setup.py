@@ -44,7 +44,8 @@ setup(
     package_dir=DATA,
     package_data={
         "dtpl_studio": ["**/*.txt", "**/*.ini", "**/*.mako", "storage/migrations/**/*",
-                        "i18n/*.ts", "i18n/*.qm", "resources/*"],
+                        "i18n/*.ts", "i18n/*.qm", "ui/resources/*",
+                        "guide/**/*"],  # the user guide, when `make docs` built it
         **{name: ["**/*"] for name in DATA},
     },
     exclude_package_data={"": ["__pycache__/*", "*.pyc"]},

@@ -69,6 +69,15 @@ def create_main_window(project_path: Path | None = None, **window_kwargs):
     return window
 
 
+def app_icon():
+    """The application icon (``ui/resources/dtpl-studio.svg``, package data)."""
+    from importlib import resources
+
+    from PySide6.QtGui import QIcon
+
+    return QIcon(str(resources.files("dtpl_studio.ui") / "resources" / "dtpl-studio.svg"))
+
+
 def run_gui(argv: list[str], project_path: Path | str | None = None) -> int:
     """Run the GUI until the main window closes; returns the process exit code.
 
@@ -85,6 +94,8 @@ def run_gui(argv: list[str], project_path: Path | str | None = None) -> int:
     QCoreApplication.setApplicationName(settings.APPLICATION)
     app = QApplication.instance() or QApplication(list(argv) or ["dtpl-studio"])
     app.setStyle("Fusion")
+    app.setDesktopFileName("dtpl-studio")  # Wayland/X11: matches the installed .desktop entry
+    app.setWindowIcon(app_icon())
     try:  # DTPL_STUDIO_LANG (screenshots, a one-off run) wins over the stored choice
         set_language(os.environ.get("DTPL_STUDIO_LANG") or settings.read("language"))
     except KeyError:

@@ -219,7 +219,12 @@ class MainWindow(QMainWindow):
         from dtpl_studio.ui.language import add_language_menu
 
         self.language_menu = add_language_menu(self, view_menu)
-        bar.addMenu(tr("menu.help")).addAction(self.about_action)
+        help_menu = bar.addMenu(tr("menu.help"))
+        from dtpl_studio.ui.guide import open_guide
+
+        self.guide_action = help_menu.addAction(tr("action.guide"), lambda: open_guide(self))
+        self.guide_action.setShortcut(QKeySequence(QKeySequence.StandardKey.HelpContents))
+        help_menu.addAction(self.about_action)
 
     def _fill_recent_menu(self) -> None:
         self.recent_menu.clear()

@@ -4,6 +4,8 @@ price-book edition and licence."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 from PySide6.QtCore import Qt
 
@@ -72,3 +74,24 @@ def test_about_names_version_edition_and_licence(lang, word):
     text = about_text()
     assert __version__ in text and "MIT" in text and word in text
     assert "AHSP Bidang Cipta Karya" in text and "2023" in text
+
+
+def test_the_application_icon_is_shipped_and_loads(qapp):
+    from dtpl_studio.ui.app import app_icon
+
+    icon = app_icon()
+    assert not icon.isNull() and not icon.pixmap(64, 64).isNull()
+
+
+def test_help_opens_the_guide_or_says_how_to_build_it(window, shown, monkeypatch):
+    from dtpl_studio.ui import guide
+
+    opened = []
+    monkeypatch.setattr(guide.QDesktopServices, "openUrl", lambda url: opened.append(url) or True)
+    monkeypatch.setattr(guide, "guide_index", lambda: None)
+    assert window.guide_action.text() == "&Panduan pengguna"
+    window.guide_action.trigger()
+    assert shown.infos and "make docs" in shown.infos[-1][1] and not opened
+    monkeypatch.setattr(guide, "guide_index", lambda: Path("/x/guide/index.html"))
+    window.guide_action.trigger()
+    assert opened and opened[0].toLocalFile() == "/x/guide/index.html"

@@ -35,10 +35,30 @@ REPO = Path(__file__).resolve().parents[2]
 LUPDATE = REPO / ".venv" / "bin" / "pyside6-lupdate"
 
 
+HOW = ('add it in dtpl_studio/ui/strings.py as "key": QT_TRANSLATE_NOOP("dtpl", "Teks", "key"), '
+       'run `make i18n`, then write the English <translation> in dtpl_studio/i18n/dtpl_studio_en.ts')
+
+
+def test_every_source_text_is_marked_for_lupdate():
+    """pyside6-lupdate sees only marked texts: an entry written as a plain string would never
+    reach the translators."""
+    import ast
+
+    tree = ast.parse((REPO / "dtpl_studio/ui/strings.py").read_text(encoding="utf-8"))
+    entries = next(n.value for n in tree.body if isinstance(n, ast.AnnAssign)
+                   and getattr(n.target, "id", "") == "ID")
+    for key_node, value in zip(entries.keys, entries.values, strict=True):
+        key = key_node.value
+        ok = (isinstance(value, ast.Call) and getattr(value.func, "id", "") == "QT_TRANSLATE_NOOP"
+              and len(value.args) == 3 and value.args[0].value == "dtpl"
+              and value.args[2].value == key)
+        assert ok, f"{key}: not marked for translation; {HOW}"
+
+
 def test_every_source_text_has_a_finished_english_translation():
     english = read_ts(i18n_dir() / "dtpl_studio_en.ts")
     missing = sorted(set(ID) - set(english))
-    assert not missing, f"no English translation in dtpl_studio_en.ts for {missing} (make i18n)"
+    assert not missing, f"no English translation for {missing}: {HOW}"
 
 
 def test_the_ts_files_are_current_with_the_source(tmp_path):
