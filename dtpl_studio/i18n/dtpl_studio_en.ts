@@ -1119,21 +1119,6 @@ Technical details are in the log.</translation>
         <translation>Start</translation>
     </message>
     <message>
-        <source>&amp;Panduan pengguna</source>
-        <comment>action.guide</comment>
-        <translation>User &amp;guide</translation>
-    </message>
-    <message>
-        <source>Panduan pengguna</source>
-        <comment>guide.title</comment>
-        <translation>User guide</translation>
-    </message>
-    <message>
-        <source>Panduan pengguna belum dibangun di instalasi ini. Dari folder sumber, jalankan: make docs</source>
-        <comment>guide.missing</comment>
-        <translation>The user guide has not been built in this installation. From the source folder, run: make docs</translation>
-    </message>
-    <message>
         <source>Tanpa judul</source>
         <comment>dlg.untitled</comment>
         <translation>Untitled</translation>

@@ -1214,21 +1214,6 @@ Pulihkan keadaan itu? (Berkas proyek baru berubah saat Anda menyimpan.)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>&amp;Panduan pengguna</source>
-        <comment>action.guide</comment>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Panduan pengguna</source>
-        <comment>guide.title</comment>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Panduan pengguna belum dibangun di instalasi ini. Dari folder sumber, jalankan: make docs</source>
-        <comment>guide.missing</comment>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Tanpa judul</source>
         <comment>dlg.untitled</comment>
         <translation type="unfinished"></translation>

@@ -288,12 +288,6 @@ ID: dict[str, str] = {
     "dlg.file.look_in": QT_TRANSLATE_NOOP("dtpl", "Lihat di:", "dlg.file.look_in"),
     "dlg.file.name": QT_TRANSLATE_NOOP("dtpl", "Nama berkas:", "dlg.file.name"),
     "dlg.file.type": QT_TRANSLATE_NOOP("dtpl", "Jenis berkas:", "dlg.file.type"),
-    "menu.language": QT_TRANSLATE_NOOP("dtpl", "&Bahasa", "menu.language"),
-    "dlg.language.title": QT_TRANSLATE_NOOP("dtpl", "Bahasa", "dlg.language.title"),
-    "dlg.language.text": QT_TRANSLATE_NOOP("dtpl", "Bahasa tampilan: {language}. DTPL Studio perlu dibuka ulang untuk memakainya. Buka ulang sekarang?", "dlg.language.text"),
-    "action.guide": QT_TRANSLATE_NOOP("dtpl", "&Panduan pengguna", "action.guide"),
-    "guide.title": QT_TRANSLATE_NOOP("dtpl", "Panduan pengguna", "guide.title"),
-    "guide.missing": QT_TRANSLATE_NOOP("dtpl", "Panduan pengguna belum dibangun di instalasi ini. Dari folder sumber, jalankan: make docs", "guide.missing"),
 }
 
 #: failure words (:mod:`dtpl_studio.ui.error_strings`, one key per error code) merged into

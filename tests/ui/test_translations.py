@@ -109,9 +109,10 @@ def test_format_fields_match_in_every_language():
 
 
 def _pattern(text: str) -> re.Pattern:
+    """The template as a regex; fields match anything, mnemonics (&) are ignored."""
     parts = []
     for literal, field, _, _ in string.Formatter().parse(text):
-        parts.append(re.escape(literal))
+        parts.append(re.escape(literal.replace("&", "")))
         if field is not None:
             parts.append(r".*?")
     return re.compile("".join(parts), re.S)
@@ -164,17 +165,18 @@ def _untranslated(texts, language):
     patterns = [_pattern(t) for t in catalogue.values() if _has_words(t)]
     indonesian_only = [_pattern(ID[k]) for k, t in catalogue.items() if t != ID[k]]
     bad = []
-    for where, text in texts:
+    for where, shown in texts:
+        text = shown.replace("&", "")  # a button may drop the menu's mnemonic
         if DATA.fullmatch(text) or text in LANGUAGES.values():  # each language named in itself
             continue
         head = text.split(": ", 1)[0]  # "Terbilang: <words>" = a catalogue label + data
         if ": " in text and any(p.fullmatch(head) for p in patterns):
             continue
         if not any(p.fullmatch(text) for p in patterns):
-            bad.append((where, text))
+            bad.append((where, shown))
         elif language != "id" and any(p.fullmatch(text) for p in indonesian_only) and not any(
                 _pattern(t).fullmatch(text) for t in catalogue.values() if "{" not in t):
-            bad.append((where, text))
+            bad.append((where, shown))
     return bad
 
 
