@@ -685,44 +685,9 @@
         <translation>A number stored in the project file is wrong: {detail}</translation>
     </message>
     <message>
-        <source>Faktor negatif pada back-up volume: {detail}</source>
-        <comment>finding.negative-factor</comment>
-        <translation>Negative factor in the take-off: {detail}</translation>
-    </message>
-    <message>
-        <source>Harga satuan negatif: {detail}</source>
-        <comment>finding.negative-rate</comment>
-        <translation>Negative unit rate: {detail}</translation>
-    </message>
-    <message>
-        <source>Tanda baris back-up tidak sah: {detail}</source>
-        <comment>finding.measurement-sign</comment>
-        <translation>Invalid sign of a take-off line: {detail}</translation>
-    </message>
-    <message>
         <source>Item tanpa satuan</source>
         <comment>finding.unit-empty</comment>
         <translation>Item without a unit</translation>
-    </message>
-    <message>
-        <source>Satuan item tidak dikenal: {detail}</source>
-        <comment>finding.unit-unknown</comment>
-        <translation>Unknown item unit: {detail}</translation>
-    </message>
-    <message>
-        <source>Jumlah desimal volume tidak sah: {detail}</source>
-        <comment>finding.volume-decimals</comment>
-        <translation>Invalid number of volume decimals: {detail}</translation>
-    </message>
-    <message>
-        <source>Tarif PPN tidak sah: {detail}</source>
-        <comment>finding.ppn-rate</comment>
-        <translation>Invalid VAT rate: {detail}</translation>
-    </message>
-    <message>
-        <source>Kelipatan pembulatan total tidak sah: {detail}</source>
-        <comment>finding.total-rounding</comment>
-        <translation>Invalid total rounding step: {detail}</translation>
     </message>
     <message>
         <source>Volume {value} tidak wajar (batas {limit})</source>
@@ -1092,6 +1057,41 @@ Technical details are in the log.</translation>
         <source>Buku harga bawaan tidak tersedia: {error}</source>
         <comment>dlg.no_book</comment>
         <translation>The shipped price book is not available: {error}</translation>
+    </message>
+    <message>
+        <source>{detail}</source>
+        <comment>finding.negative-factor</comment>
+        <translation>{detail}</translation>
+    </message>
+    <message>
+        <source>{detail}</source>
+        <comment>finding.negative-rate</comment>
+        <translation>{detail}</translation>
+    </message>
+    <message>
+        <source>{detail}</source>
+        <comment>finding.measurement-sign</comment>
+        <translation>{detail}</translation>
+    </message>
+    <message>
+        <source>{detail}</source>
+        <comment>finding.unit-unknown</comment>
+        <translation>{detail}</translation>
+    </message>
+    <message>
+        <source>{detail}</source>
+        <comment>finding.volume-decimals</comment>
+        <translation>{detail}</translation>
+    </message>
+    <message>
+        <source>{detail}</source>
+        <comment>finding.ppn-rate</comment>
+        <translation>{detail}</translation>
+    </message>
+    <message>
+        <source>{detail}</source>
+        <comment>finding.total-rounding</comment>
+        <translation>{detail}</translation>
     </message>
     <message>
         <source>&lt;h3&gt;DTPL Studio {version}&lt;/h3&gt;&lt;p&gt;RAB dari analisa harga satuan (AHSP) dan dokumen teknis (DTPL) untuk PLP-BK.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Buku harga bawaan:&lt;/b&gt; {edition}&lt;/p&gt;&lt;p&gt;&lt;b&gt;Lisensi:&lt;/b&gt; {licence}&lt;/p&gt;</source>

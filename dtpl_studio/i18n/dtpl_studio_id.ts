@@ -682,43 +682,8 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Faktor negatif pada back-up volume: {detail}</source>
-        <comment>finding.negative-factor</comment>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Harga satuan negatif: {detail}</source>
-        <comment>finding.negative-rate</comment>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Tanda baris back-up tidak sah: {detail}</source>
-        <comment>finding.measurement-sign</comment>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Item tanpa satuan</source>
         <comment>finding.unit-empty</comment>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Satuan item tidak dikenal: {detail}</source>
-        <comment>finding.unit-unknown</comment>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Jumlah desimal volume tidak sah: {detail}</source>
-        <comment>finding.volume-decimals</comment>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Tarif PPN tidak sah: {detail}</source>
-        <comment>finding.ppn-rate</comment>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Kelipatan pembulatan total tidak sah: {detail}</source>
-        <comment>finding.total-rounding</comment>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1186,6 +1151,41 @@ Pulihkan keadaan itu? (Berkas proyek baru berubah saat Anda menyimpan.)</source>
     <message>
         <source>Buku harga bawaan tidak tersedia: {error}</source>
         <comment>dlg.no_book</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{detail}</source>
+        <comment>finding.negative-factor</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{detail}</source>
+        <comment>finding.negative-rate</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{detail}</source>
+        <comment>finding.measurement-sign</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{detail}</source>
+        <comment>finding.unit-unknown</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{detail}</source>
+        <comment>finding.volume-decimals</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{detail}</source>
+        <comment>finding.ppn-rate</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{detail}</source>
+        <comment>finding.total-rounding</comment>
         <translation type="unfinished"></translation>
     </message>
     <message>
