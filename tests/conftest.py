@@ -8,10 +8,15 @@ without the folder skips the tests that need them.
 from __future__ import annotations
 
 import os
+import tempfile
 from pathlib import Path
 
 import pytest
 from hypothesis import HealthCheck, settings
+
+# pint's definition cache (dtpl_studio.costing.units) goes to a folder of this test run, never
+# to the user's cache folder; set before any test module imports the registry.
+os.environ.setdefault("DTPL_STUDIO_CACHE", tempfile.mkdtemp(prefix="dtpl-test-cache-"))
 
 # Hypothesis profiles: ``make test`` runs every property and fuzz test bounded ("default");
 # ``make fuzz`` selects the long run with HYPOTHESIS_PROFILE=fuzz (tests marked ``fuzz``).

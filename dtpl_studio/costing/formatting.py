@@ -17,9 +17,11 @@ from __future__ import annotations
 import decimal
 from datetime import UTC, datetime, tzinfo
 from decimal import ROUND_HALF_UP, Decimal
+from functools import lru_cache
 
+from babel import Locale
 from babel.dates import format_datetime, get_timezone
-from babel.numbers import format_decimal
+from babel.numbers import NumberPattern, format_decimal, parse_pattern
 
 LOCALE = "id_ID"
 
@@ -68,12 +70,23 @@ def _scientific(value: Decimal) -> str:
 def _too_long(value: Decimal) -> bool:
     return value.is_finite() and value != 0 and value.adjusted() >= MAX_SHOWN_DIGITS
 
+@lru_cache(maxsize=64)
+def _pattern(pattern: str) -> NumberPattern:
+    """Babel's parsed pattern, once per pattern (parsing it on every call was most of the
+    time of a formatted figure: issue 10, the RAB tree formats thousands of them)."""
+    return parse_pattern(pattern)
+
+
+@lru_cache(maxsize=1)
+def _locale() -> Locale:
+    return Locale.parse(LOCALE)
+
 
 def _babel(value: Decimal, pattern: str, decimals: int) -> str:
     # Babel quantizes with the current context: give it one that is wide enough and half up,
     # although the value is already rounded (so Babel's step changes nothing).
     with decimal.localcontext(_context(value, decimals)):
-        return format_decimal(value, format=pattern, locale=LOCALE, decimal_quantization=True)
+        return format_decimal(value, format=_pattern(pattern), locale=_locale(), decimal_quantization=True)
 
 
 def format_rupiah(value: Decimal, decimals: int = 0) -> str:

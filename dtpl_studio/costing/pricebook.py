@@ -14,6 +14,8 @@ Coefficients are Decimal and never rounded (DOMAIN.md §2.2 "Precision").
 
 from __future__ import annotations
 
+import copy
+import dataclasses
 import hashlib
 import json
 from dataclasses import dataclass, field
@@ -185,11 +187,27 @@ class PriceBookMeta:
     note: str = ""
 
 
+def _insert_at(mapping: dict, key, value, position: int | None) -> dict:
+    """``mapping`` (the same dict) with ``key: value`` inserted at ``position`` (None = at
+    the end)."""
+    if position is None or position >= len(mapping):
+        mapping[key] = value
+        return mapping
+    items = list(mapping.items())
+    items.insert(max(position, 0), (key, value))
+    mapping.clear()
+    mapping.update(items)
+    return mapping
+
+
 class PriceBook:
     """Resources and analyses of one edition, with the one A–F calculation.
 
     ``compute(code)`` is memoised; editing a price or an analysis through
-    :meth:`set_price`/:meth:`put_analysis` clears the memo.
+    :meth:`add_resource`, :meth:`set_price`, :meth:`put_analysis`, :meth:`remove_analysis`
+    or :meth:`remove_resource` clears the memo and counts up :attr:`revision` (a RAB
+    recompute reuses item rates only while the revision is the same). Code that changes
+    ``resources``/``analyses`` directly must call :meth:`touch`.
     """
 
     def __init__(self, meta: PriceBookMeta | None = None):
@@ -197,6 +215,13 @@ class PriceBook:
         self.resources: dict[str, Resource] = {}
         self.analyses: dict[str, Analysis] = {}
         self._memo: dict[str, Breakdown] = {}
+        #: counts every edit made through the methods below
+        self.revision = 0
+
+    def touch(self) -> None:
+        """Say that the book's content changed: drop memoised rates, count the revision."""
+        self._memo.clear()
+        self.revision += 1
 
     # -- editing -------------------------------------------------------------------------
     def add_resource(self, resource: Resource) -> None:
@@ -204,16 +229,79 @@ class PriceBook:
         if resource.key in self.resources:
             raise PriceBookError(f"duplicate resource key {resource.key!r}")
         self.resources[resource.key] = resource
-        self._memo.clear()
+        self.touch()
 
     def set_price(self, key: str, price: Decimal) -> None:
         self.resources[key].price = price
-        self._memo.clear()
+        self.touch()
 
     def put_analysis(self, analysis: Analysis) -> None:
         """Add or replace an analysis by code."""
         self.analyses[analysis.code] = analysis
-        self._memo.clear()
+        self.touch()
+
+    def users_of_analysis(self, code: str) -> list[str]:
+        """Codes of the analyses that have ``code`` as a sub-analysis line."""
+        return [a.code for a in self.analyses.values()
+                if any(ln.kind is LineKind.SUB_ANALYSIS and ln.ref == code for ln in a.lines)]
+
+    def users_of_resource(self, key: str) -> list[str]:
+        """Codes of the analyses with a line priced from resource ``key``."""
+        return [a.code for a in self.analyses.values()
+                if any(ln.ref == key and ln.kind not in (LineKind.SUB_ANALYSIS, LineKind.PCT_OF_MATERIAL)
+                       for ln in a.lines)]
+
+    def remove_analysis(self, code: str) -> tuple[Analysis, int]:
+        """Remove analysis ``code``; returns it and its position (for :meth:`insert_analysis`).
+
+        Raises:
+            KeyError: no analysis ``code``.
+            PriceBookError: another analysis of the book uses it as a sub-analysis.
+        """
+        users = self.users_of_analysis(code)
+        if users:
+            raise PriceBookError(f"analisa {code} masih dipakai oleh {', '.join(users)}")
+        position = list(self.analyses).index(code)
+        analysis = self.analyses.pop(code)
+        self.touch()
+        return analysis, position
+
+    def insert_analysis(self, analysis: Analysis, position: int | None = None) -> None:
+        """Put ``analysis`` back at ``position`` in book order (None = at the end).
+
+        Raises:
+            PriceBookError: an analysis with that code is already in the book.
+        """
+        if analysis.code in self.analyses:
+            raise PriceBookError(f"duplicate analysis code {analysis.code!r}")
+        self.analyses = _insert_at(self.analyses, analysis.code, analysis, position)
+        self.touch()
+
+    def remove_resource(self, key: str) -> tuple[Resource, int]:
+        """Remove resource ``key``; returns it and its position (for :meth:`insert_resource`).
+
+        Raises:
+            KeyError: no resource ``key``.
+            PriceBookError: an analysis of the book still prices a line from it.
+        """
+        users = self.users_of_resource(key)
+        if users:
+            raise PriceBookError(f"harga dasar {key!r} masih dipakai oleh {', '.join(users)}")
+        position = list(self.resources).index(key)
+        resource = self.resources.pop(key)
+        self.touch()
+        return resource, position
+
+    def insert_resource(self, resource: Resource, position: int | None = None) -> None:
+        """Put ``resource`` back at ``position`` in book order (None = at the end).
+
+        Raises:
+            PriceBookError: a resource with that key is already in the book.
+        """
+        if resource.key in self.resources:
+            raise PriceBookError(f"duplicate resource key {resource.key!r}")
+        self.resources = _insert_at(self.resources, resource.key, resource, position)
+        self.touch()
 
     # -- calculation ---------------------------------------------------------------------
     def compute(self, code: str) -> Breakdown:
@@ -312,18 +400,23 @@ class PriceBook:
         return analyses, resources
 
     def subset(self, codes: set[str] | list[str]) -> PriceBook:
-        """A copy holding only ``codes`` and what they depend on (the project's pinned copy)."""
+        """A copy holding only ``codes`` and what they depend on (the project's pinned copy).
+
+        A pinned copy is a copy (issue 10): the meta, every resource and every analysis with
+        its lines are new objects, so a later change to this book (a library edition) never
+        changes the copy, nor the other way round. Book order is kept.
+        """
         keep_a: set[str] = set()
         keep_r: set[str] = set()
         for code in codes:
             a, r = self.dependencies(code)
             keep_a |= a
             keep_r |= r
-        book = PriceBook(self.meta)
-        for key in sorted(keep_r, key=list(self.resources).index):
-            book.resources[key] = self.resources[key]
+        book = PriceBook(copy.deepcopy(self.meta))
+        for key in [k for k in self.resources if k in keep_r]:
+            book.resources[key] = dataclasses.replace(self.resources[key])
         for code in [c for c in self.analyses if c in keep_a]:
-            book.analyses[code] = self.analyses[code]
+            book.analyses[code] = copy.deepcopy(self.analyses[code])
         return book
 
     def search(self, text: str, limit: int | None = None) -> list[Analysis]:

@@ -22,9 +22,11 @@ subtotals = Σ printed lines; PPN = rate × total rounded to whole rupiah; the t
 from __future__ import annotations
 
 import uuid
+from collections.abc import Collection
 from dataclasses import dataclass, field
 from decimal import ROUND_HALF_UP, Decimal
 from enum import StrEnum
+from functools import lru_cache
 
 from dtpl_studio.costing.findings import Finding, Severity
 from dtpl_studio.costing.funding import (
@@ -44,8 +46,8 @@ from dtpl_studio.costing.units import (
     Quantity,
     UnitMismatchError,
     UnknownUnitError,
-    convert_quantity,
     is_count_unit,
+    product_factor,
     to_pint,
 )
 
@@ -66,6 +68,11 @@ class Factor:
     label: str
     value: Decimal
     unit: str = ""  # canonical symbol; "" = a pure number (n, count)
+
+
+_SIGNS = {1: Decimal(1), -1: Decimal(-1)}
+#: ``is_count_unit`` once per unit symbol (it builds a pint unit: too slow per line)
+_is_count = lru_cache(maxsize=512)(is_count_unit)
 
 
 @dataclass(slots=True)
@@ -105,10 +112,21 @@ class Measurement:
             UnitMismatchError: the factors' dimension is not ``unit``'s (``m × m`` into
                 ``m3``): the error is shown on the line, never a silent number.
         """
-        q = self.quantity()
-        if q.dimensionless and self.factors and is_count_unit(unit):
-            return Decimal(q.to("dimensionless").magnitude)
-        return convert_quantity(q, unit)
+        magnitude = _SIGNS.get(self.sign) or Decimal(self.sign)
+        units = []
+        for f in self.factors:
+            magnitude = magnitude * f.value
+            units.append(f.unit)
+        symbols = tuple(units)
+        if self.factors and _is_count(unit):
+            try:  # a dimensionless product on a count item is that count (5 → 5 bh)
+                factor = product_factor(symbols, "")
+            except UnitMismatchError:
+                pass
+            else:
+                return magnitude if factor is None else magnitude * factor
+        factor = product_factor(symbols, unit)
+        return magnitude if factor is None else magnitude * factor
 
     def formula(self) -> str:
         """Printable formula, e.g. ``1 × 150 m × 2,5 m × 0,12 m``."""
@@ -149,7 +167,10 @@ class Item:
         """
         if not self.measurements:
             return self.volume
-        return sum((m.volume_in(self.unit) for m in self.measurements), ZERO)
+        total = ZERO
+        for m in self.measurements:
+            total = total + m.volume_in(self.unit)
+        return total
 
 
 @dataclass(slots=True)
@@ -266,6 +287,20 @@ class PricedSection:
 
 
 @dataclass(frozen=True, slots=True)
+class ItemResult:
+    """What pricing one item (or one section with all it holds) gave: its row, its findings
+    and its share per funding source.
+
+    Kept by :class:`PricedPackage` so that a recompute after an edit reprices only the
+    items that changed (:func:`price_package` with ``previous`` and ``changed``).
+    """
+
+    priced: PricedItem | PricedSection
+    findings: tuple[Finding, ...]
+    by_source: tuple[tuple[FundingSource, Decimal], ...]
+
+
+@dataclass(frozen=True, slots=True)
 class PricedPackage:
     """Totals of one package.
 
@@ -283,6 +318,19 @@ class PricedPackage:
     terbilang: str
     by_source: dict[FundingSource, Decimal]
     findings: tuple[Finding, ...]
+    #: item id → :class:`ItemResult`, for an incremental recompute (not part of the value)
+    item_results: dict[str, ItemResult] = field(default_factory=dict, compare=False, repr=False)
+    #: what every item result depends on besides the item: (book, book revision, decimals)
+    basis: tuple = field(default=(), compare=False, repr=False)
+    #: section id → its :class:`ItemResult` (the priced section, its findings and shares)
+    section_results: dict[str, ItemResult] = field(default_factory=dict, compare=False, repr=False)
+    #: node id → id of the section holding it (None for a division)
+    parents: dict[str, str | None] = field(default_factory=dict, compare=False, repr=False)
+
+    def node(self, node_id: str) -> PricedSection | PricedItem | None:
+        """The priced section or item with ``node_id`` (None when not in this package)."""
+        result = self.item_results.get(node_id) or self.section_results.get(node_id)
+        return result.priced if result is not None else None
 
     def rows(self):
         """Flatten to ``(kind, node)`` in print order: section header, children, subtotal."""
@@ -393,17 +441,50 @@ def item_rate(item: Item, book: PriceBook) -> Decimal:
     raise RabError("item tidak memiliki kode analisa maupun harga khusus")
 
 
-def price_package(package: Package) -> PricedPackage:
+def price_package(package: Package, previous: PricedPackage | None = None,
+                  changed: Collection[str] | None = None, *, same_shape: bool = False) -> PricedPackage:
     """Price every item of ``package`` and make its totals (the one calculation path).
 
     Errors on an item (missing analysis, unit mismatch on a measurement line) do not stop
     the calculation: the item prints with amount 0 and an error finding that says where.
+
+    Incremental recompute (issue 10): with ``previous`` (this package's result before an
+    edit) and ``changed`` (ids of the items whose own fields changed since), an item that is
+    not in ``changed``, is the same object and keeps its number, label and depth reuses its
+    :class:`ItemResult` (row, findings, funding share) instead of being priced again; every
+    subtotal, total and package finding is made again. Nothing is reused when the pinned
+    book was edited since (its ``revision``), the volume decimals changed, or ``changed`` is
+    None. The result equals a full recompute (property-tested).
+
+    ``same_shape=True`` promises that no section or item was added, removed or moved since
+    ``previous`` (a value edit): then a section holding no changed item is reused whole
+    (row, subtotal, findings, funding share) without visiting what it holds, so the cost of
+    an edit follows the depth of the tree, not its size.
     """
     # Finding messages here are user-facing (GUI, PDF, CLI) and therefore Indonesian.
     findings: list[Finding] = [note.finding for note in package.load_notes if note.applies()]
     settings = _checked_settings(package, findings)
     q = Decimal(1).scaleb(-settings.volume_decimals)
     by_source_exact: dict[FundingSource, Decimal] = {}
+    basis = (id(package.book), package.book.revision, settings.volume_decimals)
+    reuse: dict[str, ItemResult] = {}
+    reuse_sections: dict[str, ItemResult] = {}
+    dirty: set[str] = set()
+    if previous is not None and changed is not None and previous.package is package and previous.basis == basis:
+        reuse = previous.item_results
+        if same_shape:
+            reuse_sections = previous.section_results
+            for node_id in changed:  # the sections above a changed item are priced again
+                parent = previous.parents.get(node_id)
+                while parent is not None and parent not in dirty:
+                    dirty.add(parent)
+                    parent = previous.parents.get(parent)
+    else:
+        changed = ()
+    # same shape: every node is still there, so the previous maps stay true where not redone
+    results: dict[str, ItemResult] = dict(reuse) if reuse_sections else {}
+    section_results: dict[str, ItemResult] = dict(reuse_sections) if reuse_sections else {}
+    parents: dict[str, str | None] = previous.parents if reuse_sections else {}
 
     def price_item(item: Item, number: str, label: str, depth: int) -> PricedItem:
         where = f"RAB {number} {item.description}"
@@ -472,20 +553,60 @@ def price_package(package: Package) -> PricedPackage:
                                     params=(("value", _fmt(volume)),)))
         return PricedItem(item, number, label, depth, exact, volume, rate, amount)
 
+    def item_result(item: Item, number: str, label: str, depth: int) -> PricedItem:
+        old = reuse.get(item.id)
+        if old is not None and item.id not in changed:
+            pi = old.priced
+            if pi.item is item and pi.label == label and pi.depth == depth and pi.number == number:
+                findings.extend(old.findings)
+                for source, share in old.by_source:
+                    by_source_exact[source] = by_source_exact.get(source, ZERO) + share
+                results[item.id] = old
+                return pi
+        start = len(findings)
+        before = dict(by_source_exact)
+        pi = price_item(item, number, label, depth)
+        shares = tuple((source, total - before.get(source, ZERO))
+                       for source, total in by_source_exact.items() if before.get(source) is not total)
+        results[item.id] = ItemResult(pi, tuple(findings[start:]), shares)
+        return pi
+
     def price_section(section: Section, number: str, label: str, depth: int) -> PricedSection:
         children: list[PricedSection | PricedItem] = []
         for i, child in enumerate(section.children, start=1):
             lab = child_label(depth + 1, i)
             num = f"{number}.{lab}"
+            if not reuse_sections:
+                parents[child.id] = section.id
             if isinstance(child, Section):
-                children.append(price_section(child, num, lab, depth + 1))
+                children.append(section_result(child, num, lab, depth + 1))
             else:
-                children.append(price_item(child, num, lab, depth + 1))
+                children.append(item_result(child, num, lab, depth + 1))
         total = sum((c.total if isinstance(c, PricedSection) else c.amount for c in children), ZERO)
         return PricedSection(section, number, label, depth, total, tuple(children))
 
+    def section_result(section: Section, number: str, label: str, depth: int) -> PricedSection:
+        old = reuse_sections.get(section.id)
+        if old is not None and section.id not in dirty:
+            ps = old.priced
+            if ps.section is section and ps.label == label and ps.depth == depth and ps.number == number:
+                findings.extend(old.findings)
+                for source, share in old.by_source:
+                    by_source_exact[source] = by_source_exact.get(source, ZERO) + share
+                return ps
+        start = len(findings)
+        before = dict(by_source_exact)
+        ps = price_section(section, number, label, depth)
+        shares = tuple((source, total - before.get(source, ZERO))
+                       for source, total in by_source_exact.items() if before.get(source) is not total)
+        section_results[section.id] = ItemResult(ps, tuple(findings[start:]), shares)
+        return ps
+
+    if not reuse_sections:
+        for s in package.sections:
+            parents[s.id] = None
     sections = tuple(
-        price_section(s, roman(i), roman(i), 0) for i, s in enumerate(package.sections, start=1)
+        section_result(s, roman(i), roman(i), 0) for i, s in enumerate(package.sections, start=1)
     )
     direct = sum((s.total for s in sections), ZERO)
     ppn = round_rupiah(direct * settings.ppn_rate)
@@ -503,7 +624,8 @@ def price_package(package: Package) -> PricedPackage:
     else:
         words = terbilang(rounded)
     return PricedPackage(
-        package, sections, direct, ppn, total, rounded, words, by_source, tuple(findings)
+        package, sections, direct, ppn, total, rounded, words, by_source, tuple(findings),
+        item_results=results, basis=basis, section_results=section_results, parents=parents,
     )
 
 
@@ -540,9 +662,16 @@ def _checked_settings(package: Package, findings: list[Finding]) -> PackageSetti
     return PackageSettings(decimals, ppn, s.ppn_label, rounding)
 
 
-def price_program(program: Program) -> PricedProgram:
-    """Price all packages and check the BLM ceilings on the rounded BLM shares."""
-    priced = tuple(price_package(p) for p in program.packages)
+def price_program(program: Program, previous: PricedProgram | None = None,
+                  changed: Collection[str] | None = None, *, same_shape: bool = False) -> PricedProgram:
+    """Price all packages and check the BLM ceilings on the rounded BLM shares.
+
+    ``previous``/``changed``/``same_shape``: reprice only the changed items (see
+    :func:`price_package`).
+    """
+    before = {id(pp.package): pp for pp in previous.packages} if previous is not None else {}
+    priced = tuple(price_package(p, before.get(id(p)), changed, same_shape=same_shape)
+                   for p in program.packages)
     blm: dict[Component, Decimal] = {Component.PERENCANAAN: ZERO, Component.FISIK: ZERO}
     for pp in priced:
         blm[pp.package.component] = blm.get(pp.package.component, ZERO) + pp.by_source.get(FundingSource.BLM, ZERO)
@@ -551,7 +680,7 @@ def price_program(program: Program) -> PricedProgram:
 
 
 __all__ = [
-    "ONE", "Factor", "Item", "Measurement", "Package", "PackageSettings", "PricedItem",
+    "ONE", "Factor", "Item", "ItemResult", "Measurement", "Package", "PackageSettings", "PricedItem",
     "PricedPackage", "PricedProgram", "PricedSection", "Program", "RabError", "RowKind",
     "Section", "Signatory", "child_label", "item_rate", "price_package", "price_program", "roman",
 ]

@@ -1039,6 +1039,266 @@ Technical details are in the log.</translation>
         <translation>Display language: {language}. DTPL Studio needs to restart to use it. Restart now?</translation>
     </message>
     <message>
+        <source>&amp;Struktur RAB</source>
+        <comment>menu.structure</comment>
+        <translation>Estimate &amp;structure</translation>
+    </message>
+    <message>
+        <source>Tambah &amp;bagian</source>
+        <comment>action.add_section</comment>
+        <translation>Add &amp;section</translation>
+    </message>
+    <message>
+        <source>Pindah ke &amp;atas</source>
+        <comment>action.move_up</comment>
+        <translation>Move &amp;up</translation>
+    </message>
+    <message>
+        <source>Pindah ke &amp;bawah</source>
+        <comment>action.move_down</comment>
+        <translation>Move &amp;down</translation>
+    </message>
+    <message>
+        <source>Masukkan ke bagian di atasnya</source>
+        <comment>action.indent</comment>
+        <translation>Move into the section above</translation>
+    </message>
+    <message>
+        <source>Keluarkan dari bagian</source>
+        <comment>action.outdent</comment>
+        <translation>Move out of the section</translation>
+    </message>
+    <message>
+        <source>&amp;Hapus baris terpilih</source>
+        <comment>action.remove_node</comment>
+        <translation>&amp;Delete selected row</translation>
+    </message>
+    <message>
+        <source>Tambah &amp;paket</source>
+        <comment>action.add_package</comment>
+        <translation>Add &amp;package</translation>
+    </message>
+    <message>
+        <source>Hapus paket</source>
+        <comment>action.remove_package</comment>
+        <translation>Delete package</translation>
+    </message>
+    <message>
+        <source>Pengaturan &amp;proyek…</source>
+        <comment>action.settings</comment>
+        <translation>Project &amp;settings…</translation>
+    </message>
+    <message>
+        <source>Tambah bagian {item}</source>
+        <comment>cmd.add_section</comment>
+        <translation>Add section {item}</translation>
+    </message>
+    <message>
+        <source>Pindahkan {item}</source>
+        <comment>cmd.move</comment>
+        <translation>Move {item}</translation>
+    </message>
+    <message>
+        <source>Tambah paket {item}</source>
+        <comment>cmd.add_package</comment>
+        <translation>Add package {item}</translation>
+    </message>
+    <message>
+        <source>Hapus paket {item}</source>
+        <comment>cmd.remove_package</comment>
+        <translation>Delete package {item}</translation>
+    </message>
+    <message>
+        <source>Ubah pengaturan proyek</source>
+        <comment>cmd.settings</comment>
+        <translation>Change project settings</translation>
+    </message>
+    <message>
+        <source>BAGIAN BARU</source>
+        <comment>new.section</comment>
+        <translation>NEW SECTION</translation>
+    </message>
+    <message>
+        <source>Paket baru</source>
+        <comment>new.package</comment>
+        <translation>New package</translation>
+    </message>
+    <message>
+        <source>PEKERJAAN PERSIAPAN</source>
+        <comment>new.division</comment>
+        <translation>PREPARATORY WORKS</translation>
+    </message>
+    <message>
+        <source>Tidak dapat: {reason}</source>
+        <comment>tree.cannot</comment>
+        <translation>Not possible: {reason}</translation>
+    </message>
+    <message>
+        <source>Pilih dulu bagian atau item di RAB.</source>
+        <comment>tree.nothing</comment>
+        <translation>Select a section or an item of the estimate first.</translation>
+    </message>
+    <message>
+        <source>Pengaturan proyek</source>
+        <comment>set.title</comment>
+        <translation>Project settings</translation>
+    </message>
+    <message>
+        <source>Lokasi dan program</source>
+        <comment>set.location</comment>
+        <translation>Location and programme</translation>
+    </message>
+    <message>
+        <source>Kelurahan</source>
+        <comment>set.kelurahan</comment>
+        <translation>Kelurahan</translation>
+    </message>
+    <message>
+        <source>Kecamatan</source>
+        <comment>set.kecamatan</comment>
+        <translation>Kecamatan</translation>
+    </message>
+    <message>
+        <source>Kota/kabupaten</source>
+        <comment>set.kota</comment>
+        <translation>City/regency</translation>
+    </message>
+    <message>
+        <source>Provinsi</source>
+        <comment>set.provinsi</comment>
+        <translation>Province</translation>
+    </message>
+    <message>
+        <source>BKM</source>
+        <comment>set.bkm</comment>
+        <translation>BKM</translation>
+    </message>
+    <message>
+        <source>Tahun anggaran</source>
+        <comment>set.fiscal_year</comment>
+        <translation>Fiscal year</translation>
+    </message>
+    <message>
+        <source>Paket: {name}</source>
+        <comment>set.package</comment>
+        <translation>Package: {name}</translation>
+    </message>
+    <message>
+        <source>PPN</source>
+        <comment>set.ppn</comment>
+        <translation>VAT (PPN)</translation>
+    </message>
+    <message>
+        <source>dikenakan</source>
+        <comment>set.ppn_applies</comment>
+        <translation>applies</translation>
+    </message>
+    <message>
+        <source>Label</source>
+        <comment>set.ppn_label</comment>
+        <translation>Label</translation>
+    </message>
+    <message>
+        <source>Pembulatan total</source>
+        <comment>set.rounding</comment>
+        <translation>Total rounding</translation>
+    </message>
+    <message>
+        <source>tanpa pembulatan</source>
+        <comment>set.no_rounding</comment>
+        <translation>no rounding</translation>
+    </message>
+    <message>
+        <source>ke bawah</source>
+        <comment>set.mode.down</comment>
+        <translation>down</translation>
+    </message>
+    <message>
+        <source>terdekat</source>
+        <comment>set.mode.half_up</comment>
+        <translation>nearest</translation>
+    </message>
+    <message>
+        <source>ke atas</source>
+        <comment>set.mode.up</comment>
+        <translation>up</translation>
+    </message>
+    <message>
+        <source>Overhead (E) bawaan</source>
+        <comment>set.overhead</comment>
+        <translation>Default overhead (E)</translation>
+    </message>
+    <message>
+        <source>biaya umum dan keuntungan untuk analisa tanpa persentase sendiri</source>
+        <comment>set.overhead_hint</comment>
+        <translation>overhead and profit for analyses without their own percentage</translation>
+    </message>
+    <message>
+        <source>KSM</source>
+        <comment>set.ksm</comment>
+        <translation>KSM</translation>
+    </message>
+    <message>
+        <source>Lokasi paket</source>
+        <comment>set.package_location</comment>
+        <translation>Package location</translation>
+    </message>
+    <message>
+        <source>Penandatangan</source>
+        <comment>set.signatories</comment>
+        <translation>Signatories</translation>
+    </message>
+    <message>
+        <source>Peran</source>
+        <comment>set.sig.role</comment>
+        <translation>Role</translation>
+    </message>
+    <message>
+        <source>Nama</source>
+        <comment>set.sig.name</comment>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Jabatan</source>
+        <comment>set.sig.position</comment>
+        <translation>Position</translation>
+    </message>
+    <message>
+        <source>Tanggal</source>
+        <comment>set.sig.date</comment>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <source>Tambah penandatangan</source>
+        <comment>set.sig.add</comment>
+        <translation>Add signatory</translation>
+    </message>
+    <message>
+        <source>Hapus</source>
+        <comment>set.sig.remove</comment>
+        <translation>Delete</translation>
+    </message>
+    <message>
+        <source>Terapkan</source>
+        <comment>set.ok</comment>
+        <translation>Apply</translation>
+    </message>
+    <message>
+        <source>Batal</source>
+        <comment>set.cancel</comment>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>{field}: &quot;{text}&quot; bukan angka. Tulis misalnya 11 atau 11,5.</source>
+        <comment>set.bad_number</comment>
+        <translation>{field}: &quot;{text}&quot; is not a number. Write e.g. 11 or 11.5.</translation>
+    </message>
+    <message>
+        <source>{field}: {text} di luar 0–100 %.</source>
+        <comment>set.bad_percent</comment>
+        <translation>{field}: {text} is outside 0–100 %.</translation>
+    </message>
+    <message>
         <source>&amp;Panduan pengguna</source>
         <comment>action.guide</comment>
         <translation>User &amp;guide</translation>

@@ -1119,6 +1119,266 @@ Pulihkan keadaan itu? (Berkas proyek baru berubah saat Anda menyimpan.)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>&amp;Struktur RAB</source>
+        <comment>menu.structure</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tambah &amp;bagian</source>
+        <comment>action.add_section</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pindah ke &amp;atas</source>
+        <comment>action.move_up</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pindah ke &amp;bawah</source>
+        <comment>action.move_down</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Masukkan ke bagian di atasnya</source>
+        <comment>action.indent</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Keluarkan dari bagian</source>
+        <comment>action.outdent</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Hapus baris terpilih</source>
+        <comment>action.remove_node</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tambah &amp;paket</source>
+        <comment>action.add_package</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Hapus paket</source>
+        <comment>action.remove_package</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pengaturan &amp;proyek…</source>
+        <comment>action.settings</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tambah bagian {item}</source>
+        <comment>cmd.add_section</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pindahkan {item}</source>
+        <comment>cmd.move</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tambah paket {item}</source>
+        <comment>cmd.add_package</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Hapus paket {item}</source>
+        <comment>cmd.remove_package</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ubah pengaturan proyek</source>
+        <comment>cmd.settings</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>BAGIAN BARU</source>
+        <comment>new.section</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Paket baru</source>
+        <comment>new.package</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>PEKERJAAN PERSIAPAN</source>
+        <comment>new.division</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tidak dapat: {reason}</source>
+        <comment>tree.cannot</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pilih dulu bagian atau item di RAB.</source>
+        <comment>tree.nothing</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pengaturan proyek</source>
+        <comment>set.title</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Lokasi dan program</source>
+        <comment>set.location</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Kelurahan</source>
+        <comment>set.kelurahan</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Kecamatan</source>
+        <comment>set.kecamatan</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Kota/kabupaten</source>
+        <comment>set.kota</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Provinsi</source>
+        <comment>set.provinsi</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>BKM</source>
+        <comment>set.bkm</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tahun anggaran</source>
+        <comment>set.fiscal_year</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Paket: {name}</source>
+        <comment>set.package</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>PPN</source>
+        <comment>set.ppn</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>dikenakan</source>
+        <comment>set.ppn_applies</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Label</source>
+        <comment>set.ppn_label</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pembulatan total</source>
+        <comment>set.rounding</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>tanpa pembulatan</source>
+        <comment>set.no_rounding</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ke bawah</source>
+        <comment>set.mode.down</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>terdekat</source>
+        <comment>set.mode.half_up</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ke atas</source>
+        <comment>set.mode.up</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Overhead (E) bawaan</source>
+        <comment>set.overhead</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>biaya umum dan keuntungan untuk analisa tanpa persentase sendiri</source>
+        <comment>set.overhead_hint</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>KSM</source>
+        <comment>set.ksm</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Lokasi paket</source>
+        <comment>set.package_location</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Penandatangan</source>
+        <comment>set.signatories</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Peran</source>
+        <comment>set.sig.role</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nama</source>
+        <comment>set.sig.name</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Jabatan</source>
+        <comment>set.sig.position</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tanggal</source>
+        <comment>set.sig.date</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tambah penandatangan</source>
+        <comment>set.sig.add</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Hapus</source>
+        <comment>set.sig.remove</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Terapkan</source>
+        <comment>set.ok</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Batal</source>
+        <comment>set.cancel</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{field}: &quot;{text}&quot; bukan angka. Tulis misalnya 11 atau 11,5.</source>
+        <comment>set.bad_number</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{field}: {text} di luar 0–100 %.</source>
+        <comment>set.bad_percent</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>&amp;Bahasa</source>
         <comment>menu.language</comment>
         <translation type="unfinished"></translation>

@@ -36,11 +36,12 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from decimal import Decimal, InvalidOperation
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
 from sqlalchemy import select
-from sqlalchemy.exc import SQLAlchemyError
+from sqlalchemy.exc import SQLAlchemyError, StatementError
 from sqlalchemy.orm import Session
 
 from dtpl_studio import __version__
@@ -91,6 +92,7 @@ from dtpl_studio.storage.project_records import (
     PackageRecord,
     PackageSettingsRecord,
     ProgramRecord,
+    ProjectBase,
     SectionRecord,
     SignatoryRecord,
 )
@@ -220,86 +222,139 @@ def _write_new_file(tmp: Path, program: Program, *, history: list[AuditEntry],
                     created_at: str | None, entry: AuditEntry,
                     extra_meta: dict[str, str] | None = None) -> str:
     """Create ``tmp`` at the head schema and insert everything in one transaction."""
-    engine = migrate.sqlite_engine(tmp, foreign_keys=False)
-    try:
-        with engine.begin() as conn:
-            migrate.upgrade(conn, "project")
-            conn.exec_driver_sql(f"PRAGMA application_id = {APPLICATION_ID}")
-    finally:
-        engine.dispose()
+    tmp.write_bytes(_empty_project_file(migrate.SCRIPT_LOCATIONS["project"], migrate.head_revision("project")))
     engine = migrate.sqlite_engine(tmp, foreign_keys=True)
     try:
-        with Session(engine) as session, session.begin():
-            session.add_all(_program_records(program))
-            prev = GENESIS
-            for old in [*history, entry]:
-                if not old.entry_hash:  # new, or written before the chain existed
-                    old = link(old, prev)
-                prev = old.entry_hash
-                session.add(_audit_record(old))
-            meta = {
-                "format": FORMAT,
-                "schema_revision": migrate.head_revision("project"),
-                "app_version": __version__,
-                "created_at": created_at or entry.at,
-                "saved_at": entry.at,
-                "saved_by": entry.who,
-            }
-            for key, value in (extra_meta or {}).items():
-                meta.setdefault(key, value)
-            session.add_all(MetaRecord(key=k, value=v) for k, v in meta.items())
+        rows = _program_rows(program)
+        prev = GENESIS
+        audit = rows[AuditLogRecord.__table__]
+        for i, old in enumerate([*history, entry], start=1):
+            if not old.entry_hash:  # new, or written before the chain existed
+                old = link(old, prev)
+            prev = old.entry_hash
+            audit.append({"id": i, **_audit_columns(old)})
+        meta = {
+            "format": FORMAT,
+            "schema_revision": migrate.head_revision("project"),
+            "app_version": __version__,
+            "created_at": created_at or entry.at,
+            "saved_at": entry.at,
+            "saved_by": entry.who,
+        }
+        for key, value in (extra_meta or {}).items():
+            meta.setdefault(key, value)
+        rows[MetaRecord.__table__].extend({"key": k, "value": v} for k, v in meta.items())
+        with engine.begin() as conn:
+            # one executemany per table, parents first (issue 10: one ORM object per row and
+            # its flush were 3,6-4 s for 2 000 items)
+            for table in ProjectBase.metadata.sorted_tables:
+                if rows.get(table):
+                    _insert_many(conn, table, rows[table])
     finally:
         engine.dispose()
 
 
-def _program_records(program: Program) -> list[Any]:
-    """All records of ``program`` (the ORM orders the inserts by foreign key)."""
-    prog = ProgramRecord(
-        id=1,
-        kelurahan=program.kelurahan,
-        kecamatan=program.kecamatan,
-        kota=program.kota,
-        provinsi=program.provinsi,
-        program=program.program,
-        fiscal_year=program.fiscal_year,
-        bkm=program.bkm,
-        blm_allocation=program.blm_allocation,
-        title=program.title,
-    )
-    prog.rules = [
-        FundingRuleRecord(position=i, program=r.program, component=Component(r.component).value,
-                          ceiling=r.ceiling, source_ref=r.source_ref, note=r.note)
-        for i, r in enumerate(program.rules)
-    ]
-    prog.signatories = [
-        SignatoryRecord(position=i, role=s.role, name=s.name, job_title=s.position, date=s.date)
-        for i, s in enumerate(program.signatories)
-    ]
-    out: list[Any] = [prog]
-    books: dict[int, BookRecord] = {}  # id(PriceBook) → record: a shared book is stored once
+@lru_cache(maxsize=2)
+def _empty_project_file(scripts: str, head: str) -> bytes:
+    """The bytes of an empty project file at the ``head`` schema of the migrations in
+    ``scripts`` (migrated by Alembic once per process and schema, then copied: running the
+    migrations for every save took ~0,15 s)."""
+    with tempfile.TemporaryDirectory(prefix="dtpl-schema-") as folder:
+        path = Path(folder) / "empty.dtpl"
+        engine = migrate.sqlite_engine(path, foreign_keys=False)
+        try:
+            with engine.begin() as conn:
+                migrate.upgrade(conn, "project")
+                conn.exec_driver_sql(f"PRAGMA application_id = {APPLICATION_ID}")
+        finally:
+            engine.dispose()
+        return path.read_bytes()
+
+
+def _insert_many(conn, table, rows: list[dict[str, Any]]) -> None:
+    """``INSERT`` ``rows`` (dicts with the same keys) into ``table`` with one DB-API
+    ``executemany``. Each value goes through its column type's bind processor, exactly as
+    SQLAlchemy would (Decimals become canonical text, a float is refused), without
+    SQLAlchemy building a parameter dict per row.
+
+    Raises:
+        sqlalchemy.exc.StatementError: a value the column type refuses (row named).
+    """
+    names = list(rows[0])
+    dialect = conn.dialect
+    processors = [table.c[name].type._cached_bind_processor(dialect) for name in names]
+    pairs = [(i, p) for i, p in enumerate(processors) if p is not None]
+    params = []
+    for n, row in enumerate(rows):
+        values = [row[name] for name in names]
+        try:
+            for i, process in pairs:
+                values[i] = process(values[i])
+        except (TypeError, ValueError, ArithmeticError) as exc:
+            raise StatementError(f"{table.name} row {n + 1}: {exc}", None, None, exc) from exc
+        params.append(tuple(values))
+    columns = ", ".join(f'"{name}"' for name in names)
+    marks = ", ".join("?" for _ in names)
+    conn.exec_driver_sql(f'INSERT INTO "{table.name}" ({columns}) VALUES ({marks})', params)
+
+
+_Rows = dict[Any, list[dict[str, Any]]]
+
+
+def _program_rows(program: Program) -> _Rows:
+    """Every row of ``program`` per table (primary keys numbered here, 1-based), ready for
+    one ``INSERT … executemany`` per table in foreign-key order.
+
+    Raises:
+        ValueError: a price book whose dict keys differ from its resource keys/analysis codes.
+    """
+    rows: _Rows = defaultdict(list)
+    rows[ProgramRecord.__table__].append({
+        "id": 1, "kelurahan": program.kelurahan, "kecamatan": program.kecamatan,
+        "kota": program.kota, "provinsi": program.provinsi, "program": program.program,
+        "fiscal_year": program.fiscal_year, "bkm": program.bkm,
+        "blm_allocation": program.blm_allocation, "title": program.title,
+    })
+    rows[FundingRuleRecord.__table__].extend(
+        {"id": i + 1, "program_id": 1, "position": i, "program": r.program,
+         "component": Component(r.component).value, "ceiling": r.ceiling, "source_ref": r.source_ref,
+         "note": r.note}
+        for i, r in enumerate(program.rules))
+    rows[SignatoryRecord.__table__].extend(
+        {"id": i + 1, "program_id": 1, "position": i, "role": s.role, "name": s.name,
+         "job_title": s.position, "date": s.date}
+        for i, s in enumerate(program.signatories))
+    books: dict[int, int] = {}  # id(PriceBook) → book row id: a shared book is stored once
+    counters: dict[str, int] = defaultdict(int)
+
+    def next_id(table: str) -> int:
+        counters[table] += 1
+        return counters[table]
+
     for i, pkg in enumerate(program.packages):
-        book = books.get(id(pkg.book))
-        if book is None:
-            book = books[id(pkg.book)] = _book_record(pkg.book, pkg.name)
+        book_id = books.get(id(pkg.book))
+        if book_id is None:
+            book_id = books[id(pkg.book)] = next_id("book")
+            _book_rows(pkg.book, pkg.name, book_id, rows, next_id)
+        package_id = i + 1
+        rows[PackageRecord.__table__].append({
+            "id": package_id, "program_id": 1, "position": i, "uid": pkg.id, "name": pkg.name,
+            "component": Component(pkg.component).value, "ksm": pkg.ksm, "location": pkg.location,
+            "description": pkg.description, "book_id": book_id,
+        })
         settings = pkg.settings
-        prec = PackageRecord(
-            position=i, uid=pkg.id, name=pkg.name, component=Component(pkg.component).value,
-            ksm=pkg.ksm, location=pkg.location, description=pkg.description, book=book,
-            settings=PackageSettingsRecord(
-                volume_decimals=settings.volume_decimals,
-                ppn_rate=settings.ppn_rate,
-                ppn_label=settings.ppn_label,
-                total_rounding_step=settings.total_rounding.step,
-                total_rounding_mode=RoundingMode(settings.total_rounding.mode).value,
-            ),
-        )
-        prog.packages.append(prec)
+        rows[PackageSettingsRecord.__table__].append({
+            "package_id": package_id, "volume_decimals": settings.volume_decimals,
+            "ppn_rate": settings.ppn_rate, "ppn_label": settings.ppn_label,
+            "total_rounding_step": settings.total_rounding.step,
+            "total_rounding_mode": RoundingMode(settings.total_rounding.mode).value,
+        })
         for j, section in enumerate(pkg.sections):
-            _section_records(section, prec, None, j, out)
-    return out
+            _section_rows(section, package_id, None, j, rows, next_id)
+    return rows
 
 
-def _book_record(book: PriceBook, package_name: str) -> BookRecord:
+def _book_rows(book: PriceBook, package_name: str, book_id: int, rows: _Rows, next_id) -> None:
     for key, res in book.resources.items():
         if key != res.key:
             raise ValueError(f"price book of package {package_name!r}: resource stored under "
@@ -308,42 +363,51 @@ def _book_record(book: PriceBook, package_name: str) -> BookRecord:
         if code != analysis.code:
             raise ValueError(f"price book of package {package_name!r}: analysis stored under "
                              f"{code!r} has code {analysis.code!r}")
-    rec = BookRecord(**meta_columns(book.meta), content_hash=book.content_hash())
-    rec.resources = [BookResourceRecord(**resource_columns(r, i))
-                     for i, r in enumerate(book.resources.values())]
-    rec.analyses = [
-        BookAnalysisRecord(**analysis_columns(a, i),
-                           lines=[BookAnalysisLineRecord(**line_columns(ln, k))
-                                  for k, ln in enumerate(a.lines)])
-        for i, a in enumerate(book.analyses.values())
-    ]
-    return rec
+    rows[BookRecord.__table__].append({"id": book_id, **meta_columns(book.meta),
+                                       "content_hash": book.content_hash()})
+    rows[BookResourceRecord.__table__].extend(
+        {"id": next_id("book_resource"), "book_id": book_id, **resource_columns(r, i)}
+        for i, r in enumerate(book.resources.values()))
+    for i, analysis in enumerate(book.analyses.values()):
+        analysis_id = next_id("book_analysis")
+        rows[BookAnalysisRecord.__table__].append({"id": analysis_id, "book_id": book_id,
+                                                   **analysis_columns(analysis, i)})
+        rows[BookAnalysisLineRecord.__table__].extend(
+            {"id": next_id("book_analysis_line"), "analysis_id": analysis_id, **line_columns(ln, k)}
+            for k, ln in enumerate(analysis.lines))
 
 
-def _section_records(section: Section, package: PackageRecord, parent: SectionRecord | None,
-                     position: int, out: list[Any]) -> None:
-    srec = SectionRecord(package=package, parent=parent, position=position, uid=section.id,
-                         title=section.title)
-    out.append(srec)
+def _section_rows(section: Section, package_id: int, parent_id: int | None, position: int,
+                  rows: _Rows, next_id) -> None:
+    section_id = next_id("section")
+    rows[SectionRecord.__table__].append({
+        "id": section_id, "package_id": package_id, "parent_id": parent_id, "position": position,
+        "uid": section.id, "title": section.title,
+    })
+    items = rows[ItemRecord.__table__]
+    measurements = rows[MeasurementRecord.__table__]
+    factors = rows[FactorRecord.__table__]
     for k, child in enumerate(section.children):
         if isinstance(child, Section):
-            _section_records(child, package, srec, k, out)
+            _section_rows(child, package_id, section_id, k, rows, next_id)
             continue
-        out.append(ItemRecord(
-            section=srec, position=k, uid=child.id, description=child.description,
-            unit=child.unit, analysis_code=child.analysis_code, custom_rate=child.custom_rate,
-            custom_reason=child.custom_reason, volume=child.volume,
-            funding=FundingSource(child.funding).value, rate_override=child.rate_override,
-            override_reason=child.override_reason, note=child.note,
-            measurements=[
-                MeasurementRecord(
-                    position=m, uid=line.id, description=line.description, sign=line.sign,
-                    factors=[FactorRecord(position=f, label=fac.label, value=fac.value, unit=fac.unit)
-                             for f, fac in enumerate(line.factors)],
-                )
-                for m, line in enumerate(child.measurements)
-            ],
-        ))
+        item_id = next_id("item")
+        items.append({
+            "id": item_id, "section_id": section_id, "position": k, "uid": child.id,
+            "description": child.description, "unit": child.unit,
+            "analysis_code": child.analysis_code, "custom_rate": child.custom_rate,
+            "custom_reason": child.custom_reason, "volume": child.volume,
+            "funding": FundingSource(child.funding).value, "rate_override": child.rate_override,
+            "override_reason": child.override_reason, "note": child.note,
+        })
+        for m, line in enumerate(child.measurements):
+            measurement_id = next_id("measurement")
+            measurements.append({"id": measurement_id, "item_id": item_id, "position": m,
+                                 "uid": line.id, "description": line.description, "sign": line.sign})
+            factors.extend(
+                {"id": next_id("factor"), "measurement_id": measurement_id, "position": f,
+                 "label": fac.label, "value": fac.value, "unit": fac.unit}
+                for f, fac in enumerate(line.factors))
 
 
 def _previous_history(target: Path) -> tuple[list[AuditEntry], str | None, str, Snapshot | None]:
@@ -371,9 +435,13 @@ def _previous_history(target: Path) -> tuple[list[AuditEntry], str | None, str, 
 
 
 def _audit_record(entry: AuditEntry) -> AuditLogRecord:
-    return AuditLogRecord(at=entry.at, who=entry.who, action=entry.action, detail=entry.detail,
-                          subject=entry.subject, old_value=entry.old, new_value=entry.new,
-                          prev_hash=entry.prev_hash, entry_hash=entry.entry_hash)
+    return AuditLogRecord(**_audit_columns(entry))
+
+
+def _audit_columns(entry: AuditEntry) -> dict[str, Any]:
+    return {"at": entry.at, "who": entry.who, "action": entry.action, "detail": entry.detail,
+            "subject": entry.subject, "old_value": entry.old, "new_value": entry.new,
+            "prev_hash": entry.prev_hash, "entry_hash": entry.entry_hash}
 
 
 def _copy_mode(source: Path, dest: Path) -> None:
@@ -649,6 +717,17 @@ class _Corrupt(StoredValueError):
     pass
 
 
+def _table_rows(session: Session, record: type, *order: str) -> list:
+    """The rows of ``record``'s table as plain named rows (``row.description``…), values
+    converted by the column types, ordered by the ``order`` columns: no ORM object per row
+    (issue 10: building them was most of opening a 2 000-item project)."""
+    table = record.__table__
+    statement = select(table)
+    if order:
+        statement = statement.order_by(*(table.c[name] for name in order))
+    return session.execute(statement).all()
+
+
 #: Limits of the program-level amounts (BLM allocation, ceilings): those of a unit rate.
 MAX_AMOUNT = MAX_RATE
 
@@ -742,18 +821,18 @@ def _assemble(session: Session, verify: bool, numbers: _Numbers) -> Program:
     books = _read_books(session, verify)
 
     sections_by_parent: dict[tuple[int, int | None], list[SectionRecord]] = defaultdict(list)
-    all_sections = session.scalars(select(SectionRecord).order_by(SectionRecord.position, SectionRecord.id)).all()
+    all_sections = _table_rows(session, SectionRecord, "position", "id")
     for s in all_sections:
         sections_by_parent[(s.package_id, s.parent_id)].append(s)
     items_by_section: dict[int, list[ItemRecord]] = defaultdict(list)
-    all_items = session.scalars(select(ItemRecord).order_by(ItemRecord.position, ItemRecord.id)).all()
+    all_items = _table_rows(session, ItemRecord, "position", "id")
     for it in all_items:
         items_by_section[it.section_id].append(it)
     lines_by_item: dict[int, list[MeasurementRecord]] = defaultdict(list)
-    for m in session.scalars(select(MeasurementRecord).order_by(MeasurementRecord.position)):
+    for m in _table_rows(session, MeasurementRecord, "position"):
         lines_by_item[m.item_id].append(m)
     factors_by_line: dict[int, list[FactorRecord]] = defaultdict(list)
-    for f in session.scalars(select(FactorRecord).order_by(FactorRecord.position)):
+    for f in _table_rows(session, FactorRecord, "position"):
         factors_by_line[f.measurement_id].append(f)
 
     built_sections = 0
@@ -819,7 +898,7 @@ def _assemble(session: Session, verify: bool, numbers: _Numbers) -> Program:
         ] + [(i.position, 1, i.id, i) for i in items_by_section.get(rec.id, [])]
         kids.sort(key=lambda k: k[:3])
         children: list[Section | Item] = [
-            build_section(k[3], depth + 1) if isinstance(k[3], SectionRecord) else build_item(k[3])
+            build_section(k[3], depth + 1) if k[1] == 0 else build_item(k[3])
             for k in kids
         ]
         return Section(rec.title, children, id=rec.uid)
@@ -911,13 +990,13 @@ def _assemble(session: Session, verify: bool, numbers: _Numbers) -> Program:
 
 def _read_books(session: Session, verify: bool) -> dict[int, PriceBook]:
     resources: dict[int, list[BookResourceRecord]] = defaultdict(list)
-    for r in session.scalars(select(BookResourceRecord).order_by(BookResourceRecord.position)):
+    for r in _table_rows(session, BookResourceRecord, "position"):
         resources[r.book_id].append(r)
     lines: dict[int, list[BookAnalysisLineRecord]] = defaultdict(list)
-    for ln in session.scalars(select(BookAnalysisLineRecord).order_by(BookAnalysisLineRecord.position)):
+    for ln in _table_rows(session, BookAnalysisLineRecord, "position"):
         lines[ln.analysis_id].append(ln)
     analyses: dict[int, list[tuple[BookAnalysisRecord, list[BookAnalysisLineRecord]]]] = defaultdict(list)
-    for a in session.scalars(select(BookAnalysisRecord).order_by(BookAnalysisRecord.position)):
+    for a in _table_rows(session, BookAnalysisRecord, "position"):
         analyses[a.book_id].append((a, lines.get(a.id, [])))
     books: dict[int, PriceBook] = {}
     for rec in session.scalars(select(BookRecord)):

@@ -1,21 +1,26 @@
-"""Undo commands: every edit of the RAB goes through one of these (Orange ``commands.py``).
+"""Undo commands: thin ``QUndoCommand`` wrappers around the core's edits.
 
-Each command changes the programme's dataclasses only (never a widget) and then asks the
-:class:`~dtpl_studio.ui.document.ProjectDocument` to reprice; the item models follow the
-document's ``repriced`` signal. Commands hold the edited objects by reference, which stay
-valid for the life of the document (one undo stack per open project). Remove commands
-remember their index so that undo re-inserts at the same place.
+Every change of the RAB is a :class:`~dtpl_studio.costing.edits.Edit` (``costing/edits.py``):
+``redo`` applies it through :meth:`ProjectDocument.apply`, which keeps the edit's exact
+inverse; ``undo`` applies that inverse (and keeps *its* inverse for the next redo). The
+document reprices only what the edit changed and tells the views. Commands never touch a
+widget, a price book's caches or the tree directly.
+
+An edit that does not fit the programme any more (:class:`EditError`) makes the command
+obsolete: Qt drops it from the stack instead of keeping a step that did nothing.
+
+The named classes below (``SetVolumeCommand``…) only build the edit and the step's text.
 """
 
 from __future__ import annotations
 
-import copy
-import dataclasses
 import logging
 from decimal import Decimal
 
 from PySide6.QtGui import QUndoCommand
 
+from dtpl_studio.costing import edits
+from dtpl_studio.costing.edits import Edit, EditError
 from dtpl_studio.costing.pricebook import PriceBook
 from dtpl_studio.costing.rab import Item, Measurement, Package, Section
 from dtpl_studio.ui.document import ProjectDocument
@@ -30,214 +35,158 @@ def _short(text: str, limit: int = 40) -> str:
     return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
-class _DocCommand(QUndoCommand):
-    """Base: a command on a document; subclasses implement ``_do``/``_undo``."""
+class EditCommand(QUndoCommand):
+    """One undo step: ``edit`` and, once applied, its inverse.
 
-    structural = False
+    Attributes:
+        edit: what redo applies next.
+        inverse: what undo applies next (None before the first redo).
+        error: the :class:`EditError` text when the edit could not be applied.
+    """
 
-    def __init__(self, doc: ProjectDocument, text: str):
+    def __init__(self, doc: ProjectDocument, edit: Edit, text: str, applied: Edit | None = None):
         super().__init__(text)
         self.doc = doc
+        self.edit = edit
+        #: ``applied``: the inverse of ``edit`` when the caller applied it already (see
+        #: :func:`push_edit`); the first redo then does nothing
+        self.inverse: Edit | None = applied
+        self._skip_redo = applied is not None
+        self.error = ""
 
     def redo(self) -> None:
-        """Qt override: apply the edit, then reprice through the core.
+        """Qt override: apply the edit through the document (which reprices).
 
-        Never raises into Qt (:mod:`dtpl_studio.ui.guard`): when the edit or the repricing
-        fails, the edit is reverted, the command is marked obsolete (``QUndoStack.push``
-        then drops it), and the document reports the message on ``edit_failed``.
+        Never raises into Qt (:mod:`dtpl_studio.ui.guard`): an edit that does not fit or a
+        recompute that fails leaves the programme as it was (:meth:`ProjectDocument.apply`
+        reverts), the command is marked obsolete (``QUndoStack.push`` then drops it) and the
+        document reports the message on ``edit_failed``.
         """
+        if self._skip_redo:
+            self._skip_redo = False
+            return
         try:
-            self._do()
-            self.doc.reprice(self.structural)
+            self.inverse = self.doc.apply(self.edit)
         except Exception as exc:  # noqa: BLE001 - never into Qt
-            self._fail(exc, self._undo)
+            self._fail(exc)
 
     def undo(self) -> None:
-        """Qt override: revert the edit, then reprice through the core (guarded as
-        :meth:`redo`, reverting by re-applying the edit)."""
+        """Qt override: apply the inverse; its own inverse is the next redo (guarded as
+        :meth:`redo`)."""
+        if self.inverse is None:
+            return
         try:
-            self._undo()
-            self.doc.reprice(self.structural)
+            self.edit = self.doc.apply(self.inverse)
         except Exception as exc:  # noqa: BLE001 - never into Qt
-            self._fail(exc, self._do)
+            self._fail(exc)
+            return
+        self.inverse = None
 
-    def _fail(self, exc: Exception, revert) -> None:
-        log.exception("undo command %r failed", self.text())
-        try:
-            revert()
-            self.doc.reprice(True)
-        except Exception:  # noqa: BLE001 - nothing more to do than log it
-            log.exception("cannot revert %r", self.text())
+    def _fail(self, exc: Exception) -> None:
+        if isinstance(exc, EditError):
+            log.info("edit refused: %s", exc)
+        else:
+            log.exception("undo command %r failed", self.text())
+        self.error = str(exc)
+        self.inverse = None
         self.setObsolete(True)
         self.doc.edit_failed.emit(failure_message(exc, self.text()))
 
-    def _do(self) -> None:
-        raise NotImplementedError
 
-    def _undo(self) -> None:
-        raise NotImplementedError
-
-
-class SetVolumeCommand(_DocCommand):
+class SetVolumeCommand(EditCommand):
     """Set the directly entered volume of an item (one without measurement lines)."""
 
     def __init__(self, doc: ProjectDocument, item: Item, volume: Decimal):
-        super().__init__(doc, tr("cmd.set_volume", item=_short(item.description)))
+        super().__init__(doc, edits.set_volume(item.id, volume),
+                         tr("cmd.set_volume", item=_short(item.description)))
         self.item = item
-        self.old = item.volume
-        self.new = volume
-
-    def _do(self) -> None:
-        self.item.volume = self.new
-
-    def _undo(self) -> None:
-        self.item.volume = self.old
 
 
-class SetTextCommand(_DocCommand):
+class SetTextCommand(EditCommand):
     """Change the description of an item or the title of a section."""
 
     def __init__(self, doc: ProjectDocument, node: Item | Section, text: str):
-        self.attr = "title" if isinstance(node, Section) else "description"
-        old = getattr(node, self.attr)
-        super().__init__(doc, tr("cmd.set_text", item=_short(old)))
+        if isinstance(node, Section):
+            edit: Edit = edits.SetSectionTitle(node.id, text)
+            old = node.title
+        else:
+            edit = edits.set_item(node.id, description=text)
+            old = node.description
+        super().__init__(doc, edit, tr("cmd.set_text", item=_short(old)))
         self.node = node
-        self.old = old
-        self.new = text
-
-    def _do(self) -> None:
-        setattr(self.node, self.attr, self.new)
-
-    def _undo(self) -> None:
-        setattr(self.node, self.attr, self.old)
 
 
-class EditMeasurementCommand(_DocCommand):
+class EditMeasurementCommand(EditCommand):
     """Replace measurement line ``index`` of ``item`` by ``line`` (a new object)."""
 
     def __init__(self, doc: ProjectDocument, item: Item, index: int, line: Measurement):
-        super().__init__(doc, tr("cmd.edit_line", item=_short(item.description)))
+        super().__init__(doc, edits.ReplaceMeasurement(item.id, index, line),
+                         tr("cmd.edit_line", item=_short(item.description)))
         self.item = item
-        self.index = index
-        self.old = item.measurements[index]
-        self.new = line
-
-    def _do(self) -> None:
-        self.item.measurements[self.index] = self.new
-
-    def _undo(self) -> None:
-        self.item.measurements[self.index] = self.old
 
 
-class AddMeasurementCommand(_DocCommand):
+class AddMeasurementCommand(EditCommand):
     """Insert measurement line ``line`` at ``index`` (None = at the end)."""
 
     def __init__(self, doc: ProjectDocument, item: Item, line: Measurement, index: int | None = None):
-        super().__init__(doc, tr("cmd.add_line", item=_short(item.description)))
+        super().__init__(doc, edits.InsertMeasurement(item.id, line, index),
+                         tr("cmd.add_line", item=_short(item.description)))
         self.item = item
         self.line = line
-        self.index = len(item.measurements) if index is None else index
-
-    def _do(self) -> None:
-        self.item.measurements.insert(self.index, self.line)
-
-    def _undo(self) -> None:
-        del self.item.measurements[self.index]
 
 
-class RemoveMeasurementCommand(_DocCommand):
+class RemoveMeasurementCommand(EditCommand):
     """Remove measurement line ``index`` of ``item``."""
 
     def __init__(self, doc: ProjectDocument, item: Item, index: int):
-        super().__init__(doc, tr("cmd.remove_line", item=_short(item.description)))
+        super().__init__(doc, edits.RemoveMeasurement(item.id, index),
+                         tr("cmd.remove_line", item=_short(item.description)))
         self.item = item
-        self.index = index
-        self.line = item.measurements[index]
-
-    def _do(self) -> None:
-        del self.item.measurements[self.index]
-
-    def _undo(self) -> None:
-        self.item.measurements.insert(self.index, self.line)
 
 
-class AddItemCommand(_DocCommand):
+class AddItemCommand(EditCommand):
     """Insert ``item`` into ``section`` at ``index`` (None = at the end)."""
-
-    structural = True
 
     def __init__(self, doc: ProjectDocument, section: Section, item: Item, index: int | None = None,
                  text: str | None = None):
-        super().__init__(doc, text or tr("cmd.add_item", item=_short(item.description)))
-        self.section = section
+        package = doc.locate(section).package
+        super().__init__(doc, edits.InsertNode(package.id, section.id, item, index),
+                         text or tr("cmd.add_item", item=_short(item.description)))
         self.item = item
-        self.index = len(section.children) if index is None else index
-
-    def _do(self) -> None:
-        self.section.children.insert(self.index, self.item)
-
-    def _undo(self) -> None:
-        del self.section.children[self.index]
 
 
-class AddItemFromCatalogueCommand(AddItemCommand):
+class AddItemFromCatalogueCommand(EditCommand):
     """Add analysis ``code`` of ``source`` as a new item (volume 0, the analysis unit).
 
     When the package's pinned book lacks the analysis (the catalogue shows the library
-    edition, the package holds only the analyses it uses), the analysis and whatever it
-    depends on are copied into the pinned book, and removed again on undo. Resources the
-    pinned book already has keep their pinned prices.
+    edition, the package holds only the analyses it uses), copies of the analysis and of
+    whatever it depends on are pinned into the package's book in the same step
+    (:func:`~dtpl_studio.costing.edits.add_item_from_book`), and removed again on undo.
+    Resources the pinned book already has keep their pinned prices.
     """
 
     def __init__(self, doc: ProjectDocument, package: Package, section: Section, source: PriceBook,
                  code: str, index: int | None = None):
-        analysis = source.analyses[code]
-        item = Item(description=" ".join(analysis.name.split()), unit=analysis.unit,
-                    analysis_code=code, volume=Decimal(0))
-        super().__init__(doc, section, item, index, tr("cmd.add_item_catalogue", code=code))
-        self.book = package.book
-        if source is package.book:
-            codes, keys = set(), set()
-        else:
-            codes, keys = source.dependencies(code)
-        self.new_analyses = [copy.deepcopy(source.analyses[c]) for c in source.analyses
-                             if c in codes and c not in self.book.analyses]
-        self.new_resources = [dataclasses.replace(source.resources[k]) for k in source.resources
-                              if k in keys and k not in self.book.resources]
-
-    def _do(self) -> None:
-        for resource in self.new_resources:
-            self.book.add_resource(resource)
-        for analysis in self.new_analyses:
-            self.book.put_analysis(analysis)
-        super()._do()
-
-    def _undo(self) -> None:
-        super()._undo()
-        for analysis in self.new_analyses:
-            del self.book.analyses[analysis.code]
-        for resource in self.new_resources:
-            del self.book.resources[resource.key]
-        # PriceBook has no remove API yet; drop its memo so nothing stale survives.
-        self.book._memo.clear()
+        edit = edits.add_item_from_book(package, section.id, source, code, index)
+        super().__init__(doc, edit, tr("cmd.add_item_catalogue", code=code))
+        self.item = edit.edits[-1].node
 
 
-class RemoveItemCommand(_DocCommand):
-    """Remove ``item`` from its section; undo puts it back at the same index."""
+class RemoveItemCommand(EditCommand):
+    """Remove ``item`` (or a section) from its parent; undo puts the same object back."""
 
-    structural = True
-
-    def __init__(self, doc: ProjectDocument, item: Item):
-        super().__init__(doc, tr("cmd.remove_item", item=_short(item.description)))
-        location = doc.locate(item)
-        if location.parent is None:
-            raise ValueError("an item always sits inside a section")
-        self.section = location.parent
-        self.index = location.index
+    def __init__(self, doc: ProjectDocument, item: Item | Section):
+        description = item.description if isinstance(item, Item) else item.title
+        super().__init__(doc, edits.RemoveNode(item.id), tr("cmd.remove_item", item=_short(description)))
         self.item = item
 
-    def _do(self) -> None:
-        del self.section.children[self.index]
 
-    def _undo(self) -> None:
-        self.section.children.insert(self.index, self.item)
+def push_edit(doc: ProjectDocument, edit: Edit, text: str) -> str:
+    """Apply ``edit`` and push it as one undo step; returns "" or, when the edit does not
+    fit the programme, the Indonesian reason (nothing changed, nothing pushed)."""
+    try:
+        inverse = doc.apply(edit)
+    except EditError as exc:
+        return str(exc)
+    doc.undo_stack.push(EditCommand(doc, edit, text, applied=inverse))
+    return ""

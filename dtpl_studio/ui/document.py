@@ -1,9 +1,10 @@
 """The open project: the :class:`Program`, its file, its undo stack and the latest prices.
 
-The GUI never computes money. Every undo command changes the programme's dataclasses and
-then calls :meth:`ProjectDocument.reprice`, which runs the core's
-:func:`~dtpl_studio.costing.rab.price_program` (the one calculation path, DESIGN.md §5) and
-emits :attr:`ProjectDocument.repriced`; the views show what came back.
+The GUI never computes money. Every undo command applies a core edit
+(:mod:`dtpl_studio.costing.edits`) through :meth:`ProjectDocument.apply`, which reprices
+through the core's :func:`~dtpl_studio.costing.rab.price_program` (the one calculation path,
+DESIGN.md §5) — only the items the edit changed, the rest is reused — and emits
+:attr:`ProjectDocument.repriced`; the views show what came back.
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ from pathlib import Path
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoStack
 
+from dtpl_studio.costing.edits import Edit
 from dtpl_studio.costing.findings import Finding, Severity
 from dtpl_studio.costing.rab import (
     Item,
@@ -73,8 +75,26 @@ class ProjectDocument(QObject):
         self.undo_stack.indexChanged.connect(self._on_index_changed)
         self.undo_stack.cleanChanged.connect(self._on_clean_changed)
         self.priced: PricedProgram = price_program(self.program)
-        self._index: dict[str, PricedItem | PricedSection] = {}
-        self._reindex()
+        #: ids the last recompute was told about (None: everything may have changed)
+        self.last_changed: frozenset[str] | None = None
+
+    # -- editing ---------------------------------------------------------------------------
+    def apply(self, edit: Edit) -> Edit:
+        """Apply ``edit`` to the programme, reprice what it changed, tell the views; return
+        the edit that undoes it.
+
+        Raises:
+            EditError: the edit does not fit the programme (nothing changed).
+            Exception: the recompute failed; the edit was undone first.
+        """
+        inverse = self.session.apply(edit)  # the session marks itself dirty (autosave)
+        try:
+            self.reprice(edit.structural, edit.changed_items)
+        except Exception:
+            self.session.apply(inverse)  # the programme stays as it was
+            self.reprice(True)
+            raise
+        return inverse
 
     @property
     def program(self) -> Program:
@@ -94,27 +114,18 @@ class ProjectDocument(QObject):
             self.session.mark_clean()
 
     # -- calculation -----------------------------------------------------------------------
-    def reprice(self, structural: bool = False) -> None:
-        """Recompute every total through the core and tell the views."""
-        self.priced = price_program(self.program)
-        self._reindex()
+    def reprice(self, structural: bool = False, changed=None) -> None:
+        """Recompute the totals through the core and tell the views.
+
+        ``changed``: ids of the items whose own fields changed since the last call (only
+        they are priced again, with the sections above them); None prices everything.
+        ``structural``: rows were added, removed or moved (then every row is walked again).
+        :attr:`last_changed` keeps ``changed`` for the views (None after a structural edit).
+        """
+        self.priced = price_program(self.program, self.priced, changed,
+                                    same_shape=not structural and changed is not None)
+        self.last_changed = None if structural or changed is None else frozenset(changed)
         self.repriced.emit(structural)
-
-    def _reindex(self) -> None:
-        index: dict[str, PricedItem | PricedSection] = {}
-
-        def walk(node: PricedSection) -> None:
-            index[node.section.id] = node
-            for child in node.children:
-                if isinstance(child, PricedSection):
-                    walk(child)
-                else:
-                    index[child.item.id] = child
-
-        for pp in self.priced.packages:
-            for ps in pp.sections:
-                walk(ps)
-        self._index = index
 
     def priced_package(self, package: Package) -> PricedPackage:
         """The priced result of ``package`` (a package of this programme)."""
@@ -125,7 +136,18 @@ class ProjectDocument(QObject):
 
     def priced_node(self, node_id: str) -> PricedItem | PricedSection | None:
         """The priced item or section with id ``node_id`` (None when gone)."""
-        return self._index.get(node_id)
+        for pp in self.priced.packages:
+            node = pp.node(node_id)
+            if node is not None:
+                return node
+        return None
+
+    def parent_id(self, node_id: str) -> str | None:
+        """Id of the section holding ``node_id`` (None for a division or an unknown id)."""
+        for pp in self.priced.packages:
+            if node_id in pp.parents:
+                return pp.parents[node_id]
+        return None
 
     # -- lookup ----------------------------------------------------------------------------
     def locate(self, node: Section | Item) -> NodeLocation:

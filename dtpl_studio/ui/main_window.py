@@ -28,13 +28,15 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from dtpl_studio.costing import edits
 from dtpl_studio.costing.findings import Severity
+from dtpl_studio.costing.funding import Component
 from dtpl_studio.costing.pricebook import PriceBook
-from dtpl_studio.costing.rab import Item, Package, Program
+from dtpl_studio.costing.rab import Item, Package, Program, Section
 from dtpl_studio.errors import DtplError
 from dtpl_studio.services.session import LockedError, ProjectSession
 from dtpl_studio.ui import dialogs, settings
-from dtpl_studio.ui.commands import AddItemFromCatalogueCommand, RemoveItemCommand
+from dtpl_studio.ui.commands import AddItemFromCatalogueCommand, RemoveItemCommand, push_edit
 from dtpl_studio.ui.document import ProjectDocument
 from dtpl_studio.ui.export import ExportFn, PdfExport
 from dtpl_studio.ui.messages import explain, explain_short
@@ -194,6 +196,21 @@ class MainWindow(QMainWindow):
         self.remove_line_action = self._action("action.remove_line", self._remove_line, ["Del"])
         self.remove_line_action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         self.about_action = self._action("action.about", self._about, [])
+        self._build_structure_actions()
+
+    def _build_structure_actions(self) -> None:
+        """Tree editing (issue 10 point 1): each action is one undo step of a core edit."""
+        tree = Qt.ShortcutContext.WidgetWithChildrenShortcut
+        self.add_section_action = self._action("action.add_section", self.add_section, ["Ctrl+Shift+B"])
+        self.move_up_action = self._action("action.move_up", lambda: self.move_selected(-1), ["Ctrl+Up"])
+        self.move_down_action = self._action("action.move_down", lambda: self.move_selected(1), ["Ctrl+Down"])
+        self.indent_action = self._action("action.indent", lambda: self.shift_selected(True), ["Ctrl+Right"])
+        self.outdent_action = self._action("action.outdent", lambda: self.shift_selected(False), ["Ctrl+Left"])
+        for action in (self.move_up_action, self.move_down_action, self.indent_action, self.outdent_action):
+            action.setShortcutContext(tree)
+        self.add_package_action = self._action("action.add_package", self.add_package, [])
+        self.remove_package_action = self._action("action.remove_package", self.remove_package, [])
+        self.settings_action = self._action("action.settings", self.settings_dialog, ["Ctrl+,"])
 
     def _build_menus(self) -> None:
         bar = self.menuBar()
@@ -211,6 +228,12 @@ class MainWindow(QMainWindow):
         edit_menu.addActions([self.undo_action, self.redo_action])
         edit_menu.addSeparator()
         edit_menu.addActions([self.remove_item_action, self.add_line_action, self.remove_line_action])
+        structure = bar.addMenu(tr("menu.structure"))
+        structure.addActions([self.add_section_action, self.move_up_action, self.move_down_action,
+                              self.indent_action, self.outdent_action])
+        structure.addSeparator()
+        structure.addActions([self.add_package_action, self.remove_package_action])
+        file_menu.insertAction(self.export_action, self.settings_action)
         view_menu = bar.addMenu(tr("menu.view"))
         for dock in (self.packages_dock, self.blm_dock, self.catalogue_dock, self.findings_dock,
                      self.audit_dock):
@@ -245,6 +268,8 @@ class MainWindow(QMainWindow):
         self.rab_editor = RabEditor(doc)
         self.measurements = MeasurementPanel(doc)
         self.rab_editor.view.addAction(self.remove_item_action)
+        self.rab_editor.view.addActions([self.move_up_action, self.move_down_action, self.indent_action,
+                                         self.outdent_action])
         self.measurements.view.addAction(self.remove_line_action)
         if old_editor is None:
             self.splitter.addWidget(self.rab_editor)
@@ -532,12 +557,100 @@ class MainWindow(QMainWindow):
         return command.item
 
     def remove_selected_item(self) -> None:
-        """Edit › Hapus item (the selected RAB item; undoable)."""
+        """Edit › Hapus (the selected RAB item, or division with all it holds; undoable)."""
         if self.doc is None or self.rab_editor is None:
             return
         node = self.rab_editor.current_node()
-        if isinstance(node, Item):
+        if isinstance(node, Item | Section):
             self.doc.undo_stack.push(RemoveItemCommand(self.doc, node))
+
+    # -- tree editing (issue 10 point 1) --------------------------------------------------------
+    def _push(self, edit: edits.Edit | None, text: str) -> bool:
+        if self.doc is None or edit is None:
+            return False
+        reason = push_edit(self.doc, edit, text)
+        if reason:
+            self._show_message(tr("tree.cannot", reason=reason))
+        return not reason
+
+    def add_section(self) -> Section | None:
+        """Struktur › Tambah bagian: a new section after the selected division (same level),
+        inside the selected item's section after it, or at the end of the package."""
+        if self.doc is None or self.rab_editor is None or self.rab_editor.package is None:
+            return None
+        package = self.rab_editor.package
+        node = self.rab_editor.current_node()
+        parent_id, index = None, None
+        if node is not None:
+            location = self.doc.locate(node)
+            parent_id = location.parent.id if location.parent else None
+            index = location.index + 1
+        section = Section(tr("new.section"))
+        if not self._push(edits.InsertNode(package.id, parent_id, section, index),
+                          tr("cmd.add_section", item=section.title)):
+            return None
+        self.rab_editor.select_id(section.id)
+        return section
+
+    def move_selected(self, step: int) -> bool:
+        """Struktur › Pindah ke atas/bawah (Ctrl+Up/Down) among its siblings."""
+        node = self.rab_editor.current_node() if self.rab_editor else None
+        if self.doc is None or node is None:
+            self._show_message(tr("tree.nothing"))
+            return False
+        done = self._push(edits.move_up_down(self.doc.program, node.id, step),
+                          tr("cmd.move", item=getattr(node, "title", None) or node.description))
+        self.rab_editor.select_id(node.id)
+        return done
+
+    def shift_selected(self, into: bool) -> bool:
+        """Struktur › Masukkan (Ctrl+Right: into the section above) / Keluarkan (Ctrl+Left)."""
+        node = self.rab_editor.current_node() if self.rab_editor else None
+        if self.doc is None or node is None:
+            self._show_message(tr("tree.nothing"))
+            return False
+        edit = (edits.indent if into else edits.outdent)(self.doc.program, node.id)
+        done = self._push(edit, tr("cmd.move", item=getattr(node, "title", None) or node.description))
+        self.rab_editor.select_id(node.id)
+        return done
+
+    def add_package(self) -> Package | None:
+        """Struktur › Tambah paket: a physical package with one division, pinned to an empty
+        copy of the library edition (analyses are pinned as items are added)."""
+        if self.doc is None:
+            return None
+        book = self.library.subset(set()) if self.library is not None else PriceBook()
+        package = Package(tr("new.package"), Component.FISIK, book, [Section(tr("new.division"))])
+        if not self._push(edits.InsertPackage(package), tr("cmd.add_package", item=package.name)):
+            return None
+        self.packages.setCurrentRow(len(self.doc.program.packages) - 1)
+        return package
+
+    def remove_package(self) -> bool:
+        """Struktur › Hapus paket (the current one; undoable)."""
+        package = self.rab_editor.package if self.rab_editor else None
+        if self.doc is None or package is None:
+            return False
+        return self._push(edits.RemovePackage(package.id), tr("cmd.remove_package", item=package.name))
+
+    def settings_dialog(self) -> None:
+        """Berkas › Pengaturan proyek… (issue 10 point 4)."""
+        dialog = self.make_settings_dialog()
+        if dialog is not None and dialog.exec() == dialog.DialogCode.Accepted:
+            self.apply_settings(dialog)
+
+    def make_settings_dialog(self):
+        """The settings dialog for the programme and the current package (not shown)."""
+        from dtpl_studio.ui.widgets.settings_dialog import ProjectSettingsDialog
+
+        if self.doc is None:
+            return None
+        return ProjectSettingsDialog(self.doc.program, self.rab_editor.package if self.rab_editor else None, self)
+
+    def apply_settings(self, dialog) -> bool:
+        """Push what ``dialog`` (accepted) changed as one undo step."""
+        edit = dialog.edit()
+        return self._push(edit, tr("cmd.settings")) if edit is not None else False
 
     def _add_line(self) -> None:
         if self.measurements is not None:

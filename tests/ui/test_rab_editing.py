@@ -165,8 +165,10 @@ def test_value_edit_keeps_indexes_structural_edit_keeps_expansion_and_selection(
         model.setData(index_of(model, urug, Col.VOLUME), "5")
     papan = physical(window.doc).sections[0].children[0]
     editor.select_id(papan.id)
-    with qtbot.waitSignal(model.modelReset):  # structural: the tree resets
+    # structural: only that row is removed (no reset: the view keeps its state by itself)
+    with qtbot.waitSignal(model.rowsRemoved) as removed, qtbot.assertNotEmitted(model.modelReset):
         window.doc.undo_stack.push(RemoveItemCommand(window.doc, urug))
+    assert removed.args[1:] == [1, 1] and model.node_id(removed.args[0]) == physical(window.doc).sections[1].id
     assert urug not in physical(window.doc).sections[1].children
     assert not editor.view.isExpanded(model.index(2, 0))
     assert editor.view.isExpanded(model.index(1, 0))

@@ -7,9 +7,14 @@ Jumlah column. Every figure is read from the document's latest
 (:mod:`dtpl_studio.costing.formatting`); nothing is computed here.
 
 ``setData`` never mutates the programme: it pushes an undo command (AESTHETICS.md §2.4).
-After a value edit the tree keeps its shape and the model emits ``dataChanged``; when the
-shape changed (item added or removed) it resets, and the view restores expansion and
-selection by node id.
+
+After every recompute the model walks the new priced tree beside its rows (issue 10,
+performance): a row whose priced object is the same one as before (the core reused it) is
+left alone; a row whose shown figures changed gets one ``dataChanged`` for that row and the
+display/colour/tooltip roles only — for a volume edit that is the item and its ancestors.
+Rows added, removed or moved are announced with ``rowsInserted``/``rowsRemoved``/
+``rowsMoved`` under their own parent, so the view keeps expansion and selection. Formatted
+texts are cached per row until its priced object changes.
 """
 
 from __future__ import annotations
@@ -55,15 +60,20 @@ Index = QModelIndex | QPersistentModelIndex
 
 
 class _Node:
-    """One row: a priced section or item, with its parent and children rows."""
+    """One row: a priced section or item, with its parent and children rows, and the texts
+    already formatted for it (``cache``: ``role * 8 + column`` → value) and what it showed
+    when they were made (``shown``, see :func:`_shown`: the programme's objects change in
+    place, so the old values are kept here)."""
 
-    __slots__ = ("children", "id", "parent", "priced", "row")
+    __slots__ = ("cache", "children", "id", "parent", "priced", "row", "shown")
 
     def __init__(self, priced: PricedSection | PricedItem | None, parent: _Node | None, row: int):
         self.priced = priced
         self.parent = parent
         self.row = row
         self.children: list[_Node] = []
+        self.cache: dict[int, object] = {}
+        self.shown = None if priced is None else _shown(priced)
         if priced is None:
             self.id = ""
         elif isinstance(priced, PricedSection):
@@ -85,8 +95,23 @@ def _build(sections, parent: _Node) -> None:
             _build(ps.children, node)
 
 
-def _shape(node: _Node) -> tuple:
-    return tuple((child.id, _shape(child)) for child in node.children)
+def _priced_id(priced: PricedSection | PricedItem) -> str:
+    return priced.section.id if isinstance(priced, PricedSection) else priced.item.id
+
+
+def _shown(priced: PricedSection | PricedItem) -> tuple:
+    """What a row shows besides its text fields: a change here needs a repaint."""
+    if isinstance(priced, PricedSection):
+        return (priced.label, priced.number, priced.total, priced.section.title)
+    item = priced.item
+    return (priced.label, priced.volume, priced.rate, priced.amount, priced.error, item.description,
+            item.unit, len(item.measurements), item.rate_override, item.override_reason,
+            item.analysis_code, item.custom_rate, item.custom_reason, item.volume)
+
+
+#: roles that change with the figures (alignment, fonts and flags do not)
+_FIGURE_ROLES = [Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole, Qt.ItemDataRole.ForegroundRole,
+                 Qt.ItemDataRole.ToolTipRole]
 
 
 class RabTreeModel(QAbstractItemModel):
@@ -108,6 +133,7 @@ class RabTreeModel(QAbstractItemModel):
         self.doc = doc
         self.package: Package | None = None
         self._root = _Node(None, None, 0)
+        self._nodes: dict[str, _Node] = {}  # node id → row, for the rows a value edit touched
         self._bold = QFont()
         self._bold.setBold(True)
         doc.repriced.connect(self._on_repriced)
@@ -118,7 +144,17 @@ class RabTreeModel(QAbstractItemModel):
         self.beginResetModel()
         self.package = package
         self._root = self._new_root()
+        self._map_nodes()
         self.endResetModel()
+
+    def _map_nodes(self) -> None:
+        nodes: dict[str, _Node] = {}
+        todo = list(self._root.children)
+        while todo:
+            node = todo.pop()
+            nodes[node.id] = node
+            todo.extend(node.children)
+        self._nodes = nodes
 
     def _new_root(self) -> _Node:
         root = _Node(None, None, 0)
@@ -129,24 +165,89 @@ class RabTreeModel(QAbstractItemModel):
     def _on_repriced(self, structural: bool) -> None:
         if self.package is None:
             return
-        new_root = self._new_root()
-        if _shape(new_root) != _shape(self._root):
-            self.beginResetModel()
-            self._root = new_root
-            self.endResetModel()
+        if not any(p is self.package for p in self.doc.program.packages):
+            self.set_package(None)  # the package was removed
             return
-        self._refresh(self._root, new_root, QModelIndex())
+        changed = self.doc.last_changed
+        if not structural and changed is not None:
+            self._update_paths(changed)
+            return
+        self._sync(self._root, self.doc.priced_package(self.package).sections, QModelIndex())
+        self._map_nodes()
 
-    def _refresh(self, old: _Node, new: _Node, parent_index: QModelIndex) -> None:
-        """Swap in the new priced nodes, keeping the _Node objects the indexes point at."""
-        for old_child, new_child in zip(old.children, new.children, strict=True):
-            old_child.priced = new_child.priced
-        if old.children:
-            last = len(old.children) - 1
-            self.dataChanged.emit(self.index(0, 0, parent_index), self.index(last, len(Col) - 1, parent_index))
-        for old_child, new_child in zip(old.children, new.children, strict=True):
-            if old_child.children:
-                self._refresh(old_child, new_child, self.index(old_child.row, 0, parent_index))
+    def _update_paths(self, changed) -> None:
+        """A value edit: only the changed items' rows and the rows above them can show
+        something new (the core reused every other priced object)."""
+        priced = self.doc.priced_package(self.package)
+        seen: set[int] = set()
+        for node_id in changed:
+            node = self._nodes.get(node_id)
+            while node is not None and node is not self._root and id(node) not in seen:
+                seen.add(id(node))
+                new = priced.node(node.id)
+                if new is not None and (new is not node.priced or node.id in changed):
+                    shown = _shown(new)
+                    node.priced = new
+                    node.cache.clear()
+                    if shown != node.shown:
+                        node.shown = shown
+                        self.dataChanged.emit(self.createIndex(node.row, 0, node),
+                                              self.createIndex(node.row, len(Col) - 1, node), _FIGURE_ROLES)
+                node = node.parent
+
+    def _sync(self, node: _Node, priced_children, parent_index: QModelIndex) -> None:
+        """Bring ``node``'s rows to ``priced_children``: move, remove and insert rows with
+        the matching signals, then update the rows that stayed (recursively)."""
+        new_ids = [_priced_id(p) for p in priced_children]
+        if [c.id for c in node.children] != new_ids:
+            self._reshape(node, priced_children, new_ids, parent_index)
+        for child, priced in zip(node.children, priced_children, strict=True):
+            if child.priced is priced:
+                continue  # reused by the core: nothing below changed
+            shown = _shown(priced)
+            child.priced = priced
+            child.cache.clear()
+            if shown != child.shown:
+                child.shown = shown
+                self.dataChanged.emit(self.index(child.row, 0, parent_index),
+                                      self.index(child.row, len(Col) - 1, parent_index), _FIGURE_ROLES)
+            if isinstance(priced, PricedSection):
+                self._sync(child, priced.children, self.index(child.row, 0, parent_index))
+
+    def _reshape(self, node: _Node, priced_children, new_ids: list[str], parent_index: QModelIndex) -> None:
+        wanted = set(new_ids)
+        # 1. rows that are gone
+        for row in range(len(node.children) - 1, -1, -1):
+            if node.children[row].id not in wanted:
+                self.beginRemoveRows(parent_index, row, row)
+                del node.children[row]
+                self._renumber(node)
+                self.endRemoveRows()
+        # 2. rows that stay, in the new order
+        present = {c.id for c in node.children}
+        order = [i for i in new_ids if i in present]
+        for target, node_id in enumerate(order):
+            current = next(r for r in range(target, len(node.children)) if node.children[r].id == node_id)
+            if current != target:
+                self.beginMoveRows(parent_index, current, current, parent_index, target)
+                node.children.insert(target, node.children.pop(current))
+                self._renumber(node)
+                self.endMoveRows()
+        # 3. new rows
+        for row, (node_id, priced) in enumerate(zip(new_ids, priced_children, strict=True)):
+            if node_id not in present:
+                self.beginInsertRows(parent_index, row, row)
+                child = _Node(priced, node, row)
+                if isinstance(priced, PricedSection):
+                    _build(priced.children, child)
+                node.children.insert(row, child)
+                self._renumber(node)
+                self.endInsertRows()
+
+    @staticmethod
+    def _renumber(node: _Node) -> None:
+        for row, child in enumerate(node.children):
+            child.row = row
 
     # -- lookups -------------------------------------------------------------------------------
     def _node(self, index: Index) -> _Node:
@@ -245,15 +346,22 @@ class RabTreeModel(QAbstractItemModel):
         if not index.isValid():
             return None
         node: _Node = index.internalPointer()
+        key = role * 8 + index.column()
+        cache = node.cache
+        if key in cache:
+            return cache[key]
         col = Col(index.column())
         priced = node.priced
         if role == self.NodeIdRole:
-            return node.id
-        if role == self.KindRole:
-            return "section" if node.is_section else "item"
-        if isinstance(priced, PricedSection):
-            return self._section_data(priced, col, role)
-        return self._item_data(priced, col, role)
+            value = node.id
+        elif role == self.KindRole:
+            value = "section" if node.is_section else "item"
+        elif isinstance(priced, PricedSection):
+            value = self._section_data(priced, col, role)
+        else:
+            value = self._item_data(priced, col, role)
+        cache[key] = value
+        return value
 
     def _section_data(self, ps: PricedSection, col: Col, role: int):
         if role == Qt.ItemDataRole.DisplayRole:

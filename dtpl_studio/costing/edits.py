@@ -1,0 +1,748 @@
+"""Edits of a programme as core operations, each returning its exact inverse (issue 10).
+
+Every change a user makes to a RAB — add, remove or move a section or an item, set a
+volume, add/edit/remove a back-up line, set or clear a rate override, pin an analysis of a
+library book with what it depends on, remove a pinned analysis that nothing uses, add or
+remove a package, change settings — is an :class:`Edit`. ``edit.apply(program)`` changes the
+programme in place and returns the edit that undoes it, so that::
+
+    inverse = edit.apply(program)
+    inverse.apply(program)          # the programme is exactly as before
+
+holds for every edit (property-tested over random sequences). A ``QUndoCommand`` is a thin
+wrapper (``ui/commands.py``), and the Qt-free session applies the same objects.
+
+Edits address nodes by their stable ``id`` (never by position in a view), hold the objects
+they insert (an undone removal puts back the very same object, with its ids), and copy what
+they take from a library book (:class:`PinAnalysis`): the project's pinned book shares no
+mutable object with the library.
+
+Each edit says what it touched (:attr:`Edit.changed_items`, :attr:`Edit.structural`) so that
+:func:`~dtpl_studio.costing.rab.price_program` reprices only those items.
+
+Errors: :class:`EditError` (a ``ValueError``) with an Indonesian message when the edit does
+not fit the programme (unknown id, index out of range, an analysis still in use, a section
+moved into itself); the programme is then unchanged.
+"""
+
+from __future__ import annotations
+
+import copy
+import dataclasses
+from collections.abc import Iterator
+from dataclasses import dataclass
+from decimal import Decimal
+from typing import Any
+
+from dtpl_studio.costing.pricebook import Analysis, PriceBook, PriceBookError, Resource
+from dtpl_studio.costing.rab import (
+    Item,
+    Measurement,
+    Package,
+    PackageSettings,
+    Program,
+    Section,
+    Signatory,
+)
+
+
+class EditError(ValueError):
+    """An edit that does not fit the programme; nothing was changed."""
+
+
+# -- finding nodes -------------------------------------------------------------------------
+
+@dataclass(frozen=True, slots=True)
+class Location:
+    """Where a node sits: its package, its parent section (None = a division at the top
+    level of the package), its index among the parent's children, and the node."""
+
+    package: Package
+    parent: Section | None
+    index: int
+    node: Section | Item
+
+    @property
+    def siblings(self) -> list:
+        """The list the node sits in (``parent.children`` or ``package.sections``)."""
+        return self.package.sections if self.parent is None else self.parent.children
+
+
+def _walk(package: Package) -> Iterator[Location]:
+    def walk(parent: Section) -> Iterator[Location]:
+        for i, child in enumerate(parent.children):
+            yield Location(package, parent, i, child)
+            if isinstance(child, Section):
+                yield from walk(child)
+
+    for i, section in enumerate(package.sections):
+        yield Location(package, None, i, section)
+        yield from walk(section)
+
+
+def locate(program: Program, node_id: str) -> Location:
+    """The :class:`Location` of the section or item with ``node_id``.
+
+    Raises:
+        EditError: no node with that id.
+    """
+    for package in program.packages:
+        for i, section in enumerate(package.sections):
+            if section.id == node_id:
+                return Location(package, None, i, section)
+            found = _find(section, node_id)
+            if found is not None:
+                parent, index = found
+                return Location(package, parent, index, parent.children[index])
+    raise EditError(f"bagian/item {node_id!r} tidak ada di program")
+
+
+def _find(section: Section, node_id: str) -> tuple[Section, int] | None:
+    for i, child in enumerate(section.children):
+        if child.id == node_id:
+            return section, i
+        if isinstance(child, Section):
+            found = _find(child, node_id)
+            if found is not None:
+                return found
+    return None
+
+
+def find_package(program: Program, package_id: str) -> Package:
+    """The package with ``package_id``.
+
+    Raises:
+        EditError: none.
+    """
+    for package in program.packages:
+        if package.id == package_id:
+            return package
+    raise EditError(f"paket {package_id!r} tidak ada di program")
+
+
+def find_item(program: Program, item_id: str) -> Item:
+    """The item with ``item_id``.
+
+    Raises:
+        EditError: none, or the id is a section's.
+    """
+    node = locate(program, item_id).node
+    if not isinstance(node, Item):
+        raise EditError(f"{node_id_text(node)} bukan item pekerjaan")
+    return node
+
+
+def find_section(program: Program, section_id: str) -> Section:
+    """The section with ``section_id``.
+
+    Raises:
+        EditError: none, or the id is an item's.
+    """
+    node = locate(program, section_id).node
+    if not isinstance(node, Section):
+        raise EditError(f"{node_id_text(node)} bukan bagian/divisi")
+    return node
+
+
+def node_id_text(node: Section | Item) -> str:
+    """A short Indonesian name of a node for messages."""
+    if isinstance(node, Section):
+        return f"bagian {node.title!r}"
+    return f"item {node.description!r}"
+
+
+def _siblings(program: Program, package_id: str, parent_id: str | None) -> tuple[Package, list]:
+    package = find_package(program, package_id)
+    if parent_id is None:
+        return package, package.sections
+    parent = locate(program, parent_id)
+    if parent.package is not package or not isinstance(parent.node, Section):
+        raise EditError(f"bagian {parent_id!r} tidak ada di paket {package.name!r}")
+    return package, parent.node.children
+
+
+def _all_ids(node: Section | Item) -> Iterator[str]:
+    yield node.id
+    if isinstance(node, Section):
+        for child in node.children:
+            yield from _all_ids(child)
+
+
+# -- the edit protocol ---------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class Edit:
+    """Base of every edit. Subclasses implement :meth:`apply`."""
+
+    #: True when the edit adds, removes or moves rows (the views rebuild those rows)
+    structural = False
+
+    @property
+    def changed_items(self) -> frozenset[str]:
+        """Ids of the items (or sections) whose own fields this edit changes: they are
+        priced again, with the sections above them, and their rows shown again."""
+        return frozenset()
+
+    def apply(self, program: Program) -> Edit:
+        """Change ``program`` in place; return the edit that undoes it exactly.
+
+        Raises:
+            EditError: the edit does not fit ``program`` (nothing changed).
+        """
+        raise NotImplementedError
+
+
+@dataclass(frozen=True)
+class Compound(Edit):
+    """Several edits as one step (one undo step in the window)."""
+
+    edits: tuple[Edit, ...]
+
+    @property
+    def structural(self) -> bool:  # type: ignore[override]
+        return any(e.structural for e in self.edits)
+
+    @property
+    def changed_items(self) -> frozenset[str]:
+        return frozenset().union(*(e.changed_items for e in self.edits))
+
+    def apply(self, program: Program) -> Edit:
+        inverses: list[Edit] = []
+        try:
+            for edit in self.edits:
+                inverses.append(edit.apply(program))
+        except EditError:
+            for inverse in reversed(inverses):  # all or nothing
+                inverse.apply(program)
+            raise
+        return Compound(tuple(reversed(inverses)))
+
+
+# -- tree: insert, remove, move ------------------------------------------------------------
+
+@dataclass(frozen=True)
+class InsertNode(Edit):
+    """Insert ``node`` (a :class:`Section` or an :class:`Item`) into package ``package_id``
+    under section ``parent_id`` (None = as a division at the top level) at ``index``
+    (None = at the end). Items sit only inside a section."""
+
+    package_id: str
+    parent_id: str | None
+    node: Section | Item
+    index: int | None = None
+    structural = True
+
+    def apply(self, program: Program) -> Edit:
+        package, siblings = _siblings(program, self.package_id, self.parent_id)
+        if self.parent_id is None and not isinstance(self.node, Section):
+            raise EditError("item harus berada di dalam bagian/divisi")
+        existing = {loc.node.id for p in program.packages for loc in _walk(p)}
+        clash = [i for i in _all_ids(self.node) if i in existing]
+        if clash:
+            raise EditError(f"id {clash[0]!r} sudah ada di program")
+        index = len(siblings) if self.index is None else self.index
+        if not 0 <= index <= len(siblings):
+            raise EditError(f"posisi {index} di luar 0..{len(siblings)}")
+        siblings.insert(index, self.node)
+        return RemoveNode(self.node.id)
+
+
+@dataclass(frozen=True)
+class RemoveNode(Edit):
+    """Remove the section (with everything in it) or item ``node_id``."""
+
+    node_id: str
+    structural = True
+
+    def apply(self, program: Program) -> Edit:
+        location = locate(program, self.node_id)
+        del location.siblings[location.index]
+        return InsertNode(location.package.id, location.parent.id if location.parent else None,
+                          location.node, location.index)
+
+
+@dataclass(frozen=True)
+class MoveNode(Edit):
+    """Move section or item ``node_id`` to package ``package_id``, under ``parent_id``
+    (None = top level, sections only) at ``index`` (counted after the node was taken out;
+    None = at the end). Move up/down, indent/outdent and drag-and-drop are all this edit."""
+
+    node_id: str
+    package_id: str
+    parent_id: str | None
+    index: int | None = None
+    structural = True
+
+    @property
+    def changed_items(self) -> frozenset[str]:
+        return frozenset()
+
+    def apply(self, program: Program) -> Edit:
+        source = locate(program, self.node_id)
+        node = source.node
+        if self.parent_id is None and not isinstance(node, Section):
+            raise EditError("item harus berada di dalam bagian/divisi")
+        if self.parent_id is not None and self.parent_id in set(_all_ids(node)):
+            raise EditError(f"{node_id_text(node)} tidak dapat dipindah ke dalam dirinya sendiri")
+        _, target = _siblings(program, self.package_id, self.parent_id)
+        del source.siblings[source.index]
+        index = len(target) if self.index is None else self.index
+        if not 0 <= index <= len(target):
+            source.siblings.insert(source.index, node)
+            raise EditError(f"posisi {index} di luar 0..{len(target)}")
+        target.insert(index, node)
+        return MoveNode(node.id, source.package.id, source.parent.id if source.parent else None,
+                        source.index)
+
+
+def move_up_down(program: Program, node_id: str, step: int) -> MoveNode | None:
+    """The move of ``node_id`` by ``step`` places among its siblings (−1 up, +1 down); None
+    when it is already first/last."""
+    loc = locate(program, node_id)
+    index = loc.index + step
+    if not 0 <= index < len(loc.siblings):
+        return None
+    return MoveNode(node_id, loc.package.id, loc.parent.id if loc.parent else None, index)
+
+
+def indent(program: Program, node_id: str) -> MoveNode | None:
+    """Move ``node_id`` into the section just above it (as its last child); None when the
+    sibling above is not a section (or there is none)."""
+    loc = locate(program, node_id)
+    if loc.index == 0:
+        return None
+    above = loc.siblings[loc.index - 1]
+    if not isinstance(above, Section):
+        return None
+    return MoveNode(node_id, loc.package.id, above.id, None)
+
+
+def outdent(program: Program, node_id: str) -> MoveNode | None:
+    """Move ``node_id`` out of its section, just after it; None at the top level, or for an
+    item whose section is a division (an item never sits at the top level)."""
+    loc = locate(program, node_id)
+    if loc.parent is None:
+        return None
+    parent = locate(program, loc.parent.id)
+    if parent.parent is None and not isinstance(loc.node, Section):
+        return None
+    return MoveNode(node_id, loc.package.id, parent.parent.id if parent.parent else None, parent.index + 1)
+
+
+# -- values ----------------------------------------------------------------------------------
+
+#: Item fields :class:`SetItemFields` may change (``id`` and ``measurements`` never).
+ITEM_FIELDS = frozenset({
+    "description", "unit", "analysis_code", "custom_rate", "custom_reason", "volume", "funding",
+    "rate_override", "override_reason", "note",
+})
+
+
+@dataclass(frozen=True)
+class SetItemFields(Edit):
+    """Set fields of item ``item_id`` (``values``: field → new value, from
+    :data:`ITEM_FIELDS`)."""
+
+    item_id: str
+    values: tuple[tuple[str, Any], ...]
+
+    @property
+    def changed_items(self) -> frozenset[str]:
+        return frozenset({self.item_id})
+
+    def apply(self, program: Program) -> Edit:
+        bad = [name for name, _ in self.values if name not in ITEM_FIELDS]
+        if bad:
+            raise EditError(f"kolom item {bad[0]!r} tidak dapat diubah")
+        item = find_item(program, self.item_id)
+        old = tuple((name, getattr(item, name)) for name, _ in self.values)
+        for name, value in self.values:
+            setattr(item, name, value)
+        return SetItemFields(self.item_id, old)
+
+
+def set_item(item_id: str, **values: Any) -> SetItemFields:
+    """``SetItemFields`` from keyword arguments: ``set_item(id, volume=Decimal('4.5'))``."""
+    return SetItemFields(item_id, tuple(values.items()))
+
+
+def set_volume(item_id: str, volume: Decimal) -> SetItemFields:
+    """Set the directly entered volume of an item (in the item's unit)."""
+    return set_item(item_id, volume=volume)
+
+
+def set_override(item_id: str, rate: Decimal, reason: str) -> SetItemFields:
+    """Replace the item's unit rate by ``rate`` (Rp per item unit) with ``reason``."""
+    return set_item(item_id, rate_override=rate, override_reason=reason)
+
+
+def clear_override(item_id: str) -> SetItemFields:
+    """Go back to the analysis (or custom) rate."""
+    return set_item(item_id, rate_override=None, override_reason="")
+
+
+@dataclass(frozen=True)
+class SetSectionTitle(Edit):
+    """Rename section ``section_id``."""
+
+    section_id: str
+    title: str
+
+    @property
+    def changed_items(self) -> frozenset[str]:
+        return frozenset({self.section_id})
+
+    def apply(self, program: Program) -> Edit:
+        section = find_section(program, self.section_id)
+        old = section.title
+        section.title = self.title
+        return SetSectionTitle(self.section_id, old)
+
+
+# -- back-up volume lines --------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class InsertMeasurement(Edit):
+    """Insert back-up line ``line`` into item ``item_id`` at ``index`` (None = at the end)."""
+
+    item_id: str
+    line: Measurement
+    index: int | None = None
+
+    @property
+    def changed_items(self) -> frozenset[str]:
+        return frozenset({self.item_id})
+
+    def apply(self, program: Program) -> Edit:
+        item = find_item(program, self.item_id)
+        index = len(item.measurements) if self.index is None else self.index
+        if not 0 <= index <= len(item.measurements):
+            raise EditError(f"baris {index + 1} di luar 1..{len(item.measurements) + 1}")
+        item.measurements.insert(index, self.line)
+        return RemoveMeasurement(self.item_id, index)
+
+
+@dataclass(frozen=True)
+class RemoveMeasurement(Edit):
+    """Remove back-up line ``index`` of item ``item_id``."""
+
+    item_id: str
+    index: int
+
+    @property
+    def changed_items(self) -> frozenset[str]:
+        return frozenset({self.item_id})
+
+    def apply(self, program: Program) -> Edit:
+        item = find_item(program, self.item_id)
+        if not 0 <= self.index < len(item.measurements):
+            raise EditError(f"baris {self.index + 1} tidak ada (item punya {len(item.measurements)} baris)")
+        line = item.measurements.pop(self.index)
+        return InsertMeasurement(self.item_id, line, self.index)
+
+
+@dataclass(frozen=True)
+class ReplaceMeasurement(Edit):
+    """Replace back-up line ``index`` of item ``item_id`` by ``line`` (a new object)."""
+
+    item_id: str
+    index: int
+    line: Measurement
+
+    @property
+    def changed_items(self) -> frozenset[str]:
+        return frozenset({self.item_id})
+
+    def apply(self, program: Program) -> Edit:
+        item = find_item(program, self.item_id)
+        if not 0 <= self.index < len(item.measurements):
+            raise EditError(f"baris {self.index + 1} tidak ada (item punya {len(item.measurements)} baris)")
+        old = item.measurements[self.index]
+        item.measurements[self.index] = self.line
+        return ReplaceMeasurement(self.item_id, self.index, old)
+
+
+# -- the pinned price book -------------------------------------------------------------------
+
+def copy_analysis(analysis: Analysis) -> Analysis:
+    """A deep copy: lines and rounding rule are new objects (Decimals are immutable)."""
+    return copy.deepcopy(analysis)
+
+
+def copy_resource(resource: Resource) -> Resource:
+    """A copy of a resource (all its fields are immutable values)."""
+    return dataclasses.replace(resource)
+
+
+@dataclass(frozen=True)
+class PinAnalyses(Edit):
+    """Add ``analyses`` and ``resources`` (copies, made by :func:`pin_analysis`) to the
+    pinned book of package ``package_id``, at the end in the given order. A resource or
+    analysis the pinned book has already is refused (the pinned price is never replaced)."""
+
+    package_id: str
+    analyses: tuple[Analysis, ...] = ()
+    resources: tuple[Resource, ...] = ()
+    positions: tuple[int | None, ...] = ()  # where each analysis goes back (undo of a removal)
+    resource_positions: tuple[int | None, ...] = ()
+
+    def apply(self, program: Program) -> Edit:
+        book = find_package(program, self.package_id).book
+        for resource in self.resources:
+            if resource.key in book.resources:
+                raise EditError(f"harga dasar {resource.key!r} sudah ada di buku harga paket")
+        for analysis in self.analyses:
+            if analysis.code in book.analyses:
+                raise EditError(f"analisa {analysis.code} sudah ada di buku harga paket")
+        r_positions = self.resource_positions or (None,) * len(self.resources)
+        a_positions = self.positions or (None,) * len(self.analyses)
+        for resource, position in sorted(zip(self.resources, r_positions, strict=True), key=_position_key):
+            book.insert_resource(resource, position)
+        for analysis, position in sorted(zip(self.analyses, a_positions, strict=True), key=_position_key):
+            book.insert_analysis(analysis, position)
+        return UnpinAnalyses(self.package_id, tuple(a.code for a in self.analyses),
+                             tuple(r.key for r in self.resources))
+
+
+def _position_key(pair: tuple[Any, int | None]) -> tuple[int, int]:
+    position = pair[1]
+    return (1, 0) if position is None else (0, position)
+
+
+@dataclass(frozen=True)
+class UnpinAnalyses(Edit):
+    """Remove analyses ``codes`` and resources ``keys`` from the pinned book of package
+    ``package_id``. Refused while an item of the package, or an analysis staying in the
+    book, uses one of them."""
+
+    package_id: str
+    codes: tuple[str, ...]
+    keys: tuple[str, ...] = ()
+
+    def apply(self, program: Program) -> Edit:
+        package = find_package(program, self.package_id)
+        book = package.book
+        used = sorted({i.analysis_code for i in package.items() if i.analysis_code in self.codes})
+        if used:
+            raise EditError(f"analisa {', '.join(used)} masih dipakai item di paket {package.name!r}")
+        removing = set(self.codes)
+        for code in self.codes:
+            if code not in book.analyses:
+                raise EditError(f"analisa {code} tidak ada di buku harga paket")
+            users = [u for u in book.users_of_analysis(code) if u not in removing]
+            if users:
+                raise EditError(f"analisa {code} masih dipakai oleh analisa {', '.join(users)}")
+        for key in self.keys:
+            if key not in book.resources:
+                raise EditError(f"harga dasar {key!r} tidak ada di buku harga paket")
+            users = [u for u in book.users_of_resource(key) if u not in removing]
+            if users:
+                raise EditError(f"harga dasar {key!r} masih dipakai oleh analisa {', '.join(users)}")
+        # positions in the book order before the removal, so that the undo restores the order
+        a_positions = tuple(list(book.analyses).index(c) for c in self.codes)
+        r_positions = tuple(list(book.resources).index(k) for k in self.keys)
+        analyses = tuple(book.analyses[c] for c in self.codes)
+        resources = tuple(book.resources[k] for k in self.keys)
+        for code in self.codes:
+            del book.analyses[code]
+        for key in self.keys:
+            del book.resources[key]
+        book.touch()
+        return PinAnalyses(self.package_id, analyses, resources, a_positions, r_positions)
+
+
+def pin_analysis(package: Package, source: PriceBook, code: str) -> PinAnalyses:
+    """The edit that copies analysis ``code`` of ``source`` (a library edition) and every
+    analysis and resource it depends on into ``package``'s pinned book, skipping what the
+    pinned book has already (whose pinned prices stay). The copies share no mutable object
+    with ``source``.
+
+    Raises:
+        EditError: ``source`` has no analysis ``code`` or cannot list its dependencies.
+    """
+    if code not in source.analyses:
+        raise EditError(f"analisa {code} tidak ada di buku harga sumber")
+    book = package.book
+    if source is book:
+        return PinAnalyses(package.id)
+    try:
+        codes, keys = source.dependencies(code)
+    except (KeyError, PriceBookError) as exc:
+        raise EditError(f"analisa {code}: {exc}") from exc
+    analyses = tuple(copy_analysis(source.analyses[c]) for c in source.analyses
+                     if c in codes and c not in book.analyses)
+    resources = tuple(copy_resource(source.resources[k]) for k in source.resources
+                      if k in keys and k not in book.resources)
+    return PinAnalyses(package.id, analyses, resources)
+
+
+def remove_unused_analysis(package: Package, code: str) -> UnpinAnalyses:
+    """The edit that removes pinned analysis ``code`` and the resources only it used.
+
+    Raises:
+        EditError: an item of the package or another analysis uses ``code``.
+    """
+    book = package.book
+    if code not in book.analyses:
+        raise EditError(f"analisa {code} tidak ada di buku harga paket")
+    others = [a for a in book.analyses.values() if a.code != code]
+    used_elsewhere = {ln.ref for a in others for ln in a.lines}
+    keys = tuple(k for k in book.resources
+                 if k not in used_elsewhere and any(ln.ref == k for ln in book.analyses[code].lines))
+    return UnpinAnalyses(package.id, (code,), keys)
+
+
+def add_item_from_book(package: Package, section_id: str, source: PriceBook, code: str,
+                       index: int | None = None, volume: Decimal = Decimal(0)) -> Compound:
+    """Pin analysis ``code`` of ``source`` (with its dependencies) and add an item priced
+    from it (its name and unit, ``volume``) into section ``section_id`` at ``index``."""
+    analysis = source.analyses.get(code)
+    if analysis is None:
+        raise EditError(f"analisa {code} tidak ada di buku harga sumber")
+    item = Item(description=" ".join(analysis.name.split()), unit=analysis.unit,
+                analysis_code=code, volume=volume)
+    return Compound((pin_analysis(package, source, code), InsertNode(package.id, section_id, item, index)))
+
+
+# -- packages and settings -------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class InsertPackage(Edit):
+    """Insert ``package`` into the programme at ``index`` (None = at the end)."""
+
+    package: Package
+    index: int | None = None
+    structural = True
+
+    def apply(self, program: Program) -> Edit:
+        if any(p.id == self.package.id for p in program.packages):
+            raise EditError(f"paket {self.package.name!r} sudah ada di program")
+        index = len(program.packages) if self.index is None else self.index
+        if not 0 <= index <= len(program.packages):
+            raise EditError(f"posisi paket {index} di luar 0..{len(program.packages)}")
+        program.packages.insert(index, self.package)
+        return RemovePackage(self.package.id)
+
+
+@dataclass(frozen=True)
+class RemovePackage(Edit):
+    """Remove package ``package_id`` (with its RAB and pinned book)."""
+
+    package_id: str
+    structural = True
+
+    def apply(self, program: Program) -> Edit:
+        package = find_package(program, self.package_id)
+        index = program.packages.index(package)
+        del program.packages[index]
+        return InsertPackage(package, index)
+
+
+#: Package fields :class:`SetPackageFields` may change.
+PACKAGE_FIELDS = frozenset({"name", "component", "ksm", "location", "description", "settings"})
+
+
+@dataclass(frozen=True)
+class SetPackageFields(Edit):
+    """Set fields of package ``package_id``; ``settings`` takes a whole new
+    :class:`PackageSettings` (PPN, pembulatan, decimals), never a shared one."""
+
+    package_id: str
+    values: tuple[tuple[str, Any], ...]
+
+    def apply(self, program: Program) -> Edit:
+        bad = [name for name, _ in self.values if name not in PACKAGE_FIELDS]
+        if bad:
+            raise EditError(f"kolom paket {bad[0]!r} tidak dapat diubah")
+        package = find_package(program, self.package_id)
+        old = tuple((name, getattr(package, name)) for name, _ in self.values)
+        for name, value in self.values:
+            setattr(package, name, value)
+        return SetPackageFields(self.package_id, old)
+
+
+def set_package(package_id: str, **values: Any) -> SetPackageFields:
+    """``SetPackageFields`` from keyword arguments."""
+    return SetPackageFields(package_id, tuple(values.items()))
+
+
+def set_settings(package: Package, **changes: Any) -> SetPackageFields:
+    """New :class:`PackageSettings` for ``package`` with ``changes`` (``ppn_rate=…``,
+    ``total_rounding=…``) applied to a copy of the current ones."""
+    return set_package(package.id, settings=dataclasses.replace(package.settings, **changes))
+
+
+#: Price-book meta fields :class:`SetBookMeta` may change (rules that price every analysis).
+BOOK_META_FIELDS = frozenset({"default_overhead_pct", "rate_rounding"})
+
+
+@dataclass(frozen=True)
+class SetBookMeta(Edit):
+    """Change rules of the pinned book of package ``package_id``: ``default_overhead_pct``
+    (E as a fraction of D for analyses without their own, issue 10 point 4) or
+    ``rate_rounding``. The book gets a new meta object (never shared with a library), its
+    memo is dropped and its revision counted, so every rate of the package is priced
+    again. A book shared by several packages changes for all of them."""
+
+    package_id: str
+    values: tuple[tuple[str, Any], ...]
+
+    def apply(self, program: Program) -> Edit:
+        bad = [name for name, _ in self.values if name not in BOOK_META_FIELDS]
+        if bad:
+            raise EditError(f"aturan buku harga {bad[0]!r} tidak dapat diubah")
+        book = find_package(program, self.package_id).book
+        old = tuple((name, getattr(book.meta, name)) for name, _ in self.values)
+        book.meta = dataclasses.replace(book.meta, **dict(self.values))
+        book.touch()
+        return SetBookMeta(self.package_id, old)
+
+
+#: Programme fields :class:`SetProgramFields` may change.
+PROGRAM_FIELDS = frozenset({
+    "kelurahan", "kecamatan", "kota", "provinsi", "program", "fiscal_year", "bkm",
+    "blm_allocation", "signatories", "title",
+})
+
+
+@dataclass(frozen=True)
+class SetProgramFields(Edit):
+    """Set fields of the programme (location, BKM, allocation, ``signatories`` as a whole
+    new list of :class:`Signatory`)."""
+
+    values: tuple[tuple[str, Any], ...]
+
+    def apply(self, program: Program) -> Edit:
+        bad = [name for name, _ in self.values if name not in PROGRAM_FIELDS]
+        if bad:
+            raise EditError(f"kolom program {bad[0]!r} tidak dapat diubah")
+        old = tuple((name, getattr(program, name)) for name, _ in self.values)
+        for name, value in self.values:
+            if name == "signatories":
+                value = [dataclasses.replace(s) for s in value]
+            setattr(program, name, value)
+        return SetProgramFields(old)
+
+
+def set_program(**values: Any) -> SetProgramFields:
+    """``SetProgramFields`` from keyword arguments."""
+    return SetProgramFields(tuple(values.items()))
+
+
+def apply_all(program: Program, edits: list[Edit]) -> list[Edit]:
+    """Apply ``edits`` in order; returns their inverses in the order that undoes them."""
+    inverses = [edit.apply(program) for edit in edits]
+    inverses.reverse()
+    return inverses
+
+
+__all__ = [
+    "BOOK_META_FIELDS", "ITEM_FIELDS", "PACKAGE_FIELDS", "PROGRAM_FIELDS", "Compound", "Edit", "EditError",
+    "InsertMeasurement", "InsertNode", "InsertPackage", "Location", "MoveNode", "PackageSettings",
+    "PinAnalyses", "RemoveMeasurement", "RemoveNode", "RemovePackage", "ReplaceMeasurement",
+    "SetBookMeta", "SetItemFields", "SetPackageFields", "SetProgramFields", "SetSectionTitle", "Signatory",
+    "UnpinAnalyses", "add_item_from_book", "apply_all", "clear_override", "copy_analysis",
+    "copy_resource", "find_item", "find_package", "find_section", "indent", "locate",
+    "move_up_down", "outdent", "pin_analysis", "remove_unused_analysis", "set_item",
+    "set_override", "set_package", "set_program", "set_settings", "set_volume",
+]
