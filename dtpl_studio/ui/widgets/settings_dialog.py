@@ -35,7 +35,7 @@ from dtpl_studio.costing.formatting import format_number
 from dtpl_studio.costing.money import RoundingMode, RoundingRule
 from dtpl_studio.costing.numbers import NumberParseError
 from dtpl_studio.costing.rab import Package, Program, Signatory
-from dtpl_studio.ui.parsing import parse_user_number
+from dtpl_studio.ui.parsing import NumberEntryError, parse_user_number
 from dtpl_studio.ui.strings import tr
 
 #: pembulatan steps offered (Rp); 0 = no rounding
@@ -56,7 +56,7 @@ def _percent(text: str, field: str) -> Decimal:
     cleaned = text.replace("%", "").strip()
     try:
         value = parse_user_number(cleaned)
-    except NumberParseError as exc:
+    except (NumberParseError, NumberEntryError) as exc:
         raise SettingsError(tr("set.bad_number", field=field, text=text)) from exc
     if not 0 <= value <= 100:
         raise SettingsError(tr("set.bad_percent", field=field, text=text))
