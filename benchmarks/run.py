@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import subprocess
 import sys
 import tempfile
@@ -94,6 +95,20 @@ elif step == "save":
     t0 = time.perf_counter()
     save_project(program, arg)
     extra = {"bytes": arg.stat().st_size}
+elif step == "pdf-big":
+    sys.path.insert(0, "benchmarks")
+    from big_program import build_big_program
+    from dtpl_studio.costing.rab import price_program
+    from dtpl_studio.reporting import build_dtpl_pdf
+    from dtpl_studio.services.prices import load_default_book
+    from pypdf import PdfReader
+    items = int(str(arg))
+    priced = price_program(build_big_program(load_default_book(), items))
+    t0 = time.perf_counter()
+    c0 = time.process_time()
+    build_dtpl_pdf(priced, out)
+    extra = {"items": items, "pages": len(PdfReader(out).pages),
+             "cpu_s": round(time.process_time() - c0, 2)}
 elif step == "recompute":
     from dtpl_studio.costing.rab import price_program
     from dtpl_studio.services.project import open_project
@@ -170,6 +185,11 @@ def run(step: str, arg: Path, out: Path, n: int = 0) -> dict:
     return json.loads(result.stdout.strip().splitlines()[-1])
 
 
+#: RAB sizes of the PDF export benchmark (``DTPL_BENCH_SIZES=200,1000`` to choose).
+PDF_SIZES = tuple(int(n) for n in os.environ.get("DTPL_BENCH_SIZES", "200,1000,2000,5000")
+                  .split(",") if n.strip())
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sizes", default=",".join(map(str, SIZES)),
@@ -204,6 +224,9 @@ def main(argv: list[str] | None = None) -> int:
             if n <= args.gui_max:
                 rows.append((f"RAB {n:>5} items: open + show tree; edit; undo", run("gui", path, tmp / "x", n)))
             print(f"  ({n} items done in {time.perf_counter() - t:.0f} s)", file=sys.stderr)
+        for items in PDF_SIZES:
+            rows.append((f"export DTPL PDF, {items} RAB items (≤300 analyses)",
+                         run("pdf-big", Path(str(items)), tmp / f"big-{items}.pdf")))
     print(f"{'step':60} {'seconds':>9} {'peak RSS MiB':>13}  extra")
     for name, r in rows:
         extra = {k: v for k, v in r.items() if k not in ("seconds", "maxrss_mib")}

@@ -7,6 +7,8 @@ Subcommands (DESIGN.md §8):
 * ``check PROJECT`` — price and check the BLM ceilings; exit 1 when a check fails;
 * ``audit PROJECT [--pdf OUT.pdf]`` — the audit log (price edits, overrides, re-pricing, saves)
   with its hash chain checked; exit 1 when it was edited outside DTPL Studio;
+* ``verify FILE.pdf PROJECT`` — exit 0 when the PDF is byte for byte what the project
+  prints, 1 (with the reason, in Indonesian) when not;
 * ``import-prices FILE [--write-edition DIR] [--report FILE] [--library URL | --no-library]``
   — import an AHSP workbook, print the import report summary, store the edition as a draft
   in the price library (user data folder by default); with ``--write-edition`` also write it
@@ -65,6 +67,9 @@ def _parser() -> argparse.ArgumentParser:
     a = sub.add_parser("audit", help="show and check the project's audit log (hash chain)")
     a.add_argument("project", type=Path)
     a.add_argument("--pdf", type=Path, help="also print it to this PDF")
+    v = sub.add_parser("verify", help="is FILE.pdf exactly what PROJECT.dtpl prints?")
+    v.add_argument("pdf", type=Path)
+    v.add_argument("project", type=Path)
     i = sub.add_parser("import-prices", help="import an AHSP price workbook")
     i.add_argument("file", type=Path)
     i.add_argument("--write-edition", type=Path, metavar="DIR", help="write the edition in the open format")
@@ -75,7 +80,7 @@ def _parser() -> argparse.ArgumentParser:
     return p
 
 
-COMMANDS = ("gui", "demo", "export", "check", "audit", "import-prices")
+COMMANDS = ("gui", "demo", "export", "check", "audit", "verify", "import-prices")
 
 
 class TargetError(DtplError, ValueError):
@@ -193,6 +198,12 @@ def main(argv: list[str] | None = None) -> int:
             _print_check(priced)
             _print_audit_warning(args.project)
             return 0 if priced.passed else 1
+        if command == "verify":
+            from dtpl_studio.services.project import verify_pdf
+
+            verdict = verify_pdf(args.pdf, args.project)
+            print(verdict.message)
+            return 0 if verdict.same else 1
         if command == "import-prices":
             return _import_prices(args)
         if command == "audit":

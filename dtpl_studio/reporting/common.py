@@ -166,14 +166,28 @@ class Heading(Paragraph):
     but still in the PDF outline; ``section`` is the running-header text it sets.
     """
 
-    def __init__(self, text: str, style, *, level: int, key: str, plain: str,
-                 in_toc: bool = True, section: str | None = None) -> None:
-        super().__init__(text, style)
+    def __init__(self, text: str | None, style, *, level: int = 0, key: str | None = None,
+                 plain: str = "", in_toc: bool = True, section: str | None = None,
+                 **kw) -> None:
+        super().__init__(text, style, **kw)
         self.outline_level = level
         self.outline_key = key
         self.outline_text = plain
         self.in_toc = in_toc
         self.running_section = section
+
+    def split(self, availWidth: float, availHeight: float) -> list:
+        """A heading too long for the space left continues on the next page; only its
+        first part is the bookmark/TOC entry."""
+        parts = super().split(availWidth, availHeight)
+        if parts:
+            first = parts[0]
+            for name in ("outline_level", "outline_key", "outline_text", "in_toc",
+                         "running_section"):
+                setattr(first, name, getattr(self, name))
+            for part in parts[1:]:
+                part.outline_key = None
+        return parts
 
 
 class Anchor(Flowable):

@@ -10,10 +10,15 @@ numbers and the "Halaman n dari N" total are settled over the passes.
 
 from __future__ import annotations
 
+import calendar
+import hashlib
+import time
+
 from reportlab.lib.units import mm
 from reportlab.pdfgen.canvas import Canvas
-from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageTemplate
+from reportlab.platypus import BaseDocTemplate, Flowable, Frame, KeepTogether, PageTemplate
 from reportlab.platypus.doctemplate import IndexingFlowable
+from reportlab.platypus.tableofcontents import TableOfContents
 
 from dtpl_studio.costing.rab import PricedProgram
 from dtpl_studio.reporting import labels as L
@@ -31,6 +36,7 @@ from dtpl_studio.reporting.styles import (
     RULE,
     WATERMARK,
 )
+from dtpl_studio.reporting.verify import HASH_KEY, document_date
 
 
 class PageTotal(IndexingFlowable):
@@ -57,6 +63,39 @@ class PageTotal(IndexingFlowable):
         return self._ok
 
 
+def _no_draw(*args, **kwargs) -> None:
+    """Stands in for ``drawOn`` during a layout-only pass."""
+
+
+class DtplFrame(Frame):
+    """A frame that, while ``dry`` is set, lays flowables out without drawing them.
+
+    A layout-only pass finds the page of every heading and the page count at the cost of
+    measuring; the drawing is done once, in the last pass (issue 9: three full passes of
+    measuring *and* drawing were a third of the export time).
+    """
+
+    dry = False
+
+    def _add(self, flowable, canv, trySplit=0):
+        if not self.dry:
+            return super()._add(flowable, canv, trySplit)
+        flowable.drawOn = _no_draw
+        try:
+            return super()._add(flowable, canv, trySplit)
+        finally:
+            del flowable.drawOn
+
+    add = _add
+
+
+def _walk(flowables):
+    for f in flowables:
+        yield f
+        if isinstance(f, KeepTogether):
+            yield from _walk(f._content)
+
+
 class DtplDocTemplate(BaseDocTemplate):
     """A4 portrait document with a ``cover`` and a ``body`` page template.
 
@@ -76,6 +115,7 @@ class DtplDocTemplate(BaseDocTemplate):
         kw.setdefault("subject", f"{program.program} {program.title}".strip())
         kw.setdefault("author", program.bkm or program.program)
         kw.setdefault("creator", "DTPL Studio")
+        kw.setdefault("keywords", [f"{HASH_KEY}{doc_hash}"])
         super().__init__(
             filename,
             pagesize=PAGE_SIZE,
@@ -88,18 +128,93 @@ class DtplDocTemplate(BaseDocTemplate):
             **kw,
         )
         self.priced = priced
+        self.document_date = document_date(program)
         self.doc_hash = doc_hash
         self.draft = draft
         self.page_total: int | None = None
         self.running_section = ""
         self._outline_level = -1
-        frame = Frame(MARGIN_LEFT, MARGIN_BOTTOM, FRAME_WIDTH, FRAME_HEIGHT, id="main",
+        frame = DtplFrame(MARGIN_LEFT, MARGIN_BOTTOM, FRAME_WIDTH, FRAME_HEIGHT, id="main",
                       leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0)
         templates = [
             PageTemplate("cover", [frame], onPage=self._under_page, onPageEnd=self._cover_end),
             PageTemplate("body", [frame], onPage=self._under_page, onPageEnd=self._body_end),
         ]
         self.addPageTemplates(templates if cover else templates[::-1])
+        self._frames = [frame]
+        self.dry = False
+
+    def _makeCanvas(self, filename=None, canvasmaker=Canvas):
+        """The canvas, dated with the project's document date (CreationDate and ModDate)
+        instead of ReportLab's fixed 2000-01-01 or ``SOURCE_DATE_EPOCH``; the PDF's file
+        identifier is seeded with the same date, so the bytes stay deterministic."""
+        canv = super()._makeCanvas(filename=filename, canvasmaker=canvasmaker)
+        doc = canv._doc
+        day = self.document_date
+        stamp = doc._timeStamp
+        stamp.t = calendar.timegm(day.timetuple())
+        stamp.lt = time.gmtime(stamp.t)
+        stamp.YMDhms = tuple(stamp.lt)[:6]
+        stamp.dhh = stamp.dmm = 0
+        stamp.tzname = "UTC"
+        sig = doc.signature = hashlib.md5(usedforsecurity=False)
+        sig.update(b"a reportlab document")
+        sig.update(ascii(stamp.t).encode("ascii"))
+        return canv
+
+    def build_passes(self, story: list[Flowable], max_passes: int) -> int:
+        """Lay ``story`` out until the TOC page numbers and the page total are settled,
+        then save; returns the number of passes.
+
+        Replaces ``multiBuild``: the Daftar isi is filled beforehand with every heading
+        (page numbers unknown), so it already has its final height; pass 1 only lays out
+        (no drawing) and finds the pages; pass 2 lays out and draws with those numbers
+        and is normally the last. A pass that does not settle is followed by another.
+
+        Raises:
+            IndexError: not settled after ``max_passes`` passes.
+        """
+        indexing = [f for f in story if f.isIndexing()]
+        self._indexingFlowables = indexing  # notify() feeds them (as in multiBuild)
+        self._prefill_toc(story, indexing)
+        self._doSave = 0
+        passes = 0
+        edits: list[tuple] = []
+        self._multiBuildEdits = edits.append  # ReportLab's per-pass undo list
+        while True:
+            passes += 1
+            self.dry = passes == 1
+            for frame in self._frames:
+                frame.dry = self.dry
+            if self._onProgress:
+                self._onProgress("PASS", passes)
+            for fl in indexing:
+                fl.beforeBuild()
+            self.build(story[:])
+            for fl in indexing:
+                fl.afterBuild()
+            if not self.dry and all(fl.isSatisfied() for fl in indexing):
+                self.canv.save()
+                return passes
+            if passes >= max_passes:
+                raise IndexError(f"daftar isi belum tetap setelah {passes} lintasan")
+            while edits:
+                edit = edits.pop(0)
+                edit[0](*edit[1:])
+
+    def _prefill_toc(self, story: list[Flowable], indexing: list[Flowable]) -> None:
+        level_now = -1
+        entries = []
+        for f in _walk(story):
+            if getattr(f, "outline_key", None) is None:
+                continue
+            level = min(f.outline_level, level_now + 1)
+            level_now = level
+            if f.in_toc:
+                entries.append((level, esc(f.outline_text), 0, f.outline_key))
+        for fl in indexing:
+            if isinstance(fl, TableOfContents):
+                fl._entries = list(entries)
 
     # -- passes ----------------------------------------------------------------------------
     def beforeDocument(self) -> None:
@@ -126,7 +241,7 @@ class DtplDocTemplate(BaseDocTemplate):
 
     # -- page decoration -------------------------------------------------------------------
     def _under_page(self, canv: Canvas, doc: BaseDocTemplate) -> None:
-        if self.draft:
+        if self.draft and not self.dry:
             canv.saveState()
             canv.setFillColor(WATERMARK)
             canv.setFont(FAMILY.bold, 130)
@@ -136,9 +251,12 @@ class DtplDocTemplate(BaseDocTemplate):
             canv.restoreState()
 
     def _cover_end(self, canv: Canvas, doc: BaseDocTemplate) -> None:
-        self._footer(canv)
+        if not self.dry:
+            self._footer(canv)
 
     def _body_end(self, canv: Canvas, doc: BaseDocTemplate) -> None:
+        if self.dry:
+            return
         self._header(canv)
         self._footer(canv)
 

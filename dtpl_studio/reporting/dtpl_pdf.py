@@ -46,7 +46,8 @@ from dtpl_studio.reporting.styles import make_styles
 from dtpl_studio.reporting.template import DtplTemplate, load_template
 from dtpl_studio.tempfiles import temp_path
 
-__all__ = ["MAX_PASSES", "PROGRESS_TOTAL", "ReportCancelled", "build_dtpl_pdf", "will_be_draft"]
+__all__ = ["MAX_PASSES", "PROGRESS_TOTAL", "ReportCancelled", "build_dtpl_pdf", "render_dtpl_pdf",
+           "will_be_draft"]
 
 ProgressFn = Callable[[int, int, str], None]
 
@@ -95,7 +96,8 @@ def build_dtpl_pdf(
     ``PricedItem.volume``, ``.rate`` and ``.amount``, so printed volume × printed rate =
     printed amount (DESIGN.md §5).
 
-    The output is deterministic (ReportLab ``invariant=1``, fixed font, no dates): the same
+    The output is deterministic (ReportLab ``invariant=1``, fixed fonts, CreationDate = the
+    project's document date, :func:`~dtpl_studio.reporting.verify.document_date`): the same
     priced content gives the same bytes. The file is written atomically: the whole PDF is
     built in memory, written to a temporary file beside ``out_path``, flushed, and moved in
     place with :func:`os.replace`; an existing ``out_path`` is untouched until then.
@@ -125,6 +127,32 @@ def build_dtpl_pdf(
         OSError: the file cannot be written (the temporary file is removed).
     """
     out_path = Path(out_path)
+    data = render_dtpl_pdf(priced, progress=progress, cancelled=cancelled, draft=draft,
+                           template=template, _final=False)
+    if cancelled is not None and cancelled():
+        raise ReportCancelled("pembuatan PDF dibatalkan")
+    if progress is not None:
+        progress(97, PROGRESS_TOTAL, "Menyimpan berkas")
+    _write_atomic(out_path, data)
+    if progress is not None:
+        progress(PROGRESS_TOTAL, PROGRESS_TOTAL, "Selesai")
+    return out_path
+
+
+def render_dtpl_pdf(
+    priced: PricedProgram,
+    *,
+    progress: Callable[[int, int, str], None] | None = None,
+    cancelled: Callable[[], bool] | None = None,
+    draft: bool | None = None,
+    template: Path | None = None,
+    _final: bool = True,
+) -> bytes:
+    """The bytes of the DTPL package PDF of ``priced`` (what :func:`build_dtpl_pdf` writes).
+
+    Deterministic: the same priced programme, draft flag and template give the same bytes
+    (used by ``dtpl-studio verify``). Arguments and errors as :func:`build_dtpl_pdf`.
+    """
     report = _Progress(progress)
 
     def check_cancel() -> None:
@@ -144,12 +172,11 @@ def build_dtpl_pdf(
                           cover=with_cover)
     story.append(PageTotal(doc))
     doc.setProgressCallBack(_layout_progress(report, check_cancel))
-    doc.multiBuild(story, maxPasses=MAX_PASSES)
+    doc.build_passes(story, MAX_PASSES)
     check_cancel()
-    report(97, "Menyimpan berkas")
-    _write_atomic(out_path, buffer.getvalue())
-    report(PROGRESS_TOTAL, "Selesai")
-    return out_path
+    if _final:
+        report(PROGRESS_TOTAL, "Selesai")
+    return buffer.getvalue()
 
 
 def _steps(ctx: BuildContext,

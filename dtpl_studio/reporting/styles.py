@@ -39,6 +39,7 @@ WATERMARK = colors.Color(0.80, 0.10, 0.10, alpha=0.13)
 TABLE_FONT_SIZE = 8
 TABLE_LEADING = 9.6
 TABLE_PADDING = 2.6
+NOTE_SIZE = 6.8
 
 
 @dataclass(frozen=True, slots=True)
@@ -140,6 +141,7 @@ def grid_style(*, header_rows: int = 1, extra: list[tuple] | None = None) -> Tab
             ("BACKGROUND", (0, 0), (-1, header_rows - 1), HEADER_BG),
             ("FONT", (0, 0), (-1, header_rows - 1), f.bold, TABLE_FONT_SIZE, TABLE_LEADING),
             ("VALIGN", (0, 0), (-1, header_rows - 1), "MIDDLE"),
+            ("ALIGN", (0, 0), (-1, header_rows - 1), "CENTER"),
             ("LINEBELOW", (0, header_rows - 1), (-1, header_rows - 1), 0.8, INK),
         ]
     commands += extra or []
@@ -152,3 +154,11 @@ def widths(*millimetres: float) -> list[float]:
     pts = [w * mm for w in millimetres[:-1]]
     pts.append(FRAME_WIDTH - sum(pts))
     return pts
+
+
+def head(titles, col_widths) -> list[str]:
+    """Header cells of a table: the titles wrapped to their columns, bold
+    (:func:`~dtpl_studio.reporting.longtable.head_cells`)."""
+    from dtpl_studio.reporting.longtable import head_cells
+
+    return head_cells(titles, col_widths, FAMILY.bold, TABLE_FONT_SIZE, TABLE_PADDING)

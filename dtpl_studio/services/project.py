@@ -136,3 +136,21 @@ def export_pdf(
         remove_leftovers(out.parent, out.name)  # temporary PDFs of an export that was killed
         priced = price_program(program)
         return build_dtpl_pdf(priced, out, progress=progress, cancelled=cancelled)
+
+
+def verify_pdf(pdf_path: Path, project_path: Path):
+    """Whether ``pdf_path`` is byte for byte the DTPL PDF that ``project_path`` prints now
+    (``dtpl-studio verify``). Returns a :class:`dtpl_studio.reporting.Verdict` (``same``,
+    Indonesian ``message``).
+
+    Raises:
+        OSError: the PDF cannot be read. ProjectFileError (ValueError): the project cannot
+            be opened.
+    """
+    from dtpl_studio.reporting import document_hash, render_dtpl_pdf, verify_pdf_bytes
+
+    data = Path(pdf_path).read_bytes()
+    priced = price_program(open_project(project_path))
+    expected = render_dtpl_pdf(priced)
+    return verify_pdf_bytes(data, expected, document_hash(priced), pdf_name=Path(pdf_path).name,
+                            project_name=Path(project_path).name)

@@ -9,6 +9,8 @@ rounded by the book's rule, the rate the RAB prints.
 
 from __future__ import annotations
 
+from decimal import ROUND_HALF_UP, Decimal
+
 from reportlab.platypus import Flowable, KeepTogether, PageBreak, Paragraph, Table
 
 from dtpl_studio.costing.pricebook import Breakdown, LineKind, PriceBook, PriceBookError, PricedLine
@@ -25,11 +27,23 @@ from dtpl_studio.reporting.common import (
     plain,
 )
 from dtpl_studio.reporting.fonts import FAMILY
+from dtpl_studio.reporting.longtable import TextLines, fit_size, lines_of
 from dtpl_studio.reporting.sections.books import BookUse, book_uses, describe_usage
-from dtpl_studio.reporting.styles import DIVISION_BG, FAIL_INK, INK, TOTAL_BG, grid_style, widths
+from dtpl_studio.reporting.styles import (
+    DIVISION_BG,
+    FAIL_INK,
+    INK,
+    TABLE_FONT_SIZE,
+    TABLE_PADDING,
+    TOTAL_BG,
+    grid_style,
+    head,
+    widths,
+)
 
 #: No | Uraian | Kode | Satuan | Koefisien | Harga Satuan | Jumlah Harga (mm).
-ANALYSIS_WIDTHS = (9, 56, 19, 15, 22, 26, 28)
+ANALYSIS_WIDTHS = (8, 68, 17, 12, 18, 25, 27)
+SEN = Decimal("0.01")
 
 
 def build_analyses(ctx: BuildContext) -> list[Flowable]:
@@ -109,58 +123,96 @@ def _line_code(book: PriceBook, pl: PricedLine) -> str:
     return resource.code  # the book's own code, if it has one (the key is often the name)
 
 
+def _half_up(value: Decimal) -> Decimal:
+    """``value`` to the sen, half up (the workbooks' ROUND, DOMAIN.md §2.2)."""
+    return value.quantize(SEN, rounding=ROUND_HALF_UP)
+
+
+def printed_totals(b: Breakdown) -> dict[str, Decimal]:
+    """The A–F printed on a sheet, rounded to the sen half up so that the sheet reconciles
+    as printed: D = A + B + C, E = p × D (to the sen, half up), F = D + E.
+
+    The RAB rate is the core's ``b.f`` (the book's or the analysis' rule over the exact F);
+    the printed F differs from the exact F by less than a sen per step.
+    """
+    a, bb, c = _half_up(b.a), _half_up(b.b), _half_up(b.c)
+    d = a + bb + c
+    e = _half_up(d * b.overhead_pct)
+    return {"A": a, "B": bb, "C": c, "D": d, "E": e, "F": d + e}
+
+
 def _table(ctx: BuildContext, book: PriceBook, b: Breakdown) -> Table:
-    s = ctx.styles
-    data: list[list] = [[Paragraph(h, s.cell_head) for h in L.ANALYSIS_COLUMNS]]
+    """One sheet's table, plain cells (no Paragraph line breaking); the Kode column is
+    printed only when a line of the sheet has a code."""
+    groups = (b.labour, b.material, b.equipment)
+    codes = [[_line_code(book, pl) for pl in lines] for lines in groups]
+    with_code = any(c for cs in codes for c in cs)
+    col_mm = ANALYSIS_WIDTHS if with_code else (
+        ANALYSIS_WIDTHS[0], ANALYSIS_WIDTHS[1] + ANALYSIS_WIDTHS[2], *ANALYSIS_WIDTHS[3:])
+    col = widths(*col_mm)
+    k = 1 if with_code else 0  # column offset after Uraian
+    text_w = col[1] - 2 * TABLE_PADDING
+    wide_w = sum(col[1:-1]) - 2 * TABLE_PADDING
+    heads = [h for h in L.ANALYSIS_COLUMNS if with_code or h != "Kode"]
+    data: list[list] = [head(heads, col)]
+    last = len(heads) - 1
     extra: list[tuple] = [
         ("ALIGN", (0, 1), (0, -1), "CENTER"),
-        ("ALIGN", (3, 1), (3, -1), "CENTER"),
-        ("ALIGN", (4, 1), (6, -1), "RIGHT"),
+        ("ALIGN", (2, 1), (1 + k, -1), "CENTER"),
+        ("ALIGN", (2 + k, 1), (2 + k, -1), "CENTER"),
+        ("ALIGN", (3 + k, 1), (-1, -1), "RIGHT"),
     ]
-    groups = (b.labour, b.material, b.equipment)
-    sums = (b.a, b.b, b.c)
-    for (letter, title, total_label), lines, total in zip(L.ANALYSIS_GROUPS, groups, sums,
-                                                          strict=True):
+    printed = printed_totals(b)
+
+    def fit(r: int, c: int, text: str, font: str = FAMILY.regular) -> None:
+        size = fit_size(text, font, TABLE_FONT_SIZE, col[c] - 2 * TABLE_PADDING)
+        if size < TABLE_FONT_SIZE:
+            extra.append(("FONTSIZE", (c, r), (c, r), size))
+
+    def total_row(letter: str, label: str, value: str, bold_label: bool) -> None:
         r = len(data)
-        data.append([letter, Paragraph(f"<b>{title}</b>", s.cell), "", "", "", "", ""])
-        extra += [("BACKGROUND", (0, r), (-1, r), DIVISION_BG), ("FONT", (0, r), (0, r),
-                                                                FAMILY.bold)]
-        for i, pl in enumerate(lines, start=1):
+        font = FAMILY.bold if bold_label else FAMILY.regular
+        data.append([letter, TextLines(lines_of(label, font, TABLE_FONT_SIZE, wide_w)),
+                     *[""] * (last - 2), value])
+        extra.extend([("SPAN", (1, r), (last - 1, r)),
+                      ("FONT", (last, r), (last, r), FAMILY.bold, TABLE_FONT_SIZE)])
+        fit(r, last, value, FAMILY.bold)
+
+    for (letter, title, total_label), lines, line_codes, key in zip(
+            L.ANALYSIS_GROUPS, groups, codes, "ABC", strict=True):
+        r = len(data)
+        data.append([letter, title, *[""] * (last - 1)])
+        extra += [("BACKGROUND", (0, r), (-1, r), DIVISION_BG),
+                  ("FONT", (0, r), (1, r), FAMILY.bold, TABLE_FONT_SIZE),
+                  ("SPAN", (1, r), (-1, r))]
+        for i, (pl, code) in enumerate(zip(lines, line_codes, strict=True), start=1):
             is_pct = pl.line.kind is LineKind.PCT_OF_MATERIAL
-            data.append([
-                str(i),
-                Paragraph(esc(pl.description), s.cell),
-                Paragraph(esc(_line_code(book, pl)), s.cell_center),
-                "%" if is_pct else plain(pl.unit),
-                percent(pl.line.coefficient) if is_pct else coefficient(pl.line.coefficient),
-                money2(pl.price),
-                money2(pl.amount),
-            ])
-        r = len(data)
-        data.append(["", Paragraph(f"<b>{total_label}</b>", s.cell_right), "", "", "", "",
-                     money2(total)])
-        extra += [("SPAN", (1, r), (5, r)), ("FONT", (6, r), (6, r), FAMILY.bold)]
-    pct = percent(b.overhead_pct)
-    rows = [
-        ("D", "Jumlah (A + B + C)", money2(b.d)),
-        ("E", f"Biaya Umum dan Keuntungan (Overhead &amp; Profit) {pct} × D", money2(b.e)),
-        ("F", "Harga Satuan Pekerjaan (D + E)", money2(b.f_exact)),
-    ]
+            r = len(data)
+            row = [str(i), TextLines(lines_of(pl.description, FAMILY.regular,
+                                              TABLE_FONT_SIZE, text_w))]
+            if with_code:
+                row.append(plain(code))
+            row += ["%" if is_pct else plain(pl.unit),
+                    percent(pl.line.coefficient) if is_pct else coefficient(pl.line.coefficient),
+                    money2(pl.price), money2(pl.amount)]
+            for c in range(2, len(row)):
+                fit(r, c, row[c])
+            data.append(row)
+        total_row("", total_label, money2(printed[key]), True)
     first = len(data)
-    for letter, label, value in rows:
-        data.append([letter, Paragraph(label, s.cell), "", "", "", "", value])
-        extra.append(("SPAN", (1, len(data) - 1), (5, len(data) - 1)))
+    pct = percent(b.overhead_pct)
+    total_row("D", "Jumlah (A + B + C)", money2(printed["D"]), False)
+    total_row("E", f"Biaya Umum dan Keuntungan (Overhead & Profit) {pct} × D",
+              money2(printed["E"]), False)
+    total_row("F", "Harga Satuan Pekerjaan (D + E)", money2(printed["F"]), False)
+    rule = (b.analysis.rate_rounding or book.meta.rate_rounding).describe()
     r = len(data)
-    rule = book.meta.rate_rounding.describe()
-    data.append(["", Paragraph(f"<b>Harga Satuan Pekerjaan dipakai</b> ({esc(rule)})",
-                               s.cell_right), "", "", "", "", money(b.f)])
+    total_row("", f"Harga Satuan Pekerjaan dipakai ({rule})", money(b.f), True)
     extra += [
         ("LINEABOVE", (0, first), (-1, first), 0.8, INK),
-        ("FONT", (0, first), (0, r), FAMILY.bold),
-        ("FONT", (6, first), (6, r), FAMILY.bold),
-        ("SPAN", (1, r), (5, r)),
+        ("FONT", (0, first), (0, r), FAMILY.bold, TABLE_FONT_SIZE),
         ("BACKGROUND", (0, r), (-1, r), TOTAL_BG),
     ]
-    table = Table(data, colWidths=widths(*ANALYSIS_WIDTHS), repeatRows=1, splitByRow=1)
+    table = Table(data, colWidths=col, repeatRows=1, splitByRow=1)
     table.setStyle(grid_style(extra=extra))
     return table

@@ -56,9 +56,24 @@ def build_approval(ctx: BuildContext) -> list[Flowable]:
         Spacer(1, 2 * mm),
         Paragraph(text, s.body),
         Spacer(1, 8 * mm),
-        _signature_grid(ctx, prog.signatories),
+        *_signatures(ctx, prog.signatories),
     ]
     return story
+
+
+#: A signatory text longer than this is laid out one block under the other, outside a
+#: table, so that it can continue on the next page (a table cell cannot).
+LONG_SIGNATORY = 400
+
+
+def _signatures(ctx: BuildContext, signatories: list[Signatory]) -> list[Flowable]:
+    if any(len(s.role) + len(s.name) + len(s.position) + len(s.date) > LONG_SIGNATORY
+           for s in signatories):
+        out: list[Flowable] = []
+        for sig in signatories:
+            out += [*_block(ctx, sig), Spacer(1, 8 * mm)]
+        return out
+    return [_signature_grid(ctx, signatories)]
 
 
 def _block(ctx: BuildContext, sig: Signatory) -> list[Flowable]:

@@ -14,7 +14,7 @@ class BookUse:
     """One distinct price book and what the document takes from it.
 
     Attributes:
-        book: the first package's pinned copy (the others hold the same content).
+        book: the union of the packages' pinned copies (same source, no differing entry).
         packages: ``(number, priced package)`` of every package pinned to this content.
         codes: analysis codes used, in RAB order, each followed by its sub-analyses.
         usage: code → where it is used: ``"Paket 2"`` → item numbers, or
@@ -51,24 +51,54 @@ def describe_usage(usage: dict[str, list[str]], limit: int = 8) -> str:
 
 
 def _key(book: PriceBook) -> tuple:
+    """Provenance of a book (not its content): packages pinned to different subsets of
+    one edition share it, so their analyses and prices print once for the programme."""
     m = book.meta
-    return (book.content_hash(), m.title, m.region, m.province, m.year, m.edition, m.legal_ref,
-            m.source_file, m.kind)
+    return (m.title, m.region, m.province, m.year, m.edition, m.legal_ref, m.source_file,
+            m.source_sha256, m.kind, m.rate_rounding, m.default_overhead_pct)
+
+
+def _merge(into: PriceBook, book: PriceBook) -> bool:
+    """Add ``book``'s analyses and resources to ``into``; False (and nothing added) when
+    one of them differs from the one ``into`` already holds (an edited pinned copy)."""
+    for code, analysis in book.analyses.items():
+        if code in into.analyses and into.analyses[code] != analysis:
+            return False
+    for key, resource in book.resources.items():
+        if key in into.resources and into.resources[key] != resource:
+            return False
+    for key, resource in book.resources.items():
+        into.resources.setdefault(key, resource)
+    for code, analysis in book.analyses.items():
+        into.analyses.setdefault(code, analysis)
+    into._memo.clear()
+    return True
 
 
 def book_uses(priced: PricedProgram) -> list[BookUse]:
-    """Group the packages by pinned book content and collect the analyses/resources used.
+    """Group the packages by price-book source and collect the analyses/resources used.
 
-    Books from which no item uses an analysis are left out (a perencanaan package priced
-    only with custom rates prints no analysis sheet).
+    Packages pinned to subsets of one edition (the usual case: each package pins what it
+    uses) form one group whose analysis sheets and base prices are printed once for the
+    programme (issue 9 point 7); a package whose pinned copy was edited (an analysis or a
+    price differs) gets a group of its own. Books from which no item uses an analysis are
+    left out (a perencanaan package priced only with custom rates prints no analysis
+    sheet).
     """
-    uses: dict[tuple, BookUse] = {}
-    cache: dict[int, tuple] = {}
+    groups: list[tuple[tuple, BookUse]] = []
     for number, pp in enumerate(priced.packages, start=1):
         book = pp.package.book
-        if id(book) not in cache:
-            cache[id(book)] = _key(book)
-        use = uses.setdefault(cache[id(book)], BookUse(book))
+        key = _key(book)
+        use = None
+        for k, candidate in groups:
+            if k == key and (candidate.book is book or _merge(candidate.book, book)):
+                use = candidate
+                break
+        if use is None:
+            merged = PriceBook(book.meta)
+            _merge(merged, book)
+            use = BookUse(merged)
+            groups.append((key, use))
         use.packages.append((number, pp))
         for pi in pp.items():
             code = pi.item.analysis_code
@@ -76,9 +106,9 @@ def book_uses(priced: PricedProgram) -> list[BookUse]:
                 continue
             where = use.usage.setdefault(code, {}).setdefault(f"Paket {number}", [])
             where.append(pi.number)
-            _visit(book, code, use)
+            _visit(use.book, code, use)
     result = []
-    for use in uses.values():
+    for _, use in groups:
         if not use.codes:
             continue
         keys: set[str] = set()

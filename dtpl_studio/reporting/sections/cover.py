@@ -4,7 +4,7 @@ rounded totals (DOMAIN.md §4.4 item 1)."""
 from __future__ import annotations
 
 from reportlab.lib.units import mm
-from reportlab.platypus import Flowable, NextPageTemplate, Paragraph, Spacer, Table
+from reportlab.platypus import Flowable, NextPageTemplate, Paragraph, Spacer
 
 from dtpl_studio.reporting import labels as L
 from dtpl_studio.reporting.common import (
@@ -15,6 +15,8 @@ from dtpl_studio.reporting.common import (
     program_total,
     program_words,
 )
+from dtpl_studio.reporting.fonts import FAMILY
+from dtpl_studio.reporting.longtable import PagedTable, text_table
 from dtpl_studio.reporting.styles import HEADER_BG, INK, TOTAL_BG, grid_style, widths
 
 
@@ -54,8 +56,7 @@ def build_cover(ctx: BuildContext) -> list[Flowable]:
     return story
 
 
-def _location_table(ctx: BuildContext) -> Table:
-    s = ctx.styles
+def _location_table(ctx: BuildContext) -> PagedTable:
     prog = ctx.priced.program
     rows = [
         ("Kelurahan/Desa", prog.kelurahan),
@@ -64,40 +65,37 @@ def _location_table(ctx: BuildContext) -> Table:
         ("Provinsi", prog.provinsi),
         ("BKM/LKM", prog.bkm),
     ]
-    data = [[Paragraph(esc(k), s.cell), Paragraph(":", s.cell),
-             Paragraph(f"<b>{esc(v or L.UNKNOWN)}</b>", s.cell)] for k, v in rows]
-    table = Table(data, colWidths=[34 * mm, 4 * mm, 82 * mm], hAlign="CENTER")
-    table.setStyle(grid_style(header_rows=0, extra=[
+    style = grid_style(header_rows=0, extra=[
         ("GRID", (0, 0), (-1, -1), 0, INK), ("BOX", (0, 0), (-1, -1), 0.8, INK),
         ("LINEBELOW", (0, 0), (-1, -2), 0.25, HEADER_BG),
         ("TOPPADDING", (0, 0), (-1, -1), 3.5), ("BOTTOMPADDING", (0, 0), (-1, -1), 3.5),
         ("LEFTPADDING", (0, 0), (0, -1), 6),
-    ]))
+    ])
+    table = text_table([[k, ":", v or L.UNKNOWN] for k, v in rows],
+                       [34 * mm, 4 * mm, 82 * mm], style, fonts={2: FAMILY.bold})
+    table.hAlign = "CENTER"
     return table
 
 
-def _packages_table(ctx: BuildContext) -> Table:
-    s = ctx.styles
-    head = [Paragraph(h, s.cell_head) for h in
-            ("No", "Paket Kegiatan", "Komponen", "KSM", "Jumlah (Rp)")]
-    data: list[list] = [head]
+def _packages_table(ctx: BuildContext) -> PagedTable:
+    data: list[list] = []
     for n, pp in enumerate(ctx.priced.packages, start=1):
         pkg = pp.package
-        data.append([str(n), Paragraph(esc(pkg.name), s.cell),
-                     L.COMPONENT.get(pkg.component, str(pkg.component)),
-                     Paragraph(esc(pkg.ksm or "–"), s.cell), money(pp.rounded)])
-    data.append(["", Paragraph("<b>Jumlah seluruh paket (dibulatkan)</b>", s.cell_right),
-                 "", "", money(program_total(ctx.priced))])
+        data.append([str(n), pkg.name, L.COMPONENT.get(pkg.component, str(pkg.component)),
+                     pkg.ksm or "–", money(pp.rounded)])
+    total = len(data)
+    data.append(["", "Jumlah seluruh paket (dibulatkan)", "", "", money(program_total(ctx.priced))])
     words = capitalise(program_words(ctx.priced))
-    data.append([Paragraph(f"Terbilang: <i>{esc(words)}</i>", s.cell), "", "", "", ""])
-    last = len(data) - 1
-    table = Table(data, colWidths=widths(9, 62, 24, 48, 32), repeatRows=1)
-    table.setStyle(grid_style(extra=[
+    data.append([(f"Terbilang: {words}", FAMILY.italic), "", "", "", ""])
+    style = grid_style(extra=[
         ("ALIGN", (0, 1), (0, -1), "CENTER"),
         ("ALIGN", (4, 1), (4, -1), "RIGHT"),
-        ("SPAN", (1, last - 1), (3, last - 1)),
-        ("FONT", (4, last - 1), (4, last - 1), "DtplSans-Bold"),
-        ("BACKGROUND", (0, last - 1), (-1, last - 1), TOTAL_BG),
-        ("SPAN", (0, last), (-1, last)),
-    ]))
-    return table
+    ])
+    return text_table(data, widths(9, 62, 24, 48, 32), style,
+                      header=["No", "Paket Kegiatan", "Komponen", "KSM", "Jumlah (Rp)"],
+                      nowrap=(0, 4), row_styles={
+                          total: [("SPAN", (1, 0), (3, 0)), ("ALIGN", (1, 0), (1, 0), "RIGHT"),
+                                  ("FONT", (0, 0), (-1, 0), FAMILY.bold),
+                                  ("BACKGROUND", (0, 0), (-1, 0), TOTAL_BG)],
+                          total + 1: [("SPAN", (0, 0), (-1, 0))]},
+                      fonts={})

@@ -9,6 +9,7 @@ from reportlab.platypus import Flowable, PageBreak, Paragraph, Spacer, Table
 from dtpl_studio.costing.pricebook import ResourceKind
 from dtpl_studio.reporting import labels as L
 from dtpl_studio.reporting.common import BuildContext, esc, money, percent, plain
+from dtpl_studio.reporting.longtable import text_table
 from dtpl_studio.reporting.sections.books import BookUse, book_uses
 from dtpl_studio.reporting.styles import HEADER_BG, grid_style, widths
 
@@ -51,8 +52,7 @@ def _count_note(use: BookUse) -> str:
     return f"Dicantumkan {len(use.resources)} harga satuan dasar yang dipakai analisa {names}."
 
 
-def _provenance(ctx: BuildContext, use: BookUse) -> Table:
-    s = ctx.styles
+def _provenance(ctx: BuildContext, use: BookUse) -> Flowable:
     meta = use.book.meta
 
     def known(value: object) -> str:
@@ -70,7 +70,9 @@ def _provenance(ctx: BuildContext, use: BookUse) -> Table:
         ("Berkas sumber", known(meta.source_file)),
         ("SHA-256 berkas sumber", known(meta.source_sha256)),
         ("Status buku", L.BOOK_STATUS.get(meta.status, known(meta.status))),
-        ("Kode isi buku (SHA-256)", use.book.content_hash()),
+        ("Kode isi buku (SHA-256)", "; ".join(
+            f"Paket {n}: {pp.package.book.content_hash()}" for n, pp in use.packages)
+            if len(use.packages) > 1 else use.packages[0][1].package.book.content_hash()),
         ("Pembulatan harga satuan", meta.rate_rounding.describe()),
         ("Biaya umum dan keuntungan", f"{percent(meta.default_overhead_pct)} "
                                       "(bawaan; analisa dapat menetapkan lain)"),
@@ -78,10 +80,9 @@ def _provenance(ctx: BuildContext, use: BookUse) -> Table:
     ]
     if meta.note:
         rows.append(("Catatan", meta.note))
-    data = [[Paragraph(esc(k), s.cell), Paragraph(esc(v), s.cell)] for k, v in rows]
-    table = Table(data, colWidths=widths(45, 130))
-    table.setStyle(grid_style(header_rows=0, extra=[("BACKGROUND", (0, 0), (0, -1), HEADER_BG)]))
-    return table
+    return text_table([list(r) for r in rows], widths(45, 130),
+                      grid_style(header_rows=0, extra=[("BACKGROUND", (0, 0), (0, -1),
+                                                        HEADER_BG)]))
 
 
 def _kind_table(ctx: BuildContext, use: BookUse, kind: ResourceKind,

@@ -8,7 +8,6 @@ DESIGN.md §5), subtotals are ``PricedSection.total``; nothing is recomputed her
 
 from __future__ import annotations
 
-from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, PageBreak, Paragraph, Spacer, Table
 
@@ -27,22 +26,29 @@ from dtpl_studio.reporting.common import (
     volume,
 )
 from dtpl_studio.reporting.fonts import FAMILY
+from dtpl_studio.reporting.longtable import RowTable, lead_in, lines_of, text_table
 from dtpl_studio.reporting.styles import (
     DIVISION_BG,
     FAIL_INK,
     HEADER_BG,
     INK,
+    MUTED,
+    NOTE_SIZE,
+    TABLE_FONT_SIZE,
+    TABLE_LEADING,
+    TABLE_PADDING,
     TOTAL_BG,
     grid_style,
+    head,
     widths,
 )
 
 INDENT = 9  # points per nesting level in the Uraian column
 
 #: Column widths (mm) of the rincian: No | Uraian | Kode | Volume | Satuan | Harga | Jumlah.
-RINCIAN_WIDTHS = (10, 60, 19, 17, 15, 25, 29)
+RINCIAN_WIDTHS = (9, 76, 16, 16, 11, 21, 26)
 REKAP_WIDTHS = (14, 121, 40)
-BACKUP_WIDTHS = (16, 52, 63, 25, 19)
+BACKUP_WIDTHS = (13, 70, 55, 22, 15)
 
 
 def package_title(ctx: BuildContext, number: int, pp: PricedPackage) -> str:
@@ -52,7 +58,6 @@ def package_title(ctx: BuildContext, number: int, pp: PricedPackage) -> str:
 
 def build_package_heading(ctx: BuildContext, number: int, pp: PricedPackage) -> list[Flowable]:
     """New page, the package chapter heading and a table of the package data."""
-    s = ctx.styles
     pkg = pp.package
     prog = ctx.priced.program
     meta = pkg.book.meta
@@ -66,9 +71,10 @@ def build_package_heading(ctx: BuildContext, number: int, pp: PricedPackage) -> 
     ]
     if pkg.description:
         rows.append(("Keterangan", pkg.description))
-    data = [[Paragraph(esc(k), s.cell), Paragraph(esc(v), s.cell_bold)] for k, v in rows]
-    table = Table(data, colWidths=widths(34, 141))
-    table.setStyle(grid_style(header_rows=0, extra=[("BACKGROUND", (0, 0), (0, -1), HEADER_BG)]))
+    table = text_table([list(r) for r in rows], widths(34, 141),
+                       grid_style(header_rows=0, extra=[("BACKGROUND", (0, 0), (0, -1),
+                                                         HEADER_BG)]),
+                       fonts={1: FAMILY.bold})
     title = package_title(ctx, number, pp)
     return [PageBreak(), ctx.heading(title, 0, section=title), table, Spacer(1, 6)]
 
@@ -148,87 +154,80 @@ def _note_lines(pi: PricedItem) -> list[str]:
 
 def build_rab_detail(ctx: BuildContext, number: int, pp: PricedPackage) -> list[Flowable]:
     """Rincian: one row per section / item / subtotal of ``pp.rows()``; the column header
-    repeats on every page; a section header never stays alone at a page foot."""
-    s = ctx.styles
+    repeats on every page; a section header never stays alone at a page foot, a subtotal
+    never starts a page; built as a :class:`~dtpl_studio.reporting.longtable.PagedTable`
+    (linear in the number of rows)."""
     decimals = pp.package.settings.volume_decimals
-    data: list[list] = [[Paragraph(h, s.cell_head) for h in L.RAB_COLUMNS]]
-    extra: list[tuple] = [
+    col = widths(*RINCIAN_WIDTHS)
+    text_w = col[1] - 2 * TABLE_PADDING
+    rt = RowTable(col, [head(L.RAB_COLUMNS, col)], grid_style(extra=[
         ("ALIGN", (0, 1), (0, -1), "CENTER"),
+        ("ALIGN", (2, 1), (2, -1), "CENTER"),
         ("ALIGN", (3, 1), (3, -1), "RIGHT"),
         ("ALIGN", (4, 1), (4, -1), "CENTER"),
         ("ALIGN", (5, 1), (6, -1), "RIGHT"),
-    ]
+    ]))
     for kind, node in pp.rows():
         ctx.check_cancel()
-        r = len(data)
         if kind is RowKind.SECTION:
             assert isinstance(node, PricedSection)
             indent = max(node.depth - 1, 0) * INDENT
-            title = esc(node.section.title)
-            style = s.cell_bold
-            data.append([node.label, _indented(title, style, indent), "", "", "", "", ""])
-            extra += [("SPAN", (1, r), (-1, r)), ("NOSPLIT", (0, r), (-1, r + 1))]
+            lines = lines_of(node.section.title, FAMILY.bold, TABLE_FONT_SIZE, text_w,
+                             indent=indent)
+            style = [("SPAN", (1, 0), (-1, 0))]
             if node.depth == 0:
-                extra += [("BACKGROUND", (0, r), (-1, r), DIVISION_BG),
-                          ("FONT", (0, r), (0, r), FAMILY.bold)]
+                style += [("BACKGROUND", (0, 0), (-1, 0), DIVISION_BG),
+                          ("FONT", (0, 0), (0, 0), FAMILY.bold)]
+            rt.add_text_row([node.label, None, "", "", "", "", ""], {1: lines}, style,
+                            keep_with_next=True)
         elif kind is RowKind.ITEM:
             assert isinstance(node, PricedItem)
-            data.append(_item_row(ctx, node, decimals))
+            _item_row(rt, node, decimals, text_w)
         else:
             assert isinstance(node, PricedSection)
-            label = f"Sub Total {node.number}"
-            data.append([Paragraph(f"<b>{esc(label)}</b>", s.cell_right), "", "", "", "", "",
-                         money(node.total)])
-            extra += [("SPAN", (0, r), (5, r)), ("FONT", (6, r), (6, r), FAMILY.bold),
-                      ("NOSPLIT", (0, r - 1), (-1, r))]
-            if node.depth == 0:
-                extra += [("BACKGROUND", (0, r), (-1, r), TOTAL_BG),
-                          ("LINEABOVE", (0, r), (-1, r), 0.8, INK)]
-    r = len(data)
-    data.append([Paragraph("<b>JUMLAH BIAYA LANGSUNG</b>", s.cell_right), "", "", "", "", "",
-                 money(pp.direct)])
-    extra += [("SPAN", (0, r), (5, r)), ("FONT", (6, r), (6, r), FAMILY.bold),
-              ("BACKGROUND", (0, r), (-1, r), HEADER_BG), ("LINEABOVE", (0, r), (-1, r), 1, INK)]
-    table = Table(data, colWidths=widths(*RINCIAN_WIDTHS), repeatRows=1, splitByRow=1)
-    table.setStyle(grid_style(extra=extra))
+            rt.keep_with_previous()
+            _total_row(rt, f"Sub Total {node.number}", money(node.total),
+                       [("BACKGROUND", (0, 0), (-1, 0), TOTAL_BG),
+                        ("LINEABOVE", (0, 0), (-1, 0), 0.8, INK)] if node.depth == 0 else [])
+    rt.keep_with_previous()
+    _total_row(rt, "JUMLAH BIAYA LANGSUNG", money(pp.direct),
+               [("BACKGROUND", (0, 0), (-1, 0), HEADER_BG),
+                ("LINEABOVE", (0, 0), (-1, 0), 1, INK)])
     title = ctx.template.title("rincian")
-    return [PageBreak(), ctx.heading(title, 1, section=f"Paket {number} · {title}"), table]
+    heading = ctx.heading(title, 1, section=f"Paket {number} · {title}")
+    return [PageBreak(), *lead_in([heading], rt.flowable())]
 
 
-_INDENTED: dict[tuple[str, float], ParagraphStyle] = {}
+def _total_row(rt: RowTable, label: str, amount: str, style: list[tuple]) -> None:
+    style = [("SPAN", (0, 0), (5, 0)), ("ALIGN", (0, 0), (0, 0), "RIGHT"),
+             ("FONT", (0, 0), (-1, 0), FAMILY.bold, TABLE_FONT_SIZE, TABLE_LEADING), *style]
+    rt.fit(style, 6, amount, FAMILY.bold, TABLE_FONT_SIZE, TABLE_PADDING)
+    rt.add([label, "", "", "", "", "", amount], style)
 
 
-def _indented(markup: str, style: ParagraphStyle, indent: float) -> Paragraph:
-    """A paragraph in ``style`` indented by ``indent`` points (styles cached per indent)."""
-    if not indent:
-        return Paragraph(markup, style)
-    key = (style.name, indent)
-    if key not in _INDENTED:
-        _INDENTED[key] = ParagraphStyle(f"{style.name}-i{indent:g}", parent=style,
-                                        leftIndent=indent)
-    return Paragraph(markup, _INDENTED[key])
-
-
-def _item_row(ctx: BuildContext, pi: PricedItem, decimals: int) -> list:
-    s = ctx.styles
+def _item_row(rt: RowTable, pi: PricedItem, decimals: int, text_w: float) -> None:
     indent = max(pi.depth - 1, 0) * INDENT
-    markup = esc(pi.item.description)
+    lines = lines_of(pi.item.description, FAMILY.regular, TABLE_FONT_SIZE, text_w,
+                     indent=indent)
     for note in _note_lines(pi):
-        markup += f'<br/><font size="6.8" color="#555555"><i>{esc(note)}</i></font>'
+        lines += lines_of(note, FAMILY.italic, NOTE_SIZE, text_w, MUTED, indent)
     if pi.error:
-        color = "#" + FAIL_INK.hexval()[2:]
-        markup += (f'<br/><font size="6.8" color="{color}"><b>Kesalahan:</b> '
-                   f"{esc(pi.error)}</font>")
+        lines += lines_of(f"Kesalahan: {pi.error}", FAMILY.bold, NOTE_SIZE, text_w, FAIL_INK,
+                          indent)
     code = pi.item.analysis_code or "–"
-    return [
+    cells = [
         pi.label,
-        _indented(markup, s.cell, indent),
-        Paragraph(esc(code), s.cell_center),
+        None,
+        plain(code),
         "–" if pi.volume is None else volume(pi.volume, decimals),
         plain(pi.item.unit),
         "–" if pi.rate is None else money(pi.rate),
         money(pi.amount),
     ]
+    style: list[tuple] = []
+    for c in (2, 3, 4, 5, 6):
+        rt.fit(style, c, cells[c], FAMILY.regular, TABLE_FONT_SIZE, TABLE_PADDING)
+    rt.add_text_row(cells, {1: lines}, style)
 
 
 DEDUCTION = "Dikurangi"
@@ -245,32 +244,33 @@ def _measurement_text(description: str, sign: int) -> str:
 
 def build_backup_volume(ctx: BuildContext, number: int, pp: PricedPackage) -> list[Flowable]:
     """Back-up perhitungan volume: per item with measurement lines, each line's formula and
-    volume in the item unit, and the total as the RAB uses it."""
+    volume in the item unit, and the total as the RAB uses it (a
+    :class:`~dtpl_studio.reporting.longtable.PagedTable`, linear in the number of lines)."""
     s = ctx.styles
     decimals = pp.package.settings.volume_decimals
     title = ctx.template.title("backup")
-    story: list[Flowable] = [PageBreak(),
-                             ctx.heading(title, 1, section=f"Paket {number} · {title}")]
+    heading = ctx.heading(title, 1, section=f"Paket {number} · {title}")
     items = [pi for pi in pp.items() if pi.item.measurements]
     if not items:
-        story.append(ctx.p("Paket ini tidak memiliki rincian back-up volume: semua volume "
-                           "ditetapkan langsung pada RAB.", s.body))
-        return story
-    data: list[list] = [[Paragraph(h, s.cell_head) for h in L.BACKUP_COLUMNS]]
-    extra: list[tuple] = [
+        return [heading, ctx.p("Paket ini tidak memiliki rincian back-up volume: semua "
+                               "volume ditetapkan langsung pada RAB.", s.body)]
+    col = widths(*BACKUP_WIDTHS)
+    desc_w = col[1] - 2 * TABLE_PADDING
+    formula_w = col[2] - 2 * TABLE_PADDING
+    wide_w = col[1] + col[2] + col[3] - 2 * TABLE_PADDING
+    rt = RowTable(col, [head(L.BACKUP_COLUMNS, col)], grid_style(extra=[
         ("ALIGN", (0, 1), (0, -1), "CENTER"),
         ("ALIGN", (3, 1), (3, -1), "RIGHT"),
         ("ALIGN", (4, 1), (4, -1), "CENTER"),
-    ]
+    ]))
     for pi in items:
         ctx.check_cancel()
         unit = pi.item.unit
         shown_unit = plain(unit)
-        start = len(data)
-        data.append([pi.number, Paragraph(f"<b>{esc(pi.item.description)}</b>", s.cell),
-                     "", "", shown_unit])
-        extra += [("SPAN", (1, start), (3, start)), ("BACKGROUND", (0, start), (-1, start),
-                                                       DIVISION_BG)]
+        rt.add_text_row([pi.number, None, "", "", shown_unit],
+                        {1: lines_of(pi.item.description, FAMILY.bold, TABLE_FONT_SIZE, wide_w)},
+                        [("SPAN", (1, 0), (3, 0)), ("BACKGROUND", (0, 0), (-1, 0), DIVISION_BG)],
+                        keep_with_next=True)
         for m in pi.item.measurements:
             desc = _measurement_text(m.description, m.sign)
             try:
@@ -278,9 +278,12 @@ def build_backup_volume(ctx: BuildContext, number: int, pp: PricedPackage) -> li
             except (UnitMismatchError, UnknownUnitError) as exc:
                 value = "–"
                 desc += f" — kesalahan satuan: {exc}"
-            data.append(["", Paragraph(esc(desc), s.cell), Paragraph(esc(m.formula()), s.cell),
-                         value, shown_unit])
-        r = len(data)
+            style: list[tuple] = []
+            rt.fit(style, 3, value, FAMILY.regular, TABLE_FONT_SIZE, TABLE_PADDING)
+            rt.add_text_row(["", None, None, value, shown_unit],
+                            {1: lines_of(desc, FAMILY.regular, TABLE_FONT_SIZE, desc_w),
+                             2: lines_of(m.formula(), FAMILY.regular, TABLE_FONT_SIZE,
+                                         formula_w)}, style)
         if pi.volume is None:
             label, value = "Jumlah volume (tidak dapat dihitung)", "–"
         else:
@@ -288,17 +291,15 @@ def build_backup_volume(ctx: BuildContext, number: int, pp: PricedPackage) -> li
             if pi.volume_exact is not None and pi.volume_exact != pi.volume:
                 label += f" ({exact(pi.volume_exact)} dibulatkan {decimals} desimal)"
             value = volume(pi.volume, decimals)
-        data.append(["", Paragraph(f"<b>{esc(label)}</b>", s.cell_right), "", value,
-                     shown_unit])
-        extra += [("SPAN", (1, r), (2, r)), ("FONT", (3, r), (4, r), FAMILY.bold),
-                  ("LINEABOVE", (1, r), (-1, r), 0.6, INK)]
-        if r - start <= 12:
-            extra.append(("NOSPLIT", (0, start), (-1, r)))
-    table = Table(data, colWidths=widths(*BACKUP_WIDTHS), repeatRows=1, splitByRow=1)
-    table.setStyle(grid_style(extra=extra))
-    story.append(table)
+        style = [("SPAN", (1, 0), (2, 0)), ("ALIGN", (1, 0), (1, 0), "RIGHT"),
+                 ("FONT", (1, 0), (-1, 0), FAMILY.bold, TABLE_FONT_SIZE, TABLE_LEADING),
+                 ("LINEABOVE", (1, 0), (-1, 0), 0.6, INK)]
+        rt.fit(style, 3, value, FAMILY.bold, TABLE_FONT_SIZE, TABLE_PADDING)
+        rt.keep_with_previous()
+        rt.add(["", plain(label), "", value, shown_unit], style)
+    story: list[Flowable] = lead_in([heading], rt.flowable())
     direct = sum(1 for pi in pp.items() if not pi.item.measurements)
     if direct:
         story.append(Paragraph(f"{direct} item lain memakai volume yang ditetapkan langsung "
                                "pada RAB (tanpa rincian back-up).", s.note))
-    return story
+    return [PageBreak(), *story]
