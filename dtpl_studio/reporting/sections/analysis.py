@@ -9,10 +9,11 @@ rounded by the book's rule, the rate the RAB prints.
 
 from __future__ import annotations
 
-from decimal import ROUND_HALF_UP, Decimal
+from decimal import Decimal
 
 from reportlab.platypus import Flowable, KeepTogether, PageBreak, Paragraph, Table
 
+from dtpl_studio.costing.formatting import quantize_shown
 from dtpl_studio.costing.pricebook import Breakdown, LineKind, PriceBook, PriceBookError, PricedLine
 from dtpl_studio.reporting import labels as L
 from dtpl_studio.reporting.common import (
@@ -43,7 +44,6 @@ from dtpl_studio.reporting.styles import (
 
 #: No | Uraian | Kode | Satuan | Koefisien | Harga Satuan | Jumlah Harga (mm).
 ANALYSIS_WIDTHS = (8, 68, 17, 12, 18, 25, 27)
-SEN = Decimal("0.01")
 
 
 def build_analyses(ctx: BuildContext) -> list[Flowable]:
@@ -124,8 +124,9 @@ def _line_code(book: PriceBook, pl: PricedLine) -> str:
 
 
 def _half_up(value: Decimal) -> Decimal:
-    """``value`` to the sen, half up (the workbooks' ROUND, DOMAIN.md §2.2)."""
-    return value.quantize(SEN, rounding=ROUND_HALF_UP)
+    """``value`` to the sen, half up: the one rounding of what is shown
+    (:func:`dtpl_studio.costing.formatting.quantize_shown`)."""
+    return quantize_shown(value, 2)
 
 
 def printed_totals(b: Breakdown) -> dict[str, Decimal]:
