@@ -301,12 +301,21 @@ class DtplDocTemplate(BaseDocTemplate):
 
 
 def _fit(text: str, font: str, size: float, width: float) -> str:
-    """``text`` shortened with an ellipsis to fit ``width`` points."""
+    """``text`` shortened to fit ``width`` points: whole words are dropped from the end and
+    an ellipsis marks the cut (issue 9: the running header was cut mid-word); a single
+    word wider than the space is cut between characters."""
     from reportlab.pdfbase.pdfmetrics import stringWidth
 
     text = printable(text)
     if stringWidth(text, font, size) <= width:
         return text
-    while text and stringWidth(text + "…", font, size) > width:
-        text = text[:-1]
-    return text.rstrip() + "…"
+    words = text.split(" ")
+    while len(words) > 1:
+        words.pop()
+        candidate = " ".join(words).rstrip(" ·,–-:") + " …"
+        if stringWidth(candidate, font, size) <= width:
+            return candidate
+    word = words[0] if words else ""
+    while word and stringWidth(word + "…", font, size) > width:
+        word = word[:-1]
+    return word + "…"

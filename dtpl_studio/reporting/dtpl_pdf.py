@@ -28,6 +28,7 @@ from dtpl_studio.costing.rab import PricedProgram
 from dtpl_studio.reporting.common import BuildContext
 from dtpl_studio.reporting.doc_template import DtplDocTemplate, PageTotal
 from dtpl_studio.reporting.errors import ReportCancelled
+from dtpl_studio.reporting.fonts import collect_replacements
 from dtpl_studio.reporting.hashing import document_hash
 from dtpl_studio.reporting.sections import (
     build_analyses,
@@ -165,7 +166,8 @@ def render_dtpl_pdf(
     ctx = BuildContext(priced=priced, styles=make_styles(), template=layout,
                        doc_hash=document_hash(priced), draft=will_be_draft(priced, draft),
                        check_cancel=check_cancel)
-    story = _story(ctx, report)
+    with collect_replacements():
+        story = _story(ctx, report)
     buffer = io.BytesIO()
     with_cover = any(spec.id == "cover" for spec in layout.enabled())
     doc = DtplDocTemplate(buffer, priced=priced, doc_hash=ctx.doc_hash, draft=ctx.draft,

@@ -10,7 +10,10 @@ No pip package among the project's dependencies ships the DejaVu TTFs themselves
 
 from __future__ import annotations
 
+import contextvars
 import unicodedata
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -113,6 +116,35 @@ def _covers(text: str) -> bool:
     return all(ord(c) in _COVERED or c in "\n\t" for c in text)
 
 
+#: Characters replaced by :func:`printable` during the current export (original → shown).
+_REPLACED: contextvars.ContextVar[dict[str, str] | None] = contextvars.ContextVar(
+    "dtpl_replaced_characters", default=None)
+
+
+@contextmanager
+def collect_replacements() -> Iterator[dict[str, str]]:
+    """Collect, while the block runs, every character :func:`printable` had to replace
+    (the document lists them as a finding, issue 9 point 7)."""
+    found: dict[str, str] = {}
+    token = _REPLACED.set(found)
+    try:
+        yield found
+    finally:
+        _REPLACED.reset(token)
+
+
+def replaced_characters() -> dict[str, str]:
+    """The characters replaced so far in the current :func:`collect_replacements` block."""
+    return dict(_REPLACED.get() or {})
+
+
+def _note(ch: str, shown: str) -> str:
+    found = _REPLACED.get()
+    if found is not None:
+        found.setdefault(ch, shown)
+    return shown
+
+
 def printable(text: str) -> str:
     """``text`` with every character the embedded font cannot draw replaced by a look-alike
     (:data:`SUBSTITUTES`), its NFKC form, its letters without accents (NFKD without the
@@ -130,13 +162,13 @@ def printable(text: str) -> str:
         if ord(ch) in _COVERED or ch in "\n\t":
             out.append(ch)
         elif ch in SUBSTITUTES:
-            out.append(SUBSTITUTES[ch])
+            out.append(_note(ch, SUBSTITUTES[ch]))
         else:
             folded = unicodedata.normalize("NFKC", ch)
             if folded != ch and _covers(folded):
-                out.append(folded)
+                out.append(_note(ch, folded))
                 continue
             bare = "".join(c for c in unicodedata.normalize("NFKD", ch)
                            if not unicodedata.combining(c))
-            out.append(bare if bare and bare != ch and _covers(bare) else "?")
+            out.append(_note(ch, bare if bare and bare != ch and _covers(bare) else "?"))
     return "".join(out)

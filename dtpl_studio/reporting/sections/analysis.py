@@ -43,7 +43,7 @@ from dtpl_studio.reporting.styles import (
 )
 
 #: No | Uraian | Kode | Satuan | Koefisien | Harga Satuan | Jumlah Harga (mm).
-ANALYSIS_WIDTHS = (8, 68, 17, 12, 18, 25, 27)
+ANALYSIS_WIDTHS = (8, 66, 17, 14, 18, 25, 27)
 
 
 def build_analyses(ctx: BuildContext) -> list[Flowable]:

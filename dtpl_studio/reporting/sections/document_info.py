@@ -3,9 +3,12 @@
 
 from __future__ import annotations
 
+import unicodedata
+
 from reportlab.platypus import Flowable, Paragraph, Spacer
 
-from dtpl_studio.reporting.common import BuildContext
+from dtpl_studio.reporting.common import BuildContext, esc
+from dtpl_studio.reporting.fonts import replaced_characters
 
 
 def build_document_info(ctx: BuildContext) -> list[Flowable]:
@@ -24,4 +27,19 @@ def build_document_info(ctx: BuildContext) -> list[Flowable]:
                   "perubahan angka mengubah kode ini; 16 digit pertamanya tercetak di kaki "
                   "setiap halaman.", s.note),
         Paragraph(f"Status dokumen: {status}", s.small),
+        *_replaced_note(ctx),
     ]
+
+
+def _replaced_note(ctx: BuildContext) -> list[Flowable]:
+    """The characters of the project's texts the embedded font cannot draw, each with
+    what was printed instead (a finding, never a silent change)."""
+    found = replaced_characters()
+    if not found:
+        return []
+    parts = []
+    for ch, shown in sorted(found.items()):
+        name = unicodedata.name(ch, "tanpa nama").lower()
+        parts.append(f"U+{ord(ch):04X} ({name}) dicetak sebagai “{shown or '(dihapus)'}”")
+    return [Paragraph("Temuan: karakter yang tidak tersedia pada huruf tertanam dan diganti: "
+                      + esc("; ".join(parts)) + ".", ctx.styles.small)]

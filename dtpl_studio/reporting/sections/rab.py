@@ -46,7 +46,7 @@ from dtpl_studio.reporting.styles import (
 INDENT = 9  # points per nesting level in the Uraian column
 
 #: Column widths (mm) of the rincian: No | Uraian | Kode | Volume | Satuan | Harga | Jumlah.
-RINCIAN_WIDTHS = (9, 76, 16, 16, 11, 21, 26)
+RINCIAN_WIDTHS = (9, 73, 16, 16, 14, 21, 26)
 REKAP_WIDTHS = (14, 121, 40)
 BACKUP_WIDTHS = (13, 70, 55, 22, 15)
 
