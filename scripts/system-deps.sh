@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Install the Debian libraries Qt (PySide6) needs, when missing. A machine that already has
+# Install the Debian libraries Qt (PySide6) needs and the PDF font (DejaVu), when missing. A machine that already has
 # them pays a few ldconfig lookups. Needs root (or sudo) to install.
 #  - offscreen platform (tests, CI, headless `make run`): required, a failure stops the build;
 #  - xcb platform (a real window on an X11/Wayland desktop): installed best-effort, a failure
@@ -13,6 +13,9 @@ have libxkbcommon.so.0     || need+=(libxkbcommon0)
 have libfontconfig.so.1    || need+=(libfontconfig1)
 have libdbus-1.so.3        || need+=(libdbus-1-3)
 have libglib-2.0.so.0      || need+=(libglib2.0-0)
+# the PDF's embedded font (reporting/fonts.py): DejaVu Sans, four faces
+[ -f /usr/share/fonts/truetype/dejavu/DejaVuSans-Bold.ttf ]  || need+=(fonts-dejavu-core)
+[ -f /usr/share/fonts/truetype/dejavu/DejaVuSans-Oblique.ttf ] || need+=(fonts-dejavu-extra)
 have libxcb-cursor.so.0    || want+=(libxcb-cursor0)
 have libxcb-icccm.so.4     || want+=(libxcb-icccm4)
 have libxcb-keysyms.so.1   || want+=(libxcb-keysyms1)

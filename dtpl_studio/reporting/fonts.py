@@ -1,11 +1,16 @@
 """The Unicode TTF font family of the DTPL package, embedded in every PDF.
 
-The font is Bitstream Vera (Sans, Bold, Oblique, Bold Oblique), the TTF files that ship
-inside the ``reportlab`` wheel (``reportlab/fonts/Vera*.ttf``). It is the design DejaVu Sans
-grew from, covers Latin-1 plus the typographic signs a RAB prints (``×``, ``−``, ``≤``,
-``–``, ``…``, ``²``, ``³``), and needs no Debian package: wherever reportlab is installed the
-font is there, so the PDF is the same on every machine (DESIGN.md §10, deterministic output).
-No pip package among the project's dependencies ships the DejaVu TTFs themselves.
+The font is DejaVu Sans (Book, Bold, Oblique, Bold Oblique) from Debian's maintained
+``fonts-dejavu-core`` and ``fonts-dejavu-extra`` packages, installed by
+``scripts/system-deps.sh`` (``make`` runs it). DejaVu covers what Indonesian technical texts
+print: Latin with accents, Greek (``φ``, ``Σ``), the diameter and empty-set signs (``⌀``,
+``∅``), ``×``, ``−``, ``≤``, ``²``, ``³``, ``ℓ``. No maintained PyPI package ships the
+static DejaVu or Noto TTFs (``fontpkg-noto-sans`` ships only variable fonts, without a bold
+face ReportLab can use). When the Debian files are absent the family falls back to
+Bitstream Vera, the TTFs inside the ``reportlab`` wheel (the design DejaVu grew from, with
+fewer characters); :func:`printable` then replaces what Vera lacks and the document lists
+every replaced character as a finding. The PDF bytes depend on the font files: the same
+Debian package version gives the same bytes.
 """
 
 from __future__ import annotations
@@ -22,7 +27,9 @@ from reportlab.lib.fonts import addMapping
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont
 
-#: Folder of the TTFs bundled with reportlab.
+#: Folder of Debian's DejaVu TTFs (fonts-dejavu-core, fonts-dejavu-extra).
+DEJAVU_DIR = Path("/usr/share/fonts/truetype/dejavu")
+#: Folder of the TTFs bundled with reportlab (the fallback).
 FONT_DIR = Path(reportlab.__file__).resolve().parent / "fonts"
 
 
@@ -38,12 +45,27 @@ class FontFamily:
 
 FAMILY = FontFamily("DtplSans", "DtplSans-Bold", "DtplSans-Italic", "DtplSans-BoldItalic")
 
-_FILES = {
+_DEJAVU = {
+    FAMILY.regular: "DejaVuSans.ttf",
+    FAMILY.bold: "DejaVuSans-Bold.ttf",
+    FAMILY.italic: "DejaVuSans-Oblique.ttf",
+    FAMILY.bold_italic: "DejaVuSans-BoldOblique.ttf",
+}
+_VERA = {
     FAMILY.regular: "Vera.ttf",
     FAMILY.bold: "VeraBd.ttf",
     FAMILY.italic: "VeraIt.ttf",
     FAMILY.bold_italic: "VeraBI.ttf",
 }
+
+
+def font_files() -> dict[str, Path]:
+    """The TTF of each face: DejaVu Sans when all four Debian files are there, else the
+    Vera files bundled with reportlab."""
+    dejavu = {name: DEJAVU_DIR / f for name, f in _DEJAVU.items()}
+    if all(p.is_file() for p in dejavu.values()):
+        return dejavu
+    return {name: FONT_DIR / f for name, f in _VERA.items()}
 
 
 def register_fonts() -> FontFamily:
@@ -52,15 +74,14 @@ def register_fonts() -> FontFamily:
     ``<b>`` and ``<i>`` in Paragraph markup map to the bold and italic faces.
 
     Raises:
-        FileNotFoundError: the reportlab installation lacks its bundled Vera TTFs.
+        FileNotFoundError: neither DejaVu nor reportlab's bundled Vera TTFs are found.
     """
     registered = set(pdfmetrics.getRegisteredFontNames())
-    for name, filename in _FILES.items():
+    for name, path in font_files().items():
         if name in registered:
             continue
-        path = FONT_DIR / filename
         if not path.is_file():
-            raise FileNotFoundError(f"bundled font {filename} not found in {FONT_DIR}")
+            raise FileNotFoundError(f"font {path.name} not found in {path.parent}")
         pdfmetrics.registerFont(TTFont(name, str(path)))
     addMapping(FAMILY.regular, 0, 0, FAMILY.regular)
     addMapping(FAMILY.regular, 1, 0, FAMILY.bold)

@@ -86,7 +86,7 @@ def test_all_fonts_are_embedded_truetype(pdf):
             seen.add(str(font["/BaseFont"]))
             assert font["/Subtype"] == "/TrueType"
             assert "/FontFile2" in font["/FontDescriptor"].get_object()
-    assert any("Vera" in name for name in seen)
+    assert any("DejaVuSans" in name for name in seen)  # scripts/system-deps.sh installs it
 
 
 def test_full_document_hash_on_last_page(texts, priced):
@@ -393,10 +393,12 @@ def test_characters_missing_from_the_font_are_substituted(tmp_path):
 
     program = make_program()
     program.packages[1].sections[0].children.append(
-        Item("Besi φ10 mm, air 5 ℓ", "ls", custom_rate=Decimal(1000), custom_reason="uji",
-             volume=Decimal(1)))
+        Item("Besi φ10 mm, air 5 ℓ, Σ ⌀ 50 ∅, gudang 漢", "ls", custom_rate=Decimal(1000),
+             custom_reason="uji", volume=Decimal(1)))
     text = flat("\n".join(pages_text(build_dtpl_pdf(price_program(program), tmp_path / "g.pdf"))))
-    assert "Besi ø10 mm, air 5 l" in text
+    assert "Besi φ10 mm, air 5 ℓ, Σ ⌀ 50 ∅, gudang ?" in text
+    # the character the font lacks is a finding, with its code point and what was printed
+    assert "U+6F22" in text and "dicetak sebagai “?”" in text
 
 
 def test_programme_without_packages_or_analyses(tmp_path):
