@@ -264,7 +264,7 @@ class PagedTable(Flowable):
         if end <= self._start:
             return []
         if end >= n:
-            return [rows.table(self._start, n)]
+            return [_Chunk(rows, self._start, n)]
         cut = end
         while cut > self._start and rows.keep[cut - 1]:
             cut -= 1
@@ -273,10 +273,35 @@ class PagedTable(Flowable):
             if frame is not None and not getattr(frame, "_atTop", False):
                 return []  # the group moves to the next page whole
             cut = end  # a group taller than a page: break it
-        return [rows.table(self._start, cut), PagedTable(rows, cut)]
+        return [_Chunk(rows, self._start, cut), PagedTable(rows, cut)]
 
     def draw(self) -> None:
         t = self._rows.table(self._start, len(self._rows.rows))
+        t.wrapOn(self.canv, self.width, self.height)
+        t.drawOn(self.canv, 0, 0)
+
+
+class _Chunk(Flowable):
+    """The rows ``start:end`` of a :class:`PagedTable` (one page's part): its height is
+    known from the measured rows, the ReportLab table is built only when it is drawn (a
+    layout-only pass builds none)."""
+
+    def __init__(self, rows: _Rows, start: int, end: int) -> None:
+        super().__init__()
+        self._rows, self._start, self._end = rows, start, end
+        assert rows.prefix is not None and rows.header_heights is not None
+        self.width = sum(rows.col_widths)
+        self.height = sum(rows.header_heights) + rows.prefix[end] - rows.prefix[start]
+        self.hAlign = "LEFT"
+
+    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
+        return self.width, self.height
+
+    def split(self, availWidth: float, availHeight: float) -> list[Flowable]:
+        return []
+
+    def draw(self) -> None:
+        t = self._rows.table(self._start, self._end)
         t.wrapOn(self.canv, self.width, self.height)
         t.drawOn(self.canv, 0, 0)
 
@@ -425,3 +450,32 @@ def _span_width(style: list[tuple], col: int, col_widths: Sequence[float]) -> fl
             end = cmd[2][0] % n
             return sum(col_widths[col:end + 1])
     return col_widths[col]
+
+
+def paged_from_table(data: list[list], col_widths: Sequence[float], commands: list[tuple],
+                     *, keep_together: bool = True) -> PagedTable:
+    """A :class:`PagedTable` from the data and TableStyle commands of an ordinary table with
+    one header row (absolute row indices): commands on one or more body rows become those
+    rows' own commands, column-wide ones (to row ``-1``) stay table-wide.
+
+    ``keep_together`` chains every row to the next: the table moves to a new page whole
+    unless it is taller than a page, where it breaks between rows (a KeepTogether that is
+    measured once instead of on every pass).
+    """
+    rt = RowTable(col_widths, data[:1], [])
+    body = data[1:]
+    own: list[list[tuple]] = [[] for _ in body]
+    base: list[tuple] = []
+    for cmd in commands:
+        op, (c0, r0), (c1, r1), *rest = cmd
+        if r1 < 0 or r0 < 0 or (r0 == 0 and r1 == 0):
+            base.append(cmd)
+            continue
+        for r in range(max(r0, 1), r1 + 1):
+            own[r - 1].append((op, (c0, 0), (c1, 0), *rest))
+        if r0 == 0:
+            base.append((op, (c0, 0), (c1, 0), *rest))
+    rt._rows.style = base
+    for i, cells in enumerate(body):
+        rt.add(cells, own[i], keep_with_next=keep_together and i < len(body) - 1)
+    return rt.flowable()

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from reportlab.platypus import Flowable, KeepTogether, PageBreak, Paragraph, Table
+from reportlab.platypus import Flowable, KeepTogether, PageBreak, Paragraph
 
 from dtpl_studio.costing.formatting import quantize_shown
 from dtpl_studio.costing.pricebook import Breakdown, LineKind, PriceBook, PriceBookError, PricedLine
@@ -28,7 +28,13 @@ from dtpl_studio.reporting.common import (
     plain,
 )
 from dtpl_studio.reporting.fonts import FAMILY
-from dtpl_studio.reporting.longtable import TextLines, fit_size, lines_of
+from dtpl_studio.reporting.longtable import (
+    PagedTable,
+    TextLines,
+    fit_size,
+    lines_of,
+    paged_from_table,
+)
 from dtpl_studio.reporting.sections.books import BookUse, book_uses, describe_usage
 from dtpl_studio.reporting.styles import (
     DIVISION_BG,
@@ -142,7 +148,7 @@ def printed_totals(b: Breakdown) -> dict[str, Decimal]:
     return {"A": a, "B": bb, "C": c, "D": d, "E": e, "F": d + e}
 
 
-def _table(ctx: BuildContext, book: PriceBook, b: Breakdown) -> Table:
+def _table(ctx: BuildContext, book: PriceBook, b: Breakdown) -> PagedTable:
     """One sheet's table, plain cells (no Paragraph line breaking); the Kode column is
     printed only when a line of the sheet has a code."""
     groups = (b.labour, b.material, b.equipment)
@@ -214,6 +220,4 @@ def _table(ctx: BuildContext, book: PriceBook, b: Breakdown) -> Table:
         ("FONT", (0, first), (0, r), FAMILY.bold, TABLE_FONT_SIZE),
         ("BACKGROUND", (0, r), (-1, r), TOTAL_BG),
     ]
-    table = Table(data, colWidths=col, repeatRows=1, splitByRow=1)
-    table.setStyle(grid_style(extra=extra))
-    return table
+    return paged_from_table(data, col, grid_style(extra=extra).getCommands())
