@@ -31,6 +31,8 @@ from reportlab.platypus import Flowable, Table, TableStyle
 
 #: Most lines of one cell kept in one table row; longer text continues on the next rows.
 MAX_CELL_LINES = 40
+#: Rows measured per ReportLab table in :meth:`_Rows.measure`.
+MEASURE_ROWS = 200
 NBSP = "\u00a0"
 
 _UNIT_AFTER_NUMBER = re.compile(
@@ -175,18 +177,24 @@ class _Rows:
     prefix: list[float] | None = None
 
     def measure(self) -> None:
-        """Measure every row once (one ReportLab table over all rows)."""
+        """Measure every row once, :data:`MEASURE_ROWS` rows at a time (ReportLab's height
+        calculation looks for the next unmeasured row from the start of the table, so one
+        table of n rows costs O(n²))."""
         if self.heights is not None:
             return
-        data = self.header + self.rows
-        table = Table(data, colWidths=self.col_widths,
-                      style=TableStyle(self.header_style + self.style
-                                       + self._row_commands(0, len(self.rows))))
-        table.wrap(sum(self.col_widths), 1e9)
         n = len(self.header)
-        heights = list(table._rowHeights)
-        self.header_heights = heights[:n]
-        self.heights = heights[n:]
+        heights: list[float] = []
+        header_heights: list[float] = []
+        for start in range(0, max(len(self.rows), 1), MEASURE_ROWS):
+            end = min(start + MEASURE_ROWS, len(self.rows))
+            table = Table(self.header + self.rows[start:end], colWidths=self.col_widths,
+                          style=TableStyle(self.header_style + self.style
+                                           + self._row_commands(start, end)))
+            table.wrap(sum(self.col_widths), 1e9)
+            header_heights = list(table._rowHeights[:n])
+            heights += table._rowHeights[n:]
+        self.header_heights = header_heights
+        self.heights = heights
         self.prefix = [0.0, *accumulate(self.heights)]
 
     def _row_commands(self, start: int, end: int) -> list[tuple]:
