@@ -407,8 +407,10 @@ MAX_RATE = Decimal(10) ** 15
 MAX_VOLUME_DECIMALS = 6
 #: A PPN rate is a fraction in [0, 1] (0,11 = 11 %, PMK 131/2024).
 MAX_PPN_RATE = ONE
-#: The total *pembulatan* step: 0 (none) or between Rp 0,01 and Rp 10^12.
-MIN_ROUNDING_STEP = Decimal("0.01")
+#: The total *pembulatan* step: 0 (none) or a whole number of rupiah from Rp 1 to Rp 10^12.
+#: A fractional step (Rp 0,5; Rp 1,5) would give a total in sen, which neither the rupiah
+#: rows nor *terbilang* ("... rupiah") can state (DESIGN.md §5: totals are whole rupiah).
+MIN_ROUNDING_STEP = Decimal(1)
 MAX_ROUNDING_STEP = Decimal(10) ** 12
 
 
@@ -634,7 +636,7 @@ def _checked_settings(package: Package, findings: list[Finding]) -> PackageSetti
     the default is used for the calculation (the package itself is not changed).
 
     Ranges: ``volume_decimals`` 0..:data:`MAX_VOLUME_DECIMALS`; ``ppn_rate`` 0..1;
-    ``total_rounding.step`` 0 or :data:`MIN_ROUNDING_STEP`..:data:`MAX_ROUNDING_STEP`.
+    ``total_rounding.step`` 0 or a whole number in :data:`MIN_ROUNDING_STEP`..:data:`MAX_ROUNDING_STEP`.
     """
     s = package.settings
     default = PackageSettings()
@@ -652,10 +654,12 @@ def _checked_settings(package: Package, findings: list[Finding]) -> PackageSetti
             "tanpa PPN", location=where, raw=str(ppn), code="ppn-rate"))
         ppn = ZERO
     step = rounding.step
-    if not step.is_finite() or not (step == 0 or MIN_ROUNDING_STEP <= step <= MAX_ROUNDING_STEP):
+    if not step.is_finite() or not (step == 0 or (
+            MIN_ROUNDING_STEP <= step <= MAX_ROUNDING_STEP and step == step.to_integral_value())):
         findings.append(Finding(
-            Severity.ERROR, f"kelipatan pembulatan total {step} di luar 0,01..10^12; dihitung "
-            "tanpa pembulatan", location=where, raw=str(step), code="total-rounding"))
+            Severity.ERROR, f"kelipatan pembulatan total {_fmt(step) if step.is_finite() else step} "
+            "bukan 0 atau rupiah bulat 1..10^12; dihitung tanpa pembulatan", location=where,
+            raw=str(step), code="total-rounding"))
         rounding = RoundingRule(ZERO, rounding.mode)
     if (decimals, ppn, rounding) == (s.volume_decimals, s.ppn_rate, s.total_rounding):
         return s

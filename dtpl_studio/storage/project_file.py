@@ -923,8 +923,9 @@ def _assemble(session: Session, verify: bool, numbers: _Numbers) -> Program:
         step, step_problem = numbers.decimal(st.total_rounding_step, "package_settings", pr.id,
                                              "total_rounding_step", pr.id, high=MAX_ROUNDING_STEP,
                                              replacement=default.total_rounding.step)
-        if step_problem is None and 0 < step < MIN_ROUNDING_STEP:
-            step_problem = (f"nilai {step} di bawah {MIN_ROUNDING_STEP}", "dibiarkan seperti tersimpan")
+        if step_problem is None and 0 < step and (step < MIN_ROUNDING_STEP or step != step.to_integral_value()):
+            step_problem = (f"nilai {step} bukan rupiah bulat (minimal {MIN_ROUNDING_STEP})",
+                            "dibiarkan seperti tersimpan")
         if step < 0:  # a RoundingRule cannot hold it: keep the default, say so
             step_problem, step = (f"nilai {step} negatif", f"dipakai {default.total_rounding.step}"), \
                 default.total_rounding.step

@@ -251,3 +251,29 @@ def test_package_settings_out_of_range_are_findings_and_the_default_is_used(deci
     row = next(priced.packages[0].items())
     assert row.volume == Decimal("12.35")  # the default 2 decimals
     assert priced.packages[0].ppn == 0 and not priced.passed
+
+
+# -- the total pembulatan step: any stored step prices, and the total is said in words -------
+
+@given(step=st.decimals(min_value=0, max_value=Decimal(10) ** 13, places=4,
+                        allow_nan=False, allow_infinity=False),
+       rate=st.decimals(min_value=1, max_value=10**9, places=2),
+       volume=st.decimals(min_value=Decimal("0.01"), max_value=10**4, places=2),
+       mode=st.sampled_from(["DOWN", "HALF_UP", "UP"]))
+def test_any_stored_rounding_step_prices_and_the_total_is_whole_rupiah(step, rate, volume, mode):
+    """Found by the loader fuzz: a fractional step (150499999,9999 from a step of 0,7) reached
+    terbilang, which states whole rupiah only. A step is 0 or whole rupiah; any other is an
+    error finding and the total is priced without pembulatan."""
+    from dtpl_studio.costing.money import RoundingMode, RoundingRule
+    from dtpl_studio.costing.rab import PackageSettings
+
+    item = Item("Galian", "m3", custom_rate=rate, custom_reason="survei 3 toko", volume=volume)
+    program = _program(item)
+    program.packages[0].settings = PackageSettings(
+        2, Decimal(0), "PPN", RoundingRule(step, getattr(RoundingMode, mode)))
+    priced = price_program(program)  # never ValueError from terbilang
+    pp = priced.packages[0]
+    assert pp.rounded == pp.rounded.to_integral_value()
+    assert pp.terbilang.endswith("rupiah")
+    whole = step == 0 or (1 <= step <= 10**12 and step == step.to_integral_value())
+    assert ("total-rounding" in _codes(priced)) is not whole
