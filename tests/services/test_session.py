@@ -367,6 +367,22 @@ def test_open_removes_only_our_leftovers_of_dead_processes(tmp_path):
     session.close()
 
 
+def test_open_removes_the_dead_autosave_temporaries_of_the_recovery_copy(tmp_path):
+    """Found by the kill test: an autosave killed mid-write leaves the recovery copy's own
+    temporary file (target ``.desa.dtpl.~dtpl.recovery``), which the project's clean-up missed."""
+    path = _saved(tmp_path)
+    recovery = recovery_path_for(path)
+    dead = [recovery.with_name(f".{recovery.name}.~dtpl.{_tag()}.999999.0123abcd.saving"),
+            recovery.with_name(f".{recovery.name}.~dtpl.{_tag()}.999999.0123abcd.saving-journal")]
+    live = recovery.with_name(f".{recovery.name}.~dtpl.{_tag()}.{os.getppid()}.0123abcd.saving")
+    for p in [*dead, live]:
+        p.write_bytes(b"x")
+    session = ProjectSession.open(path)
+    assert sorted(session.cleaned) == sorted(dead)
+    assert not any(p.exists() for p in dead) and live.exists()
+    session.close()
+
+
 def test_export_removes_its_own_dead_temporary_pdfs(tmp_path):
     project = _saved(tmp_path)
     out = tmp_path / "dtpl.pdf"

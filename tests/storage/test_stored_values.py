@@ -49,8 +49,11 @@ def _int_ok(low: int, high: int):
 
 
 def _step_ok(raw: object) -> bool:
-    return _decimal_ok(Decimal(0), LIMIT)(raw) and (
-        Decimal(str(raw).strip()) == 0 or Decimal(str(raw).strip()) >= Decimal("0.01"))
+    """0 (no pembulatan) or a whole number of rupiah (a fractional step gives sen totals)."""
+    if not _decimal_ok(Decimal(0), LIMIT)(raw):
+        return False
+    step = Decimal(str(raw).strip())
+    return step == 0 or (step >= 1 and step == step.to_integral_value())
 
 
 #: (table, column, nullable, oracle): what the loader must accept without a finding.
