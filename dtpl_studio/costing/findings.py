@@ -50,7 +50,7 @@ class Finding:
             parts.append(self.location)
         parts.append(self.message)
         if self.raw:
-            parts.append(f"(raw {self.raw!r})")
+            parts.append(f"(tertulis {self.raw!r})")
         if self.action:
             parts.append(f"→ {self.action}")
         return " ".join(parts)
