@@ -4,7 +4,10 @@ Subcommands (DESIGN.md §8):
 
 * ``demo OUT.dtpl`` — build the demo PLP-BK project from the shipped price book;
 * ``export PROJECT --pdf OUT.pdf`` — print the DTPL package;
-* ``check PROJECT`` — price and check the BLM ceilings; exit 1 when a check fails;
+* ``check PROJECT [--json]`` — price the programme and print its BLM verdict (totals per
+  package/component/source, every finding with code, severity, amounts); exit 0 passed,
+  1 a rule fails (ceiling, swadaya, termin, price basis), 2 could not check (items in error,
+  no rule, unreadable project);
 * ``audit PROJECT [--pdf OUT.pdf]`` — the audit log (price edits, overrides, re-pricing, saves)
   with its hash chain checked; exit 1 when it was edited outside DTPL Studio;
 * ``verify FILE.pdf PROJECT`` — exit 0 when the PDF is byte for byte what the project
@@ -64,6 +67,7 @@ def _parser() -> argparse.ArgumentParser:
     e.add_argument("--pdf", type=Path, required=True, help="output PDF path")
     c = sub.add_parser("check", help="price the project and check the BLM ceilings")
     c.add_argument("project", type=Path)
+    c.add_argument("--json", action="store_true", help="print the verdict as JSON")
     a = sub.add_parser("audit", help="show and check the project's audit log (hash chain)")
     a.add_argument("project", type=Path)
     a.add_argument("--pdf", type=Path, help="also print it to this PDF")
@@ -147,24 +151,6 @@ def check_project_target(path: Path, force: bool) -> Path:
     return path
 
 
-def _print_check(priced) -> None:
-    from dtpl_studio.costing.formatting import format_rupiah
-
-    for pp in priced.packages:
-        pkg = pp.package
-        print(f"{pkg.component.value:12} {pkg.name}")
-        print(f"{'':12} jumlah Rp {format_rupiah(pp.direct)}  PPN Rp {format_rupiah(pp.ppn)}  "
-              f"total Rp {format_rupiah(pp.total)}  dibulatkan Rp {format_rupiah(pp.rounded)}")
-        for f in pp.findings:
-            print(f"{'':12} {f}")
-    print("Pemeriksaan pagu BLM:")
-    for chk in priced.checks:
-        verdict = "LULUS" if chk.passed else "TIDAK LULUS"
-        print(f"  {chk.component.value:12} Rp {format_rupiah(chk.amount):>15} / pagu Rp "
-              f"{format_rupiah(chk.ceiling):>15}  sisa Rp {format_rupiah(chk.remaining):>15}  {verdict}")
-    print("HASIL: " + ("LULUS" if priced.passed else "TIDAK LULUS"))
-
-
 def main(argv: list[str] | None = None) -> int:
     """Entry point of ``dtpl-studio`` and ``python -m dtpl_studio``; returns the exit code."""
     argv = list(sys.argv[1:] if argv is None else argv)
@@ -192,12 +178,13 @@ def main(argv: list[str] | None = None) -> int:
             print(f"PDF DTPL ditulis: {out}")
             return 0
         if command == "check":
+            from dtpl_studio.services.check import render_json, render_text
             from dtpl_studio.services.project import check_project, open_project
 
             priced = check_project(open_project(args.project))
-            _print_check(priced)
+            print(render_json(priced, args.project) if args.json else render_text(priced))
             _print_audit_warning(args.project)
-            return 0 if priced.passed else 1
+            return priced.verdict.exit_code
         if command == "verify":
             from dtpl_studio.services.project import verify_pdf
 

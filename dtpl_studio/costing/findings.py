@@ -8,6 +8,7 @@ severity").
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from decimal import Decimal
 from enum import StrEnum
 
 
@@ -18,6 +19,20 @@ class Severity(StrEnum):
     INFO = "info"
     WARNING = "warning"
     ERROR = "error"
+
+
+@dataclass(frozen=True, slots=True)
+class Contributor:
+    """A package or item that contributes to a finding (largest first), so the user sees
+    where the money is: ``package`` name, RAB ``number`` (``"II.1"``; "" for a whole
+    package), ``description``, ``amount`` in rupiah, and the model ids to select it."""
+
+    package: str
+    number: str
+    description: str
+    amount: Decimal
+    package_id: str = ""
+    item_id: str = ""
 
 
 @dataclass(frozen=True, slots=True)
@@ -34,6 +49,13 @@ class Finding:
             words shown for it are chosen where it is shown (``finding.<code>`` in
             ``ui/strings.py``), ``message`` is the default (Indonesian) text.
         params: ``(name, value)`` pairs the shown words are filled with.
+        source: the rule and its source (regulation, guideline, table) a check finding rests on.
+        amounts: named rupiah (or share) figures, in print order (``(("BLM fisik", …),
+            ("pagu", …), ("selisih", …))``).
+        contributors: the packages/items that contribute most, largest first.
+        remedy: what would make it pass, in plain words.
+        package_id / item_id: the model ids of the package and item it is about ("" = none),
+            so a view can select the item.
     """
 
     severity: Severity
@@ -43,6 +65,12 @@ class Finding:
     action: str = ""
     code: str = ""
     params: tuple[tuple[str, str], ...] = ()
+    source: str = ""
+    amounts: tuple[tuple[str, Decimal], ...] = ()
+    contributors: tuple[Contributor, ...] = ()
+    remedy: str = ""
+    package_id: str = ""
+    item_id: str = ""
 
     def __str__(self) -> str:
         parts = [f"[{self.severity.value}]"]

@@ -33,13 +33,64 @@ class FundingSource(StrEnum):
 
 @dataclass(frozen=True, slots=True)
 class FundingRule:
-    """One ceiling: ``component`` of ``program`` may not exceed ``ceiling`` rupiah."""
+    """One row of the rule table: ``component`` of ``program`` may not exceed ``ceiling``
+    rupiah in fiscal ``year`` (None = every year), citing ``source_ref``.
+
+    The table is stored in the project file and printed with its source (issue 6 point 4).
+    """
 
     program: str
     component: Component
     ceiling: Decimal
     source_ref: str
     note: str = ""
+    year: int | None = None
+
+    def applies_to(self, program: str, year: int | None) -> bool:
+        """True when this row is for ``program`` (an empty program name matches any) and
+        ``year`` (a row without a year matches any year)."""
+        same_program = not self.program or _fold(self.program) == _fold(program)
+        return same_program and (self.year is None or year is None or self.year == year)
+
+
+def _fold(text: str) -> str:
+    return "".join(ch for ch in text.lower() if ch.isalnum())
+
+
+def applicable_rules(rules: tuple[FundingRule, ...] | list[FundingRule], program: str,
+                     year: int | None) -> list[FundingRule]:
+    """The rows of ``rules`` that apply to ``program`` in ``year``, one per component.
+
+    A row with the matching year wins over a row without a year for the same component;
+    among equals the first row of the table wins. Order: the table's order.
+    """
+    best: dict[Component, FundingRule] = {}
+    for rule in rules:
+        if not rule.applies_to(program, year):
+            continue
+        current = best.get(rule.component)
+        if current is None or (current.year is None and rule.year is not None):
+            best[rule.component] = rule
+    return [r for r in rules if best.get(r.component) is r]
+
+
+@dataclass(frozen=True, slots=True)
+class Termin:
+    """One disbursement tranche (*termin / tahap pencairan*) of the BLM.
+
+    Attributes:
+        percent: share of the programme's BLM total, in percent (``Decimal('40')``).
+        milestone: the progress milestone that releases it ("progres fisik 50%", "LPJ tahap
+            I diterima"); required.
+        amount: the amount the user wrote down, if any; checked against ``percent`` × BLM.
+
+    The percentages and triggers of PNPM-MP/PLP-BK could not be verified (DOMAIN.md §4.5):
+    the plan is user data, validated for Σ percent = 100 and consistent amounts.
+    """
+
+    percent: Decimal
+    milestone: str = ""
+    amount: Decimal | None = None
 
 
 #: Printed on the BLM check page; the developer-side source is the module docstring above.
@@ -55,6 +106,45 @@ DEFAULT_PLPBK_RULES: tuple[FundingRule, ...] = (
     FundingRule("PLP-BK", Component.FISIK, Decimal(700_000_000), PLPBK_SOURCE),
     FundingRule("PLP-BK", Component.TOTAL, Decimal(1_000_000_000), PLPBK_SOURCE),
 )
+
+
+#: Source printed with the KSM-swakelola warnings (overhead E and PPN). DOMAIN.md §4.3 item 4
+#: and §10 question 5: common practice, the governing text was not read [U].
+KSM_SWAKELOLA_SOURCE = (
+    "Praktik swakelola KSM PNPM Mandiri Perkotaan/PLP-BK: masyarakat bukan kontraktor, "
+    "sehingga biaya umum dan keuntungan (E) dan PPN lazimnya tidak dimasukkan dalam RAB "
+    "(belum diverifikasi terhadap pedoman teknis; periksa dengan faskel/korkot)"
+)
+
+#: Source printed with the price-basis findings (DESIGN.md §4 "pinned price book", DOMAIN.md
+#: §6: an HSPK/SSH is a regional, yearly regulation with editions).
+PRICE_BASIS_SOURCE = (
+    "Harga satuan memakai buku harga resmi wilayah (Perbup/Perwal HSPK/SSH atau AHSP dengan "
+    "daftar harga setempat) yang terbit untuk tahun anggaran kegiatan"
+)
+
+#: Source printed with the custom-rate finding (DOMAIN.md §4.4 item 11: the price source of
+#: every rate is listed in the package — SK/Perwal/HSPK, or a market survey with quotes).
+CUSTOM_RATE_SOURCE = (
+    "Setiap harga satuan di luar buku harga menyebut sumbernya: survei harga pasar, "
+    "penawaran/kuitansi toko, atau SBU/SSH daerah (daftar harga satuan DTPL)"
+)
+
+#: Source of the termin checks (DOMAIN.md §4.3 item 5 and §4.5; percentages unverified).
+TERMIN_SOURCE = (
+    "Tahapan pencairan BLM: jumlah termin sama dengan BLM dan setiap termin terikat pada "
+    "kemajuan pekerjaan (Juknis Pencairan BLM PNPM-MP 2014 §IV.A.2; persentase diisi pengguna)"
+)
+
+
+@dataclass(frozen=True, slots=True)
+class SwadayaRule:
+    """An optional minimum community share: swadaya ≥ ``min_share`` × the programme's total
+    cost (all sources). No verified PLP-BK minimum exists (DOMAIN.md §4.3 item 3, §10 q. 4):
+    the user sets it with its source."""
+
+    min_share: Decimal
+    source_ref: str = ""
 
 
 @dataclass(frozen=True, slots=True)

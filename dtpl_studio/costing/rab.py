@@ -23,10 +23,11 @@ from __future__ import annotations
 
 import uuid
 from collections.abc import Collection
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from decimal import ROUND_HALF_UP, Decimal
 from enum import StrEnum
 from functools import lru_cache
+from typing import TYPE_CHECKING
 
 from dtpl_studio.costing.findings import Finding, Severity
 from dtpl_studio.costing.funding import (
@@ -35,6 +36,9 @@ from dtpl_studio.costing.funding import (
     Component,
     FundingRule,
     FundingSource,
+    SwadayaRule,
+    Termin,
+    applicable_rules,
     check_ceilings,
 )
 from dtpl_studio.costing.money import CONTEXT, ONE, ZERO, RoundingMode, RoundingRule, round_rupiah
@@ -50,6 +54,9 @@ from dtpl_studio.costing.units import (
     product_factor,
     to_pint,
 )
+
+if TYPE_CHECKING:
+    from dtpl_studio.costing.blm import Verdict
 
 
 def new_id() -> str:
@@ -221,6 +228,9 @@ class Package:
     #: unreadable…), naming file, table and row; not saved; :func:`price_package` reports
     #: each while the model still holds the value read (:mod:`dtpl_studio.costing.stored`)
     load_notes: list[StoredValueNote] = field(default_factory=list)
+    #: the user's recorded reason for accepting the pinned book as price basis despite its
+    #: price-basis findings (draft edition, unknown or other region, older year); "" = none
+    price_basis_note: str = ""
 
     def items(self):
         for section in self.sections:
@@ -251,6 +261,10 @@ class Program:
     packages: list[Package] = field(default_factory=list)
     signatories: list[Signatory] = field(default_factory=list)
     title: str = ""
+    #: the BLM disbursement plan (termin), checked by :mod:`dtpl_studio.costing.blm`
+    termins: list[Termin] = field(default_factory=list)
+    #: optional minimum swadaya share (None = no minimum)
+    swadaya_rule: SwadayaRule | None = None
 
 
 # -- priced results ---------------------------------------------------------------------
@@ -354,16 +368,19 @@ class PricedPackage:
 
 @dataclass(frozen=True, slots=True)
 class PricedProgram:
+    """The priced programme and its one verdict (:class:`~dtpl_studio.costing.blm.Verdict`),
+    which the window, the PDF and ``check`` only put words on (issue 6 point 1)."""
+
     program: Program
     packages: tuple[PricedPackage, ...]
     blm_by_component: dict[Component, Decimal]
     checks: tuple[CeilingCheck, ...]
+    verdict: Verdict
 
     @property
     def passed(self) -> bool:
-        return all(c.passed for c in self.checks) and not any(
-            f.severity is Severity.ERROR for p in self.packages for f in p.findings
-        )
+        """True when the verdict is *passed* (warnings allowed)."""
+        return self.verdict.passed
 
 
 ROMAN = [(1000, "M"), (900, "CM"), (500, "D"), (400, "CD"), (100, "C"), (90, "XC"),
@@ -568,6 +585,8 @@ def price_package(package: Package, previous: PricedPackage | None = None,
         start = len(findings)
         before = dict(by_source_exact)
         pi = price_item(item, number, label, depth)
+        for k in range(start, len(findings)):  # the item's findings name it by id
+            findings[k] = replace(findings[k], item_id=item.id, package_id=package.id)
         shares = tuple((source, total - before.get(source, ZERO))
                        for source, total in by_source_exact.items() if before.get(source) is not total)
         results[item.id] = ItemResult(pi, tuple(findings[start:]), shares)
@@ -679,8 +698,11 @@ def price_program(program: Program, previous: PricedProgram | None = None,
     blm: dict[Component, Decimal] = {Component.PERENCANAAN: ZERO, Component.FISIK: ZERO}
     for pp in priced:
         blm[pp.package.component] = blm.get(pp.package.component, ZERO) + pp.by_source.get(FundingSource.BLM, ZERO)
-    checks = check_ceilings(blm, program.rules, program.blm_allocation)
-    return PricedProgram(program, priced, blm, tuple(checks))
+    rules = applicable_rules(program.rules, program.program, program.fiscal_year)
+    checks = tuple(check_ceilings(blm, rules, program.blm_allocation))
+    from dtpl_studio.costing.blm import judge
+
+    return PricedProgram(program, priced, blm, checks, judge(program, priced, checks))
 
 
 __all__ = [

@@ -12,7 +12,7 @@ from __future__ import annotations
 import unicodedata
 from decimal import Decimal
 
-from dtpl_studio.costing.funding import Component, FundingSource
+from dtpl_studio.costing.funding import Component, FundingSource, Termin
 from dtpl_studio.costing.pricebook import Analysis, PriceBook
 from dtpl_studio.costing.rab import (
     Factor,
@@ -25,6 +25,22 @@ from dtpl_studio.costing.rab import (
     Signatory,
 )
 from dtpl_studio.errors import DtplError
+
+#: The demo's recorded price basis: the shipped book has no region, no price-list date and is
+#: not a published regional edition, so the BLM verdict refuses it unless a reason is stated
+#: (issue 6 point 5). A real project uses its kab/kota's published HSPK/SSH instead.
+DEMO_PRICE_BASIS = (
+    "Buku harga contoh: AHSP Cipta Karya 2023 (Permen PUPR No. 8/2023) tanpa wilayah dan "
+    "belum diterbitkan sebagai edisi daerah, dipakai untuk demo"
+)
+
+#: A termin plan for the demo. The PNPM-MP/PLP-BK percentages and triggers could not be
+#: verified (DOMAIN.md §4.5): these are example values, editable per project.
+DEMO_TERMINS = (
+    Termin(Decimal(40), "Rencana kerja KSM disetujui BKM dan rekening KSM dibuka"),
+    Termin(Decimal(40), "Progres fisik 50% dan LPJ termin I diterima"),
+    Termin(Decimal(20), "Progres fisik 100% dan LPJ termin II diterima"),
+)
 
 
 class DemoError(DtplError, RuntimeError):
@@ -139,6 +155,7 @@ def build_physical_package(book: PriceBook) -> Package:
         location="RT 03/RW 05, kawasan prioritas Kel. Sukamaju",
         settings=PackageSettings(),
         description="Jalan lingkungan rabat beton 150 m × 2,5 m dengan saluran samping pasangan batu",
+        price_basis_note=DEMO_PRICE_BASIS,
     )
 
 
@@ -159,13 +176,13 @@ def build_planning_package(book: PriceBook) -> Package:
         Item("Tenaga ahli teknik sipil (S1, 1–4 th)", "OB", custom_rate=Decimal(6_000_000), custom_reason=sbu, volume=Decimal(4)),
     ]
     items_pm = [
-        Item("Rembug warga dan FGD perencanaan partisipatif", "kali", custom_rate=Decimal(2_500_000), custom_reason="Konsumsi 50 orang × Rp 40.000 + alat tulis; RAB rembug BKM", volume=Decimal(6)),
-        Item("Pelatihan peningkatan kapasitas KSM dan TIPP", "paket", custom_rate=Decimal(12_500_000), custom_reason="Rencana pelatihan BKM 2 hari, 30 peserta", volume=Decimal(2)),
+        Item("Rembug warga dan FGD perencanaan partisipatif", "kali", custom_rate=Decimal(2_500_000), custom_reason="Survei harga 3 warung: konsumsi 50 orang × Rp 40.000 + alat tulis", volume=Decimal(6)),
+        Item("Pelatihan peningkatan kapasitas KSM dan TIPP", "paket", custom_rate=Decimal(12_500_000), custom_reason="SBU Kab. Pangandaran 2023 (honor dan konsumsi); pelatihan 2 hari, 30 peserta", volume=Decimal(2)),
         Item("Pemasaran rencana kawasan (pameran, cetak dokumen)", "ls", custom_rate=Decimal(7_500_000), custom_reason="Penawaran percetakan lokal", volume=Decimal(1)),
     ]
     items_ded = [
         Item("Survei topografi dan pengukuran kawasan prioritas", "ls", custom_rate=Decimal(18_000_000), custom_reason="Penawaran juru ukur lokal", volume=Decimal(1)),
-        Item("Penyusunan DED dan DTPL kawasan prioritas", "ls", custom_rate=Decimal(25_000_000), custom_reason="Estimasi BKM berdasarkan paket serupa", volume=Decimal(1)),
+        Item("Penyusunan DED dan DTPL kawasan prioritas", "ls", custom_rate=Decimal(25_000_000), custom_reason="Penawaran konsultan perencana lokal (paket DED serupa)", volume=Decimal(1)),
     ]
     sections = [
         Section("TENAGA AHLI PENDAMPING", items_ta),
@@ -200,6 +217,7 @@ def build_demo_program(book: PriceBook) -> Program:
         blm_allocation=Decimal(1_000_000_000),
         title="Penataan Lingkungan Permukiman Berbasis Komunitas — Kawasan Prioritas RW 05",
         packages=[build_planning_package(book), build_physical_package(book)],
+        termins=list(DEMO_TERMINS),
         signatories=[
             Signatory("Dibuat oleh", "Sutrisno", "Ketua KSM Maju Bersama"),
             Signatory("Diperiksa oleh", "Ir. Rina Wulandari", "Fasilitator Teknik"),

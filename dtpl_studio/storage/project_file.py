@@ -48,7 +48,7 @@ from dtpl_studio import __version__
 from dtpl_studio.audit import GENESIS, AuditEntry, first_broken, link
 from dtpl_studio.costing.findings import Finding, Severity
 from dtpl_studio.costing.formatting import format_number
-from dtpl_studio.costing.funding import Component, FundingRule, FundingSource
+from dtpl_studio.costing.funding import Component, FundingRule, FundingSource, SwadayaRule, Termin
 from dtpl_studio.costing.money import ZERO, RoundingMode, RoundingRule
 from dtpl_studio.costing.pricebook import PriceBook
 from dtpl_studio.costing.rab import (
@@ -95,6 +95,7 @@ from dtpl_studio.storage.project_records import (
     ProjectBase,
     SectionRecord,
     SignatoryRecord,
+    TerminRecord,
 )
 from dtpl_studio.storage.records import (
     StoredValueError,
@@ -314,12 +315,18 @@ def _program_rows(program: Program) -> _Rows:
         "kota": program.kota, "provinsi": program.provinsi, "program": program.program,
         "fiscal_year": program.fiscal_year, "bkm": program.bkm,
         "blm_allocation": program.blm_allocation, "title": program.title,
+        "swadaya_min_share": None if program.swadaya_rule is None else program.swadaya_rule.min_share,
+        "swadaya_rule_source": "" if program.swadaya_rule is None else program.swadaya_rule.source_ref,
     })
     rows[FundingRuleRecord.__table__].extend(
         {"id": i + 1, "program_id": 1, "position": i, "program": r.program,
          "component": Component(r.component).value, "ceiling": r.ceiling, "source_ref": r.source_ref,
-         "note": r.note}
+         "note": r.note, "year": r.year}
         for i, r in enumerate(program.rules))
+    rows[TerminRecord.__table__].extend(
+        {"id": i + 1, "program_id": 1, "position": i, "percent": t.percent,
+         "milestone": t.milestone, "amount": t.amount}
+        for i, t in enumerate(program.termins))
     rows[SignatoryRecord.__table__].extend(
         {"id": i + 1, "program_id": 1, "position": i, "role": s.role, "name": s.name,
          "job_title": s.position, "date": s.date}
@@ -340,7 +347,8 @@ def _program_rows(program: Program) -> _Rows:
         rows[PackageRecord.__table__].append({
             "id": package_id, "program_id": 1, "position": i, "uid": pkg.id, "name": pkg.name,
             "component": Component(pkg.component).value, "ksm": pkg.ksm, "location": pkg.location,
-            "description": pkg.description, "book_id": book_id,
+            "description": pkg.description, "price_basis_note": pkg.price_basis_note,
+            "book_id": book_id,
         })
         settings = pkg.settings
         rows[PackageSettingsRecord.__table__].append({
@@ -811,9 +819,27 @@ def _assemble(session: Session, verify: bool, numbers: _Numbers) -> Program:
         ceiling, problem = numbers.decimal(r.ceiling, "funding_rule", r.id, "ceiling", None,
                                            high=MAX_AMOUNT, replacement=ZERO)
         rule = FundingRule(r.program, parse_enum(Component, r.component, f"funding_rule {r.id}.component"),
-                           ceiling, r.source_ref, r.note)
+                           ceiling, r.source_ref, r.note, r.year)
         numbers.attach(problem, r.ceiling, "funding_rule", r.id, "ceiling", None, rule, "ceiling")
         rules.append(rule)
+    termins = []
+    for t in session.scalars(select(TerminRecord).order_by(TerminRecord.position)):
+        percent, problem = numbers.decimal(t.percent, "termin", t.id, "percent", None,
+                                           high=Decimal(100), replacement=ZERO)
+        numbers.attach(problem, t.percent, "termin", t.id, "percent", None, None, "")
+        amount = None
+        if t.amount is not None:
+            amount, problem = numbers.decimal(t.amount, "termin", t.id, "amount", None,
+                                              high=MAX_AMOUNT, replacement=None)
+            numbers.attach(problem, t.amount, "termin", t.id, "amount", None, None, "")
+        termins.append(Termin(percent, t.milestone, amount))
+    swadaya_rule = None
+    if prec.swadaya_min_share is not None:
+        share, problem = numbers.decimal(prec.swadaya_min_share, "program", prec.id,
+                                         "swadaya_min_share", None, high=Decimal(1), replacement=ZERO)
+        numbers.attach(problem, prec.swadaya_min_share, "program", prec.id, "swadaya_min_share",
+                       None, None, "")
+        swadaya_rule = SwadayaRule(share, prec.swadaya_rule_source)
     signatories = [
         Signatory(role=s.role, name=s.name, position=s.job_title, date=s.date)
         for s in session.scalars(select(SignatoryRecord).order_by(SignatoryRecord.position))
@@ -953,6 +979,7 @@ def _assemble(session: Session, verify: bool, numbers: _Numbers) -> Program:
             settings=settings,
             description=pr.description,
             id=pr.uid,
+            price_basis_note=pr.price_basis_note,
         ))
     if built_sections != len(all_sections) or built_items != len(all_items):
         raise _Corrupt(f"{len(all_sections) - built_sections} section(s) and "
@@ -977,6 +1004,8 @@ def _assemble(session: Session, verify: bool, numbers: _Numbers) -> Program:
         packages=packages,
         signatories=signatories,
         title=prec.title,
+        termins=termins,
+        swadaya_rule=swadaya_rule,
     )
     numbers.attach(allocation_problem, prec.blm_allocation, "program", prec.id, "blm_allocation", None,
                    program, "blm_allocation")

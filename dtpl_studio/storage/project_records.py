@@ -5,7 +5,8 @@ Tables (migrations in ``dtpl_studio/storage/migrations/versions``)::
     meta(key, value)                         format, schema_revision, app_version, created_at…
     audit_log(id, at, who, action, detail)   appended on every save, carried from save to save
     program(id, kelurahan, …, blm_allocation)              one row
-      funding_rule(program_id, position, …)                the ceiling table of the program
+      funding_rule(program_id, position, …, year)          the ceiling table of the program
+      termin(program_id, position, percent, milestone, amount)   the BLM disbursement plan
       signatory(program_id, position, role, name, job_title, date)
       package(program_id, position, uid, …, book_id)       a paket kegiatan
         package_settings(package_id, volume_decimals, ppn_rate, total_rounding_*)
@@ -71,6 +72,8 @@ class ProgramRecord(ProjectBase):
     bkm: Mapped[str] = mapped_column(default="")
     blm_allocation: Mapped[Decimal | None]
     title: Mapped[str] = mapped_column(default="")
+    swadaya_min_share: Mapped[Decimal | None]
+    swadaya_rule_source: Mapped[str] = mapped_column(default="")
 
     rules: Mapped[list[FundingRuleRecord]] = relationship(
         order_by="FundingRuleRecord.position", cascade="all, delete-orphan", passive_deletes=True
@@ -80,6 +83,9 @@ class ProgramRecord(ProjectBase):
     )
     packages: Mapped[list[PackageRecord]] = relationship(
         order_by="PackageRecord.position", cascade="all, delete-orphan", passive_deletes=True
+    )
+    termins: Mapped[list[TerminRecord]] = relationship(
+        order_by="TerminRecord.position", cascade="all, delete-orphan", passive_deletes=True
     )
 
 
@@ -97,6 +103,21 @@ class FundingRuleRecord(ProjectBase):
     ceiling: Mapped[Decimal]
     source_ref: Mapped[str] = mapped_column(default="")
     note: Mapped[str] = mapped_column(default="")
+    year: Mapped[int | None]
+
+
+class TerminRecord(ProjectBase):
+    """A :class:`~dtpl_studio.costing.funding.Termin` of the program's disbursement plan."""
+
+    __tablename__ = "termin"
+    __table_args__ = (UniqueConstraint("program_id", "position"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    program_id: Mapped[int] = mapped_column(ForeignKey("program.id", ondelete="CASCADE"))
+    position: Mapped[int]
+    percent: Mapped[Decimal]
+    milestone: Mapped[str] = mapped_column(default="")
+    amount: Mapped[Decimal | None]
 
 
 class SignatoryRecord(ProjectBase):
@@ -159,6 +180,7 @@ class PackageRecord(ProjectBase):
     ksm: Mapped[str] = mapped_column(default="")
     location: Mapped[str] = mapped_column(default="")
     description: Mapped[str] = mapped_column(default="")
+    price_basis_note: Mapped[str] = mapped_column(default="")
     book_id: Mapped[int] = mapped_column(ForeignKey("book.id", ondelete="RESTRICT"), index=True)
 
     book: Mapped[BookRecord] = relationship()
@@ -262,5 +284,5 @@ __all__ = [
     "AuditLogRecord", "BookAnalysisLineRecord", "BookAnalysisRecord", "BookRecord",
     "BookResourceRecord", "FactorRecord", "FundingRuleRecord", "ItemRecord", "MeasurementRecord",
     "MetaRecord", "PackageRecord", "PackageSettingsRecord", "ProgramRecord", "ProjectBase",
-    "SectionRecord", "SignatoryRecord",
+    "SectionRecord", "SignatoryRecord", "TerminRecord",
 ]

@@ -16,7 +16,7 @@ from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoStack
 
 from dtpl_studio.costing.edits import Edit
-from dtpl_studio.costing.findings import Finding, Severity
+from dtpl_studio.costing.findings import Finding
 from dtpl_studio.costing.rab import (
     Item,
     Package,
@@ -166,24 +166,9 @@ class ProjectDocument(QObject):
         raise KeyError(getattr(node, "id", node))
 
     def findings(self) -> list[Finding]:
-        """All findings of the priced programme, failed ceiling checks first."""
-        from dtpl_studio.costing.formatting import format_rupiah
-        from dtpl_studio.ui.strings import tr
-
-        out = [
-            Finding(
-                Severity.ERROR,
-                tr("check.failed", component=tr(f"component.{c.component.value}"),
-                   amount=format_rupiah(c.amount), ceiling=format_rupiah(c.ceiling)),
-                location="BLM",
-                code="blm-ceiling",
-            )
-            for c in self.priced.checks
-            if not c.passed
-        ]
-        for pp in self.priced.packages:
-            out.extend(pp.findings)
-        return out
+        """All findings of the programme's verdict (errors first), as the PDF and ``check``
+        print them."""
+        return list(self.priced.verdict.findings)
 
     @property
     def display_name(self) -> str:

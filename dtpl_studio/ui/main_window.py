@@ -174,6 +174,8 @@ class MainWindow(QMainWindow):
         self.resizeDocks([self.packages_dock, self.blm_dock], [150, 600], Qt.Orientation.Vertical)
         self.packages.package_selected.connect(self._on_package_selected)
         self.catalogue.add_requested.connect(self.add_from_catalogue)
+        self.findings.finding_activated.connect(self.select_finding)
+        self.blm.show_findings_requested.connect(self.findings_dock.raise_)
 
     def _action(self, key: str, slot, shortcuts=()) -> QAction:
         action = QAction(tr(key), self)
@@ -709,10 +711,7 @@ class MainWindow(QMainWindow):
             self.packages.show_program(priced)
         else:
             self.packages.update_totals(priced)
-        self.blm.show_checks(priced.checks)
-        self.blm.show_errors(sum(
-            1 for pp in priced.packages for f in pp.findings if f.severity is Severity.ERROR
-        ))
+        self.blm.show_verdict(priced.verdict)
         findings = self.doc.findings() + self.audit_findings
         self.findings.show_findings(findings)
         errors = sum(1 for f in findings if f.severity is Severity.ERROR)
@@ -720,6 +719,26 @@ class MainWindow(QMainWindow):
         text = tr("status.findings", errors=errors, warnings=warnings) if findings else tr("status.findings_ok")
         self.findings_label.setText(text)
         self.findings_label.setStyleSheet("color: #b3261e; font-weight: bold;" if errors else "")
+
+    def select_finding(self, finding) -> bool:
+        """Show what ``finding`` is about: its package, and its item selected in the RAB
+        (issue 6 point 6). False when the package or item is gone."""
+        if self.doc is None or self.rab_editor is None:
+            return False
+        package_id = finding.package_id
+        if finding.item_id and not package_id:
+            package_id = next((p.id for p in self.doc.program.packages
+                               if any(i.id == finding.item_id for i in p.items())), "")
+        rows = [p.id for p in self.doc.program.packages]
+        if package_id not in rows:
+            return False
+        self.packages.setCurrentRow(rows.index(package_id))
+        if not finding.item_id:
+            return True
+        found = self.rab_editor.select_id(finding.item_id)
+        if found:
+            self.rab_editor.view.setFocus()
+        return found
 
     def _update_book_label(self, package: Package | None) -> None:
         if package is None:

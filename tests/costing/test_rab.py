@@ -97,6 +97,10 @@ def test_blm_check_uses_rounded_blm_share_and_rules_as_data():
     assert checks[Component.FISIK].amount == fis_pp.by_source[FundingSource.BLM]
     assert not priced.passed
     plan.sections[0].children[0].volume = Decimal(50)
+    # within the ceilings, but the test book has no region and is a draft: not acceptable
+    # as price basis until a reason is recorded on the package
+    assert price_program(program).verdict.kind == "price-basis"
+    fis.price_basis_note = "buku harga uji"
     assert price_program(program).passed
     program.blm_allocation = Decimal(100_000_000)  # a smaller allocation tightens the total
     assert not price_program(program).passed

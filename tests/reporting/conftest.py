@@ -52,6 +52,7 @@ def make_book() -> PriceBook:
             effective_date="2025-01-02",
             source_file="hsd-sukoharjo-2025.xlsx",
             title="HSD dan AHSP Kabupaten Sukoharjo 2025",
+            status="published",
             rate_rounding=RoundingRule(D(100), RoundingMode.DOWN),
             default_overhead_pct=D("0.10"),
         )

@@ -87,7 +87,7 @@ def _revision(path: Path) -> str:
 # -- where the scripts are ----------------------------------------------------------------------
 
 @pytest.mark.parametrize("kind,folder,head", [
-    ("project", PACKAGE_DIR / "migrations", "project_0002_audit"),
+    ("project", PACKAGE_DIR / "migrations", "project_0002_blm"),
     ("library", PACKAGE_DIR / "migrations" / "library", "library_0002_audit"),
 ])
 def test_scripts_ship_inside_the_package(kind: str, folder: Path, head: str) -> None:
@@ -148,7 +148,7 @@ def test_older_file_upgrades_in_place_on_open(program: Program, tmp_path: Path,
 
     loaded = load_program(path)
 
-    assert _revision(path) == "project_0002"
+    assert _revision(path) == "project_future"
     assert snapshot(loaded) == snapshot(program)
     assert priced_figures(loaded) == priced_figures(program)
     with sqlite3.connect(path) as con:
@@ -176,7 +176,7 @@ def test_older_file_can_be_read_without_touching_it(program: Program, tmp_path: 
     assert path.read_bytes() == before
     assert priced_figures(loaded) == priced_figures(program)
     save_program(loaded, path)  # the next save writes the new schema
-    assert _revision(path) == "project_0002"
+    assert _revision(path) == "project_future"
 
 
 def test_file_from_a_newer_app_is_refused(program: Program, tmp_path: Path,

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from decimal import Decimal as D
 
-from dtpl_studio.costing.funding import Component, FundingSource
+from dtpl_studio.costing.funding import Component, FundingSource, Termin
 from dtpl_studio.costing.money import RoundingMode, RoundingRule
 from dtpl_studio.costing.pricebook import (
     Analysis,
@@ -33,7 +33,7 @@ def build_sample_book() -> PriceBook:
     meta = PriceBookMeta(
         region="Kab. Contoh", province="Jawa Barat", year=2023, edition="uji 1",
         rate_rounding=RoundingRule(D(100), RoundingMode.DOWN), default_overhead_pct=D("0.15"),
-        title="Buku harga uji GUI",
+        title="Buku harga uji GUI", status="published",
     )
     book = PriceBook(meta)
     for key, name, kind, unit, price in [
@@ -105,6 +105,9 @@ def build_sample_program(book: PriceBook) -> Program:
         Section("PEKERJAAN SALURAN", [fondasi]),
     ]
     codes = {i.analysis_code for s in sections for i in s.items() if i.analysis_code}
-    physical = Package("Saluran RT 03", Component.FISIK, book.subset(codes), sections=sections,
-                       ksm="KSM Uji")
-    return Program("Sukamaju", kota="Kota Contoh", fiscal_year=2026, packages=[planning, physical])
+    # no KSM: the sample book's E of 15 % would be a KSM-swakelola warning, and the GUI tests
+    # start from a programme without findings
+    physical = Package("Saluran RT 03", Component.FISIK, book.subset(codes), sections=sections)
+    # the book is a published edition of the kelurahan's own region and year: a clean price basis
+    return Program("Sukamaju", kota="Kab. Contoh", fiscal_year=2023, packages=[planning, physical],
+                   termins=[Termin(D(60), "Progres fisik 50%"), Termin(D(40), "Progres fisik 100%")])

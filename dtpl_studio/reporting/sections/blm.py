@@ -1,108 +1,149 @@
-"""Pemeriksaan pagu BLM: one row per :class:`~dtpl_studio.costing.funding.CeilingCheck`,
-the rule sources, the overall verdict, the BLM share per package and the findings of the
-calculation (DESIGN.md §5 "BLM check compares the rounded figures"; DOMAIN.md §4.2–4.3)."""
+"""Pemeriksaan pagu BLM dan sumber dana: the words on the programme's one verdict.
+
+Everything printed here comes from :class:`~dtpl_studio.costing.blm.Verdict`
+(``priced.verdict``): the conclusion and its explanation, the ceiling gauges on the rounded
+figures with the figures before rounding beside them, the swadaya share, the rule table with
+its sources, the shares per package and per funding source, the termin plan and every
+finding with its rule, amounts, largest contributors and what would make it pass
+(issue 6 points 1, 4, 6, 8; DESIGN.md §5; DOMAIN.md §4.2–4.5). Nothing is decided here.
+"""
 
 from __future__ import annotations
 
-from reportlab.platypus import Flowable, PageBreak, Paragraph, Spacer, Table
+from reportlab.lib import colors
+from reportlab.platypus import Flowable, KeepTogether, PageBreak, Paragraph, Spacer, Table
 
+from dtpl_studio.costing.blm import Gauge, VerdictKind, rp
 from dtpl_studio.costing.findings import Severity
-from dtpl_studio.costing.funding import FundingSource
+from dtpl_studio.costing.formatting import quantize_shown
+from dtpl_studio.costing.funding import FundingSource, applicable_rules
 from dtpl_studio.reporting import labels as L
-from dtpl_studio.reporting.common import BuildContext, esc, money, signed_money
+from dtpl_studio.reporting.common import BuildContext, esc, money, percent, signed_money
 from dtpl_studio.reporting.fonts import FAMILY
 from dtpl_studio.reporting.styles import FAIL_INK, PASS_INK, TOTAL_BG, grid_style, widths
 
-#: Komponen | Jumlah BLM | Pagu | Sisa | Hasil (mm).
-CHECK_WIDTHS = (48, 33, 33, 33, 28)
+WARN_INK = colors.HexColor("#8A4B00")
+
+#: Komponen | Jumlah (dibulatkan) | Sebelum pembulatan | Pagu | Sisa | Hasil (mm, 175 total).
+CHECK_WIDTHS = (35, 26, 26, 27, 27, 34)
+
+
+def _hex(c: colors.Color) -> str:
+    return "#" + c.hexval()[2:]
+
+
+def verdict_ink(kind: VerdictKind, warnings: int) -> colors.Color:
+    if kind is VerdictKind.PASSED:
+        return WARN_INK if warnings else PASS_INK
+    return FAIL_INK
 
 
 def build_blm_check(ctx: BuildContext) -> list[Flowable]:
     """The chapter on a new page."""
     s = ctx.styles
     priced = ctx.priced
+    v = priced.verdict
     prog = priced.program
     title = ctx.template.title("blm")
     story: list[Flowable] = [PageBreak(), ctx.heading(title, 0, section=title)]
     alloc = (f" Alokasi BLM kelurahan: Rp {money(prog.blm_allocation)}."
              if prog.blm_allocation is not None else "")
+    year = f" tahun anggaran {prog.fiscal_year}" if prog.fiscal_year else ""
     story.append(Paragraph(
         f"Jumlah dana BLM tiap komponen dari seluruh paket Kelurahan {esc(prog.kelurahan)}"
-        f" dibandingkan dengan pagu program {esc(prog.program)}.{esc(alloc)}", s.body))
-    story.append(_checks_table(ctx))
-    checks_ok = all(c.passed for c in priced.checks)
-    errors = [f for pp in priced.packages for f in pp.findings if f.severity is Severity.ERROR]
-    if checks_ok and errors:
-        # items in error count as 0, so "within the ceiling" is not yet a valid conclusion
-        verdict, ok_ink = "BELUM SAH", False
-        explain = ("jumlah BLM berada dalam pagunya, tetapi item yang bergalat dihitung 0; "
-                   "perbaiki galat lalu cetak ulang.")
-    else:
-        verdict, ok_ink = (L.PASSED, True) if checks_ok else (L.FAILED, False)
-        explain = ("semua jumlah BLM berada dalam pagunya." if checks_ok else
-                   "ada komponen yang melampaui pagunya; dokumen ini dicetak sebagai DRAFT dan "
-                   "belum dapat disahkan.")
-    color = "#" + (PASS_INK if ok_ink else FAIL_INK).hexval()[2:]
+        f" dibandingkan dengan pagu program {esc(prog.program)}{esc(year)}.{esc(alloc)}", s.body))
+    ink = _hex(verdict_ink(v.kind, v.warnings))
     story += [
-        Spacer(1, 6),
-        Paragraph(f'Kesimpulan pemeriksaan pagu: <font color="{color}"><b>{verdict}</b></font>'
-                  f" – {explain}", s.body),
+        Spacer(1, 4),
+        Paragraph(f'Kesimpulan pemeriksaan: <font color="{ink}"><b>{esc(v.label)}</b></font>'
+                  f" – {esc(v.explanation)}", s.body),
     ]
-    if errors:
-        story.append(Paragraph(
-            f'<font color="#{FAIL_INK.hexval()[2:]}"><b>Perhatian:</b></font> {len(errors)} '
-            "kesalahan perhitungan (lihat catatan di bawah); dokumen dicetak sebagai DRAFT.",
-            s.body))
+    if not v.final:
+        story.append(Paragraph("Dokumen ini dicetak sebagai <b>DRAFT</b> dan belum dapat "
+                               "disahkan sampai kesimpulan pemeriksaan LULUS.", s.body))
+    story.append(Spacer(1, 4))
+    story.append(_checks_table(ctx))
     rules = [p.package.settings.total_rounding.describe() for p in priced.packages]
     distinct = sorted(set(rules), key=rules.index)
     story.append(Paragraph(
         "Angka yang dibandingkan adalah angka yang telah dibulatkan (bagian BLM tiap paket, "
-        f"{esc('; '.join(distinct))}), bukan angka sebelum pembulatan.", s.note))
-    sources = sorted({c.source_ref for c in priced.checks}, key=[c.source_ref for c in
-                                                                 priced.checks].index)
-    if sources:
-        story.append(ctx.heading("Sumber aturan pagu", 2, in_toc=False, style=s.h3))
-        for i, src in enumerate(sources, start=1):
-            story.append(Paragraph(f"{i}. {esc(src)}", s.small))
+        f"{esc('; '.join(distinct))}); angka sebelum pembulatan dicetak di sampingnya.", s.note))
+    story += _rules(ctx)
     story += _per_package(ctx)
+    story += _per_source(ctx)
+    story += _termins(ctx)
     story += _findings(ctx)
     return story
 
 
+def _gauge_row(g: Gauge, state: str) -> list:
+    if g.kind == "max":
+        return [g.label, money(g.amount.rounded), money(g.amount.exact), money(g.limit or 0),
+                signed_money(g.remaining or 0), state]
+    share = percent(quantize_shown(g.share, 4)) if g.share is not None else "–"
+    limit = "tanpa minimum" if g.min_share is None else f"min. {percent(g.min_share)}"
+    return [f"Swadaya ({share} dari total biaya)", money(g.amount.rounded), money(g.amount.exact),
+            limit, "", state]
+
+
 def _checks_table(ctx: BuildContext) -> Table:
     s = ctx.styles
-    data: list[list] = [[Paragraph(h, s.cell_head) for h in L.BLM_COLUMNS]]
-    extra: list[tuple] = [("ALIGN", (1, 1), (3, -1), "RIGHT"), ("ALIGN", (4, 1), (4, -1),
-                                                                "CENTER")]
-    for r, check in enumerate(ctx.priced.checks, start=1):
-        ok = check.passed
-        data.append([
-            L.CHECK_COMPONENT.get(check.component, str(check.component)),
-            money(check.amount),
-            money(check.ceiling),
-            signed_money(check.remaining),
-            L.PASSED if ok else L.FAILED,
-        ])
-        extra += [("FONT", (4, r), (4, r), FAMILY.bold),
-                  ("TEXTCOLOR", (4, r), (4, r), PASS_INK if ok else FAIL_INK)]
-        if not ok:
-            extra.append(("TEXTCOLOR", (3, r), (3, r), FAIL_INK))
+    head = ("Komponen", "Jumlah (dibulatkan)", "Sebelum pembulatan", "Pagu (Rp)", "Sisa (Rp)", "Hasil")
+    data: list[list] = [[Paragraph(h, s.cell_head) for h in head]]
+    extra: list[tuple] = [("ALIGN", (1, 1), (4, -1), "RIGHT"), ("ALIGN", (5, 1), (5, -1), "CENTER")]
+    v = ctx.priced.verdict
+    for r, g in enumerate(v.gauges, start=1):
+        state = v.gauge_state(g)
+        row = _gauge_row(g, v.gauge_label(g))
+        row[0] = Paragraph(esc(row[0]), s.cell)
+        data.append(row)
+        ink = {"pass": PASS_INK, "incomplete": WARN_INK, "none": colors.black}.get(state, FAIL_INK)
+        extra += [("FONT", (5, r), (5, r), FAMILY.bold), ("TEXTCOLOR", (5, r), (5, r), ink)]
+        if not g.passed:
+            extra.append(("TEXTCOLOR", (4, r), (4, r), FAIL_INK))
     table = Table(data, colWidths=widths(*CHECK_WIDTHS), repeatRows=1)
     table.setStyle(grid_style(extra=extra))
     return table
 
 
+def _rules(ctx: BuildContext) -> list[Flowable]:
+    s = ctx.styles
+    prog = ctx.priced.program
+    applied = applicable_rules(prog.rules, prog.program, prog.fiscal_year)
+    head = ("No", "Program", "Tahun", "Komponen", "Pagu (Rp)", "Sumber aturan / catatan")
+    data: list[list] = [[Paragraph(h, s.cell_head) for h in head]]
+    for n, r in enumerate(prog.rules, start=1):
+        note = esc(r.source_ref) + (f" <i>({esc(r.note)})</i>" if r.note else "")
+        if r not in applied:
+            note += " <i>(tidak berlaku untuk program/tahun ini)</i>"
+        data.append([str(n), Paragraph(esc(r.program or "semua"), s.cell), str(r.year or "semua"),
+                     L.CHECK_COMPONENT.get(r.component, str(r.component)), money(r.ceiling),
+                     Paragraph(note, s.cell)])
+    table = Table(data, colWidths=widths(9, 20, 14, 30, 26, 76), repeatRows=1)
+    table.setStyle(grid_style(extra=[("ALIGN", (0, 1), (0, -1), "CENTER"),
+                                     ("ALIGN", (4, 1), (4, -1), "RIGHT")]))
+    out: list[Flowable] = [ctx.heading("Tabel aturan pagu dan sumbernya", 2, in_toc=False, style=s.h3),
+                           table]
+    rule = prog.swadaya_rule
+    if rule is not None:
+        out.append(Paragraph(f"Minimum swadaya: {percent(rule.min_share)} dari total biaya "
+                             f"program. Sumber: {esc(rule.source_ref or 'diisi pengguna')}.", s.small))
+    return out
+
+
 def _per_package(ctx: BuildContext) -> list[Flowable]:
     s = ctx.styles
-    sources = [src for src in FundingSource
-               if any(src in pp.by_source for pp in ctx.priced.packages)]
-    head = ["No", "Paket", "Komponen", "Total (dibulatkan)"] + [L.FUNDING[x] for x in sources]
+    totals = ctx.priced.verdict.totals
+    sources = [src for src in FundingSource if src in totals.by_source]
+    head = (["No", "Paket / KSM / lokasi", "Komponen", "Total (dibulatkan)"]
+            + [L.FUNDING.get(x, str(x)) for x in sources])
     data: list[list] = [[Paragraph(h, s.cell_head) for h in head]]
-    for n, pp in enumerate(ctx.priced.packages, start=1):
-        data.append([str(n), Paragraph(esc(pp.package.name), s.cell),
-                     L.COMPONENT.get(pp.package.component, str(pp.package.component)),
-                     money(pp.rounded)]
-                    + [money(pp.by_source[x]) if x in pp.by_source else "–" for x in sources])
+    for n, pt in enumerate(totals.packages, start=1):
+        where = " · ".join(x for x in (pt.ksm, pt.location) if x)
+        name = esc(pt.name) + (f"<br/><font size=7>{esc(where)}</font>" if where else "")
+        data.append([str(n), Paragraph(name, s.cell),
+                     L.COMPONENT.get(pt.component, str(pt.component)), money(pt.total.rounded)]
+                    + [money(pt.by_source[x].rounded) if x in pt.by_source else "–" for x in sources])
     money_cols = 1 + len(sources)
     money_width = 27 if money_cols <= 4 else 22
     table_widths = [9, 175 - 9 - 24 - money_width * money_cols, 24] + [money_width] * money_cols
@@ -117,27 +158,82 @@ def _per_package(ctx: BuildContext) -> list[Flowable]:
                       "berbeda sedikit dari total paket.", s.note)]
 
 
+def _per_source(ctx: BuildContext) -> list[Flowable]:
+    s = ctx.styles
+    totals = ctx.priced.verdict.totals
+    cost = totals.cost.rounded
+    head = ("Sumber dana", "Jumlah (dibulatkan)", "Sebelum pembulatan", "Bagian dari total")
+    data: list[list] = [[Paragraph(h, s.cell_head) for h in head]]
+    for src, amount in totals.by_source.items():
+        share = percent(quantize_shown(amount.rounded / cost, 4)) if cost else "–"
+        data.append([L.FUNDING.get(src, str(src)), money(amount.rounded), money(amount.exact), share])
+    data.append(["Total biaya program", money(cost), money(totals.cost.exact), "100%" if cost else "–"])
+    table = Table(data, colWidths=widths(55, 40, 40, 40), repeatRows=1)
+    table.setStyle(grid_style(extra=[("ALIGN", (1, 1), (-1, -1), "RIGHT"),
+                                     ("FONT", (0, -1), (-1, -1), FAMILY.bold),
+                                     ("BACKGROUND", (0, -1), (-1, -1), TOTAL_BG)]))
+    return [ctx.heading("Rekapitulasi per sumber dana", 2, in_toc=False, style=s.h3), table]
+
+
+def _termins(ctx: BuildContext) -> list[Flowable]:
+    s = ctx.styles
+    v = ctx.priced.verdict
+    heading = ctx.heading("Rencana termin pencairan BLM", 2, in_toc=False, style=s.h3)
+    if not v.termins:
+        return [heading, Paragraph("Rencana termin belum diisi.", s.small)]
+    head = ("Termin", "Persentase", "Jumlah (Rp)", "Tonggak kemajuan (syarat pencairan)")
+    data: list[list] = [[Paragraph(h, s.cell_head) for h in head]]
+    for t in v.termins:
+        stated = "" if t.stated is None or t.stated == t.amount else f" (tertulis {money(t.stated)})"
+        data.append([str(t.number), percent(t.percent / 100), money(t.amount) + stated,
+                     Paragraph(esc(t.milestone or "(belum diisi)"), s.cell)])
+    data.append(["Jumlah", percent(sum(t.percent for t in v.termins) / 100),
+                 money(sum(t.amount for t in v.termins)), Paragraph("= BLM total (dibulatkan) "
+                                                                    + rp(v.totals.blm_total.rounded), s.cell)])
+    table = Table(data, colWidths=widths(16, 22, 37, 100), repeatRows=1)
+    table.setStyle(grid_style(extra=[("ALIGN", (0, 1), (2, -1), "RIGHT"),
+                                     ("FONT", (0, -1), (-1, -1), FAMILY.bold),
+                                     ("BACKGROUND", (0, -1), (-1, -1), TOTAL_BG)]))
+    return [KeepTogether([heading, table]),
+            Paragraph("Jumlah tiap termin = persentase × BLM total, dibulatkan ke rupiah; termin "
+                      "terakhir menerima sisa pembulatan sehingga jumlahnya tepat sama dengan BLM.",
+                      s.note)]
+
+
 def _findings(ctx: BuildContext) -> list[Flowable]:
     s = ctx.styles
-    rows = [(n, f) for n, pp in enumerate(ctx.priced.packages, start=1) for f in pp.findings]
-    if not rows:
-        return [ctx.heading("Catatan perhitungan", 2, in_toc=False, style=s.h3),
-                Paragraph("Tidak ada catatan: semua item dapat dihitung.", s.small)]
-    data: list[list] = [[Paragraph(h, s.cell_head) for h in ("Paket", "Tingkat", "Lokasi",
-                                                             "Catatan")]]
+    findings = ctx.priced.verdict.findings
+    heading = ctx.heading("Temuan pemeriksaan", 2, in_toc=False, style=s.h3)
+    if not findings:
+        return [heading, Paragraph("Tidak ada temuan: semua item dapat dihitung dan semua aturan "
+                                   "terpenuhi.", s.small)]
+    data: list[list] = [[Paragraph(h, s.cell_head) for h in ("No", "Tingkat", "Lokasi", "Temuan")]]
     extra: list[tuple] = [("ALIGN", (0, 1), (0, -1), "CENTER")]
-    for r, (n, f) in enumerate(rows, start=1):
+    for r, f in enumerate(findings, start=1):
         text = L.FINDING_TEXT.get(f.code, "")
         if not text:
-            detail = f.message
+            detail = esc(f.message)
         elif f.code in L.FINDING_DETAILED:
-            detail = f"{text}: {f.message}"
+            detail = f"{esc(text)}: {esc(f.message)}"
         else:
-            detail = text
-        data.append([str(n), L.SEVERITY_TEXT.get(f.severity.value, f.severity.value),
-                     Paragraph(esc(f.location), s.cell), Paragraph(esc(detail), s.cell)])
+            detail = esc(text)
+        parts = [f"<b>{detail}</b>"]
+        if f.contributors:
+            top = "; ".join(f"{esc(c.number + ' ') if c.number else ''}{esc(c.description)} "
+                            f"({esc(c.package) + ', ' if not c.number else ''}{rp(c.amount)})"
+                            for c in f.contributors)
+            parts.append(f"Terbesar: {top}")
+        if f.remedy:
+            lead = "Agar lulus" if f.severity is Severity.ERROR else "Saran"
+            parts.append(f"{lead}: {esc(f.remedy)}")
+        if f.source:
+            parts.append(f"<i>Sumber aturan: {esc(f.source)}</i>")
+        data.append([str(r), L.SEVERITY_TEXT.get(f.severity.value, f.severity.value),
+                     Paragraph(esc(f.location), s.cell), Paragraph("<br/>".join(parts), s.cell)])
         if f.severity is Severity.ERROR:
             extra.append(("TEXTCOLOR", (1, r), (1, r), FAIL_INK))
-    table = Table(data, colWidths=widths(14, 22, 55, 84), repeatRows=1, splitByRow=1)
+        elif f.severity is Severity.WARNING:
+            extra.append(("TEXTCOLOR", (1, r), (1, r), WARN_INK))
+    table = Table(data, colWidths=widths(9, 20, 40, 106), repeatRows=1, splitByRow=1)
     table.setStyle(grid_style(extra=extra))
-    return [ctx.heading("Catatan perhitungan", 2, in_toc=False, style=s.h3), table]
+    return [KeepTogether([heading, table])]

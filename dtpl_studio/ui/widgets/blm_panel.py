@@ -1,37 +1,52 @@
-"""The BLM panel: each ceiling check of the programme with amount, pagu, sisa and a verdict.
+"""The BLM panel: the programme's verdict, a gauge per ceiling and the swadaya share, and a
+programme overview across packages.
 
-The figures are the core's :class:`~dtpl_studio.costing.funding.CeilingCheck` list (rounded
-BLM shares, DESIGN.md §5); the rule's source is the tooltip.
+Everything shown is the core's :class:`~dtpl_studio.costing.blm.Verdict` (computed by
+``price_program`` after every edit, so the panel follows the typing): the verdict words, the
+gauge states (:meth:`Verdict.gauge_state`), the rounded figures compared and the figures
+before rounding (tooltip), the rule sources (tooltip). The panel decides nothing.
 """
 
 from __future__ import annotations
 
 from decimal import Decimal
+from html import escape
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QFrame,
     QGridLayout,
     QHBoxLayout,
     QLabel,
     QProgressBar,
+    QPushButton,
+    QScrollArea,
     QVBoxLayout,
     QWidget,
 )
 
+from dtpl_studio.costing.blm import Gauge, Verdict, VerdictKind, finding_kind
 from dtpl_studio.costing.formatting import (
     format_number,
     format_percent,
     format_rupiah,
     quantize_shown,
 )
-from dtpl_studio.costing.funding import CeilingCheck
+from dtpl_studio.costing.funding import FundingSource
 from dtpl_studio.ui.strings import tr
 
 PASS_COLOR = "#1b6e20"
 FAIL_COLOR = "#b3261e"
+WARN_COLOR = "#8a4b00"
+NEUTRAL_COLOR = "#5f6b7a"
 PASS_CHUNK = "#4a9b4f"
 FAIL_CHUNK = "#d9534f"
+WARN_CHUNK = "#e0a030"
+NEUTRAL_CHUNK = "#8fa3bf"
+
+STATE_COLORS = {"pass": (PASS_COLOR, PASS_CHUNK), "over": (FAIL_COLOR, FAIL_CHUNK),
+                "under": (FAIL_COLOR, FAIL_CHUNK), "incomplete": (WARN_COLOR, WARN_CHUNK),
+                "none": (NEUTRAL_COLOR, NEUTRAL_CHUNK)}
 
 
 def _short_rupiah(amount: Decimal) -> str:
@@ -42,8 +57,28 @@ def _short_rupiah(amount: Decimal) -> str:
     return format_rupiah(amount)
 
 
+def verdict_text(verdict: Verdict) -> str:
+    """The verdict words in the GUI language (Indonesian = the core's label)."""
+    text = tr(f"verdict.{verdict.kind.value}")
+    if verdict.passed and verdict.warnings:
+        text = f"{text} {tr('verdict.with_notes')}"
+    return text
+
+
+def verdict_color(verdict: Verdict) -> str:
+    if verdict.kind is VerdictKind.PASSED:
+        return WARN_COLOR if verdict.warnings else PASS_COLOR
+    return FAIL_COLOR
+
+
+def _badge(label: QLabel, text: str, color: str) -> None:
+    label.setText(text)
+    label.setStyleSheet(
+        f"color: white; background: {color}; font-weight: bold; border-radius: 3px; padding: 1px 6px;")
+
+
 class CheckCard(QFrame):
-    """One ceiling check: title, amount / pagu / sisa, a bar and LULUS or MELEBIHI PAGU."""
+    """One gauge: title, amount / limit / remaining, a bar and the gauge's state."""
 
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
@@ -82,70 +117,194 @@ class CheckCard(QFrame):
         bar_row.addWidget(self.status)
         grid.addLayout(bar_row, 4, 0, 1, 2)
         grid.setColumnStretch(1, 1)
+        self.gauge: Gauge | None = None
 
-    def show_check(self, check: CeilingCheck) -> None:
-        """Fill the card from ``check``."""
-        component = check.component.value
-        self.title.setText(tr(f"blm.component.{component}", ceiling=_short_rupiah(check.ceiling)))
-        self.values["amount"].setText("Rp " + format_rupiah(check.amount))
-        self.values["ceiling"].setText("Rp " + format_rupiah(check.ceiling))
-        remaining = check.remaining
-        self.captions["remaining"].setText(tr("blm.remaining") if remaining >= 0 else tr("blm.over"))
-        self.values["remaining"].setText("Rp " + format_rupiah(abs(remaining)))
-        passed = check.passed
-        color = PASS_COLOR if passed else FAIL_COLOR
-        self.status.setText(tr("blm.pass") if passed else tr("blm.fail"))
-        self.status.setStyleSheet(
-            f"color: white; background: {color}; font-weight: bold; border-radius: 3px; padding: 1px 6px;"
-        )
-        self.values["remaining"].setStyleSheet("" if passed else f"color: {FAIL_COLOR}; font-weight: bold;")
-        share = check.amount / check.ceiling if check.ceiling > 0 else Decimal(1 if check.amount else 0)
-        self.bar.setValue(int(min(share, Decimal(1)) * 1000))
-        self.bar.setFormat(format_percent(quantize_shown(share, 3)))
-        chunk = PASS_CHUNK if passed else FAIL_CHUNK
+    def show_gauge(self, gauge: Gauge, verdict: Verdict) -> None:
+        """Fill the card from ``gauge`` with the state the verdict gives it."""
+        self.gauge = gauge
+        state = verdict.gauge_state(gauge)
+        color, chunk = STATE_COLORS[state]
+        if gauge.kind == "max":
+            self._show_ceiling(gauge, state)
+        else:
+            self._show_swadaya(gauge, state)
+        _badge(self.status, tr(f"blm.state.{state}"), color)
         self.bar.setStyleSheet(
             "QProgressBar { border: 1px solid #9aa4b1; border-radius: 3px; text-align: center; "
             "background: #f4f6f8; } "
             f"QProgressBar::chunk {{ background-color: {chunk}; }}"
         )
-        self.setToolTip(tr("blm.source", source=check.source_ref))
+        tip = [tr("blm.source", source=gauge.source)]
+        if gauge.amount.exact != gauge.amount.rounded:
+            tip.append(tr("blm.exact", exact=format_rupiah(gauge.amount.exact),
+                          rounded=format_rupiah(gauge.amount.rounded)))
+        self.setToolTip("\n".join(tip))
+
+    def _show_ceiling(self, gauge: Gauge, state: str) -> None:
+        assert gauge.limit is not None
+        self.title.setText(tr(f"blm.component.{gauge.key}", ceiling=_short_rupiah(gauge.limit)))
+        self.captions["amount"].setText(tr("blm.amount"))
+        self.captions["ceiling"].setText(tr("blm.ceiling"))
+        self.values["amount"].setText("Rp " + format_rupiah(gauge.amount.rounded))
+        self.values["ceiling"].setText("Rp " + format_rupiah(gauge.limit))
+        remaining = gauge.remaining or Decimal(0)
+        self.captions["remaining"].setText(tr("blm.remaining") if remaining >= 0 else tr("blm.over"))
+        self.values["remaining"].setText("Rp " + format_rupiah(abs(remaining)))
+        self.values["remaining"].setStyleSheet("" if gauge.passed else f"color: {FAIL_COLOR}; font-weight: bold;")
+        share = gauge.share if gauge.share is not None else Decimal(1 if gauge.amount.rounded else 0)
+        self.bar.setValue(int(min(share, Decimal(1)) * 1000))
+        self.bar.setFormat(format_percent(quantize_shown(share, 3)))
+
+    def _show_swadaya(self, gauge: Gauge, state: str) -> None:
+        share = gauge.share or Decimal(0)
+        if gauge.min_share is None:
+            self.title.setText(tr("blm.swadaya.free"))
+        else:
+            self.title.setText(tr("blm.swadaya.min", share=format_percent(gauge.min_share)))
+        self.captions["amount"].setText(tr("blm.swadaya.amount"))
+        self.captions["ceiling"].setText(tr("blm.swadaya.share"))
+        self.values["amount"].setText("Rp " + format_rupiah(gauge.amount.rounded))
+        self.values["ceiling"].setText(format_percent(quantize_shown(share, 4)))
+        if gauge.limit is None:
+            self.captions["remaining"].setText(tr("blm.swadaya.needed"))
+            self.values["remaining"].setText("–")
+            self.values["remaining"].setStyleSheet("")
+            self.bar.setValue(int(min(share, Decimal(1)) * 1000))
+        else:
+            short = gauge.limit - gauge.amount.rounded
+            self.captions["remaining"].setText(tr("blm.swadaya.short") if short > 0 else tr("blm.swadaya.needed"))
+            self.values["remaining"].setText("Rp " + format_rupiah(abs(short) if short > 0 else gauge.limit))
+            self.values["remaining"].setStyleSheet("" if gauge.passed else f"color: {FAIL_COLOR}; font-weight: bold;")
+            fill = share / gauge.min_share if gauge.min_share else Decimal(1)
+            self.bar.setValue(int(min(fill, Decimal(1)) * 1000))
+        self.bar.setFormat(format_percent(quantize_shown(share, 3)))
 
 
-class BlmPanel(QWidget):
-    """All ceiling checks of the programme, one :class:`CheckCard` each."""
+class ProgramOverview(QLabel):
+    """The programme across packages: per package its component, KSM and location, rounded
+    total, BLM and swadaya share (and other sources), then the programme's sums. Rich text
+    that wraps, so it reads in a narrow dock."""
 
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
+        self.setObjectName("programOverview")
+        self.setWordWrap(True)
+        self.setTextFormat(Qt.TextFormat.RichText)
+        self.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.rows: list[tuple[str, dict[str, str]]] = []
+
+    @staticmethod
+    def _figures(total: Decimal, by_source: dict) -> dict[str, str]:
+        out = {"total": format_rupiah(total)}
+        for source in FundingSource:
+            if source in by_source:
+                out[source.value] = format_rupiah(by_source[source].rounded)
+        return out
+
+    def show_totals(self, verdict: Verdict) -> None:
+        """Fill from ``verdict.totals``; :attr:`rows` keeps ``(name, figures)`` per line."""
+        totals = verdict.totals
+        self.rows = [(pt.name, self._figures(pt.total.rounded, pt.by_source)) for pt in totals.packages]
+        self.rows.append((tr("ov.sum"), self._figures(totals.cost.rounded, totals.by_source)))
+        html = []
+        for (name, figures), pt in zip(self.rows, [*totals.packages, None], strict=True):
+            lines = [f"<b>{escape(name)}</b>"]
+            if pt is not None:
+                where = " · ".join(x for x in (tr(f"component.{pt.component.value}"), pt.ksm,
+                                               pt.location) if x)
+                lines.append(f"<span style='color:#555'>{escape(where)}</span>")
+            lines.append(f"{tr('ov.total')}: Rp {figures['total']}")
+            lines += [f"{tr(f'ov.source.{source.value}')}: Rp {figures[source.value]}"
+                      for source in FundingSource if source.value in figures]
+            html.append("<p style='margin-top:2px; margin-bottom:6px'>" + "<br/>".join(lines) + "</p>")
+        self.setText("".join(html))
+
+
+class BlmPanel(QScrollArea):
+    """The verdict banner, one :class:`CheckCard` per gauge, and the programme overview, in a
+    scroll area (the dock may be shorter than the panel).
+
+    Signals:
+        show_findings_requested(): the user asked to see the findings list.
+    """
+
+    show_findings_requested = Signal()
+
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setObjectName("blmPanel")
+        self.setWidgetResizable(True)
+        self.setFrameShape(QFrame.Shape.NoFrame)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.content = QWidget()
+        self.setWidget(self.content)
         self.cards: list[CheckCard] = []
-        self._layout = QVBoxLayout(self)
+        self.verdict: Verdict | None = None
+        self._layout = QVBoxLayout(self.content)
         self._layout.setContentsMargins(4, 4, 4, 4)
         self._layout.setSpacing(6)
+        banner = QFrame()
+        banner.setObjectName("verdictBanner")
+        banner.setFrameShape(QFrame.Shape.StyledPanel)
+        box = QVBoxLayout(banner)
+        box.setContentsMargins(8, 6, 8, 6)
+        caption = QLabel(tr("blm.verdict"))
+        font = caption.font()
+        font.setBold(True)
+        caption.setFont(font)
+        self.verdict_label = QLabel()
+        self.verdict_label.setObjectName("verdictLabel")
+        self.verdict_label.setWordWrap(True)
+        self.verdict_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        box.addWidget(caption)
+        box.addWidget(self.verdict_label)
+        self.explanation = QLabel()
+        self.explanation.setWordWrap(True)
+        box.addWidget(self.explanation)
+        self.findings_button = QPushButton()
+        self.findings_button.setFlat(True)
+        self.findings_button.setStyleSheet("text-align: left; color: #1a4f8b; text-decoration: underline;")
+        self.findings_button.clicked.connect(self.show_findings_requested)
+        box.addWidget(self.findings_button)
+        self._layout.addWidget(banner)
+        self.banner = banner
         self.note = QLabel(tr("blm.note"))
         self.note.setWordWrap(True)
         self.note.setStyleSheet("color: #555;")
-        self._layout.addWidget(self.note)
         self.errors = QLabel()
         self.errors.setWordWrap(True)
         self.errors.setStyleSheet("color: #b00020; font-weight: bold;")
         self.errors.hide()
         self._layout.addWidget(self.errors)
+        self._cards_at = self._layout.count()
+        self._layout.addWidget(self.note)
+        self.overview_title = QLabel(tr("ov.title"))
+        self.overview_title.setFont(font)
+        self._layout.addWidget(self.overview_title)
+        self.overview = ProgramOverview()
+        self._layout.addWidget(self.overview)
         self._layout.addStretch(1)
 
-    def show_errors(self, count: int) -> None:
-        """Say that the RAB has ``count`` error findings: the ceiling figures leave those
-        items out, so the check is not valid until they are fixed (the PDF prints DRAFT)."""
-        self.errors.setText(tr("blm.errors", n=count))
-        self.errors.setVisible(count > 0)
-
-    def show_checks(self, checks: tuple[CeilingCheck, ...] | list[CeilingCheck]) -> None:
-        """Show ``checks`` (creating or dropping cards when the rule count changed)."""
-        while len(self.cards) < len(checks):
-            card = CheckCard(self)
-            self._layout.insertWidget(len(self.cards), card)
+    def show_verdict(self, verdict: Verdict) -> None:
+        """Show ``verdict`` (creating or dropping cards when the gauge count changed)."""
+        self.verdict = verdict
+        _badge(self.verdict_label, verdict_text(verdict), verdict_color(verdict))
+        self.explanation.setText(verdict.explanation)
+        self.findings_button.setText(tr("blm.findings", errors=verdict.errors, warnings=verdict.warnings))
+        self.findings_button.setVisible(bool(verdict.findings))
+        item_errors = sum(1 for f in verdict.findings
+                          if f.item_id and finding_kind(f) is VerdictKind.NOT_VALID)
+        self.errors.setText(tr("blm.errors", n=item_errors))
+        self.errors.setVisible(verdict.kind is VerdictKind.NOT_VALID and item_errors > 0)
+        gauges = verdict.gauges
+        while len(self.cards) < len(gauges):
+            card = CheckCard(self.content)
+            self._layout.insertWidget(self._cards_at + len(self.cards), card)
             self.cards.append(card)
-        while len(self.cards) > len(checks):
+        while len(self.cards) > len(gauges):
             card = self.cards.pop()
             card.setParent(None)
             card.deleteLater()
-        for card, check in zip(self.cards, checks, strict=True):
-            card.show_check(check)
+        for card, gauge in zip(self.cards, gauges, strict=True):
+            card.show_gauge(gauge, verdict)
+        self.overview.show_totals(verdict)
