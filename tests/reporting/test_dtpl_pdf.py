@@ -225,10 +225,11 @@ def test_price_list_unknown_provenance(tmp_path):
 # -- BLM check and DRAFT ----------------------------------------------------------------
 
 def test_blm_check_passes(alltext, texts):
-    assert "BLM perencanaan 40.852.000 300.000.000 259.148.000 LULUS" in alltext
-    assert "BLM fisik 153.510.000 700.000.000 546.490.000 LULUS" in alltext
-    assert "Total BLM kelurahan 194.362.000 1.000.000.000 805.638.000 LULUS" in alltext
-    assert "Kesimpulan pemeriksaan pagu: LULUS" in alltext
+    # component, rounded amount (compared), before rounding, ceiling, remaining, state
+    assert "BLM perencanaan 40.852.000 40.852.002 300.000.000 259.148.000 LULUS" in alltext
+    assert "BLM fisik 153.510.000 153.510.891 700.000.000 546.490.000 LULUS" in alltext
+    assert "Total BLM 194.362.000 194.362.893 1.000.000.000 805.638.000 LULUS" in alltext
+    assert "Kesimpulan pemeriksaan: LULUS" in alltext
     assert "TIDAK LULUS" not in alltext
     assert "Ringkasan Program PLP-BK, PNPM Mandiri Perkotaan (2010)" in alltext
     assert "angka yang telah dibulatkan" in alltext
@@ -241,8 +242,9 @@ def test_failing_check_prints_draft_on_every_page(failing_priced, tmp_path):
     texts = pages_text(build_dtpl_pdf(failing_priced, tmp_path / "f.pdf"))
     assert all("DRAFT" in t for t in texts)
     text = flat("\n".join(texts))
-    assert "BLM perencanaan 382.852.000 300.000.000 −82.852.000 TIDAK LULUS" in text
-    assert "Kesimpulan pemeriksaan pagu: TIDAK LULUS" in text
+    assert "BLM perencanaan 382.852.000 382.852.002 300.000.000 −82.852.000 MELEBIHI PAGU" in text
+    assert "Kesimpulan pemeriksaan: TIDAK LULUS" in text
+    assert "Rp 82.852.000 di atas pagu" in text
 
 
 def test_draft_on_request(priced, tmp_path):
@@ -505,5 +507,6 @@ def test_item_errors_make_the_verdict_not_valid_yet(tmp_path):
     priced = price_program(program)
     assert all(c.passed for c in priced.checks) and not priced.passed
     text = flat("\n".join(pages_text(build_dtpl_pdf(priced, tmp_path / "e.pdf"))))
-    assert "Kesimpulan pemeriksaan pagu: BELUM SAH" in text
-    assert "Kesimpulan pemeriksaan pagu: LULUS" not in text
+    assert "Kesimpulan pemeriksaan: BELUM SAH" in text
+    assert "Kesimpulan pemeriksaan: LULUS" not in text
+    assert "BLM fisik" in text and " LULUS " not in text.split("Kesimpulan pemeriksaan", 1)[1]

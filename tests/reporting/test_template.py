@@ -91,7 +91,7 @@ def test_disabled_and_reordered_sections_change_the_pdf(tmp_path):
     assert toc.index("Rincian Rencana Anggaran Biaya") < toc.index(
         "Rekapitulasi Rencana Anggaran Biaya")
     body = " ".join(_text_page(out, i) for i in range(3, len(PdfReader(out).pages)))
-    assert body.index("Kesimpulan pemeriksaan pagu") < body.index("Paket 1:")
+    assert body.index("Kesimpulan pemeriksaan") < body.index("Paket 1:")
     assert body.index("JUMLAH BIAYA LANGSUNG") < body.index("DIBULATKAN")
     outline = [e["/Title"] for e in PdfReader(out).outline if not isinstance(e, list)]
     assert outline.index("Pemeriksaan Pagu BLM") < outline.index(
