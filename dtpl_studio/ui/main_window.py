@@ -176,6 +176,7 @@ class MainWindow(QMainWindow):
         self.catalogue.add_requested.connect(self.add_from_catalogue)
         self.findings.finding_activated.connect(self.select_finding)
         self.blm.show_findings_requested.connect(self.findings_dock.raise_)
+        self.blm.price_basis_requested.connect(self.price_basis_dialog)
 
     def _action(self, key: str, slot, shortcuts=()) -> QAction:
         action = QAction(tr(key), self)
@@ -199,6 +200,7 @@ class MainWindow(QMainWindow):
         self.remove_line_action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         self.about_action = self._action("action.about", self._about, [])
         self._build_structure_actions()
+        self.price_basis_action = self._action("action.price_basis", self.price_basis_dialog, [])
 
     def _build_structure_actions(self) -> None:
         """Tree editing (issue 10 point 1): each action is one undo step of a core edit."""
@@ -230,6 +232,8 @@ class MainWindow(QMainWindow):
         edit_menu.addActions([self.undo_action, self.redo_action])
         edit_menu.addSeparator()
         edit_menu.addActions([self.remove_item_action, self.add_line_action, self.remove_line_action])
+        edit_menu.addSeparator()
+        edit_menu.addAction(self.price_basis_action)
         structure = bar.addMenu(tr("menu.structure"))
         structure.addActions([self.add_section_action, self.move_up_action, self.move_down_action,
                               self.indent_action, self.outdent_action])
@@ -739,6 +743,41 @@ class MainWindow(QMainWindow):
         if found:
             self.rab_editor.view.setFocus()
         return found
+
+    def set_price_basis_note(self, package: Package, note: str) -> None:
+        """Record (or clear, with "") why ``package``'s pinned book is accepted as its price
+        basis; undoable. The verdict then treats the price-basis findings as warnings."""
+        from dtpl_studio.ui.blm_commands import SetFieldCommand
+
+        if self.doc is None or note.strip() == package.price_basis_note.strip():
+            return
+        self.doc.undo_stack.push(SetFieldCommand(
+            self.doc, package, "price_basis_note", note.strip(),
+            tr("cmd.price_basis", package=package.name)))
+
+    def price_basis_dialog(self) -> None:
+        """Sunting › Catat dasar harga paket…: ask for the reason (current package)."""
+        from PySide6.QtWidgets import QInputDialog
+
+        if self.doc is None:
+            return
+        package = self.packages.current_package()
+        blocked = [f.package_id for f in self.doc.priced.verdict.findings
+                   if f.code.startswith("price-basis-") and f.severity is Severity.ERROR]
+        if blocked and (package is None or package.id not in blocked):
+            # the panel's button: the first package whose price basis blocks the verdict
+            package = next((p for p in self.doc.program.packages if p.id == blocked[0]), package)
+            self.select_finding(next(f for f in self.doc.priced.verdict.findings
+                                     if f.package_id == blocked[0]))
+        if package is None:
+            return
+        meta = package.book.meta
+        text, ok = QInputDialog.getMultiLineText(
+            self, tr("dlg.price_basis.title"),
+            tr("dlg.price_basis.text", package=package.name, book=describe_book(meta)),
+            package.price_basis_note)
+        if ok:
+            self.set_price_basis_note(package, text)
 
     def _update_book_label(self, package: Package | None) -> None:
         if package is None:

@@ -182,3 +182,31 @@ def test_swadaya_gauge_with_a_minimum(qtbot, program, book):
     assert window.blm.verdict_label.text() == "TIDAK LULUS"
     papan = program.packages[1].sections[0].children[0]
     assert isinstance(papan, Item)
+
+
+def test_recording_a_price_basis_reason_is_undoable_and_changes_the_verdict(qtbot, program, book,
+                                                                            monkeypatch):
+    program = _draft_book(program)
+    window = MainWindow(library_book=lambda: book)
+    qtbot.addWidget(window)
+    window.open_program(program)
+    assert window.blm.verdict_label.text() == "DASAR HARGA BELUM DITERIMA"
+    assert not window.blm.price_basis_button.isHidden()
+    from PySide6.QtWidgets import QInputDialog
+
+    asked = []
+
+    def fake(parent, title, label, text):
+        asked.append(label)
+        return "buku contoh untuk uji", True
+
+    monkeypatch.setattr(QInputDialog, "getMultiLineText", fake)
+    window.packages.setCurrentRow(0)  # the planning package: the button picks the blocked one
+    window.blm.price_basis_button.click()
+    assert "Saluran RT 03" in asked[0]
+    assert program.packages[1].price_basis_note == "buku contoh untuk uji"
+    assert window.blm.verdict_label.text() == "LULUS DENGAN CATATAN"
+    assert window.blm.price_basis_button.isHidden()
+    window.undo()
+    assert program.packages[1].price_basis_note == ""
+    assert window.blm.verdict_label.text() == "DASAR HARGA BELUM DITERIMA"

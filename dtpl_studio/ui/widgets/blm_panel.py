@@ -229,6 +229,7 @@ class BlmPanel(QScrollArea):
     """
 
     show_findings_requested = Signal()
+    price_basis_requested = Signal()
 
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
@@ -266,6 +267,10 @@ class BlmPanel(QScrollArea):
         self.findings_button.setStyleSheet("text-align: left; color: #1a4f8b; text-decoration: underline;")
         self.findings_button.clicked.connect(self.show_findings_requested)
         box.addWidget(self.findings_button)
+        self.price_basis_button = QPushButton(tr("blm.price_basis"))
+        self.price_basis_button.clicked.connect(self.price_basis_requested)
+        self.price_basis_button.hide()
+        box.addWidget(self.price_basis_button)
         self._layout.addWidget(banner)
         self.banner = banner
         self.note = QLabel(tr("blm.note"))
@@ -292,6 +297,7 @@ class BlmPanel(QScrollArea):
         self.explanation.setText(verdict.explanation)
         self.findings_button.setText(tr("blm.findings", errors=verdict.errors, warnings=verdict.warnings))
         self.findings_button.setVisible(bool(verdict.findings))
+        self.price_basis_button.setVisible(verdict.kind is VerdictKind.PRICE_BASIS)
         item_errors = sum(1 for f in verdict.findings
                           if f.item_id and finding_kind(f) is VerdictKind.NOT_VALID)
         self.errors.setText(tr("blm.errors", n=item_errors))
