@@ -452,6 +452,13 @@ def _swadaya(program: Program, totals: ProgramTotals, packages: tuple[PricedPack
     if rule is None:
         return Gauge("swadaya", "Swadaya", totals.swadaya, None, "min", totals.swadaya_share, True,
                      "tidak ada batas minimum swadaya"), None
+    if not (rule.min_share.is_finite() and ZERO <= rule.min_share <= 1):
+        return (Gauge("swadaya", "Swadaya", totals.swadaya, None, "min", totals.swadaya_share, True,
+                      rule.source_ref),
+                Finding(Severity.ERROR, f"minimum swadaya {rule.min_share} tidak wajar: harus "
+                        "antara 0% dan 100% dari total biaya", location="Swadaya",
+                        code="swadaya-rule-invalid", source=rule.source_ref,
+                        remedy="isi minimum swadaya antara 0% dan 100%, atau hapus minimumnya."))
     needed = CONTEXT.multiply(rule.min_share, cost)
     passed = totals.swadaya.rounded >= needed
     gauge = Gauge("swadaya", "Swadaya", totals.swadaya, needed, "min", totals.swadaya_share,
@@ -491,10 +498,15 @@ def _termins(program: Program, totals: ProgramTotals) -> tuple[tuple[TerminLine,
                 remedy="isi tahapan pencairan: persentase (jumlah 100%) dan tonggak kemajuan "
                        "tiap termin."))
         return (), findings
-    total_pct = sum((t.percent for t in plan), ZERO)
-    amounts = [round_rupiah(CONTEXT.divide(CONTEXT.multiply(t.percent, blm), HUNDRED)) for t in plan]
+    # a percentage outside (0, 100] is its own finding and releases nothing; this also keeps
+    # a stored 1E+40 from breaking the arithmetic
+    valid = [t.percent.is_finite() and ZERO < t.percent <= HUNDRED for t in plan]
+    total_pct = sum((t.percent for t, ok in zip(plan, valid, strict=True) if ok), ZERO)
+    amounts = [round_rupiah(CONTEXT.divide(CONTEXT.multiply(t.percent, blm), HUNDRED)) if ok else ZERO
+               for t, ok in zip(plan, valid, strict=True)]
     if total_pct == HUNDRED:
-        amounts[-1] = blm - sum(amounts[:-1], ZERO)  # the last termin takes the rounding rupiah
+        if all(valid):  # the last termin takes the rupiah left by rounding
+            amounts[-1] = blm - sum(amounts[:-1], ZERO)
     else:
         findings.append(Finding(
             Severity.ERROR,
@@ -509,9 +521,10 @@ def _termins(program: Program, totals: ProgramTotals) -> tuple[tuple[TerminLine,
     for n, (termin, amount) in enumerate(zip(plan, amounts, strict=True), start=1):
         where = f"Termin {n}"
         lines.append(TerminLine(n, termin.percent, termin.milestone, amount, termin.amount))
-        if termin.percent <= 0:
+        if not valid[n - 1]:
             findings.append(Finding(
-                Severity.ERROR, f"persentase termin {n} harus lebih dari 0", location=where,
+                Severity.ERROR, f"persentase termin {n} harus lebih dari 0% dan paling banyak 100%",
+                location=where,
                 code="termin-percent", source=TERMIN_SOURCE, amounts=(("persentase", termin.percent),),
                 remedy="hapus termin ini atau isi persentasenya."))
         if not termin.milestone.strip():
@@ -520,7 +533,7 @@ def _termins(program: Program, totals: ProgramTotals) -> tuple[tuple[TerminLine,
                 location=where, code="termin-milestone", source=TERMIN_SOURCE,
                 remedy="isi syarat pencairan termin, misalnya \"progres fisik 50%\" atau "
                        "\"LPJ termin sebelumnya diterima\"."))
-        if termin.amount is not None and termin.amount != amount:
+        if termin.amount is not None and valid[n - 1] and termin.amount != amount:
             findings.append(Finding(
                 Severity.ERROR,
                 f"jumlah termin {n} tertulis {rp(termin.amount)}, sedangkan "

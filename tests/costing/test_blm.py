@@ -235,7 +235,7 @@ def test_termin_amounts_always_sum_to_the_blm(weights, blm_thousands):
     and every amount but the last is its percentage of the BLM rounded to the rupiah."""
     hundredths = [w * 10_000 // sum(weights) for w in weights]
     hundredths[-1] += 10_000 - sum(hundredths)
-    if hundredths[-1] <= 0:
+    if min(hundredths) <= 0:  # a 0% termin is its own finding (see below)
         return
     percents = [D(h) / 100 for h in hundredths]
     blm = D(blm_thousands) * 1000
@@ -373,3 +373,20 @@ def test_package_totals_agree_with_the_core_shares(amounts, ppn, step):
     assert {s: a.rounded for s, a in pt.by_source.items()} == priced.packages[0].by_source
     blm = pt.by_source.get(FundingSource.BLM)
     assert priced.verdict.totals.blm_total.rounded == (blm.rounded if blm else 0)
+
+
+@settings(max_examples=80, deadline=None)
+@given(st.lists(st.tuples(st.decimals(allow_nan=True, allow_infinity=True),
+                          st.one_of(st.none(), st.decimals(allow_nan=False, allow_infinity=False)),
+                          st.text(max_size=5)), min_size=1, max_size=4),
+       st.one_of(st.none(), st.decimals(allow_nan=False, allow_infinity=False)))
+def test_any_termin_plan_or_swadaya_share_gives_a_verdict_never_a_crash(termins, share):
+    """The class of stored/typed plan values (huge, negative, NaN, 1E+40): always a verdict,
+    and a percentage outside (0, 100] is a termin-percent finding."""
+    prog = programme(package("F", Component.FISIK, lump("x", D(100) * JUTA)),
+                     termins=[Termin(p, m, a) for p, a, m in termins],
+                     swadaya_rule=None if share is None else SwadayaRule(share, "uji"))
+    verdict = price_program(prog).verdict
+    assert verdict.kind in set(VerdictKind)
+    bad = [p for p, _, _ in termins if not (p.is_finite() and 0 < p <= 100)]
+    assert bool(bad) <= ("termin-percent" in [f.code for f in verdict.findings])
