@@ -29,7 +29,7 @@ Sources: ceilings from the rule table (:mod:`dtpl_studio.costing.funding`, seede
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from decimal import Decimal
 from enum import StrEnum
 from typing import TYPE_CHECKING
@@ -40,10 +40,12 @@ from dtpl_studio.costing.funding import (
     CUSTOM_RATE_SOURCE,
     KSM_SWAKELOLA_SOURCE,
     PRICE_BASIS_SOURCE,
+    SWADAYA_SOURCES,
     TERMIN_SOURCE,
     CeilingCheck,
     Component,
     FundingSource,
+    SectionKind,
 )
 from dtpl_studio.costing.money import CONTEXT, ZERO, round_rupiah
 
@@ -98,8 +100,6 @@ FAILS_RULE_CODES = frozenset({
 })
 PRICE_BASIS_PREFIX = "price-basis-"
 
-#: Funding sources counted as swadaya (community contribution).
-SWADAYA_SOURCES = frozenset({FundingSource.SWADAYA})
 
 _COMPONENT_TEXT = {
     Component.PERENCANAAN: "BLM perencanaan",
@@ -152,6 +152,10 @@ class ProgramTotals:
     cost: Amount
     swadaya: Amount
     swadaya_share: Decimal | None
+    #: Σ item amounts (all sources) of the planning packages per PLP-BK planning category
+    #: (``SectionKind.NONE`` = not categorised yet), and of the DED divisions of physical packages
+    planning_by_category: dict[SectionKind, Decimal] = field(default_factory=dict)
+    ded_in_physical: Decimal = ZERO
 
 
 @dataclass(frozen=True, slots=True)
@@ -274,21 +278,11 @@ _PRECEDENCE = (VerdictKind.FAILS_RULE, VerdictKind.NOT_VALID, VerdictKind.PRICE_
 # -- totals -------------------------------------------------------------------------------
 
 def package_totals(pp: PricedPackage) -> PackageTotals:
-    """Totals of one priced package; each source's share is its items' amounts plus their
-    PPN (rounded to rupiah), then rounded by the package's *pembulatan* — the same figures
-    as ``PricedPackage.by_source`` (which holds the rounded ones)."""
+    """Totals of one priced package: each source's share before and after the package's
+    *pembulatan*, as ``price_package`` made them (``by_source_exact`` / ``by_source``)."""
     pkg = pp.package
-    rate = pkg.settings.ppn_rate
-    rule = pkg.settings.total_rounding
-    exact_items: dict[FundingSource, Decimal] = {}
-    for item in pp.items():
-        if item.error:
-            continue
-        exact_items[item.item.funding] = exact_items.get(item.item.funding, ZERO) + item.amount
-    by_source: dict[FundingSource, Amount] = {}
-    for source, amount in exact_items.items():
-        share = amount + round_rupiah(amount * rate)
-        by_source[source] = Amount(share, rule.apply(share))
+    by_source = {source: Amount(pp.by_source_exact.get(source, rounded), rounded)
+                 for source, rounded in pp.by_source.items()}
     return PackageTotals(pkg.id, pkg.name, pkg.component, pkg.ksm, pkg.location, pp.direct,
                          pp.ppn, Amount(pp.total, pp.rounded), by_source)
 
@@ -319,7 +313,30 @@ def program_totals(packages: tuple[PricedPackage, ...]) -> ProgramTotals:
     swadaya = Amount(sum((a.exact for s, a in by_source.items() if s in SWADAYA_SOURCES), ZERO),
                      sum((a.rounded for s, a in by_source.items() if s in SWADAYA_SOURCES), ZERO))
     share = CONTEXT.divide(swadaya.rounded, cost[1]) if cost[1] > 0 else None
-    return ProgramTotals(pts, blm, blm_total, by_source, Amount(*cost), swadaya, share)
+    categories: dict[SectionKind, Decimal] = {}
+    ded = ZERO
+    for pp in packages:
+        for kind, it in _items_with_kind(pp):
+            if pp.package.component is Component.PERENCANAAN:
+                categories[kind] = categories.get(kind, ZERO) + it.amount
+            elif kind is SectionKind.DED:
+                ded += it.amount
+    return ProgramTotals(pts, blm, blm_total, by_source, Amount(*cost), swadaya, share,
+                         categories, ded)
+
+
+def _items_with_kind(pp: PricedPackage):
+    """``(kind, priced item)`` of every item, the kind inherited from the nearest division
+    that has one."""
+    def walk(ps, inherited: SectionKind):
+        kind = ps.section.kind or inherited
+        for child in ps.children:
+            if hasattr(child, "children"):
+                yield from walk(child, kind)
+            else:
+                yield kind, child
+    for ps in pp.sections:
+        yield from walk(ps, SectionKind.NONE)
 
 
 # -- the judgement ------------------------------------------------------------------------
@@ -362,6 +379,7 @@ def judge(program: Program, packages: tuple[PricedPackage, ...],
     for pp in packages:
         findings += _price_basis(program, pp)
         findings += _package_findings(pp)
+        findings += _structure(pp)
     kinds = {k for k in (finding_kind(f) for f in findings) if k is not None}
     kind = next((k for k in _PRECEDENCE if k in kinds), VerdictKind.PASSED)
     order = {Severity.ERROR: 0, Severity.WARNING: 1, Severity.INFO: 2}
@@ -388,17 +406,24 @@ def _explain(kind: VerdictKind, findings: list[Finding]) -> str:
             "alasan yang dicatat; dokumen tidak dapat berstatus Final.")
 
 
-def _blm_items(packages: tuple[PricedPackage, ...], component: Component
-               ) -> list[tuple[PricedPackage, PricedItem]]:
-    return [(pp, it) for pp in packages
-            if component is Component.TOTAL or pp.package.component is component
-            for it in pp.items() if not it.error and it.item.funding is FundingSource.BLM]
+def blm_share(it: PricedItem) -> Decimal:
+    """The BLM part of a priced item (0 for an item in error)."""
+    return sum((v for s, v in it.funding if s is FundingSource.BLM), ZERO)
 
 
-def _top_items(pairs: list[tuple[PricedPackage, PricedItem]], n: int = TOP) -> tuple[Contributor, ...]:
-    ranked = sorted(pairs, key=lambda p: -p[1].amount)[:n]
-    return tuple(Contributor(pp.package.name, it.number, it.item.description, it.amount,
-                             pp.package.id, it.item.id) for pp, it in ranked if it.amount > 0)
+def _blm_items(packages: tuple[PricedPackage, ...], component: Component | None
+               ) -> list[tuple[PricedPackage, PricedItem, Decimal]]:
+    """``(package, item, BLM share)`` of the items with a BLM share (``None`` = all packages)."""
+    return [(pp, it, blm_share(it)) for pp in packages
+            if component in (None, Component.TOTAL) or pp.package.component is component
+            for it in pp.items() if not it.error and blm_share(it) > 0]
+
+
+def _top_items(triples: list[tuple[PricedPackage, PricedItem, Decimal]], n: int = TOP
+               ) -> tuple[Contributor, ...]:
+    ranked = sorted(triples, key=lambda t: -t[2])[:n]
+    return tuple(Contributor(pp.package.name, it.number, it.item.description, share,
+                             pp.package.id, it.item.id) for pp, it, share in ranked)
 
 
 def _ceiling(check: CeilingCheck, totals: ProgramTotals, packages: tuple[PricedPackage, ...]
@@ -417,9 +442,9 @@ def _ceiling(check: CeilingCheck, totals: ProgramTotals, packages: tuple[PricedP
     pairs = _blm_items(packages, check.component)
     items = _top_items(pairs)
     by_package: dict[str, list] = {}
-    for pp, it in pairs:
+    for pp, _it, share in pairs:
         entry = by_package.setdefault(pp.package.id, [pp.package.name, ZERO])
-        entry[1] += it.amount
+        entry[1] += share
     package_contributors = tuple(
         Contributor(name, "", "seluruh paket (bagian BLM)", value, pid)
         for pid, (name, value) in sorted(by_package.items(), key=lambda kv: -kv[1][1])
@@ -469,9 +494,7 @@ def _swadaya(program: Program, totals: ProgramTotals, packages: tuple[PricedPack
     if short <= 0:  # the shortfall is below half a rupiah: round it up to one
         short = Decimal(1)
     share = totals.swadaya_share or ZERO
-    blm = [(pp, it) for pp in packages for it in pp.items()
-           if not it.error and it.item.funding is FundingSource.BLM]
-    items = _top_items(blm)
+    items = _top_items(_blm_items(packages, None))
     message = (f"swadaya {rp(totals.swadaya.rounded)} = {format_percent(quantize_shown(share, 4))} "
                f"dari total biaya {rp(cost)}, di bawah minimum {format_percent(rule.min_share)} "
                f"({rp(round_rupiah(needed))})")
@@ -691,6 +714,40 @@ def _overhead_ksm(pp: PricedPackage) -> list[Finding]:
         amounts=(("E dalam harga satuan", total_e),), contributors=items,
         remedy=f"pakai E 0% untuk paket KSM (mengurangi paket sekitar {rp(total_e)}), atau catat "
                "dasar pengenaannya.", package_id=pkg.id)]
+
+
+def _structure(pp: PricedPackage) -> list[Finding]:
+    """Programme structure notes (issue 6 point 2): a planning division without one of the
+    four PLP-BK categories; DED paid from the planning component (the 2010 summary puts DED
+    in the physical component)."""
+    from dtpl_studio.costing.funding import PLPBK_SOURCE
+
+    pkg = pp.package
+    out: list[Finding] = []
+    if pkg.component is not Component.PERENCANAAN:
+        return out
+    for ps in pp.sections:
+        kinds = {k for k, _ in _items_with_kind(_single(pp, ps))}
+        if SectionKind.NONE in kinds and ps.total:
+            out.append(Finding(
+                Severity.WARNING, f"divisi {ps.number} {ps.section.title} belum diberi kategori "
+                "perencanaan PLP-BK", location=pkg.name, code="planning-category",
+                source=PLPBK_SOURCE, amounts=(("jumlah divisi", ps.total),),
+                remedy="pilih kategorinya: tenaga ahli pendamping, pengembangan kapasitas, proses "
+                       "perencanaan partisipatif, atau pemasaran hasil perencanaan.",
+                package_id=pkg.id))
+        if SectionKind.DED in kinds:
+            out.append(Finding(
+                Severity.WARNING, f"DED pada divisi {ps.number} dibiayai dari komponen perencanaan",
+                location=pkg.name, code="ded-in-planning", source=PLPBK_SOURCE,
+                amounts=(("jumlah divisi", ps.total),),
+                remedy="pindahkan penyiapan DED ke paket fisik (komponen fisik boleh membiayai DED).",
+                package_id=pkg.id))
+    return out
+
+
+def _single(pp: PricedPackage, ps) -> PricedPackage:
+    return replace(pp, sections=(ps,))
 
 
 def verdict_words(verdict: Verdict) -> tuple[str, str]:

@@ -23,12 +23,98 @@ class Component(StrEnum):
 
 
 class FundingSource(StrEnum):
-    """Who pays an item (DOMAIN.md §4.3)."""
+    """Who pays an item (DOMAIN.md §4.3). BLM counts for the package's component (BLM
+    perencanaan or BLM fisik); swadaya is cash, or in kind as labour or material (valued from
+    the book: the labour part A or material part B of the item's analysis); APBD; CSR/other."""
 
     BLM = "BLM"
-    SWADAYA = "swadaya"
+    SWADAYA = "swadaya"  # swadaya tunai (cash)
+    SWADAYA_TENAGA = "swadaya-tenaga"  # in kind: labour
+    SWADAYA_BAHAN = "swadaya-bahan"  # in kind: material
     APBD = "APBD"
-    LAINNYA = "lainnya"
+    LAINNYA = "lainnya"  # CSR / other
+
+
+#: The community's own contribution (cash or in kind).
+SWADAYA_SOURCES = frozenset({FundingSource.SWADAYA, FundingSource.SWADAYA_TENAGA,
+                             FundingSource.SWADAYA_BAHAN})
+
+
+class SectionKind(StrEnum):
+    """What a division is, for the programme structure (issue 6 point 2): one of the four
+    planning categories of the PLP-BK planning component (``plpbk-2010-summary.txt``: "(1)
+    biaya tenaga ahli pendamping masyarakat, (2) biaya pengembangan kapasitas masyarakat, (3)
+    dukungan proses perencanaan partisipatif dan (4) pemasaran hasil-hasil perencanaan"), or
+    DED inside the physical component ("dapat pula dipergunakan untuk penyiapan DED")."""
+
+    NONE = ""
+    TENAGA_AHLI = "tenaga-ahli"
+    KAPASITAS = "pengembangan-kapasitas"
+    PROSES_PERENCANAAN = "perencanaan-partisipatif"
+    PEMASARAN = "pemasaran"
+    DED = "ded"
+
+
+PLANNING_CATEGORIES = (SectionKind.TENAGA_AHLI, SectionKind.KAPASITAS,
+                       SectionKind.PROSES_PERENCANAAN, SectionKind.PEMASARAN)
+
+
+@dataclass(frozen=True, slots=True)
+class FundingShare:
+    """A share of an item paid by ``source``: ``percent`` of the item's amount (rounded to the
+    rupiah), or a fixed ``amount``; an in-kind swadaya share with neither is valued from the
+    book (the labour part A or the material part B of the item's analysis). The item's main
+    source takes what is left, so the shares always add up to the item exactly."""
+
+    source: FundingSource
+    percent: Decimal | None = None
+    amount: Decimal | None = None
+
+
+class SplitError(ValueError):
+    """A funding split that cannot be applied (shares above the item, a bad percentage)."""
+
+
+def split_amount(amount: Decimal, main: FundingSource, shares: list[FundingShare] | tuple,
+                 in_kind_fraction: dict[FundingSource, Decimal | None]
+                 ) -> list[tuple[FundingSource, Decimal]]:
+    """Split an item's printed ``amount`` (whole rupiah) over its funding sources.
+
+    Each share is ``round_half_up(amount × percent / 100)``, or its ``amount``, or (in kind,
+    no figure) ``round_half_up(amount × fraction)`` with the fraction from the book; the
+    ``main`` source takes the remainder — the rupiah left by rounding go to the main source.
+
+    Returns:
+        ``[(source, rupiah), …]`` in order (main first), summing to ``amount`` exactly.
+
+    Raises:
+        SplitError: a percentage outside [0, 100], a negative amount, an in-kind share that
+            cannot be valued from the book, or shares that add up to more than the item.
+    """
+    from dtpl_studio.costing.money import round_rupiah
+
+    parts: list[tuple[FundingSource, Decimal]] = []
+    for share in shares:
+        if share.percent is not None:
+            if not (share.percent.is_finite() and 0 <= share.percent <= 100):
+                raise SplitError(f"persentase {share.source.value} {share.percent} di luar 0–100")
+            value = round_rupiah(amount * share.percent / 100)
+        elif share.amount is not None:
+            if not share.amount.is_finite() or share.amount < 0:
+                raise SplitError(f"jumlah {share.source.value} {share.amount} tidak sah")
+            value = share.amount
+        else:
+            fraction = in_kind_fraction.get(share.source)
+            if fraction is None:
+                raise SplitError(f"bagian {share.source.value} tanpa persen/jumlah hanya dapat "
+                                 "dinilai dari buku untuk item beranalisa (upah atau bahan)")
+            value = round_rupiah(amount * fraction)
+        parts.append((share.source, value))
+    rest = amount - sum((v for _, v in parts), Decimal(0))
+    if amount >= 0 and rest < 0:
+        raise SplitError(f"bagian sumber dana ({sum((v for _, v in parts), Decimal(0))}) melebihi "
+                         f"jumlah item ({amount})")
+    return [(main, rest), *parts]
 
 
 @dataclass(frozen=True, slots=True)

@@ -35,11 +35,15 @@ from dtpl_studio.costing.funding import (
     CeilingCheck,
     Component,
     FundingRule,
+    FundingShare,
     FundingSource,
+    SectionKind,
+    SplitError,
     SwadayaRule,
     Termin,
     applicable_rules,
     check_ceilings,
+    split_amount,
 )
 from dtpl_studio.costing.money import CONTEXT, ONE, ZERO, RoundingMode, RoundingRule, round_rupiah
 from dtpl_studio.costing.pricebook import PriceBook, PriceBookError
@@ -160,11 +164,14 @@ class Item:
     custom_reason: str = ""
     volume: Decimal = ZERO
     measurements: list[Measurement] = field(default_factory=list)
-    funding: FundingSource = FundingSource.BLM
+    #: the main funding source (takes what the split leaves); None = the section's
+    funding: FundingSource | None = None
     rate_override: Decimal | None = None
     override_reason: str = ""
     note: str = ""
     id: str = field(default_factory=new_id)
+    #: shares paid by other sources than ``funding`` (percent, amount, or in kind from the book)
+    funding_split: list[FundingShare] = field(default_factory=list)
 
     def exact_volume(self) -> Decimal:
         """Σ measurement lines in the item unit, or ``volume`` when there are none.
@@ -187,6 +194,10 @@ class Section:
     title: str
     children: list[Section | Item] = field(default_factory=list)
     id: str = field(default_factory=new_id)
+    #: funding of the items below that name none (None = the parent's; BLM at the top)
+    funding: FundingSource | None = None
+    #: planning category or DED (None of them = ``SectionKind.NONE``); inherited downwards
+    kind: SectionKind = SectionKind.NONE
 
     def items(self):
         """All items below, depth first."""
@@ -288,6 +299,8 @@ class PricedItem:
     rate: Decimal | None
     amount: Decimal
     error: str = ""
+    #: the amount split over its funding sources ``((source, rupiah), …)``, Σ = amount
+    funding: tuple[tuple[FundingSource, Decimal], ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -312,6 +325,8 @@ class ItemResult:
     priced: PricedItem | PricedSection
     findings: tuple[Finding, ...]
     by_source: tuple[tuple[FundingSource, Decimal], ...]
+    #: the funding source inherited from the sections above when it was priced
+    inherited: FundingSource | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -332,6 +347,8 @@ class PricedPackage:
     terbilang: str
     by_source: dict[FundingSource, Decimal]
     findings: tuple[Finding, ...]
+    #: each source's share before *pembulatan* (its items + their PPN): ``by_source`` rounded
+    by_source_exact: dict[FundingSource, Decimal] = field(default_factory=dict)
     #: item id → :class:`ItemResult`, for an incremental recompute (not part of the value)
     item_results: dict[str, ItemResult] = field(default_factory=dict, compare=False, repr=False)
     #: what every item result depends on besides the item: (book, book revision, decimals)
@@ -460,6 +477,30 @@ def item_rate(item: Item, book: PriceBook) -> Decimal:
     raise RabError("item tidak memiliki kode analisa maupun harga khusus")
 
 
+def _funding_shares(item: Item, amount: Decimal, main: FundingSource, book: PriceBook, where: str,
+                    findings: list[Finding]) -> list[tuple[FundingSource, Decimal]]:
+    """The item's amount split over its sources (:func:`~dtpl_studio.costing.funding.split_amount`);
+    in-kind labour/material are valued from the book (A/D or B/D of the item's analysis). A
+    split that cannot be applied is an error finding and the whole amount stays with ``main``."""
+    if not item.funding_split:
+        return [(main, amount)]
+    fractions: dict[FundingSource, Decimal | None] = {}
+    if item.analysis_code and item.rate_override is None and item.analysis_code in book.analyses:
+        try:
+            bd = book.compute(item.analysis_code)
+            if bd.d > 0:
+                fractions = {FundingSource.SWADAYA_TENAGA: bd.a / bd.d,
+                             FundingSource.SWADAYA_BAHAN: bd.b / bd.d}
+        except (PriceBookError, ArithmeticError, KeyError):
+            fractions = {}
+    try:
+        return [(s, v) for s, v in split_amount(amount, main, item.funding_split, fractions) if v or s is main]
+    except (SplitError, ArithmeticError) as exc:
+        findings.append(Finding(Severity.ERROR, f"pembagian sumber dana: {exc}", location=where,
+                                code="funding-split"))
+        return [(main, amount)]
+
+
 def price_package(package: Package, previous: PricedPackage | None = None,
                   changed: Collection[str] | None = None, *, same_shape: bool = False) -> PricedPackage:
     """Price every item of ``package`` and make its totals (the one calculation path).
@@ -505,7 +546,8 @@ def price_package(package: Package, previous: PricedPackage | None = None,
     section_results: dict[str, ItemResult] = dict(reuse_sections) if reuse_sections else {}
     parents: dict[str, str | None] = previous.parents if reuse_sections else {}
 
-    def price_item(item: Item, number: str, label: str, depth: int) -> PricedItem:
+    def price_item(item: Item, number: str, label: str, depth: int,
+                   inherited: FundingSource = FundingSource.BLM) -> PricedItem:
         where = f"RAB {number} {item.description}"
         if not item.unit or item.unit not in CANONICAL:
             if not item.unit:
@@ -560,7 +602,9 @@ def price_package(package: Package, previous: PricedPackage | None = None,
                 Severity.ERROR, f"harga satuan negatif Rp {_fmt(rate)}", location=where, raw=str(rate),
                 code="negative-rate"))
         amount = round_rupiah(volume * rate)
-        by_source_exact[item.funding] = by_source_exact.get(item.funding, ZERO) + amount
+        shares = _funding_shares(item, amount, item.funding or inherited, package.book, where, findings)
+        for source, share in shares:
+            by_source_exact[source] = by_source_exact.get(source, ZERO) + share
         if item.rate_override is not None and not item.override_reason:
             findings.append(Finding(Severity.WARNING, "harga satuan diganti tanpa alasan", location=f"RAB {number}", code="override"))
         if item.analysis_code is None and item.custom_rate is not None and not item.custom_reason:
@@ -570,11 +614,12 @@ def price_package(package: Package, previous: PricedPackage | None = None,
         elif volume < 0:
             findings.append(Finding(Severity.ERROR, "volume negatif: pengurangan melebihi pekerjaan", location=where, raw=str(volume), code="negative-volume",
                                     params=(("value", _fmt(volume)),)))
-        return PricedItem(item, number, label, depth, exact, volume, rate, amount)
+        return PricedItem(item, number, label, depth, exact, volume, rate, amount, "", tuple(shares))
 
-    def item_result(item: Item, number: str, label: str, depth: int) -> PricedItem:
+    def item_result(item: Item, number: str, label: str, depth: int,
+                    inherited: FundingSource = FundingSource.BLM) -> PricedItem:
         old = reuse.get(item.id)
-        if old is not None and item.id not in changed:
+        if old is not None and item.id not in changed and old.inherited == inherited:
             pi = old.priced
             if pi.item is item and pi.label == label and pi.depth == depth and pi.number == number:
                 findings.extend(old.findings)
@@ -584,15 +629,17 @@ def price_package(package: Package, previous: PricedPackage | None = None,
                 return pi
         start = len(findings)
         before = dict(by_source_exact)
-        pi = price_item(item, number, label, depth)
+        pi = price_item(item, number, label, depth, inherited)
         for k in range(start, len(findings)):  # the item's findings name it by id
             findings[k] = replace(findings[k], item_id=item.id, package_id=package.id)
         shares = tuple((source, total - before.get(source, ZERO))
                        for source, total in by_source_exact.items() if before.get(source) is not total)
-        results[item.id] = ItemResult(pi, tuple(findings[start:]), shares)
+        results[item.id] = ItemResult(pi, tuple(findings[start:]), shares, inherited)
         return pi
 
-    def price_section(section: Section, number: str, label: str, depth: int) -> PricedSection:
+    def price_section(section: Section, number: str, label: str, depth: int,
+                      inherited: FundingSource = FundingSource.BLM) -> PricedSection:
+        inherited = section.funding or inherited
         children: list[PricedSection | PricedItem] = []
         for i, child in enumerate(section.children, start=1):
             lab = child_label(depth + 1, i)
@@ -600,15 +647,17 @@ def price_package(package: Package, previous: PricedPackage | None = None,
             if not reuse_sections:
                 parents[child.id] = section.id
             if isinstance(child, Section):
-                children.append(section_result(child, num, lab, depth + 1))
+                children.append(section_result(child, num, lab, depth + 1, inherited))
             else:
-                children.append(item_result(child, num, lab, depth + 1))
+                children.append(item_result(child, num, lab, depth + 1, inherited))
         total = sum((c.total if isinstance(c, PricedSection) else c.amount for c in children), ZERO)
         return PricedSection(section, number, label, depth, total, tuple(children))
 
-    def section_result(section: Section, number: str, label: str, depth: int) -> PricedSection:
+    def section_result(section: Section, number: str, label: str, depth: int,
+                       inherited: FundingSource = FundingSource.BLM) -> PricedSection:
         old = reuse_sections.get(section.id)
-        if old is not None and section.id not in dirty:
+        if (old is not None and section.id not in dirty and section.id not in changed
+                and old.inherited == inherited):
             ps = old.priced
             if ps.section is section and ps.label == label and ps.depth == depth and ps.number == number:
                 findings.extend(old.findings)
@@ -617,10 +666,10 @@ def price_package(package: Package, previous: PricedPackage | None = None,
                 return ps
         start = len(findings)
         before = dict(by_source_exact)
-        ps = price_section(section, number, label, depth)
+        ps = price_section(section, number, label, depth, inherited)
         shares = tuple((source, total - before.get(source, ZERO))
                        for source, total in by_source_exact.items() if before.get(source) is not total)
-        section_results[section.id] = ItemResult(ps, tuple(findings[start:]), shares)
+        section_results[section.id] = ItemResult(ps, tuple(findings[start:]), shares, inherited)
         return ps
 
     if not reuse_sections:
@@ -634,8 +683,10 @@ def price_package(package: Package, previous: PricedPackage | None = None,
     total = direct + ppn
     rounded = settings.total_rounding.apply(total)
     by_source: dict[FundingSource, Decimal] = {}
+    shares_exact: dict[FundingSource, Decimal] = {}
     for source, amount in by_source_exact.items():
         share = amount + round_rupiah(amount * settings.ppn_rate)
+        shares_exact[source] = share
         by_source[source] = settings.total_rounding.apply(share)
     if settings.ppn_rate > 0 and package.ksm:
         findings.append(Finding(Severity.WARNING, "PPN pada paket swakelola KSM tidak lazim", location=package.name, code="ppn-ksm"))
@@ -646,6 +697,7 @@ def price_package(package: Package, previous: PricedPackage | None = None,
         words = terbilang(rounded)
     return PricedPackage(
         package, sections, direct, ppn, total, rounded, words, by_source, tuple(findings),
+        by_source_exact=shares_exact,
         item_results=results, basis=basis, section_results=section_results, parents=parents,
     )
 

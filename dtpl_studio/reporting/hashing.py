@@ -39,7 +39,8 @@ def _item(pi: PricedItem) -> dict[str, Any]:
         "custom_reason": item.custom_reason,
         "rate_override": _s(item.rate_override),
         "override_reason": item.override_reason,
-        "funding": item.funding.value,
+        "funding": item.funding.value if item.funding else None,
+        "funding_shares": [[source.value, str(value)] for source, value in pi.funding],
         "note": item.note,
         "measurements": [
             [m.description, m.sign, [[f.label, str(f.value), f.unit] for f in m.factors]]

@@ -35,9 +35,21 @@ CHECK_COMPONENT: dict[Component, str] = {
 
 FUNDING: dict[FundingSource, str] = {
     FundingSource.BLM: "BLM",
-    FundingSource.SWADAYA: "Swadaya",
+    FundingSource.SWADAYA: "Swadaya tunai",
+    FundingSource.SWADAYA_TENAGA: "Swadaya tenaga",
+    FundingSource.SWADAYA_BAHAN: "Swadaya bahan",
     FundingSource.APBD: "APBD",
-    FundingSource.LAINNYA: "Lainnya",
+    FundingSource.LAINNYA: "CSR/lainnya",
+}
+
+#: Planning categories of PLP-BK and DED (``plpbk-2010-summary.txt``).
+SECTION_KIND: dict[str, str] = {
+    "tenaga-ahli": "Tenaga ahli pendamping masyarakat",
+    "pengembangan-kapasitas": "Pengembangan kapasitas masyarakat",
+    "perencanaan-partisipatif": "Dukungan proses perencanaan partisipatif",
+    "pemasaran": "Pemasaran hasil perencanaan",
+    "ded": "Penyiapan DED (dalam komponen fisik)",
+    "": "Belum dikategorikan",
 }
 
 RESOURCE_KIND: dict[ResourceKind, str] = {

@@ -88,6 +88,8 @@ def check_json(priced: PricedProgram, project: Path | str | None = None) -> dict
             "cost": _amount(t.cost),
             "swadaya": _amount(t.swadaya),
             "swadaya_share": _s(t.swadaya_share),
+            "planning_by_category": {k.value: str(v) for k, v in t.planning_by_category.items()},
+            "ded_in_physical": str(t.ded_in_physical),
         },
         "checks": [{"key": g.key, "label": g.label, "kind": g.kind, "amount": _amount(g.amount),
                     "limit": _s(g.limit), "share": _s(g.share), "min_share": _s(g.min_share),

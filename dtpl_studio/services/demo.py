@@ -12,7 +12,7 @@ from __future__ import annotations
 import unicodedata
 from decimal import Decimal
 
-from dtpl_studio.costing.funding import Component, FundingSource, Termin
+from dtpl_studio.costing.funding import Component, FundingShare, FundingSource, SectionKind, Termin
 from dtpl_studio.costing.pricebook import Analysis, PriceBook
 from dtpl_studio.costing.rab import (
     Factor,
@@ -90,6 +90,12 @@ def _item(book: PriceBook, phrases: tuple[str, ...], measurements: list[Measurem
 def build_physical_package(book: PriceBook) -> Package:
     """Paket fisik: Jalan rabat beton RT 03/RW 05 with its side drain (DESIGN.md §10 item 6)."""
     L = "150"  # road length, m
+    # DED inside the physical component ("dapat pula dipergunakan untuk penyiapan DED",
+    # plpbk-2010-summary.txt), reported as such
+    ded = Section("PENYIAPAN DED", [
+        Item("Penyusunan DED dan DTPL kawasan prioritas", "ls", custom_rate=Decimal(25_000_000),
+             custom_reason="Penawaran konsultan perencana lokal (paket DED serupa)", volume=Decimal(1)),
+    ], kind=SectionKind.DED)
     persiapan = Section("PEKERJAAN PERSIAPAN", [
         _item(book, ("pembersihan dan pengupasan permukaan tanah",), [
             _m("Badan jalan + saluran", ("p", L, "m'"), ("l", "3.40", "m")),
@@ -117,6 +123,8 @@ def build_physical_package(book: PriceBook) -> Package:
             _m("Urugan kembali sisi luar saluran", ("p", L, "m"), ("l", "0.15", "m"), ("t", "0.55", "m")),
         ], "Urugan kembali tanah galian"),
     ])
+    # gotong royong: the labour of the backfill is the community's, valued from the book (A)
+    tanah.children[-1].funding_split = [FundingShare(FundingSource.SWADAYA_TENAGA)]
     badan_jalan = Section("Badan Jalan Rabat Beton", [
         _item(book, ("beton mutu rendah f'c 15 mpa", "secara manual"), [
             _m("Rabat beton 150 × 2,5 × 0,12 m", ("p", L, "m"), ("l", "2.5", "m"), ("t", "12", "cm")),
@@ -150,7 +158,7 @@ def build_physical_package(book: PriceBook) -> Package:
         name="Jalan Rabat Beton dan Saluran RT 03/RW 05",
         component=Component.FISIK,
         book=book.subset(_codes([persiapan, tanah, rabat, saluran])),
-        sections=[persiapan, tanah, rabat, saluran],
+        sections=[ded, persiapan, tanah, rabat, saluran],
         ksm="KSM Maju Bersama",
         location="RT 03/RW 05, kawasan prioritas Kel. Sukamaju",
         settings=PackageSettings(),
@@ -180,14 +188,14 @@ def build_planning_package(book: PriceBook) -> Package:
         Item("Pelatihan peningkatan kapasitas KSM dan TIPP", "paket", custom_rate=Decimal(12_500_000), custom_reason="SBU Kab. Pangandaran 2023 (honor dan konsumsi); pelatihan 2 hari, 30 peserta", volume=Decimal(2)),
         Item("Pemasaran rencana kawasan (pameran, cetak dokumen)", "ls", custom_rate=Decimal(7_500_000), custom_reason="Penawaran percetakan lokal", volume=Decimal(1)),
     ]
-    items_ded = [
-        Item("Survei topografi dan pengukuran kawasan prioritas", "ls", custom_rate=Decimal(18_000_000), custom_reason="Penawaran juru ukur lokal", volume=Decimal(1)),
-        Item("Penyusunan DED dan DTPL kawasan prioritas", "ls", custom_rate=Decimal(25_000_000), custom_reason="Penawaran konsultan perencana lokal (paket DED serupa)", volume=Decimal(1)),
-    ]
+    survei = Item("Survei topografi dan pengukuran kawasan prioritas", "ls", custom_rate=Decimal(18_000_000), custom_reason="Penawaran juru ukur lokal", volume=Decimal(1))
+    rembug, pelatihan, pemasaran = items_pm
     sections = [
-        Section("TENAGA AHLI PENDAMPING", items_ta),
-        Section("PERENCANAAN PARTISIPATIF DAN PENINGKATAN KAPASITAS", items_pm),
-        Section("SURVEI DAN DETAIL DESAIN", items_ded),
+        Section("TENAGA AHLI PENDAMPING", items_ta, kind=SectionKind.TENAGA_AHLI),
+        Section("PENGEMBANGAN KAPASITAS MASYARAKAT", [pelatihan], kind=SectionKind.KAPASITAS),
+        Section("PROSES PERENCANAAN PARTISIPATIF", [rembug, survei],
+                kind=SectionKind.PROSES_PERENCANAAN),
+        Section("PEMASARAN HASIL PERENCANAAN", [pemasaran], kind=SectionKind.PEMASARAN),
     ]
     return Package(
         name="Dukungan Perencanaan Kawasan",

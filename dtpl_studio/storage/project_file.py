@@ -48,7 +48,15 @@ from dtpl_studio import __version__
 from dtpl_studio.audit import GENESIS, AuditEntry, first_broken, link
 from dtpl_studio.costing.findings import Finding, Severity
 from dtpl_studio.costing.formatting import format_number
-from dtpl_studio.costing.funding import Component, FundingRule, FundingSource, SwadayaRule, Termin
+from dtpl_studio.costing.funding import (
+    Component,
+    FundingRule,
+    FundingShare,
+    FundingSource,
+    SectionKind,
+    SwadayaRule,
+    Termin,
+)
 from dtpl_studio.costing.money import ZERO, RoundingMode, RoundingRule
 from dtpl_studio.costing.pricebook import PriceBook
 from dtpl_studio.costing.rab import (
@@ -86,6 +94,7 @@ from dtpl_studio.storage.project_records import (
     BookResourceRecord,
     FactorRecord,
     FundingRuleRecord,
+    ItemFundingRecord,
     ItemRecord,
     MeasurementRecord,
     MetaRecord,
@@ -391,6 +400,8 @@ def _section_rows(section: Section, package_id: int, parent_id: int | None, posi
     rows[SectionRecord.__table__].append({
         "id": section_id, "package_id": package_id, "parent_id": parent_id, "position": position,
         "uid": section.id, "title": section.title,
+        "funding": None if section.funding is None else FundingSource(section.funding).value,
+        "kind": SectionKind(section.kind).value,
     })
     items = rows[ItemRecord.__table__]
     measurements = rows[MeasurementRecord.__table__]
@@ -405,9 +416,15 @@ def _section_rows(section: Section, package_id: int, parent_id: int | None, posi
             "description": child.description, "unit": child.unit,
             "analysis_code": child.analysis_code, "custom_rate": child.custom_rate,
             "custom_reason": child.custom_reason, "volume": child.volume,
-            "funding": FundingSource(child.funding).value, "rate_override": child.rate_override,
+            "funding": "" if child.funding is None else FundingSource(child.funding).value,
+            "rate_override": child.rate_override,
             "override_reason": child.override_reason, "note": child.note,
         })
+        rows[ItemFundingRecord.__table__].extend(
+            {"id": next_id("item_funding"), "item_id": item_id, "position": n,
+             "source": FundingSource(share.source).value, "percent": share.percent,
+             "amount": share.amount}
+            for n, share in enumerate(child.funding_split))
         for m, line in enumerate(child.measurements):
             measurement_id = next_id("measurement")
             measurements.append({"id": measurement_id, "item_id": item_id, "position": m,
@@ -866,6 +883,23 @@ def _assemble(session: Session, verify: bool, numbers: _Numbers) -> Program:
 
     package_id = 0  # the package being built (for the notes of its rows)
 
+    shares_by_item: dict[int, list[ItemFundingRecord]] = defaultdict(list)
+    for sh in session.scalars(select(ItemFundingRecord).order_by(ItemFundingRecord.position)):
+        shares_by_item[sh.item_id].append(sh)
+
+    def build_share(rec: ItemFundingRecord) -> FundingShare:
+        percent = amount = None
+        if rec.percent is not None:
+            percent, problem = numbers.decimal(rec.percent, "item_funding", rec.id, "percent",
+                                               package_id, high=Decimal(100), replacement=None)
+            numbers.attach(problem, rec.percent, "item_funding", rec.id, "percent", package_id, None, "")
+        if rec.amount is not None:
+            amount, problem = numbers.decimal(rec.amount, "item_funding", rec.id, "amount",
+                                              package_id, high=MAX_AMOUNT, replacement=None)
+            numbers.attach(problem, rec.amount, "item_funding", rec.id, "amount", package_id, None, "")
+        return FundingShare(parse_enum(FundingSource, rec.source, f"item_funding {rec.id}.source"),
+                            percent, amount)
+
     def build_item(rec: ItemRecord) -> Item:
         nonlocal built_items
         built_items += 1
@@ -901,7 +935,8 @@ def _assemble(session: Session, verify: bool, numbers: _Numbers) -> Program:
             custom_reason=rec.custom_reason,
             volume=volume,
             measurements=measurements,
-            funding=parse_enum(FundingSource, rec.funding, where + ".funding"),
+            funding=None if rec.funding == "" else parse_enum(FundingSource, rec.funding, where + ".funding"),
+            funding_split=[build_share(sh) for sh in shares_by_item.get(rec.id, [])],
             rate_override=override,
             override_reason=rec.override_reason,
             note=rec.note,
@@ -927,7 +962,10 @@ def _assemble(session: Session, verify: bool, numbers: _Numbers) -> Program:
             build_section(k[3], depth + 1) if k[1] == 0 else build_item(k[3])
             for k in kids
         ]
-        return Section(rec.title, children, id=rec.uid)
+        return Section(rec.title, children, id=rec.uid,
+                       funding=None if rec.funding in (None, "") else parse_enum(
+                           FundingSource, rec.funding, f"section {rec.id}.funding"),
+                       kind=parse_enum(SectionKind, rec.kind or "", f"section {rec.id}.kind"))
 
     packages: list[Package] = []
     for pr in session.scalars(select(PackageRecord).order_by(PackageRecord.position)):

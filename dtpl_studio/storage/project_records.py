@@ -14,6 +14,7 @@ Tables (migrations in ``dtpl_studio/storage/migrations/versions``)::
           book_resource / book_analysis / book_analysis_line
         section(package_id, parent_id → section, position, uid, title)   any depth
           item(section_id, position, uid, …)
+            item_funding(item_id, position, source, percent, amount)   funding split
             measurement(item_id, position, uid, description, sign)
               factor(measurement_id, position, label, value, unit)
 
@@ -217,6 +218,8 @@ class SectionRecord(ProjectBase):
     position: Mapped[int]
     uid: Mapped[str] = mapped_column(default="")
     title: Mapped[str] = mapped_column(default="")
+    funding: Mapped[str | None]
+    kind: Mapped[str] = mapped_column(default="")
 
     package: Mapped[PackageRecord] = relationship()
     parent: Mapped[SectionRecord | None] = relationship(remote_side=[id])
@@ -246,6 +249,23 @@ class ItemRecord(ProjectBase):
     measurements: Mapped[list[MeasurementRecord]] = relationship(
         order_by="MeasurementRecord.position", cascade="all, delete-orphan", passive_deletes=True
     )
+    shares: Mapped[list[ItemFundingRecord]] = relationship(
+        order_by="ItemFundingRecord.position", cascade="all, delete-orphan", passive_deletes=True
+    )
+
+
+class ItemFundingRecord(ProjectBase):
+    """A :class:`~dtpl_studio.costing.funding.FundingShare` of an item."""
+
+    __tablename__ = "item_funding"
+    __table_args__ = (UniqueConstraint("item_id", "position"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    item_id: Mapped[int] = mapped_column(ForeignKey("item.id", ondelete="CASCADE"))
+    position: Mapped[int]
+    source: Mapped[str]
+    percent: Mapped[Decimal | None]
+    amount: Mapped[Decimal | None]
 
 
 class MeasurementRecord(ProjectBase):
@@ -282,7 +302,7 @@ class FactorRecord(ProjectBase):
 
 __all__ = [
     "AuditLogRecord", "BookAnalysisLineRecord", "BookAnalysisRecord", "BookRecord",
-    "BookResourceRecord", "FactorRecord", "FundingRuleRecord", "ItemRecord", "MeasurementRecord",
+    "BookResourceRecord", "FactorRecord", "FundingRuleRecord", "ItemFundingRecord", "ItemRecord", "MeasurementRecord",
     "MetaRecord", "PackageRecord", "PackageSettingsRecord", "ProgramRecord", "ProjectBase",
     "SectionRecord", "SignatoryRecord", "TerminRecord",
 ]

@@ -390,3 +390,92 @@ def test_any_termin_plan_or_swadaya_share_gives_a_verdict_never_a_crash(termins,
     assert verdict.kind in set(VerdictKind)
     bad = [p for p, _, _ in termins if not (p.is_finite() and 0 < p <= 100)]
     assert bool(bad) <= ("termin-percent" in [f.code for f in verdict.findings])
+
+
+# -- funding per item / section, splits ----------------------------------------------------------
+
+from dtpl_studio.costing.funding import FundingShare, SectionKind, split_amount  # noqa: E402
+
+
+def test_a_section_gives_its_funding_to_the_items_that_name_none():
+    inner = Section("Sub", [lump("a", D(1000), None)], funding=FundingSource.APBD)
+    pkg = Package("F", Component.FISIK, make_book().subset(set()), [
+        Section("I", [lump("b", D(2000), None), inner, lump("c", D(4000))],
+                funding=FundingSource.SWADAYA)])
+    pp = price_program(programme(pkg)).packages[0]
+    assert pp.by_source == {FundingSource.SWADAYA: D(2000), FundingSource.APBD: D(1000),
+                            FundingSource.BLM: D(4000)}
+
+
+@pytest.mark.parametrize("amount,shares,expected", [
+    # 1/3 each by percent: the percent shares are rounded, the main source takes the rupiah
+    (D(1000), [FundingShare(FundingSource.SWADAYA, percent=D("33.333")),
+               FundingShare(FundingSource.APBD, percent=D("33.333"))],
+     [(FundingSource.BLM, D(334)), (FundingSource.SWADAYA, D(333)), (FundingSource.APBD, D(333))]),
+    (D(1001), [FundingShare(FundingSource.SWADAYA, percent=D(50))],
+     [(FundingSource.BLM, D(500)), (FundingSource.SWADAYA, D(501))]),  # 500,5 rounds half up
+    (D(1000), [FundingShare(FundingSource.LAINNYA, amount=D(250))],
+     [(FundingSource.BLM, D(750)), (FundingSource.LAINNYA, D(250))]),
+])
+def test_split_funding_adds_up_exactly_and_the_main_source_takes_the_rupiah(amount, shares, expected):
+    parts = split_amount(amount, FundingSource.BLM, shares, {})
+    assert parts == expected and sum(v for _, v in parts) == amount
+
+
+@settings(max_examples=80, deadline=None)
+@given(st.integers(0, 10 ** 12), st.lists(st.decimals(0, 100, places=3), max_size=4))
+def test_any_split_that_fits_sums_to_the_item(amount, percents):
+    shares = [FundingShare(FundingSource.SWADAYA, percent=p) for p in percents]
+    try:
+        parts = split_amount(D(amount), FundingSource.BLM, shares, {})
+    except ValueError:
+        assert sum(percents) > 100 or sum(round(D(amount) * p / 100) for p in percents) > amount
+        return
+    assert sum(v for _, v in parts) == amount and all(v >= 0 for _, v in parts)
+
+
+def test_shares_above_the_item_are_an_error_on_the_item():
+    item = lump("x", D(1000))
+    item.funding_split = [FundingShare(FundingSource.APBD, amount=D(1200))]
+    priced = price_program(programme(package("F", Component.FISIK, item)))
+    f = next(f for f in priced.verdict.findings if f.code == "funding-split")
+    assert f.item_id == item.id and priced.verdict.kind is VerdictKind.NOT_VALID
+    assert priced.packages[0].by_source == {FundingSource.BLM: D(1000)}
+
+
+def test_in_kind_labour_is_valued_from_the_book():
+    book = make_book()
+    item = Item("Galian", "m3", analysis_code="G.1", volume=D(10),
+                funding_split=[FundingShare(FundingSource.SWADAYA_TENAGA)])
+    pkg = Package("F", Component.FISIK, book, [Section("I", [item])], price_basis_note="uji")
+    priced = price_program(programme(pkg))
+    it = next(priced.packages[0].items())
+    bd = book.compute("G.1")
+    labour = (it.amount * bd.a / bd.d).quantize(D(1))
+    assert dict(it.funding) == {FundingSource.BLM: it.amount - labour,
+                                FundingSource.SWADAYA_TENAGA: labour}
+    assert priced.verdict.totals.swadaya.exact == labour
+    custom = lump("Papan", D(1000))
+    custom.funding_split = [FundingShare(FundingSource.SWADAYA_BAHAN)]  # no analysis: cannot value
+    bad = price_program(programme(package("F", Component.FISIK, custom)))
+    assert "funding-split" in codes(bad)
+
+
+def test_programme_structure_planning_categories_and_ded_in_physical():
+    plan = Package("Plan", Component.PERENCANAAN, make_book().subset(set()), [
+        Section("TA", [lump("TA", D(60) * JUTA)], kind=SectionKind.TENAGA_AHLI),
+        Section("Lain", [lump("rapat", D(5) * JUTA)]),
+        Section("DED", [lump("DED", D(20) * JUTA)], kind=SectionKind.DED),
+    ])
+    fis = Package("Fis", Component.FISIK, make_book().subset(set()), [
+        Section("DED", [Section("gambar", [lump("DED", D(25) * JUTA)])], kind=SectionKind.DED),
+        Section("Jalan", [lump("jalan", D(100) * JUTA)]),
+    ])
+    priced = price_program(programme(plan, fis))
+    totals = priced.verdict.totals
+    assert totals.planning_by_category == {SectionKind.TENAGA_AHLI: D(60) * JUTA,
+                                           SectionKind.NONE: D(5) * JUTA,
+                                           SectionKind.DED: D(20) * JUTA}
+    assert totals.ded_in_physical == D(25) * JUTA  # inherited from the DED division
+    assert {"planning-category", "ded-in-planning"} <= set(codes(priced))
+    assert priced.passed  # structure notes are warnings

@@ -69,6 +69,7 @@ def build_blm_check(ctx: BuildContext) -> list[Flowable]:
         "Angka yang dibandingkan adalah angka yang telah dibulatkan (bagian BLM tiap paket, "
         f"{esc('; '.join(distinct))}); angka sebelum pembulatan dicetak di sampingnya.", s.note))
     story += _rules(ctx)
+    story += _structure(ctx)
     story += _per_package(ctx)
     story += _per_source(ctx)
     story += _termins(ctx)
@@ -131,6 +132,26 @@ def _rules(ctx: BuildContext) -> list[Flowable]:
     return out
 
 
+def _structure(ctx: BuildContext) -> list[Flowable]:
+    """Programme structure: the planning component by PLP-BK category, DED in the physical."""
+    s = ctx.styles
+    totals = ctx.priced.verdict.totals
+    if not totals.planning_by_category and not totals.ded_in_physical:
+        return []
+    data: list[list] = [[Paragraph(h, s.cell_head) for h in ("Komponen / kategori", "Jumlah (Rp)")]]
+    for kind, amount in totals.planning_by_category.items():
+        data.append([Paragraph("Perencanaan: " + esc(L.SECTION_KIND.get(kind.value, kind.value)), s.cell),
+                     money(amount)])
+    if totals.ded_in_physical:
+        data.append([Paragraph("Fisik: " + esc(L.SECTION_KIND["ded"]), s.cell),
+                     money(totals.ded_in_physical)])
+    table = Table(data, colWidths=widths(120, 55), repeatRows=1)
+    table.setStyle(grid_style(extra=[("ALIGN", (1, 1), (1, -1), "RIGHT")]))
+    return [KeepTogether([ctx.heading("Struktur program", 2, in_toc=False, style=s.h3), table]),
+            Paragraph("Jumlah harga item (semua sumber dana) menurut kategori komponen perencanaan "
+                      "PLP-BK; DED yang dibiayai komponen fisik dilaporkan tersendiri.", s.note)]
+
+
 def _per_package(ctx: BuildContext) -> list[Flowable]:
     s = ctx.styles
     totals = ctx.priced.verdict.totals
@@ -155,7 +176,10 @@ def _per_package(ctx: BuildContext) -> list[Flowable]:
     ]))
     return [ctx.heading("Bagian sumber dana per paket", 2, in_toc=False, style=s.h3), table,
             Paragraph("Bagian tiap sumber dana dibulatkan tersendiri, sehingga jumlahnya dapat "
-                      "berbeda sedikit dari total paket.", s.note)]
+                      "berbeda sedikit dari total paket. Item yang dibagi ke beberapa sumber: bagian "
+                      "persen dibulatkan ke rupiah, swadaya natura (tenaga/bahan) dinilai dari buku "
+                      "harga (bagian upah/bahan analisa), dan sumber utama item menerima sisanya, "
+                      "sehingga pembagian tepat sama dengan jumlah item.", s.note)]
 
 
 def _per_source(ctx: BuildContext) -> list[Flowable]:
