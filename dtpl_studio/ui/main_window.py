@@ -201,6 +201,7 @@ class MainWindow(QMainWindow):
         self.about_action = self._action("action.about", self._about, [])
         self._build_structure_actions()
         self.price_basis_action = self._action("action.price_basis", self.price_basis_dialog, [])
+        self.funding_action = self._action("action.funding", self.funding_dialog, [])
 
     def _build_structure_actions(self) -> None:
         """Tree editing (issue 10 point 1): each action is one undo step of a core edit."""
@@ -233,7 +234,7 @@ class MainWindow(QMainWindow):
         edit_menu.addSeparator()
         edit_menu.addActions([self.remove_item_action, self.add_line_action, self.remove_line_action])
         edit_menu.addSeparator()
-        edit_menu.addAction(self.price_basis_action)
+        edit_menu.addActions([self.funding_action, self.price_basis_action])
         structure = bar.addMenu(tr("menu.structure"))
         structure.addActions([self.add_section_action, self.move_up_action, self.move_down_action,
                               self.indent_action, self.outdent_action])
@@ -754,6 +755,56 @@ class MainWindow(QMainWindow):
         self.doc.undo_stack.push(SetFieldCommand(
             self.doc, package, "price_basis_note", note.strip(),
             tr("cmd.price_basis", package=package.name)))
+
+    def set_item_funding(self, item: Item, funding, shares) -> None:
+        """Set ``item``'s main funding source (None = its division's) and its shares, as one
+        undoable edit; the verdict follows at once."""
+        from dtpl_studio.ui.blm_commands import SetFieldCommand
+
+        if self.doc is None or (item.funding, list(item.funding_split)) == (funding, list(shares)):
+            return
+        stack = self.doc.undo_stack
+        stack.beginMacro(tr("cmd.funding", item=item.description[:40]))
+        stack.push(SetFieldCommand(self.doc, item, "funding", funding, tr("cmd.funding", item="")))
+        stack.push(SetFieldCommand(self.doc, item, "funding_split", list(shares), tr("cmd.funding", item="")))
+        stack.endMacro()
+
+    def inherited_funding(self, item: Item):
+        """The source ``item`` takes when it names none: its nearest division's, else BLM."""
+        from dtpl_studio.costing.funding import FundingSource
+
+        def path(sections, trail):
+            for section in sections:
+                if item in section.children:
+                    return [*trail, section]
+                found = path([c for c in section.children if not isinstance(c, Item)], [*trail, section])
+                if found:
+                    return found
+            return None
+
+        for package in self.doc.program.packages if self.doc else []:
+            trail = path(package.sections, [])
+            if trail:
+                return next((s.funding for s in reversed(trail) if s.funding), FundingSource.BLM)
+        return FundingSource.BLM
+
+    def funding_dialog(self) -> None:
+        """Sunting › Sumber dana item…: the selected item's funding and shares."""
+        from dtpl_studio.ui.widgets.funding_dialog import FundingDialog
+
+        node = self.rab_editor.current_node() if self.rab_editor else None
+        if self.doc is None or not isinstance(node, Item):
+            self._show_message(tr("fund.no_item"))
+            return
+        dialog = FundingDialog(node, self.inherited_funding(node), self)
+        if dialog.exec() != FundingDialog.DialogCode.Accepted:
+            return
+        try:
+            funding, shares = dialog.values()
+        except ValueError as exc:
+            dialogs.show_error(self, tr("fund.title"), str(exc))
+            return
+        self.set_item_funding(node, funding, shares)
 
     def price_basis_dialog(self) -> None:
         """Sunting › Catat dasar harga paket…: ask for the reason (current package)."""

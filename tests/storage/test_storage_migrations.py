@@ -148,7 +148,7 @@ def test_older_file_upgrades_in_place_on_open(program: Program, tmp_path: Path,
 
     loaded = load_program(path)
 
-    assert _revision(path) == "project_future"
+    assert _revision(path) == "project_0002"
     assert snapshot(loaded) == snapshot(program)
     assert priced_figures(loaded) == priced_figures(program)
     with sqlite3.connect(path) as con:
@@ -176,7 +176,7 @@ def test_older_file_can_be_read_without_touching_it(program: Program, tmp_path: 
     assert path.read_bytes() == before
     assert priced_figures(loaded) == priced_figures(program)
     save_program(loaded, path)  # the next save writes the new schema
-    assert _revision(path) == "project_future"
+    assert _revision(path) == "project_0002"
 
 
 def test_file_from_a_newer_app_is_refused(program: Program, tmp_path: Path,

@@ -210,3 +210,30 @@ def test_recording_a_price_basis_reason_is_undoable_and_changes_the_verdict(qtbo
     window.undo()
     assert program.packages[1].price_basis_note == ""
     assert window.blm.verdict_label.text() == "DASAR HARGA BELUM DITERIMA"
+
+
+def test_item_funding_dialog_splits_and_moves_the_swadaya_gauge(qtbot, window, monkeypatch):
+    from dtpl_studio.costing.funding import FundingShare, FundingSource
+    from dtpl_studio.ui.widgets.funding_dialog import FundingDialog
+
+    item = window.doc.program.packages[1].sections[2].children[0]  # fondasi: labour and material
+    dialog = FundingDialog(item, FundingSource.BLM)
+    qtbot.addWidget(dialog)
+    dialog.add_share(FundingShare(FundingSource.SWADAYA_TENAGA))
+    dialog.add_share(FundingShare(FundingSource.APBD, percent=D("10")))
+    dialog.table.item(1, 1).setText("12,5")
+    funding, shares = dialog.values()
+    assert funding is None and shares == [FundingShare(FundingSource.SWADAYA_TENAGA),
+                                          FundingShare(FundingSource.APBD, D("12.5"))]
+    before = window.doc.priced.verdict.totals.swadaya.rounded
+    window.set_item_funding(item, funding, shares)
+    totals = window.doc.priced.verdict.totals
+    assert totals.swadaya.rounded > before and FundingSource.APBD in totals.by_source
+    priced_item = window.doc.priced_node(item.id)
+    assert sum(v for _, v in priced_item.funding) == priced_item.amount
+    assert "Swadaya tenaga" in window.blm.overview.text()
+    window.undo()
+    assert item.funding_split == [] and window.doc.priced.verdict.totals.swadaya.rounded == before
+    dialog.table.item(1, 1).setText("abc")
+    with pytest.raises(ValueError, match="Baris 2"):
+        dialog.values()
