@@ -43,7 +43,7 @@ FUNDING: dict[FundingSource, str] = {
 }
 
 #: Planning categories of PLP-BK and DED (``plpbk-2010-summary.txt``).
-SECTION_KIND: dict[str, str] = {
+DIVISION_KIND: dict[str, str] = {
     "tenaga-ahli": "Tenaga ahli pendamping masyarakat",
     "pengembangan-kapasitas": "Pengembangan kapasitas masyarakat",
     "perencanaan-partisipatif": "Dukungan proses perencanaan partisipatif",

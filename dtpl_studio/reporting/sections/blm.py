@@ -140,10 +140,10 @@ def _structure(ctx: BuildContext) -> list[Flowable]:
         return []
     data: list[list] = [[Paragraph(h, s.cell_head) for h in ("Komponen / kategori", "Jumlah (Rp)")]]
     for kind, amount in totals.planning_by_category.items():
-        data.append([Paragraph("Perencanaan: " + esc(L.SECTION_KIND.get(kind.value, kind.value)), s.cell),
+        data.append([Paragraph("Perencanaan: " + esc(L.DIVISION_KIND.get(kind.value, kind.value)), s.cell),
                      money(amount)])
     if totals.ded_in_physical:
-        data.append([Paragraph("Fisik: " + esc(L.SECTION_KIND["ded"]), s.cell),
+        data.append([Paragraph("Fisik: " + esc(L.DIVISION_KIND["ded"]), s.cell),
                      money(totals.ded_in_physical)])
     table = Table(data, colWidths=widths(120, 55), repeatRows=1)
     table.setStyle(grid_style(extra=[("ALIGN", (1, 1), (1, -1), "RIGHT")]))
