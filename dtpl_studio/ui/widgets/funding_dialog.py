@@ -59,6 +59,7 @@ class FundingDialog(QDialog):
         self.table.setHorizontalHeaderLabels([tr("fund.col.source"), tr("fund.col.percent"),
                                               tr("fund.col.amount")])
         self.table.horizontalHeader().setStretchLastSection(True)
+        self.table.setColumnWidth(0, 170)  # "Swadaya tenaga" and "CSR/lainnya" in full
         layout.addWidget(self.table)
         buttons_row = QHBoxLayout()
         self.add_button = QPushButton(tr("fund.add"))
