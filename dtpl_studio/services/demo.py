@@ -123,8 +123,6 @@ def build_physical_package(book: PriceBook) -> Package:
             _m("Urugan kembali sisi luar saluran", ("p", L, "m"), ("l", "0.15", "m"), ("t", "0.55", "m")),
         ], "Urugan kembali tanah galian"),
     ])
-    # gotong royong: the labour of the backfill is the community's, valued from the book (A)
-    tanah.children[-1].funding_split = [FundingShare(FundingSource.SWADAYA_TENAGA)]
     badan_jalan = Section("Badan Jalan Rabat Beton", [
         _item(book, ("beton mutu rendah f'c 15 mpa", "secara manual"), [
             _m("Rabat beton 150 × 2,5 × 0,12 m", ("p", L, "m"), ("l", "2.5", "m"), ("t", "12", "cm")),
@@ -154,6 +152,9 @@ def build_physical_package(book: PriceBook) -> Package:
             _m("Dinding dan lantai dalam", ("p", L, "m"), ("l", "1.20", "m")),
         ], "Acian permukaan dalam saluran"),
     ])
+    # gotong royong: the labour of the drain's stone masonry is the community's, valued from
+    # the book (the labour part A of its analysis); BLM pays the rest
+    saluran.children[0].funding_split = [FundingShare(FundingSource.SWADAYA_TENAGA)]
     return Package(
         name="Jalan Rabat Beton dan Saluran RT 03/RW 05",
         component=Component.FISIK,

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from decimal import Decimal as D
 
-from dtpl_studio.costing.funding import Component, FundingSource, Termin
+from dtpl_studio.costing.funding import Component, FundingSource, SectionKind, Termin
 from dtpl_studio.costing.money import RoundingMode, RoundingRule
 from dtpl_studio.costing.pricebook import (
     Analysis,
@@ -82,7 +82,7 @@ def build_sample_program(book: PriceBook) -> Program:
     """Planning (custom rates, Rp 100 juta) + a physical package with measured items."""
     planning = Package(
         "Dukungan Perencanaan", Component.PERENCANAAN, book.subset(set()),
-        sections=[Section("TENAGA AHLI", [
+        sections=[Section("TENAGA AHLI", kind=SectionKind.TENAGA_AHLI, children=[
             Item("Tenaga ahli perencana", "OB", custom_rate=D(6_000_000), custom_reason="SBU",
                  volume=D(6)),
             Item("Penyusunan DED", "ls", custom_rate=D(64_000_000), custom_reason="penawaran",
