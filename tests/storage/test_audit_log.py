@@ -151,10 +151,18 @@ def test_older_files_get_their_history_chained_on_upgrade(tmp_path: Path):
     program = make_program()
     save_program(program, path, who="ani@pc")
     save_program(program, path, who="budi@pc")
-    with sqlite3.connect(path) as con:  # the file as schema project_0001 wrote it
-        for column in ("subject", "old_value", "new_value", "prev_hash", "entry_hash"):
-            con.execute(f"ALTER TABLE audit_log DROP COLUMN {column}")
-        con.execute("UPDATE alembic_version SET version_num = 'project_0001'")
+    # the file as schema project_0001 wrote it: every later migration undone (not only the
+    # audit columns: others may follow project_0002_audit)
+    from alembic import command
+
+    from dtpl_studio.storage import migrate
+
+    engine = migrate.sqlite_engine(path, foreign_keys=False)
+    with engine.begin() as conn:
+        command.downgrade(migrate.alembic_config("project", conn), "project_0001")
+    engine.dispose()
+    with sqlite3.connect(path) as con:
+        assert "prev_hash" not in {r[1] for r in con.execute("PRAGMA table_info(audit_log)")}
     load_program(path)  # upgraded in place
     entries, broken = verify_audit_log(path)
     assert broken is None
