@@ -312,7 +312,7 @@ def program_totals(packages: tuple[PricedPackage, ...]) -> ProgramTotals:
                        sum((a.rounded for a in blm.values()), ZERO))
     swadaya = Amount(sum((a.exact for s, a in by_source.items() if s in SWADAYA_SOURCES), ZERO),
                      sum((a.rounded for s, a in by_source.items() if s in SWADAYA_SOURCES), ZERO))
-    share = CONTEXT.divide(swadaya.rounded, cost[1]) if cost[1] > 0 else None
+    share = _ratio(swadaya.rounded, cost[1])
     categories: dict[SectionKind, Decimal] = {}
     ded = ZERO
     for pp in packages:
@@ -426,6 +426,15 @@ def _top_items(triples: list[tuple[PricedPackage, PricedItem, Decimal]], n: int 
                              pp.package.id, it.item.id) for pp, it, share in ranked)
 
 
+def _ratio(amount: Decimal, limit: Decimal) -> Decimal | None:
+    """``amount / limit`` for a positive ``limit``; None when it is not, or when the quotient
+    is not representable (a stored ceiling of 1E-999999 is a finding elsewhere, never a crash)."""
+    try:
+        return CONTEXT.divide(amount, limit) if limit > 0 else None
+    except ArithmeticError:
+        return None
+
+
 def _ceiling(check: CeilingCheck, totals: ProgramTotals, packages: tuple[PricedPackage, ...]
              ) -> tuple[Gauge, Finding | None]:
     amount = (totals.blm_total if check.component is Component.TOTAL
@@ -433,7 +442,7 @@ def _ceiling(check: CeilingCheck, totals: ProgramTotals, packages: tuple[PricedP
     # check.amount is the core's rounded figure; it is the one compared
     amount = Amount(amount.exact, check.amount)
     label = _COMPONENT_TEXT[check.component]
-    share = CONTEXT.divide(check.amount, check.ceiling) if check.ceiling > 0 else None
+    share = _ratio(check.amount, check.ceiling)
     gauge = Gauge(check.component.value, label, amount, check.ceiling, "max", share,
                   check.passed, check.source_ref)
     if check.passed:
