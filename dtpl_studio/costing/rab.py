@@ -24,7 +24,7 @@ from __future__ import annotations
 import uuid
 from collections.abc import Collection
 from dataclasses import dataclass, field, replace
-from decimal import ROUND_HALF_UP, Decimal
+from decimal import ROUND_DOWN, ROUND_HALF_UP, Decimal
 from enum import StrEnum
 from functools import lru_cache
 from typing import TYPE_CHECKING
@@ -692,14 +692,22 @@ def price_package(package: Package, previous: PricedPackage | None = None,
         findings.append(Finding(Severity.WARNING, "PPN pada paket swakelola KSM tidak lazim", location=package.name, code="ppn-ksm"))
     if rounded < 0:
         findings.append(Finding(Severity.ERROR, "total paket negatif: pengurangan melebihi pekerjaan", location=package.name, code="negative-total"))
-        words = "minus " + terbilang(-rounded)
+        words = "minus " + _words(-rounded)
     else:
-        words = terbilang(rounded)
+        words = _words(rounded)
     return PricedPackage(
         package, sections, direct, ppn, total, rounded, words, by_source, tuple(findings),
         by_source_exact=shares_exact,
         item_results=results, basis=basis, section_results=section_results, parents=parents,
     )
+
+
+def _words(amount: Decimal) -> str:
+    """*Terbilang* of a non-negative amount; a rounding step in sen (0,01..) can leave sen,
+    which are said after the rupiah ("… rupiah sembilan puluh sen")."""
+    whole = amount.to_integral_value(rounding=ROUND_DOWN)
+    sen = ((amount - whole) * 100).to_integral_value(rounding=ROUND_HALF_UP)
+    return terbilang(whole) if sen == 0 else f"{terbilang(whole)} {terbilang(sen, suffix='sen')}"
 
 
 def _checked_settings(package: Package, findings: list[Finding]) -> PackageSettings:
