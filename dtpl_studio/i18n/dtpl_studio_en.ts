@@ -305,24 +305,39 @@
         <translation>Over</translation>
     </message>
     <message>
-        <source>LULUS</source>
-        <comment>blm.pass</comment>
-        <translation>PASS</translation>
-    </message>
-    <message>
-        <source>MELEBIHI PAGU</source>
-        <comment>blm.fail</comment>
-        <translation>OVER CEILING</translation>
-    </message>
-    <message>
         <source>Sumber aturan: {source}</source>
         <comment>blm.source</comment>
         <translation>Rule source: {source}</translation>
     </message>
     <message>
-        <source>Dibandingkan dengan total dibulatkan bagian BLM (swadaya tidak dihitung).</source>
-        <comment>blm.note</comment>
-        <translation>Compared with the rounded BLM share (community contributions excluded).</translation>
+        <source>semua jumlah BLM berada dalam pagunya dan tidak ada aturan yang dilanggar.</source>
+        <comment>verdict.explain.passed</comment>
+        <translation>every BLM amount is within its ceiling and no rule is broken.</translation>
+    </message>
+    <message>
+        <source>semua jumlah BLM berada dalam pagunya dan tidak ada aturan yang dilanggar; {n} catatan peringatan perlu dibaca.</source>
+        <comment>verdict.explain.passed_notes</comment>
+        <translation>every BLM amount is within its ceiling and no rule is broken; {n} warnings should be read.</translation>
+    </message>
+    <message>
+        <source>{n} aturan tidak terpenuhi (lihat temuan); dokumen dicetak sebagai DRAFT dan belum dapat disahkan.</source>
+        <comment>verdict.explain.fails-rule</comment>
+        <translation>{n} rules are not met (see the findings); the document prints as DRAFT and cannot be approved yet.</translation>
+    </message>
+    <message>
+        <source>tidak ada aturan pagu yang berlaku, sehingga pagu belum dapat diperiksa.</source>
+        <comment>verdict.explain.no-rule</comment>
+        <translation>no ceiling rule applies, so the ceilings cannot be checked yet.</translation>
+    </message>
+    <message>
+        <source>{n} item bergalat dihitung 0, sehingga kesimpulan pagu belum sah; perbaiki galat lalu periksa ulang.</source>
+        <comment>verdict.explain.not-valid</comment>
+        <translation>{n} items in error count as 0, so the ceiling verdict is not valid yet; fix the errors and check again.</translation>
+    </message>
+    <message>
+        <source>{n} temuan dasar harga: buku harga paket belum dapat diterima tanpa alasan yang dicatat; dokumen tidak dapat berstatus Final.</source>
+        <comment>verdict.explain.price-basis</comment>
+        <translation>{n} price-basis findings: the package&apos;s price book cannot be accepted without a recorded reason; the document cannot be Final.</translation>
     </message>
     <message>
         <source>Perencanaan (maks. Rp {ceiling})</source>
@@ -643,6 +658,16 @@
         <source>Tidak ada temuan</source>
         <comment>find.none</comment>
         <translation>No findings</translation>
+    </message>
+    <message>
+        <source>Terbesar:</source>
+        <comment>find.top</comment>
+        <translation>Largest:</translation>
+    </message>
+    <message>
+        <source>Agar lulus: {remedy}</source>
+        <comment>find.remedy</comment>
+        <translation>To pass: {remedy}</translation>
     </message>
     <message>
         <source>Volume tidak dapat dihitung dari back-up volume ({detail})</source>
@@ -1317,6 +1342,248 @@ Technical details are in the log.</translation>
         <source>Buku harga bawaan tidak tersedia: {error}</source>
         <comment>dlg.no_book</comment>
         <translation>The shipped price book is not available: {error}</translation>
+    </message>
+    <message>
+        <source>LULUS</source>
+        <comment>blm.state.pass</comment>
+        <translation>PASS</translation>
+    </message>
+    <message>
+        <source>MELEBIHI PAGU</source>
+        <comment>blm.state.over</comment>
+        <translation>OVER CEILING</translation>
+    </message>
+    <message>
+        <source>DI BAWAH MINIMUM</source>
+        <comment>blm.state.under</comment>
+        <translation>BELOW MINIMUM</translation>
+    </message>
+    <message>
+        <source>BELUM SAH</source>
+        <comment>blm.state.incomplete</comment>
+        <translation>NOT VALID YET</translation>
+    </message>
+    <message>
+        <source>–</source>
+        <comment>blm.state.none</comment>
+        <translation>–</translation>
+    </message>
+    <message>
+        <source>Sebelum pembulatan Rp {exact}; yang dibandingkan Rp {rounded}</source>
+        <comment>blm.exact</comment>
+        <translation>Before rounding Rp {exact}; compared Rp {rounded}</translation>
+    </message>
+    <message>
+        <source>Dibandingkan dengan total dibulatkan bagian BLM tiap paket (arahkan kursor ke kartu untuk angka sebelum pembulatan dan sumber aturan).</source>
+        <comment>blm.note</comment>
+        <translation>Compared with each package&apos;s rounded BLM share (hover a card for the figure before rounding and the rule source).</translation>
+    </message>
+    <message>
+        <source>Kesimpulan</source>
+        <comment>blm.verdict</comment>
+        <translation>Verdict</translation>
+    </message>
+    <message>
+        <source>Lihat temuan: {errors} galat · {warnings} peringatan</source>
+        <comment>blm.findings</comment>
+        <translation>Show findings: {errors} errors · {warnings} warnings</translation>
+    </message>
+    <message>
+        <source>Swadaya (tanpa minimum)</source>
+        <comment>blm.swadaya.free</comment>
+        <translation>Community share (no minimum)</translation>
+    </message>
+    <message>
+        <source>Swadaya (min. {share} dari total biaya)</source>
+        <comment>blm.swadaya.min</comment>
+        <translation>Community share (min. {share} of the total cost)</translation>
+    </message>
+    <message>
+        <source>Jumlah swadaya</source>
+        <comment>blm.swadaya.amount</comment>
+        <translation>Community share</translation>
+    </message>
+    <message>
+        <source>Bagian dari total biaya</source>
+        <comment>blm.swadaya.share</comment>
+        <translation>Share of the total cost</translation>
+    </message>
+    <message>
+        <source>Minimum</source>
+        <comment>blm.swadaya.needed</comment>
+        <translation>Minimum</translation>
+    </message>
+    <message>
+        <source>Kurang</source>
+        <comment>blm.swadaya.short</comment>
+        <translation>Short by</translation>
+    </message>
+    <message>
+        <source>Catat alasan dasar harga…</source>
+        <comment>blm.price_basis</comment>
+        <translation>Record the price-basis reason…</translation>
+    </message>
+    <message>
+        <source>Sumber dana item…</source>
+        <comment>action.funding</comment>
+        <translation>Item funding…</translation>
+    </message>
+    <message>
+        <source>Sumber dana {item}</source>
+        <comment>cmd.funding</comment>
+        <translation>Funding of {item}</translation>
+    </message>
+    <message>
+        <source>Sumber dana item</source>
+        <comment>fund.title</comment>
+        <translation>Item funding</translation>
+    </message>
+    <message>
+        <source>Item: {item}</source>
+        <comment>fund.item</comment>
+        <translation>Item: {item}</translation>
+    </message>
+    <message>
+        <source>Sumber utama (menerima sisa)</source>
+        <comment>fund.main</comment>
+        <translation>Main source (takes the rest)</translation>
+    </message>
+    <message>
+        <source>ikut divisi ({source})</source>
+        <comment>fund.inherit</comment>
+        <translation>as the division ({source})</translation>
+    </message>
+    <message>
+        <source>Dibayar oleh</source>
+        <comment>fund.col.source</comment>
+        <translation>Paid by</translation>
+    </message>
+    <message>
+        <source>Persen</source>
+        <comment>fund.col.percent</comment>
+        <translation>Percent</translation>
+    </message>
+    <message>
+        <source>Jumlah (Rp)</source>
+        <comment>fund.col.amount</comment>
+        <translation>Amount (Rp)</translation>
+    </message>
+    <message>
+        <source>Tambah bagian</source>
+        <comment>fund.add</comment>
+        <translation>Add share</translation>
+    </message>
+    <message>
+        <source>Hapus bagian</source>
+        <comment>fund.remove</comment>
+        <translation>Remove share</translation>
+    </message>
+    <message>
+        <source>Isi persen atau jumlah. Swadaya tenaga/bahan tanpa angka dinilai dari buku harga (bagian upah atau bahan analisa). Bagian persen dibulatkan ke rupiah; sumber utama menerima sisanya, sehingga pembagian tepat sama dengan jumlah item.</source>
+        <comment>fund.note</comment>
+        <translation>Enter a percent or an amount. Community labour/material without a figure is valued from the price book (the labour or material part of the analysis). Percent shares are rounded to the rupiah; the main source takes the rest, so the split adds up to the item exactly.</translation>
+    </message>
+    <message>
+        <source>Baris {row}: &apos;{text}&apos; bukan angka ({error})</source>
+        <comment>fund.bad_number</comment>
+        <translation>Row {row}: &apos;{text}&apos; is not a number ({error})</translation>
+    </message>
+    <message>
+        <source>Pilih sebuah item pada RAB untuk mengatur sumber dananya</source>
+        <comment>fund.no_item</comment>
+        <translation>Select a RAB item to set its funding</translation>
+    </message>
+    <message>
+        <source>Catat dasar harga paket…</source>
+        <comment>action.price_basis</comment>
+        <translation>Record the package&apos;s price basis…</translation>
+    </message>
+    <message>
+        <source>Dasar harga {package}</source>
+        <comment>cmd.price_basis</comment>
+        <translation>Price basis of {package}</translation>
+    </message>
+    <message>
+        <source>Dasar harga paket</source>
+        <comment>dlg.price_basis.title</comment>
+        <translation>Package price basis</translation>
+    </message>
+    <message>
+        <source>Paket {package} memakai buku harga {book}.
+Tulis alasan menerima buku ini sebagai dasar harga (mis. &quot;buku harga contoh, dipakai untuk demo&quot;); kosongkan untuk mencabut.</source>
+        <comment>dlg.price_basis.text</comment>
+        <translation>Package {package} is priced from {book}.
+Write why this book is accepted as its price basis (e.g. &quot;sample price book, used for the demo&quot;); leave empty to withdraw.</translation>
+    </message>
+    <message>
+        <source>LULUS</source>
+        <comment>verdict.passed</comment>
+        <translation>PASSED</translation>
+    </message>
+    <message>
+        <source>TIDAK LULUS</source>
+        <comment>verdict.fails-rule</comment>
+        <translation>FAILS A RULE</translation>
+    </message>
+    <message>
+        <source>BELUM SAH</source>
+        <comment>verdict.not-valid</comment>
+        <translation>NOT VALID YET</translation>
+    </message>
+    <message>
+        <source>DASAR HARGA BELUM DITERIMA</source>
+        <comment>verdict.price-basis</comment>
+        <translation>PRICE BASIS NOT ACCEPTED</translation>
+    </message>
+    <message>
+        <source>DENGAN CATATAN</source>
+        <comment>verdict.with_notes</comment>
+        <translation>WITH NOTES</translation>
+    </message>
+    <message>
+        <source>Ikhtisar program</source>
+        <comment>ov.title</comment>
+        <translation>Programme overview</translation>
+    </message>
+    <message>
+        <source>Total</source>
+        <comment>ov.total</comment>
+        <translation>Total</translation>
+    </message>
+    <message>
+        <source>BLM</source>
+        <comment>ov.source.BLM</comment>
+        <translation>BLM</translation>
+    </message>
+    <message>
+        <source>Swadaya tunai</source>
+        <comment>ov.source.swadaya</comment>
+        <translation>Community cash</translation>
+    </message>
+    <message>
+        <source>Swadaya tenaga</source>
+        <comment>ov.source.swadaya-tenaga</comment>
+        <translation>Community labour</translation>
+    </message>
+    <message>
+        <source>Swadaya bahan</source>
+        <comment>ov.source.swadaya-bahan</comment>
+        <translation>Community material</translation>
+    </message>
+    <message>
+        <source>APBD</source>
+        <comment>ov.source.APBD</comment>
+        <translation>APBD</translation>
+    </message>
+    <message>
+        <source>CSR/lainnya</source>
+        <comment>ov.source.lainnya</comment>
+        <translation>CSR/other</translation>
+    </message>
+    <message>
+        <source>Jumlah program</source>
+        <comment>ov.sum</comment>
+        <translation>Programme total</translation>
     </message>
     <message>
         <source>{detail}</source>

@@ -292,23 +292,8 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>LULUS</source>
-        <comment>blm.pass</comment>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>MELEBIHI PAGU</source>
-        <comment>blm.fail</comment>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Sumber aturan: {source}</source>
         <comment>blm.source</comment>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Dibandingkan dengan total dibulatkan bagian BLM (swadaya tidak dihitung).</source>
-        <comment>blm.note</comment>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -439,6 +424,277 @@
     <message>
         <source>Volume tidak diubah: {reason}</source>
         <comment>rab.refused</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>LULUS</source>
+        <comment>blm.state.pass</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>MELEBIHI PAGU</source>
+        <comment>blm.state.over</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>DI BAWAH MINIMUM</source>
+        <comment>blm.state.under</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>BELUM SAH</source>
+        <comment>blm.state.incomplete</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>–</source>
+        <comment>blm.state.none</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sebelum pembulatan Rp {exact}; yang dibandingkan Rp {rounded}</source>
+        <comment>blm.exact</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Dibandingkan dengan total dibulatkan bagian BLM tiap paket (arahkan kursor ke kartu untuk angka sebelum pembulatan dan sumber aturan).</source>
+        <comment>blm.note</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Kesimpulan</source>
+        <comment>blm.verdict</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Lihat temuan: {errors} galat · {warnings} peringatan</source>
+        <comment>blm.findings</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Swadaya (tanpa minimum)</source>
+        <comment>blm.swadaya.free</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Swadaya (min. {share} dari total biaya)</source>
+        <comment>blm.swadaya.min</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Jumlah swadaya</source>
+        <comment>blm.swadaya.amount</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Bagian dari total biaya</source>
+        <comment>blm.swadaya.share</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Minimum</source>
+        <comment>blm.swadaya.needed</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Kurang</source>
+        <comment>blm.swadaya.short</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Catat alasan dasar harga…</source>
+        <comment>blm.price_basis</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sumber dana item…</source>
+        <comment>action.funding</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sumber dana {item}</source>
+        <comment>cmd.funding</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sumber dana item</source>
+        <comment>fund.title</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Item: {item}</source>
+        <comment>fund.item</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sumber utama (menerima sisa)</source>
+        <comment>fund.main</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ikut divisi ({source})</source>
+        <comment>fund.inherit</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Dibayar oleh</source>
+        <comment>fund.col.source</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Persen</source>
+        <comment>fund.col.percent</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Jumlah (Rp)</source>
+        <comment>fund.col.amount</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tambah bagian</source>
+        <comment>fund.add</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Hapus bagian</source>
+        <comment>fund.remove</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Isi persen atau jumlah. Swadaya tenaga/bahan tanpa angka dinilai dari buku harga (bagian upah atau bahan analisa). Bagian persen dibulatkan ke rupiah; sumber utama menerima sisanya, sehingga pembagian tepat sama dengan jumlah item.</source>
+        <comment>fund.note</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Baris {row}: &apos;{text}&apos; bukan angka ({error})</source>
+        <comment>fund.bad_number</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pilih sebuah item pada RAB untuk mengatur sumber dananya</source>
+        <comment>fund.no_item</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Catat dasar harga paket…</source>
+        <comment>action.price_basis</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Dasar harga {package}</source>
+        <comment>cmd.price_basis</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Dasar harga paket</source>
+        <comment>dlg.price_basis.title</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Paket {package} memakai buku harga {book}.
+Tulis alasan menerima buku ini sebagai dasar harga (mis. &quot;buku harga contoh, dipakai untuk demo&quot;); kosongkan untuk mencabut.</source>
+        <comment>dlg.price_basis.text</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>LULUS</source>
+        <comment>verdict.passed</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>TIDAK LULUS</source>
+        <comment>verdict.fails-rule</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>BELUM SAH</source>
+        <comment>verdict.not-valid</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>DASAR HARGA BELUM DITERIMA</source>
+        <comment>verdict.price-basis</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>DENGAN CATATAN</source>
+        <comment>verdict.with_notes</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>semua jumlah BLM berada dalam pagunya dan tidak ada aturan yang dilanggar.</source>
+        <comment>verdict.explain.passed</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>semua jumlah BLM berada dalam pagunya dan tidak ada aturan yang dilanggar; {n} catatan peringatan perlu dibaca.</source>
+        <comment>verdict.explain.passed_notes</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{n} aturan tidak terpenuhi (lihat temuan); dokumen dicetak sebagai DRAFT dan belum dapat disahkan.</source>
+        <comment>verdict.explain.fails-rule</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>tidak ada aturan pagu yang berlaku, sehingga pagu belum dapat diperiksa.</source>
+        <comment>verdict.explain.no-rule</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{n} item bergalat dihitung 0, sehingga kesimpulan pagu belum sah; perbaiki galat lalu periksa ulang.</source>
+        <comment>verdict.explain.not-valid</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{n} temuan dasar harga: buku harga paket belum dapat diterima tanpa alasan yang dicatat; dokumen tidak dapat berstatus Final.</source>
+        <comment>verdict.explain.price-basis</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ikhtisar program</source>
+        <comment>ov.title</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Total</source>
+        <comment>ov.total</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>BLM</source>
+        <comment>ov.source.BLM</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Swadaya tunai</source>
+        <comment>ov.source.swadaya</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Swadaya tenaga</source>
+        <comment>ov.source.swadaya-tenaga</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Swadaya bahan</source>
+        <comment>ov.source.swadaya-bahan</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>APBD</source>
+        <comment>ov.source.APBD</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>CSR/lainnya</source>
+        <comment>ov.source.lainnya</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Jumlah program</source>
+        <comment>ov.sum</comment>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -639,6 +895,16 @@
     <message>
         <source>Tidak ada temuan</source>
         <comment>find.none</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Terbesar:</source>
+        <comment>find.top</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Agar lulus: {remedy}</source>
+        <comment>find.remedy</comment>
         <translation type="unfinished"></translation>
     </message>
     <message>

@@ -21,11 +21,13 @@ from PySide6.QtWidgets import (
     QProgressBar,
     QPushButton,
     QScrollArea,
+    QTextBrowser,
     QVBoxLayout,
     QWidget,
 )
 
 from dtpl_studio.costing.blm import Gauge, Verdict, VerdictKind, finding_kind
+from dtpl_studio.costing.findings import Severity
 from dtpl_studio.costing.formatting import (
     format_number,
     format_percent,
@@ -180,7 +182,24 @@ class CheckCard(QFrame):
         self.bar.setFormat(format_percent(quantize_shown(share, 3)))
 
 
-class ProgramOverview(QLabel):
+def explanation_text(verdict: Verdict) -> str:
+    """The verdict's explanation in the window's language (the same words as
+    :attr:`Verdict.explanation`, which the PDF and ``check`` print in Indonesian)."""
+    kind = verdict.kind
+    errors = sum(1 for f in verdict.findings if finding_kind(f) is kind)
+    warnings = sum(1 for f in verdict.findings if f.severity is Severity.WARNING)
+    if kind is VerdictKind.PASSED:
+        return tr("verdict.explain.passed_notes", n=warnings) if warnings else tr("verdict.explain.passed")
+    if kind is VerdictKind.FAILS_RULE:
+        return tr("verdict.explain.fails-rule", n=errors)
+    if kind is VerdictKind.NOT_VALID:
+        if any(f.code == "blm-no-rule" for f in verdict.findings if finding_kind(f) is kind):
+            return tr("verdict.explain.no-rule")
+        return tr("verdict.explain.not-valid", n=errors)
+    return tr("verdict.explain.price-basis", n=errors)
+
+
+class ProgramOverview(QTextBrowser):
     """The programme across packages: per package its component, KSM and location, rounded
     total, BLM and swadaya share (and other sources), then the programme's sums. Rich text
     that wraps, so it reads in a narrow dock."""
@@ -188,9 +207,13 @@ class ProgramOverview(QLabel):
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
         self.setObjectName("programOverview")
-        self.setWordWrap(True)
-        self.setTextFormat(Qt.TextFormat.RichText)
-        self.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.setFrameShape(QFrame.Shape.NoFrame)
+        self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.viewport().setAutoFillBackground(False)
+        # as tall as its text (the panel scrolls, not the overview)
+        self.document().documentLayout().documentSizeChanged.connect(
+            lambda size: self.setFixedHeight(int(size.height()) + 4))
         self.rows: list[tuple[str, dict[str, str]]] = []
 
     @staticmethod
@@ -217,7 +240,11 @@ class ProgramOverview(QLabel):
             lines += [f"{tr(f'ov.source.{source.value}')}: Rp {figures[source.value]}"
                       for source in FundingSource if source.value in figures]
             html.append("<p style='margin-top:2px; margin-bottom:6px'>" + "<br/>".join(lines) + "</p>")
-        self.setText("".join(html))
+        self.setHtml("".join(html))
+
+    def text(self) -> str:
+        """The overview as plain text (package names, labels and figures)."""
+        return self.toPlainText()
 
 
 class BlmPanel(QScrollArea):
@@ -294,7 +321,7 @@ class BlmPanel(QScrollArea):
         """Show ``verdict`` (creating or dropping cards when the gauge count changed)."""
         self.verdict = verdict
         _badge(self.verdict_label, verdict_text(verdict), verdict_color(verdict))
-        self.explanation.setText(verdict.explanation)
+        self.explanation.setText(explanation_text(verdict))
         self.findings_button.setText(tr("blm.findings", errors=verdict.errors, warnings=verdict.warnings))
         self.findings_button.setVisible(bool(verdict.findings))
         self.price_basis_button.setVisible(verdict.kind is VerdictKind.PRICE_BASIS)
