@@ -152,6 +152,14 @@ def _structure(ctx: BuildContext) -> list[Flowable]:
                       "PLP-BK; DED yang dibiayai komponen fisik dilaporkan tersendiri.", s.note)]
 
 
+def _first_line(text: str, limit: int = 80) -> str:
+    """The first line of a KSM, location or item description, cut at ``limit`` characters:
+    a row of these tables does not split across pages (the texts are printed whole on the
+    cover and in the RAB)."""
+    line = text.strip().splitlines()[0] if text.strip() else ""
+    return line if len(line) <= limit and line == text.strip() else line[:limit].rstrip() + "…"
+
+
 def _per_package(ctx: BuildContext) -> list[Flowable]:
     s = ctx.styles
     totals = ctx.priced.verdict.totals
@@ -160,7 +168,7 @@ def _per_package(ctx: BuildContext) -> list[Flowable]:
             + [L.FUNDING.get(x, str(x)) for x in sources])
     data: list[list] = [[Paragraph(h, s.cell_head) for h in head]]
     for n, pt in enumerate(totals.packages, start=1):
-        where = " · ".join(x for x in (pt.ksm, pt.location) if x)
+        where = " · ".join(_first_line(x) for x in (pt.ksm, pt.location) if x)
         name = esc(pt.name) + (f"<br/><font size=7>{esc(where)}</font>" if where else "")
         data.append([str(n), Paragraph(name, s.cell),
                      L.COMPONENT.get(pt.component, str(pt.component)), money(pt.total.rounded)]
@@ -243,7 +251,7 @@ def _findings(ctx: BuildContext) -> list[Flowable]:
             detail = esc(text)
         parts = [f"<b>{detail}</b>"]
         if f.contributors:
-            top = "; ".join(f"{esc(c.number + ' ') if c.number else ''}{esc(c.description)} "
+            top = "; ".join(f"{esc(c.number + ' ') if c.number else ''}{esc(_first_line(c.description))} "
                             f"({esc(c.package) + ', ' if not c.number else ''}{rp(c.amount)})"
                             for c in f.contributors)
             parts.append(f"Terbesar: {top}")
@@ -253,7 +261,7 @@ def _findings(ctx: BuildContext) -> list[Flowable]:
         if f.source:
             parts.append(f"<i>Sumber aturan: {esc(f.source)}</i>")
         data.append([str(r), L.SEVERITY_TEXT.get(f.severity.value, f.severity.value),
-                     Paragraph(esc(f.location), s.cell), Paragraph("<br/>".join(parts), s.cell)])
+                     Paragraph(esc(_first_line(f.location, 120)), s.cell), Paragraph("<br/>".join(parts), s.cell)])
         if f.severity is Severity.ERROR:
             extra.append(("TEXTCOLOR", (1, r), (1, r), FAIL_INK))
         elif f.severity is Severity.WARNING:
