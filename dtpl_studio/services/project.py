@@ -135,7 +135,12 @@ def export_pdf(
     with target_lock(out):
         remove_leftovers(out.parent, out.name)  # temporary PDFs of an export that was killed
         priced = price_program(program)
-        return build_dtpl_pdf(priced, out, progress=progress, cancelled=cancelled)
+        try:
+            return build_dtpl_pdf(priced, out, progress=progress, cancelled=cancelled)
+        except OSError as exc:  # ENOSPC names no file (or the temporary one): name the PDF
+            from dtpl_studio.errors import from_os_error
+
+            raise from_os_error(exc, out, action="write") from exc
 
 
 def verify_pdf(pdf_path: Path, project_path: Path):

@@ -126,6 +126,26 @@ def test_cli_full_disk_on_save_says_disk_full(tmp_path, capsys, monkeypatch):
     assert not out.exists()
 
 
+@pytest.mark.parametrize("code", [errno.ENOSPC, errno.EDQUOT, errno.EIO, errno.EROFS])
+def test_cli_export_write_failure_names_the_pdf(tmp_path, capsys, monkeypatch, code):
+    """Found by the newcomer review: ENOSPC during the PDF write named no file."""
+    from dtpl_studio.cli import main
+    from dtpl_studio.reporting import dtpl_pdf
+
+    project = tmp_path / "demo.dtpl"
+    assert main(["demo", str(project)]) == 0
+
+    def fail(*args, **kwargs):
+        raise OSError(code, "write failed")  # no filename, as ENOSPC from write() has none
+
+    monkeypatch.setattr(dtpl_pdf, "build_dtpl_pdf", fail)
+    out = tmp_path / "keluar.pdf"
+    capsys.readouterr()
+    assert main(["export", str(project), "--pdf", str(out)]) == 2
+    err = capsys.readouterr().err
+    assert "keluar.pdf" in err and "Errno" not in err and "Traceback" not in err
+
+
 def test_open_errors_of_each_kind_are_indonesian(tmp_path):
     from dtpl_studio.services.project import open_project
 
