@@ -50,6 +50,20 @@ class EditError(ValueError):
     """An edit that does not fit the programme; nothing was changed."""
 
 
+def _old_values(target: Any, values: tuple[tuple[str, Any], ...], allowed: frozenset[str],
+                what: str) -> tuple[tuple[str, Any], ...]:
+    """The current ``(name, value)`` of each field named in ``values`` on ``target`` (the
+    inverse edit's values).
+
+    Raises:
+        EditError: a name not in ``allowed`` (``what`` names the kind of field in the message).
+    """
+    bad = [name for name, _ in values if name not in allowed]
+    if bad:
+        raise EditError(f"{what} {bad[0]!r} tidak dapat diubah")
+    return tuple((name, getattr(target, name)) for name, _ in values)
+
+
 # -- finding nodes -------------------------------------------------------------------------
 
 @dataclass(frozen=True, slots=True)
@@ -351,11 +365,8 @@ class SetItemFields(Edit):
         return frozenset({self.item_id})
 
     def apply(self, program: Program) -> Edit:
-        bad = [name for name, _ in self.values if name not in ITEM_FIELDS]
-        if bad:
-            raise EditError(f"kolom item {bad[0]!r} tidak dapat diubah")
         item = find_item(program, self.item_id)
-        old = tuple((name, getattr(item, name)) for name, _ in self.values)
+        old = _old_values(item, self.values, ITEM_FIELDS, "kolom item")
         for name, value in self.values:
             setattr(item, name, value)
         return SetItemFields(self.item_id, old)
@@ -651,11 +662,8 @@ class SetPackageFields(Edit):
     values: tuple[tuple[str, Any], ...]
 
     def apply(self, program: Program) -> Edit:
-        bad = [name for name, _ in self.values if name not in PACKAGE_FIELDS]
-        if bad:
-            raise EditError(f"kolom paket {bad[0]!r} tidak dapat diubah")
         package = find_package(program, self.package_id)
-        old = tuple((name, getattr(package, name)) for name, _ in self.values)
+        old = _old_values(package, self.values, PACKAGE_FIELDS, "kolom paket")
         for name, value in self.values:
             setattr(package, name, value)
         return SetPackageFields(self.package_id, old)
@@ -688,11 +696,8 @@ class SetBookMeta(Edit):
     values: tuple[tuple[str, Any], ...]
 
     def apply(self, program: Program) -> Edit:
-        bad = [name for name, _ in self.values if name not in BOOK_META_FIELDS]
-        if bad:
-            raise EditError(f"aturan buku harga {bad[0]!r} tidak dapat diubah")
         book = find_package(program, self.package_id).book
-        old = tuple((name, getattr(book.meta, name)) for name, _ in self.values)
+        old = _old_values(book.meta, self.values, BOOK_META_FIELDS, "aturan buku harga")
         book.meta = dataclasses.replace(book.meta, **dict(self.values))
         book.touch()
         return SetBookMeta(self.package_id, old)
@@ -713,10 +718,7 @@ class SetProgramFields(Edit):
     values: tuple[tuple[str, Any], ...]
 
     def apply(self, program: Program) -> Edit:
-        bad = [name for name, _ in self.values if name not in PROGRAM_FIELDS]
-        if bad:
-            raise EditError(f"kolom program {bad[0]!r} tidak dapat diubah")
-        old = tuple((name, getattr(program, name)) for name, _ in self.values)
+        old = _old_values(program, self.values, PROGRAM_FIELDS, "kolom program")
         for name, value in self.values:
             if name == "signatories":
                 value = [dataclasses.replace(s) for s in value]
