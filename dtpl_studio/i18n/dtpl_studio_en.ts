@@ -1054,16 +1054,6 @@ Technical details are in the log.</translation>
         <translation>&amp;Language</translation>
     </message>
     <message>
-        <source>Bahasa</source>
-        <comment>dlg.language.title</comment>
-        <translation>Language</translation>
-    </message>
-    <message>
-        <source>Bahasa tampilan: {language}. DTPL Studio perlu dibuka ulang untuk memakainya. Buka ulang sekarang?</source>
-        <comment>dlg.language.text</comment>
-        <translation>Display language: {language}. DTPL Studio needs to restart to use it. Restart now?</translation>
-    </message>
-    <message>
         <source>&amp;Struktur RAB</source>
         <comment>menu.structure</comment>
         <translation>Estimate &amp;structure</translation>
@@ -1644,6 +1634,11 @@ Write why this book is accepted as its price basis (e.g. &quot;sample price book
         <source>Mulai</source>
         <comment>welcome.start</comment>
         <translation>Start</translation>
+    </message>
+    <message>
+        <source>Bahasa belum diganti: ekspor PDF sedang berjalan. Tunggu sampai selesai, lalu pilih lagi.</source>
+        <comment>status.language_busy</comment>
+        <translation>Language not changed: a PDF export is running. Wait until it finishes, then choose again.</translation>
     </message>
     <message>
         <source>Tanpa judul</source>

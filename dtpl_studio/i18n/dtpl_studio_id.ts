@@ -1275,6 +1275,11 @@ Rincian teknis dicatat di log.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Bahasa belum diganti: ekspor PDF sedang berjalan. Tunggu sampai selesai, lalu pilih lagi.</source>
+        <comment>status.language_busy</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>hanya-baca</source>
         <comment>title.read_only</comment>
         <translation type="unfinished"></translation>
@@ -1647,16 +1652,6 @@ Pulihkan keadaan itu? (Berkas proyek baru berubah saat Anda menyimpan.)</source>
     <message>
         <source>&amp;Bahasa</source>
         <comment>menu.language</comment>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Bahasa</source>
-        <comment>dlg.language.title</comment>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Bahasa tampilan: {language}. DTPL Studio perlu dibuka ulang untuk memakainya. Buka ulang sekarang?</source>
-        <comment>dlg.language.text</comment>
         <translation type="unfinished"></translation>
     </message>
     <message>

@@ -1,60 +1,96 @@
 """Bahasa Indonesia / English: the language menu of the window.
 
-The choice is stored in the settings (``language``) and applies to the whole window after a
-restart, which the menu offers at once (the open project is saved or discarded first, as on
-any close, then DTPL Studio starts again on it). Texts are built once per widget, so switching
-in place would leave half the window in the old language.
+Choosing a language switches the window at once (issue 7 point 4): the choice is stored in
+the settings (``language``), the translators are installed (:func:`strings.set_language`), and
+the main window is built again around the *same* open document — session, lock, undo history,
+unsaved edits, geometry and dock layout are kept; nothing is saved or asked. Texts are built
+once per widget, so rebuilding is what reaches every text (menus, docks, table headers,
+delegates) without a ``retranslateUi`` for each widget.
 """
 
 from __future__ import annotations
 
-import sys
-from pathlib import Path
+import logging
 
-from PySide6.QtCore import QProcess
 from PySide6.QtGui import QAction, QActionGroup
-from PySide6.QtWidgets import QMenu, QMessageBox, QWidget
+from PySide6.QtWidgets import QMenu
 
 from dtpl_studio.ui import settings
-from dtpl_studio.ui.strings import LANGUAGES, language, tr
+from dtpl_studio.ui.strings import LANGUAGES, language, set_language, tr
+
+log = logging.getLogger(__name__)
+
+# The windows made by a switch: a top-level window without a Python reference would be
+# collected; run_gui's own reference covers only the first window.
+_windows: list = []
 
 
-def restart_command(project: Path | None) -> list[str]:
-    """The command that starts DTPL Studio again (bundle: its own executable; else this
-    Python with ``-m dtpl_studio``), on ``project`` when given."""
-    cmd = [sys.executable] if getattr(sys, "frozen", False) else [sys.executable, "-m", "dtpl_studio"]
-    return [*cmd, "gui", *([str(project)] if project is not None else [])]
+def choose_language(window, code: str):
+    """Switch the window to language ``code`` (``"id"``/``"en"``) now.
 
+    Returns:
+        The new main window (the old one is closed and deleted), or None when nothing
+        changed: ``code`` is already the language, or a PDF export is running in ``window``
+        (the status bar says to wait; the choice is not stored).
 
-def ask_restart(parent: QWidget | None, name: str) -> bool:
-    """Ask whether to restart now to apply language ``name`` (replaced in tests)."""
-    answer = QMessageBox.question(parent, tr("dlg.language.title"), tr("dlg.language.text", language=name),
-                                  QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No)
-    return answer == QMessageBox.StandardButton.Yes
-
-
-def choose_language(window, code: str) -> bool:
-    """Store ``code``; offer the restart; True when the window closed for it."""
-    if code == settings.read("language"):
-        return False
+    Raises:
+        KeyError: ``code`` is not in :data:`~dtpl_studio.ui.strings.LANGUAGES`.
+    """
+    if code not in LANGUAGES:
+        raise KeyError(code)
+    if code == language():
+        settings.write("language", code)
+        return None
+    if window.export_job is not None and window.export_job.outcome is None:
+        window.statusBar().showMessage(tr("status.language_busy"), 8000)
+        _check_current(window)
+        return None
     settings.write("language", code)
-    if not ask_restart(window, LANGUAGES[code]):
-        return False
-    project = getattr(getattr(window, "doc", None), "path", None)
-    if not window.close():  # the user cancelled the save prompt
-        return False
-    program, *args = restart_command(project)
-    QProcess.startDetached(program, args)
-    return True
+    set_language(code)
+    return rebuild_window(window)
+
+
+def rebuild_window(window):
+    """A new main window in the current language around ``window``'s document (kept open,
+    with its undo history and unsaved edits), at the same place and dock layout; ``window``
+    is closed without a prompt and deleted. Returns the new window."""
+    from dtpl_studio.ui.main_window import MainWindow
+
+    library = window.library
+    new = MainWindow(library_book=(lambda: library) if library is not None else None,
+                     export_fn=window.export_fn)
+    new.restoreGeometry(window.saveGeometry())
+    new.restoreState(window.saveState())
+    new.setWindowState(window.windowState())
+    doc = window.take_document()
+    if doc is not None:
+        new.set_document(doc)
+    new.opened_at_start = getattr(window, "opened_at_start", None)
+    new.show()
+    window.close()  # empty now: nothing to ask, no session to close
+    window.deleteLater()
+    if window in _windows:
+        _windows.remove(window)
+    _windows.append(new)
+    log.info("language switched to %s", language())
+    return new
+
+
+def _check_current(window) -> None:
+    menu = getattr(window, "language_menu", None)
+    if menu is not None:
+        for action in menu.actions():
+            action.setChecked(action.data() == language())
 
 
 def add_language_menu(window, parent_menu: QMenu) -> QMenu:
-    """Add the "Bahasa / Language" submenu to ``parent_menu`` (one checkable action each)."""
+    """Add the "Bahasa / Language" submenu to ``parent_menu`` (one checkable action each,
+    each language named in itself)."""
     menu = parent_menu.addMenu(tr("menu.language"))
     menu.setObjectName("languageMenu")
     group = QActionGroup(menu)
-    current = settings.read("language") or language()
-    for code, name in LANGUAGES.items():  # each language named in itself
+    current = language()
+    for code, name in LANGUAGES.items():
         action = QAction(name, menu, checkable=True)
         action.setData(code)
         action.setChecked(code == current)

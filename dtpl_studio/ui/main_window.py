@@ -308,6 +308,32 @@ class MainWindow(QMainWindow):
         self._update_undo_actions()
         self._update_read_only()
 
+    def take_document(self) -> ProjectDocument | None:
+        """Detach the open document from this window and return it, its session still open
+        (lock held, undo history and unsaved edits kept), for another window to
+        :meth:`set_document` it: the language switch rebuilds the window around the same
+        document. The window is left empty; closing it afterwards asks nothing."""
+        doc = self.doc
+        if doc is None:
+            return None
+        stack = doc.undo_stack
+        for signal, slot in ((doc.edit_failed, self._show_message), (doc.repriced, self._on_repriced),
+                             (stack.cleanChanged, self._update_title),
+                             (stack.canUndoChanged, self._update_undo_actions),
+                             (stack.canRedoChanged, self._update_undo_actions),
+                             (stack.undoTextChanged, self._update_undo_actions),
+                             (stack.redoTextChanged, self._update_undo_actions)):
+            signal.disconnect(slot)
+        for widget in (self.rab_editor, self.measurements):
+            if widget is not None:  # the views and their models follow the document too
+                doc.repriced.disconnect(widget._on_repriced)
+                doc.repriced.disconnect(widget.model._on_repriced)
+        if self._on_session_changed in doc.session.listeners:
+            doc.session.listeners.remove(self._on_session_changed)
+        doc.setParent(None)
+        self.doc = None
+        return doc
+
     def open_program(self, program: Program, path: Path | None = None) -> ProjectDocument:
         """Show ``program`` (from ``path``) as a new document with a clean undo stack."""
         doc = ProjectDocument(program, path)

@@ -232,15 +232,49 @@ def test_qt_standard_buttons_and_file_dialog_are_indonesian(qtbot):
     assert QCoreApplication.translate("QPlatformTheme", "Discard") == "Discard"
 
 
-def test_the_language_menu_stores_the_choice_and_offers_a_restart(window, monkeypatch):
+def test_the_language_menu_switches_the_window_at_once_keeping_the_document(qtbot, book, program,
+                                                                              tmp_path):
+    """Issue 7 point 4: switchable in the window. The window is rebuilt in the new language
+    around the same document: lock, unsaved edits and undo history kept, nothing asked."""
+    from dtpl_studio.services.project import save_project
     from dtpl_studio.ui import language, settings
+    from dtpl_studio.ui.main_window import MainWindow
+    from dtpl_studio.ui.models.rab_model import Col
 
-    asked = []
-    monkeypatch.setattr(language, "ask_restart", lambda parent, name: asked.append(name) or False)
+    set_language("id")
+    path = tmp_path / "sukamaju.dtpl"
+    save_project(program, path)
+    window = MainWindow(library_book=lambda: book)
+    qtbot.addWidget(window)
+    assert window.open_path(path)
+    window.packages.setCurrentRow(1)
+    window.show()
+    item = window.doc.program.packages[1].sections[1].children[1]
+    model = window.rab_editor.model
+    assert model.setData(model.index_for_id(item.id, Col.VOLUME), "12,5")
+    doc, undo_count = window.doc, window.doc.undo_stack.count()
     actions = {a.data(): a for a in window.language_menu.actions()}
     assert set(actions) == set(LANGUAGES) and actions["id"].isChecked()
+
     actions["en"].trigger()
-    assert settings.read("language") == "en" and asked == ["English"]
-    assert window.isVisible()  # "later": nothing closes
-    cmd = language.restart_command(Path("/p/x.dtpl"))
-    assert cmd[-2:] == ["gui", "/p/x.dtpl"] and cmd[1:3] == ["-m", "dtpl_studio"]
+    new = language._windows[-1]
+    qtbot.addWidget(new)
+    assert new is not window and new.isVisible() and not window.isVisible()
+    assert settings.read("language") == "en" and strings.language() == "en"
+    assert new.doc is doc and doc.undo_stack.count() == undo_count and not doc.undo_stack.isClean()
+    assert doc.session.holds_lock and (tmp_path / "sukamaju.dtpl.lock").exists()
+    menus = [a.text().replace("&", "") for a in new.menuBar().actions()]
+    assert menus[0] == tr("menu.file").replace("&", "") and menus[0] != ID["menu.file"].replace("&", "")
+    assert new.windowTitle().startswith("sukamaju.dtpl")
+    assert {a.data(): a for a in new.language_menu.actions()}["en"].isChecked()
+
+    new.undo()  # the history survived the switch and still drives the new window's tree
+    assert doc.undo_stack.isClean()
+    again = language.choose_language(new, "id")
+    qtbot.addWidget(again)
+    assert strings.language() == "id" and again.doc is doc
+    assert language.choose_language(again, "id") is None  # already Indonesian: nothing rebuilt
+    again.close()
+    assert not (tmp_path / "sukamaju.dtpl.lock").exists()
+
+
