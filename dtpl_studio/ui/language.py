@@ -59,12 +59,19 @@ def rebuild_window(window):
     library = window.library
     new = MainWindow(library_book=(lambda: library) if library is not None else None,
                      export_fn=window.export_fn)
-    new.restoreGeometry(window.saveGeometry())
+    new.resize(window.size())  # restoreGeometry does not take before the first show
+    new.move(window.pos())
     new.restoreState(window.saveState())
     new.setWindowState(window.windowState())
+    row = window.packages.currentRow()
+    node = window.rab_editor.current_node() if window.rab_editor is not None else None
     doc = window.take_document()
     if doc is not None:
         new.set_document(doc)
+        if 0 <= row < new.packages.count():  # the same package and item stay selected
+            new.packages.setCurrentRow(row)
+        if node is not None and new.rab_editor is not None:
+            new.rab_editor.select_id(node.id)
     new.opened_at_start = getattr(window, "opened_at_start", None)
     new.show()
     window.close()  # empty now: nothing to ask, no session to close
