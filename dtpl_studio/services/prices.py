@@ -86,7 +86,7 @@ def store_in_library(book: PriceBook, library_url: str | None = None) -> tuple[i
     url, sqlite_path = resolve_library_location(library_url)
     where = str(sqlite_path or url)
     digest = book.content_hash()
-    guard = target_lock(sqlite_path) if sqlite_path is not None else contextlib.nullcontext()
+    guard = target_lock(sqlite_path, "library") if sqlite_path is not None else contextlib.nullcontext()
     with guard, PriceLibrary(library_url) as library:
         for info in library.list_editions():
             if info.content_hash == digest:
@@ -105,7 +105,7 @@ def write_edition_folder(book: PriceBook, folder: Path, report=None) -> None:
     from dtpl_studio.spreadsheets.edition import write_edition
 
     folder = Path(folder)
-    with target_lock(folder):
+    with target_lock(folder, "edition"):
         remove_leftovers(folder.parent, folder.name)
         write_edition(book, folder, report=report)
 
@@ -118,7 +118,7 @@ def write_report(path: Path, text: str) -> None:
         OSError: the folder cannot be written (the old file is unchanged).
     """
     path = Path(path)
-    with target_lock(path):
+    with target_lock(path, "report"):
         remove_leftovers(path.parent, path.name)
         tmp = temp_path(path, "tmp")
         try:

@@ -38,7 +38,7 @@ def save_project(program: Program, path: Path) -> None:
     from dtpl_studio.services.session import target_lock
     from dtpl_studio.storage.project_file import save_program
 
-    with target_lock(path):
+    with target_lock(path, "project"):
         save_program(program, Path(path))
 
 
@@ -132,7 +132,7 @@ def export_pdf(
     from dtpl_studio.tempfiles import remove_leftovers
 
     out = check_pdf_target(out_path, project_path)
-    with target_lock(out):
+    with target_lock(out, "pdf"):
         remove_leftovers(out.parent, out.name)  # temporary PDFs of an export that was killed
         priced = price_program(program)
         try:

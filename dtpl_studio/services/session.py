@@ -117,6 +117,34 @@ class LockedError(SessionError):
         super().__init__(detail, code=code, params=params, path=path)
 
 
+#: The code of "the lock of this target cannot be created", by the kind of target: the words
+#: name the target as the user knows it (a PDF, the import report…), the folder, and where to
+#: write instead (``ui/error_strings.py``).
+LOCK_FAILED_CODES: dict[str, str] = {
+    "project": "lock_failed.project",
+    "pdf": "lock_failed.pdf",
+    "report": "lock_failed.report",
+    "edition": "lock_failed.edition",
+    "library": "lock_failed.library",
+}
+
+
+class LockFailedError(SessionError):
+    """The lock file of a target cannot be created: its folder is read-only, not ours, or
+    gone (the write itself would fail there too).
+
+    Code: :data:`LOCK_FAILED_CODES` ``[kind]``; params ``name`` (the target's file or folder
+    name), ``folder`` (where it and its lock belong), ``lock`` (the lock file's name) and
+    ``cause`` (the errno's code, e.g. ``file.read_only``, whose words follow).
+    """
+
+    default_code = "lock_failed.project"
+
+    def __init__(self, path: Path | str, kind: str, params: dict):
+        super().__init__(f"cannot create the lock of {kind} {path} ({params.get('cause')})",
+                         code=LOCK_FAILED_CODES[kind], params=params, path=path)
+
+
 class ReadOnlyError(SessionError):
     """The project was opened read-only (its folder or the file cannot be written)."""
 
@@ -146,25 +174,44 @@ def _locked(exc, path: Path) -> LockedError:
     return LockedError(path, _holder(exc.holder), lock_path_for(path))
 
 
-@contextlib.contextmanager
-def target_lock(path: Path | str) -> Iterator[None]:
-    """Hold the lock of an output ``path`` (project, PDF, report, edition folder, library file)
-    while writing it: two writers never replace the same file at once, and a project open in
-    the window is never replaced underneath it (issue 5 fault 9).
+def _acquire(lock, kind: str) -> None:
+    """``lock.acquire()`` with the storage errors turned into the session's: held elsewhere →
+    :class:`LockedError`; the lock file cannot be created → :class:`LockFailedError` of
+    ``kind`` (a key of :data:`LOCK_FAILED_CODES`)."""
+    from dtpl_studio.storage.errors import ProjectFileError, ProjectLockedError
 
-    Raises:
-        LockedError: another instance holds it (who, where, since when).
-        dtpl_studio.storage.errors.ProjectFileError: the lock file cannot be created (the
-            folder is missing or read-only; the write itself would fail there too).
-    """
-    from dtpl_studio.storage.errors import ProjectLockedError
-    from dtpl_studio.storage.locking import ProjectLock
-
-    lock = ProjectLock(path)
     try:
         lock.acquire()
     except ProjectLockedError as exc:
-        raise _locked(exc, Path(path)) from exc
+        raise _locked(exc, lock.path) from exc
+    except ProjectFileError as exc:
+        if exc.code != "lock.failed":
+            raise
+        raise LockFailedError(lock.path, kind, exc.params) from exc
+
+
+@contextlib.contextmanager
+def target_lock(path: Path | str, kind: str) -> Iterator[None]:
+    """Hold the lock of an output ``path`` while writing it: two writers never replace the
+    same file at once, and a project open in the window is never replaced underneath it
+    (issue 5 fault 9).
+
+    Args:
+        path: the target (project, PDF, report, edition folder, library file).
+        kind: what it is, a key of :data:`LOCK_FAILED_CODES` (``"pdf"``…): the failure
+            message names the target by it.
+
+    Raises:
+        LockedError: another instance holds it (who, where, since when).
+        LockFailedError: the lock file cannot be created (the folder is missing or read-only;
+            the write itself would fail there too): names the target and its folder.
+    """
+    from dtpl_studio.storage.locking import ProjectLock
+
+    if kind not in LOCK_FAILED_CODES:
+        raise ValueError(f"unknown target kind {kind!r}")
+    lock = ProjectLock(path)
+    _acquire(lock, kind)
     try:
         yield
     finally:
@@ -359,7 +406,6 @@ class ProjectSession:
             dtpl_studio.storage.errors.ProjectFileError: not found, not a project, damaged, a
                 newer schema (the lock is given back).
         """
-        from dtpl_studio.storage.errors import ProjectFileError, ProjectLockedError
         from dtpl_studio.storage.locking import ProjectLock
         from dtpl_studio.storage.project_file import inspect_project_file, load_program
 
@@ -369,11 +415,9 @@ class ProjectSession:
         if reason is None:
             lock = ProjectLock(path)
             try:
-                lock.acquire()
-            except ProjectLockedError as exc:
-                raise _locked(exc, path) from exc
-            except ProjectFileError as exc:
-                cause = exc.__cause__
+                _acquire(lock, "project")
+            except LockFailedError as exc:
+                cause = exc.__cause__.__cause__ if exc.__cause__ is not None else None
                 if not (isinstance(cause, OSError) and cause.errno in _READ_ONLY_ERRNOS):
                     raise
                 lock, reason = None, "folder"
@@ -491,10 +535,10 @@ class ProjectSession:
 
         Raises:
             LockedError: ``path`` is open in another DTPL Studio.
+            LockFailedError: its lock file cannot be created (read-only folder…).
             dtpl_studio.storage.errors.ProjectFileError: cannot be written (the file on disk
                 is unchanged), or (``replace_only_projects``) is not a project.
         """
-        from dtpl_studio.storage.errors import ProjectLockedError
         from dtpl_studio.storage.locking import ProjectLock
         from dtpl_studio.storage.project_file import inspect_project_file
 
@@ -503,10 +547,7 @@ class ProjectSession:
             self.save()
             return
         lock = ProjectLock(path)
-        try:
-            lock.acquire()
-        except ProjectLockedError as exc:
-            raise _locked(exc, path) from exc
+        _acquire(lock, "project")
         try:
             if replace_only_projects and path.exists():
                 inspect_project_file(path)
@@ -659,7 +700,8 @@ def _unlink(path: Path) -> None:
 
 
 __all__ = [
-    "Edit", "LockHolder", "LockedError", "NoFileError", "PackageChange", "ProjectSession",
+    "LOCK_FAILED_CODES", "Edit", "LockFailedError", "LockHolder", "LockedError", "NoFileError",
+    "PackageChange", "ProjectSession",
     "ReadOnlyError", "RecoveryDiff", "RecoveryOffer", "SessionError", "format_local_time",
     "program_fingerprint", "read_project", "recovery_diff", "recovery_path_for", "target_lock",
 ]

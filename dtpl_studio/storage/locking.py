@@ -85,6 +85,16 @@ def lock_path_for(path: Path | str) -> Path:
     return p.with_name(p.name + ".lock")
 
 
+def lock_failure_params(path: Path | str, exc: OSError) -> dict[str, str]:
+    """The params of "the lock file of ``path`` cannot be created": the target's ``name``,
+    the ``folder`` the lock belongs in (where the target itself would be written, symlinks
+    resolved), the ``lock`` file name and the ``cause`` (the errno's code, e.g.
+    ``file.read_only``; its words follow the message's own) with the OS's ``system`` text."""
+    lock = lock_path_for(path)
+    return {"name": Path(path).name, "folder": str(lock.parent), "lock": lock.name,
+            "cause": from_os_error(exc).code, "system": exc.strerror or str(exc)}
+
+
 def read_lock(lock_path: Path) -> LockInfo | None:
     """The :class:`LockInfo` in ``lock_path``, or None if it is missing or unreadable."""
     try:
@@ -143,7 +153,8 @@ class ProjectLock:
             ProjectLockedError: another live instance (or another object in this process)
                 holds it, or another computer does; the message names who, since when, and
                 the lock file to delete if that holder is gone.
-            ProjectFileError: the lock file cannot be created (read-only folder…).
+            ProjectFileError: the lock file cannot be created (read-only folder…): code
+                ``lock.failed``, params of :func:`lock_failure_params`.
         """
         if self.held:
             return
@@ -158,9 +169,8 @@ class ProjectLock:
                 raise ProjectLockedError(self.path, self._refusal(info), info) from None
             except OSError as exc:
                 raise ProjectFileError(
-                    self.path, f"cannot create the lock file {self.lock_path.name}: {exc.strerror or exc}",
-                    code="project.lock_failed",
-                    params={"lock": self.lock_path.name, "reason": from_os_error(exc).code},
+                    self.path, f"cannot create the lock file {self.lock_path}: {exc.strerror or exc}",
+                    code="lock.failed", params=lock_failure_params(self.path, exc),
                 ) from exc
             token = uuid.uuid4().hex
             info = LockInfo(
@@ -244,4 +254,5 @@ class ProjectLock:
         )
 
 
-__all__ = ["LockInfo", "ProjectLock", "current_user", "lock_path_for", "pid_alive", "read_lock"]
+__all__ = ["LockInfo", "ProjectLock", "current_user", "lock_failure_params", "lock_path_for", "pid_alive",
+           "read_lock"]

@@ -34,13 +34,21 @@ def _words(key: str, params: dict) -> str | None:
 
 def describe(error: DtplError) -> tuple[str, str]:
     """``(what happened, what to do)`` for a coded error; an unknown code falls back to the
-    error's own detail under the generic ``err.error`` words."""
+    error's own detail under the generic ``err.error`` words.
+
+    A ``cause`` param holding another code (``"file.read_only"``: why the lock file of a
+    target could not be created) adds that code's words as a second sentence of what
+    happened, so the reason is said the same way everywhere."""
     what = _words(f"err.{error.code}", error.params)
     if what is None:
         what = _words("err.error", {"system": error.detail})
         hint = _words("hint.error", {})
     else:
         hint = _words(f"hint.{error.hint or error.code}", error.params)
+        cause = error.params.get("cause")
+        because = _words(f"err.{cause}", error.params) if isinstance(cause, str) else None
+        if because:
+            what = f"{what} {because}"
     return what or "", hint or ""
 
 

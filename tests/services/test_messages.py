@@ -189,3 +189,13 @@ def test_findings_carry_a_code_and_params_and_are_worded_where_shown():
     assert finding_text(finding).startswith("Implausible unit rate Rp 10.000.000.000.000.000")
     bare = Finding(Severity.ERROR, "pesan inti", code="implausible-volume")  # no params: the message
     assert finding_text(bare) == "pesan inti"
+
+
+def test_every_kind_of_lock_failure_has_words_naming_target_and_folder():
+    """The lock-failure codes are built per kind of target (services/session.py)."""
+    from dtpl_studio.services.session import LOCK_FAILED_CODES
+
+    for code in LOCK_FAILED_CODES.values():
+        for catalogue in (ERR_ID, ERR_EN):
+            assert "{name}" in catalogue[f"err.{code}"] and "{folder}" in catalogue[f"err.{code}"], code
+            assert f"hint.{code}" in catalogue, code

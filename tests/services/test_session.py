@@ -418,3 +418,67 @@ def _tag() -> str:
     from dtpl_studio.tempfiles import host_tag
 
     return host_tag()
+
+
+# -- a target whose lock file cannot be created: the message names the target and its folder -----
+
+LOCK_TARGETS = ["project_save", "project_save_as", "pdf_export", "report_file", "edition_folder", "library"]
+
+
+def _write_target(kind: str, project: Path, target: Path) -> None:
+    if kind == "project_save":
+        save_project(make_program(), target)
+    elif kind == "project_save_as":
+        ProjectSession.untitled(make_program()).save_as(target)
+    elif kind == "pdf_export":
+        export_pdf(open_project(project), target)
+    elif kind == "report_file":
+        from dtpl_studio.services.prices import write_report
+
+        write_report(target, "laporan")
+    elif kind == "edition_folder":
+        from dtpl_studio.services.prices import write_edition_folder
+
+        write_edition_folder(make_program().packages[0].book, target)
+    else:
+        from dtpl_studio.services.prices import store_in_library
+
+        store_in_library(make_program().packages[0].book, str(target))
+
+
+@pytest.mark.parametrize("number", ["EROFS", "EACCES", "EPERM"])
+@pytest.mark.parametrize("kind", LOCK_TARGETS)
+def test_lock_failure_names_the_target_and_its_folder_and_says_choose_another(tmp_path, monkeypatch,
+                                                                               kind, number):
+    """Exporting a PDF into a read-only folder said the lock could not be created "beside the
+    project": for every kind of target the message names that target, the folder where its
+    lock belongs, and says to choose another folder (EROFS refuses even root, hence the stub)."""
+    import errno
+
+    from dtpl_studio.ui.messages import explain
+
+    project = _saved(tmp_path)
+    folder = tmp_path / "hanya-baca"
+    folder.mkdir()
+    name = {"project_save": "desa.dtpl", "project_save_as": "desa.dtpl", "pdf_export": "paket.pdf",
+            "report_file": "laporan.txt", "edition_folder": "edisi", "library": "library.sqlite"}[kind]
+    target = folder / name
+    real_open = os.open
+
+    def refuse(p, flags, *args):
+        if str(p).endswith(".lock") and Path(p).parent == folder and flags & os.O_CREAT:
+            raise OSError(getattr(errno, number), "Read-only file system", str(p))
+        return real_open(p, flags, *args)
+
+    monkeypatch.setattr(os, "open", refuse)
+    with pytest.raises(Exception) as info:
+        _write_target(kind, project, target)
+    message = explain(info.value)
+    first = message.splitlines()[0]
+    assert name in first and str(folder) in first, message
+    assert "samping proyek" not in message and "Berkas: " + str(tmp_path / "desa.dtpl") not in message
+    if kind not in ("project_save", "project_save_as"):
+        assert "proyek" not in first.lower(), message
+    assert "folder lain" in message.splitlines()[-1], message
+    assert "hanya-baca" in message or "izin" in message, message
+    assert not target.exists() or kind == "library"
