@@ -218,6 +218,22 @@ class UnitMismatchError(ValueError):
     """Two units of different dimensions (``m2`` into ``m3``, ``bh`` into ``kg``)."""
 
 
+class UnitDimensionError(UnitMismatchError):
+    """A unit that was read, but whose dimension is not the one its place measures
+    (``5 Ml``, a millilitre, typed as a length).
+
+    Attributes:
+        raw: the spelling as written; symbol: what it was read as; like: the canonical
+        symbol whose dimension was expected; got / expected: those dimensions in Indonesian
+        (:func:`dimension_name`, ``volume (m3)`` / ``panjang (m)``).
+    """
+
+    def __init__(self, raw: str, symbol: str, like: str):
+        self.raw, self.symbol, self.like = raw, symbol, like
+        self.got, self.expected = dimension_name(symbol), dimension_name(like)
+        super().__init__(f"{raw!r} is {self.got}, not {self.expected}")
+
+
 def _fold(raw: str) -> str:
     text = raw
     for bad, good in _MOJIBAKE.items():
@@ -236,19 +252,31 @@ class UnitReading:
     note: str = ""
 
 
-def read_unit(raw: str | None) -> UnitReading:
-    """Read a unit as spelled in a file: the canonical symbol and a note when the spelling is
-    a known typo (``'1s'`` → ``ls`` with a note) rather than a regular spelling.
+def read_unit(raw: str | None, like: str | None = None) -> UnitReading:
+    """Read a unit as spelled in a file or typed in the window (the one reading of unit
+    spellings): the canonical symbol and a note when the spelling is a known typo or foreign
+    abbreviation (``'1s'`` → ``ls``, ``'NOS'`` → ``bh``, each with its :data:`UNIT_NOTES`
+    note) rather than a regular spelling.
+
+    Args:
+        raw: the spelling (case, spaces and mojibake are folded).
+        like: a canonical symbol whose dimension the unit must have (``"m"`` for a length
+            factor), or None for any.
 
     Raises:
         UnknownUnitError: the spelling is not known (never guessed).
+        UnitDimensionError: it is known, but not of ``like``'s dimension (``Ml`` is a
+            millilitre, never a length).
     """
     if raw is None:
         raise UnknownUnitError("")
     folded = _fold(str(raw))
     for key in (folded, folded.rstrip(".").strip()):
         if key in ALIASES:
-            return UnitReading(ALIASES[key], UNIT_NOTES.get(key, ""))
+            reading = UnitReading(ALIASES[key], UNIT_NOTES.get(key, ""))
+            if like is not None and not units_compatible(reading.symbol, like):
+                raise UnitDimensionError(str(raw).strip(), reading.symbol, like)
+            return reading
     raise UnknownUnitError(str(raw))
 
 
@@ -310,6 +338,22 @@ def describe_dimension(q: pint.Quantity) -> str:
     key = str(q.dimensionality) if q.dimensionality else ""
     key = "" if key == "dimensionless" else key
     return _DIMENSION_NAMES.get(key, f"satuan {q.units:~}")
+
+
+def dimension_name(symbol: str) -> str:
+    """Indonesian name of the dimension of a canonical ``symbol``: ``panjang (m)`` for m, cm
+    and m'; ``volume (m3)`` for ml and liter; ``luas (m2)``; ``berat (kg)``; a count by its
+    symbol (``hitungan (bh)``, ``hitungan (ls)``); any other unit by its symbol (``satuan VA``).
+
+    Raises:
+        UnknownUnitError: ``symbol`` is not canonical.
+    """
+    q = Quantity(Decimal(1), to_pint(symbol))
+    key = str(q.dimensionality) if q.dimensionality else ""
+    key = "" if key == "dimensionless" else key
+    if key not in _DIMENSION_NAMES and is_count_unit(symbol):
+        return f"hitungan ({symbol})"
+    return _DIMENSION_NAMES.get(key, f"satuan {symbol}")
 
 
 def convert_quantity(q: pint.Quantity, to_symbol: str) -> Decimal:

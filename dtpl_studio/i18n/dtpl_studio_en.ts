@@ -475,6 +475,21 @@
         <translation>unknown unit &apos;{unit}&apos;</translation>
     </message>
     <message>
+        <source>Catatan satuan: {note}</source>
+        <comment>mp.unit_note</comment>
+        <translation>Unit note: {note}</translation>
+    </message>
+    <message>
+        <source>Faktor {label}: {note}</source>
+        <comment>mp.unit_noted</comment>
+        <translation>Factor {label}: {note}</translation>
+    </message>
+    <message>
+        <source>Baris {row}, faktor {label}: {note}</source>
+        <comment>mp.unit_note_line</comment>
+        <translation>Line {row}, factor {label}: {note}</translation>
+    </message>
+    <message>
         <source>Katalog analisa (AHSP)</source>
         <comment>cat.title</comment>
         <translation>Analysis catalogue (AHSP)</translation>

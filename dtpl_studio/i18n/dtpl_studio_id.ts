@@ -713,6 +713,21 @@ Tulis alasan menerima buku ini sebagai dasar harga (mis. &quot;buku harga contoh
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Catatan satuan: {note}</source>
+        <comment>mp.unit_note</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Faktor {label}: {note}</source>
+        <comment>mp.unit_noted</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Baris {row}, faktor {label}: {note}</source>
+        <comment>mp.unit_note_line</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Katalog analisa (AHSP)</source>
         <comment>cat.title</comment>
         <translation type="unfinished"></translation>

@@ -292,6 +292,7 @@ class MainWindow(QMainWindow):
         self.rab_editor.current_changed.connect(self._on_current_node)
         self.rab_editor.model.edit_rejected.connect(self._show_message)
         self.measurements.model.edit_rejected.connect(self._show_message)
+        self.measurements.model.unit_noted.connect(self._show_message)
         doc.edit_failed.connect(self._show_message)
         stack = doc.undo_stack
         stack.cleanChanged.connect(self._update_title)

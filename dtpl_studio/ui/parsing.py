@@ -10,7 +10,11 @@ read back to the very same value (:func:`parse_user_number`).
 Every number field has an entry range (:data:`LIMITS`: smallest, largest, most decimals); a
 value outside it is refused **at entry** with the limit in the message
 (:class:`EntryError`), so no out-of-range value ever reaches an undo command or the core.
-Units go through :func:`dtpl_studio.costing.units.normalize_unit`.
+Units go through the core's one reading of unit spellings,
+:func:`dtpl_studio.costing.units.read_unit`: the same aliases, the same notes for typos and
+foreign abbreviations (``5 NOS`` is 5 bh, *with* the note that NOS was read as bh; ``5 1s``
+is 5 ls with its note), and the dimension of the factor's place (a length factor refuses
+``5 Ml``, a millilitre). :func:`read_factor` returns the note so the window shows it.
 """
 
 from __future__ import annotations
@@ -20,7 +24,12 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from dtpl_studio.costing.rab import MAX_RATE, MAX_VOLUME
-from dtpl_studio.costing.units import UnknownUnitError, normalize_unit
+from dtpl_studio.costing.units import (
+    UnitDimensionError,
+    UnitReading,
+    UnknownUnitError,
+    read_unit,
+)
 from dtpl_studio.errors import DtplError
 
 
@@ -54,7 +63,8 @@ LIMITS: dict[str, Limit] = {
 class EntryError(DtplError):
     """A typed value that is refused; ``code`` is one of ``entry.not_number``,
     ``entry.decimal_point``, ``entry.grouping``, ``entry.too_large``, ``entry.negative``,
-    ``entry.too_precise``, ``entry.unknown_unit``; ``params`` has ``text`` and, where it
+    ``entry.too_precise``, ``entry.unknown_unit``, ``entry.unit_without_number``,
+    ``entry.unit_dimension``; ``params`` has ``text`` and, where it
     applies, ``limit``/``decimals``/``suggestion``/``unit``."""
 
     default_code = "entry.not_number"
@@ -136,32 +146,96 @@ def read_number(text: str, kind: str) -> Decimal:
     return check_range(parse_user_number(text), kind, text)
 
 
-def parse_factor(text: str, default_unit: str) -> tuple[Decimal, str]:
-    """Read a factor cell such as ``150 m``, ``2,5``, ``12 cm``, ``1.250 m`` or ``7``.
+@dataclass(frozen=True)
+class FactorReading:
+    """A factor cell as read: ``value`` (inside ``LIMITS["factor"]``), canonical ``unit``, and
+    the ``note`` (Indonesian, :data:`dtpl_studio.costing.units.UNIT_NOTES`) when the typed
+    unit was a typo or foreign spelling read as ``unit`` ("" otherwise)."""
+
+    value: Decimal
+    unit: str
+    note: str = ""
+
+
+def _factor_splits(text: str) -> list[tuple[str, str]]:
+    """Ways to split a factor cell into ``(number, unit)``, the usual one first.
+
+    The number part may hold digits, dots, commas and spaces, so the greedy split takes the
+    leading digit of a unit that begins with one (``5 1s`` → ``5 1`` and ``s``); the other
+    splits start the unit at each space-separated digit inside the number (``5`` and ``1s``),
+    and last the whole text as a unit with no number (``1s``)."""
+    match = _FACTOR.match(text)
+    if not match:
+        return []
+    number, unit = match.group("number").strip(), match.group("unit")
+    splits = [(number, unit)]
+    for i in range(len(number) - 1, 0, -1):
+        if number[i].isdigit() and number[i - 1].isspace():
+            splits.append((number[:i].strip(), number[i:] + unit))
+    splits.append(("", text.strip()))
+    return splits
+
+
+def _read_unit(unit: str) -> UnitReading | None:
+    """The core's reading of ``unit`` (:func:`~dtpl_studio.costing.units.read_unit`), or None
+    when the spelling is not known."""
+    try:
+        return read_unit(unit)
+    except UnknownUnitError:
+        return None
+
+
+def read_factor(text: str, default_unit: str, *, like: str | None = None) -> FactorReading:
+    """Read a factor cell such as ``150 m``, ``2,5``, ``12 cm``, ``1.250 m``, ``7``, ``5 NOS``.
 
     Args:
         text: what was typed.
         default_unit: the unit to use when none is typed (the factor's current unit).
+        like: a canonical symbol whose dimension a typed unit must have (``"m"`` for the
+            length factors p, l, t), or None for any.
 
     Returns:
-        ``(value, canonical unit symbol)``; the value is inside ``LIMITS["factor"]``.
+        a :class:`FactorReading`; its ``note`` says how a typo/foreign unit was read.
 
     Raises:
-        EntryError: the number part cannot be read or is out of range
-            (:func:`read_number`), or the unit is unknown (``entry.unknown_unit``).
+        EntryError: the number part cannot be read or is out of range (:func:`read_number`);
+            ``entry.unknown_unit``; ``entry.unit_without_number`` for a unit alone
+            (``1s``: ``params["suggestion"]`` is ``1 ls``); ``entry.unit_dimension`` (params ``unit``,
+            ``got``, ``expected``: ``5 Ml`` as a length is a volume).
     """
-    match = _FACTOR.match(text)
-    if not match:
+    splits = _factor_splits(text)
+    if not splits:
         raise NumberEntryError(f"no number in {text!r}", code="entry.not_number", params={"text": text})
-    number, unit = match.group("number").strip(), match.group("unit")
-    value = read_number(number, "factor")
+    number, unit = splits[0]
     if not unit:
-        return value, default_unit
-    try:
-        return value, normalize_unit(unit)
-    except UnknownUnitError as exc:
+        return FactorReading(read_number(number, "factor"), default_unit)
+    # the first split whose unit is a known spelling (5 1s: the greedy split cut the 1 off)
+    found = next(((n, u, r) for n, u in splits if (r := _read_unit(u)) is not None), None)
+    if found is None:
         raise EntryError(f"unknown unit {unit!r}", code="entry.unknown_unit",
-                         params={"text": text, "unit": exc.raw}) from exc
+                         params={"text": text, "unit": unit.strip()})
+    number, unit, reading = found
+    if not number:  # a unit and no number (1s): refused, showing how to write it
+        raise EntryError(f"unit {unit!r} without a number", code="entry.unit_without_number",
+                         params={"text": text, "unit": unit, "symbol": reading.symbol,
+                                 "suggestion": f"1 {reading.symbol}"})
+    try:
+        reading = read_unit(unit, like)
+    except UnitDimensionError as exc:
+        raise EntryError(str(exc), code="entry.unit_dimension",
+                         params={"text": text, "unit": exc.raw, "got": exc.got, "expected": exc.expected}) from exc
+    return FactorReading(read_number(number, "factor"), reading.symbol, reading.note)
+
+
+def parse_factor(text: str, default_unit: str) -> tuple[Decimal, str]:
+    """``(value, canonical unit)`` of a factor cell (:func:`read_factor` without the note
+    and without a dimension check).
+
+    Raises:
+        EntryError: see :func:`read_factor`.
+    """
+    reading = read_factor(text, default_unit)
+    return reading.value, reading.unit
 
 
 def format_for_editor(value: Decimal, unit: str = "") -> str:

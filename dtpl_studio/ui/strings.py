@@ -185,6 +185,9 @@ ID: dict[str, str] = {
     "mp.line_error": QT_TRANSLATE_NOOP("dtpl", "Baris {row} ({line}): {error}", "mp.line_error"),
     "mp.refused": QT_TRANSLATE_NOOP("dtpl", "Faktor {label} tidak diubah: {reason}", "mp.refused"),
     "mp.unknown_unit": QT_TRANSLATE_NOOP("dtpl", "satuan '{unit}' tidak dikenal", "mp.unknown_unit"),
+    "mp.unit_note": QT_TRANSLATE_NOOP("dtpl", "Catatan satuan: {note}", "mp.unit_note"),
+    "mp.unit_noted": QT_TRANSLATE_NOOP("dtpl", "Faktor {label}: {note}", "mp.unit_noted"),
+    "mp.unit_note_line": QT_TRANSLATE_NOOP("dtpl", "Baris {row}, faktor {label}: {note}", "mp.unit_note_line"),
     # catalogue
     "cat.title": QT_TRANSLATE_NOOP("dtpl", "Katalog analisa (AHSP)", "cat.title"),
     "cat.search": QT_TRANSLATE_NOOP("dtpl", "Cari kode atau nama analisa…", "cat.search"),

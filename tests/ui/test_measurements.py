@@ -156,3 +156,119 @@ def test_typed_decimal_point_after_zero_is_refused_never_read_as_thousands():
     assert parse_factor("0,250 m", "m") == (Decimal("0.250"), "m")
     with pytest.raises(EntryError):
         parse_factor("0.250 m", "m")
+
+
+# -- units typed on a back-up line: the core's reading, its notes, the factor's dimension --------
+
+def _case_variants(alias: str) -> list[str]:
+    return sorted({alias, alias.upper(), alias.lower(), alias.title(), alias.capitalize()})
+
+
+def test_every_alias_in_every_case_reads_in_the_window_as_in_the_core():
+    """The alias table walked through the window's factor reading: the unit has the alias's
+    dimension in every case spelling, and every typo alias (UNIT_NOTES) comes with its note;
+    a regular spelling comes with none (one path: costing.units.read_unit)."""
+    from dtpl_studio.costing.units import ALIASES, UNIT_NOTES, to_pint
+    from dtpl_studio.ui.parsing import read_factor
+
+    for alias, symbol in ALIASES.items():
+        for variant in _case_variants(alias):
+            reading = read_factor(f"5 {variant}", "m")
+            assert reading.value == Decimal(5), variant
+            assert to_pint(reading.unit).dimensionality == to_pint(symbol).dimensionality, variant
+            assert bool(reading.note) == (alias in UNIT_NOTES), variant
+            if alias in UNIT_NOTES:
+                assert reading.note == UNIT_NOTES[alias]
+
+
+def test_a_length_factor_takes_only_lengths_and_says_which_dimension_it_got():
+    """p, l and t measure lengths: a volume (5 Ml = millilitre), an area or a count typed
+    there is refused at entry naming both dimensions; every length alias is taken."""
+    import pytest
+
+    from dtpl_studio.costing.units import ALIASES, dimension_name, to_pint
+    from dtpl_studio.ui.messages import explain_short
+    from dtpl_studio.ui.parsing import EntryError, read_factor
+
+    length = to_pint("m").dimensionality
+    for alias, symbol in ALIASES.items():
+        for variant in _case_variants(alias):
+            if to_pint(symbol).dimensionality == length:
+                assert read_factor(f"5 {variant}", "m", like="m").unit == symbol
+                continue
+            with pytest.raises(EntryError) as info:
+                read_factor(f"5 {variant}", "m", like="m")
+            assert info.value.code == "entry.unit_dimension", variant
+            text = explain_short(info.value)
+            assert dimension_name(symbol) in text and "panjang" in text, text
+    with pytest.raises(EntryError) as info:
+        read_factor("5 Ml", "m", like="m")
+    assert "volume" in explain_short(info.value)
+
+
+def test_any_number_with_any_alias_spelling_reads_the_number_and_the_alias():
+    """Hypothesis over (number as the editor writes it, alias, case, spacing): the number is
+    read exactly and the unit is the alias's, with its note, also when the alias begins with a
+    digit (``1.000 1s``) and the number has groups (the greedy split must not eat the unit)."""
+    from hypothesis import given, settings
+    from hypothesis import strategies as st
+
+    from dtpl_studio.costing.units import ALIASES, UNIT_NOTES
+    from dtpl_studio.ui.parsing import LIMITS, format_for_editor, read_factor
+    from tests.fuzzing import examples
+
+    @settings(max_examples=examples(300), deadline=None)
+    @given(value=st.decimals(min_value=0, max_value=LIMITS["factor"].largest, places=3),
+           alias=st.sampled_from(sorted(ALIASES)), case=st.sampled_from([str.lower, str.upper, str.title]),
+           space=st.sampled_from([" ", "  ", "\u00a0"]))
+    def walk(value, alias, case, space):
+        reading = read_factor(f"{format_for_editor(value)}{space}{case(alias)}", "m")
+        assert (reading.value, reading.unit, reading.note) == (value, ALIASES[alias], UNIT_NOTES.get(alias, ""))
+
+    walk()
+
+
+def test_1s_is_read_as_ls_with_its_note_or_refused_suggesting_ls():
+    import pytest
+
+    from dtpl_studio.ui.messages import explain_short
+    from dtpl_studio.ui.parsing import EntryError, read_factor
+
+    for text in ("5 1s", "5 1S", "2,5 1s"):
+        reading = read_factor(text, "")
+        assert reading.unit == "ls" and "ls" in reading.note, text
+    with pytest.raises(EntryError) as info:
+        read_factor("1s", "")
+    assert info.value.params["suggestion"] == "1 ls"
+    assert "1 ls" in explain_short(info.value)
+
+
+def test_nos_on_a_count_line_becomes_bh_with_a_note_the_panel_shows(qtbot, window):
+    papan = window.doc.program.packages[1].sections[0].children[0]  # an item per bh
+    model = select(window, papan)
+    panel = window.measurements
+    panel.add_line()
+    panel.view.closePersistentEditor(model.index(0, MCol.URAIAN))
+    with qtbot.waitSignal(model.unit_noted) as blocker:
+        assert model.setData(model.index(0, MCol.N), "5 NOS")
+    assert papan.measurements[0].factors[0].value == Decimal(5)
+    assert papan.measurements[0].factors[0].unit == "bh"
+    assert "NOS" in blocker.args[0] and "bh" in blocker.args[0]
+    tip = model.data(model.index(0, MCol.N), Qt.ItemDataRole.ToolTipRole)
+    assert "NOS" in tip and "bh" in tip
+    assert panel.notes.isVisibleTo(panel) and "NOS" in panel.notes.text() and "Baris 1" in panel.notes.text()
+    window.undo()  # the factor is no longer what was read: no note
+    assert not panel.notes.isVisibleTo(panel)
+    window.redo()
+    assert "NOS" in panel.notes.text()
+    assert model.setData(model.index(0, MCol.N), "5 bh")  # a regular spelling: no note
+    assert not panel.notes.isVisibleTo(panel)
+
+
+def test_a_volume_typed_into_a_length_column_is_refused(qtbot, window):
+    item = fondasi(window)
+    model = select(window, item)
+    with qtbot.waitSignal(model.edit_rejected) as blocker:
+        assert not model.setData(model.index(0, MCol.P), "5 Ml")
+    assert "volume" in blocker.args[0] and "panjang" in blocker.args[0]
+    assert item.measurements[0].factors[1].unit == "m"

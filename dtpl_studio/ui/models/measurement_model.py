@@ -9,6 +9,14 @@ red on that line, never a silent number (DESIGN.md §4).
 
 Edits build a new :class:`~dtpl_studio.costing.rab.Measurement` and push an
 :class:`~dtpl_studio.ui.commands.EditMeasurementCommand`.
+
+Typed units are read by the core's one reading (:func:`dtpl_studio.ui.parsing.read_factor` →
+:func:`dtpl_studio.costing.units.read_unit`); p, l and t measure lengths (DESIGN.md §4:
+n × p × l × t), so a unit of another dimension is refused there (``5 Ml`` is a millilitre).
+A typo or foreign spelling read as a unit (``5 NOS`` → 5 bh, ``5 1s`` → 5 ls) is never silent:
+its note stays on the factor (tooltip, :meth:`MeasurementModel.unit_notes`, the panel's note
+line) for as long as the factor holds what was read, and :attr:`MeasurementModel.unit_noted`
+tells the status bar.
 """
 
 from __future__ import annotations
@@ -26,7 +34,7 @@ from dtpl_studio.ui.commands import EditMeasurementCommand
 from dtpl_studio.ui.document import ProjectDocument
 from dtpl_studio.ui.guard import guarded
 from dtpl_studio.ui.messages import explain_short
-from dtpl_studio.ui.parsing import EntryError, format_for_editor, parse_factor
+from dtpl_studio.ui.parsing import EntryError, format_for_editor, read_factor
 from dtpl_studio.ui.strings import tr
 
 
@@ -44,6 +52,10 @@ class MCol(IntEnum):
 
 FACTOR_COLUMNS = {MCol.N: "n", MCol.P: "p", MCol.L: "l", MCol.T: "t"}
 FACTOR_ORDER = ("n", "p", "l", "t")
+#: The factors that measure a length (panjang, lebar, tinggi/tebal): a unit typed there must
+#: have the dimension of this symbol. n (a count or a number) takes any unit.
+FACTOR_LIKE = {"p": "m", "l": "m", "t": "m"}
+NOTE_COLOR = QColor("#1a5fb4")
 HEADER_KEYS = {
     MCol.URAIAN: "mp.col.uraian", MCol.N: "mp.col.n", MCol.P: "mp.col.p", MCol.L: "mp.col.l",
     MCol.T: "mp.col.t", MCol.DEDUCT: "mp.col.deduct", MCol.VOLUME: "mp.col.volume",
@@ -108,9 +120,14 @@ class MeasurementModel(QAbstractTableModel):
 
     Signals:
         edit_rejected(str): a typed factor could not be read (message for the status bar).
+        unit_noted(str): a typed unit was a typo or foreign spelling, read with a note
+            (message for the status bar; the note also stays on the factor).
+        notes_changed(): a factor's unit note was set or dropped (the panel's note line).
     """
 
     edit_rejected = Signal(str)
+    unit_noted = Signal(str)
+    notes_changed = Signal()
 
     def __init__(self, doc: ProjectDocument, parent=None):
         super().__init__(parent)
@@ -118,6 +135,9 @@ class MeasurementModel(QAbstractTableModel):
         self.item: Item | None = None
         self._count = 0
         self._volumes: dict[int, tuple[Decimal | None, str]] = {}
+        #: (line id, factor label) → (the factor as read, its unit note); shown while the
+        #: factor still holds that value (an undo or a later edit ends it)
+        self._notes: dict[tuple[str, str], tuple[Factor, str]] = {}
         doc.repriced.connect(self._on_repriced)
 
     def set_item(self, item: Item | None) -> None:
@@ -145,6 +165,24 @@ class MeasurementModel(QAbstractTableModel):
         """The measurement at ``row``."""
         assert self.item is not None
         return self.item.measurements[row]
+
+    def factor_note(self, row: int, label: str) -> str:
+        """The unit note of factor ``label`` of line ``row`` ("" when none): how a typed typo
+        or foreign unit was read, while the factor still holds what was read."""
+        assert self.item is not None
+        line = self.item.measurements[row]
+        kept = self._notes.get((line.id, label))
+        if kept is None:
+            return ""
+        factor = next((f for f in line.factors if f.label == label), None)
+        return kept[1] if factor == kept[0] else ""
+
+    def unit_notes(self) -> list[tuple[int, str, str]]:
+        """``(row, factor label, note)`` of every factor of this item read with a unit note."""
+        if self.item is None:
+            return []
+        return [(row, label, note) for row in range(self._count) for label in FACTOR_ORDER
+                if (note := self.factor_note(row, label))]
 
     def line_volume(self, row: int) -> tuple[Decimal | None, str]:
         """``(volume, error)`` of line ``row`` in the item's unit (cached until the next edit)."""
@@ -205,9 +243,12 @@ class MeasurementModel(QAbstractTableModel):
             return Qt.CheckState.Checked if line.sign < 0 else Qt.CheckState.Unchecked
         if role == Qt.ItemDataRole.TextAlignmentRole and (col in FACTOR_COLUMNS or col == MCol.VOLUME):
             return int(RIGHT)
+        note = self.factor_note(index.row(), FACTOR_COLUMNS[col]) if col in FACTOR_COLUMNS else ""
         if role == Qt.ItemDataRole.ForegroundRole:
             if error and col == MCol.VOLUME:
                 return QBrush(ERROR_COLOR)
+            if note:
+                return QBrush(NOTE_COLOR)
             if line.sign < 0 and col == MCol.VOLUME:
                 return QBrush(DEDUCT_COLOR)
         if role == Qt.ItemDataRole.BackgroundRole and error:
@@ -220,7 +261,7 @@ class MeasurementModel(QAbstractTableModel):
             if col == MCol.URAIAN:
                 return f"{line.description}\n{line.formula()}"
             if col in FACTOR_COLUMNS:
-                return tr("mp.factor_tip")
+                return f"{tr('mp.unit_note', note=note)}\n{tr('mp.factor_tip')}" if note else tr("mp.factor_tip")
         return None
 
     def _text(self, line: Measurement, col: MCol, volume: Decimal | None, edit: bool) -> str | None:
@@ -230,7 +271,7 @@ class MeasurementModel(QAbstractTableModel):
             factor = next((f for f in line.factors if f.label == FACTOR_COLUMNS[col]), None)
             if factor is None:
                 return "" if edit else None
-            if edit:  # read back unchanged by parse_factor (dtpl_studio/ui/parsing.py)
+            if edit:  # read back unchanged by read_factor (dtpl_studio/ui/parsing.py)
                 return format_for_editor(factor.value, factor.unit)
             value = format_number(factor.value)
             return f"{value} {factor.unit}" if factor.unit else value
@@ -244,8 +285,10 @@ class MeasurementModel(QAbstractTableModel):
     def setData(self, index: Index, value, role: int = Qt.ItemDataRole.EditRole) -> bool:  # noqa: N802
         """Qt override: push an :class:`EditMeasurementCommand` for the changed line.
 
-        A factor is read by :func:`dtpl_studio.ui.parsing.parse_factor` (the one number rule,
-        the factor range); a refused value emits :attr:`edit_rejected` and returns False.
+        A factor is read by :func:`dtpl_studio.ui.parsing.read_factor` (the one number rule,
+        the factor range, the core's unit reading, a length in p/l/t); a refused value emits
+        :attr:`edit_rejected` and returns False; a unit read with a note emits
+        :attr:`unit_noted` and keeps the note on the factor.
         Never raises into Qt."""
         if not index.isValid() or self.item is None:
             return False
@@ -270,6 +313,9 @@ class MeasurementModel(QAbstractTableModel):
         if new is not None and (new.factors != line.factors or new.sign != line.sign
                                 or new.description != line.description):
             self.doc.undo_stack.push(EditMeasurementCommand(self.doc, self.item, row, new))
+        if col in FACTOR_COLUMNS:  # a note may have been set or dropped without a change
+            self.dataChanged.emit(index, index)
+            self.notes_changed.emit()
         return True
 
     def _factor_edit(self, line: Measurement, label: str, text: str) -> Measurement | None:
@@ -278,8 +324,14 @@ class MeasurementModel(QAbstractTableModel):
             return _with_factor(line, label, None)
         default_unit = current.unit if current is not None else ("" if label == "n" else "m")
         try:
-            value, unit = parse_factor(text, default_unit)
+            reading = read_factor(text, default_unit, like=FACTOR_LIKE.get(label))
         except EntryError as exc:
             self.edit_rejected.emit(tr("mp.refused", label=label, reason=explain_short(exc)))
             return None
-        return _with_factor(line, label, Factor(label, value, unit))
+        factor = Factor(label, reading.value, reading.unit)
+        if reading.note:
+            self._notes[(line.id, label)] = (factor, reading.note)
+            self.unit_noted.emit(tr("mp.unit_noted", label=label, note=reading.note))
+        else:
+            self._notes.pop((line.id, label), None)
+        return _with_factor(line, label, factor)

@@ -27,6 +27,8 @@ class MeasurementPanel(QWidget):
 
     The item volume printed under the table is the core's (``PricedItem.volume``); a line
     with a unit mismatch is red with the reason in its tooltip, and the item shows the error.
+    A factor whose typed unit was read with a note (``5 NOS`` → 5 bh) is blue, and the note
+    line under the table (:attr:`notes`) says how each such unit was read.
     """
 
     def __init__(self, doc: ProjectDocument, parent: QWidget | None = None):
@@ -69,6 +71,12 @@ class MeasurementPanel(QWidget):
         self.add_button.setObjectName("addLineButton")
         self.remove_button = QPushButton(tr("mp.remove"))
         self.remove_button.setObjectName("removeLineButton")
+        self.notes = QLabel()
+        self.notes.setObjectName("measurementUnitNotes")
+        self.notes.setWordWrap(True)
+        self.notes.setStyleSheet("color: #1a5fb4;")
+        self.notes.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.notes.hide()
         self.total = QLabel()
         self.total.setObjectName("measurementTotal")
         self.total.setWordWrap(True)
@@ -82,12 +90,14 @@ class MeasurementPanel(QWidget):
         layout.setContentsMargins(0, 4, 0, 0)
         layout.addWidget(self.header)
         layout.addWidget(self.view, 1)
+        layout.addWidget(self.notes)
         layout.addLayout(buttons)
 
         self.add_button.clicked.connect(self.add_line)
         self.remove_button.clicked.connect(self.remove_line)
         self.view.selectionModel().selectionChanged.connect(self._update_buttons)
         self.model.modelReset.connect(self._update_buttons)
+        self.model.notes_changed.connect(self._show_notes)
         doc.repriced.connect(self._on_repriced)
         self.set_node(None)
 
@@ -124,7 +134,15 @@ class MeasurementPanel(QWidget):
             else:
                 self.total.setText(tr("mp.total", volume=format_number(pi.volume, self._decimals()), unit=pi.item.unit))
                 self.total.setStyleSheet("font-weight: bold;")
+        self._show_notes()
         self._update_buttons()
+
+    def _show_notes(self) -> None:
+        """The note line: how each typo/foreign unit typed on this item's lines was read."""
+        notes = self.model.unit_notes()
+        self.notes.setText("\n".join(tr("mp.unit_note_line", row=row + 1, label=label, note=note)
+                                     for row, label, note in notes))
+        self.notes.setVisible(bool(notes))
 
     def _first_line_error(self) -> str:
         for row in range(self.model.rowCount()):
