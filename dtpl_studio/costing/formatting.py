@@ -130,6 +130,69 @@ def format_number(value: Decimal, decimals: int | None = None) -> str:
     return _babel(shown, pattern, decimals)
 
 
+#: A stored value shown in a finding is written out in full between these magnitudes, and as
+#: ``1,5 × 10^30`` outside them (a readable power of ten instead of 31 digits or ``1E+30``).
+STORED_LARGEST = Decimal(10) ** 18
+STORED_SMALLEST = Decimal("1E-6")
+#: Most decimals of a stored value written out in full (more are rounded half up).
+STORED_DECIMALS = 12
+
+
+def _power_of_ten(value: Decimal) -> str:
+    """``1 × 10^30``, ``-2,5 × 10^-9``: at most four significant digits, rounded half up,
+    Indonesian decimal comma, no trailing zeros."""
+    rounded = decimal.Context(prec=4, rounding=ROUND_HALF_UP, Emax=decimal.MAX_EMAX,
+                              Emin=decimal.MIN_EMIN).plus(value)
+    exponent = rounded.adjusted()
+    mantissa = rounded.scaleb(-exponent, context=_context(rounded, 4))
+    return f"{format_number(mantissa.normalize())} × 10^{exponent}"
+
+
+def format_stored_value(raw: object) -> str:
+    """A value read from a file, as a finding about it shows it (the one helper of the
+    project-file loader's findings, issue 5): numbers the Indonesian way.
+
+    * a finite number (``Decimal``, ``int``, ``float``, or text that is one) between
+      :data:`STORED_SMALLEST` and :data:`STORED_LARGEST` in magnitude, or zero: written out,
+      every decimal up to :data:`STORED_DECIMALS` (``0.7`` → ``0,7``; ``1234567`` →
+      ``1.234.567``; ``-150`` → ``-150``);
+    * beyond them: a power of ten (``1E+30`` → ``1 × 10^30``; ``1.5E-9`` → ``1,5 × 10^-9``);
+    * NaN → ``bukan angka (NaN)``; infinity → ``tak terhingga`` (with its sign);
+    * None or blank text → ``kosong``; other text → the text quoted (``'dua'``), at most 40
+      characters; bytes → ``data biner``.
+    """
+    if raw is None or (isinstance(raw, str) and not raw.strip()):
+        return "kosong"
+    if isinstance(raw, bytes | bytearray | memoryview):
+        return "data biner"
+    value: Decimal | None
+    if isinstance(raw, bool):
+        value = Decimal(int(raw))
+    elif isinstance(raw, Decimal):
+        value = raw
+    elif isinstance(raw, int | float):
+        value = Decimal(repr(raw)) if isinstance(raw, float) else Decimal(raw)
+    else:
+        try:
+            value = Decimal(str(raw).strip())
+        except decimal.InvalidOperation:
+            value = None
+        if value is None or "," in str(raw):  # "1,5" is text here, not a number
+            text = str(raw)
+            return repr(text if len(text) <= 40 else text[:39] + "…")
+    if value.is_nan():
+        return "bukan angka (NaN)"
+    if value.is_infinite():
+        return ("-" if value < 0 else "") + "tak terhingga"
+    if value == 0:
+        return "0"
+    if not STORED_SMALLEST <= abs(value) < STORED_LARGEST:
+        return _power_of_ten(value)
+    exponent = value.as_tuple().exponent
+    decimals = min(max(-exponent, 0), STORED_DECIMALS) if isinstance(exponent, int) else 0
+    return format_number(quantize_shown(value, decimals) if decimals else value)
+
+
 def format_percent(fraction: Decimal, decimals: int | None = None) -> str:
     """``Decimal('0.11')`` → ``'11%'``; ``Decimal('0.125')`` → ``'12,5%'``; with ``decimals``
     the percentage is rounded half up to that many places (``0.12345``, 1 → ``'12,3%'``)."""

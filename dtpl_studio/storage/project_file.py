@@ -47,7 +47,7 @@ from sqlalchemy.orm import Session
 from dtpl_studio import __version__
 from dtpl_studio.audit import GENESIS, AuditEntry, first_broken, link
 from dtpl_studio.costing.findings import Finding, Severity
-from dtpl_studio.costing.formatting import format_number
+from dtpl_studio.costing.formatting import format_stored_value
 from dtpl_studio.costing.funding import (
     Component,
     FundingRule,
@@ -775,7 +775,7 @@ class _Numbers:
     def _note(self, package: int | None, table: str, row: object, column: str, raw: object,
               message: str, action: str, *target_attribute_value: Any,
               severity: Severity = Severity.ERROR) -> None:
-        raw_text = raw if isinstance(raw, str) else ("" if raw is None else str(raw))
+        raw_text = raw if isinstance(raw, str) else ("" if raw is None else _shown(raw))
         finding = Finding(severity, message, location=f"{self.file} | tabel {table} baris {row} kolom {column}",
                           raw=raw_text[:80], action=action, code="stored-value")
         self.notes.append((package, StoredValueNote(finding, *target_attribute_value)))
@@ -797,7 +797,7 @@ class _Numbers:
             return raw, None
         shown = "kosong" if raw in ("", None) else "bukan angka"
         return replacement, (f"nilai tersimpan tidak terbaca ({shown})",
-                             f"diganti {'kosong' if replacement is None else replacement}; ketik ulang nilainya")
+                             f"diganti {_shown(replacement)}; ketik ulang nilainya")
 
     def attach(self, problem: tuple[str, str] | None, raw: object, table: str, row: object,
                column: str, package: int | None, target: Any, attribute: str) -> None:
@@ -814,11 +814,19 @@ class _Numbers:
         return [note for pid, note in self.notes if pid == package_id or (first and pid is None)]
 
 
-def _shown(value: Decimal) -> str:
-    """A stored number in a finding: Indonesian format, scientific beyond 10^18 or below 10^-6."""
-    if value and not Decimal("1E-6") <= abs(value) <= Decimal(10) ** 18:
-        return f"{value:.3E}"
-    return format_number(value)
+def _shown(value: object) -> str:
+    """Every value (stored, limit, replacement) a loader finding shows, through one helper:
+    Indonesian numbers, a power of ten beyond 10^18 (``1 × 10^30``), ``kosong`` for nothing
+    (:func:`dtpl_studio.costing.formatting.format_stored_value`)."""
+    return format_stored_value(value)
+
+
+def _year(raw: object) -> str:
+    """A stored fiscal year in a finding: a whole number of up to four digits as written
+    (``1800``, never ``1.800``); anything else as every other stored value (:func:`_shown`)."""
+    if isinstance(raw, int) and not isinstance(raw, bool) and 0 <= raw <= 9999:
+        return str(raw)
+    return _shown(raw)
 
 
 def _stored_int(raw: object) -> int | None:
@@ -917,7 +925,7 @@ def _assemble(session: Session, verify: bool, numbers: _Numbers) -> Program:
             sign = _stored_int(m.sign)
             line = Measurement(m.description, factors, sign if sign in (1, -1) else 1, id=m.uid)
             if sign not in (1, -1):
-                numbers.attach((f"tanda {m.sign!r} bukan 1 atau -1 (-1 = pengurangan)",
+                numbers.attach((f"tanda {_shown(m.sign)} bukan 1 atau -1 (-1 = pengurangan)",
                                 "dibaca sebagai 1 (ditambahkan); periksa baris ini"),
                                m.sign, "measurement", m.id, "sign", package_id, line, "sign")
             measurements.append(line)
@@ -979,8 +987,9 @@ def _assemble(session: Session, verify: bool, numbers: _Numbers) -> Program:
         decimals = _stored_int(st.volume_decimals)
         decimals_problem = None
         if decimals is None or not 0 <= decimals <= MAX_VOLUME_DECIMALS:
-            decimals_problem = (f"jumlah desimal volume {st.volume_decimals!r} di luar 0..{MAX_VOLUME_DECIMALS}",
-                                f"dipakai {default.volume_decimals}")
+            decimals_problem = (f"jumlah desimal volume {_shown(st.volume_decimals)} tidak di antara "
+                                f"{_shown(0)} dan {_shown(MAX_VOLUME_DECIMALS)}",
+                                f"dipakai {_shown(default.volume_decimals)}")
             decimals = default.volume_decimals
         ppn, ppn_problem = numbers.decimal(st.ppn_rate, "package_settings", pr.id, "ppn_rate", pr.id,
                                            high=Decimal(1), replacement=ZERO)
@@ -988,10 +997,10 @@ def _assemble(session: Session, verify: bool, numbers: _Numbers) -> Program:
                                              "total_rounding_step", pr.id, high=MAX_ROUNDING_STEP,
                                              replacement=default.total_rounding.step)
         if step_problem is None and 0 < step and (step < MIN_ROUNDING_STEP or step != step.to_integral_value()):
-            step_problem = (f"nilai {step} bukan rupiah bulat (minimal {MIN_ROUNDING_STEP})",
+            step_problem = (f"nilai {_shown(step)} bukan rupiah bulat (minimal {_shown(MIN_ROUNDING_STEP)})",
                             "dibiarkan seperti tersimpan")
         if step < 0:  # a RoundingRule cannot hold it: keep the default, say so
-            step_problem, step = (f"nilai {step} negatif", f"dipakai {default.total_rounding.step}"), \
+            step_problem, step = (f"nilai {_shown(step)} negatif", f"dipakai {_shown(default.total_rounding.step)}"), \
                 default.total_rounding.step
         settings = PackageSettings(
             volume_decimals=decimals,
@@ -1027,7 +1036,7 @@ def _assemble(session: Session, verify: bool, numbers: _Numbers) -> Program:
     fiscal_year = _stored_int(prec.fiscal_year)
     if prec.fiscal_year is not None and (fiscal_year is None or not 1900 <= fiscal_year <= 2200):
         numbers._note(None, "program", prec.id, "fiscal_year", prec.fiscal_year,
-                      f"tahun anggaran {prec.fiscal_year!r} tidak wajar", "dikosongkan")
+                      f"tahun anggaran {_year(prec.fiscal_year)} tidak wajar", "dikosongkan")
         fiscal_year = None
     program = Program(
         kelurahan=prec.kelurahan,

@@ -241,3 +241,78 @@ def test_fuzz_the_loader_over_mutated_rows(demo_file: Path, tmp_path_factory, da
     _shows_everything(priced)
     if expected:
         assert not priced.passed  # no silent value: the verdict cannot pass over a bad number
+
+
+# -- every number a loader finding shows is Indonesian (one helper: format_stored_value) ---------
+
+#: the loader's numeric columns beyond COLUMNS (rows exist in the demo project)
+MORE_COLUMNS = [
+    ("termin", "percent", False, _decimal_ok(Decimal(0), Decimal(100))),
+    ("termin", "amount", True, _decimal_ok(Decimal(0), RATE_LIMIT)),
+    ("program", "swadaya_min_share", True, _decimal_ok(Decimal(0), Decimal(1))),
+]
+#: a dot between digits that is not a thousands separator (1.000 is one; 0.7, 1.000E+30 are not)
+NOT_INDONESIAN = __import__("re").compile(r"\d\.(?!\d{3}(?!\d))|\d[eE][+-]?\d|\.\.")
+
+numeric_values = st.one_of(
+    st.decimals(min_value=Decimal("-1E+40"), max_value=Decimal("1E+40"), allow_nan=False,
+                allow_infinity=False, places=None).map(str),
+    st.decimals(min_value=-10**6, max_value=10**6, places=3),
+    st.integers(min_value=-(10**18), max_value=10**18),
+    st.floats(min_value=-1e300, max_value=1e300, allow_nan=False),
+    st.sampled_from(["0.7", "1E+30", "1E+999999", "1E-30", "-3", "12.5", "1000000.25", "2.5E-7"]),
+)
+
+
+@pytest.mark.fuzz
+@settings(max_examples=examples(40), deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(data=st.data())
+def test_numbers_in_loader_findings_are_indonesian(demo_file: Path, tmp_path_factory, data) -> None:
+    """A stored rounding step of 0.7 printed "nilai 0.7" and a huge value "1.000E+30": every
+    number a loader finding shows (the value, the limit, the replacement, the raw value) is
+    written the Indonesian way, a huge or tiny one as a power of ten (1 × 10^30)."""
+    from dtpl_studio.costing.formatting import format_stored_value
+
+    path = tmp_path_factory.mktemp("angka") / "demo.dtpl"
+    shutil.copyfile(demo_file, path)
+    with sqlite3.connect(path) as con:
+        table, column, _nullable, _ok = data.draw(st.sampled_from(COLUMNS + MORE_COLUMNS), label="column")
+        rows = _rows(con, table, column)
+        assert rows, (table, column)
+        row = data.draw(st.sampled_from(rows), label="row")
+        value = data.draw(numeric_values, label="value")
+        key = KEYS.get(table, "id")
+        con.execute(f"UPDATE {table} SET {column} = ? WHERE {key} = ?", (str(value) if isinstance(value, Decimal)
+                                                                            else value, row))
+        stored = con.execute(f"SELECT {column} FROM {table} WHERE {key} = ?", (row,)).fetchone()[0]
+    program = load_program(path)
+    notes = [n.finding for p in program.packages for n in p.load_notes]
+    for finding in notes:
+        for text in (finding.message, finding.action, finding.raw):
+            assert not NOT_INDONESIAN.search(text), (text, stored)
+    mine = [f for f in notes if f.location.endswith(f"tabel {table} baris {row} kolom {column}")]
+    if mine and column != "fiscal_year":
+        shown = format_stored_value(stored)
+        assert shown in mine[0].message or shown == mine[0].raw, (mine[0].message, shown)
+
+
+@pytest.mark.parametrize("stored, shown", [
+    ("0.7", "0,7"), ("1E+30", "1 × 10^30"), ("-1.5E-9", "-1,5 × 10^-9"), ("1234567.5", "1.234.567,5"),
+    (-150, "-150"), (2.5e40, "2,5 × 10^40"), ("1E+999999", "1 × 10^999999"), ("NaN", "bukan angka (NaN)"),
+    ("", "kosong"), (None, "kosong"), ("dua", "'dua'"), ("1,5", "'1,5'"), (Decimal("12.50"), "12,5"),
+])
+def test_the_stored_value_helper(stored, shown):
+    from dtpl_studio.costing.formatting import format_stored_value
+
+    assert format_stored_value(stored) == shown
+
+
+def test_the_rounding_step_example_reads_indonesian(sample_file: Path, tmp_path: Path) -> None:
+    path = tmp_path / "langkah.dtpl"
+    shutil.copyfile(sample_file, path)
+    with sqlite3.connect(path) as con:
+        con.execute("UPDATE package_settings SET total_rounding_step = '0.7'")
+        con.execute("UPDATE item SET volume = '1E+30' WHERE id NOT IN (SELECT item_id FROM measurement)")
+    messages = [f.message for f in _notes(load_program(path))]
+    assert any("nilai 0,7 bukan rupiah bulat" in m for m in messages), messages
+    assert any("nilai 1 × 10^30 di atas batas 1.000.000.000.000" in m for m in messages), messages
