@@ -1069,6 +1069,21 @@ Technical details are in the log.</translation>
         <translation>&amp;Language</translation>
     </message>
     <message>
+        <source>Jangan sekarang, buka yang tersimpan</source>
+        <comment>recover.discard</comment>
+        <translation>Not now, open the saved one</translation>
+    </message>
+    <message>
+        <source>Bila tidak dipulihkan sekarang, salinan pemulihan tetap disimpan sampai proyek disimpan lagi, dan ditawarkan lagi saat proyek ini dibuka.</source>
+        <comment>recover.kept</comment>
+        <translation>If you do not recover it now, the recovery copy is kept until the project is saved again, and offered again when this project is opened.</translation>
+    </message>
+    <message>
+        <source>Salinan ini pernah tidak Anda pulihkan; salinan itu disimpan sampai proyek disimpan lagi.</source>
+        <comment>recover.declined</comment>
+        <translation>You did not recover this copy before; it is kept until the project is saved again.</translation>
+    </message>
+    <message>
         <source>&amp;Struktur RAB</source>
         <comment>menu.structure</comment>
         <translation>Estimate &amp;structure</translation>
@@ -1739,11 +1754,6 @@ Recover that state? (The project file changes only when you save.)</translation>
         <source>Pulihkan</source>
         <comment>recover.accept</comment>
         <translation>Recover</translation>
-    </message>
-    <message>
-        <source>Buang, buka yang tersimpan</source>
-        <comment>recover.discard</comment>
-        <translation>Discard, open the saved one</translation>
     </message>
     <message>
         <source>Simpan</source>

@@ -1370,8 +1370,18 @@ Pulihkan keadaan itu? (Berkas proyek baru berubah saat Anda menyimpan.)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Buang, buka yang tersimpan</source>
+        <source>Jangan sekarang, buka yang tersimpan</source>
         <comment>recover.discard</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Bila tidak dipulihkan sekarang, salinan pemulihan tetap disimpan sampai proyek disimpan lagi, dan ditawarkan lagi saat proyek ini dibuka.</source>
+        <comment>recover.kept</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Salinan ini pernah tidak Anda pulihkan; salinan itu disimpan sampai proyek disimpan lagi.</source>
+        <comment>recover.declined</comment>
         <translation type="unfinished"></translation>
     </message>
     <message>

@@ -22,7 +22,9 @@ CLI hold while a project file is open. It owns:
   read-only) when it changed since the last autosave. Opening a project whose previous session
   died leaves the recovered state in :attr:`recovery` (its time and a :class:`RecoveryDiff`)
   until :meth:`accept_recovery` or :meth:`discard_recovery`. A clean save or close removes the
-  recovery copy.
+  recovery copy. A *declined* copy is not deleted (an accidental "No" loses nothing): it is
+  moved aside (``….recovery.declined``, where the next autosave cannot overwrite it), offered
+  again on the next open, and removed by the next clean save.
 * **crash leftovers**: our own temporary files of that project (``.NAME.dtpl.~dtpl.HOST.PID.…``,
   :mod:`dtpl_studio.tempfiles`) whose process is gone are removed on open
   (:attr:`cleaned`; issue 5 fault 12).
@@ -55,6 +57,8 @@ log = logging.getLogger(__name__)
 
 #: Suffix of a recovery copy: ``.desa-x.dtpl`` + this.
 RECOVERY_SUFFIX = f".{MARKER}.recovery"
+#: Added to a recovery copy the user declined: kept until the next clean save.
+DECLINED_SUFFIX = ".declined"
 #: Errno values that mean "this place cannot be written" (read-only open, not a failure).
 _READ_ONLY_ERRNOS = {errno.EACCES, errno.EPERM, errno.EROFS}
 
@@ -317,6 +321,7 @@ class RecoveryOffer:
         saved_by: ``user@host`` that wrote it.
         program: the recovered program.
         diff: what it changes against the file.
+        declined: the user declined this copy before (it was kept until a save).
     """
 
     path: Path
@@ -324,6 +329,7 @@ class RecoveryOffer:
     saved_by: str
     program: Program
     diff: RecoveryDiff
+    declined: bool = False
 
 
 def recovery_path_for(path: Path | str) -> Path:
@@ -337,6 +343,13 @@ def recovery_path_for(path: Path | str) -> Path:
 
     digest = hashlib.sha256(str(real).encode("utf-8")).hexdigest()[:16]
     return data_dir() / "recovery" / f"{digest}-{real.name}{RECOVERY_SUFFIX}"
+
+
+def declined_path_for(path: Path | str) -> Path:
+    """Where a declined recovery copy of project ``path`` is kept until the next clean save:
+    beside the recovery copy, plus :data:`DECLINED_SUFFIX`."""
+    copy = recovery_path_for(path)
+    return copy.with_name(copy.name + DECLINED_SUFFIX)
 
 
 def _parse_time(text: str | None) -> datetime | None:
@@ -390,6 +403,7 @@ class ProjectSession:
         self._autosaved_revision = 0
         self._base = _base  # the file's meta save_id when we last read or wrote it
         self._wrote_recovery = False
+        self._declined: Path | None = None  # a declined recovery copy kept until a save
         self._closed = False
 
     # -- creation --------------------------------------------------------------------------
@@ -571,7 +585,7 @@ class ProjectSession:
         self._base = save_program(self.program, path)
         self._saved_revision = self.revision
         self._autosaved_revision = self.revision
-        self._remove_recovery()
+        self._remove_recovery(saved=True)
 
     def _same_file(self, path: Path) -> bool:
         assert self.path is not None
@@ -623,11 +637,23 @@ class ProjectSession:
         return target
 
     def _find_recovery(self) -> RecoveryOffer | None:
+        """The recovery copy to offer: the copy of a session that died, else a copy declined
+        before (kept until a save). A copy older than the file (saved since) or equal to it
+        is removed, not offered."""
+        target = self._recovery_path()
+        if target is None:
+            return None
+        for candidate, declined in ((target, False), (declined_path_for(self.path), True)):
+            offer = self._read_recovery(candidate, declined)
+            if offer is not None:
+                return offer
+        return None
+
+    def _read_recovery(self, target: Path, declined: bool) -> RecoveryOffer | None:
         from dtpl_studio.storage.errors import ProjectFileError
         from dtpl_studio.storage.project_file import inspect_project_file, load_program
 
-        target = self._recovery_path()
-        if target is None or not target.is_file():
+        if not target.is_file():
             return None
         try:
             meta = inspect_project_file(target).meta
@@ -645,7 +671,7 @@ class ProjectSession:
             _unlink(target)
             return None
         return RecoveryOffer(target, _parse_time(meta.get("saved_at")), meta.get("saved_by", ""),
-                             recovered, recovery_diff(self.program, recovered))
+                             recovered, recovery_diff(self.program, recovered), declined)
 
     def accept_recovery(self) -> None:
         """Take the recovered state as the program (dirty: the file still holds the old one;
@@ -661,21 +687,43 @@ class ProjectSession:
         self._changed()
 
     def discard_recovery(self) -> None:
-        """Drop the recovered state and delete its copy; the program stays as in the file."""
-        if self.recovery is not None:
-            _unlink(self.recovery.path)
-            self.recovery = None
+        """Decline the recovered state: the program stays as in the file, and the copy is
+        **kept** (an accidental "No" loses nothing): moved aside to
+        :func:`declined_path_for` (the next autosave writes the recovery copy again and must
+        not overwrite it), offered again on the next open, removed by the next clean save
+        (:meth:`save`, :meth:`save_as`). A close without saving keeps it."""
+        offer = self.recovery
+        if offer is None:
+            return
+        self.recovery = None
+        declined = declined_path_for(self.path) if self.path is not None else offer.path
+        if offer.path != declined:
+            try:
+                os.replace(offer.path, declined)
+            except OSError as exc:  # kept where it is; the next save removes it
+                log.warning("cannot move the declined recovery copy %s aside: %s", offer.path, exc)
+                declined = offer.path
+        self._declined = declined
 
-    def _remove_recovery(self) -> None:
+    def _remove_recovery(self, *, saved: bool = False) -> None:
+        """Remove this session's recovery copy (not while an offer is pending); after a clean
+        save (``saved``) also a declined copy."""
         target = self._recovery_path()
         if target is not None and self.recovery is None:
-            _unlink(target)
+            if target != self._declined:
+                _unlink(target)
             self._wrote_recovery = False
+            if saved:
+                _unlink(declined_path_for(self.path))
+                if self._declined is not None:
+                    _unlink(self._declined)
+                self._declined = None
 
     # -- close -----------------------------------------------------------------------------
     def close(self) -> None:
         """End the session: the recovery copy is removed (the user saved or chose to discard;
-        a pending, undecided :attr:`recovery` is kept) and the lock given back. Idempotent."""
+        a pending, undecided :attr:`recovery` and a declined copy are kept) and the lock given
+        back. Idempotent."""
         if self._closed:
             return
         self._closed = True
@@ -700,8 +748,9 @@ def _unlink(path: Path) -> None:
 
 
 __all__ = [
-    "LOCK_FAILED_CODES", "Edit", "LockFailedError", "LockHolder", "LockedError", "NoFileError",
+    "DECLINED_SUFFIX", "LOCK_FAILED_CODES", "Edit", "LockFailedError", "LockHolder", "LockedError", "NoFileError",
     "PackageChange", "ProjectSession",
     "ReadOnlyError", "RecoveryDiff", "RecoveryOffer", "SessionError", "format_local_time",
-    "program_fingerprint", "read_project", "recovery_diff", "recovery_path_for", "target_lock",
+    "declined_path_for", "program_fingerprint", "read_project", "recovery_diff", "recovery_path_for",
+    "target_lock",
 ]

@@ -386,7 +386,8 @@ class MainWindow(QMainWindow):
         return False
 
     def _recovery_text(self, session: ProjectSession) -> str:
-        """The recovery question: when, by whom, and what differs from the saved file."""
+        """The recovery question: when, by whom, and what differs from the saved file; and
+        that a copy not recovered now is kept until the next save (offered again on open)."""
         from dtpl_studio.costing.formatting import format_local_time, format_rupiah
 
         offer = session.recovery
@@ -402,8 +403,11 @@ class MainWindow(QMainWindow):
             old = format_rupiah(change.saved_total) if change.saved_total is not None else tr("recover.absent")
             new = format_rupiah(change.recovered_total) if change.recovered_total is not None else tr("recover.absent")
             lines.append(tr("recover.package", name=change.name, old=old, new=new))
-        return tr("recover.text", name=session.path.name, when=when,
+        text = tr("recover.text", name=session.path.name, when=when,
                   changes="\n".join("• " + line for line in lines))
+        if offer.declined:
+            text = tr("recover.declined") + "\n\n" + text
+        return text + "\n\n" + tr("recover.kept")
 
     def open_dialog(self) -> None:
         """File › Buka…"""

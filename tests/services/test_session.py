@@ -286,7 +286,7 @@ def test_autosave_then_crash_offers_the_recovered_state_with_a_diff(tmp_path):
     assert program_fingerprint(open_project(path)) == expected
 
 
-def test_discarded_recovery_and_clean_close_remove_the_copy(tmp_path):
+def test_clean_close_removes_the_copy(tmp_path):
     path = _saved(tmp_path)
     session = ProjectSession.open(path)
     _edit(session)
@@ -294,15 +294,64 @@ def test_discarded_recovery_and_clean_close_remove_the_copy(tmp_path):
     session.close()  # the user chose to discard: a clean close
     assert not copy.exists()
 
+
+def _crashed_with_copy(path: Path, volume: str = "42") -> str:
+    """A session that edited ``path``, autosaved, and died; returns the copy's fingerprint."""
     session = ProjectSession.open(path)
-    _edit(session)
+    _edit(session, volume)
     session.autosave()
     session._lock.release()  # crash without close
+    return program_fingerprint(session.program)
+
+
+def _declined_copies(path: Path) -> list[Path]:
+    return sorted(p for p in path.parent.glob(f".{path.name}*") if "recovery" in p.name)
+
+
+def test_declined_recovery_is_kept_until_the_next_save(tmp_path):
+    """An accidental "No" loses nothing: the declined copy is moved aside (the next autosave
+    cannot overwrite it) and removed by the next clean save."""
+    path = _saved(tmp_path)
+    recovered = _crashed_with_copy(path)
     session = ProjectSession.open(path)
     assert session.recovery is not None
     session.discard_recovery()
-    assert not copy.exists()
+    kept = _declined_copies(path)
+    assert len(kept) == 1 and kept[0].name.endswith(".declined")
+    _edit(session, "7")
+    session.autosave()  # a new copy of this session's edits; the declined one is untouched
+    assert program_fingerprint(open_project(kept[0])) == recovered
+    session.save()
+    assert _declined_copies(path) == []
     session.close()
+
+
+def test_declined_recovery_survives_a_close_without_save_and_is_offered_again(tmp_path):
+    path = _saved(tmp_path)
+    recovered = _crashed_with_copy(path)
+    session = ProjectSession.open(path)
+    session.discard_recovery()
+    session.close()  # closed without saving: the declined copy stays
+    assert len(_declined_copies(path)) == 1
+    again = ProjectSession.open(path)
+    assert again.recovery is not None and again.recovery.declined
+    again.accept_recovery()  # the accidental "No" undone
+    assert program_fingerprint(again.program) == recovered
+    again.save()
+    assert _declined_copies(path) == []
+    again.close()
+
+
+def test_a_declined_copy_older_than_the_file_is_not_offered(tmp_path):
+    path = _saved(tmp_path)
+    _crashed_with_copy(path)
+    session = ProjectSession.open(path)
+    session.discard_recovery()
+    session.close()
+    save_project(make_program(), path)  # saved by another writer: the copy is older than the file
+    again = ProjectSession.open(path)
+    assert again.recovery is None and _declined_copies(path) == []
+    again.close()
 
 
 def test_undo_back_to_the_saved_state_removes_the_copy(tmp_path):

@@ -111,6 +111,40 @@ def test_idle_autosave_writes_the_recovery_copy_and_a_crash_offers_it(qtbot, boo
     assert program_fingerprint(open_project(path)) == expected
 
 
+def test_declining_the_recovery_keeps_the_copy_until_the_next_save(qtbot, book, program, tmp_path, shown):
+    """An accidental "No" to the recovery offer loses nothing: the question says the copy is
+    kept until the next save; closing without saving keeps it (offered again, marked as
+    declined before); saving removes it."""
+    from dtpl_studio.services.session import declined_path_for
+
+    path = tmp_path / "sukamaju.dtpl"
+    save_project(program, path)
+    win = _window(qtbot, book)
+    assert win.open_path(path)
+    _edit_volume(win, "77")
+    win.autosave_now()
+    expected = program_fingerprint(win.doc.program)
+    win.doc.session._lock.release()  # crash: the window never closes its session
+
+    shown.recover_answer = False
+    other = _window(qtbot, book)
+    assert other.open_path(path)
+    assert "disimpan sampai proyek disimpan lagi" in shown.recover_questions[-1]
+    declined = declined_path_for(path)
+    assert declined.exists() and not other.isWindowModified()
+    shown.save_answer = dialogs.SaveChoice.DISCARD
+    other.close()
+    assert declined.exists()
+
+    shown.recover_answer = True
+    third = _window(qtbot, book)
+    assert third.open_path(path)
+    assert "pernah tidak Anda pulihkan" in shown.recover_questions[-1]
+    assert program_fingerprint(third.doc.program) == expected
+    assert third.save()
+    assert not declined.exists() and not recovery_path_for(path).exists()
+
+
 def test_clean_close_removes_the_recovery_copy(qtbot, book, program, tmp_path, shown):
     path = tmp_path / "sukamaju.dtpl"
     save_project(program, path)
