@@ -193,6 +193,45 @@ def format_stored_value(raw: object) -> str:
     return format_number(quantize_shown(value, decimals) if decimals else value)
 
 
+#: The true minus sign (U+2212) a shown or printed negative amount starts with.
+MINUS = "\u2212"
+
+
+def _places(value: Decimal) -> int:
+    """How many decimals ``value`` has once trailing zeros are dropped (``1234.50`` → 1),
+    read from its digits (no context: exact for any finite Decimal)."""
+    _sign, digits, exponent = value.as_tuple()
+    if not isinstance(exponent, int) or exponent >= 0 or value == 0:
+        return 0
+    places, i = -exponent, len(digits) - 1
+    while places and i >= 0 and digits[i] == 0:
+        places, i = places - 1, i - 1
+    return min(places, MAX_SHOWN_DECIMALS)
+
+
+def format_rate(value: Decimal) -> str:
+    """A unit rate (or any rupiah amount) exactly as priced: the one text the window and the
+    PDF show for it, so that a rate on screen and on paper read the same.
+
+    ``1546200`` → ``1.546.200``; ``1234.5`` and ``1234.50`` → ``1.234,50`` (a value with sen
+    keeps all its decimals, at least two; never rounded, so printed rate × printed volume
+    gives the printed amount); ``-5000`` → ``−5.000`` (true minus sign, U+2212); zero, also
+    ``-0``, or a value that prints as zero → ``0``. Beyond :data:`MAX_SHOWN_DIGITS` digits,
+    ``1,000E+30``.
+
+    Raises:
+        ValueError: ``value`` not finite.
+    """
+    if not value.is_finite():
+        raise ValueError(f"not a finite number: {value}")
+    magnitude = abs(value)
+    places = _places(magnitude)
+    text = format_rupiah(magnitude) if places == 0 else format_number(magnitude, max(2, places))
+    if value < 0 and text.strip("0.,") != "":
+        return MINUS + text
+    return text
+
+
 def format_percent(fraction: Decimal, decimals: int | None = None) -> str:
     """``Decimal('0.11')`` → ``'11%'``; ``Decimal('0.125')`` → ``'12,5%'``; with ``decimals``
     the percentage is rounded half up to that many places (``0.12345``, 1 → ``'12,3%'``)."""

@@ -14,14 +14,18 @@ from xml.sax.saxutils import escape
 
 from reportlab.platypus import Flowable, Paragraph
 
-from dtpl_studio.costing.formatting import format_number, format_percent, format_rupiah
+from dtpl_studio.costing.formatting import (
+    MINUS,
+    format_number,
+    format_percent,
+    format_rate,
+    format_rupiah,
+)
 from dtpl_studio.costing.rab import PricedProgram
 from dtpl_studio.costing.terbilang import terbilang
 from dtpl_studio.reporting.fonts import printable
 from dtpl_studio.reporting.styles import Styles
 from dtpl_studio.reporting.template import DtplTemplate
-
-MINUS = "\u2212"
 
 
 def plain(text: object) -> str:
@@ -54,14 +58,12 @@ def money(value: Decimal) -> str:
     """A rupiah amount exactly as priced: ``1.546.200``; ``1.275.500,50`` when it has cents;
     ``−5.000`` (true minus sign) when negative; ``0`` for zero (never ``-0``).
 
-    A value with fractions is printed with all its decimals (at least two), never rounded,
-    so that a printed rate times a printed volume gives the printed amount.
+    The window shows rates through the very same function
+    (:func:`dtpl_studio.costing.formatting.format_rate`), so a rate reads the same on screen
+    and on paper; with fractions it keeps all its decimals (at least two), never rounded, so
+    that a printed rate times a printed volume gives the printed amount.
     """
-    def fmt(v: Decimal) -> str:
-        places = _decimals(v)
-        return format_rupiah(v) if places == 0 else format_number(v, max(2, places))
-
-    return _signed(value, fmt)
+    return format_rate(value)
 
 
 def money2(value: Decimal) -> str:

@@ -107,3 +107,18 @@ def test_no_caller_formats_numbers_around_the_one_formatting_path():
                 if "rounding=" not in m.group(1):
                     offenders.append(f"{path.relative_to(root)}: .quantize({m.group(1)}) rounds half-even")
     assert offenders == []
+
+
+@given(st.integers(0, 2).flatmap(lambda places: st.decimals(min_value=-(10**15), max_value=10**15,
+                                                            places=places, allow_nan=False,
+                                                            allow_infinity=False)))
+def test_format_rate_is_exact_with_sen_and_reads_back(value):
+    """The one text of a rate (window and PDF): whole rupiah, or all its decimals (at least
+    two) when it has sen — never rounded; read back it is the value."""
+    from dtpl_studio.costing.formatting import format_rate
+
+    text = format_rate(value)
+    assert _parse(text) == value
+    assert ("," in text) == (value != value.to_integral_value())
+    if "," in text:
+        assert len(text.split(",")[1]) == 2

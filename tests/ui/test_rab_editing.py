@@ -242,3 +242,57 @@ def test_delete_key_removes_the_item_in_the_tree_and_the_line_in_the_table(qtbot
     window.undo()
     window.undo()
     assert len(fondasi.measurements) == 2 and physical(window.doc).sections[2].children == [fondasi]
+
+
+# -- a rate reads the same in the window and in the PDF -------------------------------------------
+
+class _Row:
+    """Stands in for the PDF's RowTable: keeps the cells of the row the RAB table adds."""
+
+    def __init__(self):
+        self.cells: list = []
+
+    def fit(self, *args) -> None:
+        pass
+
+    def add_text_row(self, cells, lines, style) -> None:
+        self.cells = cells
+
+
+def test_rate_text_in_the_window_is_the_pdf_text(doc):
+    """A custom rate of 1234,50 showed 1.235 in the window and 1.234,50 in the PDF. Over rates
+    with 0, 1 or 2 decimals (hypothesis), the window's Harga Satuan cell is exactly the text
+    the PDF's RAB row prints for the same item (one function: costing.formatting.format_rate)."""
+    from hypothesis import given, settings
+    from hypothesis import strategies as st
+
+    from dtpl_studio.costing.rab import MAX_RATE
+    from dtpl_studio.reporting.fonts import register_fonts
+    from dtpl_studio.reporting.sections.rab import _item_row
+    from tests.fuzzing import examples
+
+    register_fonts()
+
+    model = RabTreeModel(doc)
+    model.set_package(physical(doc))
+    papan = physical(doc).sections[0].children[0]  # a custom rate item
+    rates = st.integers(0, 2).flatmap(
+        lambda places: st.decimals(min_value=0, max_value=MAX_RATE, places=places,
+                                   allow_nan=False, allow_infinity=False))
+
+    @settings(max_examples=examples(150), deadline=None)
+    @given(rate=st.one_of(rates, st.sampled_from([Decimal("1234.50"), Decimal("1234.5"), Decimal("0.05"),
+                                                   Decimal("1000000.00"), Decimal("999.99")])))
+    def walk(rate):
+        papan.custom_rate = rate
+        doc.reprice()
+        priced = doc.priced_node(papan.id)
+        assert priced.rate == rate
+        row = _Row()
+        _item_row(row, priced, 2, 200.0)
+        assert model.data(index_of(model, papan, Col.RATE)) == row.cells[5]
+
+    walk()
+    papan.custom_rate = Decimal("1234.50")
+    doc.reprice()
+    assert model.data(index_of(model, papan, Col.RATE)) == "1.234,50"

@@ -19,7 +19,7 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QBrush, QColor
 
-from dtpl_studio.costing.formatting import format_rupiah
+from dtpl_studio.costing.formatting import format_rate
 from dtpl_studio.costing.pricebook import Analysis, PriceBook, PriceBookError
 from dtpl_studio.ui.strings import tr
 
@@ -107,7 +107,7 @@ class CatalogueModel(QAbstractTableModel):
             if col == CCol.UNIT:
                 return analysis.unit
             rate, error = self._rate(analysis)
-            return tr("rab.error") if error else format_rupiah(rate)
+            return tr("rab.error") if error else format_rate(rate)  # as the PDF prints F
         if role == Qt.ItemDataRole.TextAlignmentRole and col == CCol.RATE:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         if role == Qt.ItemDataRole.ForegroundRole and col == CCol.RATE and self._rate(analysis)[1]:

@@ -25,7 +25,7 @@ from enum import IntEnum
 from PySide6.QtCore import QAbstractItemModel, QModelIndex, QPersistentModelIndex, Qt, Signal
 from PySide6.QtGui import QBrush, QColor, QFont
 
-from dtpl_studio.costing.formatting import format_number, format_rupiah
+from dtpl_studio.costing.formatting import format_number, format_rate, format_rupiah
 from dtpl_studio.costing.rab import Item, Package, PricedItem, PricedSection, Section
 from dtpl_studio.ui.commands import SetTextCommand, SetVolumeCommand
 from dtpl_studio.ui.document import ProjectDocument
@@ -414,7 +414,8 @@ class RabTreeModel(QAbstractItemModel):
                 return tr("rab.error")
             return format_number(pi.volume, self._volume_decimals())
         if col == Col.RATE:
-            return tr("rab.error") if pi.rate is None else format_rupiah(pi.rate)
+            # the PDF's text for the rate (reporting.common.money): 1.234,50 on both
+            return tr("rab.error") if pi.rate is None else format_rate(pi.rate)
         if col == Col.AMOUNT:
             return format_rupiah(pi.amount)
         return None
