@@ -14,25 +14,30 @@ $(STAMP): pyproject.toml scripts/system-deps.sh
 	$(VENV)/bin/pyside6-lrelease -silent dtpl_studio/i18n/*.ts
 	@touch $(STAMP)
 
+# the compiled translations follow their .ts files (a pull that changes a .ts recompiles it)
+QM := $(patsubst %.ts,%.qm,$(wildcard dtpl_studio/i18n/*.ts))
+$(QM): %.qm: %.ts $(STAMP)
+	$(VENV)/bin/pyside6-lrelease -silent $<
+
 ## run: open the app on the demo project (embedded default: SQLite + unit_prices/)
-run: $(STAMP)
+run: $(STAMP) $(QM)
 	$(PY) -m dtpl_studio
 
 ## test: ruff, the layer contracts (import-linter), then the whole test suite (GUI tests offscreen)
-test: $(STAMP)
+test: $(STAMP) $(QM)
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/lint-imports
 	QT_QPA_PLATFORM=offscreen $(PY) -m pytest -q
 
 ## fuzz: the fuzz tests (marker `fuzz`) with the long hypothesis profile (minutes, not seconds)
-fuzz: $(STAMP)
+fuzz: $(STAMP) $(QM)
 	HYPOTHESIS_PROFILE=fuzz QT_QPA_PLATFORM=offscreen $(PY) -m pytest -q -m fuzz
 
 lint: $(STAMP)
 	$(VENV)/bin/ruff check .
 
 ## bench: workbook import time, demo PDF export time, peak memory
-bench: $(STAMP)
+bench: $(STAMP) $(QM)
 	QT_QPA_PLATFORM=offscreen $(PY) benchmarks/run.py
 
 ## prices: regenerate unit_prices/ from the AHSP Cipta Karya 2023 workbook in ../shared
@@ -56,7 +61,7 @@ i18n: $(STAMP)
 
 ## screenshots: the real window offscreen, Indonesian and English (window, welcome, About, save
 ## prompt, file dialog) into docs/img/
-screenshots: $(STAMP)
+screenshots: $(STAMP) $(QM)
 	$(PY) scripts/screenshots.py docs/img
 
 ## docs: the Indonesian user guide (docs/*.md, MkDocs) with fresh screenshots -> site/index.html

@@ -51,7 +51,7 @@ def ask_save_changes(parent: QWidget | None, name: str) -> SaveChoice:
 
 def ask_recover(parent: QWidget | None, text: str) -> bool:
     """Offer the recovered state of a session that did not end cleanly (``text`` says when and
-    what differs). True: take it; False: open the saved file (the copy is deleted)."""
+    what differs). True: take it; False: open the saved file (the copy is kept aside until the next clean save, see ``ProjectSession.discard_recovery``)."""
     box = QMessageBox(parent)
     box.setIcon(QMessageBox.Icon.Warning)
     box.setWindowTitle(tr("recover.title"))
