@@ -774,26 +774,18 @@ class MainWindow(QMainWindow):
     def set_price_basis_note(self, package: Package, note: str) -> None:
         """Record (or clear, with "") why ``package``'s pinned book is accepted as its price
         basis; undoable. The verdict then treats the price-basis findings as warnings."""
-        from dtpl_studio.ui.blm_commands import SetFieldCommand
-
         if self.doc is None or note.strip() == package.price_basis_note.strip():
             return
-        self.doc.undo_stack.push(SetFieldCommand(
-            self.doc, package, "price_basis_note", note.strip(),
-            tr("cmd.price_basis", package=package.name)))
+        self._push(edits.set_package(package.id, price_basis_note=note.strip()),
+                   tr("cmd.price_basis", package=package.name))
 
     def set_item_funding(self, item: Item, funding, shares) -> None:
         """Set ``item``'s main funding source (None = its division's) and its shares, as one
         undoable edit; the verdict follows at once."""
-        from dtpl_studio.ui.blm_commands import SetFieldCommand
-
         if self.doc is None or (item.funding, list(item.funding_split)) == (funding, list(shares)):
             return
-        stack = self.doc.undo_stack
-        stack.beginMacro(tr("cmd.funding", item=item.description[:40]))
-        stack.push(SetFieldCommand(self.doc, item, "funding", funding, tr("cmd.funding", item="")))
-        stack.push(SetFieldCommand(self.doc, item, "funding_split", list(shares), tr("cmd.funding", item="")))
-        stack.endMacro()
+        self._push(edits.set_funding(item.id, funding, shares),
+                   tr("cmd.funding", item=item.description[:40]))
 
     def inherited_funding(self, item: Item):
         """The source ``item`` takes when it names none: its nearest division's, else BLM."""
