@@ -177,6 +177,7 @@ class MainWindow(QMainWindow):
         self.findings.finding_activated.connect(self.select_finding)
         self.blm.show_findings_requested.connect(self.findings_dock.raise_)
         self.blm.price_basis_requested.connect(self.price_basis_dialog)
+        self.blm.program_requested.connect(self.blm_program_dialog)
 
     def _action(self, key: str, slot, shortcuts=()) -> QAction:
         action = QAction(tr(key), self)
@@ -202,6 +203,7 @@ class MainWindow(QMainWindow):
         self._build_structure_actions()
         self.price_basis_action = self._action("action.price_basis", self.price_basis_dialog, [])
         self.funding_action = self._action("action.funding", self.funding_dialog, [])
+        self.blm_program_action = self._action("action.blm_program", self.blm_program_dialog, [])
 
     def _build_structure_actions(self) -> None:
         """Tree editing (issue 10 point 1): each action is one undo step of a core edit."""
@@ -234,7 +236,7 @@ class MainWindow(QMainWindow):
         edit_menu.addSeparator()
         edit_menu.addActions([self.remove_item_action, self.add_line_action, self.remove_line_action])
         edit_menu.addSeparator()
-        edit_menu.addActions([self.funding_action, self.price_basis_action])
+        edit_menu.addActions([self.funding_action, self.price_basis_action, self.blm_program_action])
         structure = bar.addMenu(tr("menu.structure"))
         structure.addActions([self.add_section_action, self.move_up_action, self.move_down_action,
                               self.indent_action, self.outdent_action])
@@ -679,6 +681,19 @@ class MainWindow(QMainWindow):
         if self.doc is None:
             return None
         return ProjectSettingsDialog(self.doc.program, self.rab_editor.package if self.rab_editor else None, self)
+
+    def blm_program_dialog(self) -> None:
+        """Sunting › Program BLM… (also the BLM panel's button): rule table, termins, swadaya
+        minimum, planning categories; each change is one undo step, applied at once."""
+        dialog = self.make_blm_program_dialog()
+        if dialog is not None:
+            dialog.exec()
+
+    def make_blm_program_dialog(self):
+        """The Program BLM dialog of the open project (not shown; None without a project)."""
+        from dtpl_studio.ui.widgets.blm_program_dialog import BlmProgramDialog
+
+        return BlmProgramDialog(self.doc, self) if self.doc is not None else None
 
     def apply_settings(self, dialog) -> bool:
         """Push what ``dialog`` (accepted) changed as one undo step."""
