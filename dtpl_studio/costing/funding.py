@@ -117,6 +117,14 @@ def split_amount(amount: Decimal, main: FundingSource, shares: list[FundingShare
     return [(main, rest), *parts]
 
 
+def shares_of(parts: tuple[tuple[FundingSource, Decimal], ...] | list) -> list[tuple[FundingSource, Decimal, Decimal | None]]:
+    """``(source, rupiah, fraction of the item)`` of an item's split (``PricedItem.funding``:
+    main source first); the fraction is None when the item's amount is 0. For display: the
+    window's funding column says "BLM fisik 80 % · Swadaya tunai 20 %"."""
+    total = sum((v for _, v in parts), Decimal(0))
+    return [(source, value, value / total if total else None) for source, value in parts]
+
+
 @dataclass(frozen=True, slots=True)
 class FundingRule:
     """One row of the rule table: ``component`` of ``program`` may not exceed ``ceiling``

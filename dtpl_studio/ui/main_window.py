@@ -275,6 +275,7 @@ class MainWindow(QMainWindow):
         self.doc = doc
         doc.setParent(self)
         self.rab_editor = RabEditor(doc)
+        self.rab_editor.funding_requested.connect(self.funding_dialog)
         self.measurements = MeasurementPanel(doc)
         self.rab_editor.view.addAction(self.remove_item_action)
         self.rab_editor.view.addActions([self.move_up_action, self.move_down_action, self.indent_action,
@@ -821,11 +822,13 @@ class MainWindow(QMainWindow):
                 return next((s.funding for s in reversed(trail) if s.funding), FundingSource.BLM)
         return FundingSource.BLM
 
-    def funding_dialog(self) -> None:
-        """Sunting › Sumber dana item…: the selected item's funding and shares."""
+    def funding_dialog(self, node: Item | None = None) -> None:
+        """Sunting › Sumber dana item… (or a double-click on the RAB's funding cell): the
+        selected item's (or ``node``'s) funding and shares."""
         from dtpl_studio.ui.widgets.funding_dialog import FundingDialog
 
-        node = self.rab_editor.current_node() if self.rab_editor else None
+        if not isinstance(node, Item):
+            node = self.rab_editor.current_node() if self.rab_editor else None
         if self.doc is None or not isinstance(node, Item):
             self._show_message(tr("fund.no_item"))
             return
