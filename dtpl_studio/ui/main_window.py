@@ -170,7 +170,7 @@ class MainWindow(QMainWindow):
         self.tabifyDockWidget(self.findings_dock, self.audit_dock)
         self.audit.print_requested.connect(self.export_audit_dialog)
         self.catalogue_dock.raise_()
-        self.resizeDocks([self.packages_dock, self.catalogue_dock], [280, 460], Qt.Orientation.Horizontal)
+        self.resizeDocks([self.packages_dock, self.catalogue_dock], [280, 400], Qt.Orientation.Horizontal)
         self.resizeDocks([self.packages_dock, self.blm_dock], [150, 600], Qt.Orientation.Vertical)
         self.packages.package_selected.connect(self._on_package_selected)
         self.catalogue.add_requested.connect(self.add_from_catalogue)

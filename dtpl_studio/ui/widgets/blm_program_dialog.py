@@ -84,11 +84,12 @@ def _number(text: str) -> Decimal:
         raise ValueError(text) from exc
 
 
-def _cell(text: str, editable: bool = True, right: bool = False) -> QTableWidgetItem:
+def _cell(text: str, editable: bool = True, right: bool = False, muted: bool = True) -> QTableWidgetItem:
     item = QTableWidgetItem(text)
     if not editable:
         item.setFlags(item.flags() & ~Qt.ItemFlag.ItemIsEditable)
-        item.setForeground(Qt.GlobalColor.darkGray)
+        if muted:  # a figure the dialog shows but the user does not type
+            item.setForeground(Qt.GlobalColor.darkGray)
     if right:
         item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
     return item
@@ -166,7 +167,7 @@ class BlmProgramDialog(QDialog):
         self.rules.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.rules.setWordWrap(False)
         header = self.rules.horizontalHeader()
-        for col, width in enumerate((80, 60, 130, 120, 260)):
+        for col, width in enumerate((80, 60, 160, 120, 250)):
             self.rules.setColumnWidth(col, width)
         header.setStretchLastSection(True)
         self.rules.itemChanged.connect(lambda _item: self._commit_rules())
@@ -369,9 +370,10 @@ class BlmProgramDialog(QDialog):
     def _rebuild_categories(self, rows: list[tuple[str, Section, int, bool]]) -> None:
         self.categories.setRowCount(len(rows))
         for row, (name, section, depth, planning) in enumerate(rows):
-            self.categories.setItem(row, 0, _cell(name if depth == 0 else "", editable=False))
+            first = row == 0 or rows[row - 1][0] != name  # the package once, on its first row
+            self.categories.setItem(row, 0, _cell(name if first else "", editable=False, muted=False))
             title = " ".join(section.title.split())
-            self.categories.setItem(row, 1, _cell("    " * depth + title, editable=False))
+            self.categories.setItem(row, 1, _cell("    " * depth + title, editable=False, muted=False))
             kinds = [SectionKind.NONE, *PLANNING_CATEGORIES] if planning else [SectionKind.NONE, SectionKind.DED]
             combo = QComboBox()
             combo.setObjectName(f"blmp_kind_{row}")

@@ -158,7 +158,7 @@ class RabEditor(QWidget):
     #: a unit rate of Rp 99 juta, a volume of 999 ribu); the user can widen any of them
     COLUMN_SAMPLES = {Col.NO: "VIII", Col.VOLUME: "999.999,99", Col.SATUAN: "m3",
                       Col.RATE: "99.999.999", Col.AMOUNT: "9.999.999.999",
-                      Col.FUNDING: "BLM fisik 80 % · Swadaya tunai 20 %"}
+                      Col.FUNDING: "BLM perencanaan"}  # a split is elided; its tooltip lists it
 
     def _set_column_widths(self) -> None:
         bold = QFont(self.view.font())
