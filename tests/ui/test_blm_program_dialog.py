@@ -8,6 +8,7 @@ from __future__ import annotations
 from decimal import Decimal as D
 
 import pytest
+from PySide6.QtWidgets import QToolButton
 
 from dtpl_studio.costing.formatting import format_rupiah
 from dtpl_studio.costing.funding import DEFAULT_PLPBK_RULES, Component, SectionKind, SwadayaRule
@@ -45,7 +46,9 @@ def test_a_lower_ceiling_fails_the_panel_at_once_and_undo_passes_it(qtbot, windo
     assert window.doc.undo_stack.count() == depth + 1  # one step
     assert window.blm.verdict_label.text() == "TIDAK LULUS"
     assert "TIDAK LULUS" in dialog.verdict_line.text()
-    window.doc.undo_stack.undo()
+    undo = dialog.findChild(QToolButton, "blmp_undo")
+    assert undo.isEnabled() and "aturan pagu" in undo.text()
+    undo.click()  # the dialog's own Undo
     assert program.rules == list(DEFAULT_PLPBK_RULES)
     assert window.blm.verdict_label.text().startswith("LULUS")
     assert dialog.rules.item(row, 3).text() == "300.000.000"  # the table follows the undo
