@@ -1,15 +1,29 @@
 """Screenshots of the real window, offscreen, in Indonesian and English (``make screenshots``).
 
 Writes PNGs into the folder given (default ``docs/img``): the main window on the demo project,
-the welcome, the About box, the save prompt and Qt's (non-native) file dialog, for each language
+the welcome, the About box, the save prompt and Qt's (non-native) file dialog, the BLM panel in
+its pass, warning and fail states and each tab of the Program BLM dialog, for each language
 (``<name>-id.png``, ``<name>-en.png``). Uses a temporary user data folder, never the real one.
+
+``--blm-pdf`` also exports the demo's PDF in the three BLM states and renders the first page
+of its BLM chapter with ``pdftoppm -r 60`` (``blm-pdf-<state>.png``; Poppler must be installed).
+
+The three states are the demo project edited through the window's own undoable edits:
+*warning* is the demo as shipped (LULUS DENGAN CATATAN: its book is accepted with a recorded
+reason, KSM overhead); *pass* prices it from a regional, published edition of the same book
+(the shipped book re-labelled, for the picture only) with no overhead E; *fail* lowers the
+physical ceiling below the package.
 """
 
 from __future__ import annotations
 
+import dataclasses
 import os
+import shutil
+import subprocess
 import sys
 import tempfile
+from decimal import Decimal
 from pathlib import Path
 
 _home = tempfile.mkdtemp(prefix="dtpl-shots-")
@@ -42,7 +56,91 @@ def _save(widget, out: Path, app) -> Path:
     return out
 
 
-def shoot(out_dir: Path, languages=("id", "en")) -> list[Path]:
+BLM_STATES = ("pass", "warning", "fail")
+
+
+def blm_state(window, state: str) -> None:
+    """Bring the open demo to ``state`` (see the module docstring) through undoable edits."""
+    from dtpl_studio.costing import edits
+    from dtpl_studio.costing.funding import Component, FundingRule
+    from dtpl_studio.ui.commands import push_edit
+
+    doc = window.doc
+    while doc.undo_stack.canUndo():  # back to the demo as shipped (the warning state)
+        doc.undo_stack.undo()
+    program = doc.program
+    relabelled = getattr(window, "_shots_books", {})
+    for package in program.packages:  # the book as shipped again
+        if package.id in relabelled:
+            package.book.meta = dataclasses.replace(package.book.meta, **relabelled[package.id])
+    window._shots_books = {}
+    if state == "pass":
+        for package in program.packages:
+            meta = package.book.meta
+            window._shots_books[package.id] = {"region": meta.region, "status": meta.status, "year": meta.year}
+            package.book.meta = dataclasses.replace(meta, region=program.kota, status="published",
+                                                    year=program.fiscal_year)
+            push_edit(doc, edits.Compound((
+                edits.set_package(package.id, price_basis_note=""),
+                edits.SetBookMeta(package.id, (("default_overhead_pct", Decimal(0)),)),
+            )), tr("cmd.settings"))
+    elif state == "fail":
+        fisik = [r for r in program.rules if r.component is Component.FISIK]
+        amount = doc.priced.verdict.totals.blm_by_component[Component.FISIK].rounded
+        step = Decimal(10_000_000)
+        low = FundingRule(fisik[0].program, Component.FISIK, amount // step * step, fisik[0].source_ref,
+                          "pagu contoh untuk gambar", program.fiscal_year)
+        push_edit(doc, edits.set_rules([*program.rules, low]), tr("cmd.blm_rule_add"))
+    window._on_repriced(False)
+
+
+def shoot_blm(window, out_dir: Path, code: str, app) -> list[Path]:
+    """The BLM panel in each state and the Program BLM dialog's tabs (in the fail state)."""
+    written = []
+    window.blm_dock.raise_()
+    for state in BLM_STATES:
+        blm_state(window, state)
+        _settle(app)
+        written.append(_save(window.blm_dock, out_dir / f"blm-panel-{state}-{code}.png", app))
+    dialog = window.make_blm_program_dialog()
+    for tab in range(dialog.tabs.count()):
+        dialog.tabs.setCurrentIndex(tab)
+        written.append(_save(dialog, out_dir / f"blm-program-{tab + 1}-{code}.png", app))
+    dialog.close()
+    return written
+
+
+def shoot_blm_pdf(out_dir: Path) -> list[Path]:
+    """The first page of the PDF's BLM chapter in each state (``pdftoppm -r 60``)."""
+    from pypdf import PdfReader
+
+    from dtpl_studio.services.project import export_pdf
+    from dtpl_studio.ui.app import create_main_window
+
+    app = QApplication.instance()
+    project = Path(_home) / "Demo Sukamaju.dtpl"
+    window = create_main_window(project)
+    written = []
+    for state in BLM_STATES:
+        blm_state(window, state)
+        pdf = Path(_home) / f"blm-{state}.pdf"
+        export_pdf(window.doc.program, pdf)
+        pages = [n for n, page in enumerate(PdfReader(pdf).pages, start=1)
+                 if "Kesimpulan pemeriksaan" in (page.extract_text() or "")]
+        stem = out_dir / f"blm-pdf-{state}"
+        subprocess.run(["pdftoppm", "-r", "60", "-png", "-f", str(pages[0]), "-l", str(pages[-1] + 1),
+                        str(pdf), str(stem)], check=True)
+        for png in sorted(out_dir.glob(f"blm-pdf-{state}-*.png")):
+            print(png)
+            written.append(png)
+    blm_state(window, "warning")
+    window.doc.undo_stack.setClean()
+    window.close()
+    _settle(app)
+    return written
+
+
+def shoot(out_dir: Path, languages=("id", "en"), blm_pdf: bool = False) -> list[Path]:
     """Take every screenshot; returns the files written."""
     from dtpl_studio.services.project import create_demo
     from dtpl_studio.ui.about import about_text
@@ -81,11 +179,20 @@ def shoot(out_dir: Path, languages=("id", "en")) -> list[Path]:
         dialog.resize(820, 480)
         written.append(_save(dialog, out_dir / f"file-dialog-{code}.png", app))
         dialog.close()
+        written += shoot_blm(window, out_dir, code, app)
+        blm_state(window, "warning")
+        window.doc.undo_stack.setClean()  # the pictures' edits are not saved
         window.close()
         _settle(app)
     set_language("id")
+    if blm_pdf:
+        if shutil.which("pdftoppm") is None:
+            print("pdftoppm not found (Poppler): no BLM PDF pages", file=sys.stderr)
+        else:
+            written += shoot_blm_pdf(out_dir)
     return written
 
 
 if __name__ == "__main__":
-    shoot(Path(sys.argv[1]) if len(sys.argv) > 1 else Path("docs/img"))
+    args = [a for a in sys.argv[1:] if not a.startswith("--")]
+    shoot(Path(args[0]) if args else Path("docs/img"), blm_pdf="--blm-pdf" in sys.argv)

@@ -34,6 +34,13 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
 
+from dtpl_studio.costing.funding import (
+    DEFAULT_PLPBK_RULES,
+    FundingRule,
+    SwadayaRule,
+    Termin,
+    rule_problems,
+)
 from dtpl_studio.costing.pricebook import Analysis, PriceBook, PriceBookError, Resource
 from dtpl_studio.costing.rab import (
     Item,
@@ -348,8 +355,10 @@ def outdent(program: Program, node_id: str) -> MoveNode | None:
 #: Item fields :class:`SetItemFields` may change (``id`` and ``measurements`` never).
 ITEM_FIELDS = frozenset({
     "description", "unit", "analysis_code", "custom_rate", "custom_reason", "volume", "funding",
-    "rate_override", "override_reason", "note",
+    "rate_override", "override_reason", "note", "funding_split",
 })
+#: Fields whose value is a list: the edit stores its own copy, never the caller's list.
+_LIST_FIELDS = frozenset({"funding_split", "rules", "termins"})
 
 
 @dataclass(frozen=True)
@@ -368,13 +377,19 @@ class SetItemFields(Edit):
         item = find_item(program, self.item_id)
         old = _old_values(item, self.values, ITEM_FIELDS, "kolom item")
         for name, value in self.values:
-            setattr(item, name, value)
+            setattr(item, name, list(value) if name in _LIST_FIELDS else value)
         return SetItemFields(self.item_id, old)
 
 
 def set_item(item_id: str, **values: Any) -> SetItemFields:
     """``SetItemFields`` from keyword arguments: ``set_item(id, volume=Decimal('4.5'))``."""
     return SetItemFields(item_id, tuple(values.items()))
+
+
+def set_funding(item_id: str, funding, shares) -> SetItemFields:
+    """Set an item's main funding source (None = its division's) and the shares paid by
+    other sources (:class:`~dtpl_studio.costing.funding.FundingShare`, a new list)."""
+    return set_item(item_id, funding=funding, funding_split=list(shares))
 
 
 def set_volume(item_id: str, volume: Decimal) -> SetItemFields:
@@ -408,6 +423,38 @@ class SetSectionTitle(Edit):
         old = section.title
         section.title = self.title
         return SetSectionTitle(self.section_id, old)
+
+
+#: Section fields :class:`SetSectionFields` may change.
+SECTION_FIELDS = frozenset({"title", "funding", "kind"})
+
+
+@dataclass(frozen=True)
+class SetSectionFields(Edit):
+    """Set fields of section ``section_id`` (:data:`SECTION_FIELDS`): its title, the funding
+    source its items inherit (None = the parent's), its kind (a PLP-BK planning category or
+    DED, :class:`~dtpl_studio.costing.funding.SectionKind`, inherited by the sections below).
+    The section is priced again with everything below it (an inherited source changes the
+    split of its items)."""
+
+    section_id: str
+    values: tuple[tuple[str, Any], ...]
+
+    @property
+    def changed_items(self) -> frozenset[str]:
+        return frozenset({self.section_id})
+
+    def apply(self, program: Program) -> Edit:
+        section = find_section(program, self.section_id)
+        old = _old_values(section, self.values, SECTION_FIELDS, "kolom bagian")
+        for name, value in self.values:
+            setattr(section, name, value)
+        return SetSectionFields(self.section_id, old)
+
+
+def set_section(section_id: str, **values: Any) -> SetSectionFields:
+    """``SetSectionFields`` from keyword arguments: ``set_section(id, kind=SectionKind.PEMASARAN)``."""
+    return SetSectionFields(section_id, tuple(values.items()))
 
 
 # -- back-up volume lines --------------------------------------------------------------------
@@ -650,7 +697,8 @@ class RemovePackage(Edit):
 
 
 #: Package fields :class:`SetPackageFields` may change.
-PACKAGE_FIELDS = frozenset({"name", "component", "ksm", "location", "description", "settings"})
+PACKAGE_FIELDS = frozenset({"name", "component", "ksm", "location", "description", "settings",
+                            "price_basis_note"})
 
 
 @dataclass(frozen=True)
@@ -706,29 +754,66 @@ class SetBookMeta(Edit):
 #: Programme fields :class:`SetProgramFields` may change.
 PROGRAM_FIELDS = frozenset({
     "kelurahan", "kecamatan", "kota", "provinsi", "program", "fiscal_year", "bkm",
-    "blm_allocation", "signatories", "title",
+    "blm_allocation", "signatories", "title", "rules", "termins", "swadaya_rule",
 })
 
 
 @dataclass(frozen=True)
 class SetProgramFields(Edit):
     """Set fields of the programme (location, BKM, allocation, ``signatories`` as a whole
-    new list of :class:`Signatory`)."""
+    new list of :class:`Signatory`; the BLM ``rules`` table, the ``termins`` plan as whole
+    new lists of their frozen rows; the optional ``swadaya_rule``).
+
+    Raises (from :meth:`apply`):
+        EditError: a field that cannot be set, or a rule table with a row that cannot be
+            stored (:func:`~dtpl_studio.costing.funding.rule_problems`: the message names the
+            row and the column); nothing is changed.
+    """
 
     values: tuple[tuple[str, Any], ...]
+    #: validate a new rule table; False on an inverse, which puts back what was there (a
+    #: table read from a file may hold rows the window would refuse: undo never fails on it)
+    check: bool = True
 
     def apply(self, program: Program) -> Edit:
         old = _old_values(program, self.values, PROGRAM_FIELDS, "kolom program")
         for name, value in self.values:
+            if name == "rules" and self.check:
+                problems = rule_problems(list(value))
+                if problems:
+                    raise EditError(problems[0].message)
+        for name, value in self.values:
             if name == "signatories":
                 value = [dataclasses.replace(s) for s in value]
+            elif name in _LIST_FIELDS:
+                value = list(value)
             setattr(program, name, value)
-        return SetProgramFields(old)
+        return SetProgramFields(old, check=False)
 
 
 def set_program(**values: Any) -> SetProgramFields:
     """``SetProgramFields`` from keyword arguments."""
     return SetProgramFields(tuple(values.items()))
+
+
+def set_rules(rules: list[FundingRule] | tuple[FundingRule, ...]) -> SetProgramFields:
+    """Replace the BLM rule table (issue 6 point 4) by ``rules`` (validated on apply)."""
+    return set_program(rules=list(rules))
+
+
+def reset_rules() -> SetProgramFields:
+    """Put back the PLP-BK seed table (:data:`~dtpl_studio.costing.funding.DEFAULT_PLPBK_RULES`)."""
+    return set_rules(DEFAULT_PLPBK_RULES)
+
+
+def set_termins(termins: list[Termin] | tuple[Termin, ...]) -> SetProgramFields:
+    """Replace the BLM termin plan by ``termins`` (checked by the verdict, not here)."""
+    return set_program(termins=list(termins))
+
+
+def set_swadaya_rule(rule: SwadayaRule | None) -> SetProgramFields:
+    """Set (or clear with None) the optional minimum swadaya share."""
+    return set_program(swadaya_rule=rule)
 
 
 def apply_all(program: Program, edits: list[Edit]) -> list[Edit]:
@@ -742,9 +827,11 @@ __all__ = [
     "BOOK_META_FIELDS", "ITEM_FIELDS", "PACKAGE_FIELDS", "PROGRAM_FIELDS", "Compound", "Edit", "EditError",
     "InsertMeasurement", "InsertNode", "InsertPackage", "Location", "MoveNode", "PackageSettings",
     "PinAnalyses", "RemoveMeasurement", "RemoveNode", "RemovePackage", "ReplaceMeasurement",
-    "SetBookMeta", "SetItemFields", "SetPackageFields", "SetProgramFields", "SetSectionTitle", "Signatory",
+    "SECTION_FIELDS", "SetBookMeta", "SetItemFields", "SetPackageFields", "SetProgramFields",
+    "SetSectionFields", "SetSectionTitle", "Signatory",
     "UnpinAnalyses", "add_item_from_book", "apply_all", "clear_override", "copy_analysis",
     "copy_resource", "find_item", "find_package", "find_section", "indent", "locate",
-    "move_up_down", "outdent", "pin_analysis", "remove_unused_analysis", "set_item",
-    "set_override", "set_package", "set_program", "set_settings", "set_volume",
+    "move_up_down", "outdent", "pin_analysis", "remove_unused_analysis", "reset_rules", "set_funding",
+    "set_item", "set_override", "set_package", "set_program", "set_rules", "set_section", "set_settings",
+    "set_swadaya_rule", "set_termins", "set_volume",
 ]

@@ -117,6 +117,14 @@ def split_amount(amount: Decimal, main: FundingSource, shares: list[FundingShare
     return [(main, rest), *parts]
 
 
+def shares_of(parts: tuple[tuple[FundingSource, Decimal], ...] | list) -> list[tuple[FundingSource, Decimal, Decimal | None]]:
+    """``(source, rupiah, fraction of the item)`` of an item's split (``PricedItem.funding``:
+    main source first); the fraction is None when the item's amount is 0. For display: the
+    window's funding column says "BLM fisik 80 % · Swadaya tunai 20 %"."""
+    total = sum((v for _, v in parts), Decimal(0))
+    return [(source, value, value / total if total else None) for source, value in parts]
+
+
 @dataclass(frozen=True, slots=True)
 class FundingRule:
     """One row of the rule table: ``component`` of ``program`` may not exceed ``ceiling``
@@ -158,6 +166,64 @@ def applicable_rules(rules: tuple[FundingRule, ...] | list[FundingRule], program
         if current is None or (current.year is None and rule.year is not None):
             best[rule.component] = rule
     return [r for r in rules if best.get(r.component) is r]
+
+
+#: Columns of the rule table as the window and the messages name them.
+RULE_COLUMNS = ("program", "year", "component", "ceiling", "source_ref", "note")
+#: Years a rule row may name (an empty year = every year).
+RULE_YEARS = (1990, 2100)
+
+
+@dataclass(frozen=True, slots=True)
+class RuleProblem:
+    """Why a row of the rule table cannot be stored: ``row`` (1-based), ``column`` (one of
+    :data:`RULE_COLUMNS`), ``code`` (``ceiling-negative``, ``ceiling-invalid``,
+    ``year-range``, ``duplicate``) and ``other`` (the earlier row a duplicate repeats)."""
+
+    row: int
+    column: str
+    code: str
+    other: int = 0
+
+    @property
+    def message(self) -> str:
+        """The Indonesian message naming the row and the column."""
+        where = f"aturan pagu baris {self.row}, kolom {_COLUMN_TEXT[self.column]}"
+        if self.code == "ceiling-negative":
+            return f"{where}: pagu tidak boleh negatif"
+        if self.code == "ceiling-invalid":
+            return f"{where}: pagu harus berupa angka rupiah"
+        if self.code == "year-range":
+            return f"{where}: tahun harus antara {RULE_YEARS[0]} dan {RULE_YEARS[1]} (kosong = semua tahun)"
+        return (f"{where}: program, komponen dan tahun sama dengan baris {self.other} "
+                "(satu pagu per komponen dan tahun)")
+
+
+_COLUMN_TEXT = {"program": "Program", "year": "Tahun", "component": "Komponen", "ceiling": "Pagu",
+                "source_ref": "Sumber", "note": "Catatan"}
+
+
+def rule_problems(rules: tuple[FundingRule, ...] | list[FundingRule]) -> list[RuleProblem]:
+    """The rows of ``rules`` that cannot be stored, in row order: a ceiling that is negative
+    or not a finite number, a year outside :data:`RULE_YEARS`, or a row for the same
+    programme (compared case- and punctuation-blind), component and year as an earlier row
+    (:func:`applicable_rules` would silently take the first of them)."""
+    problems: list[RuleProblem] = []
+    seen: dict[tuple[str, Component, int | None], int] = {}
+    for row, rule in enumerate(rules, start=1):
+        ceiling = rule.ceiling
+        if not isinstance(ceiling, Decimal) or not ceiling.is_finite():
+            problems.append(RuleProblem(row, "ceiling", "ceiling-invalid"))
+        elif ceiling < 0:
+            problems.append(RuleProblem(row, "ceiling", "ceiling-negative"))
+        if rule.year is not None and not RULE_YEARS[0] <= rule.year <= RULE_YEARS[1]:
+            problems.append(RuleProblem(row, "year", "year-range"))
+        key = (_fold(rule.program), rule.component, rule.year)
+        if key in seen:
+            problems.append(RuleProblem(row, "component", "duplicate", seen[key]))
+        else:
+            seen[key] = row
+    return problems
 
 
 @dataclass(frozen=True, slots=True)

@@ -1344,6 +1344,386 @@ Technical details are in the log.</translation>
         <translation>{field}: {text} is outside 0–100 %.</translation>
     </message>
     <message>
+        <source>Program &amp;BLM…</source>
+        <comment>action.blm_program</comment>
+        <translation>&amp;BLM programme…</translation>
+    </message>
+    <message>
+        <source>Atur program BLM…</source>
+        <comment>blm.program</comment>
+        <translation>Set up BLM programme…</translation>
+    </message>
+    <message>
+        <source>Program BLM</source>
+        <comment>blmp.title</comment>
+        <translation>BLM programme</translation>
+    </message>
+    <message>
+        <source>Kesimpulan saat ini: {verdict} (setiap perubahan langsung diperiksa dan dapat diurungkan)</source>
+        <comment>blmp.verdict</comment>
+        <translation>Current verdict: {verdict} (every change is checked at once and can be undone)</translation>
+    </message>
+    <message>
+        <source>Tutup</source>
+        <comment>blmp.close</comment>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <source>Aturan pagu</source>
+        <comment>blmp.tab.rules</comment>
+        <translation>Ceiling rules</translation>
+    </message>
+    <message>
+        <source>Termin pencairan</source>
+        <comment>blmp.tab.termins</comment>
+        <translation>Disbursement termins</translation>
+    </message>
+    <message>
+        <source>Minimum swadaya</source>
+        <comment>blmp.tab.swadaya</comment>
+        <translation>Minimum swadaya</translation>
+    </message>
+    <message>
+        <source>Kategori perencanaan</source>
+        <comment>blmp.tab.categories</comment>
+        <translation>Planning categories</translation>
+    </message>
+    <message>
+        <source>Pagu BLM per program, tahun dan komponen, dengan sumber aturannya (dicetak pada bab pemeriksaan pagu). Tahun kosong = semua tahun; program kosong = semua program. Baris dengan tahun anggaran yang sama mengalahkan baris tanpa tahun.</source>
+        <comment>blmp.rules.hint</comment>
+        <translation>BLM ceilings per programme, year and component, with the source of each rule (printed in the ceiling check chapter). Empty year = every year; empty programme = every programme. A row for the fiscal year wins over a row without a year.</translation>
+    </message>
+    <message>
+        <source>Program</source>
+        <comment>blmp.rule.col.program</comment>
+        <translation>Programme</translation>
+    </message>
+    <message>
+        <source>Tahun</source>
+        <comment>blmp.rule.col.year</comment>
+        <translation>Year</translation>
+    </message>
+    <message>
+        <source>Komponen</source>
+        <comment>blmp.rule.col.component</comment>
+        <translation>Component</translation>
+    </message>
+    <message>
+        <source>Pagu (Rp)</source>
+        <comment>blmp.rule.col.ceiling</comment>
+        <translation>Ceiling (Rp)</translation>
+    </message>
+    <message>
+        <source>Sumber aturan</source>
+        <comment>blmp.rule.col.source_ref</comment>
+        <translation>Rule source</translation>
+    </message>
+    <message>
+        <source>Catatan</source>
+        <comment>blmp.rule.col.note</comment>
+        <translation>Note</translation>
+    </message>
+    <message>
+        <source>BLM perencanaan</source>
+        <comment>blmp.component.perencanaan</comment>
+        <translation>BLM planning</translation>
+    </message>
+    <message>
+        <source>BLM fisik</source>
+        <comment>blmp.component.fisik</comment>
+        <translation>BLM physical</translation>
+    </message>
+    <message>
+        <source>Total BLM</source>
+        <comment>blmp.component.total</comment>
+        <translation>BLM total</translation>
+    </message>
+    <message>
+        <source>Tambah baris</source>
+        <comment>blmp.rules.add</comment>
+        <translation>Add row</translation>
+    </message>
+    <message>
+        <source>Hapus baris</source>
+        <comment>blmp.rules.remove</comment>
+        <translation>Remove row</translation>
+    </message>
+    <message>
+        <source>Kembalikan ke PLP-BK</source>
+        <comment>blmp.rules.reset</comment>
+        <translation>Reset to PLP-BK</translation>
+    </message>
+    <message>
+        <source>Aturan baris {row}, kolom {column}: pagu kosong. Tulis pagu dalam rupiah, misalnya 300.000.000.</source>
+        <comment>blmp.rule.err.blank</comment>
+        <translation>Rule row {row}, column {column}: the ceiling is empty. Write it in rupiah, e.g. 300.000.000.</translation>
+    </message>
+    <message>
+        <source>Aturan baris {row}, kolom {column}: &quot;{text}&quot; bukan angka rupiah (misalnya 300.000.000).</source>
+        <comment>blmp.rule.err.number</comment>
+        <translation>Rule row {row}, column {column}: &quot;{text}&quot; is not an amount in rupiah (e.g. 300.000.000).</translation>
+    </message>
+    <message>
+        <source>Aturan baris {row}, kolom {column}: &quot;{text}&quot; bukan tahun (misalnya 2024; kosong = semua tahun).</source>
+        <comment>blmp.rule.err.year</comment>
+        <translation>Rule row {row}, column {column}: &quot;{text}&quot; is not a year (e.g. 2024; empty = every year).</translation>
+    </message>
+    <message>
+        <source>Aturan baris {row}, kolom {column}: pagu tidak boleh negatif.</source>
+        <comment>blmp.rule.err.ceiling-negative</comment>
+        <translation>Rule row {row}, column {column}: a ceiling cannot be negative.</translation>
+    </message>
+    <message>
+        <source>Aturan baris {row}, kolom {column}: pagu harus berupa angka rupiah.</source>
+        <comment>blmp.rule.err.ceiling-invalid</comment>
+        <translation>Rule row {row}, column {column}: the ceiling must be an amount in rupiah.</translation>
+    </message>
+    <message>
+        <source>Aturan baris {row}, kolom {column}: tahun harus antara 1990 dan 2100 (kosong = semua tahun).</source>
+        <comment>blmp.rule.err.year-range</comment>
+        <translation>Rule row {row}, column {column}: the year must be between 1990 and 2100 (empty = every year).</translation>
+    </message>
+    <message>
+        <source>Aturan baris {row}, kolom {column}: program, komponen dan tahun sama dengan baris {other} (satu pagu per komponen dan tahun).</source>
+        <comment>blmp.rule.err.duplicate</comment>
+        <translation>Rule row {row}, column {column}: same programme, component and year as row {other} (one ceiling per component and year).</translation>
+    </message>
+    <message>
+        <source>Tahapan pencairan BLM: persentase BLM total tiap termin dan tonggak kemajuan yang mencairkannya. Jumlah persentase harus 100 %. Jumlah rupiah dihitung dari BLM total (dibulatkan); termin terakhir menerima sisa pembulatan. Kolom jumlah tertulis boleh kosong.</source>
+        <comment>blmp.termins.hint</comment>
+        <translation>BLM disbursement plan: each termin&apos;s percentage of the BLM total and the progress milestone that releases it. The percentages must add up to 100 %. Amounts are computed from the (rounded) BLM total; the last termin takes the rupiah left by rounding. The written amount may stay empty.</translation>
+    </message>
+    <message>
+        <source>Persen</source>
+        <comment>blmp.termin.col.percent</comment>
+        <translation>Percent</translation>
+    </message>
+    <message>
+        <source>Tonggak kemajuan (syarat pencairan)</source>
+        <comment>blmp.termin.col.milestone</comment>
+        <translation>Progress milestone (release condition)</translation>
+    </message>
+    <message>
+        <source>Jumlah tertulis (Rp)</source>
+        <comment>blmp.termin.col.stated</comment>
+        <translation>Written amount (Rp)</translation>
+    </message>
+    <message>
+        <source>Jumlah dari BLM</source>
+        <comment>blmp.termin.col.amount</comment>
+        <translation>Amount from BLM</translation>
+    </message>
+    <message>
+        <source>Jumlah persentase: {percent} % {mark} · BLM total Rp {blm}</source>
+        <comment>blmp.termins.sum</comment>
+        <translation>Sum of percentages: {percent} % {mark} · BLM total Rp {blm}</translation>
+    </message>
+    <message>
+        <source>(harus 100 %)</source>
+        <comment>blmp.termins.not_100</comment>
+        <translation>(must be 100 %)</translation>
+    </message>
+    <message>
+        <source>Tambah termin</source>
+        <comment>blmp.termins.add</comment>
+        <translation>Add termin</translation>
+    </message>
+    <message>
+        <source>Hapus termin</source>
+        <comment>blmp.termins.remove</comment>
+        <translation>Remove termin</translation>
+    </message>
+    <message>
+        <source>Termin baris {row}, kolom {column}: persentase kosong.</source>
+        <comment>blmp.termin.err.blank</comment>
+        <translation>Termin row {row}, column {column}: the percentage is empty.</translation>
+    </message>
+    <message>
+        <source>Termin baris {row}, kolom {column}: &quot;{text}&quot; bukan angka.</source>
+        <comment>blmp.termin.err.number</comment>
+        <translation>Termin row {row}, column {column}: &quot;{text}&quot; is not a number.</translation>
+    </message>
+    <message>
+        <source>Termin baris {row}, kolom {column}: {text} harus lebih dari 0 dan paling banyak 100.</source>
+        <comment>blmp.termin.err.range</comment>
+        <translation>Termin row {row}, column {column}: {text} must be more than 0 and at most 100.</translation>
+    </message>
+    <message>
+        <source>Termin baris {row}, kolom {column}: {text} tidak boleh negatif.</source>
+        <comment>blmp.termin.err.negative</comment>
+        <translation>Termin row {row}, column {column}: {text} cannot be negative.</translation>
+    </message>
+    <message>
+        <source>Minimum bagian swadaya (tunai dan natura) dari total biaya program. Tidak ada minimum PLP-BK yang terverifikasi: isi hanya bila ada kesepakatan atau aturan, dan tulis sumbernya.</source>
+        <comment>blmp.swadaya.hint</comment>
+        <translation>Minimum share of swadaya (cash and in kind) in the programme&apos;s total cost. No verified PLP-BK minimum exists: set one only when an agreement or rule requires it, and name its source.</translation>
+    </message>
+    <message>
+        <source>Tetapkan minimum swadaya</source>
+        <comment>blmp.swadaya.on</comment>
+        <translation>Set a minimum swadaya share</translation>
+    </message>
+    <message>
+        <source>Minimum</source>
+        <comment>blmp.swadaya.share</comment>
+        <translation>Minimum</translation>
+    </message>
+    <message>
+        <source>% dari total biaya program</source>
+        <comment>blmp.swadaya.of_cost</comment>
+        <translation>% of the programme&apos;s total cost</translation>
+    </message>
+    <message>
+        <source>Sumber</source>
+        <comment>blmp.swadaya.source</comment>
+        <translation>Source</translation>
+    </message>
+    <message>
+        <source>misalnya: kesepakatan rembug warga BKM, 12 Maret 2024</source>
+        <comment>blmp.swadaya.source_hint</comment>
+        <translation>e.g. BKM community meeting agreement, 12 March 2024</translation>
+    </message>
+    <message>
+        <source>Swadaya saat ini: Rp {amount} = {share} dari total biaya Rp {cost}.</source>
+        <comment>blmp.swadaya.now</comment>
+        <translation>Swadaya now: Rp {amount} = {share} of the total cost Rp {cost}.</translation>
+    </message>
+    <message>
+        <source>{field}: &quot;{text}&quot; bukan angka. Tulis misalnya 20 atau 12,5.</source>
+        <comment>blmp.swadaya.err.number</comment>
+        <translation>{field}: &quot;{text}&quot; is not a number. Write e.g. 20 or 12.5.</translation>
+    </message>
+    <message>
+        <source>{field}: {text} di luar 0–100 %.</source>
+        <comment>blmp.swadaya.err.range</comment>
+        <translation>{field}: {text} is outside 0–100 %.</translation>
+    </message>
+    <message>
+        <source>Komponen perencanaan PLP-BK terdiri atas empat kategori; pilih kategori tiap divisi paket perencanaan (divisi di bawahnya ikut). Pada paket fisik sebuah divisi dapat ditandai sebagai penyiapan DED.</source>
+        <comment>blmp.cat.hint</comment>
+        <translation>The PLP-BK planning component has four categories; choose the category of each division of a planning package (the divisions below it follow). In a physical package a division may be marked as DED preparation.</translation>
+    </message>
+    <message>
+        <source>Paket</source>
+        <comment>blmp.cat.col.package</comment>
+        <translation>Package</translation>
+    </message>
+    <message>
+        <source>Divisi</source>
+        <comment>blmp.cat.col.division</comment>
+        <translation>Division</translation>
+    </message>
+    <message>
+        <source>Kategori</source>
+        <comment>blmp.cat.col.kind</comment>
+        <translation>Category</translation>
+    </message>
+    <message>
+        <source>Jumlah per kategori:</source>
+        <comment>blmp.cat.totals</comment>
+        <translation>Totals per category:</translation>
+    </message>
+    <message>
+        <source>Belum dikategorikan / ikut divisi di atas</source>
+        <comment>blmp.kind.none</comment>
+        <translation>Not categorised / as the division above</translation>
+    </message>
+    <message>
+        <source>Tenaga ahli pendamping</source>
+        <comment>blmp.kind.tenaga-ahli</comment>
+        <translation>Accompanying experts</translation>
+    </message>
+    <message>
+        <source>Pengembangan kapasitas</source>
+        <comment>blmp.kind.pengembangan-kapasitas</comment>
+        <translation>Capacity building</translation>
+    </message>
+    <message>
+        <source>Proses perencanaan partisipatif</source>
+        <comment>blmp.kind.perencanaan-partisipatif</comment>
+        <translation>Participatory planning process</translation>
+    </message>
+    <message>
+        <source>Pemasaran hasil perencanaan</source>
+        <comment>blmp.kind.pemasaran</comment>
+        <translation>Marketing of the plan</translation>
+    </message>
+    <message>
+        <source>Penyiapan DED</source>
+        <comment>blmp.kind.ded</comment>
+        <translation>DED preparation</translation>
+    </message>
+    <message>
+        <source>Ubah aturan pagu BLM</source>
+        <comment>cmd.blm_rules</comment>
+        <translation>Change BLM ceiling rules</translation>
+    </message>
+    <message>
+        <source>Tambah aturan pagu</source>
+        <comment>cmd.blm_rule_add</comment>
+        <translation>Add ceiling rule</translation>
+    </message>
+    <message>
+        <source>Hapus aturan pagu baris {row}</source>
+        <comment>cmd.blm_rule_remove</comment>
+        <translation>Remove ceiling rule row {row}</translation>
+    </message>
+    <message>
+        <source>Kembalikan aturan pagu PLP-BK</source>
+        <comment>cmd.blm_rules_reset</comment>
+        <translation>Reset PLP-BK ceiling rules</translation>
+    </message>
+    <message>
+        <source>Ubah rencana termin</source>
+        <comment>cmd.blm_termins</comment>
+        <translation>Change termin plan</translation>
+    </message>
+    <message>
+        <source>Tambah termin</source>
+        <comment>cmd.blm_termin_add</comment>
+        <translation>Add termin</translation>
+    </message>
+    <message>
+        <source>Hapus termin {row}</source>
+        <comment>cmd.blm_termin_remove</comment>
+        <translation>Remove termin {row}</translation>
+    </message>
+    <message>
+        <source>Ubah minimum swadaya</source>
+        <comment>cmd.blm_swadaya</comment>
+        <translation>Change minimum swadaya</translation>
+    </message>
+    <message>
+        <source>Kategori divisi {division}</source>
+        <comment>cmd.blm_kind</comment>
+        <translation>Category of division {division}</translation>
+    </message>
+    <message>
+        <source>Sumber dana</source>
+        <comment>col.funding</comment>
+        <translation>Funding</translation>
+    </message>
+    <message>
+        <source>Klik dua kali untuk mengatur sumber dana item</source>
+        <comment>rab.funding_tip</comment>
+        <translation>Double-click to set the item&apos;s funding</translation>
+    </message>
+    <message>
+        <source>ikut divisi: {source}</source>
+        <comment>rab.funding_inherited</comment>
+        <translation>from the division: {source}</translation>
+    </message>
+    <message>
+        <source>BLM perencanaan</source>
+        <comment>fund.blm.perencanaan</comment>
+        <translation>BLM planning</translation>
+    </message>
+    <message>
+        <source>BLM fisik</source>
+        <comment>fund.blm.fisik</comment>
+        <translation>BLM physical</translation>
+    </message>
+    <message>
         <source>&amp;Panduan pengguna</source>
         <comment>action.guide</comment>
         <translation>User &amp;guide</translation>

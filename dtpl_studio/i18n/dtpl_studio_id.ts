@@ -1675,6 +1675,386 @@ Pulihkan keadaan itu? (Berkas proyek baru berubah saat Anda menyimpan.)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Program &amp;BLM…</source>
+        <comment>action.blm_program</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Atur program BLM…</source>
+        <comment>blm.program</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Program BLM</source>
+        <comment>blmp.title</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Kesimpulan saat ini: {verdict} (setiap perubahan langsung diperiksa dan dapat diurungkan)</source>
+        <comment>blmp.verdict</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tutup</source>
+        <comment>blmp.close</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Aturan pagu</source>
+        <comment>blmp.tab.rules</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Termin pencairan</source>
+        <comment>blmp.tab.termins</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Minimum swadaya</source>
+        <comment>blmp.tab.swadaya</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Kategori perencanaan</source>
+        <comment>blmp.tab.categories</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pagu BLM per program, tahun dan komponen, dengan sumber aturannya (dicetak pada bab pemeriksaan pagu). Tahun kosong = semua tahun; program kosong = semua program. Baris dengan tahun anggaran yang sama mengalahkan baris tanpa tahun.</source>
+        <comment>blmp.rules.hint</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Program</source>
+        <comment>blmp.rule.col.program</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tahun</source>
+        <comment>blmp.rule.col.year</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Komponen</source>
+        <comment>blmp.rule.col.component</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pagu (Rp)</source>
+        <comment>blmp.rule.col.ceiling</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sumber aturan</source>
+        <comment>blmp.rule.col.source_ref</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Catatan</source>
+        <comment>blmp.rule.col.note</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>BLM perencanaan</source>
+        <comment>blmp.component.perencanaan</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>BLM fisik</source>
+        <comment>blmp.component.fisik</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Total BLM</source>
+        <comment>blmp.component.total</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tambah baris</source>
+        <comment>blmp.rules.add</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Hapus baris</source>
+        <comment>blmp.rules.remove</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Kembalikan ke PLP-BK</source>
+        <comment>blmp.rules.reset</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Aturan baris {row}, kolom {column}: pagu kosong. Tulis pagu dalam rupiah, misalnya 300.000.000.</source>
+        <comment>blmp.rule.err.blank</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Aturan baris {row}, kolom {column}: &quot;{text}&quot; bukan angka rupiah (misalnya 300.000.000).</source>
+        <comment>blmp.rule.err.number</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Aturan baris {row}, kolom {column}: &quot;{text}&quot; bukan tahun (misalnya 2024; kosong = semua tahun).</source>
+        <comment>blmp.rule.err.year</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Aturan baris {row}, kolom {column}: pagu tidak boleh negatif.</source>
+        <comment>blmp.rule.err.ceiling-negative</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Aturan baris {row}, kolom {column}: pagu harus berupa angka rupiah.</source>
+        <comment>blmp.rule.err.ceiling-invalid</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Aturan baris {row}, kolom {column}: tahun harus antara 1990 dan 2100 (kosong = semua tahun).</source>
+        <comment>blmp.rule.err.year-range</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Aturan baris {row}, kolom {column}: program, komponen dan tahun sama dengan baris {other} (satu pagu per komponen dan tahun).</source>
+        <comment>blmp.rule.err.duplicate</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tahapan pencairan BLM: persentase BLM total tiap termin dan tonggak kemajuan yang mencairkannya. Jumlah persentase harus 100 %. Jumlah rupiah dihitung dari BLM total (dibulatkan); termin terakhir menerima sisa pembulatan. Kolom jumlah tertulis boleh kosong.</source>
+        <comment>blmp.termins.hint</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Persen</source>
+        <comment>blmp.termin.col.percent</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tonggak kemajuan (syarat pencairan)</source>
+        <comment>blmp.termin.col.milestone</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Jumlah tertulis (Rp)</source>
+        <comment>blmp.termin.col.stated</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Jumlah dari BLM</source>
+        <comment>blmp.termin.col.amount</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Jumlah persentase: {percent} % {mark} · BLM total Rp {blm}</source>
+        <comment>blmp.termins.sum</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(harus 100 %)</source>
+        <comment>blmp.termins.not_100</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tambah termin</source>
+        <comment>blmp.termins.add</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Hapus termin</source>
+        <comment>blmp.termins.remove</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Termin baris {row}, kolom {column}: persentase kosong.</source>
+        <comment>blmp.termin.err.blank</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Termin baris {row}, kolom {column}: &quot;{text}&quot; bukan angka.</source>
+        <comment>blmp.termin.err.number</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Termin baris {row}, kolom {column}: {text} harus lebih dari 0 dan paling banyak 100.</source>
+        <comment>blmp.termin.err.range</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Termin baris {row}, kolom {column}: {text} tidak boleh negatif.</source>
+        <comment>blmp.termin.err.negative</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Minimum bagian swadaya (tunai dan natura) dari total biaya program. Tidak ada minimum PLP-BK yang terverifikasi: isi hanya bila ada kesepakatan atau aturan, dan tulis sumbernya.</source>
+        <comment>blmp.swadaya.hint</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tetapkan minimum swadaya</source>
+        <comment>blmp.swadaya.on</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Minimum</source>
+        <comment>blmp.swadaya.share</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>% dari total biaya program</source>
+        <comment>blmp.swadaya.of_cost</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sumber</source>
+        <comment>blmp.swadaya.source</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>misalnya: kesepakatan rembug warga BKM, 12 Maret 2024</source>
+        <comment>blmp.swadaya.source_hint</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Swadaya saat ini: Rp {amount} = {share} dari total biaya Rp {cost}.</source>
+        <comment>blmp.swadaya.now</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{field}: &quot;{text}&quot; bukan angka. Tulis misalnya 20 atau 12,5.</source>
+        <comment>blmp.swadaya.err.number</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{field}: {text} di luar 0–100 %.</source>
+        <comment>blmp.swadaya.err.range</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Komponen perencanaan PLP-BK terdiri atas empat kategori; pilih kategori tiap divisi paket perencanaan (divisi di bawahnya ikut). Pada paket fisik sebuah divisi dapat ditandai sebagai penyiapan DED.</source>
+        <comment>blmp.cat.hint</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Paket</source>
+        <comment>blmp.cat.col.package</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Divisi</source>
+        <comment>blmp.cat.col.division</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Kategori</source>
+        <comment>blmp.cat.col.kind</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Jumlah per kategori:</source>
+        <comment>blmp.cat.totals</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Belum dikategorikan / ikut divisi di atas</source>
+        <comment>blmp.kind.none</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tenaga ahli pendamping</source>
+        <comment>blmp.kind.tenaga-ahli</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pengembangan kapasitas</source>
+        <comment>blmp.kind.pengembangan-kapasitas</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Proses perencanaan partisipatif</source>
+        <comment>blmp.kind.perencanaan-partisipatif</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pemasaran hasil perencanaan</source>
+        <comment>blmp.kind.pemasaran</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Penyiapan DED</source>
+        <comment>blmp.kind.ded</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ubah aturan pagu BLM</source>
+        <comment>cmd.blm_rules</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tambah aturan pagu</source>
+        <comment>cmd.blm_rule_add</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Hapus aturan pagu baris {row}</source>
+        <comment>cmd.blm_rule_remove</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Kembalikan aturan pagu PLP-BK</source>
+        <comment>cmd.blm_rules_reset</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ubah rencana termin</source>
+        <comment>cmd.blm_termins</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tambah termin</source>
+        <comment>cmd.blm_termin_add</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Hapus termin {row}</source>
+        <comment>cmd.blm_termin_remove</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ubah minimum swadaya</source>
+        <comment>cmd.blm_swadaya</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Kategori divisi {division}</source>
+        <comment>cmd.blm_kind</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sumber dana</source>
+        <comment>col.funding</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Klik dua kali untuk mengatur sumber dana item</source>
+        <comment>rab.funding_tip</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ikut divisi: {source}</source>
+        <comment>rab.funding_inherited</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>BLM perencanaan</source>
+        <comment>fund.blm.perencanaan</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>BLM fisik</source>
+        <comment>fund.blm.fisik</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>&amp;Bahasa</source>
         <comment>menu.language</comment>
         <translation type="unfinished"></translation>

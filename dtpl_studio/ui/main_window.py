@@ -170,13 +170,14 @@ class MainWindow(QMainWindow):
         self.tabifyDockWidget(self.findings_dock, self.audit_dock)
         self.audit.print_requested.connect(self.export_audit_dialog)
         self.catalogue_dock.raise_()
-        self.resizeDocks([self.packages_dock, self.catalogue_dock], [280, 460], Qt.Orientation.Horizontal)
+        self.resizeDocks([self.packages_dock, self.catalogue_dock], [280, 400], Qt.Orientation.Horizontal)
         self.resizeDocks([self.packages_dock, self.blm_dock], [150, 600], Qt.Orientation.Vertical)
         self.packages.package_selected.connect(self._on_package_selected)
         self.catalogue.add_requested.connect(self.add_from_catalogue)
         self.findings.finding_activated.connect(self.select_finding)
         self.blm.show_findings_requested.connect(self.findings_dock.raise_)
         self.blm.price_basis_requested.connect(self.price_basis_dialog)
+        self.blm.program_requested.connect(self.blm_program_dialog)
 
     def _action(self, key: str, slot, shortcuts=()) -> QAction:
         action = QAction(tr(key), self)
@@ -202,6 +203,7 @@ class MainWindow(QMainWindow):
         self._build_structure_actions()
         self.price_basis_action = self._action("action.price_basis", self.price_basis_dialog, [])
         self.funding_action = self._action("action.funding", self.funding_dialog, [])
+        self.blm_program_action = self._action("action.blm_program", self.blm_program_dialog, [])
 
     def _build_structure_actions(self) -> None:
         """Tree editing (issue 10 point 1): each action is one undo step of a core edit."""
@@ -234,7 +236,7 @@ class MainWindow(QMainWindow):
         edit_menu.addSeparator()
         edit_menu.addActions([self.remove_item_action, self.add_line_action, self.remove_line_action])
         edit_menu.addSeparator()
-        edit_menu.addActions([self.funding_action, self.price_basis_action])
+        edit_menu.addActions([self.funding_action, self.price_basis_action, self.blm_program_action])
         structure = bar.addMenu(tr("menu.structure"))
         structure.addActions([self.add_section_action, self.move_up_action, self.move_down_action,
                               self.indent_action, self.outdent_action])
@@ -273,6 +275,7 @@ class MainWindow(QMainWindow):
         self.doc = doc
         doc.setParent(self)
         self.rab_editor = RabEditor(doc)
+        self.rab_editor.funding_requested.connect(self.funding_dialog)
         self.measurements = MeasurementPanel(doc)
         self.rab_editor.view.addAction(self.remove_item_action)
         self.rab_editor.view.addActions([self.move_up_action, self.move_down_action, self.indent_action,
@@ -685,6 +688,19 @@ class MainWindow(QMainWindow):
             return None
         return ProjectSettingsDialog(self.doc.program, self.rab_editor.package if self.rab_editor else None, self)
 
+    def blm_program_dialog(self) -> None:
+        """Sunting › Program BLM… (also the BLM panel's button): rule table, termins, swadaya
+        minimum, planning categories; each change is one undo step, applied at once."""
+        dialog = self.make_blm_program_dialog()
+        if dialog is not None:
+            dialog.exec()
+
+    def make_blm_program_dialog(self):
+        """The Program BLM dialog of the open project (not shown; None without a project)."""
+        from dtpl_studio.ui.widgets.blm_program_dialog import BlmProgramDialog
+
+        return BlmProgramDialog(self.doc, self) if self.doc is not None else None
+
     def apply_settings(self, dialog) -> bool:
         """Push what ``dialog`` (accepted) changed as one undo step."""
         edit = dialog.edit()
@@ -779,26 +795,18 @@ class MainWindow(QMainWindow):
     def set_price_basis_note(self, package: Package, note: str) -> None:
         """Record (or clear, with "") why ``package``'s pinned book is accepted as its price
         basis; undoable. The verdict then treats the price-basis findings as warnings."""
-        from dtpl_studio.ui.blm_commands import SetFieldCommand
-
         if self.doc is None or note.strip() == package.price_basis_note.strip():
             return
-        self.doc.undo_stack.push(SetFieldCommand(
-            self.doc, package, "price_basis_note", note.strip(),
-            tr("cmd.price_basis", package=package.name)))
+        self._push(edits.set_package(package.id, price_basis_note=note.strip()),
+                   tr("cmd.price_basis", package=package.name))
 
     def set_item_funding(self, item: Item, funding, shares) -> None:
         """Set ``item``'s main funding source (None = its division's) and its shares, as one
         undoable edit; the verdict follows at once."""
-        from dtpl_studio.ui.blm_commands import SetFieldCommand
-
         if self.doc is None or (item.funding, list(item.funding_split)) == (funding, list(shares)):
             return
-        stack = self.doc.undo_stack
-        stack.beginMacro(tr("cmd.funding", item=item.description[:40]))
-        stack.push(SetFieldCommand(self.doc, item, "funding", funding, tr("cmd.funding", item="")))
-        stack.push(SetFieldCommand(self.doc, item, "funding_split", list(shares), tr("cmd.funding", item="")))
-        stack.endMacro()
+        self._push(edits.set_funding(item.id, funding, shares),
+                   tr("cmd.funding", item=item.description[:40]))
 
     def inherited_funding(self, item: Item):
         """The source ``item`` takes when it names none: its nearest division's, else BLM."""
@@ -819,11 +827,13 @@ class MainWindow(QMainWindow):
                 return next((s.funding for s in reversed(trail) if s.funding), FundingSource.BLM)
         return FundingSource.BLM
 
-    def funding_dialog(self) -> None:
-        """Sunting › Sumber dana item…: the selected item's funding and shares."""
+    def funding_dialog(self, node: Item | None = None) -> None:
+        """Sunting › Sumber dana item… (or a double-click on the RAB's funding cell): the
+        selected item's (or ``node``'s) funding and shares."""
         from dtpl_studio.ui.widgets.funding_dialog import FundingDialog
 
-        node = self.rab_editor.current_node() if self.rab_editor else None
+        if not isinstance(node, Item):
+            node = self.rab_editor.current_node() if self.rab_editor else None
         if self.doc is None or not isinstance(node, Item):
             self._show_message(tr("fund.no_item"))
             return

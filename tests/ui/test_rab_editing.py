@@ -35,7 +35,8 @@ def test_tree_shows_the_core_figures_in_indonesian_format(doc):
     model.set_package(physical(doc))
     assert model.rowCount() == 3
     assert [model.headerData(c, Qt.Orientation.Horizontal).replace("\n", " ") for c in Col] == [
-        "No", "Uraian Pekerjaan", "Volume", "Satuan", "Harga Satuan (Rp)", "Jumlah Harga (Rp)"]
+        "No", "Uraian Pekerjaan", "Volume", "Satuan", "Harga Satuan (Rp)", "Jumlah Harga (Rp)",
+        "Sumber dana"]
     tanah = model.index(1, 0)
     assert model.data(tanah) == "II"
     assert model.data(model.index(1, Col.URAIAN)) == "PEKERJAAN TANAH"
@@ -43,7 +44,7 @@ def test_tree_shows_the_core_figures_in_indonesian_format(doc):
     assert model.data(model.index(1, Col.URAIAN), Qt.ItemDataRole.FontRole).bold()
     urug = physical(doc).sections[1].children[1]
     row = [model.data(index_of(model, urug, c)) for c in Col]
-    assert row == ["2", "Urugan pasir bawah pondasi", "4,50", "m3", "221.700", "997.650"]
+    assert row == ["2", "Urugan pasir bawah pondasi", "4,50", "m3", "221.700", "997.650", "BLM fisik"]
     alignment = model.data(index_of(model, urug, Col.AMOUNT), Qt.ItemDataRole.TextAlignmentRole)
     assert Qt.AlignmentFlag(alignment) & Qt.AlignmentFlag.AlignRight
     assert model.headerData(Col.AMOUNT, Qt.Orientation.Horizontal, Qt.ItemDataRole.TextAlignmentRole)
@@ -296,3 +297,66 @@ def test_rate_text_in_the_window_is_the_pdf_text(doc):
     papan.custom_rate = Decimal("1234.50")
     doc.reprice()
     assert model.data(index_of(model, papan, Col.RATE)) == "1.234,50"
+
+
+# -- the funding column (issue 6 point 3) ----------------------------------------------------
+
+def test_funding_column_shows_inherited_dimmed_and_a_split_by_share(qtbot, window):
+    from decimal import Decimal as D
+
+    from dtpl_studio.costing import edits
+    from dtpl_studio.costing.formatting import format_rupiah
+    from dtpl_studio.costing.funding import FundingShare, FundingSource
+    from dtpl_studio.ui.commands import push_edit
+
+    model = window.rab_editor.model
+    doc = window.doc
+    tanah = physical(doc).sections[1]
+    urug = tanah.children[1]
+    cell = model.index_for_id(urug.id, Col.FUNDING)
+    assert model.data(cell) == "BLM fisik"
+    assert model.data(cell, Qt.ItemDataRole.FontRole).italic()  # inherited from the division
+    assert model.data(cell, Qt.ItemDataRole.ForegroundRole) is not None
+    assert "ikut divisi" in model.data(cell, Qt.ItemDataRole.ToolTipRole)
+    division = model.index_for_id(tanah.id, Col.FUNDING)
+    assert model.data(division) == "BLM fisik" and model.data(division, Qt.ItemDataRole.FontRole).italic()
+    seen = []
+    model.dataChanged.connect(lambda a, b, roles=(): seen.append((model.node_id(a), a.column(), b.column(),
+                                                                   list(roles))))
+    assert not push_edit(doc, edits.set_funding(urug.id, FundingSource.BLM,
+                                                [FundingShare(FundingSource.SWADAYA, D(20))]), "uji")
+    cell = model.index_for_id(urug.id, Col.FUNDING)
+    assert model.data(cell) == "BLM fisik 80 % · Swadaya tunai 20 %"
+    assert not model.data(cell, Qt.ItemDataRole.FontRole)  # stated on the item: not italic
+    assert [(n, a, b) for n, a, b, _ in seen] == [(urug.id, Col.FUNDING, Col.FUNDING)]
+    assert Qt.ItemDataRole.FontRole in seen[0][3]
+    tip = model.data(cell, Qt.ItemDataRole.ToolTipRole)
+    priced = doc.priced_node(urug.id)
+    assert "Swadaya tunai: Rp " + format_rupiah(dict(priced.funding)[FundingSource.SWADAYA]) in tip
+    seen.clear()
+    assert not push_edit(doc, edits.set_section(tanah.id, funding=FundingSource.APBD), "uji")
+    galian = tanah.children[0]
+    assert model.data(model.index_for_id(galian.id, Col.FUNDING)) == "APBD"  # the row below follows
+    assert model.data(model.index_for_id(tanah.id, Col.FUNDING)) == "APBD"
+    assert {n for n, *_ in seen} >= {galian.id, tanah.id}
+    doc.undo_stack.undo()
+    doc.undo_stack.undo()
+    assert model.data(model.index_for_id(galian.id, Col.FUNDING)) == "BLM fisik"
+    assert model.data(model.index_for_id(urug.id, Col.FUNDING)) == "BLM fisik"
+
+
+def test_double_click_on_the_funding_cell_opens_the_item_funding_dialog(qtbot, window, monkeypatch):
+    from dtpl_studio.ui.widgets.funding_dialog import FundingDialog
+
+    opened = []
+    monkeypatch.setattr(FundingDialog, "exec", lambda self: opened.append(self) or 0)
+    editor = window.rab_editor
+    urug = physical(window.doc).sections[1].children[1]
+    index = editor.model.index_for_id(urug.id, Col.FUNDING)
+    editor.view.doubleClicked.emit(index)
+    from PySide6.QtWidgets import QLabel
+
+    assert len(opened) == 1
+    assert any("Urugan pasir" in label.text() for label in opened[0].findChildren(QLabel))
+    editor.view.doubleClicked.emit(editor.model.index_for_id(urug.id, Col.VOLUME))
+    assert len(opened) == 1  # other columns edit in place

@@ -39,8 +39,12 @@ def test_volume_edit_announces_the_item_and_its_ancestors_only(window):
     seen = _record(model)
     assert model.setData(model.index_for_id(urug.id, Col.VOLUME), "5")
     assert {s[0] for s in seen} == {urug.id, tanah.id}
-    for _node, top, bottom, left, right, roles in seen:
-        assert top == bottom and (left, right) == (0, len(Col) - 1)  # one row each
+    # one signal per row over the cells that show something new: the item's volume to amount,
+    # the division's subtotal (the funding cells, "BLM fisik", are the same)
+    assert sorted((s[0] == urug.id, s[3], s[4]) for s in seen) == [
+        (False, Col.AMOUNT, Col.AMOUNT), (True, Col.VOLUME, Col.AMOUNT)]
+    for _node, top, bottom, _left, _right, roles in seen:
+        assert top == bottom
         assert Qt.ItemDataRole.DisplayRole in roles and Qt.ItemDataRole.FontRole not in roles
     assert model.data(model.index_for_id(urug.id, Col.VOLUME)) == "5,00"
     seen.clear()

@@ -18,9 +18,22 @@ from dtpl_studio.costing.findings import Severity
 from dtpl_studio.costing.formatting import quantize_shown
 from dtpl_studio.costing.funding import FundingSource, applicable_rules
 from dtpl_studio.reporting import labels as L
-from dtpl_studio.reporting.common import BuildContext, esc, money, percent, signed_money
+from dtpl_studio.reporting.common import BuildContext, esc, money, percent, plain, signed_money
 from dtpl_studio.reporting.fonts import FAMILY
-from dtpl_studio.reporting.styles import FAIL_INK, PASS_INK, TOTAL_BG, grid_style, widths
+from dtpl_studio.reporting.longtable import RowTable, lead_in, lines_of
+from dtpl_studio.reporting.styles import (
+    FAIL_INK,
+    MUTED,
+    NOTE_SIZE,
+    PASS_INK,
+    TABLE_FONT_SIZE,
+    TABLE_LEADING,
+    TABLE_PADDING,
+    TOTAL_BG,
+    grid_style,
+    head,
+    widths,
+)
 
 WARN_INK = colors.HexColor("#8A4B00")
 
@@ -111,20 +124,22 @@ def _rules(ctx: BuildContext) -> list[Flowable]:
     s = ctx.styles
     prog = ctx.priced.program
     applied = applicable_rules(prog.rules, prog.program, prog.fiscal_year)
-    head = ("No", "Program", "Tahun", "Komponen", "Pagu (Rp)", "Sumber aturan / catatan")
-    data: list[list] = [[Paragraph(h, s.cell_head) for h in head]]
+    col = widths(9, 20, 14, 30, 26, 76)
+    rt = _table(("No", "Program", "Tahun", "Komponen", "Pagu (Rp)", "Sumber aturan / catatan"), col,
+                [("ALIGN", (0, 1), (0, -1), "CENTER"), ("ALIGN", (4, 1), (4, -1), "RIGHT")])
     for n, r in enumerate(prog.rules, start=1):
-        note = esc(r.source_ref) + (f" <i>({esc(r.note)})</i>" if r.note else "")
+        notes = lines_of(r.source_ref, FAMILY.regular, TABLE_FONT_SIZE, _text_width(col, 5))
+        if r.note:
+            notes += _lines(f"({r.note})", FAMILY.italic, col, 5)
         if r not in applied:
-            note += " <i>(tidak berlaku untuk program/tahun ini)</i>"
-        data.append([str(n), Paragraph(esc(r.program or "semua"), s.cell), str(r.year or "semua"),
-                     L.CHECK_COMPONENT.get(r.component, str(r.component)), money(r.ceiling),
-                     Paragraph(note, s.cell)])
-    table = Table(data, colWidths=widths(9, 20, 14, 30, 26, 76), repeatRows=1)
-    table.setStyle(grid_style(extra=[("ALIGN", (0, 1), (0, -1), "CENTER"),
-                                     ("ALIGN", (4, 1), (4, -1), "RIGHT")]))
-    out: list[Flowable] = [ctx.heading("Tabel aturan pagu dan sumbernya", 2, in_toc=False, style=s.h3),
-                           table]
+            notes += _lines("(tidak berlaku untuk program/tahun ini)", FAMILY.italic, col, 5)
+        style: list[tuple] = []
+        cells = [str(n), None, plain(str(r.year or "semua")),
+                 plain(L.CHECK_COMPONENT.get(r.component, str(r.component))), money(r.ceiling), None]
+        rt.fit(style, 4, cells[4], FAMILY.regular, TABLE_FONT_SIZE, TABLE_PADDING)
+        rt.add_text_row(cells, {1: _lines(r.program or "semua", FAMILY.regular, col, 1), 5: notes}, style)
+    out: list[Flowable] = lead_in([ctx.heading("Tabel aturan pagu dan sumbernya", 2, in_toc=False, style=s.h3)],
+                                  rt.flowable())
     rule = prog.swadaya_rule
     if rule is not None:
         out.append(Paragraph(f"Minimum swadaya: {percent(rule.min_share)} dari total biaya "
@@ -152,37 +167,52 @@ def _structure(ctx: BuildContext) -> list[Flowable]:
                       "PLP-BK; DED yang dibiayai komponen fisik dilaporkan tersendiri.", s.note)]
 
 
-def _first_line(text: str, limit: int = 80) -> str:
-    """The first line of a KSM, location or item description, cut at ``limit`` characters:
-    a row of these tables does not split across pages (the texts are printed whole on the
-    cover and in the RAB)."""
-    line = text.strip().splitlines()[0] if text.strip() else ""
-    return line if len(line) <= limit and line == text.strip() else line[:limit].rstrip() + "…"
+def _table(titles, col: list[float], extra: list[tuple]) -> RowTable:
+    """A BLM-page table whose rows may be of any height: built as a
+    :class:`~dtpl_studio.reporting.longtable.PagedTable` of pre-wrapped text cells, so a row
+    taller than the space left continues on the next page (a long KSM, location, finding
+    location or contributor prints whole)."""
+    return RowTable(col, [head(titles, col)], grid_style(extra=extra))
+
+
+def _text_width(col: list[float], c: int) -> float:
+    return col[c] - 2 * TABLE_PADDING
+
+
+def _lines(text: str, font: str, col: list[float], c: int, size: float = TABLE_FONT_SIZE,
+           color=None) -> list:
+    """``text`` wrapped to column ``c`` as :class:`~dtpl_studio.reporting.longtable.TextLines`
+    lines (its own line breaks kept)."""
+    return lines_of(text, font, size, _text_width(col, c), color)
 
 
 def _per_package(ctx: BuildContext) -> list[Flowable]:
     s = ctx.styles
     totals = ctx.priced.verdict.totals
     sources = [src for src in FundingSource if src in totals.by_source]
-    head = (["No", "Paket / KSM / lokasi", "Komponen", "Total (dibulatkan)"]
-            + [L.FUNDING.get(x, str(x)) for x in sources])
-    data: list[list] = [[Paragraph(h, s.cell_head) for h in head]]
-    for n, pt in enumerate(totals.packages, start=1):
-        where = " · ".join(_first_line(x) for x in (pt.ksm, pt.location) if x)
-        name = esc(pt.name) + (f"<br/><font size=7>{esc(where)}</font>" if where else "")
-        data.append([str(n), Paragraph(name, s.cell),
-                     L.COMPONENT.get(pt.component, str(pt.component)), money(pt.total.rounded)]
-                    + [money(pt.by_source[x].rounded) if x in pt.by_source else "–" for x in sources])
+    head_titles = (["No", "Paket / KSM / lokasi", "Komponen", "Total (dibulatkan)"]
+                   + [L.FUNDING.get(x, str(x)) for x in sources])
     money_cols = 1 + len(sources)
     money_width = 27 if money_cols <= 4 else 22
-    table_widths = [9, 175 - 9 - 24 - money_width * money_cols, 24] + [money_width] * money_cols
-    table = Table(data, colWidths=widths(*table_widths), repeatRows=1)
-    table.setStyle(grid_style(extra=[
+    col = widths(*([9, 175 - 9 - 24 - money_width * money_cols, 24] + [money_width] * money_cols))
+    rt = _table(head_titles, col, [
         ("ALIGN", (0, 1), (0, -1), "CENTER"),
         ("ALIGN", (3, 1), (-1, -1), "RIGHT"),
         ("BACKGROUND", (3, 1), (3, -1), TOTAL_BG),
-    ]))
-    return [ctx.heading("Bagian sumber dana per paket", 2, in_toc=False, style=s.h3), table,
+    ])
+    for n, pt in enumerate(totals.packages, start=1):
+        lines = _lines(pt.name, FAMILY.regular, col, 1)
+        for label, text in (("KSM", pt.ksm), ("Lokasi", pt.location)):
+            if text.strip():
+                lines += _lines(f"{label}: {text.strip()}", FAMILY.regular, col, 1, NOTE_SIZE, MUTED)
+        cells = [str(n), None, plain(L.COMPONENT.get(pt.component, str(pt.component))),
+                 money(pt.total.rounded)] + [money(pt.by_source[x].rounded) if x in pt.by_source else "–"
+                                             for x in sources]
+        style: list[tuple] = []
+        for c in range(3, len(cells)):
+            rt.fit(style, c, cells[c], FAMILY.regular, TABLE_FONT_SIZE, TABLE_PADDING)
+        rt.add_text_row(cells, {1: lines}, style)
+    return [*lead_in([ctx.heading("Bagian sumber dana per paket", 2, in_toc=False, style=s.h3)], rt.flowable()),
             Paragraph("Bagian tiap sumber dana dibulatkan tersendiri, sehingga jumlahnya dapat "
                       "berbeda sedikit dari total paket. Item yang dibagi ke beberapa sumber: bagian "
                       "persen dibulatkan ke rupiah, swadaya natura (tenaga/bahan) dinilai dari buku "
@@ -213,20 +243,27 @@ def _termins(ctx: BuildContext) -> list[Flowable]:
     heading = ctx.heading("Rencana termin pencairan BLM", 2, in_toc=False, style=s.h3)
     if not v.termins:
         return [heading, Paragraph("Rencana termin belum diisi.", s.small)]
-    head = ("Termin", "Persentase", "Jumlah (Rp)", "Tonggak kemajuan (syarat pencairan)")
-    data: list[list] = [[Paragraph(h, s.cell_head) for h in head]]
+    col = widths(16, 22, 37, 100)
+    rt = _table(("Termin", "Persentase", "Jumlah (Rp)", "Tonggak kemajuan (syarat pencairan)"), col,
+                [("ALIGN", (0, 1), (2, -1), "RIGHT")])
     for t in v.termins:
-        stated = "" if t.stated is None or t.stated == t.amount else f" (tertulis {money(t.stated)})"
-        data.append([str(t.number), percent(t.percent / 100), money(t.amount) + stated,
-                     Paragraph(esc(t.milestone or "(belum diisi)"), s.cell)])
-    data.append(["Jumlah", percent(sum(t.percent for t in v.termins) / 100),
-                 money(sum(t.amount for t in v.termins)), Paragraph("= BLM total (dibulatkan) "
-                                                                    + rp(v.totals.blm_total.rounded), s.cell)])
-    table = Table(data, colWidths=widths(16, 22, 37, 100), repeatRows=1)
-    table.setStyle(grid_style(extra=[("ALIGN", (0, 1), (2, -1), "RIGHT"),
-                                     ("FONT", (0, -1), (-1, -1), FAMILY.bold),
-                                     ("BACKGROUND", (0, -1), (-1, -1), TOTAL_BG)]))
-    return [KeepTogether([heading, table]),
+        cells = [str(t.number), percent(t.percent / 100), money(t.amount), None]
+        lines = _lines(t.milestone or "(belum diisi)", FAMILY.regular, col, 3)
+        if t.stated is not None and t.stated != t.amount:
+            lines += _lines(f"Jumlah tertulis Rp {money(t.stated)}", FAMILY.italic, col, 3, NOTE_SIZE,
+                            FAIL_INK)
+        style: list[tuple] = []
+        for c in (1, 2):
+            rt.fit(style, c, cells[c], FAMILY.regular, TABLE_FONT_SIZE, TABLE_PADDING)
+        texts = {3: lines}
+        rt.add_text_row(cells, texts, style, keep_with_next=True)
+    total_style = [("FONT", (0, 0), (-1, 0), FAMILY.bold, TABLE_FONT_SIZE, TABLE_LEADING),
+                   ("BACKGROUND", (0, 0), (-1, 0), TOTAL_BG)]
+    rt.add_text_row(["Jumlah", percent(sum(t.percent for t in v.termins) / 100),
+                     money(sum(t.amount for t in v.termins)), None],
+                    {3: _lines("= BLM total (dibulatkan) " + rp(v.totals.blm_total.rounded), FAMILY.bold, col, 3)},
+                    total_style)
+    return [*lead_in([heading], rt.flowable()),
             Paragraph("Jumlah tiap termin = persentase × BLM total, dibulatkan ke rupiah; termin "
                       "terakhir menerima sisa pembulatan sehingga jumlahnya tepat sama dengan BLM.",
                       s.note)]
@@ -239,33 +276,32 @@ def _findings(ctx: BuildContext) -> list[Flowable]:
     if not findings:
         return [heading, Paragraph("Tidak ada temuan: semua item dapat dihitung dan semua aturan "
                                    "terpenuhi.", s.small)]
-    data: list[list] = [[Paragraph(h, s.cell_head) for h in ("No", "Tingkat", "Lokasi", "Temuan")]]
-    extra: list[tuple] = [("ALIGN", (0, 1), (0, -1), "CENTER")]
+    col = widths(9, 20, 40, 106)
+    rt = _table(("No", "Tingkat", "Lokasi", "Temuan"), col, [("ALIGN", (0, 1), (0, -1), "CENTER")])
     for r, f in enumerate(findings, start=1):
         text = L.FINDING_TEXT.get(f.code, "")
         if not text:
-            detail = esc(f.message)
+            detail = f.message
         elif f.code in L.FINDING_DETAILED:
-            detail = f"{esc(text)}: {esc(f.message)}"
+            detail = f"{text}: {f.message}"
         else:
-            detail = esc(text)
-        parts = [f"<b>{detail}</b>"]
+            detail = text
+        lines = _lines(detail, FAMILY.bold, col, 3)
         if f.contributors:
-            top = "; ".join(f"{esc(c.number + ' ') if c.number else ''}{esc(_first_line(c.description))} "
-                            f"({esc(c.package) + ', ' if not c.number else ''}{rp(c.amount)})"
+            top = "; ".join(f"{c.number + ' ' if c.number else ''}{c.description.strip()} "
+                            f"({c.package + ', ' if not c.number else ''}{rp(c.amount)})"
                             for c in f.contributors)
-            parts.append(f"Terbesar: {top}")
+            lines += _lines(f"Terbesar: {top}", FAMILY.regular, col, 3)
         if f.remedy:
             lead = "Agar lulus" if f.severity is Severity.ERROR else "Saran"
-            parts.append(f"{lead}: {esc(f.remedy)}")
+            lines += _lines(f"{lead}: {f.remedy}", FAMILY.regular, col, 3)
         if f.source:
-            parts.append(f"<i>Sumber aturan: {esc(f.source)}</i>")
-        data.append([str(r), L.SEVERITY_TEXT.get(f.severity.value, f.severity.value),
-                     Paragraph(esc(_first_line(f.location, 120)), s.cell), Paragraph("<br/>".join(parts), s.cell)])
+            lines += _lines(f"Sumber aturan: {f.source}", FAMILY.italic, col, 3)
+        style: list[tuple] = []
         if f.severity is Severity.ERROR:
-            extra.append(("TEXTCOLOR", (1, r), (1, r), FAIL_INK))
+            style.append(("TEXTCOLOR", (1, 0), (1, 0), FAIL_INK))
         elif f.severity is Severity.WARNING:
-            extra.append(("TEXTCOLOR", (1, r), (1, r), WARN_INK))
-    table = Table(data, colWidths=widths(9, 20, 40, 106), repeatRows=1, splitByRow=1)
-    table.setStyle(grid_style(extra=extra))
-    return [KeepTogether([heading, table])]
+            style.append(("TEXTCOLOR", (1, 0), (1, 0), WARN_INK))
+        rt.add_text_row([str(r), L.SEVERITY_TEXT.get(f.severity.value, f.severity.value), None, None],
+                        {2: _lines(f.location, FAMILY.regular, col, 2), 3: lines}, style)
+    return lead_in([heading], rt.flowable())

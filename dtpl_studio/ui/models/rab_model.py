@@ -1,8 +1,10 @@
 """The RAB tree of one package as a :class:`QAbstractItemModel` (divisions → items).
 
 Columns follow the printed RAB (DOMAIN.md §5.1): No, Uraian Pekerjaan, Volume, Satuan,
-Harga Satuan (Rp), Jumlah Harga (Rp). Division rows are bold and carry their subtotal in the
-Jumlah column. Every figure is read from the document's latest
+Harga Satuan (Rp), Jumlah Harga (Rp), then Sumber dana (issue 6 point 3): the item's source,
+or its split as "BLM fisik 80 % · Swadaya tunai 20 %" (the core's split, in rupiah, as
+shares of the item); a source the item or division inherits is dimmed and italic. Division
+rows are bold and carry their subtotal in the Jumlah column. Every figure is read from the document's latest
 :class:`~dtpl_studio.costing.rab.PricedPackage` and formatted the Indonesian way
 (:mod:`dtpl_studio.costing.formatting`); nothing is computed here.
 
@@ -10,8 +12,10 @@ Jumlah column. Every figure is read from the document's latest
 
 After every recompute the model walks the new priced tree beside its rows (issue 10,
 performance): a row whose priced object is the same one as before (the core reused it) is
-left alone; a row whose shown figures changed gets one ``dataChanged`` for that row and the
-display/colour/tooltip roles only — for a volume edit that is the item and its ancestors.
+left alone; a row whose shown figures changed gets one ``dataChanged`` over the cells that
+show something new (display/colour/tooltip roles; the font too when a funding cell turns
+inherited or explicit) — for a volume edit that is the item's volume to amount cells and its
+ancestors' amount cell.
 Rows added, removed or moved are announced with ``rowsInserted``/``rowsRemoved``/
 ``rowsMoved`` under their own parent, so the view keeps expansion and selection. Formatted
 texts are cached per row until its priced object changes.
@@ -25,7 +29,8 @@ from enum import IntEnum
 from PySide6.QtCore import QAbstractItemModel, QModelIndex, QPersistentModelIndex, Qt, Signal
 from PySide6.QtGui import QBrush, QColor, QFont
 
-from dtpl_studio.costing.formatting import format_number, format_rate, format_rupiah
+from dtpl_studio.costing.formatting import format_number, format_rate, format_rupiah, quantize_shown
+from dtpl_studio.costing.funding import Component, FundingSource, shares_of
 from dtpl_studio.costing.rab import Item, Package, PricedItem, PricedSection, Section
 from dtpl_studio.ui.commands import SetTextCommand, SetVolumeCommand
 from dtpl_studio.ui.document import ProjectDocument
@@ -44,19 +49,32 @@ class Col(IntEnum):
     SATUAN = 3
     RATE = 4
     AMOUNT = 5
+    FUNDING = 6
 
 
 HEADER_KEYS = {
     Col.NO: "col.no", Col.URAIAN: "col.uraian", Col.VOLUME: "col.volume",
     Col.SATUAN: "col.satuan", Col.RATE: "col.rate", Col.AMOUNT: "col.amount",
+    Col.FUNDING: "col.funding",
 }
 NUMERIC = (Col.VOLUME, Col.RATE, Col.AMOUNT)
 RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
 CENTER = Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignVCenter
 ERROR_COLOR = QColor("#b3261e")
 SECTION_BACKGROUND = QColor("#e8eef6")
+INHERITED_COLOR = QColor("#6b7480")
 
 Index = QModelIndex | QPersistentModelIndex
+
+
+def _percent_text(share: Decimal | None) -> str:
+    """``0.8`` → ``80 %``; ``0.125`` → ``12,5 %`` (to a tenth of a percent); None → ``–``."""
+    if share is None:
+        return "–"
+    value = quantize_shown(share * 100, 1)
+    if value == value.to_integral_value():
+        value = value.quantize(Decimal(1))
+    return f"{format_number(value)} %"
 
 
 class _Node:
@@ -65,15 +83,18 @@ class _Node:
     when they were made (``shown``, see :func:`_shown`: the programme's objects change in
     place, so the old values are kept here)."""
 
-    __slots__ = ("cache", "children", "id", "parent", "priced", "row", "shown")
+    __slots__ = ("cache", "children", "id", "inherited", "parent", "priced", "row", "shown")
 
-    def __init__(self, priced: PricedSection | PricedItem | None, parent: _Node | None, row: int):
+    def __init__(self, priced: PricedSection | PricedItem | None, parent: _Node | None, row: int,
+                 inherited: FundingSource | None = None):
         self.priced = priced
         self.parent = parent
         self.row = row
         self.children: list[_Node] = []
         self.cache: dict[int, object] = {}
-        self.shown = None if priced is None else _shown(priced)
+        #: the funding source a division takes from above (None for items: their split says it)
+        self.inherited = inherited
+        self.shown = None if priced is None else _shown(priced, inherited)
         if priced is None:
             self.id = ""
         elif isinstance(priced, PricedSection):
@@ -87,31 +108,50 @@ class _Node:
         return isinstance(self.priced, PricedSection)
 
 
-def _build(sections, parent: _Node) -> None:
+def _build(sections, parent: _Node, inherited: dict[str, FundingSource | None]) -> None:
     for row, ps in enumerate(sections):
-        node = _Node(ps, parent, row)
+        node = _Node(ps, parent, row, inherited.get(_priced_id(ps)))
         parent.children.append(node)
         if isinstance(ps, PricedSection):
-            _build(ps.children, node)
+            _build(ps.children, node, inherited)
+
+
+def _inherited(pp) -> dict[str, FundingSource | None]:
+    """Section id → the funding source it inherits (the core's, from pricing)."""
+    return {sid: result.inherited for sid, result in pp.section_results.items()}
 
 
 def _priced_id(priced: PricedSection | PricedItem) -> str:
     return priced.section.id if isinstance(priced, PricedSection) else priced.item.id
 
 
-def _shown(priced: PricedSection | PricedItem) -> tuple:
-    """What a row shows besides its text fields: a change here needs a repaint."""
+def _shown(priced: PricedSection | PricedItem, inherited: FundingSource | None = None) -> tuple:
+    """What each cell of a row shows (one entry per :class:`Col`): a cell whose entry changed
+    needs a repaint. The programme's objects change in place, so the values are copied."""
     if isinstance(priced, PricedSection):
-        return (priced.label, priced.number, priced.total, priced.section.title)
+        section = priced.section
+        return (priced.label, section.title, None, None, None, priced.total,
+                (section.funding is None, section.funding, inherited))
     item = priced.item
-    return (priced.label, priced.volume, priced.rate, priced.amount, priced.error, item.description,
-            item.unit, len(item.measurements), item.rate_override, item.override_reason,
-            item.analysis_code, item.custom_rate, item.custom_reason, item.volume)
+    error = priced.error
+    return (priced.label,
+            (item.description, error, item.rate_override, item.override_reason, item.analysis_code,
+             item.custom_rate, item.custom_reason),
+            (priced.volume, item.volume, len(item.measurements), error),
+            item.unit,
+            (priced.rate, error, item.rate_override, item.override_reason, item.analysis_code,
+             item.custom_rate, item.custom_reason),
+            (priced.amount, error),
+            # the shares, not the rupiah: a volume edit does not repaint "BLM fisik"
+            (item.funding is None and not item.funding_split, item.funding,
+             tuple((source, share) for source, _, share in shares_of(priced.funding)), error))
 
 
 #: roles that change with the figures (alignment, fonts and flags do not)
 _FIGURE_ROLES = [Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole, Qt.ItemDataRole.ForegroundRole,
                  Qt.ItemDataRole.ToolTipRole]
+#: a funding cell that turns inherited (italic) or explicit: its font changes too
+_FONT_ROLES = [*_FIGURE_ROLES, Qt.ItemDataRole.FontRole]
 
 
 class RabTreeModel(QAbstractItemModel):
@@ -134,8 +174,11 @@ class RabTreeModel(QAbstractItemModel):
         self.package: Package | None = None
         self._root = _Node(None, None, 0)
         self._nodes: dict[str, _Node] = {}  # node id → row, for the rows a value edit touched
+        self._inherit: dict[str, FundingSource | None] = {}  # section id → inherited source
         self._bold = QFont()
         self._bold.setBold(True)
+        self._italic = QFont()
+        self._italic.setItalic(True)
         doc.repriced.connect(self._on_repriced)
 
     # -- package selection -------------------------------------------------------------------
@@ -159,7 +202,9 @@ class RabTreeModel(QAbstractItemModel):
     def _new_root(self) -> _Node:
         root = _Node(None, None, 0)
         if self.package is not None:
-            _build(self.doc.priced_package(self.package).sections, root)
+            pp = self.doc.priced_package(self.package)
+            self._inherit = _inherited(pp)
+            _build(pp.sections, root, self._inherit)
         return root
 
     def _on_repriced(self, structural: bool) -> None:
@@ -169,11 +214,32 @@ class RabTreeModel(QAbstractItemModel):
             self.set_package(None)  # the package was removed
             return
         changed = self.doc.last_changed
+        pp = self.doc.priced_package(self.package)
+        self._inherit = _inherited(pp)
         if not structural and changed is not None:
             self._update_paths(changed)
             return
-        self._sync(self._root, self.doc.priced_package(self.package).sections, QModelIndex())
+        self._sync(self._root, pp.sections, QModelIndex())
         self._map_nodes()
+
+    def _refresh(self, node: _Node, priced: PricedSection | PricedItem) -> None:
+        """Give ``node`` its new priced object; one ``dataChanged`` over the cells that show
+        something new (from the first to the last of them)."""
+        inherited = self._inherit.get(node.id) if isinstance(priced, PricedSection) else None
+        shown = _shown(priced, inherited)
+        node.priced = priced
+        node.inherited = inherited
+        node.cache.clear()
+        old = node.shown
+        if shown == old:
+            return
+        node.shown = shown
+        cols = [c for c in range(len(Col)) if old is None or shown[c] != old[c]]
+        font = Col.FUNDING in cols and (old is None or shown[Col.FUNDING][0] != old[Col.FUNDING][0])
+        # one signal per row (the view measures the row's height once per signal), over the
+        # columns from the first to the last that changed
+        self.dataChanged.emit(self.createIndex(node.row, cols[0], node),
+                              self.createIndex(node.row, cols[-1], node), _FONT_ROLES if font else _FIGURE_ROLES)
 
     def _update_paths(self, changed) -> None:
         """A value edit: only the changed items' rows and the rows above them can show
@@ -182,17 +248,16 @@ class RabTreeModel(QAbstractItemModel):
         seen: set[int] = set()
         for node_id in changed:
             node = self._nodes.get(node_id)
+            if node is not None and node.is_section:
+                # a division's own fields (its funding source) reach every row below it
+                new = priced.node(node_id)
+                if isinstance(new, PricedSection):
+                    self._sync(node, new.children, self.createIndex(node.row, 0, node))
             while node is not None and node is not self._root and id(node) not in seen:
                 seen.add(id(node))
                 new = priced.node(node.id)
                 if new is not None and (new is not node.priced or node.id in changed):
-                    shown = _shown(new)
-                    node.priced = new
-                    node.cache.clear()
-                    if shown != node.shown:
-                        node.shown = shown
-                        self.dataChanged.emit(self.createIndex(node.row, 0, node),
-                                              self.createIndex(node.row, len(Col) - 1, node), _FIGURE_ROLES)
+                    self._refresh(node, new)
                 node = node.parent
 
     def _sync(self, node: _Node, priced_children, parent_index: QModelIndex) -> None:
@@ -204,13 +269,7 @@ class RabTreeModel(QAbstractItemModel):
         for child, priced in zip(node.children, priced_children, strict=True):
             if child.priced is priced:
                 continue  # reused by the core: nothing below changed
-            shown = _shown(priced)
-            child.priced = priced
-            child.cache.clear()
-            if shown != child.shown:
-                child.shown = shown
-                self.dataChanged.emit(self.index(child.row, 0, parent_index),
-                                      self.index(child.row, len(Col) - 1, parent_index), _FIGURE_ROLES)
+            self._refresh(child, priced)
             if isinstance(priced, PricedSection):
                 self._sync(child, priced.children, self.index(child.row, 0, parent_index))
 
@@ -237,9 +296,9 @@ class RabTreeModel(QAbstractItemModel):
         for row, (node_id, priced) in enumerate(zip(new_ids, priced_children, strict=True)):
             if node_id not in present:
                 self.beginInsertRows(parent_index, row, row)
-                child = _Node(priced, node, row)
+                child = _Node(priced, node, row, self._inherit.get(node_id))
                 if isinstance(priced, PricedSection):
-                    _build(priced.children, child)
+                    _build(priced.children, child, self._inherit)
                 node.children.insert(row, child)
                 self._renumber(node)
                 self.endInsertRows()
@@ -357,13 +416,15 @@ class RabTreeModel(QAbstractItemModel):
         elif role == self.KindRole:
             value = "section" if node.is_section else "item"
         elif isinstance(priced, PricedSection):
-            value = self._section_data(priced, col, role)
+            value = self._section_data(priced, col, role, node.inherited)
         else:
             value = self._item_data(priced, col, role)
         cache[key] = value
         return value
 
-    def _section_data(self, ps: PricedSection, col: Col, role: int):
+    def _section_data(self, ps: PricedSection, col: Col, role: int, inherited: FundingSource | None = None):
+        if col == Col.FUNDING:
+            return self._section_funding(ps, role, inherited)
         if role == Qt.ItemDataRole.DisplayRole:
             if col == Col.NO:
                 return ps.label
@@ -386,6 +447,8 @@ class RabTreeModel(QAbstractItemModel):
 
     def _item_data(self, pi: PricedItem, col: Col, role: int):
         item = pi.item
+        if col == Col.FUNDING:
+            return self._item_funding(pi, role)
         if role == Qt.ItemDataRole.DisplayRole:
             return self._item_display(pi, col)
         if role == Qt.ItemDataRole.EditRole:
@@ -441,6 +504,67 @@ class RabTreeModel(QAbstractItemModel):
         if pi.error:
             lines.append(pi.error)
         return "\n".join(lines) or None
+
+    # -- the funding column (issue 6 point 3) ---------------------------------------------------
+    def _source_text(self, source: FundingSource) -> str:
+        """``BLM fisik`` / ``BLM perencanaan`` (the package's component) or the source's name."""
+        if source is FundingSource.BLM and self.package is not None:
+            if self.package.component is Component.PERENCANAAN:
+                return tr("fund.blm.perencanaan")
+            if self.package.component is Component.FISIK:
+                return tr("fund.blm.fisik")
+        return tr(f"ov.source.{source.value}")
+
+    def _split_text(self, pi: PricedItem) -> str:
+        """``BLM fisik 80 % · Swadaya tunai 20 %`` (shares of the item's rupiah, as split by
+        the core); one source alone is its name."""
+        parts = shares_of(pi.funding)
+        if len(parts) <= 1:
+            source = parts[0][0] if parts else (pi.item.funding or FundingSource.BLM)
+            return self._source_text(source)
+        return " · ".join(f"{self._source_text(source)} {_percent_text(share)}" for source, _, share in parts)
+
+    def _item_funding(self, pi: PricedItem, role: int):
+        item = pi.item
+        inherited = item.funding is None and not item.funding_split
+        if role == Qt.ItemDataRole.DisplayRole:
+            if not pi.funding:  # an item in error: no split, only its source
+                parent = self._node_parent_source(item.id)
+                return self._source_text(item.funding or parent or FundingSource.BLM)
+            return self._split_text(pi)
+        if role == Qt.ItemDataRole.FontRole and inherited:
+            return self._italic
+        if role == Qt.ItemDataRole.ForegroundRole and inherited:
+            return QBrush(INHERITED_COLOR)
+        if role == Qt.ItemDataRole.ToolTipRole:
+            lines = [f"{self._source_text(source)}: Rp {format_rupiah(value)}" for source, value in pi.funding]
+            if inherited:
+                lines.insert(0, tr("rab.funding_inherited", source=self._split_text(pi)))
+            lines.append(tr("rab.funding_tip"))
+            return "\n".join(lines)
+        return None
+
+    def _node_parent_source(self, node_id: str) -> FundingSource | None:
+        node = self._nodes.get(node_id)
+        parent = node.parent if node is not None else None
+        if parent is None or not parent.is_section:
+            return None
+        return parent.priced.section.funding or parent.inherited
+
+    def _section_funding(self, ps: PricedSection, role: int, inherited: FundingSource | None):
+        own = ps.section.funding
+        source = own or inherited or FundingSource.BLM
+        if role == Qt.ItemDataRole.DisplayRole:
+            return self._source_text(source)
+        if role == Qt.ItemDataRole.FontRole:
+            return self._italic if own is None else self._bold
+        if role == Qt.ItemDataRole.ForegroundRole and own is None:
+            return QBrush(INHERITED_COLOR)
+        if role == Qt.ItemDataRole.BackgroundRole and ps.depth == 0:
+            return QBrush(SECTION_BACKGROUND)
+        if role == Qt.ItemDataRole.ToolTipRole and own is None:
+            return tr("rab.funding_inherited", source=self._source_text(source))
+        return None
 
     @staticmethod
     def _alignment(col: Col):

@@ -257,6 +257,8 @@ class BlmPanel(QScrollArea):
 
     show_findings_requested = Signal()
     price_basis_requested = Signal()
+    #: the user asked for the Program BLM dialog (rules, termins, swadaya, categories)
+    program_requested = Signal()
 
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
@@ -298,6 +300,10 @@ class BlmPanel(QScrollArea):
         self.price_basis_button.clicked.connect(self.price_basis_requested)
         self.price_basis_button.hide()
         box.addWidget(self.price_basis_button)
+        self.program_button = QPushButton(tr("blm.program"))
+        self.program_button.setObjectName("blmProgramButton")
+        self.program_button.clicked.connect(self.program_requested)
+        box.addWidget(self.program_button)
         self._layout.addWidget(banner)
         self.banner = banner
         self.note = QLabel(tr("blm.note"))

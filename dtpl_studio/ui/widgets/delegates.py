@@ -34,6 +34,40 @@ class WrappingDelegate(QStyledItemDelegate):
         return QSize(base.width(), max(base.height(), rect.height() + 4))
 
 
+class OneLineDelegate(QStyledItemDelegate):
+    """For a column whose cells are one line (figures, units, a funding source): the size
+    hint is one line of the view's font, measured once per font, without asking the model.
+
+    A tree view measures every column of a row each time the row changes (its height cache);
+    with this delegate only the wrapping column asks the model, so a column more costs a
+    repaint, not a re-measure (issue 10 bench: ``data()`` calls per edit)."""
+
+    def __init__(self, view: QTreeView):
+        super().__init__(view)
+        self.view = view
+        self._heights: dict[str, int] = {}
+
+    def sizeHint(self, option: QStyleOptionViewItem, index: QModelIndex) -> QSize:  # noqa: N802
+        """Qt override: one line high (the style's item size for a one-character text)."""
+        key = option.font.key()
+        height = self._heights.get(key)
+        if height is None:
+            probe = QStyleOptionViewItem(option)
+            probe.text = "0"
+            probe.features |= QStyleOptionViewItem.ViewItemFeature.HasDisplay
+            style = self.view.style()
+            height = style.sizeFromContents(QStyle.ContentsType.CT_ItemViewItem, probe, QSize(), self.view).height()
+            self._heights[key] = height
+        return QSize(self.view.columnWidth(index.column()), height)
+
+
+def one_line_columns(view: QTreeView, columns) -> None:
+    """Give ``columns`` of ``view`` a :class:`OneLineDelegate` (one shared instance)."""
+    delegate = OneLineDelegate(view)
+    for column in columns:
+        view.setItemDelegateForColumn(column, delegate)
+
+
 def wrap_column(view: QTreeView, column: int) -> None:
     """Word-wrap ``column`` of ``view``: row heights follow the text and the column width."""
     view.setWordWrap(True)

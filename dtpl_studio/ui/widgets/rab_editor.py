@@ -21,7 +21,7 @@ from dtpl_studio.costing.rab import Item, Package, PricedPackage, Section
 from dtpl_studio.ui.document import ProjectDocument
 from dtpl_studio.ui.models.rab_model import Col, RabTreeModel
 from dtpl_studio.ui.strings import tr
-from dtpl_studio.ui.widgets.delegates import wrap_column
+from dtpl_studio.ui.widgets.delegates import one_line_columns, wrap_column
 
 
 class RabTreeView(QTreeView):
@@ -106,6 +106,8 @@ class RabEditor(QWidget):
     """
 
     current_changed = Signal(object)
+    #: the user double-clicked an item's funding cell: open its funding dialog
+    funding_requested = Signal(object)
 
     def __init__(self, doc: ProjectDocument, parent: QWidget | None = None):
         super().__init__(parent)
@@ -115,6 +117,8 @@ class RabEditor(QWidget):
         self.view.setObjectName("rabTree")
         self.view.setModel(self.model)
         wrap_column(self.view, Col.URAIAN)  # long descriptions wrap as on the printed RAB
+        # every other column is one line: its height is known without asking the model
+        one_line_columns(self.view, [c for c in Col if c != Col.URAIAN])
         self.view.setAlternatingRowColors(True)
         self.view.setIndentation(14)
         self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -147,12 +151,14 @@ class RabEditor(QWidget):
         self.model.modelReset.connect(self._restore_state)
         self.model.rowsInserted.connect(self._expand_inserted)
         self.view.selectionModel().currentRowChanged.connect(self._on_current_row)
+        self.view.doubleClicked.connect(self._on_double_click)
         doc.repriced.connect(self._on_repriced)
 
     #: the widest figure each fixed column is sized for (a division amount of Rp 9,9 miliar,
     #: a unit rate of Rp 99 juta, a volume of 999 ribu); the user can widen any of them
     COLUMN_SAMPLES = {Col.NO: "VIII", Col.VOLUME: "999.999,99", Col.SATUAN: "m3",
-                      Col.RATE: "99.999.999", Col.AMOUNT: "9.999.999.999"}
+                      Col.RATE: "99.999.999", Col.AMOUNT: "9.999.999.999",
+                      Col.FUNDING: "BLM perencanaan"}  # a split is elided; its tooltip lists it
 
     def _set_column_widths(self) -> None:
         bold = QFont(self.view.font())
@@ -185,6 +191,12 @@ class RabEditor(QWidget):
         self.view.expandAll()
         self._on_repriced(False)
         self.current_changed.emit(None)
+
+    def _on_double_click(self, index: QModelIndex) -> None:
+        if index.column() == Col.FUNDING:
+            item = self.model.item_at(index)
+            if item is not None:
+                self.funding_requested.emit(item)
 
     def _on_repriced(self, structural: bool) -> None:
         self.summary.show_package(self.doc.priced_package(self.package) if self.package else None)
