@@ -73,7 +73,7 @@ def _percent_text(share: Decimal | None) -> str:
         return "–"
     value = quantize_shown(share * 100, 1)
     if value == value.to_integral_value():
-        value = value.quantize(Decimal(1))
+        value = quantize_shown(value, 0)  # already whole: drop the ",0"
     return f"{format_number(value)} %"
 
 
