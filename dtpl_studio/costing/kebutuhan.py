@@ -235,6 +235,17 @@ class NotBrokenReason(StrEnum):
     ERROR = "error"  # could not be priced (amount 0)
 
 
+#: Group names as printed (window, PDF, CSV): Indonesian, like the core's finding texts.
+KIND_TEXT: dict[ResourceKind, str] = {
+    ResourceKind.LABOUR: "Tenaga kerja",
+    ResourceKind.MATERIAL: "Bahan",
+    ResourceKind.EQUIPMENT: "Peralatan",
+}
+REASON_TEXT: dict[NotBrokenReason, str] = {
+    NotBrokenReason.OVERRIDE: "harga satuan diganti",
+    NotBrokenReason.CUSTOM: "harga khusus, tanpa analisa",
+    NotBrokenReason.ERROR: "tidak dapat dihitung",
+}
 @dataclass(frozen=True, slots=True)
 class NotBrokenDown:
     """An item the schedule cannot break into resources, with its RAB amount."""
@@ -573,7 +584,8 @@ def schedule_program(priced: PricedProgram, purchase: PurchaseTable | None = Non
 
 
 __all__ = [
-    "ADJUSTMENT_TEXT", "Adjustment", "AdjustmentKind", "Contribution", "KIND_ORDER",
+    "ADJUSTMENT_TEXT", "Adjustment", "AdjustmentKind", "Contribution", "KIND_ORDER", "KIND_TEXT",
+    "REASON_TEXT",
     "NotBrokenDown", "NotBrokenReason", "PurchaseQuantity", "PurchaseTable", "PurchaseTableError",
     "PurchaseUnit", "ResourceNeed", "Schedule", "read_purchase_table", "schedule_package",
     "schedule_packages", "schedule_program", "shipped_purchase_table", "unit_needs",
