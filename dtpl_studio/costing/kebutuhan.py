@@ -479,7 +479,12 @@ def schedule_packages(packages: Iterable[PricedPackage], title: str,
     Never raises for a bad item: an item whose analysis cannot be expanded is listed as not
     broken down (reason error), like an item in error.
     """
-    packages = tuple(packages)
+    with localcontext(CONTEXT):  # 34 digits, half up, for every sum and product below
+        return _schedule(tuple(packages), title, purchase, decimals)
+
+
+def _schedule(packages: tuple[PricedPackage, ...], title: str, purchase: PurchaseTable | None,
+              decimals: int | None) -> Schedule:
     purchase = shipped_purchase_table() if purchase is None else purchase
     if decimals is None:
         decimals = EXTRA_DECIMALS + max((_volume_decimals(pp) for pp in packages),
@@ -511,25 +516,24 @@ def schedule_packages(packages: Iterable[PricedPackage], title: str,
                 continue
             v = pi.volume
             broken += pi.amount
-            with localcontext(CONTEXT):
-                for key, need in un.needs.items():
-                    q = None if need.quantity is None else v * need.quantity
-                    a = v * need.amount
-                    slot = acc.get(key)
-                    if slot is None:
-                        slot = acc[key] = _Acc(_Need(need.kind, need.code, need.name, need.unit,
-                                                     need.price, None if q is None else ZERO, ZERO), [])
-                    if slot.need.quantity is not None and q is not None:
-                        slot.need.quantity += q
-                    slot.need.amount += a
-                    if q != 0 or a != 0:
-                        slot.contributions.append(Contribution(pp.package.name, pi.number,
-                                                               item.description, q, a, item.id,
-                                                               pp.package.id))
-                overhead += v * un.overhead
-                rate_rounding += v * un.rate_rounding
-                sub_price += v * un.sub_price
-                amount_rounding += pi.amount - v * pi.rate
+            for key, need in un.needs.items():
+                q = None if need.quantity is None else v * need.quantity
+                a = v * need.amount
+                slot = acc.get(key)
+                if slot is None:
+                    slot = acc[key] = _Acc(_Need(need.kind, need.code, need.name, need.unit,
+                                                 need.price, None if q is None else ZERO, ZERO), [])
+                if slot.need.quantity is not None and q is not None:
+                    slot.need.quantity += q
+                slot.need.amount += a
+                if q != 0 or a != 0:
+                    slot.contributions.append(Contribution(pp.package.name, pi.number,
+                                                           item.description, q, a, item.id,
+                                                           pp.package.id))
+            overhead += v * un.overhead
+            rate_rounding += v * un.rate_rounding
+            sub_price += v * un.sub_price
+            amount_rounding += pi.amount - v * pi.rate
     rows = []
     order = {k: i for i, k in enumerate(KIND_ORDER)}
     for key, slot in sorted(acc.items(), key=lambda kv: order[kv[1].need.kind]):  # stable

@@ -59,17 +59,21 @@ def test_rekap_follows_edits_while_shown(window, qtbot):
     before = schedule_package(pp)
     builds = panel.builds
     doc.undo_stack.push(SetVolumeCommand(doc, item, item.volume * 2))
-    assert panel.builds == builds + 1
+    doc.undo_stack.push(SetVolumeCommand(doc, item, item.volume * 2))  # typing on
+    assert panel.builds == builds  # made once the edits pause, not per edit
+    qtbot.waitUntil(lambda: panel.builds == builds + 1, timeout=2000)
     after = panel.schedule
     assert after.direct == doc.priced.packages[1].direct != before.direct
     assert after.resources_total + after.adjustments_total + after.not_broken_down_total == after.direct
     assert panel.selected_package() == 2  # the scope is kept across re-pricing
     doc.undo_stack.undo()
-    assert panel.schedule.direct == before.direct
+    doc.undo_stack.undo()
+    qtbot.waitUntil(lambda: panel.schedule.direct == before.direct, timeout=2000)
     # hidden: edits only mark it stale
     window.catalogue_dock.raise_()
     builds = panel.builds
     doc.undo_stack.push(SetVolumeCommand(doc, item, item.volume * 3))
+    qtbot.wait(300)
     assert panel.builds == builds
     show_rekap(window)
     assert panel.builds == builds + 1
@@ -125,13 +129,14 @@ def test_rekap_saves_the_csv_of_the_scope_shown(window, tmp_path, shown):
     assert "Rekap kebutuhan tersimpan" in window.statusBar().currentMessage()
 
 
-def test_rekap_texts_in_english(window):
+def test_rekap_texts_in_english(window, qtbot):
     set_language("en")
     from dtpl_studio.ui.widgets.kebutuhan_panel import KebutuhanPanel
 
     panel = KebutuhanPanel()
     panel.show()
     panel.set_priced(window.doc.priced)
+    panel._refresh_if_stale()
     texts = top_texts(panel)
     assert texts[0] == "Labour" and texts[-1] == "RAB direct cost"
     assert panel.scope.itemText(0) == "Whole programme"
