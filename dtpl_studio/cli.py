@@ -8,6 +8,10 @@ Subcommands (DESIGN.md §8):
   package/component/source, every finding with code, severity, amounts); exit 0 passed,
   1 a rule fails (ceiling, swadaya, termin, price basis), 2 could not check (items in error,
   no rule, unreadable project);
+* ``rekap PROJECT [--paket N] [--csv OUT.csv]`` — the rekap kebutuhan bahan & tenaga kerja
+  (material and labour schedule) of the programme or of package N: printed as text, or
+  written as CSV (Indonesian headings and number format, ``;``-separated, see
+  :mod:`dtpl_studio.services.kebutuhan`);
 * ``audit PROJECT [--pdf OUT.pdf]`` — the audit log (price edits, overrides, re-pricing, saves)
   with its hash chain checked; exit 1 when it was edited outside DTPL Studio;
 * ``verify FILE.pdf PROJECT`` — exit 0 when the PDF is byte for byte what the project
@@ -68,6 +72,10 @@ def _parser() -> argparse.ArgumentParser:
     c = sub.add_parser("check", help="price the project and check the BLM ceilings")
     c.add_argument("project", type=Path)
     c.add_argument("--json", action="store_true", help="print the verdict as JSON")
+    r = sub.add_parser("rekap", help="material and labour schedule (rekap kebutuhan)")
+    r.add_argument("project", type=Path)
+    r.add_argument("--paket", type=int, metavar="N", help="package number (default: whole programme)")
+    r.add_argument("--csv", type=Path, metavar="OUT.csv", help="write it as CSV")
     a = sub.add_parser("audit", help="show and check the project's audit log (hash chain)")
     a.add_argument("project", type=Path)
     a.add_argument("--pdf", type=Path, help="also print it to this PDF")
@@ -84,7 +92,7 @@ def _parser() -> argparse.ArgumentParser:
     return p
 
 
-COMMANDS = ("gui", "demo", "export", "check", "audit", "verify", "import-prices")
+COMMANDS = ("gui", "demo", "export", "check", "rekap", "audit", "verify", "import-prices")
 
 
 class TargetError(DtplError, ValueError):
@@ -185,6 +193,25 @@ def main(argv: list[str] | None = None) -> int:
             print(render_json(priced, args.project) if args.json else render_text(priced))
             _print_audit_warning(args.project)
             return priced.verdict.exit_code
+        if command == "rekap":
+            from dtpl_studio.services.kebutuhan import (
+                check_csv_target,
+                project_schedule,
+                render_text,
+                write_csv,
+            )
+            from dtpl_studio.services.project import open_project
+
+            if args.csv is not None:
+                check_csv_target(args.csv, args.project)
+            priced, schedule = project_schedule(open_project(args.project), args.paket)
+            if args.csv is None:
+                print(render_text(schedule))
+            else:
+                out = write_csv(schedule, args.csv, priced, args.project)
+                print(f"rekap kebutuhan ditulis: {out} ({len(schedule.resources)} sumber daya, "
+                      f"{len(schedule.not_broken_down)} item tidak diuraikan)")
+            return 0
         if command == "verify":
             from dtpl_studio.services.project import verify_pdf
 

@@ -820,6 +820,131 @@
         <translation>PDF export cancelled</translation>
     </message>
     <message>
+        <source>Rekap kebutuhan</source>
+        <comment>rekap.title</comment>
+        <translation>Material and labour schedule</translation>
+    </message>
+    <message>
+        <source>Seluruh program</source>
+        <comment>rekap.scope.program</comment>
+        <translation>Whole programme</translation>
+    </message>
+    <message>
+        <source>Paket {n}: {name}</source>
+        <comment>rekap.scope.package</comment>
+        <translation>Package {n}: {name}</translation>
+    </message>
+    <message>
+        <source>Simpan CSV…</source>
+        <comment>rekap.save_csv</comment>
+        <translation>Save CSV…</translation>
+    </message>
+    <message>
+        <source>Uraian</source>
+        <comment>rekap.col.name</comment>
+        <translation>Description</translation>
+    </message>
+    <message>
+        <source>Satuan</source>
+        <comment>rekap.col.unit</comment>
+        <translation>Unit</translation>
+    </message>
+    <message>
+        <source>Kuantitas</source>
+        <comment>rekap.col.qty</comment>
+        <translation>Quantity</translation>
+    </message>
+    <message>
+        <source>Harga satuan (Rp)</source>
+        <comment>rekap.col.price</comment>
+        <translation>Unit price (Rp)</translation>
+    </message>
+    <message>
+        <source>Jumlah (Rp)</source>
+        <comment>rekap.col.amount</comment>
+        <translation>Amount (Rp)</translation>
+    </message>
+    <message>
+        <source>Kuantitas beli</source>
+        <comment>rekap.col.buy</comment>
+        <translation>Purchase quantity</translation>
+    </message>
+    <message>
+        <source>Dipakai oleh</source>
+        <comment>rekap.col.users</comment>
+        <translation>Used by</translation>
+    </message>
+    <message>
+        <source>Tenaga kerja</source>
+        <comment>rekap.group.labour</comment>
+        <translation>Labour</translation>
+    </message>
+    <message>
+        <source>Bahan</source>
+        <comment>rekap.group.material</comment>
+        <translation>Materials</translation>
+    </message>
+    <message>
+        <source>Peralatan</source>
+        <comment>rekap.group.equipment</comment>
+        <translation>Equipment</translation>
+    </message>
+    <message>
+        <source>Item tidak diuraikan</source>
+        <comment>rekap.group.not_broken</comment>
+        <translation>Items not broken down</translation>
+    </message>
+    <message>
+        <source>Penyesuaian ke harga satuan RAB</source>
+        <comment>rekap.group.adjust</comment>
+        <translation>Adjustments to the RAB unit rates</translation>
+    </message>
+    <message>
+        <source>harga satuan diganti</source>
+        <comment>rekap.reason.override</comment>
+        <translation>unit rate overridden</translation>
+    </message>
+    <message>
+        <source>harga khusus, tanpa analisa</source>
+        <comment>rekap.reason.custom</comment>
+        <translation>own rate, no analysis</translation>
+    </message>
+    <message>
+        <source>tidak dapat dihitung</source>
+        <comment>rekap.reason.error</comment>
+        <translation>cannot be computed</translation>
+    </message>
+    <message>
+        <source>Jumlah biaya langsung RAB</source>
+        <comment>rekap.total</comment>
+        <translation>RAB direct cost</translation>
+    </message>
+    <message>
+        <source>Kebutuhan Rp {resources} + penyesuaian Rp {adjust} + item tidak diuraikan Rp {other} = biaya langsung RAB Rp {direct}. Tenaga kerja {days} OH.</source>
+        <comment>rekap.summary</comment>
+        <translation>Resources Rp {resources} + adjustments Rp {adjust} + items not broken down Rp {other} = RAB direct cost Rp {direct}. Labour {days} person-days (OH).</translation>
+    </message>
+    <message>
+        <source>Belum ada item RAB.</source>
+        <comment>rekap.empty</comment>
+        <translation>No RAB items yet.</translation>
+    </message>
+    <message>
+        <source>Rekap kebutuhan tersimpan: {path}</source>
+        <comment>rekap.saved</comment>
+        <translation>Material and labour schedule saved: {path}</translation>
+    </message>
+    <message>
+        <source>Simpan rekap kebutuhan (CSV)</source>
+        <comment>dlg.rekap_export.title</comment>
+        <translation>Save the material and labour schedule (CSV)</translation>
+    </message>
+    <message>
+        <source>CSV (*.csv)</source>
+        <comment>dlg.filter.csv</comment>
+        <translation>CSV (*.csv)</translation>
+    </message>
+    <message>
         <source>Riwayat perubahan</source>
         <comment>audit.title</comment>
         <translation>Change history</translation>
@@ -2019,6 +2144,46 @@ Write why this book is accepted as its price basis (e.g. &quot;sample price book
         <source>{detail}</source>
         <comment>finding.total-rounding</comment>
         <translation>{detail}</translation>
+    </message>
+    <message>
+        <source>Biaya umum dan keuntungan (E)</source>
+        <comment>rekap.adjust.overhead</comment>
+        <translation>Overhead and profit (E)</translation>
+    </message>
+    <message>
+        <source>Biaya umum dan keuntungan (E) yang termasuk dalam harga satuan pekerjaan: bukan kebutuhan bahan atau tenaga kerja</source>
+        <comment>rekap.adjust.overhead.tip</comment>
+        <translation>Overhead and profit (E) included in the unit rates: not a material or labour need</translation>
+    </message>
+    <message>
+        <source>Pembulatan harga satuan (F)</source>
+        <comment>rekap.adjust.rate_rounding</comment>
+        <translation>Rounding of the unit rates (F)</translation>
+    </message>
+    <message>
+        <source>Harga satuan pekerjaan (F) dibulatkan menurut aturan buku harga (mis. ke bawah ke kelipatan Rp 100), termasuk di dalam analisa turunan</source>
+        <comment>rekap.adjust.rate_rounding.tip</comment>
+        <translation>Unit rates (F) rounded by the price book&apos;s rule (e.g. down to a multiple of Rp 100), also inside sub-analyses</translation>
+    </message>
+    <message>
+        <source>Harga analisa turunan dari buku</source>
+        <comment>rekap.adjust.sub_price</comment>
+        <translation>Sub-analysis prices set by the book</translation>
+    </message>
+    <message>
+        <source>Baris analisa turunan yang harganya ditetapkan buku, bukan F analisa turunan itu: selisihnya</source>
+        <comment>rekap.adjust.sub_price.tip</comment>
+        <translation>Sub-analysis lines priced by the book instead of the sub-analysis F: the difference</translation>
+    </message>
+    <message>
+        <source>Selisih pembulatan ke rupiah</source>
+        <comment>rekap.adjust.rounding</comment>
+        <translation>Rounding to the rupiah</translation>
+    </message>
+    <message>
+        <source>Jumlah tiap item RAB dan tiap baris rekap (kuantitas tercetak × harga satuan) dibulatkan ke rupiah</source>
+        <comment>rekap.adjust.rounding.tip</comment>
+        <translation>Each RAB item and each schedule row (printed quantity × unit price) rounded to the rupiah</translation>
     </message>
     <message>
         <source>&lt;h3&gt;DTPL Studio {version}&lt;/h3&gt;&lt;p&gt;RAB dari analisa harga satuan (AHSP) dan dokumen teknis (DTPL) untuk PLP-BK.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Buku harga bawaan:&lt;/b&gt; {edition}&lt;/p&gt;&lt;p&gt;&lt;b&gt;Lisensi:&lt;/b&gt; {licence}&lt;/p&gt;</source>

@@ -1058,6 +1058,131 @@ Tulis alasan menerima buku ini sebagai dasar harga (mis. &quot;buku harga contoh
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Rekap kebutuhan</source>
+        <comment>rekap.title</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Seluruh program</source>
+        <comment>rekap.scope.program</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Paket {n}: {name}</source>
+        <comment>rekap.scope.package</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Simpan CSV…</source>
+        <comment>rekap.save_csv</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Uraian</source>
+        <comment>rekap.col.name</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Satuan</source>
+        <comment>rekap.col.unit</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Kuantitas</source>
+        <comment>rekap.col.qty</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Harga satuan (Rp)</source>
+        <comment>rekap.col.price</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Jumlah (Rp)</source>
+        <comment>rekap.col.amount</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Kuantitas beli</source>
+        <comment>rekap.col.buy</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Dipakai oleh</source>
+        <comment>rekap.col.users</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tenaga kerja</source>
+        <comment>rekap.group.labour</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Bahan</source>
+        <comment>rekap.group.material</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Peralatan</source>
+        <comment>rekap.group.equipment</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Item tidak diuraikan</source>
+        <comment>rekap.group.not_broken</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Penyesuaian ke harga satuan RAB</source>
+        <comment>rekap.group.adjust</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>harga satuan diganti</source>
+        <comment>rekap.reason.override</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>harga khusus, tanpa analisa</source>
+        <comment>rekap.reason.custom</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>tidak dapat dihitung</source>
+        <comment>rekap.reason.error</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Jumlah biaya langsung RAB</source>
+        <comment>rekap.total</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Kebutuhan Rp {resources} + penyesuaian Rp {adjust} + item tidak diuraikan Rp {other} = biaya langsung RAB Rp {direct}. Tenaga kerja {days} OH.</source>
+        <comment>rekap.summary</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Belum ada item RAB.</source>
+        <comment>rekap.empty</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rekap kebutuhan tersimpan: {path}</source>
+        <comment>rekap.saved</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Simpan rekap kebutuhan (CSV)</source>
+        <comment>dlg.rekap_export.title</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>CSV (*.csv)</source>
+        <comment>dlg.filter.csv</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Riwayat perubahan</source>
         <comment>audit.title</comment>
         <translation type="unfinished"></translation>
@@ -2112,6 +2237,46 @@ Pulihkan keadaan itu? (Berkas proyek baru berubah saat Anda menyimpan.)</source>
     <message>
         <source>{detail}</source>
         <comment>finding.total-rounding</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Biaya umum dan keuntungan (E)</source>
+        <comment>rekap.adjust.overhead</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Biaya umum dan keuntungan (E) yang termasuk dalam harga satuan pekerjaan: bukan kebutuhan bahan atau tenaga kerja</source>
+        <comment>rekap.adjust.overhead.tip</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pembulatan harga satuan (F)</source>
+        <comment>rekap.adjust.rate_rounding</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Harga satuan pekerjaan (F) dibulatkan menurut aturan buku harga (mis. ke bawah ke kelipatan Rp 100), termasuk di dalam analisa turunan</source>
+        <comment>rekap.adjust.rate_rounding.tip</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Harga analisa turunan dari buku</source>
+        <comment>rekap.adjust.sub_price</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Baris analisa turunan yang harganya ditetapkan buku, bukan F analisa turunan itu: selisihnya</source>
+        <comment>rekap.adjust.sub_price.tip</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Selisih pembulatan ke rupiah</source>
+        <comment>rekap.adjust.rounding</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Jumlah tiap item RAB dan tiap baris rekap (kuantitas tercetak × harga satuan) dibulatkan ke rupiah</source>
+        <comment>rekap.adjust.rounding.tip</comment>
         <translation type="unfinished"></translation>
     </message>
     <message>

@@ -8,6 +8,8 @@ The sections, their order, their titles and which are printed come from the temp
 4. per package: data, Rekapitulasi RAB, Rincian RAB, Back-up perhitungan volume;
 5. Analisa harga satuan pekerjaan (A–F of every analysis used, with sub-analyses);
 6. Daftar harga satuan dasar (upah/bahan/alat used, with the book's provenance);
+6a. Rekap kebutuhan bahan & tenaga kerja (per package; the programme when several packages
+    have analyses);
 7. Pemeriksaan pagu BLM, then the document hash (Keterangan dokumen).
 
 Every page carries "Halaman n dari N", the programme and kelurahan, and the first 16 hex
@@ -37,6 +39,7 @@ from dtpl_studio.reporting.sections import (
     build_blm_check,
     build_cover,
     build_document_info,
+    build_kebutuhan,
     build_package_heading,
     build_price_lists,
     build_rab_detail,
@@ -190,6 +193,7 @@ def _steps(ctx: BuildContext,
         "toc": build_toc,
         "analysis": build_analyses,
         "prices": build_price_lists,
+        "kebutuhan": build_kebutuhan,
         "blm": build_blm_check,
         "document": build_document_info,
     }

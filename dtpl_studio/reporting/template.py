@@ -35,9 +35,14 @@ SECTION_IDS: dict[str, str] = {
     "packages": "Per paket: data paket, lalu bagian-bagiannya (parts)",
     "analysis": "Analisa harga satuan pekerjaan",
     "prices": "Daftar harga satuan dasar",
+    "kebutuhan": "Rekap kebutuhan bahan & tenaga kerja",
     "blm": "Pemeriksaan pagu BLM",
     "document": "Keterangan dokumen (kode SHA-256)",
 }
+#: Sections added after the format was fixed: a template that does not list one (written
+#: before it existed) is read as if it listed it disabled, so it prints what it printed
+#: before; every other section must be listed (``"enabled": false`` to leave it out).
+OPTIONAL_SECTION_IDS = frozenset({"kebutuhan"})
 #: Parts of each package (inside ``packages``).
 PART_IDS: dict[str, str] = {
     "rekap": "Rekapitulasi RAB",
@@ -194,7 +199,7 @@ def _sections(path: Path, container: dict, key: str, known: dict[str, str], *,
         elif "parts" in obj:
             raise _fail(path, f"{at}.parts", "hanya berlaku untuk bagian \"packages\"")
         specs.append(SectionSpec(sid, title, enabled, parts))
-    missing = [sid for sid in known if sid not in seen]
+    missing = [sid for sid in known if sid not in seen and sid not in OPTIONAL_SECTION_IDS]
     if missing:
         raise _fail(path, full, f"tidak memuat bagian {', '.join(repr(m) for m in missing)}; "
                     "untuk tidak mencetaknya tulis \"enabled\": false")

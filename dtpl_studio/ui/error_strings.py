@@ -147,6 +147,8 @@ ID: dict[str, str] = {
     "err.report.cancelled": "Ekspor PDF dibatalkan; tidak ada berkas yang ditinggalkan.",
     "hint.report.cancelled": "ekspor lagi bila diperlukan.",
     # output targets
+    "err.rekap.no_package": "Paket {package} tidak ada dalam program ini.",
+    "hint.rekap.no_package": "sebut nomor paket seperti tercetak (1, 2, …), atau tanpa --paket untuk seluruh program.",
     "err.target.invalid": "Berkas tujuan tidak dapat dipakai.",
     "hint.target.invalid": "pilih nama berkas lain.",
     "err.target.is_input": "Berkas tujuan adalah berkas masukan itu sendiri; berkas itu akan tertimpa.",
@@ -316,6 +318,8 @@ EN: dict[str, str] = {
     "hint.report.failed": "check the DTPL template and the Findings, then retry.",
     "err.report.cancelled": "The PDF export was cancelled; no file was left behind.",
     "hint.report.cancelled": "export again when needed.",
+    "err.rekap.no_package": "The programme has no package {package}.",
+    "hint.rekap.no_package": "give the package number as printed (1, 2, …), or leave out --paket for the whole programme.",
     "err.target.invalid": "The target file cannot be used.",
     "hint.target.invalid": "choose another file name.",
     "err.target.is_input": "The target is the input file itself; it would be overwritten.",

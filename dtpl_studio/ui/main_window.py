@@ -45,6 +45,7 @@ from dtpl_studio.ui.widgets.audit_panel import AuditPanel
 from dtpl_studio.ui.widgets.blm_panel import BlmPanel
 from dtpl_studio.ui.widgets.catalogue import CataloguePanel, describe_book
 from dtpl_studio.ui.widgets.findings import FindingsPanel
+from dtpl_studio.ui.widgets.kebutuhan_panel import KebutuhanPanel
 from dtpl_studio.ui.widgets.measurement_panel import MeasurementPanel
 from dtpl_studio.ui.widgets.packages import PackageList
 from dtpl_studio.ui.widgets.rab_editor import RabEditor
@@ -159,6 +160,7 @@ class MainWindow(QMainWindow):
         self.catalogue = CataloguePanel()
         self.findings = FindingsPanel()
         self.audit = AuditPanel()
+        self.rekap = KebutuhanPanel()
         self.audit_findings: list = []
         left, right = Qt.DockWidgetArea.LeftDockWidgetArea, Qt.DockWidgetArea.RightDockWidgetArea
         self.packages_dock = self._dock("pkg.title", self.packages, left, "packagesDock")
@@ -166,9 +168,14 @@ class MainWindow(QMainWindow):
         self.catalogue_dock = self._dock("cat.title", self.catalogue, right, "catalogueDock")
         self.findings_dock = self._dock("find.title", self.findings, right, "findingsDock")
         self.audit_dock = self._dock("audit.title", self.audit, right, "auditDock")
+        self.rekap_dock = self._dock("rekap.title", self.rekap, right, "rekapDock")
         self.tabifyDockWidget(self.catalogue_dock, self.findings_dock)
         self.tabifyDockWidget(self.findings_dock, self.audit_dock)
+        self.tabifyDockWidget(self.audit_dock, self.rekap_dock)
         self.audit.print_requested.connect(self.export_audit_dialog)
+        self.rekap.save_csv_requested.connect(self.export_rekap_dialog)
+        self.rekap_dock.visibilityChanged.connect(self.rekap.set_dock_shown)
+        self.rekap.set_dock_shown(False)  # until its dock says it is in front
         self.catalogue_dock.raise_()
         self.resizeDocks([self.packages_dock, self.catalogue_dock], [280, 400], Qt.Orientation.Horizontal)
         self.resizeDocks([self.packages_dock, self.blm_dock], [150, 600], Qt.Orientation.Vertical)
@@ -245,7 +252,7 @@ class MainWindow(QMainWindow):
         file_menu.insertAction(self.export_action, self.settings_action)
         view_menu = bar.addMenu(tr("menu.view"))
         for dock in (self.packages_dock, self.blm_dock, self.catalogue_dock, self.findings_dock,
-                     self.audit_dock):
+                     self.audit_dock, self.rekap_dock):
             view_menu.addAction(dock.toggleViewAction())
         view_menu.addSeparator()
         from dtpl_studio.ui.language import add_language_menu
@@ -529,6 +536,35 @@ class MainWindow(QMainWindow):
             path = Path(name)
             self.export_audit_to(path if path.suffix.lower() == ".pdf" else path.with_name(path.name + ".pdf"))
 
+    def export_rekap_dialog(self) -> None:
+        """Rekap kebutuhan › Simpan CSV…: the schedule shown (programme or package)."""
+        if self.doc is None:
+            return
+        base = self.doc.path.with_name(self.doc.path.stem + "-rekap-kebutuhan.csv") if self.doc.path \
+            else Path("rekap-kebutuhan.csv")
+        name = dialogs.save_file_name(self, tr("dlg.rekap_export.title"), str(base), tr("dlg.filter.csv"))
+        if name:
+            path = Path(name)
+            self.export_rekap_to(path if path.suffix.lower() == ".csv" else path.with_name(path.name + ".csv"))
+
+    def export_rekap_to(self, out_path: Path) -> bool:
+        """Write the rekap kebutuhan of the scope shown to ``out_path`` as CSV; False (and a
+        message) on failure."""
+        from dtpl_studio.services.kebutuhan import schedule_of, write_csv
+
+        assert self.doc is not None
+        priced = self.doc.priced
+        try:
+            schedule = schedule_of(priced, self.rekap.selected_package())
+            write_csv(schedule, out_path, priced, self.doc.path)
+        except Exception as exc:  # noqa: BLE001 - shown to the user, never a traceback
+            log.warning("cannot write the rekap kebutuhan to %s: %s", out_path, exc)
+            dialogs.show_error(self, tr("dlg.export_failed.title"),
+                               tr("dlg.export_failed.text", error=explain(exc, out_path)))
+            return False
+        self._show_message(tr("rekap.saved", path=out_path))
+        return True
+
     def export_audit_to(self, out_path: Path) -> bool:
         """Print the audit log of the open file to ``out_path``; False (and a message) on failure."""
         from dtpl_studio.services.audit import export_audit_pdf
@@ -764,6 +800,7 @@ class MainWindow(QMainWindow):
         else:
             self.packages.update_totals(priced)
         self.blm.show_verdict(priced.verdict)
+        self.rekap.set_priced(priced)  # made only while the rekap is on screen
         findings = self.doc.findings() + self.audit_findings
         self.findings.show_findings(findings)
         errors = sum(1 for f in findings if f.severity is Severity.ERROR)

@@ -143,7 +143,7 @@ def _broken(mutate) -> dict:
     (_broken(lambda d: d["sections"][2].update(title="")), "'sections[2].title'"),
     (_broken(lambda d: d["sections"].pop(5)), "'sections'"),
     (_broken(lambda d: d["sections"].append({"id": "toc", "title": "Lagi"})),
-     "'sections[8].id'"),
+     "'sections[9].id'"),
     (_broken(lambda d: d["sections"][3].update(title="Paket {nomor}")),
      "'sections[3].title'"),
     (_broken(lambda d: d["sections"][3]["parts"][1].update(id="x")),
