@@ -26,6 +26,8 @@ have libxkbcommon-x11.so.0 || want+=(libxkbcommon-x11-0)
 # desktop integration (make install-desktop) and its tests: MIME database, entry validator
 command -v update-mime-database >/dev/null || want+=(shared-mime-info)
 command -v desktop-file-validate >/dev/null || want+=(desktop-file-utils)
+# rendering PDF pages to PNG for looking at them (make screenshots --blm-pdf, reviews)
+command -v pdftoppm >/dev/null || want+=(poppler-utils)
 [ ${#need[@]} -eq 0 ] && [ ${#want[@]} -eq 0 ] && exit 0
 SUDO=""; [ "$(id -u)" -ne 0 ] && SUDO="sudo"
 export DEBIAN_FRONTEND=noninteractive
