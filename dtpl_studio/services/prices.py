@@ -64,8 +64,10 @@ def import_prices(path: Path):
         return import_ahsp_cipta_karya(path)
     except (OSError, ValueError, KeyError) as exc:
         known = classify(exc, path) if isinstance(exc, DtplError | OSError) else None
+        params = known.params if known else {
+            "reason": "kesalahan di pengimpor; laporkan dengan berkas ini"}
         raise PricesError(f"{path}: {exc}", code=known.code if known else "workbook.layout",
-                          params=known.params if known else {}, path=path,
+                          params=params, path=path,
                           where=known.where if known else None) from exc
 
 

@@ -59,7 +59,7 @@ Rules for what the workbook's cells become (each one reported as a finding):
 A workbook whose formulas have no cached values (re-saved by openpyxl or a script) cannot be
 read: names and prices that are formulas show nothing and there is no rate to compare with; the
 import then has an error finding ``no-cached-values`` and its report is not
-:attr:`~dtpl_studio.spreadsheets.report.ImportReport.usable` (summary ``NOT USABLE: …``).
+:attr:`~dtpl_studio.spreadsheets.report.ImportReport.usable` (summary ``TIDAK DAPAT DIPAKAI: …``).
 
 Every value not taken as-is becomes a finding (``dtpl_studio.costing.findings``) located as
 ``AHSP.xlsx | Sheet!Cell``. After import, every analysis is priced with
@@ -75,6 +75,7 @@ The phases live in :mod:`dtpl_studio.spreadsheets.ahsp` (one module each, run in
 
 from __future__ import annotations
 
+import decimal
 from pathlib import Path
 
 from dtpl_studio.costing.pricebook import PriceBook
@@ -91,6 +92,7 @@ from dtpl_studio.spreadsheets.ahsp.resources import read_resources
 from dtpl_studio.spreadsheets.ahsp.selfcheck import compare_rates, float_boundary  # noqa: F401
 from dtpl_studio.spreadsheets.ahsp.sheets import check_cached_values, find_sheets, read_meta
 from dtpl_studio.spreadsheets.ahsp.state import ImportState
+from dtpl_studio.spreadsheets.formula import OUT_OF_RANGE
 from dtpl_studio.spreadsheets.report import ImportReport, WorkbookImportError
 from dtpl_studio.spreadsheets.xlsx import LoadedWorkbook, WorkbookReadError, load_xlsx
 
@@ -108,11 +110,16 @@ def run_phases(state: ImportState) -> PriceBook:
     find_sheets(state)
     check_cached_values(state)
     read_meta(state)
+    state.phase = "daftar harga"
     read_resources(state)
+    state.phase = "DHSP"
     read_dhsp(state)
     for sheet in state.analysis_sheets:
+        state.phase = f"lembar {sheet!r}"
         read_blocks(state, sheet)
+    state.phase = "kode analisa"
     assign_codes(state)
+    state.phase = "buku harga"
     return build_book(state)
 
 
@@ -169,13 +176,20 @@ def import_loaded(
     state = ImportState(wb, report)
     try:
         book = run_phases(state)
+        state.phase = "perbandingan harga satuan"
         report.comparisons = compare_rates(state, book)
     except WorkbookImportError:
         raise
     except Exception as exc:  # a layout this importer does not know: a message, not a traceback
+        why = (
+            OUT_OF_RANGE
+            if isinstance(exc, decimal.DecimalException)
+            else "kesalahan di pengimpor; laporkan dengan berkas ini"
+        )
         raise WorkbookImportError(
-            f"{path.name}: layout not understood ({type(exc).__name__}: {exc}); nothing imported",
+            f"{path.name}: susunan buku kerja tidak dipahami saat membaca {state.phase}: {why}",
             report,
+            where=state.phase,
         ) from exc
     report.counts["rates_identical"] = len(report.matching)
     report.counts["rates_differ"] = len(report.differing)

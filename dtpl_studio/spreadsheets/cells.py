@@ -24,6 +24,7 @@ not usable and nothing is stored. Nothing in this module lets a ``decimal`` exce
 
 from __future__ import annotations
 
+import datetime
 import decimal
 import math
 from collections.abc import Callable
@@ -35,11 +36,13 @@ from typing import Any
 from openpyxl.utils import get_column_letter
 
 from dtpl_studio.costing.findings import Severity
+from dtpl_studio.costing.formatting import format_number
 from dtpl_studio.costing.money import CONTEXT, format_plain
 from dtpl_studio.costing.numbers import NumberConvention, NumberParseError, parse_number
 from dtpl_studio.costing.rab import MAX_RATE
 from dtpl_studio.spreadsheets.formula import (
     ERROR_CODES,
+    OUT_OF_RANGE,
     FormulaError,
     Grid,
     Ref,
@@ -131,6 +134,23 @@ def shown(value: Any) -> str:
     return str(getattr(value, "text", value))
 
 
+def shown_raw(value: Any) -> str:
+    """A raw value for a finding's *tertulis* part: :func:`shown`, but a number the Indonesian
+    way, as Excel in Indonesian shows it (``100.000``, ``0,1``, ``1E+30``); never raises."""
+    if isinstance(value, float) and math.isfinite(value) and (value == 0 or 1e-9 <= abs(value) < 1e20):
+        return format_number(Decimal(f"{value:.15g}"))
+    if isinstance(value, int) and not isinstance(value, bool) and abs(value) < 10**20:
+        return format_number(Decimal(value))
+    return shown(value)
+
+
+def _infinite(value: float | Decimal) -> str:
+    """``tak hingga`` / ``minus tak hingga`` / ``NaN`` for a message."""
+    if value != value:  # NaN
+        return "NaN, bukan angka"
+    return "minus tak hingga" if value < 0 else "tak hingga"
+
+
 def decimal_of(raw: Any, convention: NumberConvention = NumberConvention.ID) -> Decimal:
     """A literal cell value (not a formula) as Decimal, unchecked for range.
 
@@ -143,18 +163,18 @@ def decimal_of(raw: Any, convention: NumberConvention = NumberConvention.ID) -> 
             number in ``convention``, or any other type.
     """
     if isinstance(raw, bool):
-        raise CellNumberError(f"nilai logika ({raw}), bukan angka")
+        raise CellNumberError(f"nilai logika ({'TRUE' if raw else 'FALSE'}), bukan angka")
     if isinstance(raw, int):
         return Decimal(raw)
     if isinstance(raw, float):
         if not math.isfinite(raw):
-            raise CellNumberError(f"bukan bilangan terhingga ({raw!r})", "number-range")
+            raise CellNumberError(f"bukan bilangan terhingga ({_infinite(raw)})", "number-range")
         # 15 significant digits, what Excel shows (money.from_float's rule, without its
         # canonical form, which needs a value within range: check_number gives it)
         return Decimal(f"{raw:.15g}")
     if isinstance(raw, Decimal):
         if not raw.is_finite():
-            raise CellNumberError(f"bukan bilangan terhingga ({raw})", "number-range")
+            raise CellNumberError(f"bukan bilangan terhingga ({_infinite(raw)})", "number-range")
         return raw
     if isinstance(raw, str):
         text = raw.strip()
@@ -165,9 +185,10 @@ def decimal_of(raw: Any, convention: NumberConvention = NumberConvention.ID) -> 
         except NumberParseError as exc:
             raise CellNumberError(
                 f"teks {raw!r} bukan angka dalam konvensi "
-                f"{'Indonesia (1.234,5)' if convention is NumberConvention.ID else 'US (1,234.5)'}"
+                f"{'Indonesia (1.234,5)' if convention is NumberConvention.ID else 'Amerika (1,234.5)'}"
             ) from exc
-    raise CellNumberError(f"sel berisi {type(raw).__name__}, bukan angka")
+    kind = "tanggal atau waktu" if isinstance(raw, datetime.date | datetime.time) else "nilai lain"
+    raise CellNumberError(f"sel berisi {kind}, bukan angka")
 
 
 def check_number(value: Decimal, quantity: Quantity) -> Decimal:
@@ -181,7 +202,9 @@ def check_number(value: Decimal, quantity: Quantity) -> Decimal:
     """
     limit = LIMITS[quantity]
     if not value.is_finite():
-        raise CellNumberError(f"{limit.noun} bukan bilangan terhingga ({value})", "number-range")
+        raise CellNumberError(
+            f"{limit.noun} bukan bilangan terhingga ({_infinite(value)})", "number-range"
+        )
     if value < 0:
         raise CellNumberError(
             f"{limit.noun} negatif ({_sci(value)}); daftar harga/analisa tidak memuat nilai "
@@ -286,7 +309,7 @@ class CellReader:
         except FormulaError:
             raise
         except (decimal.DecimalException, ArithmeticError, ValueError) as exc:
-            raise FormulaError(f"arithmetic outside the Decimal context ({exc!r})") from exc
+            raise FormulaError(OUT_OF_RANGE) from exc
 
     def resolver(self, sheet: str, notes: list[str]) -> Callable[[Ref], Decimal]:
         """Cell resolver for :func:`evaluate_exact`: literal numbers and text numbers (noted
@@ -294,14 +317,14 @@ class CellReader:
 
         def resolve(ref: Ref, depth: int = 0) -> Decimal:
             if depth > 50:
-                raise FormulaError("reference chain too deep")
+                raise FormulaError("rantai rujukan terlalu panjang (lebih dari 50 sel)")
             target = ref.sheet or sheet
             if target not in self.grid.raw:
-                raise FormulaError(f"sheet {target!r} not in the workbook")
+                raise FormulaError(f"lembar {target!r} tidak ada di buku kerja")
             raw = self.grid.raw_value(target, ref.row, ref.col)
             where = f"{target}!{cell_name(ref.col, ref.row)}"
             if raw is None:
-                raise FormulaError(f"{where} is empty")
+                raise FormulaError(f"{where} kosong")
             if isinstance(raw, str) and raw.startswith("="):
                 node = parse_formula(raw)
                 return evaluate_exact(
@@ -312,7 +335,7 @@ class CellReader:
             except CellNumberError as exc:
                 raise FormulaError(f"{where}: {exc}") from exc
             if isinstance(raw, str):
-                notes.append(f"{where} is text {raw!r}, read as {format_plain(value)}")
+                notes.append(f"{where} berupa teks {raw!r}, dibaca sebagai {_sci(value)}")
             return value
 
         return resolve
@@ -357,12 +380,12 @@ class CellReader:
                     source, notes = "formula", tuple(found)
                 except FormulaError as exc:
                     value, source, why = self._cached(sheet, row, col, exc), "cached", str(exc)
-            elif isinstance(raw, int | float | str | Decimal):
+            elif isinstance(raw, int | float | str | Decimal | datetime.date | datetime.time):
                 value = self.literal(raw)
                 source = "text" if isinstance(raw, str) else "number"
             else:  # an array formula or another object: only its cached value can be used
                 value = self._cached(sheet, row, col, None)
-                source, why = "cached", f"{type(raw).__name__} is not evaluated here"
+                source, why = "cached", "rumus larik tidak dihitung di sini"
             value = check_number(value, quantity)
         except CellNumberError as exc:
             self.refuse(sheet, row, col, exc, action=action, code=code, subject=subject)
@@ -374,7 +397,7 @@ class CellReader:
         value = to_decimal(cached)
         if value is None:
             reason = f"rumus tidak dapat dihitung ({exc})" if exc else "rumus tidak dihitung di sini"
-            what = "tanpa nilai tersimpan" if cached is None else f"nilai tersimpan {shown(cached)!r}"
+            what = "tanpa nilai tersimpan" if cached is None else f"nilai tersimpan {shown_raw(cached)!r}"
             raise CellNumberError(f"{reason} dan {what}")
         return value
 
@@ -398,6 +421,6 @@ class CellReader:
             f"{what}{exc}",
             sheet=sheet,
             cell=cell_name(col, row),
-            raw=shown(raw),
+            raw=shown_raw(raw),
             action=action,
         )

@@ -26,6 +26,7 @@ import hashlib
 import io
 import json
 import os
+import re
 import shutil
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
@@ -41,7 +42,7 @@ from dtpl_studio.costing.pricebook import (
     Resource,
     ResourceKind,
 )
-from dtpl_studio.errors import DtplError
+from dtpl_studio.errors import DtplError, from_os_error
 from dtpl_studio.spreadsheets.report import ImportReport
 from dtpl_studio.tempfiles import temp_path
 
@@ -98,9 +99,16 @@ DEFAULT_REGENERATE = (
 
 
 class EditionError(DtplError, ValueError):
-    """An edition folder that cannot be read or written; the message names the file and line."""
+    """An edition folder that cannot be read or written; the message (Indonesian) names the
+    file and line, and ``where`` holds ``file:line`` for the window and the CLI."""
 
     default_code = "edition.damaged"
+
+    def __init__(self, message: str, **fields):
+        if "where" not in fields:
+            place = re.match(r"([\w.]+\.(?:csv|json)(?::\d+)?):", message)
+            fields["where"] = place.group(1) if place else None
+        super().__init__(message, **fields)
 
 
 def decimal_text(value: Decimal) -> str:
@@ -136,7 +144,7 @@ def _rule_from_text(text: str, where: str) -> RoundingRule | None:
         step, mode = text.split()
         return RoundingRule(Decimal(step), RoundingMode(mode))
     except (ValueError, ArithmeticError) as exc:
-        raise EditionError(f"{where}: rate_rounding {text!r} is not 'STEP MODE'") from exc
+        raise EditionError(f"{where}: rate_rounding {text!r} bukan 'LANGKAH MODE'") from exc
 
 
 def edition_texts(
@@ -196,7 +204,7 @@ def edition_texts(
         LINES_FILE: _csv_text(LINE_COLUMNS, lines),
     }
     if report is not None:
-        texts[REPORT_FILE] = report.render_text()
+        texts[REPORT_FILE] = report.render_text("id")  # shipped text: always Indonesian
     meta = book.meta
     document = {
         "format": FORMAT,
@@ -265,11 +273,13 @@ def write_edition(
     texts = edition_texts(book, report, regenerate)
     if folder.exists():
         if not folder.is_dir():
-            raise EditionError(f"{folder} exists and is not a folder")
+            raise EditionError(f"{folder} sudah ada dan bukan folder", code="target.not_folder",
+                               path=folder)
         foreign = sorted(p.name for p in folder.iterdir() if p.name not in EDITION_FILES)
         if foreign:
             raise EditionError(
-                f"{folder} holds files that are not part of an edition: {', '.join(foreign)}"
+                f"{folder} berisi berkas yang bukan bagian edisi: {', '.join(foreign)}",
+                code="target.not_edition", path=folder,
             )
     folder.parent.mkdir(parents=True, exist_ok=True)
     tmp = temp_path(folder, "edition")  # provably ours: removed after a crash by the next write
@@ -287,7 +297,9 @@ def write_edition(
     except OSError as exc:
         if old.exists() and not folder.exists():
             old.rename(folder)
-        raise EditionError(f"cannot write edition {folder}: {exc}") from exc
+        known = from_os_error(exc, folder, action="write")
+        raise EditionError(f"edisi {folder} tidak dapat ditulis ({known.code})", code=known.code,
+                           params=known.params, path=folder) from exc
     finally:
         if tmp.exists():
             shutil.rmtree(tmp, ignore_errors=True)
@@ -302,20 +314,22 @@ def _read_csv(path: Path, columns: tuple[str, ...]) -> list[dict[str, str]]:
             reader = csv.DictReader(handle)
             if tuple(reader.fieldnames or ()) != columns:
                 raise EditionError(
-                    f"{path.name}: header {reader.fieldnames} is not {list(columns)}"
+                    f"{path.name}: baris kepala {reader.fieldnames} bukan {list(columns)}"
                 )
             return list(reader)
     except FileNotFoundError as exc:
-        raise EditionError(f"{path} is missing") from exc
-    except (UnicodeDecodeError, csv.Error) as exc:
-        raise EditionError(f"{path.name}: {exc}") from exc
+        raise EditionError(f"{path} tidak ada", path=path) from exc
+    except UnicodeDecodeError as exc:
+        raise EditionError(f"{path.name}: bukan teks UTF-8 (bita {exc.start})") from exc
+    except csv.Error as exc:
+        raise EditionError(f"{path.name}: bukan CSV yang utuh") from exc
 
 
 def _dec(text: str, where: str) -> Decimal:
     try:
         return Decimal(text)
     except InvalidOperation as exc:
-        raise EditionError(f"{where}: {text!r} is not a decimal number") from exc
+        raise EditionError(f"{where}: {text!r} bukan bilangan desimal") from exc
 
 
 def read_edition(folder: str | Path, verify: bool = True) -> PriceBook:
@@ -334,14 +348,17 @@ def read_edition(folder: str | Path, verify: bool = True) -> PriceBook:
     try:
         document = json.loads((folder / EDITION_FILE).read_text(encoding="utf-8"))
     except FileNotFoundError as exc:
-        raise EditionError(f"{folder / EDITION_FILE} is missing") from exc
-    except (json.JSONDecodeError, UnicodeDecodeError) as exc:
-        raise EditionError(f"{EDITION_FILE}: {exc}") from exc
+        raise EditionError(f"{folder / EDITION_FILE} tidak ada", path=folder / EDITION_FILE) from exc
+    except json.JSONDecodeError as exc:
+        raise EditionError(f"{EDITION_FILE}:{exc.lineno}: bukan JSON yang utuh") from exc
+    except UnicodeDecodeError as exc:
+        raise EditionError(f"{EDITION_FILE}: bukan teks UTF-8 (bita {exc.start})") from exc
     if document.get("format") != FORMAT:
-        raise EditionError(f"{EDITION_FILE}: not a {FORMAT} file")
+        raise EditionError(f"{EDITION_FILE}: bukan berkas {FORMAT}")
     if int(document.get("format_version", 0)) > FORMAT_VERSION:
         raise EditionError(
-            f"{EDITION_FILE}: format version {document['format_version']} is newer than this program"
+            f"{EDITION_FILE}: versi format {document['format_version']} lebih baru daripada "
+            "program ini; perbarui DTPL Studio"
         )
     m = document.get("meta", {})
     try:
@@ -364,16 +381,16 @@ def read_edition(folder: str | Path, verify: bool = True) -> PriceBook:
             note=m.get("note", ""),
         )
     except (KeyError, ValueError) as exc:
-        raise EditionError(f"{EDITION_FILE}: bad meta ({exc})") from exc
+        raise EditionError(f"{EDITION_FILE}: bagian meta tidak sah ({type(exc).__name__})") from exc
     book = PriceBook(meta)
     for n, row in enumerate(_read_csv(folder / RESOURCES_FILE, RESOURCE_COLUMNS), start=2):
         where = f"{RESOURCES_FILE}:{n}"
         try:
             kind = ResourceKind(row["kind"])
         except ValueError as exc:
-            raise EditionError(f"{where}: unknown kind {row['kind']!r}") from exc
+            raise EditionError(f"{where}: jenis {row['kind']!r} tidak dikenal") from exc
         if row["key"] in book.resources:
-            raise EditionError(f"{where}: duplicate key {row['key']!r}")
+            raise EditionError(f"{where}: kunci {row['key']!r} ganda")
         book.resources[row["key"]] = Resource(
             key=row["key"],
             name=row["name"],
@@ -389,7 +406,7 @@ def read_edition(folder: str | Path, verify: bool = True) -> PriceBook:
     for n, row in enumerate(_read_csv(folder / ANALYSES_FILE, ANALYSIS_COLUMNS), start=2):
         where = f"{ANALYSES_FILE}:{n}"
         if row["code"] in analyses:
-            raise EditionError(f"{where}: duplicate code {row['code']!r}")
+            raise EditionError(f"{where}: kode {row['code']!r} ganda")
         analyses[row["code"]] = Analysis(
             code=row["code"],
             name=row["name"],
@@ -408,15 +425,18 @@ def read_edition(folder: str | Path, verify: bool = True) -> PriceBook:
         analysis = analyses.get(row["analysis_code"])
         if analysis is None:
             raise EditionError(
-                f"{where}: analysis {row['analysis_code']!r} is not in {ANALYSES_FILE}"
+                f"{where}: analisa {row['analysis_code']!r} tidak ada di {ANALYSES_FILE}"
             )
         try:
             line_no = int(row["line_no"])
             kind, group = LineKind(row["kind"]), ResourceKind(row["group"])
         except ValueError as exc:
-            raise EditionError(f"{where}: {exc}") from exc
+            raise EditionError(
+                f"{where}: line_no, kind atau group tidak sah ({row['line_no']!r}, "
+                f"{row['kind']!r}, {row['group']!r})"
+            ) from exc
         if line_no != last.get(analysis.code, 0) + 1:
-            raise EditionError(f"{where}: line {line_no} of {analysis.code} out of order")
+            raise EditionError(f"{where}: baris {line_no} dari {analysis.code} tidak berurutan")
         last[analysis.code] = line_no
         analysis.lines.append(
             AnalysisLine(
@@ -439,7 +459,8 @@ def read_edition(folder: str | Path, verify: bool = True) -> PriceBook:
         actual = book.content_hash()
         if expected != actual:
             raise EditionError(
-                f"{folder}: content hash {actual} does not match {EDITION_FILE} ({expected}); "
-                "the files were edited by hand — regenerate the edition"
+                f"{folder}: hash isi {actual} tidak sama dengan yang tercatat di {EDITION_FILE} "
+                f"({expected}); berkasnya diubah dengan tangan — buat ulang edisinya (make prices)",
+                path=folder,
             )
     return book

@@ -42,7 +42,13 @@ from dtpl_studio.costing.numbers import NumberParseError, parse_number
 
 
 class FormulaError(ValueError):
-    """A formula that cannot be parsed or evaluated here; the message says why."""
+    """A formula that cannot be parsed or evaluated here; the message says why, in Indonesian
+    (it is embedded in the import findings: ``rumus tidak dapat dihitung (…)``)."""
+
+
+#: Why arithmetic the Decimal context refuses (overflow, 0/0, a huge power) failed, for a
+#: message: never Python's ``InvalidOperation`` text.
+OUT_OF_RANGE = "hitungan di luar jangkauan angka (terlalu besar, terlalu kecil, atau tak terdefinisi)"
 
 
 # --------------------------------------------------------------------------------------
@@ -141,7 +147,7 @@ def _parse_ref(text: str) -> Node:
     m = _REF.match(text)
     if not m:
         if "!" in text or ":" in text:
-            raise FormulaError(f"unsupported reference {text!r}")
+            raise FormulaError(f"rujukan {text!r} tidak didukung")
         return Name(text)
     sheet = m.group("sheet")
     external = None
@@ -168,7 +174,7 @@ class _Parser:
         try:
             items = Tokenizer(formula).items
         except Exception as exc:  # openpyxl raises bare TokenizerError/ValueError
-            raise FormulaError(f"cannot tokenise {formula!r}: {exc}") from exc
+            raise FormulaError(f"rumus {formula!r} tidak dapat diurai") from exc
         self.tokens = [t for t in items if t.type != Token.WSPACE]
         self.pos = 0
 
@@ -178,16 +184,16 @@ class _Parser:
     def take(self) -> Token:
         token = self.peek()
         if token is None:
-            raise FormulaError(f"unexpected end of formula {self.formula!r}")
+            raise FormulaError(f"rumus {self.formula!r} berakhir terlalu cepat")
         self.pos += 1
         return token
 
     def parse(self) -> Node:
         if not self.tokens:
-            raise FormulaError(f"empty formula {self.formula!r}")
+            raise FormulaError(f"rumus kosong {self.formula!r}")
         node = self.binary(0)
         if self.peek() is not None:
-            raise FormulaError(f"unexpected {self.peek().value!r} in {self.formula!r}")
+            raise FormulaError(f"{self.peek().value!r} tidak terduga dalam {self.formula!r}")
         return node
 
     def binary(self, level: int) -> Node:
@@ -244,14 +250,14 @@ class _Parser:
                     continue
                 if sep.type == Token.FUNC and sep.subtype == Token.CLOSE:
                     return Call(name, tuple(args))
-                raise FormulaError(f"unexpected {sep.value!r} in {self.formula!r}")
+                raise FormulaError(f"{sep.value!r} tidak terduga dalam {self.formula!r}")
         if token.type == Token.PAREN and token.subtype == Token.OPEN:
             node = self.binary(0)
             close = self.take()
             if not (close.type == Token.PAREN and close.subtype == Token.CLOSE):
-                raise FormulaError(f"missing ')' in {self.formula!r}")
+                raise FormulaError(f"kurang ')' dalam {self.formula!r}")
             return node
-        raise FormulaError(f"unexpected {token.value!r} in {self.formula!r}")
+        raise FormulaError(f"{token.value!r} tidak terduga dalam {self.formula!r}")
 
 
 def parse_formula(formula: str) -> Node:
@@ -380,28 +386,28 @@ def evaluate_exact(node: Node, resolve: Callable[[Ref], Decimal] | None = None) 
             return CONTEXT.multiply(a, b)
         if node.op == "/":
             if b == 0:
-                raise FormulaError("division by zero")
+                raise FormulaError("pembagian dengan nol")
             return CONTEXT.divide(a, b)
         if node.op == "^":
             if b != b.to_integral_value():
-                raise FormulaError("non-integer power")
+                raise FormulaError("pangkat bukan bilangan bulat")
             return CONTEXT.power(a, b)
-        raise FormulaError(f"operator {node.op!r} is not arithmetic")
+        raise FormulaError(f"operator {node.op!r} bukan operator hitung")
     if isinstance(node, Ref):
         if node.is_range:
-            raise FormulaError(f"a range ({node.coord()}) is not a number")
+            raise FormulaError(f"rentang ({node.coord()}) bukan angka")
         if node.external is not None:
-            raise FormulaError(f"link to external workbook [{node.external}]")
+            raise FormulaError(f"tautan ke buku kerja luar [{node.external}]")
         if resolve is None:
-            raise FormulaError(f"cell reference {node.coord()} not allowed here")
+            raise FormulaError(f"rujukan sel {node.coord()} tidak boleh di sini")
         return resolve(node)
     if isinstance(node, Call):
-        raise FormulaError(f"function {node.name} is not evaluated here")
+        raise FormulaError(f"fungsi {node.name} tidak dihitung di sini")
     if isinstance(node, Text):
-        raise FormulaError(f"text {node.value!r} in arithmetic")
+        raise FormulaError(f"teks {node.value!r} dalam hitungan")
     if isinstance(node, Name):
-        raise FormulaError(f"defined name {node.name!r} in arithmetic")
-    raise FormulaError(f"cannot evaluate {node!r}")
+        raise FormulaError(f"nama terdefinisi {node.name!r} dalam hitungan")
+    raise FormulaError("bagian rumus ini tidak dapat dihitung")
 
 
 # --------------------------------------------------------------------------------------

@@ -9,17 +9,23 @@ workbook cached, with the diagnosed reason when they differ.
 
 from __future__ import annotations
 
+import math
+import os
+import re
 from collections import Counter
 from dataclasses import dataclass, field
 from decimal import Decimal
 
 from dtpl_studio.costing.findings import Finding, FindingList, Severity
-from dtpl_studio.costing.money import format_plain
+from dtpl_studio.costing.formatting import format_number
 from dtpl_studio.errors import DtplError
 
 
 class WorkbookImportError(DtplError, ValueError):
     """The file cannot be imported at all (missing, not an xlsx, layout not recognised).
+
+    ``str()`` is an Indonesian sentence naming the file (the CLI and the window put their
+    words on the ``code``; the sentence is the detail of a layout failure).
 
     ``report`` holds the findings gathered before the import stopped; nothing was imported
     (an import commits whole or not at all).
@@ -28,12 +34,68 @@ class WorkbookImportError(DtplError, ValueError):
     default_code = "workbook.layout"
 
     def __init__(self, message: str, report: ImportReport | None = None, **fields):
-        super().__init__(message, **fields)
+        params = dict(fields.pop("params", None) or {})
+        # the words of ``err.workbook.layout`` say why (the file is named on its own line)
+        params.setdefault("reason", re.sub(r"^[^:\n]*\.xls[xm]?: ", "", message))
+        super().__init__(message, params=params, **fields)
         self.report = report
 
 
-#: Reason codes of :class:`RateComparison` and what they mean (printed in the report legend).
+#: Reason codes of :class:`RateComparison` and what they mean, in Indonesian (printed in the
+#: report legend; the codes are stable keys, the words are chosen where they are shown).
 REASONS: dict[str, str] = {
+    "match": "sama persis sampai rupiah",
+    "text-decimal-comma-value-error": (
+        "sebuah koefisien tersimpan sebagai teks dengan koma desimal Indonesia ('0,1667'); Excel "
+        "tidak dapat menghitung dengannya dan menyimpan #VALUE! sampai ke harga satuan; kami "
+        "membaca koma itu sebagai tanda desimal"
+    ),
+    "text-decimal-comma-thousands": (
+        "sebuah koefisien tersimpan sebagai teks dengan koma desimal Indonesia ('2,625'); Excel "
+        "membaca koma itu sebagai pemisah ribuan (2625), sehingga harga tersimpan kira-kira 1000 "
+        "kali terlalu tinggi; kami membaca koma itu sebagai tanda desimal"
+    ),
+    "float-rounddown-boundary": (
+        "harga tepatnya (dalam selisih 1E-6) adalah kelipatan Rp 100; bilangan biner titik-"
+        "mengambang Excel jatuh di bawahnya lebih jauh daripada yang tertutup oleh tampilan 15 "
+        "angka pentingnya (Excel membulatkan nilai seperti yang tampak ke 15 angka penting), "
+        "sehingga ROUNDDOWN(F,-2) kehilangan Rp 100; aritmetika Decimal kami tidak"
+    ),
+    "workbook-rounding-rule": (
+        "blok ini membulatkan dengan aturan lain daripada aturan buku (mis. ROUNDDOWN(F,0), bukan "
+        "ROUNDDOWN(F,-2)); kami menerapkan aturan buku pada setiap analisa"
+    ),
+    "workbook-formula-error": (
+        "sebuah jumlah dalam blok tidak menjumlahkan yang seharusnya (mis. baris D menjumlahkan "
+        "sebuah baris, bukan subtotal tenaga kerja); harga tersimpan Excel mengikuti rumus yang "
+        "keliru, harga kami A + B + C + E"
+    ),
+    "lookup-wrong-row": (
+        "rumus harga sebuah baris mencari nama baris lain (Persiapan!G388 pada baris 'Waterpass' "
+        "berisi =VLOOKUP(D356,…), dan D356 berisi 'Pekerja'), sehingga Excel memberi baris itu "
+        "harga upah/bahan/alat yang lain itu; kami memberi harga menurut namanya sendiri "
+        "(upah/bahan/alatnya, harganya, dan satuannya)"
+    ),
+    "stale-cached-value": (
+        "nilai tersimpan tidak sesuai dengan rumus dan harga buku kerja itu sendiri (buku kerja "
+        "disimpan tanpa dihitung ulang, atau nilai yang ditautkan berubah)"
+    ),
+    "no-cached-value": (
+        "buku kerja tidak menyimpan nilai untuk sel harga satuan (disimpan oleh program yang tidak "
+        "menghitung, mis. openpyxl): tidak ada yang dapat dibandingkan"
+    ),
+    "missing-price": (
+        "sebuah baris tidak punya harga (namanya tidak ada di Upah Bahan; Excel menampilkan #N/A)"
+    ),
+    "model-differs": (
+        "rumus buku kerja, dihitung tepat, memberi harga lain daripada analisa hasil impor (lihat "
+        "temuan untuk blok itu)"
+    ),
+    "unexplained": "berbeda; tidak ada diagnosis yang menghasilkan kembali nilai tersimpan",
+}
+
+#: The same legend in English (the second language, chosen by ``DTPL_STUDIO_LANG=en``).
+REASONS_EN: dict[str, str] = {
     "match": "identical to the rupiah",
     "text-decimal-comma-value-error": (
         "a coefficient is stored as text with an Indonesian decimal comma ('0,1667'); Excel "
@@ -80,6 +142,106 @@ REASONS: dict[str, str] = {
     "unexplained": "differs; no diagnosis reproduced the cached value",
 }
 
+#: The words of the summary and the report frame, Indonesian and English (``{field}``s are
+#: filled by :class:`ImportReport`). Finding messages are Indonesian only (their ``code`` is
+#: the stable key); this small table is the whole English of the report.
+TEXTS: dict[str, dict[str, str]] = {
+    "id": {
+        "status": "TIDAK DAPAT DIPAKAI: {errors} galat",
+        "status.unread": "; {unread} dari {total} analisa tidak dapat dibaca",
+        "status.todo": (" (lihat temuan galat di laporan impor; perbaiki sel yang disebut di buku "
+                        "kerja, lalu impor lagi)"),
+        "title": "Laporan impor: {file}",
+        "importer": "pengimpor: {importer}",
+        "counts": "jumlah: {counts}",
+        "findings": "temuan: {findings}",
+        "rates": ("harga satuan: {same} dari {total} sama persis sampai rupiah dengan nilai "
+                  "tersimpan di buku kerja, {differ} berbeda"),
+        "notes": "Catatan",
+        "differ": "Harga satuan yang berbeda dari nilai tersimpan di buku kerja",
+        "none": "(tidak ada)",
+        "by_kind": "Temuan menurut jenis",
+        "line": "{code} | {name} | kami {ours} | tersimpan {cached} | {reason_code}: {reason}",
+        "raw": "tertulis",
+        "empty": "(kosong)",
+    },
+    "en": {
+        "status": "NOT USABLE: {errors} error(s)",
+        "status.unread": "; {unread} of {total} analyses could not be read",
+        "status.todo": " (see the error findings; fix the workbook and import again)",
+        "title": "Import report: {file}",
+        "importer": "importer: {importer}",
+        "counts": "counts: {counts}",
+        "findings": "findings: {findings}",
+        "rates": "unit rates: {same} of {total} identical to the rupiah, {differ} differ",
+        "notes": "Notes",
+        "differ": "Unit rates that differ from the workbook's cached value",
+        "none": "(none)",
+        "by_kind": "Findings by kind",
+        "line": "{code} | {name} | ours {ours} | cached {cached} | {reason_code}: {reason}",
+        "raw": "raw",
+        "empty": "(empty)",
+    },
+}
+
+#: Severity words (the window's ``severity.*`` words).
+SEVERITY_WORDS: dict[str, dict[Severity, str]] = {
+    "id": {Severity.INFO: "info", Severity.WARNING: "peringatan", Severity.ERROR: "galat"},
+    "en": {s: s.value for s in Severity},
+}
+
+#: Names of the report's counts (keys stay stable: ``edition.json`` and tests use them).
+COUNT_WORDS: dict[str, dict[str, str]] = {
+    "id": {
+        "resources": "upah/bahan/alat",
+        "resource_duplicate_names": "nama upah/bahan/alat ganda",
+        "dhsp_items": "item DHSP",
+        "analysis_sheets": "lembar analisa",
+        "analysis_blocks": "blok analisa",
+        "analyses": "analisa",
+        "analysis_lines": "baris analisa",
+        "rates_identical": "harga satuan sama",
+        "rates_differ": "harga satuan berbeda",
+        "formulas_without_cached_value": "rumus tanpa nilai tersimpan",
+    },
+    "en": {},
+}
+
+
+def report_language(lang: str | None = None) -> str:
+    """``lang`` when it is ``"id"`` or ``"en"``, else ``$DTPL_STUDIO_LANG`` (the language
+    switch of the window and the CLI) when it is one of them, else ``"id"``."""
+    if lang in TEXTS:
+        return lang
+    env = os.environ.get("DTPL_STUDIO_LANG", "")
+    return env if env in TEXTS else "id"
+
+
+def number(value: Decimal | int | float | None) -> str:
+    """A number for a message or report, the Indonesian way (``1.234,5``; ``0,04397…``), never
+    rounded; a float as Excel holds it (``171.438,96000000002``); very large or tiny values with
+    an exponent (``1E+30``); None as ``-``. Never raises."""
+    if value is None:
+        return "-"
+    if isinstance(value, bool):
+        return str(value)
+    if isinstance(value, float):
+        if not math.isfinite(value):
+            return repr(value)
+        value = Decimal(repr(value))
+    elif isinstance(value, int):
+        value = Decimal(value)
+    if not isinstance(value, Decimal) or not value.is_finite():
+        return str(value)
+    if value and not -12 <= value.adjusted() <= 20:
+        return f"{value:E}".replace(".", ",")
+    return format_number(value)
+
+
+def rupiah(value: Decimal | int | float | None) -> str:
+    """``Rp 1.234.500`` (decimals kept: ``Rp 0,5``) for a message."""
+    return f"Rp {number(value)}"
+
 
 @dataclass(slots=True)
 class RateComparison:
@@ -117,12 +279,18 @@ class RateComparison:
         """True when our F equals the cached rate to the rupiah."""
         return self.ours is not None and self.cached is not None and self.ours == self.cached
 
-    def line(self) -> str:
-        """One line of the report: code, name, ours, cached, reason."""
-        ours = "-" if self.ours is None else format_plain(self.ours)
-        return (
-            f"{self.code} | {self.name} | ours {ours} | cached {self.cached_raw} | "
-            f"{self.reason_code}: {self.reason}"
+    def line(self, lang: str | None = None) -> str:
+        """One line of the report: code, name, ours, cached, reason (numbers the Indonesian
+        way; ``lang`` as :func:`report_language`)."""
+        words = TEXTS[report_language(lang)]
+        cached = self.cached_raw
+        if self.cached is not None and cached not in ("", words["empty"]):
+            cached = number(self.cached)
+        elif cached in ("(empty)", "(kosong)"):
+            cached = words["empty"]
+        return words["line"].format(
+            code=self.code, name=self.name, ours=number(self.ours), cached=cached,
+            reason_code=self.reason_code, reason=self.reason,
         )
 
 
@@ -170,7 +338,10 @@ class ImportReport:
     ) -> Finding:
         """Add a finding located at ``sheet!cell`` of the source file."""
         location = self.location(sheet, cell) if sheet else self.source_file
-        raw_text = "" if raw is None or raw == "" else str(raw)
+        if isinstance(raw, int | float | Decimal) and not isinstance(raw, bool):
+            raw_text = number(raw)  # as Excel in Indonesian shows it
+        else:
+            raw_text = "" if raw is None or raw == "" else str(raw)
         return self.findings.add(
             severity, message, location=location, raw=raw_text, action=action, code=code
         )
@@ -184,20 +355,23 @@ class ImportReport:
     def usable(self) -> bool:
         """False when the import has errors: something in the file was not imported (an
         analysis left out, a workbook without cached values…), so the book must not be used as
-        if it were the file's content. The summary then starts with ``NOT USABLE``."""
+        if it were the file's content. The summary then starts with ``TIDAK DAPAT DIPAKAI``
+        (``NOT USABLE`` in English)."""
         return not self.has_errors
 
-    def status_line(self) -> str:
-        """``NOT USABLE: 415 errors; 207 of 670 analyses could not be read`` when the import
-        has errors, else ``''``."""
+    def status_line(self, lang: str | None = None) -> str:
+        """``TIDAK DAPAT DIPAKAI: 415 galat; 207 dari 670 analisa tidak dapat dibaca (…)`` when
+        the import has errors, else ``''`` (``lang`` as :func:`report_language`)."""
         if self.usable:
             return ""
-        errors = self.findings.count(Severity.ERROR)
-        text = f"NOT USABLE: {errors} error{'s' if errors != 1 else ''}"
+        words = TEXTS[report_language(lang)]
+        text = words["status"].format(errors=number(self.findings.count(Severity.ERROR)))
         if self.comparisons:
             unread = sum(1 for c in self.comparisons if c.ours is None)
-            text += f"; {unread} of {len(self.comparisons)} analyses could not be read"
-        return text + " (see the error findings; fix the workbook and import again)"
+            text += words["status.unread"].format(
+                unread=number(unread), total=number(len(self.comparisons))
+            )
+        return text + words["status.todo"]
 
     # -- comparisons ---------------------------------------------------------------------
     @property
@@ -223,58 +397,80 @@ class ImportReport:
         return groups
 
     # -- rendering -----------------------------------------------------------------------
-    def summary(self) -> str:
+    def summary(self, lang: str | None = None) -> str:
         """A few lines: file, counts, findings by severity, comparison totals; first of all
-        :meth:`status_line` when the import is not usable."""
-        lines = [self.status_line()] if not self.usable else []
-        lines.append(f"Import report: {self.source_file}")
+        :meth:`status_line` when the import is not usable. In ``lang`` (``"id"``/``"en"``,
+        default :func:`report_language`: Indonesian unless ``DTPL_STUDIO_LANG=en``)."""
+        lang = report_language(lang)
+        words, severities = TEXTS[lang], SEVERITY_WORDS[lang]
+        lines = [self.status_line(lang)] if not self.usable else []
+        lines.append(words["title"].format(file=self.source_file))
         if self.source_sha256:
             lines.append(f"sha256: {self.source_sha256}")
         if self.importer:
-            lines.append(f"importer: {self.importer} {self.importer_version}".rstrip())
+            importer = f"{self.importer} {self.importer_version}".rstrip()
+            lines.append(words["importer"].format(importer=importer))
         if self.counts:
-            lines.append("counts: " + ", ".join(f"{k} {v}" for k, v in self.counts.items()))
-        lines.append(
-            "findings: " + ", ".join(f"{self.findings.count(s)} {s.value}" for s in Severity)
-        )
+            names = COUNT_WORDS[lang]
+            counts = ", ".join(f"{names.get(k, k)} {number(v)}" for k, v in self.counts.items())
+            lines.append(words["counts"].format(counts=counts))
+        findings = ", ".join(f"{number(self.findings.count(s))} {severities[s]}" for s in Severity)
+        lines.append(words["findings"].format(findings=findings))
         if self.comparisons:
-            lines.append(
-                f"unit rates: {len(self.matching)} of {len(self.comparisons)} identical to the "
-                f"rupiah, {len(self.differing)} differ"
-            )
+            lines.append(words["rates"].format(
+                same=number(len(self.matching)), total=number(len(self.comparisons)),
+                differ=number(len(self.differing)),
+            ))
         return "\n".join(lines)
 
-    def render_text(self) -> str:
+    def finding_line(self, finding: Finding, lang: str | None = None) -> str:
+        """``[peringatan] AHSP.xlsx | Kaca!H124 <message> (tertulis '=H123') → <action>``."""
+        lang = report_language(lang)
+        parts = [f"[{SEVERITY_WORDS[lang][finding.severity]}]"]
+        if finding.location:
+            parts.append(finding.location)
+        parts.append(finding.message)
+        if finding.raw:
+            parts.append(f"({TEXTS[lang]['raw']} {finding.raw!r})")
+        if finding.action:
+            parts.append(f"→ {finding.action}")
+        return " ".join(parts)
+
+    def render_text(self, lang: str | None = None) -> str:
         """The full report as plain UTF-8 text: summary, notes, differing rates grouped by
         reason, then every finding grouped by code. Deterministic (no timestamps), so the
-        text can be committed and diffed."""
-        out = [self.summary(), ""]
+        text can be committed and diffed; the shipped edition's report is always Indonesian
+        (:func:`~dtpl_studio.spreadsheets.edition.edition_texts` asks for ``"id"``)."""
+        lang = report_language(lang)
+        words, severities = TEXTS[lang], SEVERITY_WORDS[lang]
+        legend = REASONS if lang == "id" else REASONS_EN
+        out = [self.summary(lang), ""]
         if self.notes:
-            out.append("Notes")
+            out.append(words["notes"])
             out.extend(f"- {note}" for note in self.notes)
             out.append("")
         if self.comparisons:
-            out.append("Unit rates that differ from the workbook's cached value")
+            out.append(words["differ"])
             groups = self.by_reason()
             if not groups:
-                out.append("(none)")
+                out.append(words["none"])
             for code, members in groups.items():
-                out.append(f"[{code}] {len(members)}: {REASONS.get(code, '')}")
-                out.extend(f"  {c.line()}" for c in members)
+                out.append(f"[{code}] {number(len(members))}: {legend.get(code, '')}")
+                out.extend(f"  {c.line(lang)}" for c in members)
             out.append("")
-        out.append("Findings by kind")
+        out.append(words["by_kind"])
         counts = Counter(f.code or "other" for f in self.findings)
         for code in sorted(counts):
             members = [f for f in self.findings if (f.code or "other") == code]
             worst = max((f.severity for f in members), key=list(Severity).index)
-            out.append(f"[{code}] {len(members)} ({worst.value})")
-            out.extend(f"  {f}" for f in members)
+            out.append(f"[{code}] {number(len(members))} ({severities[worst]})")
+            out.extend(f"  {self.finding_line(f, lang)}" for f in members)
         out.append("")
         return "\n".join(out)
 
-    def render(self) -> str:
+    def render(self, lang: str | None = None) -> str:
         """Same as :meth:`render_text` (the name the CLI's ``--report`` option calls)."""
-        return self.render_text()
+        return self.render_text(lang)
 
     def __str__(self) -> str:
         return self.summary()

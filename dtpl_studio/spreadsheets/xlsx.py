@@ -71,7 +71,7 @@ def load_xlsx(path: str | Path) -> LoadedWorkbook:
     """
     path = Path(path)
     if not path.is_file():
-        raise FileNotFoundError(f"no such file: {path}")
+        raise FileNotFoundError(f"berkas tidak ditemukan: {path}")
     result = LoadedWorkbook(path)
     result.sha256 = sha256_of(path)
     try:
@@ -103,8 +103,29 @@ def _read_error(path: Path, exc: Exception) -> WorkbookReadError:
         code = workbook_open_error(path).code
     elif isinstance(exc, OSError):
         code = from_os_error(exc, path).code
-    return WorkbookReadError(f"{path.name} is not a readable xlsx workbook ({code}: "
-                             f"{type(exc).__name__}: {exc})", code=code, path=path)
+    reason = READ_ERRORS.get(code) or READ_ERRORS["file.io" if code.startswith("file.") else
+                                                  "workbook.unreadable"]
+    return WorkbookReadError(f"{path.name} tidak dapat dibaca sebagai buku kerja xlsx: {reason}",
+                             code=code, path=path)
+
+
+#: Why a workbook could not be read, by code, in Indonesian (never Python's exception text:
+#: ``BadZipFile: File is not a zip file`` says nothing to a user).
+READ_ERRORS: dict[str, str] = {
+    "workbook.protected": "buku kerja dilindungi kata sandi (terenkripsi); hapus kata sandinya di "
+                          "Excel, simpan sebagai .xlsx, lalu impor lagi",
+    "workbook.old_xls": "ini buku kerja format lama .xls (Excel 97-2003); simpan sebagai .xlsx di "
+                        "Excel atau LibreOffice, lalu impor lagi",
+    "workbook.not_xlsx": "berkas bukan buku kerja xlsx yang utuh atau dilindungi kata sandi; "
+                         "pilih berkas AHSP .xlsx",
+    "workbook.unreadable": "isi buku kerja rusak atau ditulis program yang tidak cocok; buka di "
+                           "Excel, simpan ulang sebagai .xlsx, lalu impor lagi",
+    "file.not_found": "berkas tidak ditemukan",
+    "file.no_permission": "tidak ada izin membaca berkas ini",
+    "file.is_folder": "ini folder, bukan berkas",
+    "file.device_error": "perangkat penyimpanan bermasalah (galat masukan/keluaran)",
+    "file.io": "berkas tidak dapat diakses",
+}
 
 
 def _link_name(target: str) -> str:

@@ -61,7 +61,7 @@ ID: dict[str, str] = {
     "hint.workbook.not_xlsx": "pilih berkas AHSP dalam format .xlsx.",
     "err.workbook.unreadable": "Buku kerja tidak dapat dibaca (rusak atau dibuat program yang tidak cocok).",
     "hint.workbook.unreadable": "buka di Excel, simpan ulang sebagai .xlsx, lalu impor lagi.",
-    "err.workbook.layout": "Susunan buku kerja tidak dikenali sebagai AHSP Cipta Karya; tidak ada yang diimpor.",
+    "err.workbook.layout": "Susunan buku kerja tidak dikenali sebagai AHSP Cipta Karya: {reason}; tidak ada yang diimpor.",
     "hint.workbook.layout": "periksa bahwa ini buku kerja AHSP Cipta Karya (lembar 'Upah Bahan' dan lembar analisa).",
     # numbers
     "err.number.out_of_range": "Sebuah angka di luar batas yang dapat dihitung.",
@@ -240,7 +240,7 @@ EN: dict[str, str] = {
     "hint.workbook.not_xlsx": "choose the AHSP workbook in .xlsx format.",
     "err.workbook.unreadable": "The workbook cannot be read (damaged, or written by an incompatible program).",
     "hint.workbook.unreadable": "open it in Excel, save it again as .xlsx, and import again.",
-    "err.workbook.layout": "The workbook's layout is not recognised as AHSP Cipta Karya; nothing was imported.",
+    "err.workbook.layout": "The workbook's layout is not recognised as AHSP Cipta Karya: {reason}; nothing was imported.",
     "hint.workbook.layout": "check this is the AHSP Cipta Karya workbook (an 'Upah Bahan' sheet and analysis sheets).",
     "err.number.out_of_range": "A number is outside the range that can be computed.",
     "hint.number.out_of_range": "check for very large or very small numbers in the project.",

@@ -97,7 +97,7 @@ def test_import_prices_stores_a_draft_edition_once(public_data, tmp_path, capsys
     report = tmp_path / "report.txt"
     assert main(["import-prices", str(workbook), "--library", str(library), "--report", str(report)]) == 0
     out = capsys.readouterr().out
-    assert "664 of 670 identical" in out and "ditambahkan sebagai edisi draf #1" in out
+    assert "664 dari 670 sama persis" in out and "ditambahkan sebagai edisi draf #1" in out
     assert "Pasangan Dinding!F297" in report.read_text(encoding="utf-8")
     assert main(["import-prices", str(workbook), "--library", str(library)]) == 0
     assert "sudah tersimpan sebagai edisi #1" in capsys.readouterr().out
@@ -114,6 +114,7 @@ def test_import_prices_rejects_other_files_with_a_message(tmp_path, capsys):
     assert main(["import-prices", str(bogus), "--no-library"]) == 2
     err = capsys.readouterr().err
     assert "prices.xlsx" in err and "Traceback" not in err
+    assert "bukan buku kerja Excel .xlsx" in err and "zip" not in err
 
 
 def test_export_refuses_targets_that_would_destroy_something(demo_files, tmp_path, capsys):
@@ -143,7 +144,7 @@ def test_an_import_with_errors_writes_and_stores_nothing(tmp_path, monkeypatch, 
                  "--write-edition", str(edition)])
     assert code == 1
     assert not edition.exists() and not library.exists()
-    assert "NOT USABLE" in capsys.readouterr().out
+    assert "TIDAK DAPAT DIPAKAI" in capsys.readouterr().out
 
 
 def test_cli_never_overwrites_inputs_or_other_kinds_of_file(demo_files, tmp_path, capsys):

@@ -65,7 +65,8 @@ def test_counts(imported):
     assert len(book.resources) == 1182
     assert len(report.comparisons) == 670
     assert not report.has_errors and report.usable
-    assert report.summary().splitlines()[0] == "Import report: AHSP.xlsx"
+    assert report.summary().splitlines()[0] == "Laporan impor: AHSP.xlsx"
+    assert report.summary("en").splitlines()[0] == "Import report: AHSP.xlsx"
     assert "formulas_without_cached_value" not in report.counts
 
 
@@ -160,7 +161,7 @@ def test_named_defects_are_found_and_classified(imported):
     external = _finding(report, "external-price", "Sanitair!G199")
     assert "AHSP CIPTA KARYA 2023.xlsx" in external.message
     sheet1 = _finding(report, "sheet-skipped", "Sheet1")
-    assert "external workbook" in sheet1.message
+    assert "buku kerja luar" in sheet1.message
     # per-line share of another line (=F14*H13) is kept exactly
     assert any(f.code == "derived-line" for f in report.findings)
 
@@ -208,17 +209,20 @@ def test_edition_round_trip(imported, tmp_path):
     lines.write_text(
         lines.read_text(encoding="utf-8").replace(",100000,", ",100001,", 1), encoding="utf-8"
     )
-    with pytest.raises(EditionError, match="content hash"):
+    with pytest.raises(EditionError, match="hash isi"):
         read_edition(folder)
 
 
 def test_shipped_edition_equals_a_fresh_import(imported):
-    book, _ = imported
+    book, report = imported
     if not (SHIPPED / "edition.json").is_file():
         pytest.fail(f"{SHIPPED} missing: run `make prices`")
     shipped = read_edition(SHIPPED)
     assert shipped.content_hash() == book.content_hash()
     assert shipped.meta.source_sha256 == book.meta.source_sha256
+    # the shipped report is the text a fresh import writes (Indonesian, whatever the language)
+    text = (SHIPPED / "import-report.txt").read_text(encoding="utf-8")
+    assert text == report.render_text("id"), "the shipped import report is stale: run `make prices`"
 
 
 @pytest.fixture(scope="module")
@@ -235,14 +239,20 @@ def test_copy_without_cached_values_is_not_usable(resaved):
     book, report = resaved
     assert report.has_errors and not report.usable
     first = report.summary().splitlines()[0]
-    assert re.fullmatch(r"NOT USABLE: \d+ errors; \d+ of 670 analyses could not be read .*", first)
+    assert re.fullmatch(
+        r"TIDAK DAPAT DIPAKAI: [\d.]+ galat; \d+ dari 670 analisa tidak dapat dibaca .*", first
+    )
     assert report.render_text().splitlines()[0] == first
+    assert re.fullmatch(
+        r"NOT USABLE: [\d.]+ error\(s\); \d+ of 670 analyses could not be read .*",
+        report.summary("en").splitlines()[0],
+    )
     unread = [c for c in report.comparisons if c.ours is None]
-    assert unread and f"{len(unread)} of 670" in first
+    assert unread and f"{len(unread)} dari 670" in first
     assert len(book.analyses) == 670 - len(unread)
     cause = _finding(report, "no-cached-values", "AHSP.xlsx")
     assert cause.severity is Severity.ERROR and "openpyxl" in cause.message
-    assert "NOT USABLE" in cause.action
+    assert "TIDAK DAPAT DIPAKAI" in cause.action
     assert report.counts["formulas_without_cached_value"] > 10000
     # no comparison pretends the cache is stale: there is none
     assert {c.reason_code for c in report.comparisons} == {"no-cached-value", "missing-price"}
@@ -450,7 +460,7 @@ def test_synthetic_text_decimal_comma_value_error(tmp_path):
     book, report = import_ahsp_cipta_karya(path)
     finding = _finding(report, "text-decimal-comma", "Persiapan!F7")
     assert finding.raw == "0,1667" and finding.severity is Severity.WARNING
-    assert "0.1667" in finding.action and "#VALUE!" in finding.action
+    assert "0,1667" in finding.action and "#VALUE!" in finding.action
     comparison = report.comparisons[0]
     assert comparison.cached_raw == "#VALUE!"
     assert comparison.reason_code == "text-decimal-comma-value-error"
@@ -466,7 +476,7 @@ def test_synthetic_text_read_as_thousands(tmp_path):
     assert comparison.reason_code == "text-decimal-comma-thousands"
     assert comparison.cached is not None and comparison.ours is not None
     assert comparison.cached > 100 * comparison.ours
-    assert "2625" in _finding(report, "text-decimal-comma", "Persiapan!F9").action
+    assert "2.625" in _finding(report, "text-decimal-comma", "Persiapan!F9").action
 
 
 def test_synthetic_unknown_unit(tmp_path):
@@ -500,7 +510,7 @@ def test_synthetic_lookup_of_another_row(tmp_path):
     finding = _finding(report, "lookup-wrong-row", "Persiapan!G15")
     assert finding.severity is Severity.WARNING
     assert finding.raw == "=VLOOKUP(D7,upahbahan,3,FALSE)"
-    assert "D7 ('Pekerja')" in finding.message and "'Molen' at 300000 per hari" in finding.action
+    assert "D7 ('Pekerja')" in finding.message and "'Molen' (Rp 300.000 per hari)" in finding.action
     line = book.analyses["A.1"].lines[-1]
     assert (line.ref, line.unit, line.price_override) == ("Molen", "hari", None)
     comparison = report.comparisons[0]
@@ -521,10 +531,10 @@ def test_synthetic_lookup_of_another_row_without_own_price(tmp_path):
     )
     book, report = import_ahsp_cipta_karya(_build(tmp_path / "AHSP.xlsx", [block]))
     same = _finding(report, "lookup-wrong-row", "Persiapan!G11")
-    assert same.severity is Severity.INFO and "no effect" in same.action
+    assert same.severity is Severity.INFO and "tidak berpengaruh" in same.action
     kept = _finding(report, "lookup-wrong-row", "Persiapan!G14")
-    assert kept.severity is Severity.WARNING and "not in Upah Bahan" in kept.message
-    assert "Excel's behaviour kept" in kept.action
+    assert kept.severity is Severity.WARNING and "tidak ada di Upah Bahan" in kept.message
+    assert "perilaku Excel dipertahankan" in kept.action
     assert book.analyses["A.1"].lines[-1].ref == "Pekerja"
     assert report.comparisons[0].matches, report.comparisons[0].line()
     assert not report.has_errors
@@ -545,7 +555,7 @@ def test_synthetic_stale_cache(tmp_path):
     _, report = import_ahsp_cipta_karya(path)
     comparison = report.comparisons[0]
     assert comparison.reason_code == "stale-cached-value"
-    assert "I4 cached 123400" in comparison.reason
+    assert "I4 tersimpan 123.400" in comparison.reason
 
 
 def test_synthetic_line_share_and_price_conversion(tmp_path):
@@ -585,16 +595,16 @@ def test_synthetic_line_share_and_price_conversion(tmp_path):
 def test_not_a_workbook(tmp_path):
     bad = tmp_path / "AHSP.xlsx"
     bad.write_text("not a zip", encoding="utf-8")
-    with pytest.raises(WorkbookImportError, match="not a readable xlsx workbook"):
+    with pytest.raises(WorkbookImportError, match="tidak dapat dibaca sebagai buku kerja xlsx"):
         import_ahsp_cipta_karya(bad)
-    with pytest.raises(WorkbookImportError, match="no such file"):
+    with pytest.raises(WorkbookImportError, match="berkas tidak ditemukan"):
         import_ahsp_cipta_karya(tmp_path / "missing.xlsx")
 
 
 def test_regenerate_command(tmp_path, capsys):
     path = _build(tmp_path / "AHSP.xlsx", [_PLAIN])
     assert regenerate_main([str(path), str(tmp_path / "out")]) == 0
-    assert "1 of 1 identical" in capsys.readouterr().out
+    assert "1 dari 1 sama persis" in capsys.readouterr().out
     assert read_edition(tmp_path / "out").content_hash()
     assert regenerate_main([str(tmp_path / "missing.xlsx"), str(tmp_path / "out2")]) == 1
     assert not (tmp_path / "out2").exists()
@@ -608,5 +618,5 @@ def test_regenerate_command(tmp_path, capsys):
     broken = _build(tmp_path / "broken" / "AHSP.xlsx", [block])
     capsys.readouterr()
     assert regenerate_main([str(broken), str(tmp_path / "out3")]) == 1
-    assert "NOT USABLE: 2 errors; 1 of 1 analyses could not be read" in capsys.readouterr().err
+    assert "TIDAK DAPAT DIPAKAI: 2 galat; 1 dari 1 analisa tidak dapat dibaca" in capsys.readouterr().err
     assert not (tmp_path / "out3").exists()

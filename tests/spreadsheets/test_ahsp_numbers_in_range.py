@@ -1,5 +1,5 @@
 """Issue 5, fault 8: a number out of range in a price workbook is an ERROR finding naming the
-cell, the import is NOT USABLE and nothing is stored; never an exception naming no cell.
+cell, the import is not usable (TIDAK DAPAT DIPAKAI) and nothing is stored; never an exception naming no cell.
 
 The class is walked with hypothesis on a miniature workbook loaded once (its grid is copied
 and changed per example); the exact cases of the fault (``1E+30``, ``-100000`` in the price
@@ -74,7 +74,7 @@ def test_out_of_range_numbers_are_errors_naming_the_cell(mini, target, value, fo
     assert errors, [str(f) for f in report.findings]
     assert errors[0].code in ("negative-number", "number-range")
     assert errors[0].raw  # the raw value is said
-    assert not report.usable and report.status_line().startswith("NOT USABLE")
+    assert not report.usable and report.status_line().startswith("TIDAK DAPAT DIPAKAI")
     # the analysis that needs the cell is left out, not priced with a wrong or zero number
     assert "A.1" not in book.analyses
 
@@ -129,7 +129,7 @@ def _sheet_xml(path: Path, name: str) -> str:
 @pytest.mark.parametrize("value", ["1E+30", "-100000"])
 def test_real_workbook_with_a_bad_price_stores_nothing(public_data, tmp_path, capsys, value):
     """The fault as found: Upah Bahan!G9 ('Pekerja', Rp 100 000) set to 1E+30 or -100000 in a
-    copy of the real workbook; ``import-prices`` names the cell, says NOT USABLE, exits 1 and
+    copy of the real workbook; ``import-prices`` names the cell, says TIDAK DAPAT DIPAKAI, exits 1 and
     leaves the price library without a new edition."""
     from dtpl_studio.cli import main
 
@@ -145,10 +145,10 @@ def test_real_workbook_with_a_bad_price_stores_nothing(public_data, tmp_path, ca
     code = main([*args, "--report", str(report_path)])
     out = capsys.readouterr()
     assert code == 1, out
-    assert out.out.startswith("NOT USABLE")
+    assert out.out.startswith("TIDAK DAPAT DIPAKAI")
     assert "tidak ada yang ditulis atau disimpan" in out.err
     text = report_path.read_text(encoding="utf-8")
-    line = next(x for x in text.splitlines() if "[error] AHSP.xlsx | Upah Bahan!G9 " in x)
+    line = next(x for x in text.splitlines() if "[galat] AHSP.xlsx | Upah Bahan!G9 " in x)
     assert ("tidak wajar" if value == "1E+30" else "negatif") in line
     assert not library.exists() or _editions(library) == 0
 

@@ -68,7 +68,7 @@ def test_sheets_phase_refuses_a_workbook_without_a_price_list(loaded):
     st = _state(loaded)
     st.grid.names.pop("upahbahan")
     st.wb.sheet_names = [s for s in st.wb.sheet_names if s != "Upah Bahan"]
-    with pytest.raises(WorkbookImportError, match="no price list"):
+    with pytest.raises(WorkbookImportError, match="tidak ada daftar harga"):
         find_sheets(st)
 
 

@@ -153,9 +153,9 @@ def test_formulas_text_numbers_and_cached_values():
     a2 = reader.read("Upah Bahan", 2, 1, Quantity.COEFFICIENT, action="x")
     assert (a2.source, a2.value) == ("text", Decimal("0.1667"))
     a3 = reader.read("Upah Bahan", 3, 1, Quantity.COEFFICIENT, action="x")
-    assert a3.value == Decimal("0.3334") and "read as 0.1667" in a3.notes[0]
+    assert a3.value == Decimal("0.3334") and "dibaca sebagai 0,1667" in a3.notes[0]
     a4 = reader.read("Upah Bahan", 4, 1, Quantity.PRICE, action="x")
-    assert (a4.source, a4.value) == ("cached", Decimal(125000)) and "external" in a4.why_cached
+    assert (a4.source, a4.value) == ("cached", Decimal(125000)) and "buku kerja luar" in a4.why_cached
     assert reader.read("Upah Bahan", 5, 1, Quantity.PRICE, action="x").source == "empty"
     assert not list(reader.report.findings)
 

@@ -8,7 +8,7 @@ file in ``../shared`` is never written.
 
 Property, for every mutated cell: no uncaught exception, no silent zero, no dropped row — the
 cell's value is taken exactly, or there is a finding at that cell (and an error finding makes
-the import NOT USABLE and leaves out what needed the cell).
+the import not usable (TIDAK DAPAT DIPAKAI) and leaves out what needed the cell).
 
 To keep ``make test`` bounded the copy keeps the price list, the DHSP and two analysis sheets
 (``Persiapan``, and ``Pasangan Dinding`` with its text coefficients); ``make fuzz`` runs more

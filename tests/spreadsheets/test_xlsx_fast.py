@@ -100,5 +100,5 @@ def test_damaged_archive_is_a_read_error(tmp_path):
     with zipfile.ZipFile(path, "w") as z:
         z.writestr("[Content_Types].xml", "<Types/>")
         z.writestr("_rels/.rels", "<not xml")
-    with pytest.raises(xlsx.WorkbookReadError, match="not a readable xlsx workbook"):
+    with pytest.raises(xlsx.WorkbookReadError, match="tidak dapat dibaca sebagai buku kerja xlsx"):
         load_xlsx(path)

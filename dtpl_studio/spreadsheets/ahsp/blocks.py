@@ -23,6 +23,7 @@ from dtpl_studio.spreadsheets.ahsp.layout import (
     COL_H,
     COL_I,
     COL_K,
+    GROUP_WORDS,
     GROUPS,
     Block,
     cell_ref,
@@ -31,7 +32,7 @@ from dtpl_studio.spreadsheets.ahsp.layout import (
 )
 from dtpl_studio.spreadsheets.ahsp.lines import read_line, resolve_derived
 from dtpl_studio.spreadsheets.ahsp.state import ImportState
-from dtpl_studio.spreadsheets.cells import CellNumberError, Quantity, check_number, shown
+from dtpl_studio.spreadsheets.cells import CellNumberError, Quantity, check_number, shown_raw
 from dtpl_studio.spreadsheets.formula import (
     Binary,
     Call,
@@ -40,6 +41,7 @@ from dtpl_studio.spreadsheets.formula import (
     Ref,
     parse_formula,
 )
+from dtpl_studio.spreadsheets.report import number
 
 
 def read_blocks(st: ImportState, sheet: str) -> None:
@@ -86,13 +88,13 @@ def read_block(st: ImportState, block: Block) -> None:
         st.add(
             Severity.WARNING,
             "block-title",
-            "analysis block without a title",
+            "blok analisa tanpa judul",
             sheet,
             cell_ref(COL_C, block.title_row),
             "",
-            "named after its position",
+            "dinamai menurut urutannya; isi judulnya di kolom C",
         )
-        block.name = f"{sheet} block {block.index}"
+        block.name = f"{sheet} blok {block.index}"
     read_rate_cell(st, block)
     group: ResourceKind | None = None
     for row in range(block.header_row + 1, block.end_row + 1):
@@ -104,11 +106,11 @@ def read_block(st: ImportState, block: Block) -> None:
                 st.add(
                     Severity.INFO,
                     "note-row",
-                    "text below the F row of the block",
+                    "teks di bawah baris F blok",
                     sheet,
                     cell_ref(COL_C, row),
                     c or d,
-                    "not part of the analysis",
+                    "bukan bagian analisa",
                 )
             continue
         if c_up in ("A", "B", "C") and d_low in GROUPS:
@@ -126,11 +128,11 @@ def read_block(st: ImportState, block: Block) -> None:
                 st.add(
                     Severity.WARNING,
                     "block-structure",
-                    "subtotal row before any group",
+                    "baris subtotal sebelum kelompok mana pun",
                     sheet,
                     cell_ref(COL_C, row),
                     c,
-                    "ignored",
+                    "diabaikan",
                 )
                 continue
             block.subtotals[target] = row
@@ -154,22 +156,22 @@ def read_block(st: ImportState, block: Block) -> None:
                 st.add(
                     Severity.INFO,
                     "note-row",
-                    "text row inside the block",
+                    "baris teks di dalam blok",
                     sheet,
                     cell_ref(COL_C, row),
                     c,
-                    "ignored",
+                    "diabaikan",
                 )
             continue
         if group is None:
             st.add(
                 Severity.WARNING,
                 "block-structure",
-                "row before the A/B/C groups",
+                "baris sebelum kelompok A/B/C",
                 sheet,
                 cell_ref(COL_D, row),
                 d or c,
-                "ignored",
+                "diabaikan; pindahkan ke dalam kelompok bila ini baris analisa",
             )
             continue
         if (
@@ -180,27 +182,27 @@ def read_block(st: ImportState, block: Block) -> None:
             st.add(
                 Severity.INFO,
                 "note-row",
-                "text row inside a group (no coefficient, price or amount)",
+                "baris teks di dalam kelompok (tanpa koefisien, harga, atau jumlah)",
                 sheet,
                 cell_ref(COL_D, row),
                 d,
-                "ignored",
+                "diabaikan",
             )
             continue
         block.lines.append(read_line(st, block, row, group))
     for name, row in (("D", block.d_row), ("E", block.e_row), ("F", block.f_row)):
         if row is None:
             block.error = (
-                block.error or f"row {name} (Jumlah / Biaya Umum / Harga Satuan) not found"
+                block.error or f"baris {name} (Jumlah / Biaya Umum / Harga Satuan) tidak ditemukan"
             )
             st.add(
                 Severity.ERROR,
                 "block-structure",
-                f"block has no {name} row",
+                f"blok tidak punya baris {name}",
                 sheet,
                 cell_ref(COL_C, block.title_row),
                 block.name,
-                "analysis not imported",
+                f"analisa tidak diimpor; tambahkan baris {name} di kolom C",
             )
     resolve_derived(st, block)
     check_sums(st, block)
@@ -214,12 +216,22 @@ def _stray(st: ImportState, block: Block, row: int, cols: Iterable[int]) -> None
             st.add(
                 Severity.INFO,
                 "stray-cell",
-                "value on a heading/subtotal row",
+                "nilai pada baris judul kelompok/subtotal",
                 block.sheet,
                 cell_ref(col, row),
                 getattr(raw, "text", raw),
-                f"ignored (Excel shows {st.cached(block.sheet, row, col)!r}; it is not summed)",
+                f"diabaikan (Excel menampilkan {_excel_shows(st.cached(block.sheet, row, col))}; "
+                "tidak ikut dijumlahkan)",
             )
+
+
+def _excel_shows(value: Any) -> str:
+    """What Excel shows for a cached value, for a message: ``'#N/A'``, ``1.234,5``, ``(kosong)``."""
+    if value is None:
+        return "(kosong)"
+    if isinstance(value, int | float | Decimal) and not isinstance(value, bool):
+        return number(value)
+    return repr(value)
 
 
 def clean_title(st: ImportState, raw: str, sheet: str, cell: str) -> str:
@@ -232,13 +244,13 @@ def clean_title(st: ImportState, raw: str, sheet: str, cell: str) -> str:
         st.add(
             Severity.INFO,
             "text-cleaned",
-            "line breaks or extra spaces in a description"
+            "ganti baris atau spasi berlebih dalam uraian"
             if inner
-            else "spaces or a line break at the end of a description",
+            else "spasi atau ganti baris di akhir uraian",
             sheet,
             cell,
             raw,
-            f"read as {text!r}",
+            f"dibaca sebagai {text!r}",
         )
     return text
 
@@ -257,11 +269,11 @@ def read_rate_cell(st: ImportState, block: Block) -> None:
             st.add(
                 Severity.WARNING,
                 "older-rate",
-                f"older rate right of the title cannot be read ({exc})",
+                f"harga lama di kanan judul tidak dapat dibaca ({exc})",
                 sheet,
                 cell_ref(COL_K, row),
-                shown(k),
-                "not noted on the analysis",
+                shown_raw(k),
+                "tidak dicatat pada analisa",
             )
         else:
             block.note = f"older rate in {sheet}!{cell_ref(COL_K, row)}: {format_plain(older)}"
@@ -269,11 +281,11 @@ def read_rate_cell(st: ImportState, block: Block) -> None:
         st.add(
             Severity.WARNING,
             "rate-cell",
-            "no ROUNDDOWN formula right of the title",
+            "tidak ada rumus ROUNDDOWN di kanan judul",
             sheet,
             cell,
             raw,
-            "no cached rate to compare",
+            "tidak ada harga tersimpan untuk pembanding",
         )
         return
     try:
@@ -298,21 +310,22 @@ def read_rate_cell(st: ImportState, block: Block) -> None:
             st.add(
                 Severity.WARNING,
                 "rate-rounding",
-                "this block rounds its rate differently from the rest of the workbook (ROUNDDOWN(F,-2))",
+                "blok ini membulatkan harga satuannya dengan aturan lain daripada buku kerja "
+                "selebihnya (ROUNDDOWN(F,-2))",
                 sheet,
                 cell,
                 raw,
-                "this analysis keeps the workbook's own rule (its rate_rounding)",
+                "analisa ini memakai aturan pembulatannya sendiri seperti di buku kerja",
             )
     else:
         st.add(
             Severity.WARNING,
             "rate-cell",
-            "rate cell is not ROUNDDOWN(H,n)",
+            "sel harga satuan bukan ROUNDDOWN(H,n)",
             sheet,
             cell,
             raw,
-            "compared as written",
+            "dibandingkan seperti tertulis",
         )
 
 
@@ -360,15 +373,18 @@ def check_sums(st: ImportState, block: Block) -> None:
             st.add(
                 Severity.WARNING,
                 "block-structure",
-                f"subtotal of group {group.value} is not a SUM of column H",
+                f"subtotal kelompok {GROUP_WORDS[group]} bukan SUM kolom H",
                 sheet,
                 cell_ref(COL_H, row),
                 raw,
-                "every line of the group is counted",
+                "setiap baris kelompok itu dihitung",
             )
             continue
         for missing in sorted(members - covered):
-            message = f"line row {missing} is outside the subtotal of group {group.value}; Excel does not count it"
+            message = (
+                f"baris {missing} berada di luar subtotal kelompok {GROUP_WORDS[group]}; Excel "
+                "tidak menghitungnya"
+            )
             block.formula_defects.append(f"{cell_ref(COL_H, row)} {raw}: {message}")
             st.add(
                 Severity.WARNING,
@@ -377,18 +393,18 @@ def check_sums(st: ImportState, block: Block) -> None:
                 sheet,
                 cell_ref(COL_H, row),
                 raw,
-                "the line is counted (the analysis lists it)",
+                "baris itu dihitung (analisa mencantumkannya); perbaiki rentang SUM di buku kerja",
             )
     for group in {line.group for line in block.lines}:
         if group not in block.subtotals:
             st.add(
                 Severity.WARNING,
                 "block-structure",
-                f"group {group.value} has lines but no JUMLAH row",
+                f"kelompok {GROUP_WORDS[group]} punya baris tetapi tidak punya baris JUMLAH",
                 sheet,
                 cell_ref(COL_C, block.group_rows.get(group, block.header_row)),
                 "",
-                "lines counted",
+                "baris-barisnya dihitung",
             )
     if block.d_row is not None:
         covered, raw = _rows_of(st, sheet, block.d_row)
@@ -398,23 +414,23 @@ def check_sums(st: ImportState, block: Block) -> None:
             detail = ""
             if covered is not None:
                 wrong = [
-                    f"H{r} ({'line ' + repr(lines[r]) if r in lines else 'not a subtotal'})"
+                    f"H{r} ({'baris ' + repr(lines[r]) if r in lines else 'bukan subtotal'})"
                     for r in sorted(covered - expected)
                 ]
                 left_out = [
-                    f"H{r} (JUMLAH {g.value})"
+                    f"H{r} (JUMLAH {GROUP_WORDS[g]})"
                     for g, r in block.subtotals.items()
                     if r not in covered
                 ]
                 detail = "; ".join(
                     p
                     for p in (
-                        "adds " + ", ".join(wrong) if wrong else "",
-                        "leaves out " + ", ".join(left_out) if left_out else "",
+                        "menjumlahkan " + ", ".join(wrong) if wrong else "",
+                        "tidak menjumlahkan " + ", ".join(left_out) if left_out else "",
                     )
                     if p
                 )
-            message = f"row D is not A + B + C{': ' + detail if detail else ''}"
+            message = f"baris D bukan A + B + C{': ' + detail if detail else ''}"
             block.formula_defects.append(f"{cell_ref(COL_H, block.d_row)} {raw}: {message}")
             st.add(
                 Severity.WARNING,
@@ -423,7 +439,7 @@ def check_sums(st: ImportState, block: Block) -> None:
                 sheet,
                 cell_ref(COL_H, block.d_row),
                 raw,
-                "D = A + B + C used",
+                "dipakai D = A + B + C; perbaiki rumus baris D di buku kerja",
             )
     if block.f_row is not None:
         covered, raw = _rows_of(st, sheet, block.f_row)
@@ -433,16 +449,16 @@ def check_sums(st: ImportState, block: Block) -> None:
         }
         if covered is None or not needed <= covered or extra:
             block.formula_defects.append(
-                f"{cell_ref(COL_H, block.f_row)} {raw}: row F is not D + E"
+                f"{cell_ref(COL_H, block.f_row)} {raw}: baris F bukan D + E"
             )
             st.add(
                 Severity.WARNING,
                 "sum-range",
-                "row F is not D + E",
+                "baris F bukan D + E",
                 sheet,
                 cell_ref(COL_H, block.f_row),
                 raw,
-                "F = D + E used",
+                "dipakai F = D + E",
             )
     if (
         block.rate_target_row is not None
@@ -452,11 +468,12 @@ def check_sums(st: ImportState, block: Block) -> None:
         st.add(
             Severity.WARNING,
             "rate-cell",
-            f"rate rounds row {block.rate_target_row}, not the F row {block.f_row}",
+            f"harga satuan membulatkan baris {block.rate_target_row}, bukan baris F "
+            f"({block.f_row})",
             sheet,
             cell_ref(COL_I, block.title_row),
             st.raw(sheet, block.title_row, COL_I),
-            "our F is D + E of the block",
+            "F kami adalah D + E blok itu",
         )
 
 
@@ -486,13 +503,16 @@ def read_overhead(st: ImportState, block: Block) -> None:
                     getattr(exc, "code", "overhead")
                     if isinstance(exc, CellNumberError)
                     else "overhead",
-                    f"overhead rate cannot be read ({exc})",
+                    f"tarif biaya umum dan keuntungan tidak dapat dibaca ({exc})",
                     sheet,
                     cell,
                     raw,
-                    "analysis not imported",
+                    "analisa tidak diimpor; perbaiki tarifnya (mis. 10% atau 0,1), lalu impor "
+                    "lagi",
                 )
-                block.error = block.error or f"{cell}: overhead rate cannot be read"
+                block.error = (
+                    block.error or f"{cell}: tarif biaya umum dan keuntungan tidak dapat dibaca"
+                )
                 return
             if isinstance(right, Ref) and pct is not None:
                 g = st.raw(sheet, right.row, right.col)
@@ -507,11 +527,11 @@ def read_overhead(st: ImportState, block: Block) -> None:
         st.add(
             Severity.WARNING,
             "overhead",
-            "row E is not D x rate",
+            "baris E bukan D x tarif",
             sheet,
             cell,
             raw,
-            "book default overhead used",
+            "dipakai tarif biaya umum dan keuntungan bawaan buku",
         )
         return
     block.overhead = clean_decimal(pct)

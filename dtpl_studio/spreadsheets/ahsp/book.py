@@ -7,7 +7,7 @@ from __future__ import annotations
 from decimal import Decimal
 
 from dtpl_studio.costing.findings import Severity
-from dtpl_studio.costing.money import RoundingMode, RoundingRule, format_plain
+from dtpl_studio.costing.money import RoundingMode, RoundingRule
 from dtpl_studio.costing.pricebook import (
     Analysis,
     AnalysisLine,
@@ -20,6 +20,7 @@ from dtpl_studio.spreadsheets.ahsp.layout import (
     cell_ref,
 )
 from dtpl_studio.spreadsheets.ahsp.state import ImportState
+from dtpl_studio.spreadsheets.report import number
 
 
 def build_book(st: ImportState) -> PriceBook:
@@ -35,16 +36,16 @@ def build_book(st: ImportState) -> PriceBook:
             st.add(
                 Severity.INFO,
                 "overhead",
-                "overhead rate cell (Biaya Umum dan Keuntungan)",
+                "sel tarif Biaya Umum dan Keuntungan",
                 key.split("!")[0],
                 key.split("!")[1],
-                format_plain(value),
-                f"rate {format_plain(value * 100)} %",
+                value,
+                f"tarif {number(value * 100)} %",
             )
         st.report.notes.append(
-            "Overhead and profit (E) read from each sheet's cell: "
-            + ", ".join(f"{k} = {format_plain(v)}" for k, v in cells.items())
-            + f"; book default {format_plain(st.meta.default_overhead_pct)} from {first_key}."
+            "Biaya umum dan keuntungan (E) dibaca dari sel tiap lembar: "
+            + ", ".join(f"{k} = {number(v)}" for k, v in cells.items())
+            + f"; nilai bawaan buku {number(st.meta.default_overhead_pct)} dari {first_key}."
         )
     elif overheads:
         st.meta.default_overhead_pct = overheads[0]
@@ -55,16 +56,17 @@ def build_book(st: ImportState) -> PriceBook:
     for block in st.blocks:
         missing = [line.row for line in block.lines if line.missing]
         if missing and not block.error:  # never an analysis with a line silently dropped
-            block.error = f"line row {missing[0]} cannot be read"
+            block.error = f"baris {missing[0]} tidak dapat dibaca"
         if block.error:
             st.add(
                 Severity.ERROR,
                 "analysis-skipped",
-                f"analysis {block.code} not imported: {block.error}",
+                f"analisa {block.code} tidak diimpor: {block.error}",
                 block.sheet,
                 cell_ref(COL_C, block.title_row),
                 block.name,
-                "left out of the book",
+                "tidak dimasukkan ke buku harga; perbaiki sel yang disebut temuan galat blok ini, "
+                "lalu impor lagi",
             )
             continue
         lines: list[AnalysisLine] = []

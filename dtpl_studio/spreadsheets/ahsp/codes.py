@@ -35,11 +35,11 @@ def assign_codes(st: ImportState) -> None:
             st.add(
                 Severity.WARNING,
                 "dhsp-code",
-                f"code {item.code} used twice (first at row {seen_codes[item.code]})",
+                f"kode {item.code} dipakai dua kali (pertama di baris {seen_codes[item.code]})",
                 st.dhsp_sheet or "",
                 where,
                 item.name,
-                "second entry ignored",
+                "item kedua diabaikan; perbaiki nomornya di DHSP",
             )
             continue
         seen_codes[item.code] = item.row
@@ -51,11 +51,12 @@ def assign_codes(st: ImportState) -> None:
             st.add(
                 Severity.WARNING,
                 "dhsp-unmatched",
-                f"DHSP item {item.code} names no block title in sheet {s!r} (Excel: #N/A)",
+                f"item DHSP {item.code} tidak menyebut judul blok mana pun di lembar {s!r} "
+                "(Excel: #N/A)",
                 st.dhsp_sheet or "",
                 where,
                 item.name,
-                "no analysis gets this code",
+                "tidak ada analisa yang mendapat kode ini; samakan uraiannya dengan judul blok",
             )
             continue
         block = titles.get((s, row))
@@ -63,37 +64,37 @@ def assign_codes(st: ImportState) -> None:
             st.add(
                 Severity.WARNING,
                 "dhsp-unmatched",
-                f"DHSP item {item.code} matches {s}!C{row}, which is not a block title",
+                f"item DHSP {item.code} cocok dengan {s}!C{row}, yang bukan judul blok",
                 st.dhsp_sheet or "",
                 where,
                 item.name,
-                "no analysis gets this code",
+                "tidak ada analisa yang mendapat kode ini",
             )
             continue
         if block.code:
             st.add(
                 Severity.WARNING,
                 "dhsp-code",
-                f"block already has code {block.code}",
+                f"blok ini sudah berkode {block.code}",
                 st.dhsp_sheet or "",
                 where,
                 item.name,
-                f"{item.code} ignored",
+                f"{item.code} diabaikan",
             )
             continue
         block.code, block.code_scheme = item.code, CODE_SCHEME
         block.unit = st.unit(
-            item.unit_raw, st.dhsp_sheet or "", cell_ref(4, item.row), f"analysis {item.code}"
+            item.unit_raw, st.dhsp_sheet or "", cell_ref(4, item.row), f"analisa {item.code}"
         )
         if not block.unit:
             st.add(
                 Severity.WARNING,
                 "analysis-unit",
-                f"DHSP gives no unit for {item.code}",
+                f"DHSP tidak memberi satuan untuk {item.code}",
                 st.dhsp_sheet or "",
                 cell_ref(4, item.row),
                 "",
-                "unit left empty",
+                "satuan dibiarkan kosong; isi satuannya di DHSP",
             )
     counters: dict[str, int] = {}
     for block in st.blocks:
@@ -112,11 +113,12 @@ def assign_codes(st: ImportState) -> None:
         st.add(
             Severity.WARNING,
             "dhsp-missing",
-            "analysis is not listed in the Daftar Harga Satuan Pekerjaan",
+            "analisa tidak tercantum di Daftar Harga Satuan Pekerjaan",
             block.sheet,
             cell_ref(COL_C, block.title_row),
             block.name,
-            f"code {block.code!r} from its sheet and position; unit {unit or '?'!r} read from the title",
+            f"kode {block.code!r} menurut lembar dan urutannya; satuan {unit or '?'!r} dibaca "
+            "dari judulnya",
         )
 
 

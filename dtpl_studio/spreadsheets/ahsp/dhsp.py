@@ -41,9 +41,9 @@ def read_dhsp(st: ImportState) -> None:
         st.add(
             Severity.WARNING,
             "layout",
-            "DHSP header row (URAIAN PEKERJAAN) not found",
+            "baris kepala DHSP (URAIAN PEKERJAAN) tidak ditemukan",
             sheet,
-            action="analyses get sheet-based codes",
+            action="analisa diberi kode menurut lembar dan urutannya",
         )
         return
     cols = {
@@ -71,11 +71,11 @@ def read_dhsp(st: ImportState) -> None:
                 st.add(
                     Severity.WARNING,
                     "dhsp-row",
-                    "DHSP row without a chapter number",
+                    "baris DHSP tanpa nomor item",
                     sheet,
                     cell_ref(col_no, row),
                     no,
-                    "row ignored",
+                    "baris diabaikan; isi nomornya bila ini item pekerjaan",
                 )
             continue
         number = int(no)
@@ -83,21 +83,21 @@ def read_dhsp(st: ImportState) -> None:
             st.add(
                 Severity.INFO,
                 "text-number",
-                "DHSP number stored as text",
+                "nomor DHSP tersimpan sebagai teks",
                 sheet,
                 cell_ref(col_no, row),
                 no,
-                f"read as {number}",
+                f"dibaca sebagai {number}",
             )
         if not chapter:
             st.add(
                 Severity.WARNING,
                 "dhsp-row",
-                "DHSP item before any chapter letter",
+                "item DHSP sebelum huruf bab mana pun",
                 sheet,
                 cell_ref(col_no, row),
                 no,
-                "chapter '?' used",
+                "bab '?' yang dipakai; tambahkan huruf bab di atasnya",
             )
         name = st.shown(sheet, row, col_name)
         key_text = st.exact_text(sheet, row, col_name)
@@ -126,11 +126,11 @@ def read_dhsp(st: ImportState) -> None:
             st.add(
                 Severity.WARNING,
                 "dhsp-row",
-                "DHSP price is not a VLOOKUP into an analysis sheet",
+                "harga DHSP bukan VLOOKUP ke lembar analisa",
                 sheet,
                 cell_ref(col_price, row),
                 price_raw,
-                "item cannot be tied to a block",
+                "item tidak dapat dikaitkan dengan blok analisa",
             )
         st.dhsp_items.append(
             DhspItem(

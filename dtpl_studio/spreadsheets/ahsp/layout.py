@@ -19,10 +19,10 @@ FALLBACK_CODE_SCHEME = "ahsp-ck-2023-sheet"
 
 #: Why ``Sheet1`` is skipped (checked, not assumed: ``sheets._describe_skipped_sheet`` adds counts).
 SHEET1_REASON = (
-    "not an analysis sheet: it is a 'DAFTAR HARGA SATUAN PEKERJAAN' of another project "
-    "(chapters 'A. PEKERJAAN PERSIAPAN', 'II. PEKERJAAN TANAH' …, columns SAT UPAH / SAT MATRIAL "
-    "/ MATRIAL & UPAH) whose prices are links into an external workbook ('Analisis Pekerjaan SNI'); "
-    "it has no analysis blocks (no coefficient lines) and the DHSP does not refer to it"
+    "bukan lembar analisa: lembar ini 'DAFTAR HARGA SATUAN PEKERJAAN' proyek lain (bab "
+    "'A. PEKERJAAN PERSIAPAN', 'II. PEKERJAAN TANAH' …, kolom SAT UPAH / SAT MATRIAL / MATRIAL & "
+    "UPAH) yang harganya bertaut ke buku kerja luar ('Analisis Pekerjaan SNI'); lembar ini tidak "
+    "memuat blok analisa (tidak ada baris koefisien) dan DHSP tidak merujuknya"
 )
 
 GROUPS = {
@@ -33,6 +33,12 @@ GROUPS = {
     "material": ResourceKind.MATERIAL,
     "peralatan": ResourceKind.EQUIPMENT,
     "alat": ResourceKind.EQUIPMENT,
+}
+#: The groups of a block as the workbook names them (for messages): A, B, C.
+GROUP_WORDS = {
+    ResourceKind.LABOUR: "A tenaga kerja",
+    ResourceKind.MATERIAL: "B bahan",
+    ResourceKind.EQUIPMENT: "C peralatan",
 }
 SECTION_KINDS = (
     ("upah", ResourceKind.LABOUR),
@@ -122,7 +128,14 @@ class Block:
     code_scheme: str = ""
     unit: str = ""
     note: str = ""
-    error: str = ""  # why the analysis is not imported
+    error: str = ""  # why the analysis is not imported (Indonesian, shown in the finding)
+    price_missing: bool = False  # that first error is a line without a usable price
+
+    def fail(self, reason: str, *, price: bool = False) -> None:
+        """Record why the analysis is not imported (the first reason stays); ``price``: the
+        reason is a line without a usable price (reason code ``missing-price``)."""
+        if not self.error:
+            self.error, self.price_missing = reason, price
     formula_defects: list[str] = field(default_factory=list)  # totals that do not add up the block
     lookup_defects: list[str] = field(default_factory=list)  # price lookups of another row's name
 

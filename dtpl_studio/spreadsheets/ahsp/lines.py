@@ -8,7 +8,7 @@ from __future__ import annotations
 from decimal import Decimal
 
 from dtpl_studio.costing.findings import Severity
-from dtpl_studio.costing.money import CONTEXT, format_plain
+from dtpl_studio.costing.money import CONTEXT
 from dtpl_studio.costing.pricebook import (
     AnalysisLine,
     LineKind,
@@ -19,6 +19,7 @@ from dtpl_studio.spreadsheets.ahsp.layout import (
     COL_F,
     COL_G,
     COL_H,
+    GROUP_WORDS,
     Block,
     BlockLine,
     cell_ref,
@@ -27,7 +28,7 @@ from dtpl_studio.spreadsheets.ahsp.layout import (
 )
 from dtpl_studio.spreadsheets.ahsp.prices import priced_line
 from dtpl_studio.spreadsheets.ahsp.state import ImportState
-from dtpl_studio.spreadsheets.cells import CellNumberError, Quantity, check_number, shown
+from dtpl_studio.spreadsheets.cells import CellNumberError, Quantity, check_number, shown_raw
 from dtpl_studio.spreadsheets.formula import (
     Binary,
     Call,
@@ -38,6 +39,7 @@ from dtpl_studio.spreadsheets.formula import (
     parse_formula,
     walk,
 )
+from dtpl_studio.spreadsheets.report import number, rupiah
 
 
 def read_line(st: ImportState, block: Block, row: int, group: ResourceKind) -> BlockLine:
@@ -71,29 +73,30 @@ def read_line(st: ImportState, block: Block, row: int, group: ResourceKind) -> B
                 st.add(
                     Severity.ERROR,
                     "derived-line",
-                    f"share of row {target_row} cannot be read ({exc})",
+                    f"bagian dari baris {target_row} tidak dapat dibaca ({exc})",
                     sheet,
                     cell_ref(COL_H, row),
                     h_raw,
-                    "analysis not imported",
+                    "analisa tidak diimpor; perbaiki rumus jumlah harga ini, lalu impor lagi",
                 )
                 line.missing = True
-                block.error = block.error or f"row {row}: amount formula cannot be read"
+                block.error = block.error or f"baris {row}: rumus jumlah harga tidak dapat dibaca"
                 return line
             ignored = [
                 f"{label} {text_of(st.raw(sheet, row, col))}"
-                for label, col in (("coefficient", COL_F), ("price", COL_G))
+                for label, col in (("koefisien", COL_F), ("harga", COL_G))
                 if st.raw(sheet, row, col) is not None
             ]
             if ignored:
                 st.add(
                     Severity.WARNING,
                     "amount-ignores-line",
-                    f"amount is a fixed share of row {target_row}; Excel ignores this line's own {' and '.join(ignored)}",
+                    f"jumlah harga adalah bagian tetap dari baris {target_row}; Excel mengabaikan "
+                    f"{' dan '.join(ignored)} baris ini sendiri",
                     sheet,
                     cell_ref(COL_H, row),
                     h_raw,
-                    "the amount Excel computes is kept",
+                    "jumlah yang dihitung Excel yang dipakai",
                 )
         return line
     operands = _product_refs(h_node)
@@ -107,7 +110,7 @@ def read_line(st: ImportState, block: Block, row: int, group: ResourceKind) -> B
         ):
             if coefficient is None:  # refused, with an ERROR finding at F
                 line.missing = True
-                block.error = block.error or f"F{row}: coefficient cannot be read"
+                block.error = block.error or f"F{row}: koefisien tidak dapat dibaca"
                 return line
             line.lines = priced_line(st, block, row, group, name, coefficient)
             if not line.lines:
@@ -119,11 +122,11 @@ def read_line(st: ImportState, block: Block, row: int, group: ResourceKind) -> B
         st.add(
             Severity.WARNING,
             "line-no-amount",
-            "line has no amount (H); Excel does not count it",
+            "baris tidak punya jumlah harga (H); Excel tidak menghitungnya",
             sheet,
             where,
             name,
-            "line not imported",
+            "baris tidak diimpor",
         )
         return line
     reading = st.cells.read(
@@ -131,23 +134,23 @@ def read_line(st: ImportState, block: Block, row: int, group: ResourceKind) -> B
         row,
         COL_H,
         Quantity.AMOUNT,
-        action="analysis not imported",
+        action="analisa tidak diimpor; perbaiki sel ini, lalu impor lagi",
         code="line-amount",
         subject=f"jumlah harga baris {name!r}",
     )
     if reading is None or reading.value is None:
         line.missing = True
-        block.error = block.error or f"line {row}: amount cannot be read"
+        block.error = block.error or f"baris {row}: jumlah harga tidak dapat dibaca"
         return line
     amount = reading.value
     st.add(
         Severity.WARNING,
         "line-amount",
-        "line amount is not coefficient x price",
+        "jumlah harga baris bukan koefisien x harga",
         sheet,
         where,
         getattr(h_raw, "text", h_raw),
-        f"taken as a fixed amount {format_plain(amount)} (coefficient 1, price pinned)",
+        f"diambil sebagai jumlah tetap {rupiah(amount)} (koefisien 1, harga dipatok)",
     )
     line.lines = [
         AnalysisLine(
@@ -216,7 +219,8 @@ def read_coefficient(st: ImportState, sheet: str, row: int, notes: list[str]) ->
         row,
         COL_F,
         Quantity.COEFFICIENT,
-        action="line not imported; analysis left out",
+        action="baris tidak diimpor dan analisanya tidak dimasukkan; perbaiki sel ini, lalu "
+        "impor lagi",
         code="coefficient",
         subject="koefisien",
     )
@@ -227,33 +231,33 @@ def read_coefficient(st: ImportState, sheet: str, row: int, notes: list[str]) ->
         st.add(
             Severity.WARNING,
             "coefficient-empty",
-            "line has no coefficient; Excel counts it as 0",
+            "baris tidak punya koefisien; Excel menghitungnya 0",
             sheet,
             cell,
             "",
-            "coefficient 0",
+            "koefisien 0; isi koefisiennya bila baris ini dipakai",
         )
         return Decimal(0)
     if reading.source == "cached":
         st.add(
             Severity.WARNING,
             "coefficient",
-            f"coefficient formula cannot be evaluated ({reading.why_cached})",
+            f"rumus koefisien tidak dapat dihitung ({reading.why_cached})",
             sheet,
             cell,
-            shown(raw),
-            f"cached value {format_plain(value)} taken",
+            shown_raw(raw),
+            f"nilai tersimpan {number(value)} yang dipakai",
         )
     elif reading.source == "formula":
         extra = f"; {'; '.join(reading.notes)}" if reading.notes else ""
         st.add(
             Severity.INFO,
             "formula-evaluated",
-            "coefficient is a formula",
+            "koefisien berupa rumus",
             sheet,
             cell,
             raw,
-            f"evaluated exactly: {format_plain(value)}{extra}",
+            f"dihitung tepat: {number(value)}{extra}",
         )
         notes.extend(reading.notes)
     elif reading.source == "text":
@@ -261,11 +265,11 @@ def read_coefficient(st: ImportState, sheet: str, row: int, notes: list[str]) ->
         st.add(
             Severity.WARNING,
             "text-decimal-comma",
-            "coefficient stored as text with an Indonesian decimal comma",
+            "koefisien tersimpan sebagai teks dengan koma desimal",
             sheet,
             cell,
             raw,
-            f"read as {format_plain(value)}; {excel}",
+            f"dibaca sebagai {number(value)}; {excel}",
         )
     return value
 
@@ -275,8 +279,9 @@ def _excel_text_reading(text: str) -> str:
 
     compact = text.strip().replace(" ", "")
     if _US_TEXT_NUMBER.match(compact):
-        return f"Excel reads it as {format_plain(Decimal(compact.replace(',', '')))} (comma as thousands separator)"
-    return "Excel cannot compute with it (#VALUE!)"
+        thousands = number(Decimal(compact.replace(",", "")))
+        return f"Excel membacanya sebagai {thousands} (koma sebagai pemisah ribuan)"
+    return "Excel tidak dapat menghitung dengannya (#VALUE!)"
 
 
 def resolve_derived(st: ImportState, block: Block) -> None:
@@ -297,7 +302,7 @@ def _resolve_one(
     sheet, row = block.sheet, line.row
     if row in seen:
         line.missing = True
-        block.error = block.error or f"row {row}: circular line reference"
+        block.error = block.error or f"baris {row}: rujukan antarbaris melingkar"
         return
     seen.add(row)
     source = f"{st.file} | {sheet}!D{row}:H{row}"
@@ -312,8 +317,9 @@ def _resolve_one(
         _resolve_one(st, block, target, by_row, seen)
         if target.missing or not target.lines:
             line.missing = True
-            block.error = (
-                block.error or f"row {row}: depends on row {target_row} which has no price"
+            block.fail(
+                f"baris {row}: bergantung pada baris {target_row} yang tidak punya harga",
+                price=True,
             )
             return
         for base in target.lines:
@@ -337,11 +343,11 @@ def _resolve_one(
         st.add(
             Severity.INFO,
             "derived-line",
-            f"amount is {format_plain(k)} x the amount of row {target_row} ({target.name!r})",
+            f"jumlah harga adalah {number(k)} x jumlah harga baris {target_row} ({target.name!r})",
             sheet,
             cell_ref(COL_H, row),
             formula,
-            f"recorded as {format_plain(k)} x the coefficient of row {target_row}, priced like it",
+            f"dicatat sebagai {number(k)} x koefisien baris {target_row}, dengan harga yang sama",
         )
         return
     subtotal_group = next((g for g, r in block.subtotals.items() if r == target_row), None)
@@ -352,11 +358,11 @@ def _resolve_one(
         st.add(
             Severity.INFO,
             "derived-line",
-            "equipment is a percentage of the material sum B",
+            "peralatan berupa persentase dari jumlah bahan B",
             sheet,
             cell_ref(COL_H, row),
             formula,
-            f"recorded as {format_plain(k)} x B",
+            f"dicatat sebagai {number(k)} x B",
         )
         return
     if subtotal_group is not None and subtotal_group is not line.group:
@@ -384,21 +390,21 @@ def _resolve_one(
         st.add(
             Severity.INFO,
             "derived-line",
-            f"amount is {format_plain(k)} x the subtotal of group {subtotal_group.value}",
+            f"jumlah harga adalah {number(k)} x subtotal kelompok {GROUP_WORDS[subtotal_group]}",
             sheet,
             cell_ref(COL_H, row),
             formula,
-            "recorded as that share of every line of the group",
+            "dicatat sebagai bagian itu dari setiap baris kelompok tersebut",
         )
         return
     st.add(
         Severity.ERROR,
         "derived-line",
-        f"amount refers to row {target_row}, which is not a line of this block",
+        f"jumlah harga merujuk baris {target_row}, yang bukan baris blok ini",
         sheet,
         cell_ref(COL_H, row),
         formula,
-        "analysis not imported",
+        "analisa tidak diimpor; rujuk baris di dalam blok yang sama",
     )
     line.missing = True
-    block.error = block.error or f"row {row}: unsupported amount formula"
+    block.error = block.error or f"baris {row}: rumus jumlah harga tidak didukung"

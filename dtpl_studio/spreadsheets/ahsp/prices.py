@@ -10,7 +10,7 @@ from decimal import Decimal
 from typing import Any
 
 from dtpl_studio.costing.findings import Severity
-from dtpl_studio.costing.money import CONTEXT, format_plain
+from dtpl_studio.costing.money import CONTEXT
 from dtpl_studio.costing.pricebook import (
     AnalysisLine,
     LineKind,
@@ -48,6 +48,7 @@ from dtpl_studio.spreadsheets.formula import (
     to_decimal,
     walk,
 )
+from dtpl_studio.spreadsheets.report import number, rupiah
 
 
 def priced_line(
@@ -63,16 +64,16 @@ def priced_line(
     source = f"{st.file} | {sheet}!D{row}:H{row}"
     kind = LineKind(group.value)
     unit_raw = st.raw(sheet, row, COL_E)
-    line_unit = st.unit(unit_raw, sheet, cell_ref(COL_E, row), f"line {name!r}")
+    line_unit = st.unit(unit_raw, sheet, cell_ref(COL_E, row), f"baris {name!r}")
     if raw is None:
         st.add(
             Severity.WARNING,
             "price-empty",
-            "line has no price; Excel counts it as 0",
+            "baris tidak punya harga; Excel menghitungnya 0",
             sheet,
             cell,
             "",
-            "price pinned to 0",
+            "harga dipatok 0; isi harganya bila baris ini dipakai",
         )
         return [
             AnalysisLine(
@@ -87,33 +88,33 @@ def priced_line(
             row,
             COL_G,
             Quantity.PRICE,
-            action="analysis not imported",
+            action="analisa tidak diimpor; perbaiki sel ini, lalu impor lagi",
             code="price",
             subject=f"harga baris {name!r}",
         )
         if reading is None:
-            block.error = block.error or f"{cell}: price is not an acceptable number"
+            block.fail(f"{cell}: harga bukan angka yang dapat diterima", price=True)
             return []
         price = reading.value
         if reading.source == "text":
             st.add(
                 Severity.WARNING,
                 "text-number",
-                "price stored as text",
+                "harga tersimpan sebagai teks",
                 sheet,
                 cell,
                 raw,
-                f"read as {format_plain(price)}, pinned on this line",
+                f"dibaca sebagai {number(price)}, dipatok pada baris ini",
             )
         else:
             st.add(
                 Severity.INFO,
                 "price-in-analysis",
-                "price typed into the analysis (not from Upah Bahan)",
+                "harga diketik langsung di analisa (bukan dari Upah Bahan)",
                 sheet,
                 cell,
                 raw,
-                f"price pinned to {format_plain(price)} on this line",
+                f"harga dipatok {rupiah(price)} pada baris ini",
             )
         return [
             AnalysisLine(kind, name, coefficient, line_unit, name, price, source_ref=source)
@@ -133,13 +134,13 @@ def priced_line(
             st.add(
                 Severity.ERROR,
                 "price",
-                f"VLOOKUP takes column {col} of the price list, not the price",
+                f"VLOOKUP mengambil kolom {col} daftar harga, bukan kolom harga (3)",
                 sheet,
                 cell,
                 formula,
-                "analysis not imported",
+                "analisa tidak diimpor; perbaiki nomor kolom VLOOKUP menjadi 3, lalu impor lagi",
             )
-            block.error = block.error or f"{cell}: VLOOKUP column {col}"
+            block.fail(f"{cell}: VLOOKUP kolom {col}", price=True)
             return []
         lookup_name = lookup_key(st, block, row, name, key_node, formula)
         key = st.find_resource(lookup_name)
@@ -149,18 +150,19 @@ def priced_line(
                 st.add(
                     Severity.WARNING,
                     "name-mismatch",
-                    f"VLOOKUP cannot find {lookup_name!r} exactly (extra spaces, or the price row's "
-                    "name shows an error); Excel gives #N/A here",
+                    f"VLOOKUP tidak menemukan {lookup_name!r} persis (ada spasi berlebih, atau "
+                    "nama di baris harganya menampilkan galat); Excel memberi #N/A di sini",
                     sheet,
                     cell,
                     formula,
-                    f"matched to resource {key!r} ignoring that",
+                    f"dicocokkan dengan upah/bahan/alat {key!r} tanpa memedulikan hal itu; samakan "
+                    "namanya di buku kerja",
                 )
         if key is None:
             d_raw = st.raw(sheet, row, COL_D)
             why = (
-                f"; the name cell D{row} is a formula ({getattr(d_raw, 'text', d_raw)}) with no "
-                "cached value"
+                f"; sel nama D{row} berupa rumus ({getattr(d_raw, 'text', d_raw)}) tanpa nilai "
+                "tersimpan"
                 if not lookup_name.strip()
                 and d_raw is not None
                 and not isinstance(d_raw, int | float)
@@ -172,15 +174,17 @@ def priced_line(
             st.add(
                 Severity.ERROR,
                 "missing-price",
-                f"{lookup_name!r} has no usable price: its price cell {refused} was refused"
+                f"{lookup_name!r} tidak punya harga yang dapat dipakai: sel harganya {refused} "
+                "ditolak"
                 if refused
-                else f"{lookup_name!r} is not in Upah Bahan (Excel: #N/A){why}",
+                else f"{lookup_name!r} tidak ada di Upah Bahan (Excel: #N/A){why}",
                 sheet,
                 cell,
                 formula,
-                "analysis not imported",
+                "analisa tidak diimpor; tambahkan nama itu ke Upah Bahan (atau perbaiki "
+                "harganya), lalu impor lagi",
             )
-            block.error = block.error or f"{cell}: {lookup_name!r} has no price"
+            block.fail(f"{cell}: {lookup_name!r} tidak punya harga", price=True)
             return []
         resource = st.resources[key]
         if factor is not None:
@@ -192,11 +196,13 @@ def priced_line(
             st.add(
                 Severity.INFO,
                 "price-converted",
-                f"price is the Upah Bahan price {factor_op} {format_plain(factor)} (a unit conversion, e.g. m3 to kg by bulk density)",
+                f"harga adalah harga Upah Bahan {factor_op} {number(factor)} (konversi satuan, "
+                "mis. m3 ke kg menurut berat isi)",
                 sheet,
                 cell,
                 formula,
-                f"coefficient {format_plain(_raw_coefficient(st, sheet, row))} {text_of(unit_raw)} recorded as {format_plain(coefficient)} {resource.unit or '-'} of {resource.name!r}",
+                f"koefisien {number(_raw_coefficient(st, sheet, row))} {text_of(unit_raw)} "
+                f"dicatat sebagai {number(coefficient)} {resource.unit or '-'} {resource.name!r}",
             )
             return [
                 AnalysisLine(
@@ -223,37 +229,40 @@ def priced_line(
         st.add(
             Severity.ERROR,
             "price",
-            "price formula cannot be followed and has no cached number",
+            "rumus harga tidak dapat diikuti dan tidak punya angka tersimpan",
             sheet,
             cell,
             formula,
-            "analysis not imported",
+            "analisa tidak diimpor; buka buku kerja di Excel, hitung ulang dan simpan (atau ganti "
+            "rumusnya dengan VLOOKUP ke Upah Bahan), lalu impor lagi",
         )
-        block.error = block.error or f"{cell}: price cannot be read"
+        block.fail(f"{cell}: harga tidak dapat dibaca", price=True)
         return []
-    what = f"links to external workbook {source_text}" if source_text else "cannot be followed"
+    what = f"bertaut ke buku kerja luar {source_text}" if source_text else "tidak dapat diikuti"
     key = st.find_resource(name)
     if key is not None and st.resources[key].price == cached:
         resource = st.resources[key]
         st.add(
             Severity.INFO,
             "external-price",
-            f"price formula {what}; its cached value equals Upah Bahan's price of {resource.name!r}",
+            f"rumus harga {what}; nilai tersimpannya sama dengan harga {resource.name!r} di "
+            "Upah Bahan",
             sheet,
             cell,
             formula,
-            f"line tied to resource {key!r} ({format_plain(cached)})",
+            f"baris dikaitkan dengan upah/bahan/alat {key!r} ({rupiah(cached)})",
         )
         unit = recorded_unit(st, line_unit, resource, sheet, row, unit_raw)
         return [AnalysisLine(kind, key, coefficient, unit, name, None, source_ref=source)]
     st.add(
         Severity.WARNING,
         "external-price",
-        f"price formula {what}",
+        f"rumus harga {what}",
         sheet,
         cell,
         formula,
-        f"cached value {format_plain(cached)} pinned on this line",
+        f"nilai tersimpan {rupiah(cached)} dipatok pada baris ini; ganti rumusnya dengan VLOOKUP "
+        "ke Upah Bahan bila harganya harus mengikuti daftar harga",
     )
     return [
         AnalysisLine(
@@ -317,32 +326,32 @@ def lookup_key(st: ImportState, block: Block, row: int, name: str, key_node: Nod
             if key_sheet == sheet
             else f"{key_sheet}!{cell_ref(key_node.col, key_node.row)}"
         )
-        what = f"cell {key_place} ({excel_text!r})"
+        what = f"sel {key_place} ({excel_text!r})"
     elif isinstance(key_node, Text):
         excel_text = key_node.value
-        what = f"the text {excel_text!r}"
+        what = f"teks {excel_text!r}"
     else:
         st.add(
             Severity.WARNING,
             "lookup-key",
-            f"price lookup key is an expression, not this line's name cell D{row}",
+            f"kunci pencarian harga berupa ekspresi, bukan sel nama baris ini D{row}",
             sheet,
             cell,
             formula,
-            f"priced as the line's name {name!r}",
+            f"diberi harga menurut nama barisnya {name!r}",
         )
         return own_text
     own_key = st.resource_for(own_text)
     excel_key = st.resource_for(excel_text)
     excel_desc = (
-        f"{st.resources[excel_key].name!r} at {format_plain(st.resources[excel_key].price)} "
-        f"per {st.resources[excel_key].unit or '-'}"
+        f"{st.resources[excel_key].name!r} ({rupiah(st.resources[excel_key].price)} "
+        f"per {st.resources[excel_key].unit or '-'})"
         if excel_key is not None
-        else "#N/A (not in Upah Bahan)"
+        else "#N/A (tidak ada di Upah Bahan)"
     )
     message = (
-        f"price formula looks up {what} instead of this line's own name D{row} ({name!r}); "
-        f"Excel gives {excel_desc}"
+        f"rumus harga mencari {what}, bukan nama baris ini sendiri D{row} ({name!r}); "
+        f"Excel memakai harga {excel_desc}"
     )
     if own_key is not None and own_key == excel_key:
         st.add(
@@ -352,18 +361,19 @@ def lookup_key(st: ImportState, block: Block, row: int, name: str, key_node: Nod
             sheet,
             cell,
             formula,
-            "no effect: both names find the same resource",
+            "tidak berpengaruh: kedua nama menemukan upah/bahan/alat yang sama",
         )
         return own_text
     if own_key is None:
         st.add(
             Severity.WARNING,
             "lookup-wrong-row",
-            message + f"; the line's own name {name!r} is not in Upah Bahan",
+            message + f"; nama baris ini sendiri {name!r} tidak ada di Upah Bahan",
             sheet,
             cell,
             formula,
-            f"Excel's behaviour kept: the line is priced by {excel_text!r} as the formula says",
+            f"perilaku Excel dipertahankan: baris diberi harga {excel_text!r} seperti kata "
+            "rumusnya; periksa rumus ini di buku kerja",
         )
         return excel_text
     own = st.resources[own_key]
@@ -374,12 +384,14 @@ def lookup_key(st: ImportState, block: Block, row: int, name: str, key_node: Nod
         sheet,
         cell,
         formula,
-        f"line priced as its own name: resource {own_key!r} at {format_plain(own.price)} per "
-        f"{own.unit or '-'} (a workbook formula error; the cached rate differs)",
+        f"baris diberi harga menurut namanya sendiri: upah/bahan/alat {own_key!r} "
+        f"({rupiah(own.price)} per {own.unit or '-'}) (kesalahan rumus di buku kerja; harga "
+        "satuan tersimpannya berbeda); perbaiki rujukan VLOOKUP ke D" + str(row),
     )
     block.lookup_defects.append(
-        f"{sheet}!{cell} {formula}: the line {name!r} looks up {what}, so Excel prices it at "
-        f"{excel_desc}; we use {own.name!r} at {format_plain(own.price)} per {own.unit or '-'}"
+        f"{sheet}!{cell} {formula}: baris {name!r} mencari {what}, sehingga Excel memakai "
+        f"harga {excel_desc}; kami memakai {own.name!r} ({rupiah(own.price)} per "
+        f"{own.unit or '-'})"
     )
     return own_text
 
@@ -395,11 +407,11 @@ def recorded_unit(
             st.add(
                 Severity.INFO,
                 "line-unit",
-                "line has no unit",
+                "baris tidak punya satuan",
                 sheet,
                 cell_ref(COL_E, row),
                 "",
-                f"resource unit {resource.unit!r} used",
+                f"dipakai satuan upah/bahan/alatnya {resource.unit!r}",
             )
         return resource.unit or line_unit
     try:
@@ -411,12 +423,12 @@ def recorded_unit(
     st.add(
         Severity.WARNING,
         "line-unit",
-        f"line unit {line_unit!r} differs from the unit of {resource.name!r} ({resource.unit!r}); "
-        "Excel multiplies coefficient x price without converting",
+        f"satuan baris {line_unit!r} berbeda dari satuan {resource.name!r} ({resource.unit!r}); "
+        "Excel mengalikan koefisien x harga tanpa konversi",
         sheet,
         cell_ref(COL_E, row),
         text_of(unit_raw),
-        f"line recorded in {resource.unit!r}",
+        f"baris dicatat dalam {resource.unit!r}, seperti hitungan Excel",
     )
     return resource.unit
 

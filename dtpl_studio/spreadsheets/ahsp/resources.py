@@ -7,7 +7,6 @@ from __future__ import annotations
 from decimal import Decimal
 
 from dtpl_studio.costing.findings import Severity
-from dtpl_studio.costing.money import format_plain
 from dtpl_studio.costing.pricebook import (
     Resource,
     ResourceKind,
@@ -19,8 +18,8 @@ from dtpl_studio.spreadsheets.ahsp.layout import (
     text_of,
 )
 from dtpl_studio.spreadsheets.ahsp.state import ImportState
-from dtpl_studio.spreadsheets.cells import Quantity, shown
-from dtpl_studio.spreadsheets.report import WorkbookImportError
+from dtpl_studio.spreadsheets.cells import Quantity, shown_raw
+from dtpl_studio.spreadsheets.report import WorkbookImportError, number, rupiah
 
 
 def read_resources(st: ImportState) -> None:
@@ -35,7 +34,9 @@ def read_resources(st: ImportState) -> None:
     name_col, unit_col, price_col = c1, c1 + 1, c1 + 2
     if c2 - c1 < 2:
         raise WorkbookImportError(
-            f"{st.file}: lookup range 'upahbahan' has fewer than 3 columns", st.report
+            f"{st.file}: rentang pencarian 'upahbahan' kurang dari 3 kolom (nama, satuan, "
+            "harga)",
+            st.report,
         )
     no_col, note_col = c1 - 1, c1 + 3
     hidden = st.grid.hidden_rows.get(sheet, set())
@@ -67,11 +68,13 @@ def read_resources(st: ImportState) -> None:
             st.add(
                 Severity.WARNING,
                 "name-formula",
-                f"resource name is a formula; Excel shows {cached!r}, so VLOOKUP cannot find this row",
+                f"nama upah/bahan/alat berupa rumus; Excel menampilkan {cached!r}, sehingga "
+                "VLOOKUP tidak dapat menemukan baris ini",
                 sheet,
                 cell,
                 formula,
-                f"name taken from the formula text: {name!r}",
+                f"nama diambil dari teks rumusnya: {name!r}; hapus tanda '=' di awal sel bila "
+                "ini memang nama",
             )
             exact = None  # Excel shows an error: VLOOKUP never matches this row
         else:
@@ -81,68 +84,69 @@ def read_resources(st: ImportState) -> None:
                 st.add(
                     Severity.INFO,
                     "text-cleaned",
-                    "spaces around a resource name",
+                    "spasi di awal atau akhir nama upah/bahan/alat",
                     sheet,
                     cell,
                     raw_name,
-                    f"name {name!r}; VLOOKUP still needs the exact text",
+                    f"nama dibaca {name!r}; VLOOKUP di Excel tetap memerlukan teks yang persis",
                 )
         if not name:
             st.add(
                 Severity.WARNING,
                 "resource-no-name",
-                "price row without a name",
+                "baris harga tanpa nama",
                 sheet,
                 cell,
                 price_raw,
-                "row skipped",
+                "baris dilewati; isi namanya bila harga ini dipakai",
             )
             continue
         if price_raw is None and unit_raw is None:
             st.add(
                 Severity.INFO,
                 "subheading",
-                "row with a name but no unit and no price",
+                "baris dengan nama tanpa satuan dan tanpa harga",
                 sheet,
                 cell,
                 name,
-                "read as a sub-heading, not a resource",
+                "dibaca sebagai subjudul, bukan upah/bahan/alat",
             )
             continue
         if kind is None:
             st.add(
                 Severity.WARNING,
                 "resource-kind",
-                "resource above any section row (I. UPAH / II. MATERIAL / III. ALAT)",
+                "upah/bahan/alat di atas baris bagian mana pun (I. UPAH / II. MATERIAL / "
+                "III. ALAT)",
                 sheet,
                 cell,
                 name,
-                "taken as material",
+                "dianggap bahan; pindahkan baris ke bagian yang benar bila bukan bahan",
             )
             kind = ResourceKind.MATERIAL
         price = _price(st, sheet, row, price_col, name)
         if price is None:
             continue
-        unit = st.unit(unit_raw, sheet, cell_ref(unit_col, row), f"resource {name!r}")
+        unit = st.unit(unit_raw, sheet, cell_ref(unit_col, row), f"upah/bahan/alat {name!r}")
         if not unit:
             st.add(
                 Severity.WARNING,
                 "resource-no-unit",
-                f"resource {name!r} has no unit",
+                f"upah/bahan/alat {name!r} tidak punya satuan",
                 sheet,
                 cell_ref(unit_col, row),
                 "",
-                "imported without a unit",
+                "diimpor tanpa satuan; isi satuannya di buku kerja",
             )
         if row in hidden:
             st.add(
                 Severity.INFO,
                 "hidden-row",
-                "row is hidden in the workbook",
+                "baris disembunyikan di buku kerja",
                 sheet,
                 cell,
                 name,
-                "imported (VLOOKUP sees hidden rows)",
+                "diimpor (VLOOKUP juga melihat baris tersembunyi)",
             )
         key = name
         folded = name.casefold()
@@ -154,13 +158,14 @@ def read_resources(st: ImportState) -> None:
             st.add(
                 Severity.WARNING,
                 "duplicate-name",
-                f"name listed again (first at row {st.resource_rows[first_key]}: "
-                f"{format_plain(first.price)} per {first.unit or '-'}); VLOOKUP in the analyses "
-                f"always finds the first row",
+                f"nama tercantum lagi (pertama di baris {st.resource_rows[first_key]}: "
+                f"{rupiah(first.price)} per {first.unit or '-'}); VLOOKUP di analisa selalu "
+                "menemukan baris pertama",
                 sheet,
                 cell,
                 f"{name} | {text_of(unit_raw)} | {text_of(price_raw)}",
-                f"kept under key {key!r}; the analyses use the first",
+                f"disimpan dengan kunci {key!r}; analisa memakai yang pertama; beri nama lain "
+                "bila harga ini yang dimaksud",
             )
         note_parts = [p for p in (category, text_of(st.raw(sheet, row, note_col))) if p]
         resource = Resource(
@@ -212,7 +217,8 @@ def _price(st: ImportState, sheet: str, row: int, col: int, name: str) -> Decima
         row,
         col,
         Quantity.PRICE,
-        action="resource not imported; import NOT USABLE",
+        action="upah/bahan/alat tidak diimpor; impor TIDAK DAPAT DIPAKAI; perbaiki sel ini "
+        "lalu impor lagi",
         code="resource-price",
         subject=f"harga {name!r}",
     )
@@ -224,11 +230,11 @@ def _price(st: ImportState, sheet: str, row: int, col: int, name: str) -> Decima
         st.add(
             Severity.WARNING,
             "resource-no-price",
-            f"resource {name!r} has no price",
+            f"upah/bahan/alat {name!r} tidak punya harga",
             sheet,
             cell,
             "",
-            "resource not imported",
+            "tidak diimpor; isi harganya bila dipakai analisa",
         )
         return None
     value = reading.value
@@ -236,40 +242,40 @@ def _price(st: ImportState, sheet: str, row: int, col: int, name: str) -> Decima
         st.add(
             Severity.WARNING,
             "resource-price",
-            f"price formula cannot be evaluated ({reading.why_cached})",
+            f"rumus harga tidak dapat dihitung ({reading.why_cached})",
             sheet,
             cell,
-            shown(raw),
-            f"cached value {format_plain(value)} taken",
+            shown_raw(raw),
+            f"nilai tersimpan {number(value)} yang dipakai",
         )
     elif reading.source == "formula":
         st.add(
             Severity.INFO,
             "formula-evaluated",
-            "price is a formula",
+            "harga berupa rumus",
             sheet,
             cell,
             raw,
-            f"evaluated exactly: {format_plain(value)}",
+            f"dihitung tepat: {number(value)}",
         )
     elif reading.source == "text":
         st.add(
             Severity.WARNING,
             "text-number",
-            "price stored as text",
+            "harga tersimpan sebagai teks",
             sheet,
             cell,
             raw,
-            f"read as {format_plain(value)}",
+            f"dibaca sebagai {number(value)}",
         )
     if value == 0:
         st.add(
             Severity.WARNING,
             "resource-price",
-            f"price of {name!r} is 0",
+            f"harga {name!r} adalah 0",
             sheet,
             cell,
-            shown(raw),
-            "imported as written",
+            shown_raw(raw),
+            "diimpor seperti tertulis; periksa harganya",
         )
     return value

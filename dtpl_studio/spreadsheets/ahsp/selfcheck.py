@@ -33,15 +33,37 @@ from dtpl_studio.spreadsheets.formula import (
     excel_value,
     to_decimal,
 )
-from dtpl_studio.spreadsheets.report import RateComparison
+from dtpl_studio.spreadsheets.report import RateComparison, number
 
 
 def _fmt(value: Any) -> str:
+    """A value for a reason: numbers the Indonesian way (a float as Excel holds it, noise and
+    all: ``171.438,96000000002``), Excel errors as Excel writes them."""
+    if isinstance(value, float | Decimal | int) and not isinstance(value, bool):
+        return number(value)
+    return "" if value is None else str(value)
+
+
+def _raw(value: Any) -> str:
+    """A cached value as held (``792200``, ``#VALUE!``): :attr:`RateComparison.cached_raw`."""
     if isinstance(value, float):
         return repr(value)
     if isinstance(value, Decimal):
         return format_plain(value)
-    return "" if value is None else str(value)
+    return str(value)
+
+
+def _why_not_priced(exc: Exception) -> str:
+    """Why :meth:`PriceBook.compute` refused an imported analysis, in Indonesian (the core's
+    own message is technical English)."""
+    text = str(exc)
+    if "cycle" in text:
+        return "analisa-bagiannya saling merujuk (melingkar)"
+    if "not in the book" in text:
+        return "sebuah barisnya merujuk upah/bahan/alat atau analisa yang tidak ada di buku harga"
+    if "does not fit" in text or "unit" in text:
+        return "satuan sebuah baris tidak cocok dengan satuan upah/bahan/alatnya"
+    return "perhitungannya gagal"
 
 
 def compare_rates(imp: ImportState, book: PriceBook) -> list[RateComparison]:
@@ -73,11 +95,11 @@ def compare_rates(imp: ImportState, book: PriceBook) -> list[RateComparison]:
                 imp.add(
                     Severity.ERROR,
                     "compute",
-                    f"analysis {block.code} cannot be priced: {exc}",
+                    f"analisa {block.code} tidak dapat dihitung: {_why_not_priced(exc)}",
                     block.sheet,
                     cell_ref(COL_C, block.title_row),
                     block.name,
-                    "no unit rate",
+                    "tidak ada harga satuan; periksa baris-baris blok ini di buku kerja",
                 )
             else:
                 ours, ours_exact = breakdown.f, breakdown.f_exact
@@ -85,12 +107,14 @@ def compare_rates(imp: ImportState, book: PriceBook) -> list[RateComparison]:
                     imp.add(
                         Severity.WARNING,
                         "zero-rate",
-                        f"unit rate of {block.code} is Rp 0 under the book's rounding ({imp.meta.rate_rounding.describe()}); "
-                        f"unrounded F = {format_plain(breakdown.f_exact)}",
+                        f"harga satuan {block.code} menjadi Rp 0 dengan pembulatan buku "
+                        f"({imp.meta.rate_rounding.describe()}); F sebelum dibulatkan = "
+                        f"{number(breakdown.f_exact)}",
                         block.sheet,
                         cell_ref(COL_I, block.title_row),
                         grid.raw_value(block.sheet, block.title_row, COL_I),
-                        "kept; price this item with care (the workbook rounds it to whole rupiah)",
+                        "dipertahankan; hati-hati memakai analisa ini (buku kerja membulatkannya "
+                        "ke rupiah utuh)",
                     )
         comparison = RateComparison(
             code=block.code,
@@ -99,7 +123,7 @@ def compare_rates(imp: ImportState, book: PriceBook) -> list[RateComparison]:
             ours=ours,
             ours_exact=ours_exact,
             cached=cached,
-            cached_raw=_fmt(cached_raw) if cached_raw is not None else "(empty)",
+            cached_raw=_raw(cached_raw) if cached_raw is not None else "(empty)",
         )
         _diagnose(imp, block, comparison, exact)
         out.append(comparison)
@@ -143,11 +167,12 @@ def _diagnose(
         imp.add(
             Severity.WARNING,
             "model-check",
-            f"the block's formulas evaluated exactly give F = {format_plain(ex_f_dec)}, the imported analysis {format_plain(ours_exact)}",
+            f"rumus blok ini, dihitung tepat, memberi F = {number(ex_f_dec)}, analisa hasil "
+            f"impor {number(ours_exact)}",
             sheet,
             cell_ref(COL_H, f_row),
             "",
-            "see the other findings of this block",
+            "lihat temuan lain untuk blok ini",
         )
     if comparison.matches:
         comparison.reason_code, comparison.reason = "match", ""
@@ -165,8 +190,8 @@ def _diagnose(
         )
 
     if ours is None:
-        comparison.reason_code = "missing-price" if "price" in block.error else "model-differs"
-        comparison.reason = f"not imported: {block.error or 'cannot be priced'}"
+        comparison.reason_code = "missing-price" if block.price_missing else "model-differs"
+        comparison.reason = f"tidak diimpor: {block.error or 'tidak dapat dihitung'}"
         return
     rate_raw = imp.grid.raw_value(sheet, row, COL_I)
     if (
@@ -176,8 +201,9 @@ def _diagnose(
     ):
         comparison.reason_code = "no-cached-value"
         comparison.reason = (
-            f"the rate cell {cell_ref(COL_I, row)} {rate_raw} has no cached value (Excel's re-run: "
-            f"{_fmt(xl_rate)}); our F = {format_plain(ours_exact)} → {format_plain(ours)}"
+            f"sel harga satuan {cell_ref(COL_I, row)} {rate_raw} tidak punya nilai tersimpan "
+            f"(hitungan ulang cara Excel: {_fmt(xl_rate)}); F kami = {number(ours_exact)} → "
+            f"{number(ours)}"
         )
         return
     xl_rate_dec = to_decimal(xl_rate) if not isinstance(xl_rate, XlError) else None
@@ -191,56 +217,64 @@ def _diagnose(
             if xl.trace.text_value_error:
                 comparison.reason_code = "text-decimal-comma-value-error"
                 comparison.reason = (
-                    f"text coefficients {cells(xl.trace.text_value_error)}: Excel gives {xl_rate} "
-                    f"(reproduced); read with the decimal comma F = {format_plain(ours_exact)} → {format_plain(ours)}"
+                    f"koefisien teks {cells(xl.trace.text_value_error)}: Excel memberi {xl_rate} "
+                    f"(terulang di hitungan kami); dibaca dengan koma desimal F = "
+                    f"{number(ours_exact)} → {number(ours)}"
                 )
                 return
             if xl.trace.lookups_missing:
                 comparison.reason_code = "missing-price"
-                comparison.reason = f"VLOOKUP finds no price for {cells(xl.trace.lookups_missing)}"
+                comparison.reason = (
+                    f"VLOOKUP tidak menemukan harga untuk {cells(xl.trace.lookups_missing)}"
+                )
                 return
         if xl.trace.text_as_thousands:
             comparison.reason_code = "text-decimal-comma-thousands"
             comparison.reason = (
-                f"text coefficients {cells(xl.trace.text_as_thousands)} (Excel, reproduced: F = {_fmt(xl_f)}); "
-                f"read with the decimal comma F = {format_plain(ours_exact)} → {format_plain(ours)}"
+                f"koefisien teks {cells(xl.trace.text_as_thousands)} (Excel, terulang: F = "
+                f"{_fmt(xl_f)}); dibaca dengan koma desimal F = {number(ours_exact)} → "
+                f"{number(ours)}"
             )
             return
         if block.rate_digits is not None and block.rate_digits != -2:
             comparison.reason_code = "workbook-rounding-rule"
             comparison.reason = (
-                f"the rate cell is ROUNDDOWN(F,{block.rate_digits}) = {comparison.cached_raw}; "
-                f"the book rounds F = {format_plain(ours_exact)} down to Rp 100 → {format_plain(ours)}"
+                f"sel harga satuan ROUNDDOWN(F,{block.rate_digits}) = {_fmt(cached)}; buku "
+                f"membulatkan F = {number(ours_exact)} ke bawah ke Rp 100 → {number(ours)}"
             )
             return
         nearest = float_boundary(ours_exact, xl_f, imp.meta.rate_rounding.step)
         if nearest is not None:
             comparison.reason_code = "float-rounddown-boundary"
             comparison.reason = (
-                f"exact F = {format_plain(ours_exact)}; Excel's float F = {xl_f!r}, to its 15 "
-                f"significant digits {format_plain(excel_value(xl_f))}, below "
-                f"{format_plain(nearest)}, so ROUNDDOWN gives {comparison.cached_raw}"
+                f"F tepat = {number(ours_exact)}; F titik-mengambang Excel = {_fmt(xl_f)}, "
+                f"dengan 15 angka pentingnya {number(excel_value(xl_f))}, di bawah "
+                f"{number(nearest)}, sehingga ROUNDDOWN memberi {_fmt(cached)}"
             )
             return
         if block.lookup_defects and ex_f_dec is not None and ex_f_dec != ours_exact:
             comparison.reason_code = "lookup-wrong-row"
             comparison.reason = (
                 "; ".join(block.lookup_defects + block.formula_defects)
-                + f" (Excel, reproduced: F = {_fmt(xl_f)}); with every line priced by its own "
-                f"name, F = {format_plain(ours_exact)} → {format_plain(ours)}"
+                + f" (Excel, terulang: F = {_fmt(xl_f)}); bila setiap baris diberi harga "
+                f"menurut namanya sendiri, F = {number(ours_exact)} → {number(ours)}"
             )
             return
         if block.formula_defects and ex_f_dec is not None and ex_f_dec != ours_exact:
             comparison.reason_code = "workbook-formula-error"
             comparison.reason = (
                 "; ".join(block.formula_defects)
-                + f" (Excel, reproduced: F = {_fmt(xl_f)}); with D = A + B + C, F = {format_plain(ours_exact)} → {format_plain(ours)}"
+                + f" (Excel, terulang: F = {_fmt(xl_f)}); dengan D = A + B + C, F = "
+                f"{number(ours_exact)} → {number(ours)}"
             )
             return
         comparison.reason_code = (
             "model-differs" if ex_f_dec is not None and ex_f_dec != ours_exact else "unexplained"
         )
-        comparison.reason = f"Excel's float re-run reproduces the cache ({_fmt(xl_rate)}); exact F of the formulas {_fmt(ex_f_dec)}, ours {format_plain(ours_exact)}"
+        comparison.reason = (
+            f"hitungan ulang cara Excel menghasilkan kembali nilai tersimpan ({_fmt(xl_rate)}); "
+            f"F tepat dari rumusnya {_fmt(ex_f_dec)}, F kami {number(ours_exact)}"
+        )
         return
     # the cache does not follow from the formulas: find where it departs
     stale: list[str] = []
@@ -262,11 +296,12 @@ def _diagnose(
             elif mine == theirs:
                 continue
             stale.append(
-                f"{cell_ref(col, r)} cached {_fmt(theirs)} but its formula {raw} gives {_fmt(mine)}"
+                f"{cell_ref(col, r)} tersimpan {_fmt(theirs)} tetapi rumusnya {raw} memberi "
+                f"{_fmt(mine)}"
             )
     comparison.reason_code = "stale-cached-value"
     comparison.reason = (
-        ("; ".join(stale[:3]) + (f"; … {len(stale) - 3} more" if len(stale) > 3 else ""))
+        ("; ".join(stale[:3]) + (f"; … {len(stale) - 3} lagi" if len(stale) > 3 else ""))
         if stale
-        else f"Excel re-run gives {_fmt(xl_rate)}"
-    ) + f"; our F = {format_plain(ours_exact)} → {format_plain(ours)}"
+        else f"hitungan ulang cara Excel memberi {_fmt(xl_rate)}"
+    ) + f"; F kami = {number(ours_exact)} → {number(ours)}"

@@ -23,7 +23,7 @@ from dtpl_studio.spreadsheets.ahsp.layout import (
     text_of,
 )
 from dtpl_studio.spreadsheets.ahsp.state import ImportState
-from dtpl_studio.spreadsheets.report import WorkbookImportError
+from dtpl_studio.spreadsheets.report import WorkbookImportError, number
 
 
 def find_sheets(st: ImportState) -> None:
@@ -38,16 +38,17 @@ def find_sheets(st: ImportState) -> None:
         price_sheet = next((s for s in names if s.strip().lower() == "upah bahan"), None)
         if price_sheet is None:
             raise WorkbookImportError(
-                f"{st.file}: no price list (neither the defined name 'upahbahan' nor a sheet "
-                "'Upah Bahan'); is this the AHSP Cipta Karya workbook?",
+                f"{st.file}: tidak ada daftar harga (tidak ada nama terdefinisi 'upahbahan' "
+                "maupun lembar 'Upah Bahan')",
                 st.report,
             )
         st.add(
             Severity.WARNING,
             "layout",
-            "defined name 'upahbahan' missing; using columns E:G of the sheet",
+            "nama terdefinisi 'upahbahan' tidak ada; kolom E:G lembar ini yang dipakai",
             price_sheet,
-            action="lookup range taken as E9:G<last row>",
+            action="rentang pencarian diambil E9:G<baris terakhir>; periksa bahwa harga ada di "
+            "kolom G",
         )
         rect = (price_sheet, COL_E, 9, COL_G, st.wb.max_rows.get(price_sheet, 9))
     st.lookup_rect = rect
@@ -71,21 +72,27 @@ def find_sheets(st: ImportState) -> None:
         else:
             _describe_skipped_sheet(st, sheet)
     if not st.analysis_sheets:
-        raise WorkbookImportError(f"{st.file}: no analysis sheets found", st.report)
+        raise WorkbookImportError(
+            f"{st.file}: tidak ada lembar analisa (tidak ada blok dengan kepala 'No | Uraian' di "
+            "kolom C:D)",
+            st.report,
+        )
     if st.dhsp_sheet is None:
         st.add(
             Severity.WARNING,
             "layout",
-            "no 'Daftar Harga Satuan Pekerjaan' sheet: analyses get sheet-based codes",
+            "tidak ada lembar 'Daftar Harga Satuan Pekerjaan': analisa diberi kode menurut "
+            "lembar dan urutannya",
+            action="kode analisa <lembar>#<n>; tambahkan lembar DHSP bila kode bab dibutuhkan",
         )
     for sheet, state in st.wb.sheet_states.items():
         if state != "visible":
             st.add(
                 Severity.INFO,
                 "hidden-sheet",
-                f"sheet is {state}",
+                f"lembar tersembunyi ({state})",
                 sheet,
-                action="read like the others",
+                action="dibaca seperti lembar lain",
             )
 
 
@@ -119,19 +126,20 @@ def check_cached_values(st: ImportState) -> None:
         st.add(
             Severity.ERROR,
             "no-cached-values",
-            f"{len(missing)} of {total} formula cells have no cached value (first: {first}): "
-            "the file was saved by a program that does not calculate (e.g. openpyxl), so names "
-            "and prices that are formulas cannot be read and there are no workbook rates to "
-            "compare with",
-            action="import NOT USABLE; open the workbook in Excel or LibreOffice Calc, "
-            "recalculate, save, and import again",
+            f"{number(len(missing))} dari {number(total)} sel rumus tidak punya nilai tersimpan "
+            f"(yang pertama: {first}): berkas disimpan oleh program yang tidak menghitung (mis. "
+            "openpyxl), sehingga nama dan harga yang berupa rumus tidak dapat dibaca dan tidak ada "
+            "harga buku kerja untuk pembanding",
+            action="impor TIDAK DAPAT DIPAKAI; buka buku kerja di Excel atau LibreOffice Calc, "
+            "hitung ulang, simpan, lalu impor lagi",
         )
     else:
         st.add(
             Severity.WARNING,
             "no-cached-values",
-            f"{len(missing)} of {total} formula cells have no cached value (first: {first})",
-            action="those cells read as empty; recalculate and save the workbook in Excel",
+            f"{number(len(missing))} dari {number(total)} sel rumus tidak punya nilai tersimpan "
+            f"(yang pertama: {first})",
+            action="sel-sel itu dibaca kosong; hitung ulang dan simpan buku kerja di Excel",
         )
 
 
@@ -167,15 +175,16 @@ def _describe_skipped_sheet(st: ImportState, sheet: str) -> None:
     reason = (
         SHEET1_REASON
         if looks_like_list
-        else "not an analysis sheet: no 'No | Uraian' block header"
+        else "bukan lembar analisa: tidak ada kepala blok 'No | Uraian'"
     )
     detail = (
-        f"{reason}; {len(rows)} filled cells, {external} formulas link to external workbooks"
+        f"{reason}; {number(len(rows))} sel berisi, {number(external)} rumus bertaut ke buku "
+        "kerja luar"
     )
     if targets:
         detail += f" ({targets})"
-    st.add(Severity.INFO, "sheet-skipped", detail, sheet, action="sheet not imported")
-    st.report.notes.append(f"Sheet {sheet!r} skipped — {detail}.")
+    st.add(Severity.INFO, "sheet-skipped", detail, sheet, action="lembar tidak diimpor")
+    st.report.notes.append(f"Lembar {sheet!r} dilewati — {detail}.")
 
 
 def read_meta(st: ImportState) -> None:
@@ -201,8 +210,9 @@ def read_meta(st: ImportState) -> None:
         st.add(
             Severity.WARNING,
             "meta",
-            "no 'Permen PUPR No.x Tahun yyyy' in the DHSP heading",
+            "judul DHSP tidak menyebut 'Permen PUPR No.x Tahun yyyy'",
             st.dhsp_sheet or "",
+            action="peraturan dan tahun buku harga dibiarkan kosong",
         )
     bidang = next((h for h in heading if h.upper().startswith("BIDANG")), "")
     bidang = bidang.title() if bidang else ""
@@ -229,9 +239,10 @@ def read_meta(st: ImportState) -> None:
     st.add(
         Severity.WARNING,
         "meta",
-        "region of the price list is not stated in the workbook",
+        "buku kerja tidak menyebut wilayah (kabupaten/kota, provinsi) daftar harganya",
         st.dhsp_sheet or "",
         "B2:B4",
         text,
-        "book region left empty ('unknown')",
+        "wilayah buku harga dibiarkan kosong ('tidak diketahui'); pastikan harganya berlaku "
+        "untuk lokasi pekerjaan",
     )

@@ -27,6 +27,7 @@ from dtpl_studio.spreadsheets.cells import (
     CellReader,
 )
 from dtpl_studio.spreadsheets.formula import (
+    OUT_OF_RANGE,
     FormulaError,
     Node,
     evaluate_exact,
@@ -66,6 +67,7 @@ class ImportState:
         self.title_index: dict[tuple, list[tuple[int, str]]] = {}  # VLOOKUP ranges of the DHSP
         self.title_first: dict[tuple, dict[str, int]] = {}
         self.overhead_cells: dict[str, Decimal] = {}  # Sheet!N7 → overhead rate read there
+        self.phase = "susunan lembar"  # what is being read, for a layout failure's message
 
     def raw(self, sheet: str, row: int, col: int) -> Any:
         return self.grid.raw_value(sheet, row, col)
@@ -117,15 +119,17 @@ class ImportState:
             self.add(
                 Severity.WARNING,
                 "unknown-unit",
-                f"unknown unit spelling for {what}",
+                f"ejaan satuan {what} tidak dikenal",
                 sheet,
                 cell,
                 text,
-                f"kept as written ({text.strip()!r}); add an alias in dtpl_studio/costing/units.py",
+                f"disimpan seperti tertulis ({text.strip()!r}); tulis satuan baku (m, m2, m3, kg, "
+                "bh, ls …) di buku kerja",
             )
             return text.strip()
         if reading.note:  # a typo read as a unit (1s → ls, NOS → bh): never silently
-            self.add(Severity.INFO, "unit-typo", reading.note, sheet, cell, text, f"unit {reading.symbol!r}")
+            self.add(Severity.INFO, "unit-typo", reading.note, sheet, cell, text,
+                     f"dibaca sebagai satuan {reading.symbol!r}")
         return reading.symbol
 
     def resolver(self, sheet: str, notes: list[str]):
@@ -140,7 +144,7 @@ class ImportState:
         except FormulaError:
             raise
         except (DecimalException, ArithmeticError, ValueError) as exc:
-            raise FormulaError(f"arithmetic outside the Decimal context ({exc!r})") from exc
+            raise FormulaError(OUT_OF_RANGE) from exc
 
     def resource_for(self, text: str) -> str | None:
         """The resource a lookup of ``text`` gets: what VLOOKUP finds, else the same name with
