@@ -57,7 +57,7 @@ def _isolated_user_folders(tmp_path_factory, monkeypatch):
 @pytest.fixture(scope="session")
 def pg_server():
     """The test PostgreSQL server's SQLAlchemy URL (``tests/pg.py``); skips the test with the
-    reason when no server answers (fails under CI)."""
+    reason when no server answers (fails when DTPL_STUDIO_REQUIRE_PG=1, as in .ci/run)."""
     from tests.pg import require_server
 
     return require_server()

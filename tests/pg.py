@@ -8,7 +8,8 @@ same server never see each other's tables. Roles are cluster-wide: tests that ma
 them names from :func:`unique_name` and drop them afterwards.
 
 Without a server the tests that need it are skipped, with the reason, for a user's
-``make test``; under CI (``CI=true``) it is a failure, and ``.ci/run`` checks the server first.
+``make test``; with ``DTPL_STUDIO_REQUIRE_PG=1`` (set by ``.ci/run``, which also checks the
+server before anything else: ``scripts/check-test-pg.py``) it is a failure.
 """
 
 from __future__ import annotations
@@ -85,11 +86,12 @@ def throwaway_schema(url: URL) -> Iterator[str]:
 
 
 def require_server() -> URL:
-    """The server URL, or skip (fail under CI) the calling test when it does not answer."""
+    """The server URL, or skip the calling test when it does not answer (fail when
+    ``$DTPL_STUDIO_REQUIRE_PG`` is ``1``)."""
     url = server_url()
     reason = unavailable_reason(url)
     if reason is not None:
-        if os.environ.get("CI", "").lower() == "true":
+        if os.environ.get("DTPL_STUDIO_REQUIRE_PG") == "1":
             pytest.fail(reason)
         pytest.skip(reason)
     return url
