@@ -726,23 +726,24 @@ class PriceLibrary:
                                     params={"user": user})
 
     def _book(self, session: Session, rec: EditionRecord) -> PriceBook:
+        """The edition's content as a PriceBook. Read as plain rows (SQLAlchemy Core, with the
+        column types' conversions), not ORM objects: a 15 000-resource edition is ~36 000
+        rows, and ORM instances cost about as much as building the model itself."""
         where = f"edition {rec.id}"
+        res_t, ana_t = EditionResourceRecord.__table__, EditionAnalysisRecord.__table__
+        line_t = EditionAnalysisLineRecord.__table__
         try:
-            lines: dict[int, list[EditionAnalysisLineRecord]] = defaultdict(list)
-            for ln in session.scalars(
-                select(EditionAnalysisLineRecord)
-                .join(EditionAnalysisRecord, EditionAnalysisLineRecord.analysis_id == EditionAnalysisRecord.id)
-                .where(EditionAnalysisRecord.book_id == rec.id)
-                .order_by(EditionAnalysisLineRecord.position)
-            ):
+            lines: dict[int, list[Any]] = defaultdict(list)
+            for ln in session.execute(
+                select(line_t).join(ana_t, line_t.c.analysis_id == ana_t.c.id)
+                .where(ana_t.c.book_id == rec.id).order_by(line_t.c.analysis_id, line_t.c.position)
+            ).all():
                 lines[ln.analysis_id].append(ln)
-            resources = session.scalars(select(EditionResourceRecord)
-                                        .where(EditionResourceRecord.book_id == rec.id)
-                                        .order_by(EditionResourceRecord.position)).all()
-            analyses = session.scalars(select(EditionAnalysisRecord)
-                                       .where(EditionAnalysisRecord.book_id == rec.id)
-                                       .order_by(EditionAnalysisRecord.position)).all()
-            return book_from_records(meta_from_record(rec, where), list(resources),
+            resources = session.execute(select(res_t).where(res_t.c.book_id == rec.id)
+                                        .order_by(res_t.c.position)).all()
+            analyses = session.execute(select(ana_t).where(ana_t.c.book_id == rec.id)
+                                       .order_by(ana_t.c.position)).all()
+            return book_from_records(meta_from_record(rec, where), list(resources),  # type: ignore[arg-type]
                                      [(a, lines.get(a.id, [])) for a in analyses])
         except StoredValueError as exc:
             raise LibraryError(self.shown_url, f"{where} is damaged: {exc}", code="library.damaged") from exc
