@@ -42,7 +42,18 @@ from types import TracebackType
 from typing import Any
 
 import platformdirs
-from sqlalchemy import Connection, Engine, Select, create_engine, func, inspect, or_, select
+from sqlalchemy import (
+    Connection,
+    Engine,
+    Select,
+    create_engine,
+    delete,
+    func,
+    insert,
+    inspect,
+    or_,
+    select,
+)
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import DBAPIError, IntegrityError, OperationalError, SQLAlchemyError
 from sqlalchemy.orm import Session, sessionmaker
@@ -423,9 +434,9 @@ class PriceLibrary:
             rec = EditionRecord(**{**meta_columns(book.meta), "status": "draft"},
                                 content_hash=book.content_hash(), created_at=now,
                                 derived_from_id=derived_from_id)
-            _fill(rec, book)
             session.add(rec)
             session.flush()
+            _insert_content(session, rec.id, book)
             if status == "published":
                 rec.status = "published"
                 rec.published_at = now
@@ -464,14 +475,10 @@ class PriceLibrary:
             ana_versions = dict(session.execute(
                 select(EditionAnalysisRecord.code, EditionAnalysisRecord.version)
                 .where(EditionAnalysisRecord.book_id == edition_id)).all())
-            rec.resources.clear()
-            rec.analyses.clear()
-            session.flush()
-            _fill(rec, book)
-            for r in rec.resources:
-                r.version = res_versions.get(r.key, 0) + 1
-            for a in rec.analyses:
-                a.version = ana_versions.get(a.code, 0) + 1
+            res_t, ana_t = EditionResourceRecord.__table__, EditionAnalysisRecord.__table__
+            session.execute(delete(ana_t).where(ana_t.c.book_id == edition_id))  # lines: ON DELETE CASCADE
+            session.execute(delete(res_t).where(res_t.c.book_id == edition_id))
+            _insert_content(session, edition_id, book, res_versions, ana_versions)
             rec.content_hash = book.content_hash()
             session.add(self._audit(who, "update", f"edition {edition_id} {_describe(book)}", session,
                                     subject=f"edition {edition_id}"))
@@ -875,15 +882,30 @@ def _check_keys(book: PriceBook) -> None:
             raise ValueError(f"analysis stored under {code!r} has code {analysis.code!r}")
 
 
-def _fill(rec: EditionRecord, book: PriceBook) -> None:
-    rec.resources.extend(EditionResourceRecord(**resource_columns(r, i))
-                         for i, r in enumerate(book.resources.values()))
-    rec.analyses.extend(
-        EditionAnalysisRecord(**analysis_columns(a, i),
-                              lines=[EditionAnalysisLineRecord(**line_columns(ln, k))
-                                     for k, ln in enumerate(a.lines)])
-        for i, a in enumerate(book.analyses.values())
-    )
+def _insert_content(session: Session, book_id: int, book: PriceBook,
+                    res_versions: dict[str, int] | None = None,
+                    ana_versions: dict[str, int] | None = None) -> None:
+    """Insert the resources, analyses and lines of ``book`` under edition ``book_id`` as bulk
+    Core INSERTs (executemany; analyses with RETURNING their ids for the lines). A row whose
+    key/code had version ``v`` (``*_versions``) gets ``v + 1``, a new one 1."""
+    res_t, ana_t = EditionResourceRecord.__table__, EditionAnalysisRecord.__table__
+    line_t = EditionAnalysisLineRecord.__table__
+    res_versions, ana_versions = res_versions or {}, ana_versions or {}
+    if book.resources:
+        session.execute(insert(res_t), [
+            {**resource_columns(r, i), "book_id": book_id, "version": res_versions.get(r.key, 0) + 1}
+            for i, r in enumerate(book.resources.values())])
+    if not book.analyses:
+        return
+    rows = session.execute(
+        insert(ana_t).returning(ana_t.c.id, ana_t.c.code, sort_by_parameter_order=True),
+        [{**analysis_columns(a, i), "book_id": book_id, "version": ana_versions.get(a.code, 0) + 1}
+         for i, a in enumerate(book.analyses.values())]).all()
+    ids = {code: id_ for id_, code in rows}
+    lines = [{**line_columns(ln, k), "analysis_id": ids[a.code]}
+             for a in book.analyses.values() for k, ln in enumerate(a.lines)]
+    if lines:
+        session.execute(insert(line_t), lines)
 
 
 def _describe(book: PriceBook) -> str:
