@@ -327,3 +327,30 @@ def test_search_by_code_prefix_and_name(library_url: str) -> None:
         assert by_name[-1].price == book.resources["Semen"].price
         assert lib.search(edition, "100%_") == []  # LIKE wildcards are taken literally
         assert len(lib.search(edition, "", limit=1)) == 2  # one of each kind
+
+
+def test_a_write_slipping_in_after_the_check_is_caught_by_the_version_column(pg_url: str, monkeypatch) -> None:
+    """Another client changes the resource row between the library's version check and its
+    UPDATE: the UPDATE … WHERE version = <read> matches no row (SQLAlchemy StaleDataError),
+    and the editor still gets the conflict, not a silent overwrite."""
+    import psycopg
+
+    from dtpl_studio.storage import library as library_module
+
+    edition = _draft(pg_url)
+    real = library_module.resource_columns
+
+    def racing(resource, position):
+        with psycopg.connect(conninfo(make_url(pg_url))) as other:
+            other.execute("UPDATE book_resource SET price = '999', version = version + 1 WHERE key = 'Semen'")
+        return real(resource, position)
+
+    with PriceLibrary(pg_url) as lib:
+        seen = lib.versions(edition)
+        semen = lib.load_edition(edition).resources["Semen"]
+        semen.price = Decimal("1700")
+        monkeypatch.setattr(library_module, "resource_columns", racing)
+        with pytest.raises(ConflictError, match="version counter"):
+            lib.update_resource(edition, semen, expected_version=seen.resources["Semen"], who="ani")
+        monkeypatch.undo()
+        assert lib.versions(edition).resources["Semen"] == seen.resources["Semen"] + 1
