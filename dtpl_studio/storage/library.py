@@ -89,7 +89,6 @@ from dtpl_studio.storage.records import (
     meta_from_record,
     parse_enum,
     resource_columns,
-    resource_from_record,
 )
 
 ENV_VAR = "DTPL_STUDIO_LIBRARY"
@@ -568,26 +567,26 @@ class PriceLibrary:
         """
         item = ("resource", resource.key)
         with self._write(edition_id, item) as session:
-            book = self._get_draft(session, edition_id, "change")
+            edition = self._get_draft(session, edition_id, "change")
             rec = session.scalars(select(EditionResourceRecord).where(
                 EditionResourceRecord.book_id == edition_id,
                 EditionResourceRecord.key == resource.key)).first()
             if rec is None:
                 raise EditionNotFoundError(self.shown_url, f"edition {edition_id} has no resource {resource.key!r}",
-                                           params={"edition": edition_id})
+                                           code="library.no_item", params={"edition": edition_id, "item": resource.key})
             if rec.version != expected_version:
                 raise _Stale(item, f"version {rec.version}, not {expected_version}")
-            old = resource_from_record(rec)
+            old_price = str(rec.price)  # as stored (even if damaged: it is being replaced)
             for key, value in resource_columns(resource, rec.position).items():
                 setattr(rec, key, value)
             rec.version = expected_version + 1  # UPDATE … WHERE version = expected_version
             session.flush()
-            book.content_hash = self._book(session, book).content_hash()
+            edition.content_hash = self._book(session, edition).content_hash()
             subject = f"edition {edition_id} resource {resource.key}"
             detail = f"edition {edition_id}: resource {resource.key}" + (
-                "" if old.price != resource.price else " (not the price)")
+                "" if old_price != str(resource.price) else " (not the price)")
             session.add(self._audit(who, "update", detail, session, subject=subject,
-                                    old=str(old.price), new=str(resource.price)))
+                                    old=old_price, new=str(resource.price)))
             session.flush()
             return rec.version
 
@@ -602,13 +601,13 @@ class PriceLibrary:
         """
         item = ("analysis", analysis.code)
         with self._write(edition_id, item) as session:
-            book = self._get_draft(session, edition_id, "change")
+            edition = self._get_draft(session, edition_id, "change")
             rec = session.scalars(select(EditionAnalysisRecord).where(
                 EditionAnalysisRecord.book_id == edition_id,
                 EditionAnalysisRecord.code == analysis.code)).first()
             if rec is None:
                 raise EditionNotFoundError(self.shown_url, f"edition {edition_id} has no analysis {analysis.code!r}",
-                                           params={"edition": edition_id})
+                                           code="library.no_item", params={"edition": edition_id, "item": analysis.code})
             if rec.version != expected_version:
                 raise _Stale(item, f"version {rec.version}, not {expected_version}")
             old_lines = len(rec.lines)
@@ -620,7 +619,7 @@ class PriceLibrary:
             rec.lines.extend(EditionAnalysisLineRecord(**line_columns(ln, k))
                              for k, ln in enumerate(analysis.lines))
             session.flush()
-            book.content_hash = self._book(session, book).content_hash()
+            edition.content_hash = self._book(session, edition).content_hash()
             session.add(self._audit(who, "update", f"edition {edition_id}: analysis {analysis.code}",
                                     session, subject=f"edition {edition_id} analysis {analysis.code}",
                                     old=f"{old_lines} lines", new=f"{len(analysis.lines)} lines"))

@@ -354,3 +354,17 @@ def test_a_write_slipping_in_after_the_check_is_caught_by_the_version_column(pg_
             lib.update_resource(edition, semen, expected_version=seen.resources["Semen"], who="ani")
         monkeypatch.undo()
         assert lib.versions(edition).resources["Semen"] == seen.resources["Semen"] + 1
+
+
+def test_editing_something_another_editor_removed_says_so(library_url: str) -> None:
+    from dtpl_studio.storage.library import EditionNotFoundError
+
+    edition = _draft(library_url)
+    with PriceLibrary(library_url) as lib:
+        book = lib.load_edition(edition)
+        gone = book.resources.pop("Pasir")
+        del book.analyses["A.2.2.1.4"], book.analyses["A.4.4.2.4"]
+        lib.update_edition(edition, book)
+        with pytest.raises(EditionNotFoundError) as refused:
+            lib.update_resource(edition, gone, expected_version=1)
+        assert explain(refused.value).startswith("Edisi #1 tidak memuat Pasir.")
