@@ -14,7 +14,13 @@ The sized steps use :func:`benchmarks.generate.generated_program` over the shipp
   the RAB tree, the totals and the BLM panel are repainted, then Ctrl+Z the same; with the
   number of ``data()`` calls the RAB tree model answered for it.
 
-Usage: ``benchmarks/run.py [--sizes 200,1000] [--skip-import] [--repeat N]``.
+``library-pg``: the team price library on PostgreSQL (``benchmarks/library_bench.py``):
+generated editions (``DTPL_BENCH_LIB_EDITIONS`` × ``_RESOURCES`` × ``_ANALYSES``, default
+20 × 15 000 × 3 000; the issue's 1 000 editions by ``DTPL_BENCH_LIB_EDITIONS=1000``), then
+open, list, edition info, load a whole edition, catalogue search by code and by name, one
+resource edit, in ms. Skipped with the reason when no server answers.
+
+Usage: ``benchmarks/run.py [--sizes 200,1000] [--skip-import] [--skip-library] [--only-library]``.
 """
 
 from __future__ import annotations
@@ -53,6 +59,9 @@ if step == "load":
     from dtpl_studio.spreadsheets.xlsx import load_xlsx
     wb = load_xlsx(arg)
     extra = {"cells": sum(len(c) for c in wb.grid.raw.values())}
+elif step == "library-pg":
+    from benchmarks.library_bench import run as library_run
+    extra = library_run()
 elif step == "import":
     from dtpl_studio.services.prices import import_prices
     book, report = import_prices(arg)
@@ -196,6 +205,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--sizes", default=",".join(map(str, SIZES)),
                         help="comma-separated item counts (default 200,1000,2000,5000)")
     parser.add_argument("--skip-import", action="store_true", help="skip the AHSP workbook import")
+    parser.add_argument("--skip-library", action="store_true", help="skip the PostgreSQL price library step")
+    parser.add_argument("--only-library", action="store_true", help="run only the PostgreSQL library step")
     parser.add_argument("--json", type=Path, help="also write the figures to this JSON file")
     parser.add_argument("--gui-max", type=int, default=10**9, metavar="N",
                         help="run the window steps only for sizes up to N items")
@@ -204,19 +215,29 @@ def main(argv: list[str] | None = None) -> int:
     rows: list[tuple[str, dict]] = []
     with tempfile.TemporaryDirectory() as tmp:
         tmp = Path(tmp)
-        if args.skip_import:
+        if not args.skip_library:
+            lib = run("library-pg", tmp, tmp / "x")
+            if "skipped" in lib:
+                print(f"skipped the price library on PostgreSQL: {lib['skipped']}")
+            else:
+                rows.append((f"library on PostgreSQL: {lib['editions']} editions × {lib['resources']} "
+                             f"res. × {lib['analyses']} an.", lib))
+        if args.only_library:
+            sizes = []
+        if args.skip_import or args.only_library:
             pass
         elif WORKBOOK.is_file():
             rows.append(("load AHSP.xlsx (formulas + cached values)", run("load", WORKBOOK, tmp / "x")))
             rows.append(("import AHSP.xlsx (workbook → PriceBook + report)", run("import", WORKBOOK, tmp / "x")))
         else:
             print(f"skipped workbook import: {WORKBOOK} not found")
-        rows.append(("read shipped edition (unit_prices/)", run("read-edition", tmp, tmp / "x")))
         demo = tmp / "demo.dtpl"
-        rows.append(("build + save demo project", run("demo", demo, tmp / "x")))
-        rows.append(("dtpl-studio check demo (process start → verdict)", run("check", demo, tmp / "x")))
-        rows.append(("window with the demo up (process start → painted)", run("window-demo", demo, tmp / "x")))
-        rows.append(("export demo DTPL PDF", run("pdf", demo, tmp / "demo.pdf")))
+        if not args.only_library:
+            rows.append(("read shipped edition (unit_prices/)", run("read-edition", tmp, tmp / "x")))
+            rows.append(("build + save demo project", run("demo", demo, tmp / "x")))
+            rows.append(("dtpl-studio check demo (process start → verdict)", run("check", demo, tmp / "x")))
+            rows.append(("window with the demo up (process start → painted)", run("window-demo", demo, tmp / "x")))
+            rows.append(("export demo DTPL PDF", run("pdf", demo, tmp / "demo.pdf")))
         for n in sizes:
             path = tmp / f"rab-{n}.dtpl"
             t = time.perf_counter()
@@ -225,7 +246,7 @@ def main(argv: list[str] | None = None) -> int:
             if n <= args.gui_max:
                 rows.append((f"RAB {n:>5} items: open + show tree; edit; undo", run("gui", path, tmp / "x", n)))
             print(f"  ({n} items done in {time.perf_counter() - t:.0f} s)", file=sys.stderr)
-        for items in PDF_SIZES:
+        for items in () if args.only_library else PDF_SIZES:
             rows.append((f"export DTPL PDF, {items} RAB items (≤300 analyses)",
                          run("pdf-big", Path(str(items)), tmp / f"big-{items}.pdf")))
     print("not measured: LibreOffice headless printing the same RAB as xlsx (issue 9) is not "

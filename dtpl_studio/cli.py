@@ -20,6 +20,9 @@ Subcommands (DESIGN.md §8):
   — import an AHSP workbook, print the import report summary, store the edition as a draft
   in the price library (user data folder by default); with ``--write-edition`` also write it
   in the project's open format (this is how ``unit_prices/`` is regenerated: ``make prices``);
+* ``library-roles URL [--editor LOGIN]… [--reader LOGIN]… [--sql]`` — on a team price library
+  (PostgreSQL), create the roles ``dtpl_editor`` (read/write) and ``dtpl_reader`` (read only,
+  enforced by the server) and make the given logins members; ``--sql`` prints the SQL instead;
 * ``gui [PROJECT]`` — the window (also the default; ``dtpl-studio PROJECT.dtpl`` is the same).
 
 Exit codes: 0 ok, 1 check failed or import not usable, 2 usage or input error (message on
@@ -89,10 +92,19 @@ def _parser() -> argparse.ArgumentParser:
     lib = i.add_mutually_exclusive_group()
     lib.add_argument("--library", metavar="URL", help="price library (default: user data folder)")
     lib.add_argument("--no-library", action="store_true", help="do not store the edition in the library")
+    r = sub.add_parser("library-roles", help="team price library (PostgreSQL): editor and reader roles")
+    r.add_argument("url", metavar="URL", help="postgresql+psycopg://owner@host/db (the library's owner)")
+    r.add_argument("--editor", action="append", default=[], metavar="LOGIN",
+                   help="a login role to make an editor (repeat for several)")
+    r.add_argument("--reader", action="append", default=[], metavar="LOGIN",
+                   help="a login role to make a read-only reader, e.g. a facilitator (repeatable)")
+    r.add_argument("--editor-role", default="dtpl_editor", metavar="NAME", help="group role of editors")
+    r.add_argument("--reader-role", default="dtpl_reader", metavar="NAME", help="group role of readers")
+    r.add_argument("--sql", action="store_true", help="print the SQL for a DBA instead of running it")
     return p
 
 
-COMMANDS = ("gui", "demo", "export", "check", "rekap", "audit", "verify", "import-prices")
+COMMANDS = ("gui", "demo", "export", "check", "rekap", "audit", "verify", "import-prices", "library-roles")
 
 
 class TargetError(DtplError, ValueError):
@@ -222,6 +234,8 @@ def main(argv: list[str] | None = None) -> int:
             return _import_prices(args)
         if command == "audit":
             return _audit(args)
+        if command == "library-roles":
+            return _library_roles(args)
     except Exception as exc:  # noqa: BLE001 - every failure: a message, never a traceback
         from dtpl_studio.ui.messages import explain  # the one place failures get words
 
@@ -260,6 +274,26 @@ def _import_prices(args) -> int:
         edition_id, where, added = store_in_library(book, args.library)
         state = "ditambahkan sebagai edisi draf" if added else "sudah tersimpan sebagai edisi"
         print(f"pustaka harga {where}: {state} #{edition_id}")
+    return 0
+
+
+def _library_roles(args) -> int:
+    from dtpl_studio.services.library_team import library_roles
+
+    plan = library_roles(args.url, editor=args.editor_role, reader=args.reader_role,
+                         editors=args.editor, readers=args.reader, dry_run=args.sql)
+    if args.sql:
+        print(f"-- peran pustaka harga DTPL Studio, skema {plan.schema}; jalankan sebagai pemiliknya (psql)")
+        print("BEGIN;")
+        for statement in plan.statements:
+            print(f"{statement};")
+        print("COMMIT;")
+        return 0
+    print(f"pustaka harga skema {plan.schema}: peran {plan.editor} (baca-tulis) dan {plan.reader} "
+          "(hanya-baca) siap")
+    for group, members in ((plan.editor, plan.editors), (plan.reader, plan.readers)):
+        for login in members:
+            print(f"  {login}: anggota {group}")
     return 0
 
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import os
 import tempfile
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -51,3 +52,22 @@ def _isolated_user_folders(tmp_path_factory, monkeypatch):
     monkeypatch.setenv("DTPL_STUDIO_HOME", str(home))
     monkeypatch.setenv("DTPL_STUDIO_LIBRARY", str(home / "library.sqlite"))
     monkeypatch.setenv("DTPL_STUDIO_SETTINGS", str(home / "settings.ini"))
+
+
+@pytest.fixture(scope="session")
+def pg_server():
+    """The test PostgreSQL server's SQLAlchemy URL (``tests/pg.py``); skips the test with the
+    reason when no server answers (fails when DTPL_STUDIO_REQUIRE_PG=1, as in .ci/run)."""
+    from tests.pg import require_server
+
+    return require_server()
+
+
+@pytest.fixture
+def pg_url(pg_server) -> Iterator[str]:
+    """A PostgreSQL library URL whose sessions work in a schema of this test alone (created
+    before, dropped after)."""
+    from tests.pg import in_schema, throwaway_schema
+
+    with throwaway_schema(pg_server) as schema:
+        yield in_schema(pg_server, schema)

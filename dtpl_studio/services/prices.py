@@ -86,10 +86,10 @@ def store_in_library(book: PriceBook, library_url: str | None = None) -> tuple[i
     from dtpl_studio.storage.library import PriceLibrary, resolve_library_location
 
     url, sqlite_path = resolve_library_location(library_url)
-    where = str(sqlite_path or url)
     digest = book.content_hash()
     guard = target_lock(sqlite_path, "library") if sqlite_path is not None else contextlib.nullcontext()
     with guard, PriceLibrary(library_url) as library:
+        where = str(sqlite_path or library.shown_url)  # a server URL without its password
         for info in library.list_editions():
             if info.content_hash == digest:
                 return info.id, where, False

@@ -80,6 +80,26 @@ class PublishedEditionError(LibraryError):
     default_code = "library.published"
 
 
+class ConflictError(LibraryError):
+    """Optimistic locking of a shared library: someone else saved the edition, resource or
+    analysis after this editor read it; this change was not written (issue 8 point 6).
+
+    ``params``: ``edition`` (id), ``label`` (region year edition), ``item`` (resource key or
+    analysis code; absent for the whole edition), ``who`` and ``when`` (local time) of the
+    change that came first, from the library's audit log (``?`` when the log names none).
+    """
+
+    default_code = "library.conflict"
+
+
+class ReadOnlyLibraryError(LibraryError):
+    """The database refused a write because this user may only read the library (a
+    facilitator's ``dtpl_reader`` role on PostgreSQL, ``library_roles``). ``params["user"]``
+    is the database user."""
+
+    default_code = "library.read_only"
+
+
 class EditionNotFoundError(LibraryError, KeyError):
     """No edition with that id."""
 

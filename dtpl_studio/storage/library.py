@@ -3,7 +3,8 @@
 Where it lives (first that applies):
 
 1. the ``url`` argument of :class:`PriceLibrary` — a filesystem path or a SQLAlchemy URL
-   (``sqlite:///…``; a ``postgresql://…`` URL for a team library, DESIGN.md §7, untested here);
+   (``sqlite:///…``; ``postgresql+psycopg://user@host/db`` for a team library, DESIGN.md §7;
+   add ``?options=-csearch_path%3Dname`` to keep it in a schema of its own);
 2. the environment variable ``DTPL_STUDIO_LIBRARY`` (same forms);
 3. ``library.sqlite`` in ``platformdirs.user_data_dir("dtpl-studio")``.
 
@@ -12,10 +13,20 @@ folder ``dtpl_studio/storage/migrations/library``). A library made by a newer ap
 
 Editions follow DESIGN.md §4: an edition is a draft until :meth:`PriceLibrary.publish`; a
 published edition is immutable — every write through this API raises
-:class:`~dtpl_studio.storage.errors.PublishedEditionError`, and on SQLite triggers refuse the
-same writes from any other client. To change a published book, :meth:`PriceLibrary.derive`
-a new draft from it. Each edition stores its :meth:`PriceBook.content_hash`, checked on every
-load and on publish.
+:class:`~dtpl_studio.storage.errors.PublishedEditionError`, and triggers (SQLite and
+PostgreSQL alike) refuse the same writes from any other client. To change a published book,
+:meth:`PriceLibrary.derive` a new draft from it. Each edition stores its
+:meth:`PriceBook.content_hash`, checked on every load and on publish.
+
+A team library (PostgreSQL) is written by several editors at once. Nobody's change is lost
+(optimistic locking, :class:`~dtpl_studio.storage.errors.ConflictError` naming who changed
+what when): a whole edition is replaced only if its content hash is still the one the editor
+loaded (:meth:`PriceLibrary.update_edition`), one resource or analysis only if its version is
+still the one read (:meth:`PriceLibrary.update_resource`, :meth:`PriceLibrary.update_analysis`,
+versions from :meth:`PriceLibrary.versions`). Writes take the edition row ``FOR UPDATE``, and
+audit entries are chained under a transaction-level advisory lock, so the hash chain never
+forks. A facilitator's read-only role (``library_roles``) makes the database refuse writes:
+:class:`~dtpl_studio.storage.errors.ReadOnlyLibraryError`.
 """
 
 from __future__ import annotations
@@ -25,23 +36,41 @@ import re
 from collections import defaultdict
 from dataclasses import dataclass
 from datetime import UTC, datetime
+from decimal import Decimal
 from pathlib import Path
 from types import TracebackType
 from typing import Any
 
 import platformdirs
-from sqlalchemy import Engine, Select, create_engine, func, inspect, select
+from sqlalchemy import (
+    Connection,
+    Engine,
+    Select,
+    create_engine,
+    delete,
+    func,
+    insert,
+    inspect,
+    or_,
+    select,
+)
 from sqlalchemy.engine import make_url
-from sqlalchemy.exc import IntegrityError, SQLAlchemyError
+from sqlalchemy.exc import DBAPIError, IntegrityError, OperationalError, SQLAlchemyError
 from sqlalchemy.orm import Session, sessionmaker
 from sqlalchemy.orm.exc import StaleDataError
 
 from dtpl_studio import __version__
-from dtpl_studio.audit import GENESIS, AuditEntry, link
-from dtpl_studio.costing.pricebook import BookKind, PriceBook
+from dtpl_studio.audit import GENESIS, AuditEntry, link, local_time
+from dtpl_studio.costing.pricebook import Analysis, BookKind, PriceBook, Resource
 from dtpl_studio.errors import classify
 from dtpl_studio.storage import migrate
-from dtpl_studio.storage.errors import EditionNotFoundError, LibraryError, PublishedEditionError
+from dtpl_studio.storage.errors import (
+    ConflictError,
+    EditionNotFoundError,
+    LibraryError,
+    PublishedEditionError,
+    ReadOnlyLibraryError,
+)
 from dtpl_studio.storage.library_records import (
     EditionAnalysisLineRecord,
     EditionAnalysisRecord,
@@ -65,7 +94,9 @@ from dtpl_studio.storage.records import (
 ENV_VAR = "DTPL_STUDIO_LIBRARY"
 FORMAT = migrate.FORMATS["library"]
 STATUSES = ("draft", "published")
-_IMMUTABLE = "published edition is immutable"  # the trigger message (migration library_0001)
+_IMMUTABLE = "published edition is immutable"  # the trigger message (library_0001, _0003)
+#: SQLSTATE of PostgreSQL's "permission denied" (insufficient_privilege)
+_PG_NO_PRIVILEGE = "42501"
 
 
 def default_library_path() -> Path:
@@ -135,6 +166,35 @@ class EditionInfo:
         return f"{self.region or self.title or '?'}{year}{edition}"
 
 
+@dataclass(frozen=True, slots=True)
+class EditionVersions:
+    """What an editor read, for optimistic locking (:meth:`PriceLibrary.versions`).
+
+    ``content_hash``: pass it as ``expected_hash`` to replace the whole edition;
+    ``resources`` (key → version) and ``analyses`` (code → version): pass one as
+    ``expected_version`` to change that resource/analysis alone.
+    """
+
+    edition_id: int
+    content_hash: str
+    resources: dict[str, int]
+    analyses: dict[str, int]
+
+
+@dataclass(frozen=True, slots=True)
+class CatalogueHit:
+    """A row of :meth:`PriceLibrary.search`: ``kind`` is ``"resource"`` or ``"analysis"``;
+    ``code`` is the resource's code (its key when it has none) or the analysis code;
+    ``price`` is the resource price (Rupiah, Decimal), None for an analysis (its unit rate is
+    computed from the loaded edition)."""
+
+    kind: str
+    code: str
+    name: str
+    unit: str
+    price: Decimal | None
+
+
 def _now() -> str:
     return datetime.now(UTC).isoformat(timespec="seconds")
 
@@ -164,10 +224,12 @@ class PriceLibrary:
             self.engine: Engine = migrate.sqlite_engine(self.path)
             migrate_engine = migrate.sqlite_engine(self.path, foreign_keys=False)
         else:
-            self.engine = create_engine(self.url)
+            self.engine = _server_engine(self.url)
             if self.engine.dialect.name == "sqlite":
                 migrate.install_sqlite_pragmas(self.engine)
             migrate_engine = self.engine
+        #: the database user (PostgreSQL ``current_user``; "" for SQLite)
+        self.user = ""
         try:
             self._migrate(migrate_engine)
         except LibraryError:
@@ -175,7 +237,15 @@ class PriceLibrary:
             raise
         except SQLAlchemyError as exc:
             self.engine.dispose()
-            raise LibraryError(self.url, f"cannot open the price library: {_short(exc)}",
+            if isinstance(exc, OperationalError) and self.engine.dialect.name != "sqlite":
+                where = self.engine.url
+                raise LibraryError(self.shown_url, f"no answer from the library server: {_short(exc)}",
+                                   code="library.unreachable",
+                                   params={"host": where.host or "localhost", "port": where.port or 5432,
+                                           "system": _short(exc)}) from exc
+            if _no_privilege(exc):
+                raise self._read_only(exc) from exc
+            raise LibraryError(self.shown_url, f"cannot open the price library: {_short(exc)}",
                                code=classify(exc).code) from exc
         finally:
             if migrate_engine is not self.engine:
@@ -195,30 +265,59 @@ class PriceLibrary:
         self.close()
 
     def __repr__(self) -> str:
-        return f"PriceLibrary({self.url!r})"
+        return f"PriceLibrary({self.shown_url!r})"
+
+    @property
+    def shown_url(self) -> str:
+        """The URL as it may be printed: any password hidden."""
+        if self.path is not None or "://" not in self.url:
+            return self.url
+        return make_url(self.url).render_as_string(hide_password=True)
+
+    @property
+    def dialect(self) -> str:
+        """``"sqlite"`` or ``"postgresql"``."""
+        return self.engine.dialect.name
+
+    def can_write(self) -> bool:
+        """Whether this user may change editions (False for a read-only role, so a window can
+        offer browsing only). SQLite: whether the file (or its folder) is writable."""
+        if self.dialect == "postgresql":
+            with self.engine.connect() as conn:
+                return bool(conn.exec_driver_sql(
+                    "SELECT has_table_privilege(current_user, 'book', 'INSERT')"
+                    " AND has_table_privilege(current_user, 'book_resource', 'UPDATE')").scalar())
+        if self.path is not None:
+            target = self.path if self.path.exists() else self.path.parent
+            return os.access(target, os.W_OK)
+        return True
 
     def _check_file(self, path: Path) -> None:
         if not path.exists() or path.stat().st_size == 0:
             return
         if path.is_dir():
-            raise LibraryError(self.url, "is a folder, not a price library file", code="file.is_folder")
+            raise LibraryError(self.shown_url, "is a folder, not a price library file", code="file.is_folder")
         with open(path, "rb") as fh:
             if not fh.read(16).startswith(SQLITE_HEADER):
-                raise LibraryError(self.url, "not a DTPL price library: not an SQLite database",
+                raise LibraryError(self.shown_url, "not a DTPL price library: not an SQLite database",
                                    code="library.not_library")
 
     def _migrate(self, engine: Engine) -> None:
         with engine.begin() as conn:
+            if conn.dialect.name == "postgresql":
+                self.user = conn.exec_driver_sql("SELECT current_user").scalar() or ""
+                # two first opens of an empty schema at once: the second waits, then finds it made
+                _advisory_lock(conn, "migrate")
             tables = set(inspect(conn).get_table_names())
             meta: dict[str, str] = {}
             if "meta" in tables:
                 meta = dict(conn.exec_driver_sql("SELECT key, value FROM meta").fetchall())
             fmt = meta.get("format")
             if fmt == migrate.FORMATS["project"]:
-                raise LibraryError(self.url, "this is a DTPL project file, not a price library",
+                raise LibraryError(self.shown_url, "this is a DTPL project file, not a price library",
                                    code="library.is_project")
             if (fmt is not None and fmt != FORMAT) or (tables and "alembic_version" not in tables):
-                raise LibraryError(self.url, "not a DTPL price library: a database of another application",
+                raise LibraryError(self.shown_url, "not a DTPL price library: a database of another application",
                                    code="library.not_library")
             revision = migrate.current_revision(conn)
             state = migrate.revision_state("library", revision)
@@ -226,7 +325,7 @@ class PriceLibrary:
                 made_by = meta.get("app_version")
                 by = f"DTPL Studio {made_by}" if made_by else "a newer DTPL Studio"
                 raise LibraryError(
-                    self.url, f"this library was last written by {by} (schema {revision}); this is "
+                    self.shown_url, f"this library was last written by {by} (schema {revision}); this is "
                               f"DTPL Studio {__version__}, which knows schemas up to "
                               f"{migrate.head_revision('library')}. Update DTPL Studio.",
                     code="library.newer", params={"made_by": made_by or "", "version": __version__})
@@ -235,7 +334,7 @@ class PriceLibrary:
             migrate.upgrade(conn, "library")
             problems = migrate.foreign_key_violations(conn)
             if problems:
-                raise LibraryError(self.url, f"schema upgrade left {len(problems)} broken reference(s)",
+                raise LibraryError(self.shown_url, f"schema upgrade left {len(problems)} broken reference(s)",
                                    code="library.damaged")
             if conn.dialect.name == "sqlite":
                 conn.exec_driver_sql(f"PRAGMA application_id = {migrate.APPLICATION_IDS['library']}")
@@ -279,7 +378,7 @@ class PriceLibrary:
         with self._sessions() as session:
             found = self._infos(session, select(EditionRecord).where(EditionRecord.id == edition_id))
         if not found:
-            raise EditionNotFoundError(self.url, f"no edition {edition_id}", params={"edition": edition_id})
+            raise EditionNotFoundError(self.shown_url, f"no edition {edition_id}", params={"edition": edition_id})
         return found[0]
 
     def load_edition(self, edition_id: int) -> PriceBook:
@@ -294,7 +393,7 @@ class PriceLibrary:
             rec = self._get(session, edition_id)
             book = self._book(session, rec)
             if rec.content_hash and book.content_hash() != rec.content_hash:
-                raise LibraryError(self.url, f"edition {edition_id}: the stored content does not match "
+                raise LibraryError(self.shown_url, f"edition {edition_id}: the stored content does not match "
                                              "its content hash (changed outside DTPL Studio)",
                                    code="library.changed_outside", params={"edition": edition_id})
             return book
@@ -334,9 +433,9 @@ class PriceLibrary:
             rec = EditionRecord(**{**meta_columns(book.meta), "status": "draft"},
                                 content_hash=book.content_hash(), created_at=now,
                                 derived_from_id=derived_from_id)
-            _fill(rec, book)
             session.add(rec)
             session.flush()
+            _insert_content(session, rec.id, book)
             if status == "published":
                 rec.status = "published"
                 rec.published_at = now
@@ -352,11 +451,15 @@ class PriceLibrary:
         The status stays draft whatever ``book.meta.status`` says (use :meth:`publish`).
         ``expected_hash`` is optimistic locking across sessions: pass the content hash the
         editor loaded, and the update is refused if someone saved another content since.
+        The edition row is locked (``FOR UPDATE``) from the check to the commit. Resources and
+        analyses whose key/code stays get the next version number (an editor holding an
+        older one of them gets a conflict, never a silent overwrite).
 
         Raises:
             EditionNotFoundError, PublishedEditionError: no such edition / it is published.
-            LibraryError: the stored content hash is not ``expected_hash``, or another writer
-                changed the row during this update (``version`` counter).
+            ConflictError: the stored content hash is not ``expected_hash``, or another writer
+                changed the row during this update (``version`` counter); names who and when.
+            ReadOnlyLibraryError: this database user may only read.
         """
         _check_keys(book)
         with self._write(edition_id) as session:
@@ -365,10 +468,16 @@ class PriceLibrary:
             for key, value in meta_columns(book.meta).items():
                 if key != "status":
                     setattr(rec, key, value)
-            rec.resources.clear()
-            rec.analyses.clear()
-            session.flush()
-            _fill(rec, book)
+            res_versions = dict(session.execute(
+                select(EditionResourceRecord.key, EditionResourceRecord.version)
+                .where(EditionResourceRecord.book_id == edition_id)).all())
+            ana_versions = dict(session.execute(
+                select(EditionAnalysisRecord.code, EditionAnalysisRecord.version)
+                .where(EditionAnalysisRecord.book_id == edition_id)).all())
+            res_t, ana_t = EditionResourceRecord.__table__, EditionAnalysisRecord.__table__
+            session.execute(delete(ana_t).where(ana_t.c.book_id == edition_id))  # lines: ON DELETE CASCADE
+            session.execute(delete(res_t).where(res_t.c.book_id == edition_id))
+            _insert_content(session, edition_id, book, res_versions, ana_versions)
             rec.content_hash = book.content_hash()
             session.add(self._audit(who, "update", f"edition {edition_id} {_describe(book)}", session,
                                     subject=f"edition {edition_id}"))
@@ -386,15 +495,14 @@ class PriceLibrary:
         Raises:
             EditionNotFoundError: no such edition.
             PublishedEditionError: already published (publishing is a write too).
-            LibraryError: the content is not ``expected_hash``, or cannot be read back.
+            ConflictError: the content is not ``expected_hash`` (names who changed it, when).
+            LibraryError: the content cannot be read back.
         """
         with self._write(edition_id) as session:
             rec = self._get_draft(session, edition_id, "publish")
             book = self._book(session, rec)
             if expected_hash is not None and book.content_hash() != expected_hash:
-                raise LibraryError(self.url, f"edition {edition_id} changed since it was reviewed "
-                                             "(content hash differs); reload it",
-                                   code="library.changed", params={"edition": edition_id})
+                raise _Stale(None, "it changed since it was reviewed")
             rec.content_hash = book.content_hash()
             rec.status = "published"
             rec.published_at = _now()
@@ -424,13 +532,142 @@ class PriceLibrary:
                                     subject=f"edition {edition_id}", old="draft"))
             session.flush()
 
+    # -- one resource or analysis of a draft (the library window's edits) ---------------------
+    def versions(self, edition_id: int) -> EditionVersions:
+        """The content hash and the version of every resource and analysis of an edition, as
+        an editor reads them with the edition (pass them back as ``expected_*``).
+
+        Raises:
+            EditionNotFoundError: no such edition.
+        """
+        with self._sessions() as session:
+            rec = self._get(session, edition_id)
+            return EditionVersions(
+                edition_id, rec.content_hash,
+                dict(session.execute(select(EditionResourceRecord.key, EditionResourceRecord.version)
+                                     .where(EditionResourceRecord.book_id == edition_id)).all()),
+                dict(session.execute(select(EditionAnalysisRecord.code, EditionAnalysisRecord.version)
+                                     .where(EditionAnalysisRecord.book_id == edition_id)).all()))
+
+    def update_resource(self, edition_id: int, resource: Resource, *, expected_version: int,
+                        who: str | None = None) -> int:
+        """Change one resource of a draft (name, kind, unit, price, code, notes; the key is
+        its identity) if nobody changed it since ``expected_version`` was read. The edition's
+        content hash is recomputed; the audit log gets who, when, old and new price.
+
+        Returns:
+            The resource's new version.
+
+        Raises:
+            EditionNotFoundError: no such edition or no resource ``resource.key`` in it.
+            PublishedEditionError: the edition is published.
+            ConflictError: the resource (or the whole edition) was changed by someone else
+                since; names the edition, the resource, who and when.
+            ReadOnlyLibraryError: this database user may only read.
+        """
+        item = ("resource", resource.key)
+        with self._write(edition_id, item) as session:
+            edition = self._get_draft(session, edition_id, "change")
+            rec = session.scalars(select(EditionResourceRecord).where(
+                EditionResourceRecord.book_id == edition_id,
+                EditionResourceRecord.key == resource.key)).first()
+            if rec is None:
+                raise EditionNotFoundError(self.shown_url, f"edition {edition_id} has no resource {resource.key!r}",
+                                           code="library.no_item", params={"edition": edition_id, "item": resource.key})
+            if rec.version != expected_version:
+                raise _Stale(item, f"version {rec.version}, not {expected_version}")
+            old_price = str(rec.price)  # as stored (even if damaged: it is being replaced)
+            for key, value in resource_columns(resource, rec.position).items():
+                setattr(rec, key, value)
+            rec.version = expected_version + 1  # UPDATE … WHERE version = expected_version
+            session.flush()
+            edition.content_hash = self._book(session, edition).content_hash()
+            subject = f"edition {edition_id} resource {resource.key}"
+            detail = f"edition {edition_id}: resource {resource.key}" + (
+                "" if old_price != str(resource.price) else " (not the price)")
+            session.add(self._audit(who, "update", detail, session, subject=subject,
+                                    old=old_price, new=str(resource.price)))
+            session.flush()
+            return rec.version
+
+    def update_analysis(self, edition_id: int, analysis: Analysis, *, expected_version: int,
+                        who: str | None = None) -> int:
+        """Replace one analysis of a draft (its fields and lines; the code is its identity)
+        if nobody changed it since ``expected_version`` was read. Same rules and errors as
+        :meth:`update_resource`; the audit log gets the old and new line count.
+
+        Returns:
+            The analysis's new version.
+        """
+        item = ("analysis", analysis.code)
+        with self._write(edition_id, item) as session:
+            edition = self._get_draft(session, edition_id, "change")
+            rec = session.scalars(select(EditionAnalysisRecord).where(
+                EditionAnalysisRecord.book_id == edition_id,
+                EditionAnalysisRecord.code == analysis.code)).first()
+            if rec is None:
+                raise EditionNotFoundError(self.shown_url, f"edition {edition_id} has no analysis {analysis.code!r}",
+                                           code="library.no_item", params={"edition": edition_id, "item": analysis.code})
+            if rec.version != expected_version:
+                raise _Stale(item, f"version {rec.version}, not {expected_version}")
+            old_lines = len(rec.lines)
+            for key, value in analysis_columns(analysis, rec.position).items():
+                setattr(rec, key, value)
+            rec.version = expected_version + 1
+            rec.lines.clear()
+            session.flush()
+            rec.lines.extend(EditionAnalysisLineRecord(**line_columns(ln, k))
+                             for k, ln in enumerate(analysis.lines))
+            session.flush()
+            edition.content_hash = self._book(session, edition).content_hash()
+            session.add(self._audit(who, "update", f"edition {edition_id}: analysis {analysis.code}",
+                                    session, subject=f"edition {edition_id} analysis {analysis.code}",
+                                    old=f"{old_lines} lines", new=f"{len(analysis.lines)} lines"))
+            session.flush()
+            return rec.version
+
+    # -- the catalogue -------------------------------------------------------------------------
+    def search(self, edition_id: int, text: str = "", *, limit: int = 50) -> list[CatalogueHit]:
+        """Resources and analyses of an edition whose code starts with ``text`` or whose name
+        contains it (case ignored), analyses first, in book order; at most ``limit`` of each.
+
+        Uses the (edition, code) indexes; the name match scans one edition's rows only.
+        Raises :class:`EditionNotFoundError` for an unknown edition.
+        """
+        like = f"%{_escape_like(text.strip())}%"
+        prefix = f"{_escape_like(text.strip())}%"
+        with self._sessions() as session:
+            self._get(session, edition_id)
+            ana = session.execute(
+                select(EditionAnalysisRecord.code, EditionAnalysisRecord.name, EditionAnalysisRecord.unit)
+                .where(EditionAnalysisRecord.book_id == edition_id,
+                       or_(EditionAnalysisRecord.code.like(prefix, escape="\\"),
+                           EditionAnalysisRecord.name.ilike(like, escape="\\")))
+                .order_by(EditionAnalysisRecord.position).limit(limit)).all()
+            res = session.execute(
+                select(EditionResourceRecord.code, EditionResourceRecord.key, EditionResourceRecord.name,
+                       EditionResourceRecord.unit, EditionResourceRecord.price)
+                .where(EditionResourceRecord.book_id == edition_id,
+                       or_(EditionResourceRecord.code.like(prefix, escape="\\"),
+                           EditionResourceRecord.key.ilike(like, escape="\\"),
+                           EditionResourceRecord.name.ilike(like, escape="\\")))
+                .order_by(EditionResourceRecord.position).limit(limit)).all()
+        return ([CatalogueHit("analysis", c, n, u, None) for c, n, u in ana]
+                + [CatalogueHit("resource", c or k, n, u, p if isinstance(p, Decimal) else None)
+                   for c, k, n, u, p in res])
+
     # -- helpers -----------------------------------------------------------------------------
-    def _write(self, edition_id: int | None) -> _WriteScope:
-        return _WriteScope(self, edition_id)
+    def _write(self, edition_id: int | None, item: tuple[str, str] | None = None) -> _WriteScope:
+        return _WriteScope(self, edition_id, item)
 
     def _audit(self, who: str | None, action: str, detail: str = "", session: Session | None = None, *,
                subject: str = "", old: str = "", new: str = "") -> LibraryAuditLogRecord:
-        """An audit row chained after the last one (:mod:`dtpl_studio.audit`)."""
+        """An audit row chained after the last one (:mod:`dtpl_studio.audit`).
+
+        On PostgreSQL the transaction first takes the library's audit advisory lock (held to
+        its end), so two editors never chain after the same entry."""
+        if session is not None and session.get_bind().dialect.name == "postgresql":
+            _advisory_lock(session.connection(), "audit")
         last = session.scalars(select(LibraryAuditLogRecord.entry_hash)
                                .order_by(LibraryAuditLogRecord.id.desc()).limit(1)).first() if session else None
         entry = link(AuditEntry(_now(), who or default_actor(), action, detail, subject, old, new),
@@ -439,47 +676,83 @@ class PriceLibrary:
                                      subject=entry.subject, old_value=entry.old, new_value=entry.new,
                                      prev_hash=entry.prev_hash, entry_hash=entry.entry_hash)
 
-    def _get(self, session: Session, edition_id: int) -> EditionRecord:
-        rec = session.get(EditionRecord, edition_id)
+    def _get(self, session: Session, edition_id: int, *, lock: bool = False) -> EditionRecord:
+        """The edition row; ``lock``: ``SELECT … FOR UPDATE`` (PostgreSQL; SQLite locks the
+        whole file on write anyway), so concurrent writers of one edition take turns."""
+        rec = session.get(EditionRecord, edition_id, with_for_update=lock or None)
         if rec is None:
-            raise EditionNotFoundError(self.url, f"no edition {edition_id}", params={"edition": edition_id})
+            raise EditionNotFoundError(self.shown_url, f"no edition {edition_id}", params={"edition": edition_id})
         return rec
 
     def _get_draft(self, session: Session, edition_id: int, verb: str) -> EditionRecord:
-        rec = self._get(session, edition_id)
+        rec = self._get(session, edition_id, lock=True)
         if rec.status == "published":
             raise PublishedEditionError(
-                self.url, f"cannot {verb} edition {edition_id}: it is published and immutable; "
+                self.shown_url, f"cannot {verb} edition {edition_id}: it is published and immutable; "
                           "derive a new draft from it instead", params={"edition": edition_id})
         return rec
 
     def _check_expected(self, rec: EditionRecord, expected_hash: str | None) -> None:
         if expected_hash is not None and rec.content_hash != expected_hash:
-            raise LibraryError(self.url, f"edition {rec.id} was changed by someone else since it was "
-                                         "loaded (content hash differs); reload it",
-                               code="library.changed", params={"edition": rec.id})
+            raise _Stale(None, "content hash differs")
+
+    def _conflict(self, edition_id: int | None, item: tuple[str, str] | None, why: str) -> ConflictError:
+        """The :class:`ConflictError` for ``edition_id`` (and ``item`` = ``("resource", key)``
+        or ``("analysis", code)``), naming the latest audited change of it or of the whole
+        edition: who and when. Called after the write session is closed (an SQLite engine
+        hands the same connection to every session of a thread)."""
+        edition = f"edition {edition_id}"
+        subjects = [edition] + ([f"{edition} {item[0]} {item[1]}"] if item else [])
+        who, when, label = "?", "?", f"#{edition_id}"
+        try:
+            with self._sessions() as session:
+                last = session.scalars(select(LibraryAuditLogRecord)
+                                       .where(LibraryAuditLogRecord.subject.in_(subjects))
+                                       .order_by(LibraryAuditLogRecord.id.desc()).limit(1)).first()
+                if last is not None:
+                    who, when = last.who, local_time(last.at)
+                rec = session.get(EditionRecord, edition_id) if edition_id is not None else None
+                if rec is not None:
+                    label = " ".join(x for x in (rec.region, str(rec.year or ""), rec.edition) if x) or rec.title or label
+        except SQLAlchemyError:  # the conflict is the message; who/when are a courtesy
+            pass
+        what = f"{item[0]} {item[1]!r} of " if item else ""
+        params: dict[str, Any] = {"edition": edition_id, "label": label, "who": who, "when": when}
+        code = "library.conflict"
+        if item is not None:
+            params["item"] = item[1]
+            code = "library.conflict_resource" if item[0] == "resource" else "library.conflict_analysis"
+        return ConflictError(self.shown_url, f"{what}edition {edition_id} was changed by someone else "
+                                             f"({who}, {when}) since it was loaded ({why}); reload it",
+                             code=code, params=params)
+
+    def _read_only(self, exc: BaseException) -> ReadOnlyLibraryError:
+        user = self.user or self.engine.url.username or default_actor()
+        return ReadOnlyLibraryError(self.shown_url, f"the library is read-only for {user}: {_short(exc)}",
+                                    params={"user": user})
 
     def _book(self, session: Session, rec: EditionRecord) -> PriceBook:
+        """The edition's content as a PriceBook. Read as plain rows (SQLAlchemy Core, with the
+        column types' conversions), not ORM objects: a 15 000-resource edition is ~36 000
+        rows, and ORM instances cost about as much as building the model itself."""
         where = f"edition {rec.id}"
+        res_t, ana_t = EditionResourceRecord.__table__, EditionAnalysisRecord.__table__
+        line_t = EditionAnalysisLineRecord.__table__
         try:
-            lines: dict[int, list[EditionAnalysisLineRecord]] = defaultdict(list)
-            for ln in session.scalars(
-                select(EditionAnalysisLineRecord)
-                .join(EditionAnalysisRecord, EditionAnalysisLineRecord.analysis_id == EditionAnalysisRecord.id)
-                .where(EditionAnalysisRecord.book_id == rec.id)
-                .order_by(EditionAnalysisLineRecord.position)
-            ):
+            lines: dict[int, list[Any]] = defaultdict(list)
+            for ln in session.execute(
+                select(line_t).join(ana_t, line_t.c.analysis_id == ana_t.c.id)
+                .where(ana_t.c.book_id == rec.id).order_by(line_t.c.analysis_id, line_t.c.position)
+            ).all():
                 lines[ln.analysis_id].append(ln)
-            resources = session.scalars(select(EditionResourceRecord)
-                                        .where(EditionResourceRecord.book_id == rec.id)
-                                        .order_by(EditionResourceRecord.position)).all()
-            analyses = session.scalars(select(EditionAnalysisRecord)
-                                       .where(EditionAnalysisRecord.book_id == rec.id)
-                                       .order_by(EditionAnalysisRecord.position)).all()
-            return book_from_records(meta_from_record(rec, where), list(resources),
+            resources = session.execute(select(res_t).where(res_t.c.book_id == rec.id)
+                                        .order_by(res_t.c.position)).all()
+            analyses = session.execute(select(ana_t).where(ana_t.c.book_id == rec.id)
+                                       .order_by(ana_t.c.position)).all()
+            return book_from_records(meta_from_record(rec, where), list(resources),  # type: ignore[arg-type]
                                      [(a, lines.get(a.id, [])) for a in analyses])
         except StoredValueError as exc:
-            raise LibraryError(self.url, f"{where} is damaged: {exc}", code="library.damaged") from exc
+            raise LibraryError(self.shown_url, f"{where} is damaged: {exc}", code="library.damaged") from exc
 
     def _infos(self, session: Session, stmt: Select[Any]) -> list[EditionInfo]:
         records = session.scalars(stmt).all()
@@ -495,7 +768,7 @@ class PriceLibrary:
             try:
                 kind = parse_enum(BookKind, r.kind, f"edition {r.id}.kind")
             except StoredValueError as exc:
-                raise LibraryError(self.url, str(exc), code="library.damaged") from exc
+                raise LibraryError(self.shown_url, str(exc), code="library.damaged") from exc
             out.append(EditionInfo(
                 id=r.id, region=r.region, province=r.province, year=r.year, edition=r.edition,
                 kind=kind, title=r.title, status=r.status, content_hash=r.content_hash,
@@ -507,12 +780,24 @@ class PriceLibrary:
         return out
 
 
-class _WriteScope:
-    """A session in one transaction; database errors become :class:`LibraryError`."""
+class _Stale(Exception):
+    """Raised inside a write scope when what the editor read is no longer what is stored;
+    the scope rolls back, closes, then raises the :class:`ConflictError`."""
 
-    def __init__(self, library: PriceLibrary, edition_id: int | None):
+    def __init__(self, item: tuple[str, str] | None, why: str):
+        super().__init__(why)
+        self.item, self.why = item, why
+
+
+class _WriteScope:
+    """A session in one transaction; database errors become :class:`LibraryError`
+    (a lost race on a version counter: :class:`ConflictError` about ``item`` of the edition;
+    permission denied: :class:`ReadOnlyLibraryError`)."""
+
+    def __init__(self, library: PriceLibrary, edition_id: int | None, item: tuple[str, str] | None = None):
         self.library = library
         self.edition_id = edition_id
+        self.item = item
         self.session: Session | None = None
 
     def __enter__(self) -> Session:
@@ -523,28 +808,63 @@ class _WriteScope:
     def __exit__(self, exc_type: type[BaseException] | None, exc: BaseException | None,
                  tb: TracebackType | None) -> None:
         assert self.session is not None
-        url = self.library.url
         try:
             if exc is None:
                 try:
                     self.session.commit()
                 except SQLAlchemyError as err:
                     self.session.rollback()
-                    raise _translate(url, self.edition_id, err) from err
+                    self.session.close()
+                    raise self._translate(err) from err
             else:
                 self.session.rollback()
+                if isinstance(exc, _Stale):
+                    self.session.close()
+                    raise self.library._conflict(self.edition_id, exc.item, exc.why) from None
                 if isinstance(exc, SQLAlchemyError):
-                    raise _translate(url, self.edition_id, exc) from exc
+                    self.session.close()
+                    raise self._translate(exc) from exc
         finally:
             self.session.close()
 
+    def _translate(self, exc: SQLAlchemyError) -> LibraryError:
+        lib, edition_id = self.library, self.edition_id
+        if isinstance(exc, IntegrityError) and _IMMUTABLE in str(exc):
+            return PublishedEditionError(lib.shown_url, f"edition {edition_id}: {_IMMUTABLE}",
+                                         params={"edition": edition_id})
+        if isinstance(exc, StaleDataError):
+            return lib._conflict(edition_id, self.item, "version counter")
+        if _no_privilege(exc):
+            return lib._read_only(exc)
+        return LibraryError(lib.shown_url, f"the library refused the change: {_short(exc)}")
 
-def _translate(url: str, edition_id: int | None, exc: SQLAlchemyError) -> LibraryError:
-    if isinstance(exc, IntegrityError) and _IMMUTABLE in str(exc):
-        return PublishedEditionError(url, f"edition {edition_id}: {_IMMUTABLE}")
-    if isinstance(exc, StaleDataError):
-        return LibraryError(url, f"edition {edition_id} was changed by someone else meanwhile; reload it")
-    return LibraryError(url, f"the library refused the change: {_short(exc)}")
+
+def _server_engine(url: str) -> Engine:
+    """The engine of a URL that is not an SQLite file: a PostgreSQL library gets a connect
+    timeout (10 s unless the URL says one) and pre-ping (a server restart or a dropped Wi-Fi
+    between two edits is a new connection, not an error)."""
+    parsed = make_url(url)
+    if parsed.get_backend_name() != "postgresql":
+        return create_engine(url)
+    connect_args = {} if "connect_timeout" in parsed.query else {"connect_timeout": 10}
+    return create_engine(url, pool_pre_ping=True, connect_args=connect_args)
+
+
+def _advisory_lock(conn: Connection, purpose: str) -> None:
+    """PostgreSQL: take the transaction-level advisory lock ``purpose`` of the library's schema
+    (released at commit/rollback; needs no privilege, so readers may take it too)."""
+    conn.exec_driver_sql("SELECT pg_advisory_xact_lock(hashtext(%(key)s || current_schema()))",
+                         {"key": f"dtpl-library-{purpose}:"})
+
+
+def _no_privilege(exc: BaseException) -> bool:
+    """True for PostgreSQL's "permission denied" (SQLSTATE 42501), also when wrapped."""
+    orig = exc.orig if isinstance(exc, DBAPIError) else exc
+    return getattr(orig, "sqlstate", None) == _PG_NO_PRIVILEGE
+
+
+def _escape_like(text: str) -> str:
+    return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
 
 
 def _short(exc: BaseException) -> str:
@@ -561,15 +881,30 @@ def _check_keys(book: PriceBook) -> None:
             raise ValueError(f"analysis stored under {code!r} has code {analysis.code!r}")
 
 
-def _fill(rec: EditionRecord, book: PriceBook) -> None:
-    rec.resources.extend(EditionResourceRecord(**resource_columns(r, i))
-                         for i, r in enumerate(book.resources.values()))
-    rec.analyses.extend(
-        EditionAnalysisRecord(**analysis_columns(a, i),
-                              lines=[EditionAnalysisLineRecord(**line_columns(ln, k))
-                                     for k, ln in enumerate(a.lines)])
-        for i, a in enumerate(book.analyses.values())
-    )
+def _insert_content(session: Session, book_id: int, book: PriceBook,
+                    res_versions: dict[str, int] | None = None,
+                    ana_versions: dict[str, int] | None = None) -> None:
+    """Insert the resources, analyses and lines of ``book`` under edition ``book_id`` as bulk
+    Core INSERTs (executemany; analyses with RETURNING their ids for the lines). A row whose
+    key/code had version ``v`` (``*_versions``) gets ``v + 1``, a new one 1."""
+    res_t, ana_t = EditionResourceRecord.__table__, EditionAnalysisRecord.__table__
+    line_t = EditionAnalysisLineRecord.__table__
+    res_versions, ana_versions = res_versions or {}, ana_versions or {}
+    if book.resources:
+        session.execute(insert(res_t), [
+            {**resource_columns(r, i), "book_id": book_id, "version": res_versions.get(r.key, 0) + 1}
+            for i, r in enumerate(book.resources.values())])
+    if not book.analyses:
+        return
+    rows = session.execute(
+        insert(ana_t).returning(ana_t.c.id, ana_t.c.code, sort_by_parameter_order=True),
+        [{**analysis_columns(a, i), "book_id": book_id, "version": ana_versions.get(a.code, 0) + 1}
+         for i, a in enumerate(book.analyses.values())]).all()
+    ids = {code: id_ for id_, code in rows}
+    lines = [{**line_columns(ln, k), "analysis_id": ids[a.code]}
+             for a in book.analyses.values() for k, ln in enumerate(a.lines)]
+    if lines:
+        session.execute(insert(line_t), lines)
 
 
 def _describe(book: PriceBook) -> str:
@@ -578,6 +913,7 @@ def _describe(book: PriceBook) -> str:
 
 
 __all__ = [
-    "ENV_VAR", "EditionInfo", "EditionNotFoundError", "LibraryError", "PriceLibrary",
-    "PublishedEditionError", "default_library_path", "resolve_library_location",
+    "ENV_VAR", "CatalogueHit", "ConflictError", "EditionInfo", "EditionNotFoundError",
+    "EditionVersions", "LibraryError", "PriceLibrary", "PublishedEditionError",
+    "ReadOnlyLibraryError", "default_library_path", "resolve_library_location",
 ]

@@ -1,4 +1,4 @@
-"""Typed ORM of the price library (SQLite by default; PostgreSQL later, DESIGN.md §7).
+"""Typed ORM of the price library (SQLite by default, PostgreSQL for a team, DESIGN.md §7).
 
 Tables (migrations in ``dtpl_studio/storage/migrations/library/versions``)::
 
@@ -8,15 +8,24 @@ Tables (migrations in ``dtpl_studio/storage/migrations/library/versions``)::
       book_resource / book_analysis / book_analysis_line   (same columns as the project file)
 
 A ``book`` row is one *edition*. ``status`` is ``draft`` or ``published``; a published edition
-is immutable: :class:`~dtpl_studio.storage.library.PriceLibrary` refuses every write, and on
-SQLite triggers (migration ``library_0001``) refuse any UPDATE/DELETE of it or INSERT/UPDATE/
-DELETE of its content, even from raw SQL. ``version`` is SQLAlchemy's optimistic-locking
-counter (``version_id_col``) for a library shared by several editors.
+is immutable: :class:`~dtpl_studio.storage.library.PriceLibrary` refuses every write, and
+triggers (SQLite: migration ``library_0001``; PostgreSQL: a plpgsql function, ``library_0003``)
+refuse any UPDATE/DELETE of it or INSERT/UPDATE/DELETE of its content, even from raw SQL.
+
+Optimistic locking for a library shared by several editors (SQLAlchemy ``version_id_col``:
+every UPDATE says ``WHERE version = <the version read>`` and a row count of 0 is a conflict):
+
+* ``book.version`` — counted by SQLAlchemy on every change of the edition row (its content
+  hash changes with any content change, so any edit of the edition bumps it);
+* ``book_resource.version`` / ``book_analysis.version`` — set by the library itself
+  (``version_id_generator=False``): +1 on each edit of that resource/analysis, and a row
+  re-created by a whole-edition replace carries on from the old row's number, so a version an
+  editor read earlier never comes back (no A-B-A).
 """
 
 from __future__ import annotations
 
-from sqlalchemy import CheckConstraint
+from sqlalchemy import CheckConstraint, Index, UniqueConstraint
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
 from dtpl_studio.storage.records import (
@@ -70,10 +79,20 @@ class EditionRecord(BookMetaColumns, LibraryBase):
 
 class EditionResourceRecord(ResourceColumns, LibraryBase):
     __tablename__ = "book_resource"
+    __table_args__ = (UniqueConstraint("book_id", "key"), UniqueConstraint("book_id", "position"),
+                      Index("ix_book_resource_book_id_code", "book_id", "code"))  # catalogue search
+
+    version: Mapped[int] = mapped_column(default=1, server_default="1")
+
+    __mapper_args__ = {"version_id_col": version, "version_id_generator": False}
 
 
 class EditionAnalysisRecord(AnalysisColumns, LibraryBase):
     __tablename__ = "book_analysis"
+
+    version: Mapped[int] = mapped_column(default=1, server_default="1")
+
+    __mapper_args__ = {"version_id_col": version, "version_id_generator": False}
 
     lines: Mapped[list[EditionAnalysisLineRecord]] = relationship(
         order_by="EditionAnalysisLineRecord.position", cascade="all, delete-orphan", passive_deletes=True

@@ -47,3 +47,14 @@ def assert_demo_pdf_cycle(exe: list, work: Path, env: dict) -> None:
                            capture_output=True, text=True, timeout=300)
     assert check.returncode in (0, 1), check.stderr  # 1 = a BLM check fails: still a verdict
     assert "HASIL:" in check.stdout
+
+
+def assert_team_library_reachable(exe: list, work: Path, env: dict, pg_server) -> None:
+    """The PostgreSQL driver is there (SQLAlchemy's dialect, psycopg and its libpq): the
+    command makes a library in a throwaway schema of the test server and prints its roles'
+    SQL (``library-roles URL --sql``)."""
+    from tests.pg import in_schema, throwaway_schema
+
+    with throwaway_schema(pg_server) as schema:
+        out = run([*exe, "library-roles", in_schema(pg_server, schema), "--sql"], work, env).stdout
+    assert f"GRANT SELECT ON ALL TABLES IN SCHEMA {schema} TO dtpl_reader;" in out

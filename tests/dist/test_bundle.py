@@ -13,7 +13,13 @@ import time
 
 import pytest
 
-from tests.dist.conftest import REPO, assert_demo_pdf_cycle, clean_env, run
+from tests.dist.conftest import (
+    REPO,
+    assert_demo_pdf_cycle,
+    assert_team_library_reachable,
+    clean_env,
+    run,
+)
 
 pytestmark = pytest.mark.dist
 
@@ -50,6 +56,11 @@ def test_bundled_version_and_cli_cycle(bundle):
     assert dtpl_studio.__version__ in out and "MIT" in out
     print(f"bundle --version: {elapsed:.2f} s")
     assert_demo_pdf_cycle([EXE], work, env)
+
+
+def test_bundle_opens_a_team_library_on_postgresql(bundle, pg_server):
+    work, env = bundle
+    assert_team_library_reachable([EXE], work, env, pg_server)
 
 
 def test_bundled_window_starts_offscreen(bundle):

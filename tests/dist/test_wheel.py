@@ -11,7 +11,13 @@ from pathlib import Path
 
 import pytest
 
-from tests.dist.conftest import REPO, assert_demo_pdf_cycle, clean_env, run
+from tests.dist.conftest import (
+    REPO,
+    assert_demo_pdf_cycle,
+    assert_team_library_reachable,
+    clean_env,
+    run,
+)
 
 pytestmark = pytest.mark.dist
 
@@ -69,6 +75,11 @@ def test_import_prices_from_the_wheel(installed, public_data):
          "--no-library"], work, env, timeout=600)
     assert (work / "ed" / "edition.json").is_file()
     assert (work / "ed" / "analyses.csv").stat().st_size > 10_000
+
+
+def test_team_library_on_postgresql_from_the_wheel(installed, pg_server):
+    bin_dir, work, env = installed
+    assert_team_library_reachable([bin_dir / "dtpl-studio"], work, env, pg_server)
 
 
 def test_window_starts_from_the_wheel(installed):

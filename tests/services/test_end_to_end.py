@@ -108,6 +108,23 @@ def test_import_prices_stores_a_draft_edition_once(public_data, tmp_path, capsys
     assert book.content_hash() == load_default_book().content_hash()
 
 
+def test_import_prices_into_a_team_library_on_postgresql(public_data, pg_url, capsys):
+    """``--library postgresql+psycopg://…``: the same edition, once, on the server."""
+    from sqlalchemy.engine import make_url
+
+    from dtpl_studio.storage.library import PriceLibrary
+
+    workbook = public_data / "ahsp-cipta-karya-2023" / "AHSP.xlsx"
+    url = make_url(pg_url).set(password="rahasia").render_as_string(hide_password=False)
+    assert main(["import-prices", str(workbook), "--library", url]) == 0
+    out = capsys.readouterr().out
+    assert "ditambahkan sebagai edisi draf #1" in out and "rahasia" not in out and "***" in out
+    assert main(["import-prices", str(workbook), "--library", pg_url]) == 0
+    assert "sudah tersimpan sebagai edisi #1" in capsys.readouterr().out
+    with PriceLibrary(pg_url) as lib:
+        assert lib.load_edition(1).content_hash() == load_default_book().content_hash()
+
+
 def test_import_prices_rejects_other_files_with_a_message(tmp_path, capsys):
     bogus = tmp_path / "prices.xlsx"
     bogus.write_bytes(b"not a zip at all")

@@ -17,6 +17,7 @@ from dtpl_studio.audit import GENESIS, AuditEntry, chain, first_broken, hash_ent
 from dtpl_studio.costing.rab import Program
 from dtpl_studio.storage.library import PriceLibrary
 from dtpl_studio.storage.project_file import read_audit_log, save_program, verify_audit_log
+from tests.storage.conftest import raw_sql
 from tests.storage.storage_samples import make_book, make_program
 
 
@@ -170,8 +171,8 @@ def test_older_files_get_their_history_chained_on_upgrade(tmp_path: Path):
     assert entries[-1].action == "upgrade" and entries[-1].prev_hash == entries[-2].entry_hash
 
 
-def test_library_imports_and_publications_are_chained_and_checked(tmp_path: Path):
-    db = tmp_path / "library.sqlite"
+def test_library_imports_and_publications_are_chained_and_checked(library_url: str):
+    db = library_url  # an SQLite file or a PostgreSQL schema (tests/storage/conftest.py)
     with PriceLibrary(db) as lib:
         edition = lib.add_edition(make_book(), who="ani@pc")
         lib.publish(edition, who="budi@pc")
@@ -179,7 +180,7 @@ def test_library_imports_and_publications_are_chained_and_checked(tmp_path: Path
     assert first_broken(entries) is None
     assert [(e.action, e.who) for e in entries][-2:] == [("add", "ani@pc"), ("publish", "budi@pc")]
     assert (entries[-1].old, entries[-1].new) == ("draft", "published")
-    _tamper(db, "UPDATE audit_log SET who = 'mallory' WHERE action = 'add'")
+    raw_sql(db, "UPDATE audit_log SET who = 'mallory' WHERE action = 'add'")
     with PriceLibrary(db) as lib:
         assert first_broken(lib.audit_entries()) == len(entries) - 2
 

@@ -1,4 +1,8 @@
-"""The price library: editions, publish immutability, find, location, errors."""
+"""The price library: editions, publish immutability, find, location, errors.
+
+Every test taking ``lib`` or ``library_url`` runs twice: on an SQLite file and on the test
+PostgreSQL server (a schema of its own, ``tests/pg.py``; skipped with the reason when no server
+answers)."""
 
 from __future__ import annotations
 
@@ -11,6 +15,7 @@ import pytest
 from dtpl_studio.costing.pricebook import PriceBook
 from dtpl_studio.storage import library as library_module
 from dtpl_studio.storage.library import (
+    ConflictError,
     EditionNotFoundError,
     LibraryError,
     PriceLibrary,
@@ -18,12 +23,13 @@ from dtpl_studio.storage.library import (
     resolve_library_location,
 )
 from dtpl_studio.storage.project_file import save_program
+from tests.storage.conftest import integrity_errors, raw_sql
 from tests.storage.storage_samples import MORTAR_COEFFICIENT, make_book, make_program
 
 
 @pytest.fixture
-def lib(tmp_path: Path):
-    with PriceLibrary(tmp_path / "library.sqlite") as library:
+def lib(library_url: str):
+    with PriceLibrary(library_url) as library:
         yield library
 
 
@@ -75,17 +81,34 @@ def test_publish_makes_the_edition_immutable(lib: PriceLibrary, book: PriceBook)
     "INSERT INTO book_resource (book_id, position, key, name, kind, unit, price, code, source_ref,"
     " raw_unit, note) VALUES (1, 99, 'Batu', 'Batu', 'material', 'm3', '1', '', '', '', '')",
 ])
-def test_published_edition_is_guarded_in_the_database_too(tmp_path: Path, sql: str) -> None:
-    db = tmp_path / "library.sqlite"
-    with PriceLibrary(db) as lib:
+def test_published_edition_is_guarded_in_the_database_too(library_url: str, sql: str) -> None:
+    """SQLite triggers (library_0001) and the plpgsql trigger function (library_0003) refuse
+    the same writes with the same words, whoever writes."""
+    with PriceLibrary(library_url) as lib:
         lib.publish(lib.add_edition(make_book()))
-    con = sqlite3.connect(db)
-    try:
-        with pytest.raises(sqlite3.IntegrityError, match="published edition is immutable"):
-            con.execute(sql)
-    finally:
-        con.rollback()
-        con.close()
+    with pytest.raises(integrity_errors(), match="published edition is immutable"):
+        raw_sql(library_url, sql)
+    with PriceLibrary(library_url) as lib:
+        assert lib.load_edition(1).content_hash() == make_book().content_hash()
+
+
+def test_a_draft_stays_writable_from_outside(library_url: str) -> None:
+    """The guards refuse only published editions (a draft is changed, then the change is
+    detected by the content hash: the next test)."""
+    with PriceLibrary(library_url) as lib:
+        lib.add_edition(make_book())
+    raw_sql(library_url, "UPDATE book_resource SET note = 'x'")
+    raw_sql(library_url, "DELETE FROM book_analysis_line")
+
+
+def test_truncate_is_refused_while_an_edition_is_published(pg_url: str) -> None:
+    import psycopg
+
+    with PriceLibrary(pg_url) as lib:
+        lib.publish(lib.add_edition(make_book()))
+    for table in ("book_resource", "book"):
+        with pytest.raises(psycopg.IntegrityError, match="published edition is immutable"):
+            raw_sql(pg_url, f"TRUNCATE {table} CASCADE")
 
 
 def test_draft_can_be_updated_and_deleted(lib: PriceLibrary, book: PriceBook) -> None:
@@ -110,9 +133,11 @@ def test_optimistic_lock_on_update_and_publish(lib: PriceLibrary, book: PriceBoo
     other.set_price("Pasir", Decimal("300000"))
     lib.update_edition(edition, other, expected_hash=seen)  # another editor saved first
     mine = lib.load_edition(edition)
-    with pytest.raises(LibraryError, match="changed by someone else"):
+    with pytest.raises(ConflictError, match="changed by someone else") as refused:
         lib.update_edition(edition, mine, expected_hash=seen)
-    with pytest.raises(LibraryError, match="changed since it was reviewed"):
+    assert refused.value.code == "library.conflict"
+    assert refused.value.params["edition"] == edition
+    with pytest.raises(ConflictError, match="changed since it was reviewed"):
         lib.publish(edition, expected_hash=seen)
 
 
@@ -154,13 +179,11 @@ def test_missing_edition(lib: PriceLibrary) -> None:
         lib.publish(42)
 
 
-def test_tampered_edition_is_detected(tmp_path: Path) -> None:
-    db = tmp_path / "library.sqlite"
-    with PriceLibrary(db) as lib:
+def test_tampered_edition_is_detected(library_url: str) -> None:
+    with PriceLibrary(library_url) as lib:
         edition = lib.add_edition(make_book())
-    with sqlite3.connect(db) as con:
-        con.execute("UPDATE book_resource SET price = '2' WHERE key = 'Pasir'")
-    with PriceLibrary(db) as lib, pytest.raises(LibraryError, match="does not match its content hash"):
+    raw_sql(library_url, "UPDATE book_resource SET price = '2' WHERE key = 'Pasir'")
+    with PriceLibrary(library_url) as lib, pytest.raises(LibraryError, match="does not match its content hash"):
         lib.load_edition(edition)
 
 

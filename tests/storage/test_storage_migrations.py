@@ -88,7 +88,7 @@ def _revision(path: Path) -> str:
 
 @pytest.mark.parametrize("kind,folder,head", [
     ("project", PACKAGE_DIR / "migrations", "project_0003_blm_funding"),
-    ("library", PACKAGE_DIR / "migrations" / "library", "library_0002_audit"),
+    ("library", PACKAGE_DIR / "migrations" / "library", "library_0003_pg"),
 ])
 def test_scripts_ship_inside_the_package(kind: str, folder: Path, head: str) -> None:
     assert Path(migrate.SCRIPT_LOCATIONS[kind]).resolve() == folder.resolve()

@@ -85,3 +85,20 @@ def test_decimals_survive_the_round_trip(price: Decimal, coefficient: Decimal,
     assert loaded.packages[0].book.content_hash() == book.content_hash()
     assert from_library.content_hash() == book.content_hash()
     assert str(loaded.packages[0].book.analyses["X.1"].lines[0].coefficient) == str(coefficient)
+
+
+@settings(max_examples=40, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(price=prices, coefficient=coefficients)
+def test_decimals_survive_a_postgresql_library(pg_url: str, price: Decimal, coefficient: Decimal) -> None:
+    """The same TEXT columns on PostgreSQL (never NUMERIC): digits, trailing zeros and
+    exponents come back as stored, so the content hash is the same (one schema for the test,
+    one edition per example)."""
+    book = PriceBook()
+    book.add_resource(Resource("Pekerja", "Pekerja", ResourceKind.LABOUR, "OH", price))
+    book.put_analysis(Analysis("X.1", "galian", "m3",
+                               lines=[AnalysisLine(LineKind.LABOUR, "Pekerja", coefficient, "OH")]))
+    with PriceLibrary(pg_url) as lib:
+        loaded = lib.load_edition(lib.add_edition(book))
+    assert loaded.content_hash() == book.content_hash()
+    assert str(loaded.resources["Pekerja"].price) == str(price)
+    assert str(loaded.analyses["X.1"].lines[0].coefficient) == str(coefficient)
