@@ -34,6 +34,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
 
+from dtpl_studio.costing.attachments import ATTACHMENT_FIELDS, Attachment, AttachmentKind
 from dtpl_studio.costing.funding import (
     DEFAULT_PLPBK_RULES,
     FundingRule,
@@ -834,4 +835,138 @@ __all__ = [
     "move_up_down", "outdent", "pin_analysis", "remove_unused_analysis", "reset_rules", "set_funding",
     "set_item", "set_override", "set_package", "set_program", "set_rules", "set_section", "set_settings",
     "set_swadaya_rule", "set_termins", "set_volume",
+]
+
+
+# -- attachments (issue 9 point 1) -----------------------------------------------------------
+
+def find_attachment(program: Program, attachment_id: str) -> tuple[int, Attachment]:
+    """``(index, attachment)`` of the attachment with ``attachment_id``.
+
+    Raises:
+        EditError: none.
+    """
+    for i, att in enumerate(program.attachments):
+        if att.id == attachment_id:
+            return i, att
+    raise EditError(f"lampiran {attachment_id!r} tidak ada di program")
+
+
+def _check_scope(program: Program, package_id: str | None) -> None:
+    if package_id is not None:
+        find_package(program, package_id)
+
+
+@dataclass(frozen=True)
+class InsertAttachment(Edit):
+    """Insert ``attachment`` into the programme's list at ``index`` (None = at the end).
+
+    Refused when its id is taken, its ``package_id`` names no package, or its
+    :attr:`~Attachment.sha256` is not the hash of its bytes."""
+
+    attachment: Attachment
+    index: int | None = None
+    structural = True
+
+    def apply(self, program: Program) -> Edit:
+        if any(a.id == self.attachment.id for a in program.attachments):
+            raise EditError(f"lampiran {self.attachment.title!r} sudah ada di program")
+        if not self.attachment.hash_ok():
+            raise EditError(f"lampiran {self.attachment.title!r}: SHA-256 tidak cocok dengan isinya")
+        _check_scope(program, self.attachment.package_id)
+        index = len(program.attachments) if self.index is None else self.index
+        if not 0 <= index <= len(program.attachments):
+            raise EditError(f"posisi lampiran {index} di luar 0..{len(program.attachments)}")
+        program.attachments.insert(index, self.attachment)
+        return RemoveAttachment(self.attachment.id)
+
+
+@dataclass(frozen=True)
+class RemoveAttachment(Edit):
+    """Remove attachment ``attachment_id``; the inverse puts the same object back."""
+
+    attachment_id: str
+    structural = True
+
+    def apply(self, program: Program) -> Edit:
+        index, att = find_attachment(program, self.attachment_id)
+        del program.attachments[index]
+        return InsertAttachment(att, index)
+
+
+@dataclass(frozen=True)
+class MoveAttachment(Edit):
+    """Move attachment ``attachment_id`` to ``index`` (counted after it was taken out)."""
+
+    attachment_id: str
+    index: int
+    structural = True
+
+    def apply(self, program: Program) -> Edit:
+        old, att = find_attachment(program, self.attachment_id)
+        if not 0 <= self.index < len(program.attachments):
+            raise EditError(f"posisi lampiran {self.index} di luar 0..{len(program.attachments) - 1}")
+        del program.attachments[old]
+        program.attachments.insert(self.index, att)
+        return MoveAttachment(att.id, old)
+
+
+def move_attachment(program: Program, attachment_id: str, step: int) -> MoveAttachment | None:
+    """The move of ``attachment_id`` by ``step`` places (−1 up, +1 down); None at the end."""
+    index, _ = find_attachment(program, attachment_id)
+    target = index + step
+    if not 0 <= target < len(program.attachments):
+        return None
+    return MoveAttachment(attachment_id, target)
+
+
+@dataclass(frozen=True)
+class ReplaceAttachment(Edit):
+    """Put ``attachment`` (new content, same ``id``) in place of the attachment with that id
+    (the replaced object comes back on undo)."""
+
+    attachment: Attachment
+    structural = True
+
+    def apply(self, program: Program) -> Edit:
+        index, old = find_attachment(program, self.attachment.id)
+        if not self.attachment.hash_ok():
+            raise EditError(f"lampiran {self.attachment.title!r}: SHA-256 tidak cocok dengan isinya")
+        _check_scope(program, self.attachment.package_id)
+        program.attachments[index] = self.attachment
+        return ReplaceAttachment(old)
+
+
+@dataclass(frozen=True)
+class SetAttachmentFields(Edit):
+    """Set description fields (:data:`ATTACHMENT_FIELDS`: kind, title, sheet, scale,
+    package_id, note) of attachment ``attachment_id``."""
+
+    attachment_id: str
+    values: tuple[tuple[str, Any], ...]
+
+    def apply(self, program: Program) -> Edit:
+        _, att = find_attachment(program, self.attachment_id)
+        old = _old_values(att, self.values, ATTACHMENT_FIELDS, "kolom lampiran")
+        new = dict(self.values)
+        if "package_id" in new:
+            _check_scope(program, new["package_id"])
+        if "kind" in new:
+            try:
+                new["kind"] = AttachmentKind(new["kind"])
+            except ValueError:
+                raise EditError(f"jenis lampiran {new['kind']!r} tidak dikenal") from None
+        for name, value in new.items():
+            setattr(att, name, value)
+        return SetAttachmentFields(self.attachment_id, old)
+
+
+def set_attachment(attachment_id: str, **values: Any) -> SetAttachmentFields:
+    """``SetAttachmentFields`` from keyword arguments."""
+    return SetAttachmentFields(attachment_id, tuple(values.items()))
+
+
+__all__ += [
+    "InsertAttachment", "MoveAttachment", "RemoveAttachment", "ReplaceAttachment",
+    "SetAttachmentFields", "find_attachment", "move_attachment", "set_attachment",
 ]

@@ -29,6 +29,7 @@ from enum import StrEnum
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
+from dtpl_studio.costing.attachments import Attachment
 from dtpl_studio.costing.findings import Finding, Severity
 from dtpl_studio.costing.funding import (
     DEFAULT_PLPBK_RULES,
@@ -276,6 +277,8 @@ class Program:
     termins: list[Termin] = field(default_factory=list)
     #: optional minimum swadaya share (None = no minimum)
     swadaya_rule: SwadayaRule | None = None
+    #: drawings, maps, photos and scans in print order (:mod:`dtpl_studio.costing.attachments`)
+    attachments: list[Attachment] = field(default_factory=list)
 
 
 # -- priced results ---------------------------------------------------------------------

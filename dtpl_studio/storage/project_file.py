@@ -46,6 +46,7 @@ from sqlalchemy.orm import Session
 
 from dtpl_studio import __version__
 from dtpl_studio.audit import GENESIS, AuditEntry, first_broken, link
+from dtpl_studio.costing.attachments import Attachment, AttachmentKind, MediaType
 from dtpl_studio.costing.findings import Finding, Severity
 from dtpl_studio.costing.formatting import format_stored_value
 from dtpl_studio.costing.funding import (
@@ -87,6 +88,7 @@ from dtpl_studio.storage.audit_log import (
 from dtpl_studio.storage.errors import ProjectFileError, ProjectLockedError
 from dtpl_studio.storage.locking import LockInfo, ProjectLock, current_user
 from dtpl_studio.storage.project_records import (
+    AttachmentRecord,
     AuditLogRecord,
     BookAnalysisLineRecord,
     BookAnalysisRecord,
@@ -340,6 +342,13 @@ def _program_rows(program: Program) -> _Rows:
         {"id": i + 1, "program_id": 1, "position": i, "role": s.role, "name": s.name,
          "job_title": s.position, "date": s.date}
         for i, s in enumerate(program.signatories))
+    rows[AttachmentRecord.__table__].extend(
+        {"id": i + 1, "program_id": 1, "position": i, "uid": a.id,
+         "package_uid": a.package_id or "", "kind": AttachmentKind(a.kind).value,
+         "title": a.title, "sheet": a.sheet, "scale": a.scale, "note": a.note,
+         "filename": a.filename, "media_type": MediaType(a.media_type).value, "pages": a.pages,
+         "width": a.width, "height": a.height, "sha256": a.sha256, "data": bytes(a.data)}
+        for i, a in enumerate(program.attachments))
     books: dict[int, int] = {}  # id(PriceBook) → book row id: a shared book is stored once
     counters: dict[str, int] = defaultdict(int)
 
@@ -730,6 +739,9 @@ def _read_program(db_path: Path, path: Path, verify: bool) -> Program:
     except _HashMismatch as exc:
         raise ProjectFileError(path, str(exc), code="project.book_changed",
                                params={"book": exc.label}) from exc
+    except _AttachmentChanged as exc:
+        raise ProjectFileError(path, str(exc), code="attachment.hash_mismatch",
+                               params={"name": exc.label}) from exc
     except StoredValueError as exc:
         raise ProjectFileError(path, f"the file is damaged: {exc}", code="project.damaged") from exc
     except (SQLAlchemyError, InvalidOperation, ValueError, TypeError, KeyError) as exc:
@@ -1053,6 +1065,7 @@ def _assemble(session: Session, verify: bool, numbers: _Numbers) -> Program:
         title=prec.title,
         termins=termins,
         swadaya_rule=swadaya_rule,
+        attachments=_read_attachments(session, {p.id for p in packages}),
     )
     numbers.attach(allocation_problem, prec.blm_allocation, "program", prec.id, "blm_allocation", None,
                    program, "blm_allocation")
@@ -1063,6 +1076,39 @@ def _assemble(session: Session, verify: bool, numbers: _Numbers) -> Program:
         first = numbers.notes[0][1].finding
         raise _Corrupt(f"{first.location}: {first.message}")
     return program
+
+
+def _read_attachments(session: Session, package_ids: set[str]) -> list[Attachment]:
+    """The attachments in order; each one's bytes are checked against its stored SHA-256.
+
+    Raises:
+        _Corrupt: a hash that does not match (the file was changed outside DTPL Studio or is
+            damaged), an unknown kind or media type.
+    """
+    attachments = []
+    for rec in _table_rows(session, AttachmentRecord, "position"):
+        where = f"attachment {rec.id}"
+        data = bytes(rec.data or b"")
+        att = Attachment(
+            kind=parse_enum(AttachmentKind, rec.kind, where + ".kind"),
+            title=rec.title, filename=rec.filename,
+            media_type=parse_enum(MediaType, rec.media_type, where + ".media_type").value,
+            data=data, sha256=rec.sha256, pages=_stored_int(rec.pages) or 1,
+            width=_stored_int(rec.width) or 0, height=_stored_int(rec.height) or 0,
+            sheet=rec.sheet, scale=rec.scale,
+            package_id=rec.package_uid if rec.package_uid in package_ids else None,
+            note=rec.note, id=rec.uid)
+        if not att.hash_ok():
+            raise _AttachmentChanged(att)
+        attachments.append(att)
+    return attachments
+
+
+class _AttachmentChanged(StoredValueError):
+    def __init__(self, att: Attachment):
+        self.label = att.title or att.filename
+        super().__init__(f"attachment {self.label!r}: the bytes do not match the SHA-256 "
+                         f"recorded ({att.sha256[:12]}…)")
 
 
 def _read_books(session: Session, verify: bool) -> dict[int, PriceBook]:

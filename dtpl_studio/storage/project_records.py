@@ -8,6 +8,7 @@ Tables (migrations in ``dtpl_studio/storage/migrations/versions``)::
       funding_rule(program_id, position, …, year)          the ceiling table of the program
       termin(program_id, position, percent, milestone, amount)   the BLM disbursement plan
       signatory(program_id, position, role, name, job_title, date)
+      attachment(program_id, position, uid, package_uid, kind, …, sha256, data)   drawings, photos…
       package(program_id, position, uid, …, book_id)       a paket kegiatan
         package_settings(package_id, volume_decimals, ppn_rate, total_rounding_*)
         book(…meta…, content_hash)  ← the pinned price book, shared if packages shared it
@@ -28,7 +29,7 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from sqlalchemy import ForeignKey, UniqueConstraint
+from sqlalchemy import ForeignKey, LargeBinary, UniqueConstraint
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
 from dtpl_studio.storage.records import (
@@ -135,6 +136,33 @@ class SignatoryRecord(ProjectBase):
     name: Mapped[str] = mapped_column(default="")
     job_title: Mapped[str] = mapped_column(default="")
     date: Mapped[str] = mapped_column(default="")
+
+
+class AttachmentRecord(ProjectBase):
+    """An :class:`~dtpl_studio.costing.attachments.Attachment` of the program: the file's
+    bytes in ``data`` (BLOB) with their ``sha256`` (hex), checked when read.
+    ``package_uid`` is the owning package's model id ("" = the whole program)."""
+
+    __tablename__ = "attachment"
+    __table_args__ = (UniqueConstraint("program_id", "position"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    program_id: Mapped[int] = mapped_column(ForeignKey("program.id", ondelete="CASCADE"))
+    position: Mapped[int]
+    uid: Mapped[str] = mapped_column(default="")
+    package_uid: Mapped[str] = mapped_column(default="")
+    kind: Mapped[str]
+    title: Mapped[str] = mapped_column(default="")
+    sheet: Mapped[str] = mapped_column(default="")
+    scale: Mapped[str] = mapped_column(default="")
+    note: Mapped[str] = mapped_column(default="")
+    filename: Mapped[str] = mapped_column(default="")
+    media_type: Mapped[str]
+    pages: Mapped[int] = mapped_column(default=1)
+    width: Mapped[int] = mapped_column(default=0)
+    height: Mapped[int] = mapped_column(default=0)
+    sha256: Mapped[str]
+    data: Mapped[bytes] = mapped_column(LargeBinary)
 
 
 class BookRecord(BookMetaColumns, ProjectBase):
@@ -301,7 +329,7 @@ class FactorRecord(ProjectBase):
 
 
 __all__ = [
-    "AuditLogRecord", "BookAnalysisLineRecord", "BookAnalysisRecord", "BookRecord",
+    "AttachmentRecord", "AuditLogRecord", "BookAnalysisLineRecord", "BookAnalysisRecord", "BookRecord",
     "BookResourceRecord", "FactorRecord", "FundingRuleRecord", "ItemFundingRecord", "ItemRecord", "MeasurementRecord",
     "MetaRecord", "PackageRecord", "PackageSettingsRecord", "ProgramRecord", "ProjectBase",
     "SectionRecord", "SignatoryRecord", "TerminRecord",

@@ -38,7 +38,7 @@ depends_on = None
 
 
 def upgrade():
-    op.create_table("attachment", sa.Column("id", sa.Integer(), primary_key=True),
+    op.create_table("site_visit", sa.Column("id", sa.Integer(), primary_key=True),
                     sa.Column("title", sa.String(), nullable=False))
     with op.batch_alter_table("item", recreate="always") as batch:
         batch.add_column(sa.Column("unit_note", sa.String(), nullable=True, server_default=""))
@@ -47,7 +47,7 @@ def upgrade():
 def downgrade():
     with op.batch_alter_table("item") as batch:
         batch.drop_column("unit_note")
-    op.drop_table("attachment")
+    op.drop_table("site_visit")
 '''
 
 LIBRARY_0002 = '''
@@ -87,7 +87,7 @@ def _revision(path: Path) -> str:
 # -- where the scripts are ----------------------------------------------------------------------
 
 @pytest.mark.parametrize("kind,folder,head", [
-    ("project", PACKAGE_DIR / "migrations", "project_0003_blm_funding"),
+    ("project", PACKAGE_DIR / "migrations", "project_0004_attachments"),
     ("library", PACKAGE_DIR / "migrations" / "library", "library_0003_pg"),
 ])
 def test_scripts_ship_inside_the_package(kind: str, folder: Path, head: str) -> None:
@@ -142,7 +142,7 @@ def test_older_file_upgrades_in_place_on_open(program: Program, tmp_path: Path,
     with sqlite3.connect(path) as con:
         lines_before = con.execute("SELECT count(*) FROM measurement").fetchone()[0]
 
-    scripts = _future_scripts(tmp_path, "project", PROJECT_0002, "0002_attachment.py")
+    scripts = _future_scripts(tmp_path, "project", PROJECT_0002, "0002_site_visit.py")
     monkeypatch.setitem(migrate.SCRIPT_LOCATIONS, "project", str(scripts))  # a newer app
     assert inspect_project_file(path).state == "older"
 
@@ -157,7 +157,7 @@ def test_older_file_upgrades_in_place_on_open(program: Program, tmp_path: Path,
         # rebuilding `item` did not cascade-delete its measurement lines (FKs off while migrating)
         assert con.execute("SELECT count(*) FROM measurement").fetchone()[0] == lines_before
         assert con.execute("PRAGMA foreign_key_check").fetchall() == []
-    assert "attachment" in tables and "unit_note" in item_columns
+    assert "site_visit" in tables and "unit_note" in item_columns
     last = read_audit_log(path)[-1]
     assert (last.action, last.detail) == ("upgrade", f"schema {head} → project_0002")
     assert sorted(p.name for p in tmp_path.iterdir() if p.is_file()) == ["lama.dtpl"]
@@ -168,7 +168,7 @@ def test_older_file_can_be_read_without_touching_it(program: Program, tmp_path: 
     path = tmp_path / "lama.dtpl"
     save_program(program, path)
     before = path.read_bytes()
-    scripts = _future_scripts(tmp_path, "project", PROJECT_0002, "0002_attachment.py")
+    scripts = _future_scripts(tmp_path, "project", PROJECT_0002, "0002_site_visit.py")
     monkeypatch.setitem(migrate.SCRIPT_LOCATIONS, "project", str(scripts))
 
     loaded = load_program(path, upgrade=False)  # upgraded on a temporary copy
@@ -182,7 +182,7 @@ def test_older_file_can_be_read_without_touching_it(program: Program, tmp_path: 
 def test_file_from_a_newer_app_is_refused(program: Program, tmp_path: Path,
                                           monkeypatch: pytest.MonkeyPatch) -> None:
     path = tmp_path / "baru.dtpl"
-    scripts = _future_scripts(tmp_path, "project", PROJECT_0002, "0002_attachment.py")
+    scripts = _future_scripts(tmp_path, "project", PROJECT_0002, "0002_site_visit.py")
     with monkeypatch.context() as m:
         m.setitem(migrate.SCRIPT_LOCATIONS, "project", str(scripts))
         save_program(program, path)  # saved by the newer app
