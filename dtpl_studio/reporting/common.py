@@ -233,6 +233,12 @@ class BuildContext:
     draft: bool
     check_cancel: Callable[[], None] = lambda: None
     _keys: int = field(default=0, repr=False)
+    #: where each page of an attached PDF is merged: ``(attachment id, page index)`` →
+    #: ``(page number, x, y, width, height)`` in points, filled while the last pass draws
+    #: (:mod:`dtpl_studio.reporting.sections.attachments`)
+    sheet_boxes: dict = field(default_factory=dict, repr=False)
+    #: page sizes ``[(width, height), …]`` of each attached PDF, by SHA-256 (read once)
+    pdf_pages: dict = field(default_factory=dict, repr=False)
 
     def heading(self, text: str, level: int, *, in_toc: bool = True,
                 section: str | None = None, style=None) -> Heading:

@@ -14,6 +14,7 @@ import calendar
 import hashlib
 import time
 
+from reportlab.lib.pagesizes import landscape
 from reportlab.lib.units import mm
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import BaseDocTemplate, Flowable, Frame, KeepTogether, PageTemplate
@@ -37,6 +38,10 @@ from dtpl_studio.reporting.styles import (
     WATERMARK,
 )
 from dtpl_studio.reporting.verify import HASH_KEY, document_date
+
+#: Page template names of the sheet pages (drawings, maps, scans).
+SHEET_PORTRAIT = "sheet_portrait"
+SHEET_LANDSCAPE = "sheet_landscape"
 
 
 class PageTotal(IndexingFlowable):
@@ -140,8 +145,19 @@ class DtplDocTemplate(BaseDocTemplate):
             PageTemplate("cover", [frame], onPage=self._under_page, onPageEnd=self._cover_end),
             PageTemplate("body", [frame], onPage=self._under_page, onPageEnd=self._body_end),
         ]
-        self.addPageTemplates(templates if cover else templates[::-1])
+        # sheet pages (drawings, maps, scans; issue 9 point 1): A4 portrait or landscape,
+        # header and footer as on a body page, one sheet filling the frame
         self._frames = [frame]
+        sheets = []
+        for name, size in ((SHEET_PORTRAIT, PAGE_SIZE), (SHEET_LANDSCAPE, landscape(PAGE_SIZE))):
+            sheet_frame = DtplFrame(MARGIN_LEFT, MARGIN_BOTTOM,
+                                    size[0] - MARGIN_LEFT - MARGIN_RIGHT,
+                                    size[1] - MARGIN_TOP - MARGIN_BOTTOM, id=name,
+                                    leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0)
+            self._frames.append(sheet_frame)
+            sheets.append(PageTemplate(name, [sheet_frame], onPage=self._under_page,
+                                       onPageEnd=self._body_end, pagesize=size))
+        self.addPageTemplates((templates if cover else templates[::-1]) + sheets)
         self.dry = False
 
     def _makeCanvas(self, filename=None, canvasmaker=Canvas):
@@ -232,7 +248,7 @@ class DtplDocTemplate(BaseDocTemplate):
         key = flowable.outline_key
         space = flowable.style.spaceBefore if isinstance(flowable, Heading) else 0
         top = self.frame._y + getattr(flowable, "height", 0) + space
-        self.canv.bookmarkHorizontal(key, 0, min(top + 4, PAGE_SIZE[1]))
+        self.canv.bookmarkHorizontal(key, 0, min(top + 4, self.canv._pagesize[1]))
         self.canv.addOutlineEntry(flowable.outline_text, key, level=level, closed=level >= 1)
         if flowable.in_toc:
             self.notify("TOCEntry", (level, esc(flowable.outline_text), self.page, key))
@@ -245,7 +261,7 @@ class DtplDocTemplate(BaseDocTemplate):
             canv.saveState()
             canv.setFillColor(WATERMARK)
             canv.setFont(FAMILY.bold, 130)
-            canv.translate(PAGE_SIZE[0] / 2, PAGE_SIZE[1] / 2)
+            canv.translate(canv._pagesize[0] / 2, canv._pagesize[1] / 2)
             canv.rotate(52)
             canv.drawCentredString(0, -45, L.DRAFT)
             canv.restoreState()
@@ -262,23 +278,27 @@ class DtplDocTemplate(BaseDocTemplate):
 
     def _header(self, canv: Canvas) -> None:
         program = self.priced.program
-        y = PAGE_SIZE[1] - MARGIN_TOP + 7 * mm
+        page_w, page_h = canv._pagesize
+        width = page_w - MARGIN_LEFT - MARGIN_RIGHT
+        y = page_h - MARGIN_TOP + 7 * mm
         canv.saveState()
         canv.setFont(FAMILY.regular, 7.5)
         canv.setFillColor(MUTED)
         left = f"{L.DOCUMENT_SHORT} {program.program}"
         if program.title:
             left += f" · {program.title}"
-        canv.drawString(MARGIN_LEFT, y, _fit(left, FAMILY.regular, 7.5, FRAME_WIDTH * 0.5))
-        canv.drawRightString(PAGE_SIZE[0] - MARGIN_RIGHT, y,
-                             _fit(self.running_section, FAMILY.regular, 7.5, FRAME_WIDTH * 0.48))
+        canv.drawString(MARGIN_LEFT, y, _fit(left, FAMILY.regular, 7.5, width * 0.5))
+        canv.drawRightString(page_w - MARGIN_RIGHT, y,
+                             _fit(self.running_section, FAMILY.regular, 7.5, width * 0.48))
         canv.setStrokeColor(RULE)
         canv.setLineWidth(0.5)
-        canv.line(MARGIN_LEFT, y - 2.5 * mm, PAGE_SIZE[0] - MARGIN_RIGHT, y - 2.5 * mm)
+        canv.line(MARGIN_LEFT, y - 2.5 * mm, page_w - MARGIN_RIGHT, y - 2.5 * mm)
         canv.restoreState()
 
     def _footer(self, canv: Canvas) -> None:
         program = self.priced.program
+        page_w = canv._pagesize[0]
+        width = page_w - MARGIN_LEFT - MARGIN_RIGHT
         y = MARGIN_BOTTOM - 9 * mm
         total = str(self.page_total) if self.page_total else "?"
         left = f"{program.program} · Kelurahan {program.kelurahan}"
@@ -289,12 +309,12 @@ class DtplDocTemplate(BaseDocTemplate):
         canv.saveState()
         canv.setStrokeColor(RULE)
         canv.setLineWidth(0.5)
-        canv.line(MARGIN_LEFT, y + 4 * mm, PAGE_SIZE[0] - MARGIN_RIGHT, y + 4 * mm)
+        canv.line(MARGIN_LEFT, y + 4 * mm, page_w - MARGIN_RIGHT, y + 4 * mm)
         canv.setFillColor(MUTED)
         canv.setFont(FAMILY.regular, 7.5)
-        canv.drawString(MARGIN_LEFT, y, _fit(left, FAMILY.regular, 7.5, FRAME_WIDTH * 0.7))
+        canv.drawString(MARGIN_LEFT, y, _fit(left, FAMILY.regular, 7.5, width * 0.7))
         canv.setFont(FAMILY.bold, 7.5)
-        canv.drawRightString(PAGE_SIZE[0] - MARGIN_RIGHT, y, f"Halaman {self.page} dari {total}")
+        canv.drawRightString(page_w - MARGIN_RIGHT, y, f"Halaman {self.page} dari {total}")
         canv.setFont(FAMILY.regular, 6.5)
         canv.drawString(MARGIN_LEFT, y - 3.6 * mm, f"Kode dokumen (SHA-256): {self.doc_hash[:16]}")
         canv.restoreState()

@@ -4,13 +4,14 @@ The sections, their order, their titles and which are printed come from the temp
 ``templates/dtpl-plpbk.json`` (:mod:`dtpl_studio.reporting.template`). The shipped order
 (DOMAIN.md §4.4, the parts the costing core can fill today):
 
-1. Sampul; 2. Lembar pengesahan; 3. Daftar isi;
+1. Sampul; 2. Lembar pengesahan; 3. Daftar isi; peta lokasi & gambar kerja (attached
+   drawings, their PDF pages merged with pypdf: :mod:`.sections.attachments`);
 4. per package: data, Rekapitulasi RAB, Rincian RAB, Back-up perhitungan volume;
 5. Analisa harga satuan pekerjaan (A–F of every analysis used, with sub-analyses);
 6. Daftar harga satuan dasar (upah/bahan/alat used, with the book's provenance);
 6a. Rekap kebutuhan bahan & tenaga kerja (per package; the programme when several packages
     have analyses);
-7. Pemeriksaan pagu BLM, then the document hash (Keterangan dokumen).
+7. Pemeriksaan pagu BLM, the lampiran (photos, scans), then the document hash (Keterangan dokumen).
 
 Every page carries "Halaman n dari N", the programme and kelurahan, and the first 16 hex
 digits of the document hash; the DRAFT watermark is drawn on every page when a ceiling
@@ -46,6 +47,7 @@ from dtpl_studio.reporting.sections import (
     build_rab_summary,
     build_toc,
 )
+from dtpl_studio.reporting.sections.attachments import build_drawings, build_lampiran, merge_sheets
 from dtpl_studio.reporting.styles import make_styles
 from dtpl_studio.reporting.template import DtplTemplate, load_template
 from dtpl_studio.tempfiles import temp_path
@@ -179,9 +181,13 @@ def render_dtpl_pdf(
     doc.setProgressCallBack(_layout_progress(report, check_cancel))
     doc.build_passes(story, MAX_PASSES)
     check_cancel()
+    data = buffer.getvalue()
+    if ctx.sheet_boxes:
+        report(96, "Menggabungkan gambar PDF")
+        data = merge_sheets(data, ctx.sheet_boxes, priced.program.attachments)
     if _final:
         report(PROGRESS_TOTAL, "Selesai")
-    return buffer.getvalue()
+    return data
 
 
 def _steps(ctx: BuildContext,
@@ -196,6 +202,8 @@ def _steps(ctx: BuildContext,
         "kebutuhan": build_kebutuhan,
         "blm": build_blm_check,
         "document": build_document_info,
+        "gambar": build_drawings,
+        "lampiran": build_lampiran,
     }
     parts = {"rekap": build_rab_summary, "rincian": build_rab_detail,
              "backup": build_backup_volume}

@@ -2,7 +2,8 @@
 
 The hash is taken over a canonical JSON of what the package *says* (programme data,
 signatories, ceiling rules, every printed row with its volume, rate and amount, measurement
-lines, totals, ceiling checks, and each pinned price book's content hash and provenance), not
+lines, totals, ceiling checks, each pinned price book's content hash and provenance, and each
+attachment's description and SHA-256), not
 over the PDF bytes: two PDFs of the same priced content carry the same hash, and any change
 of a printed figure changes it. Random node ids are left out.
 """
@@ -101,7 +102,7 @@ def priced_content(priced: PricedProgram) -> dict[str, Any]:
     """The canonical, JSON-ready content that :func:`document_hash` digests."""
     prog = priced.program
     book_hashes: dict[int, str] = {}
-    return {
+    content = {
         "format": "dtpl-studio/priced-program/1",
         "program": {
             "program": prog.program, "title": prog.title, "fiscal_year": prog.fiscal_year,
@@ -117,6 +118,12 @@ def priced_content(priced: PricedProgram) -> dict[str, Any]:
         "checks": [[c.component.value, str(c.amount), str(c.ceiling), c.source_ref, c.passed]
                    for c in priced.checks],
     }
+    if prog.attachments:  # absent when empty: the hash of a project without any is unchanged
+        scope = {p.id: n for n, p in enumerate(prog.packages, start=1)}
+        content["attachments"] = [
+            [a.kind.value, a.title, a.sheet, a.scale, a.note, scope.get(a.package_id or "", 0),
+             a.media_type, a.sha256] for a in prog.attachments]
+    return content
 
 
 def document_hash(priced: PricedProgram) -> str:

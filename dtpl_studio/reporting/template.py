@@ -32,11 +32,13 @@ SECTION_IDS: dict[str, str] = {
     "cover": "Sampul",
     "approval": "Lembar pengesahan",
     "toc": "Daftar isi",
+    "gambar": "Peta lokasi, site plan dan gambar kerja (lampiran gambar/peta; kosong = tidak dicetak)",
     "packages": "Per paket: data paket, lalu bagian-bagiannya (parts)",
     "analysis": "Analisa harga satuan pekerjaan",
     "prices": "Daftar harga satuan dasar",
     "kebutuhan": "Rekap kebutuhan bahan & tenaga kerja",
     "blm": "Pemeriksaan pagu BLM",
+    "lampiran": "Lampiran: foto kondisi 0 % dan berkas pindaian (kosong = tidak dicetak)",
     "document": "Keterangan dokumen (kode SHA-256)",
 }
 #: Sections added after the format was fixed: a template that does not list one (written
