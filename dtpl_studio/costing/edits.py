@@ -839,6 +839,8 @@ __all__ = [
 
 
 # -- attachments (issue 9 point 1) -----------------------------------------------------------
+# Attachment edits change no figure: not structural, no changed item (the window reprices
+# nothing and only the attachment views refresh).
 
 def find_attachment(program: Program, attachment_id: str) -> tuple[int, Attachment]:
     """``(index, attachment)`` of the attachment with ``attachment_id``.
@@ -866,7 +868,6 @@ class InsertAttachment(Edit):
 
     attachment: Attachment
     index: int | None = None
-    structural = True
 
     def apply(self, program: Program) -> Edit:
         if any(a.id == self.attachment.id for a in program.attachments):
@@ -886,7 +887,6 @@ class RemoveAttachment(Edit):
     """Remove attachment ``attachment_id``; the inverse puts the same object back."""
 
     attachment_id: str
-    structural = True
 
     def apply(self, program: Program) -> Edit:
         index, att = find_attachment(program, self.attachment_id)
@@ -900,7 +900,6 @@ class MoveAttachment(Edit):
 
     attachment_id: str
     index: int
-    structural = True
 
     def apply(self, program: Program) -> Edit:
         old, att = find_attachment(program, self.attachment_id)
@@ -926,7 +925,6 @@ class ReplaceAttachment(Edit):
     (the replaced object comes back on undo)."""
 
     attachment: Attachment
-    structural = True
 
     def apply(self, program: Program) -> Edit:
         index, old = find_attachment(program, self.attachment.id)

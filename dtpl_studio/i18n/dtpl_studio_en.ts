@@ -1849,6 +1849,183 @@ Technical details are in the log.</translation>
         <translation>BLM physical</translation>
     </message>
     <message>
+        <source>&amp;Lampiran (gambar, peta, foto)…</source>
+        <comment>action.attachments</comment>
+        <translation>&amp;Attachments (drawings, maps, photos)…</translation>
+    </message>
+    <message>
+        <source>Lampiran: gambar kerja, peta lokasi, foto dan pindaian</source>
+        <comment>att.title</comment>
+        <translation>Attachments: working drawings, location map, photos and scans</translation>
+    </message>
+    <message>
+        <source>&amp;Tambah berkas…</source>
+        <comment>att.add</comment>
+        <translation>&amp;Add file…</translation>
+    </message>
+    <message>
+        <source>&amp;Ganti berkas…</source>
+        <comment>att.replace</comment>
+        <translation>&amp;Replace file…</translation>
+    </message>
+    <message>
+        <source>&amp;Hapus</source>
+        <comment>att.remove</comment>
+        <translation>&amp;Remove</translation>
+    </message>
+    <message>
+        <source>Naik</source>
+        <comment>att.up</comment>
+        <translation>Up</translation>
+    </message>
+    <message>
+        <source>Turun</source>
+        <comment>att.down</comment>
+        <translation>Down</translation>
+    </message>
+    <message>
+        <source>Tutup</source>
+        <comment>att.close</comment>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <source>Jenis</source>
+        <comment>att.kind</comment>
+        <translation>Kind</translation>
+    </message>
+    <message>
+        <source>Gambar kerja</source>
+        <comment>att.kind.gambar</comment>
+        <translation>Working drawing</translation>
+    </message>
+    <message>
+        <source>Peta lokasi / site plan</source>
+        <comment>att.kind.peta</comment>
+        <translation>Location map / site plan</translation>
+    </message>
+    <message>
+        <source>Foto kondisi 0 %</source>
+        <comment>att.kind.foto</comment>
+        <translation>Photo of the existing condition (0 %)</translation>
+    </message>
+    <message>
+        <source>Pindaian (berita acara, daftar hadir, surat)</source>
+        <comment>att.kind.scan</comment>
+        <translation>Scan (minutes, attendance list, letter)</translation>
+    </message>
+    <message>
+        <source>Judul</source>
+        <comment>att.field.title</comment>
+        <translation>Title</translation>
+    </message>
+    <message>
+        <source>Nomor lembar</source>
+        <comment>att.field.sheet</comment>
+        <translation>Sheet number</translation>
+    </message>
+    <message>
+        <source>Skala</source>
+        <comment>att.field.scale</comment>
+        <translation>Scale</translation>
+    </message>
+    <message>
+        <source>Untuk</source>
+        <comment>att.field.scope</comment>
+        <translation>For</translation>
+    </message>
+    <message>
+        <source>Keterangan</source>
+        <comment>att.field.note</comment>
+        <translation>Remark</translation>
+    </message>
+    <message>
+        <source>Seluruh program</source>
+        <comment>att.scope.program</comment>
+        <translation>The whole programme</translation>
+    </message>
+    <message>
+        <source>Paket {n}: {name}</source>
+        <comment>att.scope.package</comment>
+        <translation>Package {n}: {name}</translation>
+    </message>
+    <message>
+        <source>Berkas: {name} · {size} · SHA-256 {hash}…</source>
+        <comment>att.file</comment>
+        <translation>File: {name} · {size} · SHA-256 {hash}…</translation>
+    </message>
+    <message>
+        <source>PDF
+{pages} halaman</source>
+        <comment>att.pdf_pages</comment>
+        <translation>PDF
+{pages} pages</translation>
+    </message>
+    <message>
+        <source>Pratinjau halaman PDF tidak tersedia di sini (modul QtPdf tidak terpasang); PDF digabungkan utuh ke dokumen saat dicetak.</source>
+        <comment>att.no_preview</comment>
+        <translation>A preview of PDF pages is not available here (the QtPdf module is not installed); the PDF is merged whole into the document when printed.</translation>
+    </message>
+    <message>
+        <source>Belum ada lampiran. Tambahkan gambar kerja, peta lokasi, foto kondisi 0 % dan berkas pindaian; semuanya disimpan di dalam berkas proyek.</source>
+        <comment>att.empty</comment>
+        <translation>No attachments yet. Add the working drawings, the location map, photos of the existing condition and scanned papers; they are all stored inside the project file.</translation>
+    </message>
+    <message>
+        <source>Gambar dan PDF (*.pdf *.png *.jpg *.jpeg)</source>
+        <comment>att.filter</comment>
+        <translation>Images and PDF (*.pdf *.png *.jpg *.jpeg)</translation>
+    </message>
+    <message>
+        <source>Pilih berkas lampiran</source>
+        <comment>att.choose</comment>
+        <translation>Choose attachment files</translation>
+    </message>
+    <message>
+        <source>Berkas tidak dilampirkan</source>
+        <comment>att.refused</comment>
+        <translation>File not attached</translation>
+    </message>
+    <message>
+        <source>Batas ukuran per berkas: {mb} MB (ubah di Pengaturan).</source>
+        <comment>att.limit</comment>
+        <translation>Size limit per file: {mb} MB (change it in Settings).</translation>
+    </message>
+    <message>
+        <source>{n}. {kind} · {label}</source>
+        <comment>att.row</comment>
+        <translation>{n}. {kind} · {label}</translation>
+    </message>
+    <message>
+        <source>Tambah lampiran &apos;{title}&apos;</source>
+        <comment>cmd.att.add</comment>
+        <translation>Add attachment &apos;{title}&apos;</translation>
+    </message>
+    <message>
+        <source>Ganti berkas lampiran &apos;{title}&apos;</source>
+        <comment>cmd.att.replace</comment>
+        <translation>Replace the file of attachment &apos;{title}&apos;</translation>
+    </message>
+    <message>
+        <source>Hapus lampiran &apos;{title}&apos;</source>
+        <comment>cmd.att.remove</comment>
+        <translation>Remove attachment &apos;{title}&apos;</translation>
+    </message>
+    <message>
+        <source>Pindahkan lampiran &apos;{title}&apos;</source>
+        <comment>cmd.att.move</comment>
+        <translation>Move attachment &apos;{title}&apos;</translation>
+    </message>
+    <message>
+        <source>Ubah lampiran &apos;{title}&apos;</source>
+        <comment>cmd.att.edit</comment>
+        <translation>Change attachment &apos;{title}&apos;</translation>
+    </message>
+    <message>
+        <source>Ukuran maksimum per lampiran (MB)</source>
+        <comment>set.attachment_max_mb</comment>
+        <translation>Largest attachment (MB)</translation>
+    </message>
+    <message>
         <source>&amp;Panduan pengguna</source>
         <comment>action.guide</comment>
         <translation>User &amp;guide</translation>

@@ -2180,6 +2180,182 @@ Pulihkan keadaan itu? (Berkas proyek baru berubah saat Anda menyimpan.)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>&amp;Lampiran (gambar, peta, foto)…</source>
+        <comment>action.attachments</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Lampiran: gambar kerja, peta lokasi, foto dan pindaian</source>
+        <comment>att.title</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Tambah berkas…</source>
+        <comment>att.add</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Ganti berkas…</source>
+        <comment>att.replace</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Hapus</source>
+        <comment>att.remove</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Naik</source>
+        <comment>att.up</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Turun</source>
+        <comment>att.down</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tutup</source>
+        <comment>att.close</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Jenis</source>
+        <comment>att.kind</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Gambar kerja</source>
+        <comment>att.kind.gambar</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Peta lokasi / site plan</source>
+        <comment>att.kind.peta</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Foto kondisi 0 %</source>
+        <comment>att.kind.foto</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pindaian (berita acara, daftar hadir, surat)</source>
+        <comment>att.kind.scan</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Judul</source>
+        <comment>att.field.title</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nomor lembar</source>
+        <comment>att.field.sheet</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Skala</source>
+        <comment>att.field.scale</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Untuk</source>
+        <comment>att.field.scope</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Keterangan</source>
+        <comment>att.field.note</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Seluruh program</source>
+        <comment>att.scope.program</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Paket {n}: {name}</source>
+        <comment>att.scope.package</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Berkas: {name} · {size} · SHA-256 {hash}…</source>
+        <comment>att.file</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>PDF
+{pages} halaman</source>
+        <comment>att.pdf_pages</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pratinjau halaman PDF tidak tersedia di sini (modul QtPdf tidak terpasang); PDF digabungkan utuh ke dokumen saat dicetak.</source>
+        <comment>att.no_preview</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Belum ada lampiran. Tambahkan gambar kerja, peta lokasi, foto kondisi 0 % dan berkas pindaian; semuanya disimpan di dalam berkas proyek.</source>
+        <comment>att.empty</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Gambar dan PDF (*.pdf *.png *.jpg *.jpeg)</source>
+        <comment>att.filter</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pilih berkas lampiran</source>
+        <comment>att.choose</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Berkas tidak dilampirkan</source>
+        <comment>att.refused</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Batas ukuran per berkas: {mb} MB (ubah di Pengaturan).</source>
+        <comment>att.limit</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{n}. {kind} · {label}</source>
+        <comment>att.row</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tambah lampiran &apos;{title}&apos;</source>
+        <comment>cmd.att.add</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ganti berkas lampiran &apos;{title}&apos;</source>
+        <comment>cmd.att.replace</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Hapus lampiran &apos;{title}&apos;</source>
+        <comment>cmd.att.remove</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pindahkan lampiran &apos;{title}&apos;</source>
+        <comment>cmd.att.move</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ubah lampiran &apos;{title}&apos;</source>
+        <comment>cmd.att.edit</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ukuran maksimum per lampiran (MB)</source>
+        <comment>set.attachment_max_mb</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>&amp;Bahasa</source>
         <comment>menu.language</comment>
         <translation type="unfinished"></translation>

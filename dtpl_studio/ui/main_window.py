@@ -211,6 +211,8 @@ class MainWindow(QMainWindow):
         self.price_basis_action = self._action("action.price_basis", self.price_basis_dialog, [])
         self.funding_action = self._action("action.funding", self.funding_dialog, [])
         self.blm_program_action = self._action("action.blm_program", self.blm_program_dialog, [])
+        self.attachments_action = self._action("action.attachments", self.attachments_dialog, [])
+        self._attachments: QWidget | None = None
 
     def _build_structure_actions(self) -> None:
         """Tree editing (issue 10 point 1): each action is one undo step of a core edit."""
@@ -244,6 +246,8 @@ class MainWindow(QMainWindow):
         edit_menu.addActions([self.remove_item_action, self.add_line_action, self.remove_line_action])
         edit_menu.addSeparator()
         edit_menu.addActions([self.funding_action, self.price_basis_action, self.blm_program_action])
+        edit_menu.addSeparator()
+        edit_menu.addAction(self.attachments_action)
         structure = bar.addMenu(tr("menu.structure"))
         structure.addActions([self.add_section_action, self.move_up_action, self.move_down_action,
                               self.indent_action, self.outdent_action])
@@ -863,6 +867,21 @@ class MainWindow(QMainWindow):
             if trail:
                 return next((s.funding for s in reversed(trail) if s.funding), FundingSource.BLM)
         return FundingSource.BLM
+
+    def attachments_dialog(self) -> None:
+        """Sunting › Lampiran…: the programme's drawings, maps, photos and scans (non-modal;
+        every change is one undo step of the main window)."""
+        from dtpl_studio.ui.widgets.attachments_dialog import AttachmentsDialog
+
+        if self.doc is None:
+            return
+        if self._attachments is None or self._attachments.doc is not self.doc:
+            if self._attachments is not None:
+                self._attachments.close()
+                self._attachments.deleteLater()
+            self._attachments = AttachmentsDialog(self.doc, self)
+        self._attachments.show()
+        self._attachments.raise_()
 
     def funding_dialog(self, node: Item | None = None) -> None:
         """Sunting › Sumber dana item… (or a double-click on the RAB's funding cell): the

@@ -24,6 +24,8 @@ _DEFAULTS: dict[str, object] = {
     "window_state": QByteArray(),
     "language": "id",
     "show_welcome": True,
+    # largest file accepted as an attachment, MB (issue 9 point 1; services/attachments.py)
+    "attachment_max_mb": 25,
 }
 
 

@@ -513,6 +513,45 @@ ID.update({
     "fund.blm.fisik": QT_TRANSLATE_NOOP("dtpl", "BLM fisik", "fund.blm.fisik"),
 })
 
+# -- attachments (issue 9 point 1) ------------------------------------------------------------
+ID.update({
+    "action.attachments": QT_TRANSLATE_NOOP("dtpl", "&Lampiran (gambar, peta, foto)…", "action.attachments"),
+    "att.title": QT_TRANSLATE_NOOP("dtpl", "Lampiran: gambar kerja, peta lokasi, foto dan pindaian", "att.title"),
+    "att.add": QT_TRANSLATE_NOOP("dtpl", "&Tambah berkas…", "att.add"),
+    "att.replace": QT_TRANSLATE_NOOP("dtpl", "&Ganti berkas…", "att.replace"),
+    "att.remove": QT_TRANSLATE_NOOP("dtpl", "&Hapus", "att.remove"),
+    "att.up": QT_TRANSLATE_NOOP("dtpl", "Naik", "att.up"),
+    "att.down": QT_TRANSLATE_NOOP("dtpl", "Turun", "att.down"),
+    "att.close": QT_TRANSLATE_NOOP("dtpl", "Tutup", "att.close"),
+    "att.kind": QT_TRANSLATE_NOOP("dtpl", "Jenis", "att.kind"),
+    "att.kind.gambar": QT_TRANSLATE_NOOP("dtpl", "Gambar kerja", "att.kind.gambar"),
+    "att.kind.peta": QT_TRANSLATE_NOOP("dtpl", "Peta lokasi / site plan", "att.kind.peta"),
+    "att.kind.foto": QT_TRANSLATE_NOOP("dtpl", "Foto kondisi 0 %", "att.kind.foto"),
+    "att.kind.scan": QT_TRANSLATE_NOOP("dtpl", "Pindaian (berita acara, daftar hadir, surat)", "att.kind.scan"),
+    "att.field.title": QT_TRANSLATE_NOOP("dtpl", "Judul", "att.field.title"),
+    "att.field.sheet": QT_TRANSLATE_NOOP("dtpl", "Nomor lembar", "att.field.sheet"),
+    "att.field.scale": QT_TRANSLATE_NOOP("dtpl", "Skala", "att.field.scale"),
+    "att.field.scope": QT_TRANSLATE_NOOP("dtpl", "Untuk", "att.field.scope"),
+    "att.field.note": QT_TRANSLATE_NOOP("dtpl", "Keterangan", "att.field.note"),
+    "att.scope.program": QT_TRANSLATE_NOOP("dtpl", "Seluruh program", "att.scope.program"),
+    "att.scope.package": QT_TRANSLATE_NOOP("dtpl", "Paket {n}: {name}", "att.scope.package"),
+    "att.file": QT_TRANSLATE_NOOP("dtpl", "Berkas: {name} · {size} · SHA-256 {hash}…", "att.file"),
+    "att.pdf_pages": QT_TRANSLATE_NOOP("dtpl", "PDF\n{pages} halaman", "att.pdf_pages"),
+    "att.no_preview": QT_TRANSLATE_NOOP("dtpl", "Pratinjau halaman PDF tidak tersedia di sini (modul QtPdf tidak terpasang); PDF digabungkan utuh ke dokumen saat dicetak.", "att.no_preview"),
+    "att.empty": QT_TRANSLATE_NOOP("dtpl", "Belum ada lampiran. Tambahkan gambar kerja, peta lokasi, foto kondisi 0 % dan berkas pindaian; semuanya disimpan di dalam berkas proyek.", "att.empty"),
+    "att.filter": QT_TRANSLATE_NOOP("dtpl", "Gambar dan PDF (*.pdf *.png *.jpg *.jpeg)", "att.filter"),
+    "att.choose": QT_TRANSLATE_NOOP("dtpl", "Pilih berkas lampiran", "att.choose"),
+    "att.refused": QT_TRANSLATE_NOOP("dtpl", "Berkas tidak dilampirkan", "att.refused"),
+    "att.limit": QT_TRANSLATE_NOOP("dtpl", "Batas ukuran per berkas: {mb} MB (ubah di Pengaturan).", "att.limit"),
+    "att.row": QT_TRANSLATE_NOOP("dtpl", "{n}. {kind} · {label}", "att.row"),
+    "cmd.att.add": QT_TRANSLATE_NOOP("dtpl", "Tambah lampiran '{title}'", "cmd.att.add"),
+    "cmd.att.replace": QT_TRANSLATE_NOOP("dtpl", "Ganti berkas lampiran '{title}'", "cmd.att.replace"),
+    "cmd.att.remove": QT_TRANSLATE_NOOP("dtpl", "Hapus lampiran '{title}'", "cmd.att.remove"),
+    "cmd.att.move": QT_TRANSLATE_NOOP("dtpl", "Pindahkan lampiran '{title}'", "cmd.att.move"),
+    "cmd.att.edit": QT_TRANSLATE_NOOP("dtpl", "Ubah lampiran '{title}'", "cmd.att.edit"),
+    "set.attachment_max_mb": QT_TRANSLATE_NOOP("dtpl", "Ukuran maksimum per lampiran (MB)", "set.attachment_max_mb"),
+})
+
 #: failure words (:mod:`dtpl_studio.ui.error_strings`, one key per error code) merged into
 #: the catalogue; their English is still a dict there, not yet in the .ts files (see tr()).
 _ERROR_EN: dict[str, str] = {}
