@@ -96,3 +96,49 @@ def build_big_program(book: PriceBook, items: int, analyses: int = 300) -> Progr
         sections=divisions, ksm=physical.ksm, location=physical.location,
         settings=physical.settings, description=physical.description)
     return program
+
+
+def drawing_set_pdf(pages: int = 20) -> bytes:
+    """A deterministic PDF of ``pages`` A3-landscape drawing sheets (frame, a channel
+    cross-section with hatching and dimension lines, a title block): the *gambar kerja* of
+    the PDF benchmark (issue 9: "a package with … 20 drawing pages")."""
+    import io
+
+    from reportlab.lib.pagesizes import A3, landscape
+    from reportlab.pdfgen.canvas import Canvas
+
+    buf = io.BytesIO()
+    size = landscape(A3)
+    canvas = Canvas(buf, pagesize=size, invariant=1)
+    w, h = size
+    for n in range(1, pages + 1):
+        canvas.setLineWidth(1.5)
+        canvas.rect(20, 20, w - 40, h - 40)
+        canvas.setLineWidth(0.5)
+        cx, cy = w / 2, h / 2
+        for k in range(60):  # hatching: a few hundred vector strokes per sheet
+            canvas.line(cx - 300 + 10 * k, cy - 120, cx - 280 + 10 * k, cy - 100)
+        canvas.line(cx - 300, cy + 150, cx + 300, cy + 150)
+        canvas.line(cx - 200, cy + 150, cx - 120, cy - 100)
+        canvas.line(cx + 200, cy + 150, cx + 120, cy - 100)
+        canvas.setFont("Helvetica-Bold", 22)
+        canvas.drawCentredString(cx, h - 80, f"POTONGAN MELINTANG TIPIKAL {n}")
+        canvas.setFont("Helvetica", 11)
+        canvas.rect(w - 320, 20, 300, 90)
+        canvas.drawString(w - 310, 80, f"Lembar GK-{n:02d}  Skala 1 : 50")
+        canvas.showPage()
+    canvas.save()
+    return buf.getvalue()
+
+
+def attach_drawings(program: Program, pages: int = 20) -> None:
+    """Attach :func:`drawing_set_pdf` (``pages`` sheets) to ``program``'s last package."""
+    from dtpl_studio.costing.attachments import AttachmentKind, make_attachment
+    from dtpl_studio.costing.edits import InsertAttachment
+
+    data = drawing_set_pdf(pages)
+    att = make_attachment(data, kind=AttachmentKind.DRAWING, title="Gambar kerja tipikal",
+                          filename="gambar-kerja.pdf", media_type="application/pdf", pages=pages,
+                          width=1191, height=842, sheet=f"GK-01 s.d. GK-{pages:02d}",
+                          scale="1 : 50", package_id=program.packages[-1].id)
+    InsertAttachment(att).apply(program)

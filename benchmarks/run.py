@@ -113,11 +113,15 @@ elif step == "pdf-big":
     from dtpl_studio.services.prices import load_default_book
     from pypdf import PdfReader
     items = int(str(arg))
-    priced = price_program(build_big_program(load_default_book(), items))
+    program = build_big_program(load_default_book(), items)
+    if n:  # drawing pages merged into the package (issue 9 point 1)
+        from big_program import attach_drawings
+        attach_drawings(program, n)
+    priced = price_program(program)
     t0 = time.perf_counter()
     c0 = time.process_time()
     build_dtpl_pdf(priced, out)
-    extra = {"items": items, "pages": len(PdfReader(out).pages),
+    extra = {"items": items, "drawing_pages": n, "pages": len(PdfReader(out).pages),
              "cpu_s": round(time.process_time() - c0, 2)}
 elif step == "recompute":
     from dtpl_studio.costing.rab import price_program
@@ -200,6 +204,13 @@ PDF_SIZES = tuple(int(n) for n in os.environ.get("DTPL_BENCH_SIZES", "200,1000,2
                   .split(",") if n.strip())
 
 
+#: RAB sizes exported again with :data:`DRAWING_PAGES` PDF drawing pages merged in
+#: (``DTPL_BENCH_DRAWING_SIZES=200`` to choose; issue 9 target: 1 000 items + 20 drawing pages).
+DRAWING_SIZES = tuple(int(n) for n in os.environ.get("DTPL_BENCH_DRAWING_SIZES", "200,1000")
+                      .split(",") if n.strip())
+DRAWING_PAGES = 20
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sizes", default=",".join(map(str, SIZES)),
@@ -249,6 +260,9 @@ def main(argv: list[str] | None = None) -> int:
         for items in () if args.only_library else PDF_SIZES:
             rows.append((f"export DTPL PDF, {items} RAB items (≤300 analyses)",
                          run("pdf-big", Path(str(items)), tmp / f"big-{items}.pdf")))
+        for items in DRAWING_SIZES:
+            rows.append((f"export DTPL PDF, {items} RAB items + {DRAWING_PAGES} drawing pages",
+                         run("pdf-big", Path(str(items)), tmp / f"draw-{items}.pdf", DRAWING_PAGES)))
     print("not measured: LibreOffice headless printing the same RAB as xlsx (issue 9) is not "
           "part of this bench yet" + ("" if shutil.which("soffice") else
                                       "; soffice is not installed here"))
