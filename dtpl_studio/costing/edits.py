@@ -52,6 +52,7 @@ from dtpl_studio.costing.rab import (
     Section,
     Signatory,
 )
+from dtpl_studio.costing.specs import SpecClause
 
 
 class EditError(ValueError):
@@ -968,3 +969,47 @@ __all__ += [
     "InsertAttachment", "MoveAttachment", "RemoveAttachment", "ReplaceAttachment",
     "SetAttachmentFields", "find_attachment", "move_attachment", "set_attachment",
 ]
+
+
+# -- specifications (issue 9 point 2) ----------------------------------------------------------
+
+@dataclass(frozen=True)
+class SetSpecText(Edit):
+    """Put ``clause`` as the project's text of specification ``key`` (None = back to the
+    template's text). The clause's own key must be ``key``."""
+
+    key: str
+    clause: SpecClause | None
+
+    def apply(self, program: Program) -> Edit:
+        if self.clause is not None and self.clause.key != self.key:
+            raise EditError(f"spesifikasi {self.clause.key!r} disimpan sebagai {self.key!r}")
+        if self.clause is not None and not self.clause.title.strip():
+            raise EditError(f"spesifikasi {self.key!r}: judul tidak boleh kosong")
+        old = program.spec_texts.get(self.key)
+        if self.clause is None:
+            program.spec_texts.pop(self.key, None)
+        else:
+            program.spec_texts[self.key] = self.clause
+        return SetSpecText(self.key, old)
+
+
+@dataclass(frozen=True)
+class SetSpecLinks(Edit):
+    """Choose the specification clauses of item or section ``node_id`` (``keys``; ``()`` =
+    none; None = back to the default: the section's, else the keyword match)."""
+
+    node_id: str
+    keys: tuple[str, ...] | None
+
+    def apply(self, program: Program) -> Edit:
+        locate(program, self.node_id)  # raises for an unknown node
+        old = program.spec_links.get(self.node_id)
+        if self.keys is None:
+            program.spec_links.pop(self.node_id, None)
+        else:
+            program.spec_links[self.node_id] = tuple(self.keys)
+        return SetSpecLinks(self.node_id, old)
+
+
+__all__ += ["SetSpecLinks", "SetSpecText"]

@@ -48,6 +48,7 @@ from dtpl_studio.costing.funding import (
 )
 from dtpl_studio.costing.money import CONTEXT, ONE, ZERO, RoundingMode, RoundingRule, round_rupiah
 from dtpl_studio.costing.pricebook import PriceBook, PriceBookError
+from dtpl_studio.costing.specs import SpecClause
 from dtpl_studio.costing.stored import StoredValueNote
 from dtpl_studio.costing.terbilang import terbilang
 from dtpl_studio.costing.units import (
@@ -279,6 +280,12 @@ class Program:
     swadaya_rule: SwadayaRule | None = None
     #: drawings, maps, photos and scans in print order (:mod:`dtpl_studio.costing.attachments`)
     attachments: list[Attachment] = field(default_factory=list)
+    #: the project's own texts of specification clauses (key → clause), which win over the
+    #: shipped template (:mod:`dtpl_studio.costing.specs`); a clause not here is the template's
+    spec_texts: dict[str, SpecClause] = field(default_factory=dict)
+    #: clauses chosen for an item or section (node id → keys; ``()`` = none); a node not
+    #: here takes its section's, else the keyword match
+    spec_links: dict[str, tuple[str, ...]] = field(default_factory=dict)
 
 
 # -- priced results ---------------------------------------------------------------------

@@ -5,7 +5,8 @@ The sections, their order, their titles and which are printed come from the temp
 (DOMAIN.md §4.4, the parts the costing core can fill today):
 
 1. Sampul; 2. Lembar pengesahan; 3. Daftar isi; peta lokasi & gambar kerja (attached
-   drawings, their PDF pages merged with pypdf: :mod:`.sections.attachments`);
+   drawings, their PDF pages merged with pypdf: :mod:`.sections.attachments`); spesifikasi
+   teknis (the RKS clauses the RAB uses: :mod:`.sections.specs`);
 4. per package: data, Rekapitulasi RAB, Rincian RAB, Back-up perhitungan volume;
 5. Analisa harga satuan pekerjaan (A–F of every analysis used, with sub-analyses);
 6. Daftar harga satuan dasar (upah/bahan/alat used, with the book's provenance);
@@ -48,6 +49,7 @@ from dtpl_studio.reporting.sections import (
     build_toc,
 )
 from dtpl_studio.reporting.sections.attachments import build_drawings, build_lampiran, merge_sheets
+from dtpl_studio.reporting.sections.specs import build_specs
 from dtpl_studio.reporting.styles import make_styles
 from dtpl_studio.reporting.template import DtplTemplate, load_template
 from dtpl_studio.tempfiles import temp_path
@@ -204,6 +206,7 @@ def _steps(ctx: BuildContext,
         "document": build_document_info,
         "gambar": build_drawings,
         "lampiran": build_lampiran,
+        "spesifikasi": build_specs,
     }
     parts = {"rekap": build_rab_summary, "rincian": build_rab_detail,
              "backup": build_backup_volume}

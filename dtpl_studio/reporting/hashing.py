@@ -123,6 +123,10 @@ def priced_content(priced: PricedProgram) -> dict[str, Any]:
         content["attachments"] = [
             [a.kind.value, a.title, a.sheet, a.scale, a.note, scope.get(a.package_id or "", 0),
              a.media_type, a.sha256] for a in prog.attachments]
+    if prog.spec_texts or prog.spec_links:  # the project's own RKS texts and choices
+        content["spec_texts"] = {k: [c.title, list(c.keywords), *(t for _, t in c.parts())]
+                                 for k, c in sorted(prog.spec_texts.items())}
+        content["spec_links"] = [list(keys) for _, keys in sorted(prog.spec_links.items())]
     return content
 
 

@@ -33,6 +33,7 @@ SECTION_IDS: dict[str, str] = {
     "approval": "Lembar pengesahan",
     "toc": "Daftar isi",
     "gambar": "Peta lokasi, site plan dan gambar kerja (lampiran gambar/peta; kosong = tidak dicetak)",
+    "spesifikasi": "Spesifikasi teknis (RKS) dari templates/spesifikasi, urut RAB (kosong = tidak dicetak)",
     "packages": "Per paket: data paket, lalu bagian-bagiannya (parts)",
     "analysis": "Analisa harga satuan pekerjaan",
     "prices": "Daftar harga satuan dasar",
@@ -44,7 +45,7 @@ SECTION_IDS: dict[str, str] = {
 #: Sections added after the format was fixed: a template that does not list one (written
 #: before it existed) is read as if it listed it disabled, so it prints what it printed
 #: before; every other section must be listed (``"enabled": false`` to leave it out).
-OPTIONAL_SECTION_IDS = frozenset({"kebutuhan"})
+OPTIONAL_SECTION_IDS = frozenset({"kebutuhan", "gambar", "spesifikasi", "lampiran"})
 #: Parts of each package (inside ``packages``).
 PART_IDS: dict[str, str] = {
     "rekap": "Rekapitulasi RAB",

@@ -75,6 +75,7 @@ from dtpl_studio.costing.rab import (
     Section,
     Signatory,
 )
+from dtpl_studio.costing.specs import SpecClause
 from dtpl_studio.costing.stored import StoredValueNote
 from dtpl_studio.errors import classify, from_os_error, is_sqlite_error
 from dtpl_studio.storage import migrate
@@ -106,6 +107,8 @@ from dtpl_studio.storage.project_records import (
     ProjectBase,
     SectionRecord,
     SignatoryRecord,
+    SpecLinkRecord,
+    SpecTextRecord,
     TerminRecord,
 )
 from dtpl_studio.storage.records import (
@@ -349,6 +352,14 @@ def _program_rows(program: Program) -> _Rows:
          "filename": a.filename, "media_type": MediaType(a.media_type).value, "pages": a.pages,
          "width": a.width, "height": a.height, "sha256": a.sha256, "data": bytes(a.data)}
         for i, a in enumerate(program.attachments))
+    rows[SpecTextRecord.__table__].extend(
+        {"id": i + 1, "program_id": 1, "position": i, "key": key, "title": c.title,
+         "keywords": ", ".join(c.keywords), "scope": c.scope, "materials": c.materials,
+         "method": c.method, "quality": c.quality, "measurement": c.measurement}
+        for i, (key, c) in enumerate(program.spec_texts.items()))
+    rows[SpecLinkRecord.__table__].extend(
+        {"id": i + 1, "program_id": 1, "position": i, "node_uid": uid, "keys": ",".join(keys)}
+        for i, (uid, keys) in enumerate(program.spec_links.items()))
     books: dict[int, int] = {}  # id(PriceBook) → book row id: a shared book is stored once
     counters: dict[str, int] = defaultdict(int)
 
@@ -1066,6 +1077,12 @@ def _assemble(session: Session, verify: bool, numbers: _Numbers) -> Program:
         termins=termins,
         swadaya_rule=swadaya_rule,
         attachments=_read_attachments(session, {p.id for p in packages}),
+        spec_texts={r.key: SpecClause(
+            key=r.key, title=r.title, keywords=tuple(k.strip() for k in r.keywords.split(",") if k.strip()),
+            scope=r.scope, materials=r.materials, method=r.method, quality=r.quality,
+            measurement=r.measurement) for r in _table_rows(session, SpecTextRecord, "position")},
+        spec_links={r.node_uid: tuple(k for k in r.keys.split(",") if k)
+                    for r in _table_rows(session, SpecLinkRecord, "position")},
     )
     numbers.attach(allocation_problem, prec.blm_allocation, "program", prec.id, "blm_allocation", None,
                    program, "blm_allocation")

@@ -9,6 +9,8 @@ Tables (migrations in ``dtpl_studio/storage/migrations/versions``)::
       termin(program_id, position, percent, milestone, amount)   the BLM disbursement plan
       signatory(program_id, position, role, name, job_title, date)
       attachment(program_id, position, uid, package_uid, kind, …, sha256, data)   drawings, photos…
+      spec_text(program_id, position, key, title, keywords, scope … measurement)  edited RKS
+      spec_link(program_id, position, node_uid, keys)      RKS clauses chosen per item/section
       package(program_id, position, uid, …, book_id)       a paket kegiatan
         package_settings(package_id, volume_decimals, ppn_rate, total_rounding_*)
         book(…meta…, content_hash)  ← the pinned price book, shared if packages shared it
@@ -163,6 +165,39 @@ class AttachmentRecord(ProjectBase):
     height: Mapped[int] = mapped_column(default=0)
     sha256: Mapped[str]
     data: Mapped[bytes] = mapped_column(LargeBinary)
+
+
+class SpecTextRecord(ProjectBase):
+    """The project's own text of a :class:`~dtpl_studio.costing.specs.SpecClause`
+    (``keywords`` joined by ", ")."""
+
+    __tablename__ = "spec_text"
+    __table_args__ = (UniqueConstraint("program_id", "position"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    program_id: Mapped[int] = mapped_column(ForeignKey("program.id", ondelete="CASCADE"))
+    position: Mapped[int]
+    key: Mapped[str]
+    title: Mapped[str] = mapped_column(default="")
+    keywords: Mapped[str] = mapped_column(default="")
+    scope: Mapped[str] = mapped_column(default="")
+    materials: Mapped[str] = mapped_column(default="")
+    method: Mapped[str] = mapped_column(default="")
+    quality: Mapped[str] = mapped_column(default="")
+    measurement: Mapped[str] = mapped_column(default="")
+
+
+class SpecLinkRecord(ProjectBase):
+    """The clauses chosen for an item or section: ``keys`` joined by "," ("" = none)."""
+
+    __tablename__ = "spec_link"
+    __table_args__ = (UniqueConstraint("program_id", "position"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    program_id: Mapped[int] = mapped_column(ForeignKey("program.id", ondelete="CASCADE"))
+    position: Mapped[int]
+    node_uid: Mapped[str]
+    keys: Mapped[str] = mapped_column(default="")
 
 
 class BookRecord(BookMetaColumns, ProjectBase):
@@ -332,5 +367,5 @@ __all__ = [
     "AttachmentRecord", "AuditLogRecord", "BookAnalysisLineRecord", "BookAnalysisRecord", "BookRecord",
     "BookResourceRecord", "FactorRecord", "FundingRuleRecord", "ItemFundingRecord", "ItemRecord", "MeasurementRecord",
     "MetaRecord", "PackageRecord", "PackageSettingsRecord", "ProgramRecord", "ProjectBase",
-    "SectionRecord", "SignatoryRecord", "TerminRecord",
+    "SectionRecord", "SignatoryRecord", "SpecLinkRecord", "SpecTextRecord", "TerminRecord",
 ]

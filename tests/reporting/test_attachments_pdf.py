@@ -134,3 +134,23 @@ def test_cli_verify_with_attachments(tmp_path, capsys):
     data[len(data) // 2] ^= 0x01
     (tmp_path / "bad.pdf").write_bytes(bytes(data))
     assert main(["verify", str(tmp_path / "bad.pdf"), str(project)]) == 1
+
+
+def test_spesifikasi_printed_in_rab_order_once(rendered):
+    program, _, reader, texts = rendered
+    flat = [re.sub(r"\s+", " ", t) for t in texts]
+    start = next(n for n, t in enumerate(flat) if n > 2 and t.startswith("Spesifikasi Teknis"))
+    assert start < next(n for n, t in enumerate(flat) if n > 2 and "Rincian Rencana Anggaran Biaya" in t)
+    body = " ".join(flat[start:start + 6])
+    titles = re.findall(r"\d+\. (Pekerjaan [A-Z][A-Za-z ]+?) Berlaku untuk item RAB", body)
+    assert titles[0] == "Pekerjaan Persiapan" and len(titles) == len(set(titles)) >= 4
+    for part in ("Lingkup", "Bahan", "Metode Pelaksanaan", "Pemeriksaan Mutu", "Pengukuran dan Pembayaran"):
+        assert body.count(part) >= len(titles)
+    outline_titles = []
+
+    def walk(o):
+        for e in o:
+            walk(e) if isinstance(e, list) else outline_titles.append(e["/Title"])
+
+    walk(reader.outline)
+    assert "Spesifikasi Teknis" in outline_titles and "1. Pekerjaan Persiapan" in outline_titles

@@ -77,7 +77,7 @@ def test_attachment_of_a_removed_package_belongs_to_the_program(tmp_path: Path):
 def test_older_file_without_attachments_upgrades(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
     scripts = tmp_path / "scripts-0003"
     shutil.copytree(migrate.SCRIPT_LOCATIONS["project"], scripts,
-                    ignore=shutil.ignore_patterns("library", "__pycache__", "0004_*"))
+                    ignore=shutil.ignore_patterns("library", "__pycache__", "0004_*", "0005_*"))
     path = tmp_path / "lama.dtpl"
     program = make_program()
     with monkeypatch.context() as m:  # an app from before attachments
