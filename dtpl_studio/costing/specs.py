@@ -23,7 +23,8 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 
 __all__ = [
-    "PARTS", "SpecClause", "SpecError", "SpecUse", "clause_for", "matching_keys", "parse_clause",
+    "PARTS", "SpecClause", "SpecError", "SpecUse", "clause_for", "keys_per_item", "matching_keys",
+    "parse_clause",
     "render_clause", "specs_in_rab_order",
 ]
 
@@ -168,24 +169,16 @@ class SpecUse:
     items: list[tuple[int, str]] = field(default_factory=list)
 
 
-def specs_in_rab_order(program, priced_packages, templates: Mapping[str, SpecClause]) -> list[SpecUse]:
-    """The clauses the programme uses, in the order their first item appears in the RAB
-    (packages in order, rows in order), each once, with the items each covers.
-
-    Args:
-        program: the :class:`~dtpl_studio.costing.rab.Program` (``spec_links``, ``spec_texts``).
-        priced_packages: its priced packages (for the RAB numbers), in order.
-        templates: key → template clause, in template order (the keyword match order).
-
-    A link (item, or nearest section above) to a key that neither the project nor the
-    template knows is skipped.
-    """
+def keys_per_item(program, priced_packages, templates: Mapping[str, SpecClause]
+                  ) -> list[tuple[int, object, tuple[str, ...], str]]:
+    """Every item in RAB order as ``(package number, priced item, keys, why)``: ``keys`` the
+    clauses that apply, ``why`` one of ``item`` (chosen for the item), ``section`` (chosen
+    for a section above it) or ``auto`` (keyword match). Arguments as
+    :func:`specs_in_rab_order`."""
     from dtpl_studio.costing.rab import PricedItem, PricedSection
 
-    project: Mapping[str, SpecClause] = program.spec_texts
-    pool = {**templates, **project}
-    order: list[str] = []
-    uses: dict[str, SpecUse] = {}
+    pool = {**templates, **program.spec_texts}
+    out: list[tuple[int, object, tuple[str, ...], str]] = []
 
     def walk(node, inherited: tuple[str, ...] | None, n: int, book) -> None:
         if isinstance(node, PricedSection):
@@ -195,24 +188,39 @@ def specs_in_rab_order(program, priced_packages, templates: Mapping[str, SpecCla
             return
         assert isinstance(node, PricedItem)
         item = node.item
-        keys = program.spec_links.get(item.id)
+        keys, why = program.spec_links.get(item.id), "item"
         if keys is None:
-            keys = inherited
+            keys, why = inherited, "section"
         if keys is None:
             name = ""
             if item.analysis_code and item.analysis_code in book.analyses:
                 name = book.analyses[item.analysis_code].name
-            keys = matching_keys(f"{item.description} {name}", pool.values())
-        for key in keys:
-            clause = clause_for(key, templates, project)
-            if clause is None:
-                continue
-            if key not in uses:
-                uses[key] = SpecUse(clause)
-                order.append(key)
-            uses[key].items.append((n, node.number))
+            keys, why = matching_keys(f"{item.description} {name}", pool.values()), "auto"
+        out.append((n, node, tuple(keys), why))
 
     for n, pp in enumerate(priced_packages, start=1):
         for root in pp.sections:
             walk(root, None, n, pp.package.book)
-    return [uses[k] for k in order]
+    return out
+
+
+def specs_in_rab_order(program, priced_packages, templates: Mapping[str, SpecClause]) -> list[SpecUse]:
+    """The clauses the programme uses, in the order their first item appears in the RAB
+    (packages in order, rows in order), each once, with the items each covers.
+
+    Args:
+        program: the :class:`~dtpl_studio.costing.rab.Program` (``spec_links``, ``spec_texts``).
+        priced_packages: its priced packages (for the RAB numbers), in order.
+        templates: key → template clause, in template order (the keyword match order).
+
+    Which clauses an item takes: :func:`keys_per_item`. A key that neither the project nor
+    the template knows is skipped.
+    """
+    uses: dict[str, SpecUse] = {}
+    for n, node, keys, _why in keys_per_item(program, priced_packages, templates):
+        for key in keys:
+            clause = clause_for(key, templates, program.spec_texts)
+            if clause is None:
+                continue
+            uses.setdefault(key, SpecUse(clause)).items.append((n, node.number))
+    return list(uses.values())

@@ -1986,11 +1986,6 @@ Technical details are in the log.</translation>
         <translation>File not attached</translation>
     </message>
     <message>
-        <source>Batas ukuran per berkas: {mb} MB (ubah di Pengaturan).</source>
-        <comment>att.limit</comment>
-        <translation>Size limit per file: {mb} MB (change it in Settings).</translation>
-    </message>
-    <message>
         <source>{n}. {kind} · {label}</source>
         <comment>att.row</comment>
         <translation>{n}. {kind} · {label}</translation>
@@ -2024,6 +2019,131 @@ Technical details are in the log.</translation>
         <source>Ukuran maksimum per lampiran (MB)</source>
         <comment>set.attachment_max_mb</comment>
         <translation>Largest attachment (MB)</translation>
+    </message>
+    <message>
+        <source>&amp;Spesifikasi teknis (RKS)…</source>
+        <comment>action.specs</comment>
+        <translation>&amp;Technical specifications (RKS)…</translation>
+    </message>
+    <message>
+        <source>Spesifikasi teknis (RKS)</source>
+        <comment>spec.title</comment>
+        <translation>Technical specifications (RKS)</translation>
+    </message>
+    <message>
+        <source>Teks spesifikasi</source>
+        <comment>spec.tab.text</comment>
+        <translation>Specification texts</translation>
+    </message>
+    <message>
+        <source>Spesifikasi per item</source>
+        <comment>spec.tab.items</comment>
+        <translation>Specifications per item</translation>
+    </message>
+    <message>
+        <source>Judul</source>
+        <comment>spec.field.title</comment>
+        <translation>Title</translation>
+    </message>
+    <message>
+        <source>Kata kunci</source>
+        <comment>spec.field.keywords</comment>
+        <translation>Keywords</translation>
+    </message>
+    <message>
+        <source>Teks templat bawaan ({key}); simpan untuk membuat teks proyek ini.</source>
+        <comment>spec.origin.template</comment>
+        <translation>The shipped template text ({key}); save to make it this project&apos;s text.</translation>
+    </message>
+    <message>
+        <source>Teks milik proyek ini ({key}); templat bawaan tidak dipakai.</source>
+        <comment>spec.origin.project</comment>
+        <translation>This project&apos;s own text ({key}); the shipped template is not used.</translation>
+    </message>
+    <message>
+        <source>Simpan teks untuk proyek ini</source>
+        <comment>spec.save</comment>
+        <translation>Save the text for this project</translation>
+    </message>
+    <message>
+        <source>Kembalikan ke teks templat</source>
+        <comment>spec.reset</comment>
+        <translation>Back to the template text</translation>
+    </message>
+    <message>
+        <source>No</source>
+        <comment>spec.col.no</comment>
+        <translation>No</translation>
+    </message>
+    <message>
+        <source>Uraian pekerjaan</source>
+        <comment>spec.col.item</comment>
+        <translation>Work item</translation>
+    </message>
+    <message>
+        <source>Spesifikasi</source>
+        <comment>spec.col.specs</comment>
+        <translation>Specifications</translation>
+    </message>
+    <message>
+        <source>Dasar</source>
+        <comment>spec.col.why</comment>
+        <translation>Basis</translation>
+    </message>
+    <message>
+        <source>dipilih untuk item</source>
+        <comment>spec.why.item</comment>
+        <translation>chosen for the item</translation>
+    </message>
+    <message>
+        <source>ikut bagian</source>
+        <comment>spec.why.section</comment>
+        <translation>from its section</translation>
+    </message>
+    <message>
+        <source>otomatis (kata kunci)</source>
+        <comment>spec.why.auto</comment>
+        <translation>automatic (keywords)</translation>
+    </message>
+    <message>
+        <source>Spesifikasi untuk item terpilih:</source>
+        <comment>spec.choose</comment>
+        <translation>Specifications of the selected item:</translation>
+    </message>
+    <message>
+        <source>Terapkan pilihan</source>
+        <comment>spec.apply</comment>
+        <translation>Apply the choice</translation>
+    </message>
+    <message>
+        <source>Kembali ke pilihan otomatis</source>
+        <comment>spec.auto</comment>
+        <translation>Back to the automatic choice</translation>
+    </message>
+    <message>
+        <source>teks proyek</source>
+        <comment>spec.mark.project</comment>
+        <translation>project text</translation>
+    </message>
+    <message>
+        <source>dipakai {n} item</source>
+        <comment>spec.mark.used</comment>
+        <translation>used by {n} items</translation>
+    </message>
+    <message>
+        <source>Ubah teks spesifikasi &apos;{title}&apos;</source>
+        <comment>cmd.spec.text</comment>
+        <translation>Change the specification text &apos;{title}&apos;</translation>
+    </message>
+    <message>
+        <source>Kembalikan spesifikasi &apos;{title}&apos; ke templat</source>
+        <comment>cmd.spec.reset</comment>
+        <translation>Specification &apos;{title}&apos; back to the template</translation>
+    </message>
+    <message>
+        <source>Pilih spesifikasi item {item}</source>
+        <comment>cmd.spec.links</comment>
+        <translation>Choose the specifications of item {item}</translation>
     </message>
     <message>
         <source>&amp;Panduan pengguna</source>

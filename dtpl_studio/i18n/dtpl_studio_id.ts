@@ -2316,11 +2316,6 @@ Pulihkan keadaan itu? (Berkas proyek baru berubah saat Anda menyimpan.)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Batas ukuran per berkas: {mb} MB (ubah di Pengaturan).</source>
-        <comment>att.limit</comment>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>{n}. {kind} · {label}</source>
         <comment>att.row</comment>
         <translation type="unfinished"></translation>
@@ -2353,6 +2348,131 @@ Pulihkan keadaan itu? (Berkas proyek baru berubah saat Anda menyimpan.)</source>
     <message>
         <source>Ukuran maksimum per lampiran (MB)</source>
         <comment>set.attachment_max_mb</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Spesifikasi teknis (RKS)…</source>
+        <comment>action.specs</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Spesifikasi teknis (RKS)</source>
+        <comment>spec.title</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Teks spesifikasi</source>
+        <comment>spec.tab.text</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Spesifikasi per item</source>
+        <comment>spec.tab.items</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Judul</source>
+        <comment>spec.field.title</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Kata kunci</source>
+        <comment>spec.field.keywords</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Teks templat bawaan ({key}); simpan untuk membuat teks proyek ini.</source>
+        <comment>spec.origin.template</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Teks milik proyek ini ({key}); templat bawaan tidak dipakai.</source>
+        <comment>spec.origin.project</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Simpan teks untuk proyek ini</source>
+        <comment>spec.save</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Kembalikan ke teks templat</source>
+        <comment>spec.reset</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No</source>
+        <comment>spec.col.no</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Uraian pekerjaan</source>
+        <comment>spec.col.item</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Spesifikasi</source>
+        <comment>spec.col.specs</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Dasar</source>
+        <comment>spec.col.why</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>dipilih untuk item</source>
+        <comment>spec.why.item</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ikut bagian</source>
+        <comment>spec.why.section</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>otomatis (kata kunci)</source>
+        <comment>spec.why.auto</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Spesifikasi untuk item terpilih:</source>
+        <comment>spec.choose</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Terapkan pilihan</source>
+        <comment>spec.apply</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Kembali ke pilihan otomatis</source>
+        <comment>spec.auto</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>teks proyek</source>
+        <comment>spec.mark.project</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>dipakai {n} item</source>
+        <comment>spec.mark.used</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ubah teks spesifikasi &apos;{title}&apos;</source>
+        <comment>cmd.spec.text</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Kembalikan spesifikasi &apos;{title}&apos; ke templat</source>
+        <comment>cmd.spec.reset</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pilih spesifikasi item {item}</source>
+        <comment>cmd.spec.links</comment>
         <translation type="unfinished"></translation>
     </message>
     <message>

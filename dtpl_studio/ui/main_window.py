@@ -213,6 +213,8 @@ class MainWindow(QMainWindow):
         self.blm_program_action = self._action("action.blm_program", self.blm_program_dialog, [])
         self.attachments_action = self._action("action.attachments", self.attachments_dialog, [])
         self._attachments: QWidget | None = None
+        self.specs_action = self._action("action.specs", self.specs_dialog, [])
+        self._specs: QWidget | None = None
 
     def _build_structure_actions(self) -> None:
         """Tree editing (issue 10 point 1): each action is one undo step of a core edit."""
@@ -247,7 +249,7 @@ class MainWindow(QMainWindow):
         edit_menu.addSeparator()
         edit_menu.addActions([self.funding_action, self.price_basis_action, self.blm_program_action])
         edit_menu.addSeparator()
-        edit_menu.addAction(self.attachments_action)
+        edit_menu.addActions([self.attachments_action, self.specs_action])
         structure = bar.addMenu(tr("menu.structure"))
         structure.addActions([self.add_section_action, self.move_up_action, self.move_down_action,
                               self.indent_action, self.outdent_action])
@@ -882,6 +884,27 @@ class MainWindow(QMainWindow):
             self._attachments = AttachmentsDialog(self.doc, self)
         self._attachments.show()
         self._attachments.raise_()
+
+    def specs_dialog(self) -> None:
+        """Sunting › Spesifikasi teknis…: the project's RKS texts and the clauses per item."""
+        from dtpl_studio.ui.widgets.specs_dialog import SpecsDialog
+
+        if self.doc is None:
+            return
+        if self._specs is None or self._specs.doc is not self.doc:
+            if self._specs is not None:
+                self._specs.close()
+                self._specs.deleteLater()
+            try:
+                self._specs = SpecsDialog(self.doc, self)
+            except Exception as exc:  # noqa: BLE001 - a broken template file is explained
+                from dtpl_studio.ui.messages import explain
+
+                self._specs = None
+                dialogs.show_error(self, tr("spec.title"), explain(exc))
+                return
+        self._specs.show()
+        self._specs.raise_()
 
     def funding_dialog(self, node: Item | None = None) -> None:
         """Sunting › Sumber dana item… (or a double-click on the RAB's funding cell): the

@@ -542,7 +542,6 @@ ID.update({
     "att.filter": QT_TRANSLATE_NOOP("dtpl", "Gambar dan PDF (*.pdf *.png *.jpg *.jpeg)", "att.filter"),
     "att.choose": QT_TRANSLATE_NOOP("dtpl", "Pilih berkas lampiran", "att.choose"),
     "att.refused": QT_TRANSLATE_NOOP("dtpl", "Berkas tidak dilampirkan", "att.refused"),
-    "att.limit": QT_TRANSLATE_NOOP("dtpl", "Batas ukuran per berkas: {mb} MB (ubah di Pengaturan).", "att.limit"),
     "att.row": QT_TRANSLATE_NOOP("dtpl", "{n}. {kind} · {label}", "att.row"),
     "cmd.att.add": QT_TRANSLATE_NOOP("dtpl", "Tambah lampiran '{title}'", "cmd.att.add"),
     "cmd.att.replace": QT_TRANSLATE_NOOP("dtpl", "Ganti berkas lampiran '{title}'", "cmd.att.replace"),
@@ -550,6 +549,35 @@ ID.update({
     "cmd.att.move": QT_TRANSLATE_NOOP("dtpl", "Pindahkan lampiran '{title}'", "cmd.att.move"),
     "cmd.att.edit": QT_TRANSLATE_NOOP("dtpl", "Ubah lampiran '{title}'", "cmd.att.edit"),
     "set.attachment_max_mb": QT_TRANSLATE_NOOP("dtpl", "Ukuran maksimum per lampiran (MB)", "set.attachment_max_mb"),
+})
+
+# -- specifications (issue 9 point 2) ---------------------------------------------------------
+ID.update({
+    "action.specs": QT_TRANSLATE_NOOP("dtpl", "&Spesifikasi teknis (RKS)…", "action.specs"),
+    "spec.title": QT_TRANSLATE_NOOP("dtpl", "Spesifikasi teknis (RKS)", "spec.title"),
+    "spec.tab.text": QT_TRANSLATE_NOOP("dtpl", "Teks spesifikasi", "spec.tab.text"),
+    "spec.tab.items": QT_TRANSLATE_NOOP("dtpl", "Spesifikasi per item", "spec.tab.items"),
+    "spec.field.title": QT_TRANSLATE_NOOP("dtpl", "Judul", "spec.field.title"),
+    "spec.field.keywords": QT_TRANSLATE_NOOP("dtpl", "Kata kunci", "spec.field.keywords"),
+    "spec.origin.template": QT_TRANSLATE_NOOP("dtpl", "Teks templat bawaan ({key}); simpan untuk membuat teks proyek ini.", "spec.origin.template"),
+    "spec.origin.project": QT_TRANSLATE_NOOP("dtpl", "Teks milik proyek ini ({key}); templat bawaan tidak dipakai.", "spec.origin.project"),
+    "spec.save": QT_TRANSLATE_NOOP("dtpl", "Simpan teks untuk proyek ini", "spec.save"),
+    "spec.reset": QT_TRANSLATE_NOOP("dtpl", "Kembalikan ke teks templat", "spec.reset"),
+    "spec.col.no": QT_TRANSLATE_NOOP("dtpl", "No", "spec.col.no"),
+    "spec.col.item": QT_TRANSLATE_NOOP("dtpl", "Uraian pekerjaan", "spec.col.item"),
+    "spec.col.specs": QT_TRANSLATE_NOOP("dtpl", "Spesifikasi", "spec.col.specs"),
+    "spec.col.why": QT_TRANSLATE_NOOP("dtpl", "Dasar", "spec.col.why"),
+    "spec.why.item": QT_TRANSLATE_NOOP("dtpl", "dipilih untuk item", "spec.why.item"),
+    "spec.why.section": QT_TRANSLATE_NOOP("dtpl", "ikut bagian", "spec.why.section"),
+    "spec.why.auto": QT_TRANSLATE_NOOP("dtpl", "otomatis (kata kunci)", "spec.why.auto"),
+    "spec.choose": QT_TRANSLATE_NOOP("dtpl", "Spesifikasi untuk item terpilih:", "spec.choose"),
+    "spec.apply": QT_TRANSLATE_NOOP("dtpl", "Terapkan pilihan", "spec.apply"),
+    "spec.auto": QT_TRANSLATE_NOOP("dtpl", "Kembali ke pilihan otomatis", "spec.auto"),
+    "spec.mark.project": QT_TRANSLATE_NOOP("dtpl", "teks proyek", "spec.mark.project"),
+    "spec.mark.used": QT_TRANSLATE_NOOP("dtpl", "dipakai {n} item", "spec.mark.used"),
+    "cmd.spec.text": QT_TRANSLATE_NOOP("dtpl", "Ubah teks spesifikasi '{title}'", "cmd.spec.text"),
+    "cmd.spec.reset": QT_TRANSLATE_NOOP("dtpl", "Kembalikan spesifikasi '{title}' ke templat", "cmd.spec.reset"),
+    "cmd.spec.links": QT_TRANSLATE_NOOP("dtpl", "Pilih spesifikasi item {item}", "cmd.spec.links"),
 })
 
 #: failure words (:mod:`dtpl_studio.ui.error_strings`, one key per error code) merged into

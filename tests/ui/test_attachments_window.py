@@ -102,9 +102,12 @@ def test_size_limit_setting(qtbot, doc, tmp_path, shown):
     big.write_bytes(photo(fmt="PNG") + b"\0" * (1024 * 1024))
     dialog = AttachmentsDialog(doc)
     qtbot.addWidget(dialog)
-    assert "1 MB" in dialog.limit_label.text()
+    assert dialog.limit.value() == 1
     assert dialog.add_files([str(big)]) == 0
     assert "melebihi batas 1,0 MB" in shown.errors[0][1]
+    dialog.limit.setValue(3)  # the window changes the user's setting
+    assert settings.read("attachment_max_mb") == 3
+    assert dialog.add_files([str(big)]) == 1
 
 
 def test_thumbnails_and_pdf_placeholder(qtbot, doc, tmp_path):

@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
     QListWidget,
     QListWidgetItem,
     QPushButton,
+    QSpinBox,
     QVBoxLayout,
     QWidget,
 )
@@ -45,6 +46,8 @@ log = logging.getLogger(__name__)
 KINDS = list(AttachmentKind)
 THUMB = 96
 PREVIEW = 300
+#: Highest size limit the window offers, MB (the default is 25: ``attachment_max_mb``).
+MAX_LIMIT_MB = 200
 
 
 def _short(text: str, limit: int = 40) -> str:
@@ -126,8 +129,15 @@ class AttachmentsDialog(QDialog):
         self.up_button.clicked.connect(lambda: self.move_current(-1))
         self.down_button.clicked.connect(lambda: self.move_current(1))
         left.addLayout(buttons)
-        self.limit_label = QLabel(tr("att.limit", mb=settings.read("attachment_max_mb")))
-        left.addWidget(self.limit_label)
+        limit_row = QHBoxLayout()
+        limit_row.addWidget(QLabel(tr("set.attachment_max_mb")))
+        self.limit = QSpinBox()  # the user's setting, not the project's
+        self.limit.setRange(1, MAX_LIMIT_MB)
+        self.limit.setValue(max(1, min(MAX_LIMIT_MB, int(settings.read("attachment_max_mb")))))
+        self.limit.valueChanged.connect(lambda mb: settings.write("attachment_max_mb", int(mb)))
+        limit_row.addWidget(self.limit)
+        limit_row.addStretch(1)
+        left.addLayout(limit_row)
         body.addLayout(left, 1)
 
         right = QVBoxLayout()
@@ -272,7 +282,7 @@ class AttachmentsDialog(QDialog):
                    tr("cmd.att.edit", title=_short(att.title or att.filename)), att.id)
 
     def _max_bytes(self) -> int:
-        return int(settings.read("attachment_max_mb")) * 1024 * 1024
+        return self.limit.value() * 1024 * 1024
 
     def _choose(self, many: bool) -> list[str]:
         start = settings.read("last_folder")
