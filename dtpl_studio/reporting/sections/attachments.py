@@ -156,10 +156,11 @@ def _sheet_pages(ctx: BuildContext, att: Attachment, number: str) -> list[Flowab
         parts = [f"{number}. {label}"]
         if att.scale:
             parts.append(f"skala {att.scale}")
-        if len(sizes) > 1:
-            parts.append(f"halaman {k + 1} dari {len(sizes)}")
-        text = " — ".join(parts)
-        story.append(ctx.heading(text, 1 if k == 0 else 2, in_toc=k == 0, style=ctx.styles.h3))
+        shown = " — ".join([*parts, f"halaman {k + 1} dari {len(sizes)}"] if len(sizes) > 1 else parts)
+        heading = ctx.heading(shown, 1 if k == 0 else 2, in_toc=k == 0, style=ctx.styles.h3)
+        if k == 0 and len(sizes) > 1:  # the TOC entry and bookmark name the whole attachment
+            heading.outline_text = " — ".join(parts) + f" ({len(sizes)} halaman)"
+        story.append(heading)
         story.append(Sheet(att, k, ctx.sheet_boxes))
     return story
 
