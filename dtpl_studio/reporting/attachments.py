@@ -12,7 +12,8 @@ and English words are in ``dtpl_studio/ui/error_strings.py``) for:
   (``attachment.type_mismatch``: a JPEG renamed ``.png`` …);
 * an encrypted PDF (``attachment.pdf_encrypted``: pypdf could not merge it without the
   password, and the printed package must be readable by anyone), a PDF pypdf cannot read or
-  whose pages cannot be walked (``attachment.pdf_broken``), a PDF without pages
+  whose pages cannot be merged and written as the export will (a trial merge of every page:
+  ``attachment.pdf_broken``), a PDF without pages
   (``attachment.pdf_no_pages``);
 * an image Pillow cannot decode completely (``attachment.image_broken``: truncated or
   corrupted), or one larger than :data:`MAX_PIXELS` (``attachment.image_too_large``: Pillow's
@@ -25,13 +26,11 @@ from __future__ import annotations
 
 import io
 import logging
-import struct
 import warnings
 from dataclasses import dataclass
 
 from PIL import Image
-from pypdf import PdfReader
-from pypdf.errors import PyPdfError
+from pypdf import PdfReader, PdfWriter, Transformation
 
 from dtpl_studio.costing.attachments import (
     DEFAULT_MAX_BYTES,
@@ -133,19 +132,22 @@ def _inspect_pdf(data: bytes, name: str) -> Inspection:
             if count == 0:
                 raise AttachmentError(f"{name}: no pages", code="attachment.pdf_no_pages",
                                       params=params)
-            for page in reader.pages:  # every page must be walkable for the merge
+            trial = PdfWriter()  # what the DTPL export will do: merge every page, write
+            for page in reader.pages:
                 box = page.mediabox
                 width, height = float(box.width), float(box.height)
                 if not (width > 0 and height > 0):
                     raise ValueError(f"page without size: {box}")
-                page.get_contents()
+                if page.rotation:
+                    page.transfer_rotation_to_content()
+                trial.add_blank_page(width, height).merge_transformed_page(page, Transformation())
+            trial.write(io.BytesIO())
             first = reader.pages[0].mediabox
             return Inspection(MediaType.PDF, count, round(float(first.width)),
                               round(float(first.height)))
     except AttachmentError:
         raise
-    except (PyPdfError, ValueError, TypeError, KeyError, IndexError, AttributeError,
-            AssertionError, RecursionError, OSError, ArithmeticError) as exc:
+    except Exception as exc:  # noqa: BLE001 - untrusted bytes: pypdf raises any kind
         raise AttachmentError(f"{name}: {type(exc).__name__}: {exc}", code="attachment.pdf_broken",
                               params=params) from None
 
@@ -169,8 +171,7 @@ def _inspect_image(data: bytes, name: str, media: MediaType) -> Inspection:
         raise AttachmentError(f"{name}: {exc}", code="attachment.image_too_large",
                               params={**params, "width": "?", "height": "?",
                                       "limit": str(MAX_PIXELS // 1_000_000)}) from None
-    except (OSError, ValueError, SyntaxError, TypeError, IndexError, KeyError, EOFError,
-            MemoryError, ZeroDivisionError, struct.error) as exc:
+    except Exception as exc:  # noqa: BLE001 - untrusted bytes: any decoder failure is "broken"
         raise AttachmentError(f"{name}: {type(exc).__name__}: {exc}", code="attachment.image_broken",
                               params=params) from None
     if width <= 0 or height <= 0:

@@ -9,13 +9,16 @@ import io
 import re
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 from pypdf import PdfReader
 
 from dtpl_studio.costing import edits
-from dtpl_studio.costing.attachments import AttachmentKind, make_attachment
+from dtpl_studio.costing.attachments import AttachmentError, AttachmentKind, make_attachment
 from dtpl_studio.costing.rab import price_program
 from dtpl_studio.reporting import document_hash, render_dtpl_pdf
-from tests.attachment_samples import drawing, photo, photo_attachment
+from dtpl_studio.reporting.attachments import inspect_file
+from tests.attachment_samples import drawing, drawing_pdf, photo, photo_attachment
 
 from .conftest import make_program
 
@@ -154,3 +157,31 @@ def test_spesifikasi_printed_in_rab_order_once(rendered):
 
     walk(reader.outline)
     assert "Spesifikasi Teknis" in outline_titles and "1. Pekerjaan Persiapan" in outline_titles
+
+
+@pytest.mark.fuzz
+@settings(max_examples=20, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(st.tuples(st.sampled_from(["flip", "delete", "insert"]), st.integers(0, 10**6),
+                          st.integers(1, 255)), min_size=1, max_size=3))
+def test_a_mutated_pdf_that_is_accepted_also_prints(ops):
+    """The check when attaching does what the export does (a trial merge of every page), so
+    a damaged PDF is refused when it is added, never when the DTPL is printed."""
+    raw = bytearray(drawing_pdf(2))
+    for op, at, value in ops:
+        at %= len(raw)
+        if op == "flip":
+            raw[at] ^= value
+        elif op == "delete":
+            del raw[at:at + value % 20 + 1]
+        else:
+            raw[at:at] = bytes([value]) * (value % 5 + 1)
+    try:
+        info = inspect_file(bytes(raw), "gk.pdf")
+    except AttachmentError:
+        return
+    program = make_program()
+    edits.InsertAttachment(make_attachment(bytes(raw), kind=AttachmentKind.DRAWING, title="GK",
+                                           filename="gk.pdf", media_type="application/pdf",
+                                           pages=info.pages, width=info.width,
+                                           height=info.height)).apply(program)
+    assert len(PdfReader(io.BytesIO(render_dtpl_pdf(price_program(program)))).pages) > info.pages
