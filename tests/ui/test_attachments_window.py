@@ -35,6 +35,7 @@ def test_add_edit_move_replace_remove_each_one_undo_step(qtbot, doc, tmp_path, s
     files = _files(tmp_path)
     dialog = AttachmentsDialog(doc)
     qtbot.addWidget(dialog)
+    dialog.show()
     stack = doc.undo_stack
     assert dialog.list.count() == 0 and not dialog.empty_label.isHidden()
 
@@ -82,6 +83,7 @@ def test_refused_files_are_explained_and_nothing_changes(qtbot, doc, tmp_path, s
     files = _files(tmp_path)
     dialog = AttachmentsDialog(doc)
     qtbot.addWidget(dialog)
+    dialog.show()
     bad = [files[n] for n in ("terkunci.pdf", "rusak.jpg", "kosong.pdf", "gambar.dwg")]
     assert dialog.add_files([str(p) for p in bad]) == 0
     assert doc.program.attachments == [] and doc.undo_stack.count() == 0
@@ -102,6 +104,7 @@ def test_size_limit_setting(qtbot, doc, tmp_path, shown):
     big.write_bytes(photo(fmt="PNG") + b"\0" * (1024 * 1024))
     dialog = AttachmentsDialog(doc)
     qtbot.addWidget(dialog)
+    dialog.show()
     assert dialog.limit.value() == 1
     assert dialog.add_files([str(big)]) == 0
     assert "melebihi batas 1,0 MB" in shown.errors[0][1]
@@ -114,6 +117,7 @@ def test_thumbnails_and_pdf_placeholder(qtbot, doc, tmp_path):
     files = _files(tmp_path)
     dialog = AttachmentsDialog(doc)
     qtbot.addWidget(dialog)
+    dialog.show()
     dialog.add_files([str(files["gk.pdf"]), str(files["peta.png"]), str(files["foto1.jpg"])])
     for row in range(3):
         assert not dialog.list.item(row).icon().isNull()
@@ -143,3 +147,16 @@ def test_main_window_opens_the_window_and_undo_reaches_it(qtbot, window, tmp_pat
     assert window.doc.program.attachments == [] and dialog.list.count() == 0
     window.redo_action.trigger()
     assert dialog.list.count() == 1
+
+
+def test_a_hidden_window_refreshes_when_shown_again(qtbot, doc, tmp_path):
+    files = _files(tmp_path)
+    dialog = AttachmentsDialog(doc)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    dialog.add_files([str(files["foto1.jpg"])])
+    dialog.hide()
+    doc.undo_stack.undo()  # while hidden: nothing rebuilt yet
+    assert dialog.list.count() == 1
+    dialog.show()
+    assert dialog.list.count() == 0

@@ -16,6 +16,7 @@ SHOTS = Path(os.environ["DTPL_SCREENSHOTS"]) if os.environ.get("DTPL_SCREENSHOTS
 def test_edit_text_and_reset_are_undoable(qtbot, doc, shown):
     dialog = SpecsDialog(doc)
     qtbot.addWidget(dialog)
+    dialog.show()
     stack = doc.undo_stack
     keys = dialog.keys()
     assert keys[:3] == ["persiapan", "galian", "urugan"] and len(keys) == 13
@@ -38,6 +39,7 @@ def test_edit_text_and_reset_are_undoable(qtbot, doc, shown):
 def test_choose_item_clauses_and_back_to_auto(qtbot, doc):
     dialog = SpecsDialog(doc)
     qtbot.addWidget(dialog)
+    dialog.show()
     dialog.tabs.setCurrentIndex(1)
     assert dialog.items.topLevelItemCount() == sum(1 for p in doc.program.packages for _ in p.items())
     row = dialog.items.topLevelItem(dialog.items.topLevelItemCount() - 1)

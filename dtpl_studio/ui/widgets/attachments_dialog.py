@@ -101,6 +101,7 @@ class AttachmentsDialog(QDialog):
         self.setWindowTitle(tr("att.title"))
         self._thumbs: dict[str, QIcon] = {}  # sha256 → icon (decoded once)
         self._filling = False
+        self._preview_key: str | None = None
         outer = QVBoxLayout(self)
         body = QHBoxLayout()
         outer.addLayout(body, 1)
@@ -182,7 +183,8 @@ class AttachmentsDialog(QDialog):
         row.addStretch(1)
         row.addWidget(close)
         outer.addLayout(row)
-        doc.repriced.connect(lambda _s: self.refresh())
+        self._stale = False
+        doc.repriced.connect(self._on_changed)
         self.resize(900, 620)
         self.refresh()
 
@@ -214,6 +216,20 @@ class AttachmentsDialog(QDialog):
             if p.id == package_id:
                 return tr("att.scope.package", n=n, name=_short(p.name))
         return tr("att.scope.program")
+
+    def _on_changed(self, _structural: bool = False) -> None:
+        """The document changed (any edit, undo or redo): rebuild now when shown, else on
+        the next show (a hidden window costs nothing per RAB edit)."""
+        if self.isVisible():
+            self.refresh()
+        else:
+            self._stale = True
+
+    def showEvent(self, event) -> None:  # noqa: N802 - Qt override
+        if self._stale:
+            self._stale = False
+            self.refresh()
+        super().showEvent(event)
 
     def refresh(self, select_id: str | None = None) -> None:
         """Rebuild the list from the programme, keeping (or moving to) the selection."""
@@ -251,6 +267,7 @@ class AttachmentsDialog(QDialog):
                 e.clear()
             self.file_label.clear()
             self.preview.clear()
+            self._preview_key = None
             self.preview_note.hide()
             return
         self.kind.setCurrentIndex(KINDS.index(att.kind))
@@ -262,7 +279,10 @@ class AttachmentsDialog(QDialog):
         self.scope.setCurrentIndex(ids.index(att.package_id) if att.package_id in ids else 0)
         self.file_label.setText(tr("att.file", name=att.filename, size=_size_text(att.size),
                                    hash=att.sha256[:16]))
-        self.preview.setPixmap(thumbnail(att, PREVIEW))
+        key = f"{att.sha256}:{att.width}x{att.height}"
+        if self._preview_key != key:  # decode a large photo once, not on every refresh
+            self._preview_key = key
+            self.preview.setPixmap(thumbnail(att, PREVIEW))
         self.preview_note.setVisible(att.is_pdf)
 
     # -- actions (one undo step each) ----------------------------------------------------------

@@ -58,7 +58,8 @@ class SpecsDialog(QDialog):
         row.addStretch(1)
         row.addWidget(close)
         outer.addLayout(row)
-        doc.repriced.connect(lambda _s: self.refresh())
+        self._stale = False
+        doc.repriced.connect(self._on_changed)
         self.resize(1000, 700)
         self.refresh()
 
@@ -229,6 +230,20 @@ class SpecsDialog(QDialog):
             return False
         self.refresh(select_item)
         return True
+
+    def _on_changed(self, _structural: bool = False) -> None:
+        """The document changed (any edit, undo or redo): rebuild now when shown, else on
+        the next show (a hidden window costs nothing per RAB edit)."""
+        if self.isVisible():
+            self.refresh()
+        else:
+            self._stale = True
+
+    def showEvent(self, event) -> None:  # noqa: N802 - Qt override
+        if self._stale:
+            self._stale = False
+            self.refresh()
+        super().showEvent(event)
 
     def refresh(self, select_item: str | None = None) -> None:
         """Rebuild both tabs from the programme, keeping the selections."""
