@@ -160,3 +160,23 @@ def test_a_hidden_window_refreshes_when_shown_again(qtbot, doc, tmp_path):
     assert dialog.list.count() == 1
     dialog.show()
     assert dialog.list.count() == 0
+
+
+def test_files_dropped_on_the_window_are_attached(qtbot, doc, tmp_path):
+    from PySide6.QtCore import QMimeData, QPoint, QPointF, Qt, QUrl
+    from PySide6.QtGui import QDragEnterEvent, QDropEvent
+
+    files = _files(tmp_path)
+    dialog = AttachmentsDialog(doc)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    mime = QMimeData()
+    mime.setUrls([QUrl.fromLocalFile(str(files["gk.pdf"])), QUrl.fromLocalFile(str(files["kosong.pdf"]))])
+    enter = QDragEnterEvent(QPoint(10, 10), Qt.DropAction.CopyAction, mime, Qt.MouseButton.LeftButton,
+                            Qt.KeyboardModifier.NoModifier)
+    dialog.dragEnterEvent(enter)
+    assert enter.isAccepted()
+    drop = QDropEvent(QPointF(10, 10), Qt.DropAction.CopyAction, mime, Qt.MouseButton.LeftButton,
+                      Qt.KeyboardModifier.NoModifier)
+    dialog.dropEvent(drop)
+    assert [a.filename for a in doc.program.attachments] == ["gk.pdf"]  # the empty one refused

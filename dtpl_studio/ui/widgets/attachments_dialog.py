@@ -1,7 +1,8 @@
 """The *Lampiran* window: the programme's drawings, maps, photos and scans (issue 9 point 1).
 
 A list with thumbnails on the left (in print order), the selected attachment's fields and
-a larger preview on the right, and the actions add, replace, remove, move up/down. Every
+a larger preview on the right, and the actions add (file dialog, or files dropped on the
+window), replace, remove, move up/down. Every
 action and every field change is one core edit pushed on the document's undo stack
 (:func:`~dtpl_studio.ui.commands.push_edit`), so Ctrl+Z in the main window undoes it; the
 window refreshes itself whenever the document changes (also on undo/redo).
@@ -99,6 +100,7 @@ class AttachmentsDialog(QDialog):
         super().__init__(parent)
         self.doc = doc
         self.setWindowTitle(tr("att.title"))
+        self.setAcceptDrops(True)
         self._thumbs: dict[str, QIcon] = {}  # sha256 → icon (decoded once)
         self._filling = False
         self._preview_key: str | None = None
@@ -224,6 +226,17 @@ class AttachmentsDialog(QDialog):
             self.refresh()
         else:
             self._stale = True
+
+    def dragEnterEvent(self, event) -> None:  # noqa: N802 - Qt override
+        """Files dragged from the file manager can be dropped anywhere on the window."""
+        if event.mimeData().hasUrls() and any(u.isLocalFile() for u in event.mimeData().urls()):
+            event.acceptProposedAction()
+
+    def dropEvent(self, event) -> None:  # noqa: N802 - Qt override
+        paths = [u.toLocalFile() for u in event.mimeData().urls() if u.isLocalFile()]
+        if paths:
+            event.acceptProposedAction()
+            self.add_files(paths)
 
     def showEvent(self, event) -> None:  # noqa: N802 - Qt override
         if self._stale:
