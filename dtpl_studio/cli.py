@@ -20,6 +20,10 @@ Subcommands (DESIGN.md §8):
   — import an AHSP workbook, print the import report summary, store the edition as a draft
   in the price library (user data folder by default); with ``--write-edition`` also write it
   in the project's open format (this is how ``unit_prices/`` is regenerated: ``make prices``);
+* ``import-rab FILE [--sheet NAME] --out NEW.dtpl [--force] [--report R.txt]`` — import an
+  existing RAB workbook or CSV export as a new package in a new project: prints the report
+  summary, the imported subtotal and the file's own; exit 1 (nothing written) when a cell was
+  refused;
 * ``library-roles URL [--editor LOGIN]… [--reader LOGIN]… [--sql]`` — on a team price library
   (PostgreSQL), create the roles ``dtpl_editor`` (read/write) and ``dtpl_reader`` (read only,
   enforced by the server) and make the given logins members; ``--sql`` prints the SQL instead;
@@ -92,6 +96,12 @@ def _parser() -> argparse.ArgumentParser:
     lib = i.add_mutually_exclusive_group()
     lib.add_argument("--library", metavar="URL", help="price library (default: user data folder)")
     lib.add_argument("--no-library", action="store_true", help="do not store the edition in the library")
+    ir = sub.add_parser("import-rab", help="import an existing RAB workbook or CSV as a new package")
+    ir.add_argument("file", type=Path)
+    ir.add_argument("--sheet", metavar="NAME", help="sheet to read (default: the first with a RAB table)")
+    ir.add_argument("--out", type=Path, required=True, metavar="NEW.dtpl", help="new project file")
+    ir.add_argument("--force", action="store_true", help="replace an existing project file")
+    ir.add_argument("--report", type=Path, metavar="FILE", help="write the full import report")
     r = sub.add_parser("library-roles", help="team price library (PostgreSQL): editor and reader roles")
     r.add_argument("url", metavar="URL", help="postgresql+psycopg://owner@host/db (the library's owner)")
     r.add_argument("--editor", action="append", default=[], metavar="LOGIN",
@@ -104,7 +114,8 @@ def _parser() -> argparse.ArgumentParser:
     return p
 
 
-COMMANDS = ("gui", "demo", "export", "check", "rekap", "audit", "verify", "import-prices", "library-roles")
+COMMANDS = ("gui", "demo", "export", "check", "rekap", "audit", "verify", "import-prices", "import-rab",
+            "library-roles")
 
 
 class TargetError(DtplError, ValueError):
@@ -232,6 +243,8 @@ def main(argv: list[str] | None = None) -> int:
             return 0 if verdict.same else 1
         if command == "import-prices":
             return _import_prices(args)
+        if command == "import-rab":
+            return _import_rab(args)
         if command == "audit":
             return _audit(args)
         if command == "library-roles":
@@ -274,6 +287,30 @@ def _import_prices(args) -> int:
         edition_id, where, added = store_in_library(book, args.library)
         state = "ditambahkan sebagai edisi draf" if added else "sudah tersimpan sebagai edisi"
         print(f"pustaka harga {where}: {state} #{edition_id}")
+    return 0
+
+
+def _import_rab(args) -> int:
+    from dtpl_studio.services.rab_import import read_rab, totals_text, write_project
+
+    check_project_target(args.out, args.force)  # checked before the import: no work is lost
+    if args.report:
+        check_text_target(args.report, inputs=(args.file, args.out))
+    result = read_rab(args.file, args.sheet)
+    print(result.report.summary())
+    for line in totals_text(result):
+        print(line)
+    if args.report:
+        from dtpl_studio.services.prices import write_report
+
+        write_report(args.report, result.report.render())
+        print(f"laporan impor ditulis: {args.report}")
+    if not result.report.usable:
+        print("tidak ada yang ditulis: impor ini mengandung galat (lihat laporan impor); perbaiki sel "
+              "yang disebut di laporan lalu impor lagi", file=sys.stderr)
+        return 1
+    out = write_project(result, args.out)
+    print(f"proyek ditulis: {out} (1 paket: {result.package.name})")
     return 0
 
 

@@ -177,6 +177,9 @@ ALIASES: dict[str, str] = {
     "per hari": "hari",
     # mapped with a note (UNIT_NOTES): typos and foreign abbreviations common in real RABs
     "1s": "ls", "nos": "bh",
+    # a dash in the unit column of a RAB line (a lump-sum line with no unit of its own):
+    # read as ls, with a note (rab-contractor style workbooks; issue 10 point 8)
+    "-": "ls", "–": "ls", "—": "ls",
     # rental time
     "hari": "hari", "hr": "hari", "unit hari": "hari", "buah hari": "hari", "unit/hari": "hari",
     "jam": "jam", "j": "jam", "unit jam": "jam", "jam/unit": "jam", "unit/jam": "jam",
@@ -196,6 +199,9 @@ UNIT_NOTES: dict[str, str] = {
     "lolt": "'lolt' (salah ketik) dibaca sebagai lot",
     "titk": "'titk' (salah ketik) dibaca sebagai titik",
     "lumpsump": "'lumpsump' (salah ketik) dibaca sebagai ls",
+    "-": "'-' (tanpa satuan) dibaca sebagai ls (lump sum): satu paket pekerjaan",
+    "–": "'–' (tanpa satuan) dibaca sebagai ls (lump sum): satu paket pekerjaan",
+    "—": "'—' (tanpa satuan) dibaca sebagai ls (lump sum): satu paket pekerjaan",
 }
 
 #: Base dimensions that are physical quantities; every other base dimension of

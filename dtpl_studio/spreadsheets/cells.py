@@ -39,7 +39,7 @@ from dtpl_studio.costing.findings import Severity
 from dtpl_studio.costing.formatting import format_number
 from dtpl_studio.costing.money import CONTEXT, format_plain
 from dtpl_studio.costing.numbers import NumberConvention, NumberParseError, parse_number
-from dtpl_studio.costing.rab import MAX_RATE
+from dtpl_studio.costing.rab import MAX_RATE, MAX_VOLUME
 from dtpl_studio.spreadsheets.formula import (
     ERROR_CODES,
     OUT_OF_RANGE,
@@ -85,6 +85,7 @@ class Quantity(StrEnum):
     AMOUNT = "amount"  # Rp (jumlah harga)
     SHARE = "share"  # a factor: share of another line's amount
     OVERHEAD = "overhead"  # overhead and profit rate (biaya umum dan keuntungan), 0..1
+    VOLUME = "volume"  # quantity of work of a RAB line, in its unit (volume)
 
 
 @dataclass(frozen=True, slots=True)
@@ -103,6 +104,9 @@ LIMITS: dict[Quantity, Limit] = {
     Quantity.AMOUNT: Limit("jumlah harga", MAX_PRICE),
     Quantity.SHARE: Limit("faktor bagian", MAX_SHARE),
     Quantity.OVERHEAD: Limit("tarif biaya umum dan keuntungan", MAX_OVERHEAD),
+    # a RAB line's volume: the costing core's ceiling (rab.MAX_VOLUME, 10^12); a deduction is
+    # an explicit line, never a negative volume cell
+    Quantity.VOLUME: Limit("volume", MAX_VOLUME),
 }
 
 

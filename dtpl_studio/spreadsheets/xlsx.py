@@ -16,7 +16,7 @@ from pathlib import Path, PurePosixPath, PureWindowsPath
 from urllib.parse import unquote
 
 from openpyxl import load_workbook
-from openpyxl.utils.cell import range_boundaries
+from openpyxl.utils.cell import column_index_from_string, range_boundaries
 
 from dtpl_studio.errors import DtplError, from_os_error, workbook_open_error
 from dtpl_studio.spreadsheets.formula import Grid
@@ -41,6 +41,8 @@ class LoadedWorkbook:
         sheet_states: ``visible`` / ``hidden`` / ``veryHidden`` per sheet.
         external_links: ``[n]`` index (1-based) → target file name (no directory).
         max_rows: last used row per sheet.
+        hidden_cols: hidden columns per sheet (1-based).
+        merged: merged ranges per sheet as ``(c1, r1, c2, r2)``.
     """
 
     def __init__(self, path: Path):
@@ -51,6 +53,8 @@ class LoadedWorkbook:
         self.sheet_states: dict[str, str] = {}
         self.external_links: dict[int, str] = {}
         self.max_rows: dict[str, int] = {}
+        self.hidden_cols: dict[str, set[int]] = {}
+        self.merged: dict[str, list[tuple[int, int, int, int]]] = {}
 
 
 def sha256_of(path: Path) -> str:
@@ -88,6 +92,7 @@ def load_xlsx(path: str | Path) -> LoadedWorkbook:
         grid.raw, grid.cached, grid.hidden_rows = fast.raw, fast.cached, fast.hidden_rows
         grid.names = fast.names
         result.max_rows = fast.max_rows
+        result.hidden_cols, result.merged = fast.hidden_cols, fast.merged
         for index, target in enumerate(fast.external_targets, start=1):
             result.external_links[index] = _link_name(target)
         return result
@@ -158,6 +163,15 @@ def _load_with_openpyxl(path: Path, result: LoadedWorkbook) -> LoadedWorkbook:
         grid.raw[name] = raw
         grid.hidden_rows[name] = {r for r, dim in ws.row_dimensions.items() if dim.hidden}
         result.max_rows[name] = ws.max_row
+        result.hidden_cols[name] = {
+            col
+            for letter, dim in ws.column_dimensions.items() if dim.hidden
+            for col in range(dim.min or column_index_from_string(letter),
+                             (dim.max or column_index_from_string(letter)) + 1)
+        }
+        result.merged[name] = [
+            (m.min_col, m.min_row, m.max_col, m.max_row) for m in ws.merged_cells.ranges
+        ]
     try:
         for ws in values.worksheets:
             cached: dict[tuple[int, int], object] = {}

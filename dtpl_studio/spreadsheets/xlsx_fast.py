@@ -62,6 +62,10 @@ class FastWorkbook:
         self.raw: dict[str, dict[tuple[int, int], Any]] = {}
         self.cached: dict[str, dict[tuple[int, int], Any]] = {}
         self.hidden_rows: dict[str, set[int]] = {}
+        #: hidden columns per sheet (1-based indexes, from ``<cols><col hidden="1">``)
+        self.hidden_cols: dict[str, set[int]] = {}
+        #: merged ranges per sheet as ``(c1, r1, c2, r2)`` (from ``<mergeCells>``)
+        self.merged: dict[str, list[tuple[int, int, int, int]]] = {}
         self.max_rows: dict[str, int] = {}
         self.names: dict[str, tuple[str, int, int, int, int]] = {}
         self.external_targets: list[str] = []
@@ -324,3 +328,21 @@ def _read_sheet(
     result.cached[name] = cached
     result.hidden_rows[name] = hidden
     result.max_rows[name] = max_row
+    hidden_cols: set[int] = set()
+    cols = root.find(f"{{{MAIN}}}cols")
+    for col in cols if cols is not None else ():
+        if col.get("hidden") in ("1", "true"):
+            first, last = int(col.get("min", "0")), int(col.get("max", "0"))
+            if 0 < first <= last <= 16384:
+                hidden_cols.update(range(first, last + 1))
+    result.hidden_cols[name] = hidden_cols
+    merged: list[tuple[int, int, int, int]] = []
+    merges = root.find(f"{{{MAIN}}}mergeCells")
+    for merge in merges if merges is not None else ():
+        try:
+            c1, r1, c2, r2 = range_boundaries(merge.get("ref", ""))
+        except (ValueError, TypeError):
+            continue
+        if None not in (c1, r1, c2, r2):
+            merged.append((c1, r1, c2, r2))
+    result.merged[name] = merged
