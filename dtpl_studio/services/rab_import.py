@@ -9,6 +9,7 @@ step (:func:`insert_edit`). Both read the file through
 
 from __future__ import annotations
 
+from decimal import ROUND_HALF_UP, Decimal
 from pathlib import Path
 
 from dtpl_studio.costing.edits import InsertPackage
@@ -75,12 +76,13 @@ def totals_text(result: RabImport) -> list[str]:
     if result.workbook_total is None:
         lines.append("subtotal berkas sendiri: tidak ada")
         return lines
-    own = result.workbook_total.quantize(result.imported_total.__class__("0.01"))
+    own = result.workbook_total.quantize(Decimal("0.01"), rounding=ROUND_HALF_UP)
     lines.append(f"subtotal berkas sendiri: {rupiah(own)} ({result.workbook_total_where})")
     if result.matches:
         lines.append("sama sampai sen")
     else:
-        difference = (result.imported_total - result.workbook_total).quantize(own.__class__("0.01"))
+        difference = (result.imported_total - result.workbook_total).quantize(
+            Decimal("0.01"), rounding=ROUND_HALF_UP)
         state = ("dijelaskan seluruhnya per baris" if result.unexplained == 0 else
                  f"{rupiah(result.unexplained)} tidak terjelaskan")
         lines.append(f"selisih {rupiah(difference)}: {state} (lihat laporan)")

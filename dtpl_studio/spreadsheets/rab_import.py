@@ -517,6 +517,8 @@ def import_rab(path: str | Path, sheet: str | None = None, *,
             report.add(Severity.WARNING, "rab.external-link",
                        f"buku kerja bertaut ke buku kerja lain [{index}] {target}",
                        action="nilai yang diambil dari tautan memakai nilai tersimpan di buku kerja ini")
+    if loaded is not None:
+        _fill_missing_cache(loaded.grid, [s.sheet for s in sources], report)
     reader = _Reader(chosen, headers[chosen.sheet], report, convention)
     package, rows, subtotals, rekap = reader.read()
     if not rows:
@@ -529,6 +531,30 @@ def import_rab(path: str | Path, sheet: str | None = None, *,
 
 
 HEADER_ROWS_TEXT = "40 baris pertama"
+
+
+def _fill_missing_cache(grid: Grid, sheets: list[str], report: ImportReport) -> None:
+    """Formulas without a cached value (a workbook saved by a program that does not calculate,
+    e.g. openpyxl) are recomputed the way Excel does
+    (:class:`~dtpl_studio.spreadsheets.formula.ExcelEmulator`), so that the file's own
+    subtotals can still be compared; said in one finding per sheet."""
+    from dtpl_studio.spreadsheets.formula import ExcelEmulator
+
+    emulator = ExcelEmulator(grid, "excel")
+    for sheet in sheets:
+        cached = grid.cached.setdefault(sheet, {})
+        missing = [key for key, raw in grid.raw.get(sheet, {}).items()
+                   if isinstance(raw, str) and raw.startswith("=") and key not in cached]
+        if not missing:
+            continue
+        for row, col in missing:
+            value = emulator.value(sheet, row, col)
+            if value is not None and not isinstance(value, Decimal):
+                cached[(row, col)] = value if not hasattr(value, "code") else str(value)
+        report.add(Severity.INFO, "rab.no-cached-values",
+                   f"{num(len(missing))} rumus tanpa nilai tersimpan (buku kerja disimpan oleh program yang "
+                   "tidak menghitung)", sheet=sheet,
+                   action="dihitung ulang di sini seperti Excel menghitung, untuk dibandingkan")
 
 
 class _Reader:
@@ -732,11 +758,18 @@ class _Reader:
                             and label_of(src.text(row, c)) is None)), None)
         raw = src.raw(row, col) if col else None
         value = self._file_number(row, col) if col else None
+        filled = [c for c in cols if _filled(src.raw(row, c))]
+        if len(filled) > 1:  # a material/labour split: the row's figure is their sum
+            value = self._amount(row)
         formula = raw if isinstance(raw, str) and raw.startswith("=") else ""
         where = f"{src.sheet}!{cell_name(col or 1, row)}"
         if label is Label.SUBTOTAL and (self.stack or self.last_top) and not self._after_total():
             top = self.stack[0].section if self.stack else (self.last_top.section if self.last_top else None)
-            self.subtotals.append(_Subtotal(row, text, top, value, self._sum_rows(raw, row), formula))
+            rows: set[int] | None = set()
+            for c in filled or [col]:
+                got = self._sum_rows(src.raw(row, c), row) if c else None
+                rows = None if got is None or rows is None else rows | got
+            self.subtotals.append(_Subtotal(row, text, top, value, rows, formula))
             if self.stack:
                 self.last_top = self.stack[0]
             self.stack.clear()
