@@ -1274,6 +1274,70 @@ Technical details are in the log.</translation>
         <translation>Add package {item}</translation>
     </message>
     <message>
+        <source>Impor &amp;RAB…</source>
+        <comment>action.import_rab</comment>
+        <translation>Import &amp;RAB…</translation>
+    </message>
+    <message>
+        <source>Impor RAB {item}</source>
+        <comment>cmd.import_rab</comment>
+        <translation>Import RAB {item}</translation>
+    </message>
+    <message>
+        <source>Impor RAB dari buku kerja atau CSV</source>
+        <comment>dlg.import_rab.open</comment>
+        <translation>Import a RAB from a workbook or CSV</translation>
+    </message>
+    <message>
+        <source>RAB (*.xlsx *.xlsm *.csv)</source>
+        <comment>dlg.filter.rab</comment>
+        <translation>RAB (*.xlsx *.xlsm *.csv)</translation>
+    </message>
+    <message>
+        <source>Impor RAB: {file}</source>
+        <comment>dlg.import_rab.title</comment>
+        <translation>Import RAB: {file}</translation>
+    </message>
+    <message>
+        <source>Tingkat</source>
+        <comment>dlg.import_rab.severity</comment>
+        <translation>Severity</translation>
+    </message>
+    <message>
+        <source>Sel</source>
+        <comment>dlg.import_rab.where</comment>
+        <translation>Cell</translation>
+    </message>
+    <message>
+        <source>Temuan</source>
+        <comment>dlg.import_rab.message</comment>
+        <translation>Finding</translation>
+    </message>
+    <message>
+        <source>Tindakan</source>
+        <comment>dlg.import_rab.action</comment>
+        <translation>Action</translation>
+    </message>
+    <message>
+        <source>Tambahkan ke proyek</source>
+        <comment>dlg.import_rab.add</comment>
+        <translation>Add to project</translation>
+    </message>
+    <message>
+        <source>Impor RAB gagal</source>
+        <comment>dlg.import_rab.failed</comment>
+        <translation>RAB import failed</translation>
+    </message>
+    <message>
+        <source>RAB tidak dapat diimpor.
+
+{error}</source>
+        <comment>dlg.import_rab.failed_text</comment>
+        <translation>The RAB cannot be imported.
+
+{error}</translation>
+    </message>
+    <message>
         <source>Hapus paket {item}</source>
         <comment>cmd.remove_package</comment>
         <translation>Delete package {item}</translation>

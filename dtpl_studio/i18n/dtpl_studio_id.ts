@@ -1605,6 +1605,68 @@ Pulihkan keadaan itu? (Berkas proyek baru berubah saat Anda menyimpan.)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Impor &amp;RAB…</source>
+        <comment>action.import_rab</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Impor RAB {item}</source>
+        <comment>cmd.import_rab</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Impor RAB dari buku kerja atau CSV</source>
+        <comment>dlg.import_rab.open</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>RAB (*.xlsx *.xlsm *.csv)</source>
+        <comment>dlg.filter.rab</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Impor RAB: {file}</source>
+        <comment>dlg.import_rab.title</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tingkat</source>
+        <comment>dlg.import_rab.severity</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sel</source>
+        <comment>dlg.import_rab.where</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Temuan</source>
+        <comment>dlg.import_rab.message</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tindakan</source>
+        <comment>dlg.import_rab.action</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tambahkan ke proyek</source>
+        <comment>dlg.import_rab.add</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Impor RAB gagal</source>
+        <comment>dlg.import_rab.failed</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>RAB tidak dapat diimpor.
+
+{error}</source>
+        <comment>dlg.import_rab.failed_text</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Hapus paket {item}</source>
         <comment>cmd.remove_package</comment>
         <translation type="unfinished"></translation>

@@ -532,6 +532,11 @@ def import_rab(path: str | Path, sheet: str | None = None, *,
 
 HEADER_ROWS_TEXT = "40 baris pertama"
 
+#: Column roles in the report's words.
+ROLE_WORDS = {Role.NO: "no", Role.URAIAN: "uraian", Role.SPEC: "spesifikasi", Role.CODE: "kode",
+              Role.UNIT: "satuan", Role.VOLUME: "volume", Role.RATE: "harga satuan",
+              Role.AMOUNT: "jumlah harga"}
+
 
 def _fill_missing_cache(grid: Grid, sheets: list[str], report: ImportReport) -> None:
     """Formulas without a cached value (a workbook saved by a program that does not calculate,
@@ -663,7 +668,7 @@ class _Reader:
     # -- reading -------------------------------------------------------------------------
     def read(self):
         src, h = self.src, self.header
-        cols = ", ".join(f"{cell_name(c, h.row)[:-len(str(h.row))]}={r.value}"
+        cols = ", ".join(f"{cell_name(c, h.row)[:-len(str(h.row))]}={ROLE_WORDS[r]}"
                          for c, r in sorted(h.roles.items()))
         rows_text = f"baris {h.row}" + (f"–{h.last_row}" if h.last_row > h.row else "")
         self.report.add(Severity.INFO, "rab.header", f"judul tabel di {rows_text}: {cols}",

@@ -203,6 +203,14 @@ COUNT_WORDS: dict[str, dict[str, str]] = {
         "rates_identical": "harga satuan sama",
         "rates_differ": "harga satuan berbeda",
         "formulas_without_cached_value": "rumus tanpa nilai tersimpan",
+        # RAB import (dtpl_studio.spreadsheets.rab_import)
+        "rows_read": "baris dibaca",
+        "items": "item",
+        "sections": "divisi",
+        "subtotals": "baris sub total",
+        "subtotals_matching": "sub total sama",
+        "items_without_rate": "item tanpa harga",
+        "backup_lines": "baris back-up",
     },
     "en": {},
 }

@@ -17,6 +17,7 @@ from pathlib import Path
 from PySide6.QtCore import Qt, QThreadPool, QTimer
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
+    QApplication,
     QDockWidget,
     QFrame,
     QHBoxLayout,
@@ -198,6 +199,7 @@ class MainWindow(QMainWindow):
         self.save_action = self._action("action.save", self.save, [K.Save])
         self.save_as_action = self._action("action.save_as", self.save_as, ["Ctrl+Shift+S"])
         self.export_action = self._action("action.export_pdf", self.export_dialog, ["Ctrl+E"])
+        self.import_rab_action = self._action("action.import_rab", self.import_rab_dialog, [])
         self.quit_action = self._action("action.quit", self.close, [K.Quit])
         self.undo_action = self._action("action.undo", self.undo, ["Ctrl+Z"])
         self.redo_action = self._action("action.redo", self.redo, ["Ctrl+Shift+Z", "Ctrl+Y"])
@@ -240,6 +242,7 @@ class MainWindow(QMainWindow):
         file_menu.addActions([self.save_action, self.save_as_action])
         file_menu.addSeparator()
         file_menu.addAction(self.export_action)
+        file_menu.addAction(self.import_rab_action)
         file_menu.addSeparator()
         file_menu.addAction(self.quit_action)
         edit_menu = bar.addMenu(tr("menu.edit"))
@@ -708,6 +711,47 @@ class MainWindow(QMainWindow):
             return None
         self.packages.setCurrentRow(len(self.doc.program.packages) - 1)
         return package
+
+    def import_rab_dialog(self) -> None:
+        """Berkas › Impor RAB… (issue 10 point 8): a workbook or CSV, its report, then the
+        package added to the open project as one undo step."""
+        if self.doc is None:
+            return
+        folder = _writable_folder(settings.read("last_folder"))
+        name = dialogs.open_file_name(self, tr("dlg.import_rab.open"), str(folder), tr("dlg.filter.rab"))
+        if name:
+            dialog = self.make_import_rab_dialog(Path(name))
+            if dialog is not None and dialog.exec() == dialog.DialogCode.Accepted:
+                self.add_imported_rab(dialog.result)
+
+    def make_import_rab_dialog(self, path: Path):
+        """Import ``path`` and return the report dialog (not shown); None (an error shown)
+        when the file cannot be imported at all."""
+        from dtpl_studio.services.rab_import import read_rab
+        from dtpl_studio.ui.widgets.rab_import_dialog import RabImportDialog
+
+        QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+        try:
+            result = read_rab(path)
+        except Exception as exc:  # noqa: BLE001 - shown to the user, never a traceback
+            log.warning("cannot import the RAB %s: %s", path, exc)
+            QApplication.restoreOverrideCursor()
+            dialogs.show_error(self, tr("dlg.import_rab.failed"),
+                               tr("dlg.import_rab.failed_text", error=explain(exc, path)))
+            return None
+        QApplication.restoreOverrideCursor()
+        return RabImportDialog(result, self)
+
+    def add_imported_rab(self, result) -> bool:
+        """Add an imported package to the open project (one undo step) and show it."""
+        from dtpl_studio.services.rab_import import insert_edit
+
+        if self.doc is None or not result.report.usable:
+            return False
+        if not self._push(insert_edit(result), tr("cmd.import_rab", item=result.package.name)):
+            return False
+        self.packages.setCurrentRow(len(self.doc.program.packages) - 1)
+        return True
 
     def remove_package(self) -> bool:
         """Struktur › Hapus paket (the current one; undoable)."""
