@@ -42,6 +42,7 @@ from dtpl_studio.costing.funding import (
     Termin,
     rule_problems,
 )
+from dtpl_studio.costing.jadwal import schedule_problem
 from dtpl_studio.costing.pricebook import Analysis, PriceBook, PriceBookError, Resource
 from dtpl_studio.costing.rab import (
     Item,
@@ -407,6 +408,56 @@ def set_override(item_id: str, rate: Decimal, reason: str) -> SetItemFields:
 def clear_override(item_id: str) -> SetItemFields:
     """Go back to the analysis (or custom) rate."""
     return set_item(item_id, rate_override=None, override_reason="")
+
+
+@dataclass(frozen=True)
+class SetItemSchedule(Edit):
+    """Set the jadwal of item ``item_id``: its start week and duration in weeks (issue 9
+    point 4); None = the default of :mod:`dtpl_studio.costing.jadwal` (from the labour HOK).
+
+    ``effective_start`` / ``effective_duration``: the start or duration the item has where
+    this edit leaves the default (the window knows it from the schedule), so that the limit
+    of :data:`~dtpl_studio.costing.jadwal.MAX_WEEKS` is checked on the week the item would
+    end; None = only the values given are checked.
+
+    Raises (from :meth:`apply`):
+        EditError: start < 1, duration < 1, or an end after week 52, with the Indonesian
+            message of :func:`~dtpl_studio.costing.jadwal.schedule_problem` naming the item;
+            nothing is changed. An inverse (``check=False``) puts back what was there.
+    """
+
+    item_id: str
+    start: int | None
+    duration: int | None
+    effective_start: int | None = None
+    effective_duration: int | None = None
+    check: bool = True
+
+    def apply(self, program: Program) -> Edit:
+        item = find_item(program, self.item_id)
+        if self.check:
+            start = self.start if self.start is not None else self.effective_start
+            duration = self.duration if self.duration is not None else self.effective_duration
+            problem = (schedule_problem(item.description, self.start, self.duration)
+                       or schedule_problem(item.description, start, duration))
+            if problem:
+                raise EditError(problem)
+        old = SetItemSchedule(self.item_id, item.start_week, item.duration_weeks, check=False)
+        item.start_week, item.duration_weeks = self.start, self.duration
+        return old
+
+
+def reset_schedule(program: Program, package_id: str) -> Compound:
+    """Every item of package ``package_id`` back to the default jadwal (one step; its inverse
+    puts back each item's own values).
+
+    Raises:
+        EditError: no such package.
+    """
+    package = find_package(program, package_id)
+    return Compound(tuple(SetItemSchedule(item.id, None, None, check=False)
+                          for item in package.items()
+                          if item.start_week is not None or item.duration_weeks is not None))
 
 
 @dataclass(frozen=True)
@@ -829,11 +880,11 @@ __all__ = [
     "BOOK_META_FIELDS", "ITEM_FIELDS", "PACKAGE_FIELDS", "PROGRAM_FIELDS", "Compound", "Edit", "EditError",
     "InsertMeasurement", "InsertNode", "InsertPackage", "Location", "MoveNode", "PackageSettings",
     "PinAnalyses", "RemoveMeasurement", "RemoveNode", "RemovePackage", "ReplaceMeasurement",
-    "SECTION_FIELDS", "SetBookMeta", "SetItemFields", "SetPackageFields", "SetProgramFields",
+    "SECTION_FIELDS", "SetBookMeta", "SetItemFields", "SetItemSchedule", "SetPackageFields", "SetProgramFields",
     "SetSectionFields", "SetSectionTitle", "Signatory",
     "UnpinAnalyses", "add_item_from_book", "apply_all", "clear_override", "copy_analysis",
     "copy_resource", "find_item", "find_package", "find_section", "indent", "locate",
-    "move_up_down", "outdent", "pin_analysis", "remove_unused_analysis", "reset_rules", "set_funding",
+    "move_up_down", "outdent", "pin_analysis", "remove_unused_analysis", "reset_rules", "reset_schedule", "set_funding",
     "set_item", "set_override", "set_package", "set_program", "set_rules", "set_section", "set_settings",
     "set_swadaya_rule", "set_termins", "set_volume",
 ]

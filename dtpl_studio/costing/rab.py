@@ -174,6 +174,10 @@ class Item:
     id: str = field(default_factory=new_id)
     #: shares paid by other sources than ``funding`` (percent, amount, or in kind from the book)
     funding_split: list[FundingShare] = field(default_factory=list)
+    #: jadwal pelaksanaan: the week the item starts (1 = the first week) and its duration in
+    #: weeks; None = the default of :mod:`dtpl_studio.costing.jadwal` (from the labour HOK)
+    start_week: int | None = None
+    duration_weeks: int | None = None
 
     def exact_volume(self) -> Decimal:
         """Σ measurement lines in the item unit, or ``volume`` when there are none.
@@ -222,6 +226,11 @@ class PackageSettings:
     ppn_rate: Decimal = ZERO
     ppn_label: str = "PPN"
     total_rounding: RoundingRule = field(default_factory=lambda: RoundingRule(Decimal(1000), RoundingMode.DOWN))
+    #: jadwal pelaksanaan: workers on site per day and working days per week, from which an
+    #: item's default duration follows from its labour person-days (HOK); an assumption [U],
+    #: see :mod:`dtpl_studio.costing.jadwal`
+    crew_size: int = 10
+    work_days_per_week: int = 6
 
 
 @dataclass(slots=True)
