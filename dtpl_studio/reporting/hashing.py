@@ -52,6 +52,10 @@ def _item(pi: PricedItem) -> dict[str, Any]:
         "rate": _s(pi.rate),
         "amount": str(pi.amount),
         "error": pi.error,
+        # the jadwal is printed: an item's own start/duration is part of the content (left out
+        # when both are the default, so a file without a jadwal keeps its hash)
+        **({"schedule": [item.start_week, item.duration_weeks]}
+           if item.start_week is not None or item.duration_weeks is not None else {}),
     }
 
 
@@ -79,6 +83,8 @@ def _package(pp: PricedPackage, book_hashes: dict[int, str]) -> dict[str, Any]:
             "ppn_rate": str(pkg.settings.ppn_rate),
             "ppn_label": pkg.settings.ppn_label,
             "total_rounding": pkg.settings.total_rounding.to_dict(),
+            **({"crew": [pkg.settings.crew_size, pkg.settings.work_days_per_week]}
+               if (pkg.settings.crew_size, pkg.settings.work_days_per_week) != (10, 6) else {}),
         },
         "book": {
             "content_hash": book_hashes[id(pkg.book)],

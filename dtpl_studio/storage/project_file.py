@@ -385,6 +385,7 @@ def _program_rows(program: Program) -> _Rows:
             "ppn_rate": settings.ppn_rate, "ppn_label": settings.ppn_label,
             "total_rounding_step": settings.total_rounding.step,
             "total_rounding_mode": RoundingMode(settings.total_rounding.mode).value,
+            "crew_size": settings.crew_size, "work_days_per_week": settings.work_days_per_week,
         })
         for j, section in enumerate(pkg.sections):
             _section_rows(section, package_id, None, j, rows, next_id)
@@ -439,6 +440,7 @@ def _section_rows(section: Section, package_id: int, parent_id: int | None, posi
             "funding": "" if child.funding is None else FundingSource(child.funding).value,
             "rate_override": child.rate_override,
             "override_reason": child.override_reason, "note": child.note,
+            "start_week": child.start_week, "duration_weeks": child.duration_weeks,
         })
         rows[ItemFundingRecord.__table__].extend(
             {"id": next_id("item_funding"), "item_id": item_id, "position": n,
@@ -852,6 +854,10 @@ def _year(raw: object) -> str:
     return _shown(raw)
 
 
+def _or(value: int | None, default: int) -> int:
+    return default if value is None else value
+
+
 def _stored_int(raw: object) -> int | None:
     return raw if isinstance(raw, int) and not isinstance(raw, bool) else None
 
@@ -972,6 +978,9 @@ def _assemble(session: Session, verify: bool, numbers: _Numbers) -> Program:
             override_reason=rec.override_reason,
             note=rec.note,
             id=rec.uid,
+            # a value out of range is kept and reported by the jadwal (default used there)
+            start_week=_stored_int(rec.start_week),
+            duration_weeks=_stored_int(rec.duration_weeks),
         )
         numbers.attach(custom_problem, rec.custom_rate, "item", rec.id, "custom_rate", package_id, item, "custom_rate")
         numbers.attach(override_problem, rec.rate_override, "item", rec.id, "rate_override", package_id,
@@ -1033,6 +1042,9 @@ def _assemble(session: Session, verify: bool, numbers: _Numbers) -> Program:
                 step,
                 parse_enum(RoundingMode, st.total_rounding_mode, f"package_settings {pr.id}.total_rounding_mode"),
             ),
+            # out of range: kept, reported by the jadwal, which uses the default crew
+            crew_size=_or(_stored_int(st.crew_size), default.crew_size),
+            work_days_per_week=_or(_stored_int(st.work_days_per_week), default.work_days_per_week),
         )
         numbers.attach(decimals_problem, st.volume_decimals, "package_settings", pr.id, "volume_decimals",
                        pr.id, settings, "volume_decimals")

@@ -12,11 +12,12 @@ Tables (migrations in ``dtpl_studio/storage/migrations/versions``)::
       spec_text(program_id, position, key, title, keywords, scope … measurement)  edited RKS
       spec_link(program_id, position, node_uid, keys)      RKS clauses chosen per item/section
       package(program_id, position, uid, …, book_id)       a paket kegiatan
-        package_settings(package_id, volume_decimals, ppn_rate, total_rounding_*)
+        package_settings(package_id, volume_decimals, ppn_rate, total_rounding_*,
+                         crew_size, work_days_per_week)
         book(…meta…, content_hash)  ← the pinned price book, shared if packages shared it
           book_resource / book_analysis / book_analysis_line
         section(package_id, parent_id → section, position, uid, title)   any depth
-          item(section_id, position, uid, …)
+          item(section_id, position, uid, …, start_week, duration_weeks)
             item_funding(item_id, position, source, percent, amount)   funding split
             measurement(item_id, position, uid, description, sign)
               factor(measurement_id, position, label, value, unit)
@@ -266,6 +267,8 @@ class PackageSettingsRecord(ProjectBase):
     ppn_label: Mapped[str] = mapped_column(default="PPN")
     total_rounding_step: Mapped[Decimal]
     total_rounding_mode: Mapped[str]
+    crew_size: Mapped[int] = mapped_column(default=10, server_default="10")
+    work_days_per_week: Mapped[int] = mapped_column(default=6, server_default="6")
 
 
 class SectionRecord(ProjectBase):
@@ -307,6 +310,8 @@ class ItemRecord(ProjectBase):
     rate_override: Mapped[Decimal | None]
     override_reason: Mapped[str] = mapped_column(default="")
     note: Mapped[str] = mapped_column(default="")
+    start_week: Mapped[int | None]
+    duration_weeks: Mapped[int | None]
 
     section: Mapped[SectionRecord] = relationship()
     measurements: Mapped[list[MeasurementRecord]] = relationship(
