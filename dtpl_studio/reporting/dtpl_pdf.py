@@ -12,6 +12,7 @@ The sections, their order, their titles and which are printed come from the temp
 6. Daftar harga satuan dasar (upah/bahan/alat used, with the book's provenance);
 6a. Rekap kebutuhan bahan & tenaga kerja (per package; the programme when several packages
     have analyses);
+6b. Jadwal pelaksanaan dan kurva S (per package, A4 landscape);
 7. Pemeriksaan pagu BLM, the lampiran (photos, scans), then the document hash (Keterangan dokumen).
 
 Every page carries "Halaman n dari N", the programme and kelurahan, and the first 16 hex
@@ -41,6 +42,7 @@ from dtpl_studio.reporting.sections import (
     build_blm_check,
     build_cover,
     build_document_info,
+    build_jadwal,
     build_kebutuhan,
     build_package_heading,
     build_price_lists,
@@ -202,6 +204,7 @@ def _steps(ctx: BuildContext,
         "analysis": build_analyses,
         "prices": build_price_lists,
         "kebutuhan": build_kebutuhan,
+        "jadwal": build_jadwal,
         "blm": build_blm_check,
         "document": build_document_info,
         "gambar": build_drawings,

@@ -38,6 +38,7 @@ SECTION_IDS: dict[str, str] = {
     "analysis": "Analisa harga satuan pekerjaan",
     "prices": "Daftar harga satuan dasar",
     "kebutuhan": "Rekap kebutuhan bahan & tenaga kerja",
+    "jadwal": "Jadwal pelaksanaan dan kurva S",
     "blm": "Pemeriksaan pagu BLM",
     "lampiran": "Lampiran: foto kondisi 0 % dan berkas pindaian (kosong = tidak dicetak)",
     "document": "Keterangan dokumen (kode SHA-256)",
@@ -45,7 +46,7 @@ SECTION_IDS: dict[str, str] = {
 #: Sections added after the format was fixed: a template that does not list one (written
 #: before it existed) is read as if it listed it disabled, so it prints what it printed
 #: before; every other section must be listed (``"enabled": false`` to leave it out).
-OPTIONAL_SECTION_IDS = frozenset({"kebutuhan", "gambar", "spesifikasi", "lampiran"})
+OPTIONAL_SECTION_IDS = frozenset({"kebutuhan", "gambar", "spesifikasi", "lampiran", "jadwal"})
 #: Parts of each package (inside ``packages``).
 PART_IDS: dict[str, str] = {
     "rekap": "Rekapitulasi RAB",

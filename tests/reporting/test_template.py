@@ -143,7 +143,7 @@ def _broken(mutate) -> dict:
     (_broken(lambda d: d["sections"][2].update(title="")), "'sections[2].title'"),
     (_broken(lambda d: d["sections"].pop(5)), "'sections'"),
     (_broken(lambda d: d["sections"].append({"id": "toc", "title": "Lagi"})),
-     "'sections[12].id'"),
+     f"'sections[{len(_shipped()['sections'])}].id'"),  # appended after the last
     (_broken(lambda d: d["sections"][5].update(title="Paket {nomor}")),
      "'sections[5].title'"),
     (_broken(lambda d: d["sections"][5]["parts"][1].update(id="x")),
