@@ -254,7 +254,8 @@ class JadwalTable(Flowable):
         points = [x0, bottom + 2]
         for w, v in enumerate(self.jadwal.cumulative, start=1):
             points += [self._week_x(w) + self.week_w, bottom + 2 + span * float(v) / 100]
-        drawing = Drawing(self.width, self.height)
+        # the drawing's own default font (Helvetica, not embedded) is never used: set ours
+        drawing = Drawing(self.width, self.height, initialFontName=FAMILY.regular, initialFontSize=6)
         drawing.add(PolyLine(points, strokeColor=CURVE, strokeWidth=1.4, strokeLineJoin=1))
         for i in range(2, len(points), 2):
             drawing.add(PolyLine([points[i] - 1.2, points[i + 1], points[i] + 1.2, points[i + 1]],
