@@ -2210,6 +2210,126 @@ Technical details are in the log.</translation>
         <translation>Choose the specifications of item {item}</translation>
     </message>
     <message>
+        <source>&amp;Jadwal pelaksanaan dan kurva S…</source>
+        <comment>action.jadwal</comment>
+        <translation>&amp;Schedule and S-curve…</translation>
+    </message>
+    <message>
+        <source>Jadwal pelaksanaan dan kurva S</source>
+        <comment>jadwal.title</comment>
+        <translation>Work schedule and S-curve</translation>
+    </message>
+    <message>
+        <source>Paket:</source>
+        <comment>jadwal.package</comment>
+        <translation>Package:</translation>
+    </message>
+    <message>
+        <source>Pekerja per hari:</source>
+        <comment>jadwal.crew</comment>
+        <translation>Workers per day:</translation>
+    </message>
+    <message>
+        <source>Hari kerja per minggu:</source>
+        <comment>jadwal.days</comment>
+        <translation>Working days per week:</translation>
+    </message>
+    <message>
+        <source>Asumsi untuk durasi bawaan: durasi = HOK item ÷ (pekerja per hari × hari kerja per minggu), dibulatkan ke atas</source>
+        <comment>jadwal.crew_tip</comment>
+        <translation>Assumption for the default durations: duration = the item&apos;s person-days ÷ (workers per day × working days per week), rounded up</translation>
+    </message>
+    <message>
+        <source>Kembalikan ke jadwal bawaan</source>
+        <comment>jadwal.reset</comment>
+        <translation>Back to the default schedule</translation>
+    </message>
+    <message>
+        <source>No</source>
+        <comment>jadwal.col.no</comment>
+        <translation>No</translation>
+    </message>
+    <message>
+        <source>Uraian pekerjaan</source>
+        <comment>jadwal.col.name</comment>
+        <translation>Description</translation>
+    </message>
+    <message>
+        <source>Bobot (%)</source>
+        <comment>jadwal.col.bobot</comment>
+        <translation>Weight (%)</translation>
+    </message>
+    <message>
+        <source>Mulai (minggu ke-)</source>
+        <comment>jadwal.col.start</comment>
+        <translation>Start (week)</translation>
+    </message>
+    <message>
+        <source>Durasi (minggu)</source>
+        <comment>jadwal.col.duration</comment>
+        <translation>Duration (weeks)</translation>
+    </message>
+    <message>
+        <source>Rencana per minggu (%)</source>
+        <comment>jadwal.row.weekly</comment>
+        <translation>Planned per week (%)</translation>
+    </message>
+    <message>
+        <source>Kumulatif rencana (%) — kurva S</source>
+        <comment>jadwal.row.cumulative</comment>
+        <translation>Cumulative plan (%) — S-curve</translation>
+    </message>
+    <message>
+        <source>{weeks} minggu · jumlah bobot {bobot} % · durasi bawaan dari HOK dengan {crew} pekerja × {days} hari per minggu · bawaan ditulis miring</source>
+        <comment>jadwal.summary</comment>
+        <translation>{weeks} weeks · weights total {bobot} % · default durations from person-days with {crew} workers × {days} days per week · defaults in italics</translation>
+    </message>
+    <message>
+        <source>Paket ini belum memuat item RAB.</source>
+        <comment>jadwal.empty</comment>
+        <translation>This package has no RAB items yet.</translation>
+    </message>
+    <message>
+        <source>HOK {hok} OH → durasi bawaan {weeks} minggu; mulai bawaan minggu ke-{start}. Kosongkan sel untuk kembali ke bawaan.</source>
+        <comment>jadwal.tip.item</comment>
+        <translation>{hok} person-days (OH) → default duration {weeks} weeks; default start week {start}. Clear the cell to go back to the default.</translation>
+    </message>
+    <message>
+        <source>Tanpa analisa (tanpa HOK): durasi bawaan 1 minggu; mulai bawaan minggu ke-{start}. Kosongkan sel untuk kembali ke bawaan.</source>
+        <comment>jadwal.tip.no_hok</comment>
+        <translation>No analysis (no person-days): default duration 1 week; default start week {start}. Clear the cell to go back to the default.</translation>
+    </message>
+    <message>
+        <source>Minggu ke-{week}: {value} % dari paket</source>
+        <comment>jadwal.tip.week</comment>
+        <translation>Week {week}: {value} % of the package</translation>
+    </message>
+    <message>
+        <source>Tulis bilangan bulat minggu (1 atau lebih); kosongkan untuk kembali ke bawaan</source>
+        <comment>jadwal.bad_number</comment>
+        <translation>Write a whole number of weeks (1 or more); clear the cell for the default</translation>
+    </message>
+    <message>
+        <source>Sisa pembulatan bobot {value} % masuk ke item {item} (jumlah harga terbesar).</source>
+        <comment>jadwal.remainder</comment>
+        <translation>The weights&apos; rounding remainder of {value} % goes to item {item} (the largest amount).</translation>
+    </message>
+    <message>
+        <source>Ubah jadwal {item}</source>
+        <comment>cmd.jadwal</comment>
+        <translation>Change schedule of {item}</translation>
+    </message>
+    <message>
+        <source>Kembalikan jadwal bawaan {item}</source>
+        <comment>cmd.jadwal_reset</comment>
+        <translation>Default schedule for {item}</translation>
+    </message>
+    <message>
+        <source>Ubah regu kerja {item}</source>
+        <comment>cmd.jadwal_crew</comment>
+        <translation>Change crew of {item}</translation>
+    </message>
+    <message>
         <source>&amp;Panduan pengguna</source>
         <comment>action.guide</comment>
         <translation>User &amp;guide</translation>

@@ -2538,6 +2538,126 @@ Pulihkan keadaan itu? (Berkas proyek baru berubah saat Anda menyimpan.)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>&amp;Jadwal pelaksanaan dan kurva S…</source>
+        <comment>action.jadwal</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Jadwal pelaksanaan dan kurva S</source>
+        <comment>jadwal.title</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Paket:</source>
+        <comment>jadwal.package</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pekerja per hari:</source>
+        <comment>jadwal.crew</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Hari kerja per minggu:</source>
+        <comment>jadwal.days</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Asumsi untuk durasi bawaan: durasi = HOK item ÷ (pekerja per hari × hari kerja per minggu), dibulatkan ke atas</source>
+        <comment>jadwal.crew_tip</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Kembalikan ke jadwal bawaan</source>
+        <comment>jadwal.reset</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No</source>
+        <comment>jadwal.col.no</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Uraian pekerjaan</source>
+        <comment>jadwal.col.name</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Bobot (%)</source>
+        <comment>jadwal.col.bobot</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Mulai (minggu ke-)</source>
+        <comment>jadwal.col.start</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Durasi (minggu)</source>
+        <comment>jadwal.col.duration</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rencana per minggu (%)</source>
+        <comment>jadwal.row.weekly</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Kumulatif rencana (%) — kurva S</source>
+        <comment>jadwal.row.cumulative</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{weeks} minggu · jumlah bobot {bobot} % · durasi bawaan dari HOK dengan {crew} pekerja × {days} hari per minggu · bawaan ditulis miring</source>
+        <comment>jadwal.summary</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Paket ini belum memuat item RAB.</source>
+        <comment>jadwal.empty</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>HOK {hok} OH → durasi bawaan {weeks} minggu; mulai bawaan minggu ke-{start}. Kosongkan sel untuk kembali ke bawaan.</source>
+        <comment>jadwal.tip.item</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tanpa analisa (tanpa HOK): durasi bawaan 1 minggu; mulai bawaan minggu ke-{start}. Kosongkan sel untuk kembali ke bawaan.</source>
+        <comment>jadwal.tip.no_hok</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Minggu ke-{week}: {value} % dari paket</source>
+        <comment>jadwal.tip.week</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tulis bilangan bulat minggu (1 atau lebih); kosongkan untuk kembali ke bawaan</source>
+        <comment>jadwal.bad_number</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sisa pembulatan bobot {value} % masuk ke item {item} (jumlah harga terbesar).</source>
+        <comment>jadwal.remainder</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ubah jadwal {item}</source>
+        <comment>cmd.jadwal</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Kembalikan jadwal bawaan {item}</source>
+        <comment>cmd.jadwal_reset</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ubah regu kerja {item}</source>
+        <comment>cmd.jadwal_crew</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>&amp;Bahasa</source>
         <comment>menu.language</comment>
         <translation type="unfinished"></translation>

@@ -217,6 +217,7 @@ class MainWindow(QMainWindow):
         self._attachments: QWidget | None = None
         self.specs_action = self._action("action.specs", self.specs_dialog, [])
         self._specs: QWidget | None = None
+        self.jadwal_action = self._action("action.jadwal", self.jadwal_dialog, [])
 
     def _build_structure_actions(self) -> None:
         """Tree editing (issue 10 point 1): each action is one undo step of a core edit."""
@@ -252,7 +253,7 @@ class MainWindow(QMainWindow):
         edit_menu.addSeparator()
         edit_menu.addActions([self.funding_action, self.price_basis_action, self.blm_program_action])
         edit_menu.addSeparator()
-        edit_menu.addActions([self.attachments_action, self.specs_action])
+        edit_menu.addActions([self.attachments_action, self.specs_action, self.jadwal_action])
         structure = bar.addMenu(tr("menu.structure"))
         structure.addActions([self.add_section_action, self.move_up_action, self.move_down_action,
                               self.indent_action, self.outdent_action])
@@ -780,6 +781,30 @@ class MainWindow(QMainWindow):
         dialog = self.make_blm_program_dialog()
         if dialog is not None:
             dialog.exec()
+
+    def jadwal_dialog(self) -> None:
+        """Sunting › Jadwal pelaksanaan dan kurva S… (issue 9 point 4): not modal, it follows
+        the document; each cell edit is one undo step of the main stack."""
+        dialog = self.make_jadwal_dialog()
+        if dialog is not None:
+            self._jadwal = dialog  # kept while shown
+            dialog.show()
+            dialog.raise_()
+
+    def make_jadwal_dialog(self):
+        """The schedule window of the open project and the current package (not shown; None
+        without a project)."""
+        from dtpl_studio.ui.widgets.jadwal_dialog import JadwalDialog
+
+        if self.doc is None:
+            return None
+        old = getattr(self, "_jadwal", None)
+        if old is not None:
+            old.close()
+            old.deleteLater()
+            self._jadwal = None
+        package = self.rab_editor.package if self.rab_editor else None
+        return JadwalDialog(self.doc, package, self)
 
     def make_blm_program_dialog(self):
         """The Program BLM dialog of the open project (not shown; None without a project)."""

@@ -593,6 +593,34 @@ ID.update({
     "cmd.spec.links": QT_TRANSLATE_NOOP("dtpl", "Pilih spesifikasi item {item}", "cmd.spec.links"),
 })
 
+# -- jadwal pelaksanaan & kurva S (issue 9 point 4) ------------------------------------------
+ID.update({
+    "action.jadwal": QT_TRANSLATE_NOOP("dtpl", "&Jadwal pelaksanaan dan kurva S…", "action.jadwal"),
+    "jadwal.title": QT_TRANSLATE_NOOP("dtpl", "Jadwal pelaksanaan dan kurva S", "jadwal.title"),
+    "jadwal.package": QT_TRANSLATE_NOOP("dtpl", "Paket:", "jadwal.package"),
+    "jadwal.crew": QT_TRANSLATE_NOOP("dtpl", "Pekerja per hari:", "jadwal.crew"),
+    "jadwal.days": QT_TRANSLATE_NOOP("dtpl", "Hari kerja per minggu:", "jadwal.days"),
+    "jadwal.crew_tip": QT_TRANSLATE_NOOP("dtpl", "Asumsi untuk durasi bawaan: durasi = HOK item ÷ (pekerja per hari × hari kerja per minggu), dibulatkan ke atas", "jadwal.crew_tip"),
+    "jadwal.reset": QT_TRANSLATE_NOOP("dtpl", "Kembalikan ke jadwal bawaan", "jadwal.reset"),
+    "jadwal.col.no": QT_TRANSLATE_NOOP("dtpl", "No", "jadwal.col.no"),
+    "jadwal.col.name": QT_TRANSLATE_NOOP("dtpl", "Uraian pekerjaan", "jadwal.col.name"),
+    "jadwal.col.bobot": QT_TRANSLATE_NOOP("dtpl", "Bobot (%)", "jadwal.col.bobot"),
+    "jadwal.col.start": QT_TRANSLATE_NOOP("dtpl", "Mulai (minggu ke-)", "jadwal.col.start"),
+    "jadwal.col.duration": QT_TRANSLATE_NOOP("dtpl", "Durasi (minggu)", "jadwal.col.duration"),
+    "jadwal.row.weekly": QT_TRANSLATE_NOOP("dtpl", "Rencana per minggu (%)", "jadwal.row.weekly"),
+    "jadwal.row.cumulative": QT_TRANSLATE_NOOP("dtpl", "Kumulatif rencana (%) — kurva S", "jadwal.row.cumulative"),
+    "jadwal.summary": QT_TRANSLATE_NOOP("dtpl", "{weeks} minggu · jumlah bobot {bobot} % · durasi bawaan dari HOK dengan {crew} pekerja × {days} hari per minggu · bawaan ditulis miring", "jadwal.summary"),
+    "jadwal.empty": QT_TRANSLATE_NOOP("dtpl", "Paket ini belum memuat item RAB.", "jadwal.empty"),
+    "jadwal.tip.item": QT_TRANSLATE_NOOP("dtpl", "HOK {hok} OH → durasi bawaan {weeks} minggu; mulai bawaan minggu ke-{start}. Kosongkan sel untuk kembali ke bawaan.", "jadwal.tip.item"),
+    "jadwal.tip.no_hok": QT_TRANSLATE_NOOP("dtpl", "Tanpa analisa (tanpa HOK): durasi bawaan 1 minggu; mulai bawaan minggu ke-{start}. Kosongkan sel untuk kembali ke bawaan.", "jadwal.tip.no_hok"),
+    "jadwal.tip.week": QT_TRANSLATE_NOOP("dtpl", "Minggu ke-{week}: {value} % dari paket", "jadwal.tip.week"),
+    "jadwal.bad_number": QT_TRANSLATE_NOOP("dtpl", "Tulis bilangan bulat minggu (1 atau lebih); kosongkan untuk kembali ke bawaan", "jadwal.bad_number"),
+    "jadwal.remainder": QT_TRANSLATE_NOOP("dtpl", "Sisa pembulatan bobot {value} % masuk ke item {item} (jumlah harga terbesar).", "jadwal.remainder"),
+    "cmd.jadwal": QT_TRANSLATE_NOOP("dtpl", "Ubah jadwal {item}", "cmd.jadwal"),
+    "cmd.jadwal_reset": QT_TRANSLATE_NOOP("dtpl", "Kembalikan jadwal bawaan {item}", "cmd.jadwal_reset"),
+    "cmd.jadwal_crew": QT_TRANSLATE_NOOP("dtpl", "Ubah regu kerja {item}", "cmd.jadwal_crew"),
+})
+
 #: failure words (:mod:`dtpl_studio.ui.error_strings`, one key per error code) merged into
 #: the catalogue; their English is still a dict there, not yet in the .ts files (see tr()).
 _ERROR_EN: dict[str, str] = {}
