@@ -2315,6 +2315,11 @@ Technical details are in the log.</translation>
         <translation>The weights&apos; rounding remainder of {value} % goes to item {item} (the largest amount).</translation>
     </message>
     <message>
+        <source>… dan {n} catatan lain</source>
+        <comment>jadwal.more</comment>
+        <translation>… and {n} more notes</translation>
+    </message>
+    <message>
         <source>Ubah jadwal {item}</source>
         <comment>cmd.jadwal</comment>
         <translation>Change schedule of {item}</translation>

@@ -2643,6 +2643,11 @@ Pulihkan keadaan itu? (Berkas proyek baru berubah saat Anda menyimpan.)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>… dan {n} catatan lain</source>
+        <comment>jadwal.more</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Ubah jadwal {item}</source>
         <comment>cmd.jadwal</comment>
         <translation type="unfinished"></translation>

@@ -616,6 +616,7 @@ ID.update({
     "jadwal.tip.week": QT_TRANSLATE_NOOP("dtpl", "Minggu ke-{week}: {value} % dari paket", "jadwal.tip.week"),
     "jadwal.bad_number": QT_TRANSLATE_NOOP("dtpl", "Tulis bilangan bulat minggu (1 atau lebih); kosongkan untuk kembali ke bawaan", "jadwal.bad_number"),
     "jadwal.remainder": QT_TRANSLATE_NOOP("dtpl", "Sisa pembulatan bobot {value} % masuk ke item {item} (jumlah harga terbesar).", "jadwal.remainder"),
+    "jadwal.more": QT_TRANSLATE_NOOP("dtpl", "… dan {n} catatan lain", "jadwal.more"),
     "cmd.jadwal": QT_TRANSLATE_NOOP("dtpl", "Ubah jadwal {item}", "cmd.jadwal"),
     "cmd.jadwal_reset": QT_TRANSLATE_NOOP("dtpl", "Kembalikan jadwal bawaan {item}", "cmd.jadwal_reset"),
     "cmd.jadwal_crew": QT_TRANSLATE_NOOP("dtpl", "Ubah regu kerja {item}", "cmd.jadwal_crew"),

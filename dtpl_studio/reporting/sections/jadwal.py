@@ -56,6 +56,8 @@ PAD = 1.6 * mm
 HEAD_H = 11 * mm
 #: an Uraian longer than this many lines is cut with "…" (the RAB prints it whole)
 MAX_LINES = 4
+#: findings printed under a package's table (a sequence past week 52 makes one per item)
+MAX_NOTES = 5
 BAR = colors.HexColor("#7E9CC0")
 CURVE = colors.HexColor("#B71C1C")
 GRID = colors.HexColor("#C8CDD4")
@@ -85,9 +87,11 @@ class JadwalTable(Flowable):
     """
 
     def __init__(self, jadwal: Jadwal, entries: list[_Entry], width: float,
-                 continued: bool = False) -> None:
+                 continued: bool = False, texts: tuple[list[str], list[str]] | None = None) -> None:
         super().__init__()
         self.jadwal = jadwal
+        #: the weekly and cumulative rows as printed, made once and shared by the pages
+        self.texts = texts or ([_pct(v) for v in jadwal.weekly], [_pct(v) for v in jadwal.cumulative])
         self.entries = entries
         self.continued = continued
         self.fixed = [w * mm for w in FIXED_MM]
@@ -97,9 +101,12 @@ class JadwalTable(Flowable):
         sample = "100,00"
         self.num_size = 6.0
         self.rotated = stringWidth(sample, FAMILY.regular, self.num_size) + 1.5 > self.week_w
+        if self.rotated:  # a rotated number is as wide as the font is high: shrink to the column
+            self.num_size = min(6.0, max(2.5, self.week_w - 0.8))
         self.foot_h = (stringWidth(sample, FAMILY.regular, self.num_size) + 3 if self.rotated
                        else LEADING) + 2 * PAD * 0.6
-        self.week_size = min(6.0, max(3.5, (self.week_w - 0.8) / max(stringWidth("88", FAMILY.regular, 1), 0.01)))
+        widest = str(self.weeks) if self.weeks >= 10 else "88"
+        self.week_size = min(6.0, max(2.5, (self.week_w - 0.8) / max(stringWidth(widest, FAMILY.regular, 1), 0.01)))
 
     # -- layout ---------------------------------------------------------------------------
     def _height(self, entries: list[_Entry]) -> float:
@@ -122,8 +129,8 @@ class JadwalTable(Flowable):
             n -= 1  # a division heading never ends a page
         if n == 0:
             return []
-        return [JadwalTable(self.jadwal, self.entries[:n], self.full_width, self.continued),
-                JadwalTable(self.jadwal, self.entries[n:], self.full_width, True)]
+        return [JadwalTable(self.jadwal, self.entries[:n], self.full_width, self.continued, self.texts),
+                JadwalTable(self.jadwal, self.entries[n:], self.full_width, True, self.texts)]
 
     # -- drawing --------------------------------------------------------------------------
     def _x(self, col: int) -> float:
@@ -200,8 +207,8 @@ class JadwalTable(Flowable):
                     c.setFillColor(INK)
             y = y0
         # footer rows: weekly plan and cumulative
-        for k, (label, values) in enumerate((("Rencana per minggu (%)", self.jadwal.weekly),
-                                             ("Kumulatif rencana (%) — kurva S", self.jadwal.cumulative))):
+        for k, (label, values) in enumerate((("Rencana per minggu (%)", self.texts[0]),
+                                             ("Kumulatif rencana (%) — kurva S", self.texts[1]))):
             fy = body_bottom - (k + 1) * self.foot_h
             c.setFillColor(TOTAL_BG)
             c.rect(0, fy, self.width, self.foot_h, stroke=0, fill=1)
@@ -218,10 +225,10 @@ class JadwalTable(Flowable):
                     c.saveState()
                     c.translate(cx + self.num_size / 3, fy + 1.5)
                     c.rotate(90)
-                    c.drawString(0, 0, _pct(v))
+                    c.drawString(0, 0, v)
                     c.restoreState()
                 else:
-                    c.drawCentredString(cx, fy + self.foot_h / 2 - self.num_size / 3, _pct(v))
+                    c.drawCentredString(cx, fy + self.foot_h / 2 - self.num_size / 3, v)
         # grid
         c.setStrokeColor(GRID)
         c.setLineWidth(0.3)
@@ -257,14 +264,19 @@ class JadwalTable(Flowable):
         # the drawing's own default font (Helvetica, not embedded) is never used: set ours
         drawing = Drawing(self.width, self.height, initialFontName=FAMILY.regular, initialFontSize=6)
         drawing.add(PolyLine(points, strokeColor=CURVE, strokeWidth=1.4, strokeLineJoin=1))
-        for i in range(2, len(points), 2):
-            drawing.add(PolyLine([points[i] - 1.2, points[i + 1], points[i] + 1.2, points[i + 1]],
-                                 strokeColor=CURVE, strokeWidth=2.4))
         drawing.add(GString(x0 + 2, top - 8, "100 %", fontName=FAMILY.bold, fontSize=6,
                             fillColor=CURVE, textAnchor="start"))
         drawing.add(GString(self.width - 2, bottom + 3, "0 %", fontName=FAMILY.bold, fontSize=6,
                             fillColor=CURVE, textAnchor="end"))
         drawing.drawOn(self.canv, 0, 0)
+        c = self.canv  # a dot at the end of each week (one path, not one node per point)
+        c.saveState()
+        c.setFillColor(CURVE)
+        path = c.beginPath()
+        for i in range(2, len(points), 2):
+            path.rect(points[i] - 1.2, points[i + 1] - 1.2, 2.4, 2.4)
+        c.drawPath(path, stroke=0, fill=1)
+        c.restoreState()
 
 
 def _entries(jadwal: Jadwal, pp: PricedPackage, text_w: float) -> list[_Entry]:
@@ -326,8 +338,11 @@ def build_jadwal(ctx: BuildContext) -> list[Flowable]:
                                  section=f"{title} · Paket {number}"))
         story.append(Paragraph(_note(jadwal), s.note))
         story.append(JadwalTable(jadwal, _entries(jadwal, pp, text_w), width))
-        for f in jadwal.findings:
+        for f in jadwal.findings[:MAX_NOTES]:
             story.append(ctx.p(f"Catatan: {f.message}", s.note))
+        if len(jadwal.findings) > MAX_NOTES:
+            story.append(ctx.p(f"… dan {len(jadwal.findings) - MAX_NOTES} catatan lain tentang jadwal "
+                               "paket ini (lihat jendela Jadwal pelaksanaan).", s.note))
     story.append(NextPageTemplate("body"))
     return story
 

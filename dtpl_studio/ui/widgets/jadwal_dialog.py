@@ -45,6 +45,8 @@ FIXED = ("jadwal.col.no", "jadwal.col.name", "jadwal.col.bobot", "jadwal.col.sta
 COL_START, COL_DURATION = 3, 4
 WEEK0 = len(FIXED)
 WEEK_WIDTH = 34
+#: findings listed under the summary (a sequence past week 52 makes one per item)
+MAX_NOTES = 5
 BAR = QColor("#7e9cc0")
 CURVE = QColor("#b71c1c")
 DIVISION_BG = QColor("#eef1f5")
@@ -378,7 +380,9 @@ class JadwalDialog(QDialog):
         taker = j.row(j.remainder_item)
         if taker is not None and j.remainder:
             text += "\n" + tr("jadwal.remainder", value=_pct(j.remainder), item=taker.number)
-        notes = [f.message for f in j.findings]
+        notes = [f.message for f in j.findings[:MAX_NOTES]]
+        if len(j.findings) > MAX_NOTES:
+            notes.append(tr("jadwal.more", n=len(j.findings) - MAX_NOTES))
         self.summary.setText(text + ("\n" + "\n".join(notes) if notes else ""))
 
     # -- editing ----------------------------------------------------------------------------
