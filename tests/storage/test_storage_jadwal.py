@@ -68,3 +68,25 @@ def test_a_stored_value_out_of_range_opens_and_is_a_finding(program: Program, tm
     findings = [f for j in _jadwal(loaded) for f in j.findings]
     assert any(f.code == "jadwal.stored" for f in findings)
     assert any(f.code == "jadwal.crew" for f in findings)
+
+
+def test_an_edit_through_the_session_is_saved_and_undone(program: Program, tmp_path: Path) -> None:
+    from dtpl_studio.costing.edits import SetItemSchedule, reset_schedule
+    from dtpl_studio.services.session import ProjectSession
+
+    path = tmp_path / "s.dtpl"
+    session = ProjectSession.create(program, path)
+    try:
+        item = next(program.packages[0].items())
+        inverse = session.apply(SetItemSchedule(item.id, 3, 2))
+        assert session.dirty
+        session.save()
+        session.apply(reset_schedule(program, program.packages[0].id))
+        assert (item.start_week, item.duration_weeks) == (None, None)
+    finally:
+        session.close()
+    reopened = load_program(path)
+    first = next(reopened.packages[0].items())
+    assert (first.start_week, first.duration_weeks) == (3, 2)
+    inverse.apply(reopened)
+    assert (first.start_week, first.duration_weeks) == (None, None)
