@@ -266,8 +266,6 @@ class JadwalTable(Flowable):
         drawing.add(PolyLine(points, strokeColor=CURVE, strokeWidth=1.4, strokeLineJoin=1))
         drawing.add(GString(x0 + 2, top - 8, "100 %", fontName=FAMILY.bold, fontSize=6,
                             fillColor=CURVE, textAnchor="start"))
-        drawing.add(GString(self.width - 2, bottom + 3, "0 %", fontName=FAMILY.bold, fontSize=6,
-                            fillColor=CURVE, textAnchor="end"))
         drawing.drawOn(self.canv, 0, 0)
         c = self.canv  # a dot at the end of each week (one path, not one node per point)
         c.saveState()
