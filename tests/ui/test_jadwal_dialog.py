@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import Qt
 
+from dtpl_studio.costing.edits import SetItemSchedule
 from dtpl_studio.costing.jadwal import jadwal_package
 from dtpl_studio.ui.widgets.jadwal_dialog import COL_DURATION, COL_START, WEEK0, JadwalDialog
 
@@ -127,3 +128,15 @@ def test_screenshot(window, dialog, qtbot):
     folder = os.environ.get("DTPL_SCREENSHOTS")
     if folder:
         image.save(str(Path(folder) / "jadwal-dialog.png"))
+
+
+def test_a_closed_window_makes_no_schedule_until_shown_again(window, dialog):
+    dialog.close()
+    builds = dialog.builds
+    r = _core(window, dialog).rows[0]
+    item = next(it for it in dialog.package().items() if it.id == r.item_id)
+    window.doc.apply(SetItemSchedule(item.id, 2, None))
+    assert dialog.builds == builds
+    dialog.show()
+    assert dialog.builds == builds + 1
+    assert dialog.model.data(dialog.model.index(_row_index(dialog, r.item_id), COL_START)) == "2"

@@ -311,6 +311,9 @@ class JadwalDialog(QDialog):
         layout.addWidget(buttons)
         self.jadwal: Jadwal | None = None
         self._filling = False
+        self._stale = False
+        #: schedules made (tests: a closed window makes none)
+        self.builds = 0
         self._fill_packages(package)
         self.package_box.currentIndexChanged.connect(lambda _i: self.refresh())
         self.crew.valueChanged.connect(lambda _v: self._set_crew())
@@ -338,9 +341,19 @@ class JadwalDialog(QDialog):
         return next((p for p in self.doc.program.packages if p.id == pid), None)
 
     def _on_repriced(self, structural: bool) -> None:
+        if not self.isVisible():  # a closed window costs nothing per edit: made on its next show
+            self._stale = True
+            return
         if structural or self.package_box.count() != len(self.doc.program.packages):
             self._fill_packages()
         self.refresh()
+
+    def showEvent(self, event) -> None:  # noqa: N802 - Qt override
+        if self._stale:
+            self._stale = False
+            self._fill_packages()
+            self.refresh()
+        super().showEvent(event)
 
     def refresh(self) -> None:
         """Make the schedule of the chosen package again from the latest priced programme."""
@@ -351,6 +364,7 @@ class JadwalDialog(QDialog):
         if pkg is not None:
             pp = next((p for p in self.doc.priced.packages if p.package is pkg), None)
         self.jadwal = jadwal_package(pp) if pp is not None else None
+        self.builds += 1
         self.model.set_jadwal(self.jadwal, pp)
         self._filling = True
         if pkg is not None:
