@@ -2,7 +2,8 @@
 
 Writes PNGs into the folder given (default ``docs/img``): the main window on the demo project,
 the welcome, the About box, the save prompt and Qt's (non-native) file dialog, the BLM panel in
-its pass, warning and fail states and each tab of the Program BLM dialog, for each language
+its pass, warning and fail states and each tab of the Program BLM dialog, the Jadwal
+pelaksanaan dan kurva S window, for each language
 (``<name>-id.png``, ``<name>-en.png``). Uses a temporary user data folder, never the real one.
 
 ``--blm-pdf`` also exports the demo's PDF in the three BLM states and renders the first page
@@ -180,6 +181,11 @@ def shoot(out_dir: Path, languages=("id", "en"), blm_pdf: bool = False) -> list[
         written.append(_save(dialog, out_dir / f"file-dialog-{code}.png", app))
         dialog.close()
         written += shoot_blm(window, out_dir, code, app)
+        jadwal = window.make_jadwal_dialog()  # the physical package's schedule and kurva S
+        jadwal.package_box.setCurrentIndex(jadwal.package_box.count() - 1)
+        jadwal.resize(1200, 620)
+        written.append(_save(jadwal, out_dir / f"jadwal-{code}.png", app))
+        jadwal.close()
         blm_state(window, "warning")
         window.doc.undo_stack.setClean()  # the pictures' edits are not saved
         window.close()
