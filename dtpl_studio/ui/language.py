@@ -72,6 +72,7 @@ def rebuild_window(window):
             new.packages.setCurrentRow(row)
         if node is not None and new.rab_editor is not None:
             new.rab_editor.select_id(node.id)
+    new.catalogue.search.setText(window.catalogue.search.text())  # the catalogue's filter too
     new.opened_at_start = getattr(window, "opened_at_start", None)
     new.show()
     window.close()  # empty now: nothing to ask, no session to close

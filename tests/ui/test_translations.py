@@ -256,6 +256,8 @@ def test_the_language_menu_switches_the_window_at_once_keeping_the_document(qtbo
     actions = {a.data(): a for a in window.language_menu.actions()}
     assert set(actions) == set(LANGUAGES) and actions["id"].isChecked()
 
+    assert window.rab_editor.select_id(item.id)
+    window.catalogue.search.setText("beton")
     actions["en"].trigger()
     new = language._windows[-1]
     qtbot.addWidget(new)
@@ -267,6 +269,8 @@ def test_the_language_menu_switches_the_window_at_once_keeping_the_document(qtbo
     assert menus[0] == tr("menu.file").replace("&", "") and menus[0] != ID["menu.file"].replace("&", "")
     assert new.windowTitle().startswith("sukamaju.dtpl")
     assert {a.data(): a for a in new.language_menu.actions()}["en"].isChecked()
+    assert new.rab_editor.current_node().id == item.id  # the same item stays selected
+    assert new.catalogue.search.text() == "beton"
 
     new.undo()  # the history survived the switch and still drives the new window's tree
     assert doc.undo_stack.isClean()
