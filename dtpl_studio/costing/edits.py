@@ -35,6 +35,7 @@ from decimal import Decimal
 from typing import Any
 
 from dtpl_studio.costing.attachments import ATTACHMENT_FIELDS, Attachment, AttachmentKind
+from dtpl_studio.costing.data_umum import PackageData, ProgramData, package_data_problems
 from dtpl_studio.costing.funding import (
     DEFAULT_PLPBK_RULES,
     FundingRule,
@@ -751,23 +752,39 @@ class RemovePackage(Edit):
 
 #: Package fields :class:`SetPackageFields` may change.
 PACKAGE_FIELDS = frozenset({"name", "component", "ksm", "location", "description", "settings",
-                            "price_basis_note"})
+                            "price_basis_note", "data"})
 
 
 @dataclass(frozen=True)
 class SetPackageFields(Edit):
     """Set fields of package ``package_id``; ``settings`` takes a whole new
-    :class:`PackageSettings` (PPN, pembulatan, decimals), never a shared one."""
+    :class:`PackageSettings` (PPN, pembulatan, decimals), never a shared one; ``data`` a
+    whole new (frozen) :class:`~dtpl_studio.costing.data_umum.PackageData`.
+
+    Raises (from :meth:`apply`):
+        EditError: a field that cannot be set, or ``data`` with a value the data umum
+            refuses (:func:`~dtpl_studio.costing.data_umum.package_data_problems`: the
+            message names the field); nothing is changed.
+    """
 
     package_id: str
     values: tuple[tuple[str, Any], ...]
+    #: validate a new ``data``; False on an inverse (a value read from a file is put back)
+    check: bool = True
 
     def apply(self, program: Program) -> Edit:
         package = find_package(program, self.package_id)
         old = _old_values(package, self.values, PACKAGE_FIELDS, "kolom paket")
         for name, value in self.values:
+            if name == "data" and self.check:
+                if not isinstance(value, PackageData):
+                    raise EditError(f"data umum paket harus PackageData, bukan {type(value).__name__}")
+                problems = package_data_problems(value)
+                if problems:
+                    raise EditError(problems[0])
+        for name, value in self.values:
             setattr(package, name, value)
-        return SetPackageFields(self.package_id, old)
+        return SetPackageFields(self.package_id, old, check=False)
 
 
 def set_package(package_id: str, **values: Any) -> SetPackageFields:
@@ -807,7 +824,7 @@ class SetBookMeta(Edit):
 #: Programme fields :class:`SetProgramFields` may change.
 PROGRAM_FIELDS = frozenset({
     "kelurahan", "kecamatan", "kota", "provinsi", "program", "fiscal_year", "bkm",
-    "blm_allocation", "signatories", "title", "rules", "termins", "swadaya_rule",
+    "blm_allocation", "signatories", "title", "rules", "termins", "swadaya_rule", "data",
 })
 
 
@@ -869,6 +886,28 @@ def set_swadaya_rule(rule: SwadayaRule | None) -> SetProgramFields:
     return set_program(swadaya_rule=rule)
 
 
+def set_data_umum(program: Program, values: dict[str, Any] | None = None,
+                  program_data: ProgramData | None = None,
+                  packages: dict[str, dict[str, Any]] | None = None) -> Compound:
+    """One undo step for the Data umum dialog: programme fields (``kelurahan``, ``bkm`` …),
+    the programme's :class:`ProgramData`, and per package id its fields (``ksm``,
+    ``location``, ``data`` = :class:`PackageData`). Only what differs from ``program`` is
+    included; validation happens on apply (all or nothing).
+    """
+    edits: list[Edit] = []
+    changed = {k: v for k, v in (values or {}).items() if getattr(program, k) != v}
+    if program_data is not None and program_data != program.data:
+        changed["data"] = program_data
+    if changed:
+        edits.append(set_program(**changed))
+    for package_id, fields_ in (packages or {}).items():
+        package = find_package(program, package_id)
+        diff = {k: v for k, v in fields_.items() if getattr(package, k) != v}
+        if diff:
+            edits.append(set_package(package_id, **diff))
+    return Compound(tuple(edits))
+
+
 def apply_all(program: Program, edits: list[Edit]) -> list[Edit]:
     """Apply ``edits`` in order; returns their inverses in the order that undoes them."""
     inverses = [edit.apply(program) for edit in edits]
@@ -884,7 +923,7 @@ __all__ = [
     "SetSectionFields", "SetSectionTitle", "Signatory",
     "UnpinAnalyses", "add_item_from_book", "apply_all", "clear_override", "copy_analysis",
     "copy_resource", "find_item", "find_package", "find_section", "indent", "locate",
-    "move_up_down", "outdent", "pin_analysis", "remove_unused_analysis", "reset_rules", "reset_schedule", "set_funding",
+    "move_up_down", "outdent", "pin_analysis", "set_data_umum", "remove_unused_analysis", "reset_rules", "reset_schedule", "set_funding",
     "set_item", "set_override", "set_package", "set_program", "set_rules", "set_section", "set_settings",
     "set_swadaya_rule", "set_termins", "set_volume",
 ]

@@ -30,6 +30,7 @@ from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from dtpl_studio.costing.attachments import Attachment
+from dtpl_studio.costing.data_umum import PackageData, ProgramData
 from dtpl_studio.costing.findings import Finding, Severity
 from dtpl_studio.costing.funding import (
     DEFAULT_PLPBK_RULES,
@@ -253,6 +254,8 @@ class Package:
     #: the user's recorded reason for accepting the pinned book as price basis despite its
     #: price-basis findings (draft edition, unknown or other region, older year); "" = none
     price_basis_note: str = ""
+    #: data umum of the package: site, beneficiaries, condition, KPP (issue 9 point 3)
+    data: PackageData = field(default_factory=PackageData)
 
     def items(self):
         for section in self.sections:
@@ -261,10 +264,20 @@ class Package:
 
 @dataclass(slots=True)
 class Signatory:
+    """A signature block of the lembar pengesahan.
+
+    ``role`` is the line above the signature (``Dibuat oleh``), ``position`` the position
+    under the name (``Ketua KSM Maju Bersama``); ``kind`` the role id of the template
+    (``ketua_ksm``, ``lurah`` …; "" = found from ``position`` by the template's words);
+    ``nip`` the civil servant number of an official (18 digits, checked as a warning).
+    """
+
     role: str
     name: str = ""
     position: str = ""
     date: str = ""
+    kind: str = ""
+    nip: str = ""
 
 
 @dataclass(slots=True)
@@ -295,6 +308,8 @@ class Program:
     #: clauses chosen for an item or section (node id → keys; ``()`` = none); a node not
     #: here takes its section's, else the keyword match
     spec_links: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    #: data umum of the programme: Koordinator BKM/LKM, tempat/tanggal pengesahan
+    data: ProgramData = field(default_factory=ProgramData)
 
 
 # -- priced results ---------------------------------------------------------------------

@@ -12,6 +12,7 @@ from __future__ import annotations
 import unicodedata
 from decimal import Decimal
 
+from dtpl_studio.costing.data_umum import PackageData, ProgramData
 from dtpl_studio.costing.funding import Component, FundingShare, FundingSource, SectionKind, Termin
 from dtpl_studio.costing.pricebook import Analysis, PriceBook
 from dtpl_studio.costing.rab import (
@@ -40,6 +41,38 @@ DEMO_TERMINS = (
     Termin(Decimal(40), "Rencana kerja KSM disetujui BKM dan rekening KSM dibuka"),
     Termin(Decimal(40), "Progres fisik 50% dan LPJ termin I diterima"),
     Termin(Decimal(20), "Progres fisik 100% dan LPJ termin II diterima"),
+)
+
+
+#: Data umum of the demo's physical package (fictional, plausible for a RW in Central Java:
+#: coordinates near Semarang; about 3,6 people per KK; women about half of the jiwa).
+DEMO_PHYSICAL_DATA = PackageData(
+    ksm_ketua="Sutrisno",
+    rt="03",
+    rw="05",
+    latitude=Decimal("-7.0123"),
+    longitude=Decimal("110.4187"),
+    kk=86,
+    jiwa=312,
+    kk_miskin=27,
+    perempuan=158,
+    kondisi=("Jalan lingkungan RT 03/RW 05 sepanjang 150 m masih berupa tanah dan sirtu, "
+             "berlubang dan becek saat hujan; saluran samping berupa galian tanah tanpa "
+             "pasangan, sebagian tertutup sampah dan sedimen."),
+    masalah=("Genangan setinggi 10–20 cm setiap hujan lebat merendam jalan dan halaman rumah, "
+             "akses warga (termasuk anak sekolah dan lansia) terganggu, dan air kotor meresap "
+             "ke sumur dangkal warga."),
+    kpp_nama="KPP Maju Lestari RW 05 (ketua: Slamet Riyadi)",
+    kpp_kegiatan=("Kerja bakti membersihkan saluran sebulan sekali, menambal retak rabat beton, "
+                  "dan memeriksa saluran setelah hujan lebat"),
+    kpp_dana="Iuran warga Rp 2.000 per KK per bulan, dikelola bendahara KPP dan dilaporkan ke BKM",
+)
+
+#: Data umum of the demo programme (fictional names).
+DEMO_PROGRAM_DATA = ProgramData(
+    bkm_ketua="H. Ahmad Fauzi",
+    sign_place="Sukamaju",
+    sign_date="",
 )
 
 
@@ -165,6 +198,7 @@ def build_physical_package(book: PriceBook) -> Package:
         settings=PackageSettings(),
         description="Jalan lingkungan rabat beton 150 m × 2,5 m dengan saluran samping pasangan batu",
         price_basis_note=DEMO_PRICE_BASIS,
+        data=DEMO_PHYSICAL_DATA,
     )
 
 
@@ -228,11 +262,15 @@ def build_demo_program(book: PriceBook) -> Program:
         packages=[build_planning_package(book), build_physical_package(book)],
         termins=list(DEMO_TERMINS),
         signatories=[
-            Signatory("Dibuat oleh", "Sutrisno", "Ketua KSM Maju Bersama"),
-            Signatory("Diperiksa oleh", "Ir. Rina Wulandari", "Fasilitator Teknik"),
-            Signatory("Disetujui oleh", "H. Ahmad Fauzi", "Koordinator BKM Sukamaju Sejahtera"),
-            Signatory("Mengetahui", "Drs. Bambang Hartono", "Lurah Sukamaju"),
+            Signatory("Dibuat oleh", "Sutrisno", "Ketua KSM Maju Bersama", kind="ketua_ksm"),
+            Signatory("Diperiksa oleh", "Ir. Rina Wulandari", "Fasilitator Teknik",
+                      kind="fasilitator_teknik"),
+            Signatory("Disetujui oleh", "H. Ahmad Fauzi", "Koordinator BKM Sukamaju Sejahtera",
+                      kind="koordinator_bkm"),
+            Signatory("Mengetahui", "Drs. Bambang Hartono", "Lurah Sukamaju", kind="lurah",
+                      nip="19700312 199503 1 004"),
         ],
+        data=DEMO_PROGRAM_DATA,
     )
     for item in program.packages[1].items():
         if "Papan nama" in item.description:

@@ -47,6 +47,15 @@ from sqlalchemy.orm import Session
 from dtpl_studio import __version__
 from dtpl_studio.audit import GENESIS, AuditEntry, first_broken, link
 from dtpl_studio.costing.attachments import Attachment, AttachmentKind, MediaType
+from dtpl_studio.costing.data_umum import (
+    COUNT_FIELDS,
+    DataUmumError,
+    PackageData,
+    ProgramData,
+    field_names,
+    parse_coordinate,
+    parse_count,
+)
 from dtpl_studio.costing.findings import Finding, Severity
 from dtpl_studio.costing.formatting import format_stored_value
 from dtpl_studio.costing.funding import (
@@ -95,6 +104,7 @@ from dtpl_studio.storage.project_records import (
     BookAnalysisRecord,
     BookRecord,
     BookResourceRecord,
+    DataUmumRecord,
     FactorRecord,
     FundingRuleRecord,
     ItemFundingRecord,
@@ -343,7 +353,7 @@ def _program_rows(program: Program) -> _Rows:
         for i, t in enumerate(program.termins))
     rows[SignatoryRecord.__table__].extend(
         {"id": i + 1, "program_id": 1, "position": i, "role": s.role, "name": s.name,
-         "job_title": s.position, "date": s.date}
+         "job_title": s.position, "date": s.date, "kind": s.kind, "nip": s.nip}
         for i, s in enumerate(program.signatories))
     rows[AttachmentRecord.__table__].extend(
         {"id": i + 1, "program_id": 1, "position": i, "uid": a.id,
@@ -360,6 +370,10 @@ def _program_rows(program: Program) -> _Rows:
     rows[SpecLinkRecord.__table__].extend(
         {"id": i + 1, "program_id": 1, "position": i, "node_uid": uid, "keys": ",".join(keys)}
         for i, (uid, keys) in enumerate(program.spec_links.items()))
+    data_rows = rows[DataUmumRecord.__table__]
+    for key, value in _data_pairs(program.data):
+        data_rows.append({"id": len(data_rows) + 1, "program_id": 1, "package_id": None,
+                          "key": key, "value": value})
     books: dict[int, int] = {}  # id(PriceBook) → book row id: a shared book is stored once
     counters: dict[str, int] = defaultdict(int)
 
@@ -379,6 +393,9 @@ def _program_rows(program: Program) -> _Rows:
             "description": pkg.description, "price_basis_note": pkg.price_basis_note,
             "book_id": book_id,
         })
+        for key, value in _data_pairs(pkg.data):
+            data_rows.append({"id": len(data_rows) + 1, "program_id": 1,
+                              "package_id": package_id, "key": key, "value": value})
         settings = pkg.settings
         rows[PackageSettingsRecord.__table__].append({
             "package_id": package_id, "volume_decimals": settings.volume_decimals,
@@ -390,6 +407,44 @@ def _program_rows(program: Program) -> _Rows:
         for j, section in enumerate(pkg.sections):
             _section_rows(section, package_id, None, j, rows, next_id)
     return rows
+
+
+def _data_pairs(data: ProgramData | PackageData) -> list[tuple[str, str]]:
+    """The filled fields of a data umum value as ``(key, text)`` (None and "" are left out)."""
+    out = []
+    for name in field_names(type(data)):
+        value = getattr(data, name)
+        if value is None or value == "":
+            continue
+        out.append((name, str(value)))
+    return out
+
+
+#: Field kinds of the data umum for reading them back.
+_DATA_COUNTS = frozenset(COUNT_FIELDS)
+_DATA_DEGREES = frozenset({"latitude", "longitude"})
+
+
+def _data_from_pairs(cls: type, pairs: list[tuple[str, str]], where: str,
+                     notes: list[Finding]) -> ProgramData | PackageData:
+    """A :class:`ProgramData`/:class:`PackageData` from stored pairs. An unknown key (from a
+    newer app) is ignored; a number that cannot be read is left empty and named in a
+    warning of ``notes`` (never a silent zero)."""
+    known = set(field_names(cls))
+    values: dict[str, object] = {}
+    for key, text in pairs:
+        if key not in known:
+            continue
+        if key in _DATA_COUNTS or key in _DATA_DEGREES:
+            try:
+                values[key] = (parse_count(text, key) if key in _DATA_COUNTS
+                               else parse_coordinate(text, key))
+            except DataUmumError as exc:
+                notes.append(Finding(Severity.WARNING, f"{exc}; dibiarkan kosong", location=where,
+                                     raw=text, code="data-umum-stored"))
+            continue
+        values[key] = text
+    return cls(**values)
 
 
 def _book_rows(book: PriceBook, package_name: str, book_id: int, rows: _Rows, next_id) -> None:
@@ -895,9 +950,14 @@ def _assemble(session: Session, verify: bool, numbers: _Numbers) -> Program:
                        None, None, "")
         swadaya_rule = SwadayaRule(share, prec.swadaya_rule_source)
     signatories = [
-        Signatory(role=s.role, name=s.name, position=s.job_title, date=s.date)
+        Signatory(role=s.role, name=s.name, position=s.job_title, date=s.date, kind=s.kind,
+                  nip=s.nip)
         for s in session.scalars(select(SignatoryRecord).order_by(SignatoryRecord.position))
     ]
+    data_notes: dict[int | None, list[Finding]] = defaultdict(list)
+    data_pairs: dict[int | None, list[tuple[str, str]]] = defaultdict(list)
+    for d in session.scalars(select(DataUmumRecord).order_by(DataUmumRecord.id)):
+        data_pairs[d.package_id].append((d.key, d.value))
     books = _read_books(session, verify)
 
     sections_by_parent: dict[tuple[int, int | None], list[SectionRecord]] = defaultdict(list)
@@ -1062,6 +1122,8 @@ def _assemble(session: Session, verify: bool, numbers: _Numbers) -> Program:
             description=pr.description,
             id=pr.uid,
             price_basis_note=pr.price_basis_note,
+            data=_data_from_pairs(PackageData, data_pairs.get(pr.id, []), f"data umum {pr.name}",
+                                  data_notes[pr.id]),
         ))
     if built_sections != len(all_sections) or built_items != len(all_items):
         raise _Corrupt(f"{len(all_sections) - built_sections} section(s) and "
@@ -1073,6 +1135,8 @@ def _assemble(session: Session, verify: bool, numbers: _Numbers) -> Program:
         numbers._note(None, "program", prec.id, "fiscal_year", prec.fiscal_year,
                       f"tahun anggaran {_year(prec.fiscal_year)} tidak wajar", "dikosongkan")
         fiscal_year = None
+    program_data = _data_from_pairs(ProgramData, data_pairs.get(None, []), "data umum program",
+                                    data_notes[None])
     program = Program(
         kelurahan=prec.kelurahan,
         kecamatan=prec.kecamatan,
@@ -1095,12 +1159,15 @@ def _assemble(session: Session, verify: bool, numbers: _Numbers) -> Program:
             measurement=r.measurement) for r in _table_rows(session, SpecTextRecord, "position")},
         spec_links={r.node_uid: tuple(k for k in r.keys.split(",") if k)
                     for r in _table_rows(session, SpecLinkRecord, "position")},
+        data=program_data,
     )
     numbers.attach(allocation_problem, prec.blm_allocation, "program", prec.id, "blm_allocation", None,
                    program, "blm_allocation")
     records = session.scalars(select(PackageRecord.id).order_by(PackageRecord.position)).all()
     for k, (pid, package) in enumerate(zip(records, packages, strict=True)):
         package.load_notes = numbers.for_package(pid, k == 0)
+        for finding in data_notes[pid] + (data_notes[None] if k == 0 else []):
+            package.load_notes.append(StoredValueNote(finding))
     if not packages and numbers.notes:
         first = numbers.notes[0][1].finding
         raise _Corrupt(f"{first.location}: {first.message}")

@@ -7,7 +7,8 @@ Tables (migrations in ``dtpl_studio/storage/migrations/versions``)::
     program(id, kelurahan, …, blm_allocation)              one row
       funding_rule(program_id, position, …, year)          the ceiling table of the program
       termin(program_id, position, percent, milestone, amount)   the BLM disbursement plan
-      signatory(program_id, position, role, name, job_title, date)
+      signatory(program_id, position, role, name, job_title, date, kind, nip)
+      data_umum(program_id, package_id?, key, value)      data umum, NULL package = programme
       attachment(program_id, position, uid, package_uid, kind, …, sha256, data)   drawings, photos…
       spec_text(program_id, position, key, title, keywords, scope … measurement)  edited RKS
       spec_link(program_id, position, node_uid, keys)      RKS clauses chosen per item/section
@@ -139,6 +140,22 @@ class SignatoryRecord(ProjectBase):
     name: Mapped[str] = mapped_column(default="")
     job_title: Mapped[str] = mapped_column(default="")
     date: Mapped[str] = mapped_column(default="")
+    kind: Mapped[str] = mapped_column(default="")
+    nip: Mapped[str] = mapped_column(default="")
+
+
+class DataUmumRecord(ProjectBase):
+    """One field of the data umum (:mod:`dtpl_studio.costing.data_umum`) as text: of the
+    programme (``package_id`` NULL) or of one package; an empty field has no row."""
+
+    __tablename__ = "data_umum"
+    __table_args__ = (UniqueConstraint("program_id", "package_id", "key"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    program_id: Mapped[int] = mapped_column(ForeignKey("program.id", ondelete="CASCADE"))
+    package_id: Mapped[int | None] = mapped_column(ForeignKey("package.id", ondelete="CASCADE"))
+    key: Mapped[str]
+    value: Mapped[str]
 
 
 class AttachmentRecord(ProjectBase):
@@ -371,6 +388,6 @@ class FactorRecord(ProjectBase):
 __all__ = [
     "AttachmentRecord", "AuditLogRecord", "BookAnalysisLineRecord", "BookAnalysisRecord", "BookRecord",
     "BookResourceRecord", "FactorRecord", "FundingRuleRecord", "ItemFundingRecord", "ItemRecord", "MeasurementRecord",
-    "MetaRecord", "PackageRecord", "PackageSettingsRecord", "ProgramRecord", "ProjectBase",
+    "DataUmumRecord", "MetaRecord", "PackageRecord", "PackageSettingsRecord", "ProgramRecord", "ProjectBase",
     "SectionRecord", "SignatoryRecord", "SpecLinkRecord", "SpecTextRecord", "TerminRecord",
 ]
