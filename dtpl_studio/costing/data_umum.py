@@ -91,7 +91,7 @@ LABELS: dict[str, str] = {
     "sign_date": "Tanggal pengesahan",
     "ksm": "KSM/TPK",
     "ksm_ketua": "Ketua KSM/TPK",
-    "location": "Lokasi",
+    "location": "Alamat/lokasi",
     "rt": "RT",
     "rw": "RW",
     "latitude": "Lintang (latitude)",

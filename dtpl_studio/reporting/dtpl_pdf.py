@@ -4,7 +4,7 @@ The sections, their order, their titles and which are printed come from the temp
 ``templates/dtpl-plpbk.json`` (:mod:`dtpl_studio.reporting.template`). The shipped order
 (DOMAIN.md §4.4, the parts the costing core can fill today):
 
-1. Sampul; 2. Lembar pengesahan; 3. Daftar isi; peta lokasi & gambar kerja (attached
+1. Sampul; 2. Lembar pengesahan; 3. Daftar isi; 3a. Data umum; peta lokasi & gambar kerja (attached
    drawings, their PDF pages merged with pypdf: :mod:`.sections.attachments`); spesifikasi
    teknis (the RKS clauses the RAB uses: :mod:`.sections.specs`);
 4. per package: data, Rekapitulasi RAB, Rincian RAB, Back-up perhitungan volume;
@@ -41,6 +41,7 @@ from dtpl_studio.reporting.sections import (
     build_backup_volume,
     build_blm_check,
     build_cover,
+    build_data_umum,
     build_document_info,
     build_jadwal,
     build_kebutuhan,
@@ -201,6 +202,7 @@ def _steps(ctx: BuildContext,
         "cover": build_cover,
         "approval": build_approval,
         "toc": build_toc,
+        "data_umum": build_data_umum,
         "analysis": build_analyses,
         "prices": build_price_lists,
         "kebutuhan": build_kebutuhan,

@@ -225,13 +225,21 @@ class PagedTable(Flowable):
     any row boundary when one group is taller than the space, so a page is never empty.
     """
 
-    def __init__(self, rows: _Rows, start: int = 0) -> None:
+    def __init__(self, rows: _Rows, start: int = 0, tail: Flowable | None = None) -> None:
         super().__init__()
         self._rows = rows
         self._start = start
+        #: a flowable printed right under the last row (a signature block): it stays on
+        #: the page of the table's last group of rows, or moves with them to the next page
+        self._tail = tail
         self.width = sum(rows.col_widths)
         self.height = 0.0
         self.hAlign = "LEFT"
+
+    def _tail_height(self) -> float:
+        if self._tail is None:
+            return 0.0
+        return self._tail.wrap(self.width, 10_000)[1]
 
     def _header_height(self) -> float:
         self._rows.measure()
@@ -243,7 +251,7 @@ class PagedTable(Flowable):
         return prefix[end] - prefix[self._start]
 
     def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
-        self.height = self._header_height() + self._span(len(self._rows.rows))
+        self.height = self._header_height() + self._span(len(self._rows.rows)) + self._tail_height()
         return self.width, self.height
 
     def first_block_height(self) -> float:
@@ -271,8 +279,13 @@ class PagedTable(Flowable):
         end = bisect.bisect_right(rows.prefix, limit) - 1
         if end <= self._start:
             return []
+        tail_h = self._tail_height()
         if end >= n:
-            return [_Chunk(rows, self._start, n)]
+            if self._tail is None:
+                return [_Chunk(rows, self._start, n)]
+            if rows.prefix[n] - rows.prefix[self._start] + tail_h <= room + 1e-6:
+                return [_Chunk(rows, self._start, n), self._tail]
+            end = n - 1  # the rows fit, the tail does not: the last group goes with it
         cut = end
         while cut > self._start and rows.keep[cut - 1]:
             cut -= 1
@@ -281,12 +294,18 @@ class PagedTable(Flowable):
             if frame is not None and not getattr(frame, "_atTop", False):
                 return []  # the group moves to the next page whole
             cut = end  # a group taller than a page: break it
-        return [_Chunk(rows, self._start, cut), PagedTable(rows, cut)]
+            if cut <= self._start:
+                return [_Chunk(rows, self._start, n), self._tail] if self._tail else []
+        return [_Chunk(rows, self._start, cut), PagedTable(rows, cut, self._tail)]
 
     def draw(self) -> None:
+        tail_h = self._tail_height()
         t = self._rows.table(self._start, len(self._rows.rows))
         t.wrapOn(self.canv, self.width, self.height)
-        t.drawOn(self.canv, 0, 0)
+        t.drawOn(self.canv, 0, tail_h)
+        if self._tail is not None:
+            self._tail.wrapOn(self.canv, self.width, tail_h)
+            self._tail.drawOn(self.canv, 0, 0)
 
 
 class _Chunk(Flowable):
@@ -373,9 +392,11 @@ class RowTable:
         if fitted < size:
             style.append(("FONTSIZE", (col, 0), (col, 0), fitted))
 
-    def flowable(self) -> PagedTable:
-        """The table as a flowable (the builder must not be used afterwards)."""
-        return PagedTable(self._rows)
+    def flowable(self, tail: Flowable | None = None) -> PagedTable:
+        """The table as a flowable (the builder must not be used afterwards); ``tail`` is
+        printed right under its last row and kept with the last group of rows (never alone
+        at the top of a page when the rows could come along, never overlapping them)."""
+        return PagedTable(self._rows, tail=tail)
 
 
 class NeedSpace(Flowable):

@@ -66,6 +66,8 @@ class Styles:
     toc: tuple[ParagraphStyle, ...]
     sign_role: ParagraphStyle
     sign_name: ParagraphStyle
+    #: *tempat, tanggal* above the signature blocks (right-aligned)
+    sign_place: ParagraphStyle
 
 
 def make_styles() -> Styles:
@@ -117,6 +119,7 @@ def make_styles() -> Styles:
         ),
         sign_role=ps("sign_role", fontSize=9, leading=12, alignment=TA_CENTER),
         sign_name=ps("sign_name", fontName=f.bold, fontSize=9, leading=12, alignment=TA_CENTER),
+        sign_place=ps("sign_place", fontSize=9, leading=12, alignment=TA_RIGHT, rightIndent=12),
     )
 
 

@@ -32,6 +32,7 @@ SECTION_IDS: dict[str, str] = {
     "cover": "Sampul",
     "approval": "Lembar pengesahan",
     "toc": "Daftar isi",
+    "data_umum": "Data umum: wilayah, kelembagaan, lokasi, penerima manfaat, kondisi, KPP",
     "gambar": "Peta lokasi, site plan dan gambar kerja (lampiran gambar/peta; kosong = tidak dicetak)",
     "spesifikasi": "Spesifikasi teknis (RKS) dari templates/spesifikasi, urut RAB (kosong = tidak dicetak)",
     "packages": "Per paket: data paket, lalu bagian-bagiannya (parts)",
@@ -46,7 +47,7 @@ SECTION_IDS: dict[str, str] = {
 #: Sections added after the format was fixed: a template that does not list one (written
 #: before it existed) is read as if it listed it disabled, so it prints what it printed
 #: before; every other section must be listed (``"enabled": false`` to leave it out).
-OPTIONAL_SECTION_IDS = frozenset({"kebutuhan", "gambar", "spesifikasi", "lampiran", "jadwal"})
+OPTIONAL_SECTION_IDS = frozenset({"kebutuhan", "gambar", "spesifikasi", "lampiran", "jadwal", "data_umum"})
 #: Parts of each package (inside ``packages``).
 PART_IDS: dict[str, str] = {
     "rekap": "Rekapitulasi RAB",
@@ -55,7 +56,10 @@ PART_IDS: dict[str, str] = {
 }
 
 _SECTION_KEYS = {"id", "title", "enabled", "parts"}
-_TOP_KEYS = {"format", "name", "sections", "signatures", "description"}
+_TOP_KEYS = {"format", "name", "sections", "signatures", "description", "signatory_roles",
+             "sheet_signatures"}
+_ROLE_KEYS = {"id", "title", "match", "nip", "stamp", "components", "source"}
+_COMPONENTS = ("perencanaan", "fisik")
 
 
 @dataclass(frozen=True, slots=True)
@@ -66,6 +70,44 @@ class SectionSpec:
     title: str
     enabled: bool
     parts: tuple[SectionSpec, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class RoleSpec:
+    """A signatory role of the template (``signatory_roles``).
+
+    Attributes:
+        id: stable key (``ketua_ksm``), stored as :attr:`Signatory.kind`.
+        title: printed position (``Ketua KSM/TPK``).
+        match: lower-case words; a signatory without a kind whose position contains one of
+            them has this role (``"ksm"`` in ``Ketua KSM Maju Bersama``).
+        nip: an official: a NIP line is printed under the name.
+        stamp: a space for the stamp (*cap*) is left beside the signature.
+        components: the package components this role may sign (empty = all): the rule
+            "a planning package is not signed by a KSM" is ``components: ["fisik"]``.
+        source: where the rule comes from (printed nowhere; kept with the data).
+    """
+
+    id: str
+    title: str
+    match: tuple[str, ...] = ()
+    nip: bool = False
+    stamp: bool = False
+    components: tuple[str, ...] = ()
+    source: str = ""
+
+    def signs(self, component: str) -> bool:
+        """Whether this role signs a package of ``component`` (``"perencanaan"``/``"fisik"``)."""
+        return not self.components or component in self.components
+
+
+@dataclass(frozen=True, slots=True)
+class SheetColumn:
+    """A column of the Dibuat/Diperiksa/Disetujui block under every RAB and rekap sheet:
+    its ``label`` and the role ids that may fill it, first allowed one wins."""
+
+    label: str
+    roles: tuple[str, ...]
 
 
 @dataclass(frozen=True, slots=True)
@@ -84,6 +126,14 @@ class DtplTemplate:
     name: str
     sections: tuple[SectionSpec, ...]
     signatures: tuple[tuple[str, str], ...]
+    #: signatory roles (``signatory_roles``), in order; empty for an older template
+    roles: tuple[RoleSpec, ...] = ()
+    #: columns of the block under every RAB and rekap sheet; empty = no block
+    sheet_columns: tuple[SheetColumn, ...] = ()
+
+    def role(self, role_id: str) -> RoleSpec | None:
+        """The role with ``role_id`` (None when the template has none)."""
+        return next((r for r in self.roles if r.id == role_id), None)
 
     def title(self, section_id: str) -> str:
         """The title of a section or package part, enabled or not."""
@@ -151,7 +201,9 @@ def _parse(path: Path, data: Any) -> DtplTemplate:
         raise _fail(path, "name", "harus berupa teks")
     sections = _sections(path, data, "sections", SECTION_IDS, top=True)
     signatures = _signatures(path, data)
-    return DtplTemplate(path, name, sections, signatures)
+    roles = _roles(path, data)
+    columns = _sheet_columns(path, data, {r.id for r in roles})
+    return DtplTemplate(path, name, sections, signatures, roles, columns)
 
 
 def _text(path: Path, obj: dict, key: str, where: str) -> str:
@@ -230,3 +282,69 @@ def _signatures(path: Path, data: dict) -> tuple[tuple[str, str], ...]:
             raise _fail(path, f"{at}.position", f"harus berupa teks, bukan {position!r}")
         result.append((role, position.strip()))
     return tuple(result)
+
+
+def _words(path: Path, obj: dict, key: str, at: str, allowed: tuple[str, ...] | None = None
+           ) -> tuple[str, ...]:
+    value = obj.get(key, [])
+    if not isinstance(value, list) or not all(isinstance(v, str) and v.strip() for v in value):
+        raise _fail(path, f"{at}.{key}", f"harus berupa daftar teks, bukan {value!r}")
+    words = tuple(v.strip() for v in value)
+    if allowed is not None:
+        bad = [w for w in words if w not in allowed]
+        if bad:
+            raise _fail(path, f"{at}.{key}", f"{bad[0]!r} tidak dikenal (yang sah: {', '.join(allowed)})")
+    return words
+
+
+def _flag(path: Path, obj: dict, key: str, at: str) -> bool:
+    value = obj.get(key, False)
+    if not isinstance(value, bool):
+        raise _fail(path, f"{at}.{key}", f"harus true atau false, bukan {value!r}")
+    return value
+
+
+def _roles(path: Path, data: dict) -> tuple[RoleSpec, ...]:
+    items = data.get("signatory_roles", [])
+    if not isinstance(items, list):
+        raise _fail(path, "signatory_roles", "harus berupa daftar [...]")
+    roles: list[RoleSpec] = []
+    for i, obj in enumerate(items):
+        at = f"signatory_roles[{i}]"
+        if not isinstance(obj, dict):
+            raise _fail(path, at, "harus berupa objek {\"id\": …, \"title\": …}")
+        unknown = sorted(set(obj) - _ROLE_KEYS)
+        if unknown:
+            raise _fail(path, f"{at}.{unknown[0]}",
+                        f"tidak dikenal (kunci yang sah: {', '.join(sorted(_ROLE_KEYS))})")
+        rid = _text(path, obj, "id", at)
+        if any(r.id == rid for r in roles):
+            raise _fail(path, f"{at}.id", f"{rid!r} muncul dua kali")
+        source = obj.get("source", "")
+        if not isinstance(source, str):
+            raise _fail(path, f"{at}.source", "harus berupa teks")
+        roles.append(RoleSpec(
+            rid, _text(path, obj, "title", at),
+            tuple(w.casefold() for w in _words(path, obj, "match", at)),
+            _flag(path, obj, "nip", at), _flag(path, obj, "stamp", at),
+            _words(path, obj, "components", at, _COMPONENTS), source))
+    return tuple(roles)
+
+
+def _sheet_columns(path: Path, data: dict, role_ids: set[str]) -> tuple[SheetColumn, ...]:
+    items = data.get("sheet_signatures", [])
+    if not isinstance(items, list):
+        raise _fail(path, "sheet_signatures", "harus berupa daftar [...]")
+    columns = []
+    for i, obj in enumerate(items):
+        at = f"sheet_signatures[{i}]"
+        if not isinstance(obj, dict):
+            raise _fail(path, at, "harus berupa objek {\"label\": …, \"roles\": […]}")
+        unknown = sorted(set(obj) - {"label", "roles"})
+        if unknown:
+            raise _fail(path, f"{at}.{unknown[0]}", "tidak dikenal (kunci yang sah: label, roles)")
+        roles = _words(path, obj, "roles", at, tuple(sorted(role_ids)))
+        if not roles:
+            raise _fail(path, f"{at}.roles", "harus memuat paling sedikit satu peran")
+        columns.append(SheetColumn(_text(path, obj, "label", at), roles))
+    return tuple(columns)

@@ -8,6 +8,7 @@ from dtpl_studio.reporting.sections.analysis import build_analyses
 from dtpl_studio.reporting.sections.approval import build_approval
 from dtpl_studio.reporting.sections.blm import build_blm_check
 from dtpl_studio.reporting.sections.cover import build_cover
+from dtpl_studio.reporting.sections.data_umum import build_data_umum
 from dtpl_studio.reporting.sections.document_info import build_document_info
 from dtpl_studio.reporting.sections.jadwal import build_jadwal
 from dtpl_studio.reporting.sections.kebutuhan import build_kebutuhan
@@ -21,7 +22,7 @@ from dtpl_studio.reporting.sections.rab import (
 from dtpl_studio.reporting.sections.toc import build_toc
 
 __all__ = [
-    "build_analyses", "build_approval", "build_backup_volume", "build_blm_check", "build_cover",
+    "build_analyses", "build_approval", "build_backup_volume", "build_blm_check", "build_cover", "build_data_umum",
     "build_document_info", "build_jadwal", "build_kebutuhan", "build_package_heading", "build_price_lists", "build_rab_detail",
     "build_rab_summary", "build_toc",
 ]

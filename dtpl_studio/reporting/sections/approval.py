@@ -1,16 +1,18 @@
-"""Lembar pengesahan: the statement and the signature blocks (DOMAIN.md §4.4 item 2).
+"""Lembar pengesahan: the statement, *tempat, tanggal* and the signature blocks (DOMAIN.md
+§4.4 item 2; issue 9 point 5).
 
 Blocks come from ``program.signatories`` in their order (``Dibuat oleh`` / ``Diperiksa oleh``
 / ``Disetujui oleh`` / ``Mengetahui`` …); with none, the four default blocks of
 the template (``signatures`` of ``templates/dtpl-plpbk.json``) are printed with empty name lines.
+A role that signs no package of the programme is left out (a planning package is not signed
+by a KSM: :mod:`dtpl_studio.reporting.signing`).
 """
 
 from __future__ import annotations
 
 from reportlab.lib.units import mm
-from reportlab.platypus import Flowable, PageBreak, Paragraph, Spacer, Table, TableStyle
+from reportlab.platypus import Flowable, PageBreak, Paragraph, Spacer
 
-from dtpl_studio.costing.rab import Signatory
 from dtpl_studio.reporting import labels as L
 from dtpl_studio.reporting.common import (
     BuildContext,
@@ -20,11 +22,8 @@ from dtpl_studio.reporting.common import (
     program_total,
     program_words,
 )
-from dtpl_studio.reporting.fonts import FAMILY
+from dtpl_studio.reporting.signing import approval_blocks, block_cells, blocks_table, place_date
 from dtpl_studio.reporting.styles import FRAME_WIDTH
-
-BLANK_NAME = "(" + "." * 44 + ")"
-BLANK_DATE = "." * 30
 
 
 def build_approval(ctx: BuildContext) -> list[Flowable]:
@@ -56,7 +55,7 @@ def build_approval(ctx: BuildContext) -> list[Flowable]:
         Spacer(1, 2 * mm),
         Paragraph(text, s.body),
         Spacer(1, 8 * mm),
-        *_signatures(ctx, prog.signatories),
+        *_signatures(ctx),
     ]
     return story
 
@@ -66,48 +65,17 @@ def build_approval(ctx: BuildContext) -> list[Flowable]:
 LONG_SIGNATORY = 400
 
 
-def _signatures(ctx: BuildContext, signatories: list[Signatory]) -> list[Flowable]:
-    if any(len(s.role) + len(s.name) + len(s.position) + len(s.date) > LONG_SIGNATORY
-           for s in signatories):
-        out: list[Flowable] = []
-        for sig in signatories:
-            out += [*_block(ctx, sig), Spacer(1, 8 * mm)]
+def _signatures(ctx: BuildContext) -> list[Flowable]:
+    """The *tempat, tanggal* line (right), then the blocks two per row (a row never splits
+    across pages), each with a space for the signature, a stamp space for the roles the
+    template marks ``stamp`` and a NIP line for officials."""
+    program = ctx.priced.program
+    blocks = approval_blocks(program, ctx.template)
+    place = Paragraph(esc(place_date(program)), ctx.styles.sign_place)
+    if any(len(b.label) + len(b.name) + len(b.position) + len(b.date) > LONG_SIGNATORY
+           for b in blocks):
+        out: list[Flowable] = [place, Spacer(1, 4 * mm)]
+        for block in blocks:
+            out += [*block_cells(ctx, block, FRAME_WIDTH / 2), Spacer(1, 8 * mm)]
         return out
-    return [_signature_grid(ctx, signatories)]
-
-
-def _block(ctx: BuildContext, sig: Signatory) -> list[Flowable]:
-    s = ctx.styles
-    role = sig.role.rstrip(",") + ","
-    name = f"<u>{esc(sig.name)}</u>" if sig.name else BLANK_NAME
-    date = esc(sig.date) if sig.date else BLANK_DATE
-    return [
-        Paragraph(esc(role), s.sign_role),
-        Paragraph(esc(sig.position) if sig.position else "&nbsp;", s.sign_role),
-        Spacer(1, 22 * mm),
-        Paragraph(name, s.sign_name),
-        Paragraph(f"Tanggal: {date}", s.sign_role),
-    ]
-
-
-def _signature_grid(ctx: BuildContext, signatories: list[Signatory]) -> Table:
-    sigs = list(signatories) or [Signatory(role, "", position)
-                                 for role, position in ctx.template.signatures]
-    half = FRAME_WIDTH / 2
-    rows: list[list] = []
-    commands: list[tuple] = [
-        ("FONT", (0, 0), (-1, -1), FAMILY.regular, 9),
-        ("VALIGN", (0, 0), (-1, -1), "TOP"),
-        ("BOTTOMPADDING", (0, 0), (-1, -1), 9 * mm),
-    ]
-    for i in range(0, len(sigs), 2):
-        pair = sigs[i:i + 2]
-        if len(pair) == 2:
-            rows.append([_block(ctx, pair[0]), _block(ctx, pair[1])])
-        else:  # a last block alone is centred under the others
-            r = len(rows)
-            rows.append([_block(ctx, pair[0]), ""])
-            commands.append(("SPAN", (0, r), (1, r)))
-    table = Table(rows, colWidths=[half, half])
-    table.setStyle(TableStyle(commands))
-    return table
+    return [place, Spacer(1, 4 * mm), blocks_table(ctx, blocks, 2)]

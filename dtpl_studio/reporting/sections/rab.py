@@ -9,7 +9,7 @@ DESIGN.md §5), subtotals are ``PricedSection.total``; nothing is recomputed her
 from __future__ import annotations
 
 from reportlab.lib.units import mm
-from reportlab.platypus import Flowable, PageBreak, Paragraph, Spacer, Table
+from reportlab.platypus import Flowable, KeepTogether, PageBreak, Paragraph, Spacer, Table
 
 from dtpl_studio.costing.rab import PricedItem, PricedPackage, PricedSection, RowKind
 from dtpl_studio.costing.units import UnitMismatchError, UnknownUnitError
@@ -27,6 +27,7 @@ from dtpl_studio.reporting.common import (
 )
 from dtpl_studio.reporting.fonts import FAMILY
 from dtpl_studio.reporting.longtable import RowTable, lead_in, lines_of, text_table
+from dtpl_studio.reporting.signing import sheet_signature
 from dtpl_studio.reporting.styles import (
     DIVISION_BG,
     FAIL_INK,
@@ -81,7 +82,8 @@ def build_package_heading(ctx: BuildContext, number: int, pp: PricedPackage) -> 
 
 def build_rab_summary(ctx: BuildContext, number: int, pp: PricedPackage) -> list[Flowable]:
     """Rekapitulasi: divisions with totals, Jumlah, PPN (with its rate, even 0 %), Total,
-    Dibulatkan (with the rule), Terbilang in italic; then the share per funding source."""
+    Dibulatkan (with the rule), Terbilang in italic; then the share per funding source and
+    the Dibuat/Diperiksa/Disetujui block, kept on one page with them."""
     s = ctx.styles
     settings = pp.package.settings
     title = ctx.template.title("rekap")
@@ -112,13 +114,13 @@ def build_rab_summary(ctx: BuildContext, number: int, pp: PricedPackage) -> list
         ("TOPPADDING", (0, last), (-1, last), 5),
         ("BOTTOMPADDING", (0, last), (-1, last), 6),
     ]))
-    story: list[Flowable] = [
-        ctx.heading(title, 1, section=f"Paket {number} · {title}"),
-        table,
-    ]
+    body: list[Flowable] = [table]
     if pp.by_source:
-        story += _funding_table(ctx, pp)
-    return story
+        body += _funding_table(ctx, pp)
+    sign = sheet_signature(ctx, pp.package)
+    if sign is not None:  # the sheet and its signatures stay on one page, or move whole
+        body = [KeepTogether([*body, sign])]
+    return [ctx.heading(title, 1, section=f"Paket {number} · {title}"), *body]
 
 
 def _funding_table(ctx: BuildContext, pp: PricedPackage) -> list[Flowable]:
@@ -195,7 +197,7 @@ def build_rab_detail(ctx: BuildContext, number: int, pp: PricedPackage) -> list[
                 ("LINEABOVE", (0, 0), (-1, 0), 1, INK)])
     title = ctx.template.title("rincian")
     heading = ctx.heading(title, 1, section=f"Paket {number} · {title}")
-    return [PageBreak(), *lead_in([heading], rt.flowable())]
+    return [PageBreak(), *lead_in([heading], rt.flowable(tail=sheet_signature(ctx, pp.package)))]
 
 
 def _total_row(rt: RowTable, label: str, amount: str, style: list[tuple]) -> None:
