@@ -10,11 +10,13 @@ of a printed figure changes it. Random node ids are left out.
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 import json
 from decimal import Decimal
 from typing import Any
 
+from dtpl_studio.costing.data_umum import PackageData, ProgramData
 from dtpl_studio.costing.rab import (
     Item,
     PricedItem,
@@ -72,6 +74,19 @@ def _package(pp: PricedPackage, book_hashes: dict[int, str]) -> dict[str, Any]:
         else:
             assert isinstance(node, PricedSection)
             rows.append([kind.value, node.number, node.section.title, str(node.total)])
+    out = _package_content(pkg, meta, rows, pp, book_hashes)
+    if pkg.data != PackageData():  # only when filled: an older project keeps its hash
+        out["data_umum"] = _data(pkg.data)
+    return out
+
+
+def _data(data: Any) -> dict[str, Any]:
+    """A data umum value (:mod:`dtpl_studio.costing.data_umum`) as JSON-ready text."""
+    return {f.name: (None if getattr(data, f.name) is None else str(getattr(data, f.name)))
+            for f in dataclasses.fields(data)}
+
+
+def _package_content(pkg, meta, rows, pp: PricedPackage, book_hashes: dict[int, str]) -> dict[str, Any]:
     return {
         "name": pkg.name,
         "component": pkg.component.value,
@@ -116,7 +131,8 @@ def priced_content(priced: PricedProgram) -> dict[str, Any]:
             "provinsi": prog.provinsi, "bkm": prog.bkm,
             "blm_allocation": _s(prog.blm_allocation),
         },
-        "signatories": [[s.role, s.name, s.position, s.date] for s in prog.signatories],
+        "signatories": [[s.role, s.name, s.position, s.date] + ([s.kind, s.nip] if s.kind or s.nip else [])
+                        for s in prog.signatories],
         "rules": [[r.program, r.component.value, str(r.ceiling), r.source_ref, r.note]
                   for r in prog.rules],
         "packages": [_package(pp, book_hashes) for pp in priced.packages],
@@ -133,6 +149,8 @@ def priced_content(priced: PricedProgram) -> dict[str, Any]:
         content["spec_texts"] = {k: [c.title, list(c.keywords), *(t for _, t in c.parts())]
                                  for k, c in sorted(prog.spec_texts.items())}
         content["spec_links"] = [list(keys) for _, keys in sorted(prog.spec_links.items())]
+    if prog.data != ProgramData():  # only when filled: an older project keeps its hash
+        content["data_umum"] = _data(prog.data)
     return content
 
 
