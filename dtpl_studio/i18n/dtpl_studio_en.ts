@@ -1373,6 +1373,206 @@ Technical details are in the log.</translation>
         <translation>Select a section or an item of the estimate first.</translation>
     </message>
     <message>
+        <source>Data &amp;umum…</source>
+        <comment>action.data_umum</comment>
+        <translation>General &amp;data…</translation>
+    </message>
+    <message>
+        <source>ubah data umum</source>
+        <comment>cmd.data_umum</comment>
+        <translation>change general data</translation>
+    </message>
+    <message>
+        <source>Data umum</source>
+        <comment>du.title</comment>
+        <translation>General data</translation>
+    </message>
+    <message>
+        <source>Paket:</source>
+        <comment>du.package</comment>
+        <translation>Package:</translation>
+    </message>
+    <message>
+        <source>Paket: {name}</source>
+        <comment>du.package_heading</comment>
+        <translation>Package: {name}</translation>
+    </message>
+    <message>
+        <source>Belum ada paket</source>
+        <comment>du.no_package</comment>
+        <translation>No package yet</translation>
+    </message>
+    <message>
+        <source>Wilayah &amp;&amp; kelembagaan</source>
+        <comment>du.tab.wilayah</comment>
+        <translation>Area &amp;&amp; institutions</translation>
+    </message>
+    <message>
+        <source>Lokasi &amp;&amp; penerima manfaat</source>
+        <comment>du.tab.lokasi</comment>
+        <translation>Location &amp;&amp; beneficiaries</translation>
+    </message>
+    <message>
+        <source>Kondisi &amp;&amp; KPP</source>
+        <comment>du.tab.kondisi</comment>
+        <translation>Condition &amp;&amp; O&amp;&amp;M</translation>
+    </message>
+    <message>
+        <source>Kelurahan/desa</source>
+        <comment>du.kelurahan</comment>
+        <translation>Kelurahan/village</translation>
+    </message>
+    <message>
+        <source>Kecamatan</source>
+        <comment>du.kecamatan</comment>
+        <translation>District (kecamatan)</translation>
+    </message>
+    <message>
+        <source>Kota/kabupaten</source>
+        <comment>du.kota</comment>
+        <translation>City/regency</translation>
+    </message>
+    <message>
+        <source>Provinsi</source>
+        <comment>du.provinsi</comment>
+        <translation>Province</translation>
+    </message>
+    <message>
+        <source>BKM/LKM</source>
+        <comment>du.bkm</comment>
+        <translation>BKM/LKM</translation>
+    </message>
+    <message>
+        <source>Koordinator BKM/LKM</source>
+        <comment>du.bkm_ketua</comment>
+        <translation>BKM/LKM coordinator</translation>
+    </message>
+    <message>
+        <source>Tempat pengesahan</source>
+        <comment>du.sign_place</comment>
+        <translation>Place of approval</translation>
+    </message>
+    <message>
+        <source>kosong = nama kelurahan</source>
+        <comment>du.sign_place_hint</comment>
+        <translation>empty = the kelurahan&apos;s name</translation>
+    </message>
+    <message>
+        <source>Tanggal pengesahan</source>
+        <comment>du.sign_date</comment>
+        <translation>Date of approval</translation>
+    </message>
+    <message>
+        <source>mis. 12 Desember 2026; kosong = diisi tangan</source>
+        <comment>du.sign_date_hint</comment>
+        <translation>e.g. 12 Desember 2026; empty = written by hand</translation>
+    </message>
+    <message>
+        <source>KSM/TPK</source>
+        <comment>du.ksm</comment>
+        <translation>KSM/TPK</translation>
+    </message>
+    <message>
+        <source>Ketua KSM/TPK</source>
+        <comment>du.ksm_ketua</comment>
+        <translation>KSM/TPK chair</translation>
+    </message>
+    <message>
+        <source>Alamat/lokasi</source>
+        <comment>du.location</comment>
+        <translation>Address/location</translation>
+    </message>
+    <message>
+        <source>RT</source>
+        <comment>du.rt</comment>
+        <translation>RT</translation>
+    </message>
+    <message>
+        <source>RW</source>
+        <comment>du.rw</comment>
+        <translation>RW</translation>
+    </message>
+    <message>
+        <source>Lintang (latitude)</source>
+        <comment>du.latitude</comment>
+        <translation>Latitude</translation>
+    </message>
+    <message>
+        <source>Bujur (longitude)</source>
+        <comment>du.longitude</comment>
+        <translation>Longitude</translation>
+    </message>
+    <message>
+        <source>Jumlah KK</source>
+        <comment>du.kk</comment>
+        <translation>Households (KK)</translation>
+    </message>
+    <message>
+        <source>Jumlah jiwa</source>
+        <comment>du.jiwa</comment>
+        <translation>People (jiwa)</translation>
+    </message>
+    <message>
+        <source>Jumlah KK miskin</source>
+        <comment>du.kk_miskin</comment>
+        <translation>Poor households</translation>
+    </message>
+    <message>
+        <source>Jumlah perempuan</source>
+        <comment>du.perempuan</comment>
+        <translation>Women</translation>
+    </message>
+    <message>
+        <source>Kondisi eksisting</source>
+        <comment>du.kondisi</comment>
+        <translation>Existing condition</translation>
+    </message>
+    <message>
+        <source>Permasalahan yang diatasi</source>
+        <comment>du.masalah</comment>
+        <translation>Problem the work solves</translation>
+    </message>
+    <message>
+        <source>KPP (pengelola)</source>
+        <comment>du.kpp_nama</comment>
+        <translation>KPP (maintenance group)</translation>
+    </message>
+    <message>
+        <source>Kegiatan pemeliharaan</source>
+        <comment>du.kpp_kegiatan</comment>
+        <translation>Maintenance activities</translation>
+    </message>
+    <message>
+        <source>Sumber dana pemeliharaan</source>
+        <comment>du.kpp_dana</comment>
+        <translation>Maintenance funds</translation>
+    </message>
+    <message>
+        <source>{field}: &quot;{text}&quot; bukan bilangan bulat ≥ 0.</source>
+        <comment>du.bad_count</comment>
+        <translation>{field}: &quot;{text}&quot; is not a whole number ≥ 0.</translation>
+    </message>
+    <message>
+        <source>{field}: &quot;{text}&quot; bukan angka derajat desimal (contoh -6,9175).</source>
+        <comment>du.bad_degrees</comment>
+        <translation>{field}: &quot;{text}&quot; is not a number of decimal degrees (e.g. -6.9175).</translation>
+    </message>
+    <message>
+        <source>{field}: {text} di luar rentang -{limit} sampai {limit} derajat.</source>
+        <comment>du.bad_range</comment>
+        <translation>{field}: {text} is outside -{limit} to {limit} degrees.</translation>
+    </message>
+    <message>
+        <source>{part} ({a}) tidak boleh melebihi {whole} ({b}).</source>
+        <comment>du.part_above</comment>
+        <translation>{part} ({a}) may not exceed {whole} ({b}).</translation>
+    </message>
+    <message>
+        <source>Belum diisi: {fields}</source>
+        <comment>du.missing</comment>
+        <translation>Not filled in yet: {fields}</translation>
+    </message>
+    <message>
         <source>Pengaturan proyek</source>
         <comment>set.title</comment>
         <translation>Project settings</translation>
@@ -1501,6 +1701,11 @@ Technical details are in the log.</translation>
         <source>Tanggal</source>
         <comment>set.sig.date</comment>
         <translation>Date</translation>
+    </message>
+    <message>
+        <source>NIP</source>
+        <comment>set.sig.nip</comment>
+        <translation>NIP</translation>
     </message>
     <message>
         <source>Tambah penandatangan</source>

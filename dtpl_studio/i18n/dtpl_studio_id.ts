@@ -1702,6 +1702,206 @@ Pulihkan keadaan itu? (Berkas proyek baru berubah saat Anda menyimpan.)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Data &amp;umum…</source>
+        <comment>action.data_umum</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ubah data umum</source>
+        <comment>cmd.data_umum</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Data umum</source>
+        <comment>du.title</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Paket:</source>
+        <comment>du.package</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Paket: {name}</source>
+        <comment>du.package_heading</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Belum ada paket</source>
+        <comment>du.no_package</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Wilayah &amp;&amp; kelembagaan</source>
+        <comment>du.tab.wilayah</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Lokasi &amp;&amp; penerima manfaat</source>
+        <comment>du.tab.lokasi</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Kondisi &amp;&amp; KPP</source>
+        <comment>du.tab.kondisi</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Kelurahan/desa</source>
+        <comment>du.kelurahan</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Kecamatan</source>
+        <comment>du.kecamatan</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Kota/kabupaten</source>
+        <comment>du.kota</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Provinsi</source>
+        <comment>du.provinsi</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>BKM/LKM</source>
+        <comment>du.bkm</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Koordinator BKM/LKM</source>
+        <comment>du.bkm_ketua</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tempat pengesahan</source>
+        <comment>du.sign_place</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>kosong = nama kelurahan</source>
+        <comment>du.sign_place_hint</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tanggal pengesahan</source>
+        <comment>du.sign_date</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>mis. 12 Desember 2026; kosong = diisi tangan</source>
+        <comment>du.sign_date_hint</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>KSM/TPK</source>
+        <comment>du.ksm</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ketua KSM/TPK</source>
+        <comment>du.ksm_ketua</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Alamat/lokasi</source>
+        <comment>du.location</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>RT</source>
+        <comment>du.rt</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>RW</source>
+        <comment>du.rw</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Lintang (latitude)</source>
+        <comment>du.latitude</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Bujur (longitude)</source>
+        <comment>du.longitude</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Jumlah KK</source>
+        <comment>du.kk</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Jumlah jiwa</source>
+        <comment>du.jiwa</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Jumlah KK miskin</source>
+        <comment>du.kk_miskin</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Jumlah perempuan</source>
+        <comment>du.perempuan</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Kondisi eksisting</source>
+        <comment>du.kondisi</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Permasalahan yang diatasi</source>
+        <comment>du.masalah</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>KPP (pengelola)</source>
+        <comment>du.kpp_nama</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Kegiatan pemeliharaan</source>
+        <comment>du.kpp_kegiatan</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sumber dana pemeliharaan</source>
+        <comment>du.kpp_dana</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{field}: &quot;{text}&quot; bukan bilangan bulat ≥ 0.</source>
+        <comment>du.bad_count</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{field}: &quot;{text}&quot; bukan angka derajat desimal (contoh -6,9175).</source>
+        <comment>du.bad_degrees</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{field}: {text} di luar rentang -{limit} sampai {limit} derajat.</source>
+        <comment>du.bad_range</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{part} ({a}) tidak boleh melebihi {whole} ({b}).</source>
+        <comment>du.part_above</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Belum diisi: {fields}</source>
+        <comment>du.missing</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Pengaturan proyek</source>
         <comment>set.title</comment>
         <translation type="unfinished"></translation>
@@ -1829,6 +2029,11 @@ Pulihkan keadaan itu? (Berkas proyek baru berubah saat Anda menyimpan.)</source>
     <message>
         <source>Tanggal</source>
         <comment>set.sig.date</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>NIP</source>
+        <comment>set.sig.nip</comment>
         <translation type="unfinished"></translation>
     </message>
     <message>

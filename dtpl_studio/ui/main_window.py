@@ -232,6 +232,7 @@ class MainWindow(QMainWindow):
         self.add_package_action = self._action("action.add_package", self.add_package, [])
         self.remove_package_action = self._action("action.remove_package", self.remove_package, [])
         self.settings_action = self._action("action.settings", self.settings_dialog, ["Ctrl+,"])
+        self.data_umum_action = self._action("action.data_umum", self.data_umum_dialog, [])
 
     def _build_menus(self) -> None:
         bar = self.menuBar()
@@ -260,6 +261,7 @@ class MainWindow(QMainWindow):
         structure.addSeparator()
         structure.addActions([self.add_package_action, self.remove_package_action])
         file_menu.insertAction(self.export_action, self.settings_action)
+        file_menu.insertAction(self.export_action, self.data_umum_action)
         view_menu = bar.addMenu(tr("menu.view"))
         for dock in (self.packages_dock, self.blm_dock, self.catalogue_dock, self.findings_dock,
                      self.audit_dock, self.rekap_dock):
@@ -774,6 +776,27 @@ class MainWindow(QMainWindow):
         if self.doc is None:
             return None
         return ProjectSettingsDialog(self.doc.program, self.rab_editor.package if self.rab_editor else None, self)
+
+    def data_umum_dialog(self) -> None:
+        """Berkas › Data umum… (issue 9 point 3): wilayah, kelembagaan, lokasi, penerima
+        manfaat, kondisi and KPP; what changed is one undo step."""
+        dialog = self.make_data_umum_dialog()
+        if dialog is not None and dialog.exec() == dialog.DialogCode.Accepted:
+            self.apply_data_umum(dialog)
+
+    def make_data_umum_dialog(self):
+        """The Data umum dialog of the open project, on the current package (not shown)."""
+        from dtpl_studio.ui.widgets.data_umum_dialog import DataUmumDialog
+
+        if self.doc is None:
+            return None
+        package = self.rab_editor.package if self.rab_editor else None
+        return DataUmumDialog(self.doc.program, package.id if package else None, self)
+
+    def apply_data_umum(self, dialog) -> bool:
+        """Push what the accepted Data umum ``dialog`` changed as one undo step."""
+        edit = dialog.edit()
+        return self._push(edit, tr("cmd.data_umum")) if edit is not None else False
 
     def blm_program_dialog(self) -> None:
         """Sunting › Program BLM… (also the BLM panel's button): rule table, termins, swadaya

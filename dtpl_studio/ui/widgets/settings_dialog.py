@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from decimal import Decimal
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -44,7 +45,9 @@ ROUNDING_STEPS = (Decimal(0), Decimal(1), Decimal(10), Decimal(100), Decimal(100
 ROUNDING_MODES = (RoundingMode.DOWN, RoundingMode.HALF_UP, RoundingMode.UP)
 #: PPN offered when the box is ticked on a package without PPN (PMK 131/2024: effective 11 %)
 DEFAULT_PPN = Decimal("0.11")
-SIGNATORY_COLUMNS = ("set.sig.role", "set.sig.name", "set.sig.position", "set.sig.date")
+SIGNATORY_COLUMNS = ("set.sig.role", "set.sig.name", "set.sig.position", "set.sig.date", "set.sig.nip")
+#: the template role id of a row (``Signatory.kind``), kept on its first cell
+KIND_ROLE = Qt.ItemDataRole.UserRole + 1
 
 
 class SettingsError(ValueError):
@@ -202,8 +205,10 @@ class ProjectSettingsDialog(QDialog):
     def _add_signatory(self, signatory: Signatory) -> None:
         row = self.signatories.rowCount()
         self.signatories.insertRow(row)
-        for col, value in enumerate((signatory.role, signatory.name, signatory.position, signatory.date)):
+        for col, value in enumerate((signatory.role, signatory.name, signatory.position, signatory.date,
+                                     signatory.nip)):
             self.signatories.setItem(row, col, QTableWidgetItem(value))
+        self.signatories.item(row, 0).setData(KIND_ROLE, signatory.kind)
 
     def _remove_signatory(self) -> None:
         row = self.signatories.currentRow()
@@ -216,7 +221,10 @@ class ProjectSettingsDialog(QDialog):
             cells = [(self.signatories.item(row, c).text().strip() if self.signatories.item(row, c) else "")
                      for c in range(len(SIGNATORY_COLUMNS))]
             if any(cells):
-                out.append(Signatory(*cells))
+                first = self.signatories.item(row, 0)
+                kind = (first.data(KIND_ROLE) if first is not None else "") or ""
+                role, name, position, date, nip = cells
+                out.append(Signatory(role, name, position, date, kind=kind, nip=nip))
         return out
 
     def build_edit(self) -> edits.Edit | None:
