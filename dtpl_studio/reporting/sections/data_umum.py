@@ -116,7 +116,8 @@ def build_data_umum(ctx: BuildContext) -> list[Flowable]:
     title = ctx.template.title("data_umum")
     story: list[Flowable] = [PageBreak(), ctx.heading(title.upper(), 0, section=title)]
     sub = "Wilayah dan kelembagaan"
-    story += [ctx.heading(f"A. {sub}", 1, section=f"{title} · {sub}"),
+    # sub-headings stay out of the Daftar isi (it lists the section once, kept short)
+    story += [ctx.heading(f"A. {sub}", 1, in_toc=False, section=f"{title} · {sub}"),
               _table([list(r) for r in program_rows(program)], set()), Spacer(1, 6)]
     for number, pp in enumerate(ctx.priced.packages, start=1):
         pkg = pp.package
@@ -127,7 +128,7 @@ def build_data_umum(ctx: BuildContext) -> list[Flowable]:
             groups.add(len(rows))
             rows.append([group, ""])
             rows += [list(r) for r in items]
-        story += [ctx.heading(head, 1, section=f"{title} · Paket {number}"),
+        story += [ctx.heading(head, 1, in_toc=False, section=f"{title} · Paket {number}"),
                   _table(rows, groups), Spacer(1, 6)]
     findings = data_umum_findings(program)
     if findings:
