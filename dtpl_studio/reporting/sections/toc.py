@@ -4,11 +4,49 @@ settled by ``multiBuild``)."""
 
 from __future__ import annotations
 
+from reportlab.lib.styles import ParagraphStyle
 from reportlab.platypus import Flowable, PageBreak, TableStyle
 from reportlab.platypus.tableofcontents import TableOfContents
 
 from dtpl_studio.reporting.common import BuildContext
 from dtpl_studio.reporting.fonts import FAMILY
+
+#: a TOC up to this much taller than its page is set compact instead of leaving a near-empty
+#: page of two or three lines (issue 9 point 7: "a TOC page with 2 lines")
+COMPACT_OVERFLOW = 1.35
+
+
+def _compact(style: ParagraphStyle) -> ParagraphStyle:
+    return ParagraphStyle(f"{style.name}_compact", parent=style, leading=round(style.leading * 0.8, 2),
+                          spaceBefore=style.spaceBefore * 0.4)
+
+
+class FittingTableOfContents(TableOfContents):
+    """A :class:`TableOfContents` that sets itself compact (80 % leading, less space before
+    the chapters, thinner padding) when that makes it fit the page it starts on and the normal
+    setting would overflow by at most :data:`COMPACT_OVERFLOW`. Longer tables split over pages
+    as usual. The choice depends on the entries only, so every ``multiBuild`` pass and every
+    export of the same project make the same choice (byte-identical PDFs)."""
+
+    def __init__(self, *, compact_table_style: TableStyle, **kwargs):
+        super().__init__(**kwargs)
+        self._normal = (list(self.levelStyles), self.tableStyle)
+        self._compact = ([_compact(s) for s in self.levelStyles], compact_table_style)
+        self.compact = False
+
+    def wrap(self, availWidth, availHeight):  # noqa: N803 - reportlab's signature
+        self.levelStyles, self.tableStyle = self._normal
+        self.compact = False
+        width, height = super().wrap(availWidth, availHeight)
+        if availHeight < height <= availHeight * COMPACT_OVERFLOW:
+            self.levelStyles, self.tableStyle = self._compact
+            width2, height2 = super().wrap(availWidth, availHeight)
+            if height2 <= availHeight:
+                self.compact = True
+                return width2, height2
+            self.levelStyles, self.tableStyle = self._normal
+            width, height = super().wrap(availWidth, availHeight)
+        return width, height
 
 
 def build_toc(ctx: BuildContext) -> list[Flowable]:
@@ -17,16 +55,19 @@ def build_toc(ctx: BuildContext) -> list[Flowable]:
     The returned :class:`TableOfContents` must stay a top-level story element so that
     ``multiBuild`` finds it.
     """
-    style = TableStyle([
-        ("FONT", (0, 0), (-1, -1), FAMILY.regular, 9),
-        ("VALIGN", (0, 0), (-1, -1), "TOP"),
-        ("LEFTPADDING", (0, 0), (-1, -1), 0),
-        ("RIGHTPADDING", (0, 0), (-1, -1), 0),
-        ("TOPPADDING", (0, 0), (-1, -1), 1.5),
-        ("BOTTOMPADDING", (0, 0), (-1, -1), 1.5),
-    ])
-    toc = TableOfContents(levelStyles=list(ctx.styles.toc), dotsMinLevel=0,
-                          rightColumnWidth=40, tableStyle=style)
+    def table_style(padding: float) -> TableStyle:
+        return TableStyle([
+            ("FONT", (0, 0), (-1, -1), FAMILY.regular, 9),
+            ("VALIGN", (0, 0), (-1, -1), "TOP"),
+            ("LEFTPADDING", (0, 0), (-1, -1), 0),
+            ("RIGHTPADDING", (0, 0), (-1, -1), 0),
+            ("TOPPADDING", (0, 0), (-1, -1), padding),
+            ("BOTTOMPADDING", (0, 0), (-1, -1), padding),
+        ])
+
+    toc = FittingTableOfContents(levelStyles=list(ctx.styles.toc), dotsMinLevel=0,
+                                 rightColumnWidth=40, tableStyle=table_style(1.5),
+                                 compact_table_style=table_style(0.5))
     title = ctx.template.title("toc")
     return [
         PageBreak(),
