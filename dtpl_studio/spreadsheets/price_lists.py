@@ -205,6 +205,10 @@ class _Resources:
     def add(self, line: int, resource: Resource, column: str) -> bool:
         where = f"baris {line}"
         seen = self.by_name.setdefault(_fold(resource.name), [])
+        if not seen and resource.key not in self.book.resources:  # the usual case: a new name
+            seen.append((line, resource))
+            self.book.resources[resource.key] = resource
+            return True
         here = f"baris {line}: {resource.unit} {rupiah(resource.price)}"
         side = " | ".join(f"baris {n}: {r.unit} {rupiah(r.price)}" for n, r in seen)
         same_unit = [(n, r) for n, r in seen if r.unit == resource.unit]
@@ -485,7 +489,7 @@ def import_ssh_csv(path: Path, *, region: str | None = None, year: int | None = 
         fixed = {}
         for key in ("komponen", "spesifikasi", "satuan"):
             raw = cell(cells, key)
-            good = ftfy.fix_text(raw)
+            good = raw if raw.isascii() else ftfy.fix_text(raw)  # mojibake needs non-ASCII
             if good != raw:
                 repaired += 1
                 report.add(Severity.INFO, "mojibake-repaired", f"teks diperbaiki menjadi {good!r}",
