@@ -146,3 +146,28 @@ def test_real_files_into_one_library(public_data, tmp_path, capsys):
     assert (ssh.region, ssh.year, ssh.resources) == ("Kab. Pangandaran", 2023, 3129)
     assert main(["catalogue", str(ssh.id), "--library", library, "--search", "semen pc"]) == 0
     assert "Rp 87.210" in capsys.readouterr().out
+
+
+def test_hspk_editions_on_a_team_library_on_postgresql(pg_url, tmp_path, monkeypatch, capsys):
+    """The same commands on PostgreSQL; a write failing half-way leaves the server unchanged."""
+    import dtpl_studio.storage.library as library_module
+
+    a = _hspk(tmp_path, "Kota Semarang", (25285, 2791592))
+    assert main(["import-prices", str(a), "--library", pg_url, "--publish"]) == 0
+    assert "edisi terbit #1" in capsys.readouterr().out
+    original = library_module._insert_content
+
+    def half_then_fail(session, edition_id, book):
+        original(session, edition_id, book)
+        session.flush()
+        raise OSError("disk penuh (uji)")
+
+    monkeypatch.setattr(library_module, "_insert_content", half_then_fail)
+    b = _hspk(tmp_path, "Kab. Klaten", (20371, 2479215))
+    assert main(["import-prices", str(b), "--library", pg_url]) == 2
+    monkeypatch.undo()
+    with PriceLibrary(pg_url) as lib:
+        assert [(e.id, e.region) for e in lib.list_editions()] == [(1, "Kota Semarang")]
+        assert [h.code for h in lib.search(1, "1.1")] == ["1.1.1.5", "1.1.2.3"]
+    assert main(["catalogue", "1", "--library", pg_url]) == 0
+    assert "Rp 2.791.592" in capsys.readouterr().out
