@@ -14,6 +14,12 @@ The sized steps use :func:`benchmarks.generate.generated_program` over the shipp
   the RAB tree, the totals and the BLM panel are repainted, then Ctrl+Z the same; with the
   number of ``data()`` calls the RAB tree model answered for it.
 
+``import``: every real price file of ``../shared/data/public`` (AHSP workbook, HSPK JSON per
+region, Upah Bahan CSV, SSH CSV) through ``services.prices.import_prices``: rows read,
+analyses/resources made, findings by severity, ``call_s`` the import call alone (the file
+read and parsed, its importer's modules loaded), ``seconds`` the process from its start
+(``--skip-import`` leaves them out).
+
 ``library-pg``: the team price library on PostgreSQL (``benchmarks/library_bench.py``):
 generated editions (``DTPL_BENCH_LIB_EDITIONS`` × ``_RESOURCES`` × ``_ANALYSES``, default
 20 × 15 000 × 3 000; the issue's 1 000 editions by ``DTPL_BENCH_LIB_EDITIONS=1000``), then
@@ -38,6 +44,9 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parents[1]
 WORKBOOK = REPO.parent / "shared" / "data" / "public" / "ahsp-cipta-karya-2023" / "AHSP.xlsx"
 SIZES = (200, 1000, 2000, 5000)
+PUBLIC = WORKBOOK.parents[1]
+#: the other real price files (issue 8 point 2), imported one per subprocess
+PRICE_FILES = ("hspk-jateng-2025/*.json", "upah-bahan-csv/Upah Bahan.csv", "ssh-pangandaran-2023/tb_ssh_2023.csv")
 
 STEP = r"""
 import json, os, resource, sys, time
@@ -64,8 +73,15 @@ elif step == "library-pg":
     extra = library_run()
 elif step == "import":
     from dtpl_studio.services.prices import import_prices
-    book, report = import_prices(arg)
-    extra = {"analyses": len(book.analyses), "resources": len(book.resources)}
+    from dtpl_studio.costing.findings import Severity
+    from dtpl_studio.costing.units import read_unit
+    read_unit("m")  # the unit registry is loaded (it is counted in "seconds", not in call_s)
+    t_call = time.perf_counter()
+    book, report = import_prices(arg, region="Kab. Pangandaran" if "ssh" in arg.name else None)
+    extra = {"call_s": round(time.perf_counter() - t_call, 3),
+             "rows": report.counts.get("rows_read"), "analyses": len(book.analyses),
+             "resources": len(book.resources),
+             **{s.value: report.findings.count(s) for s in Severity}}
 elif step == "read-edition":
     from dtpl_studio.services.prices import load_default_book
     book = load_default_book()
@@ -242,6 +258,11 @@ def main(argv: list[str] | None = None) -> int:
             rows.append(("import AHSP.xlsx (workbook → PriceBook + report)", run("import", WORKBOOK, tmp / "x")))
         else:
             print(f"skipped workbook import: {WORKBOOK} not found")
+        if not (args.skip_import or args.only_library):
+            for pattern in PRICE_FILES:
+                for path in sorted(PUBLIC.glob(pattern)):
+                    rows.append((f"import {path.name} (import-prices, layout detected)",
+                                 run("import", path, tmp / "x")))
         demo = tmp / "demo.dtpl"
         if not args.only_library:
             rows.append(("read shipped edition (unit_prices/)", run("read-edition", tmp, tmp / "x")))

@@ -16,10 +16,19 @@ Subcommands (DESIGN.md §8):
   with its hash chain checked; exit 1 when it was edited outside DTPL Studio;
 * ``verify FILE.pdf PROJECT`` — exit 0 when the PDF is byte for byte what the project
   prints, 1 (with the reason, in Indonesian) when not;
-* ``import-prices FILE [--write-edition DIR] [--report FILE] [--library URL | --no-library]``
-  — import an AHSP workbook, print the import report summary, store the edition as a draft
-  in the price library (user data folder by default); with ``--write-edition`` also write it
-  in the project's open format (this is how ``unit_prices/`` is regenerated: ``make prices``);
+* ``import-prices FILE [--layout L] [--region R] [--year Y] [--publish] [--write-edition DIR]
+  [--report FILE] [--library URL | --no-library]`` — import a price file of any known layout
+  (``ahsp-xlsx``, ``hspk-json``, ``harga-csv``, ``ssh-csv``; detected unless ``--layout``
+  names it; an unknown one is refused naming the known ones), print the import report
+  summary, store the edition in the price library in one transaction (a draft, or published
+  with ``--publish``); nothing is stored when the report has errors; with
+  ``--write-edition`` also write it in the project's open format (this is how
+  ``unit_prices/`` is regenerated: ``make prices``);
+* ``editions [--library URL]`` — the library's editions: id, region, year, edition, kind,
+  status, counts;
+* ``catalogue [EDITION] [--search TEXT] [--library URL]`` — code, name, unit and unit rate
+  (Indonesian number format) of an edition (default: the newest);
+* ``export-edition ID OUT [--library URL]`` — write a library edition as an edition folder;
 * ``import-rab FILE [--sheet NAME] --out NEW.dtpl [--force] [--report R.txt]`` — import an
   existing RAB workbook or CSV export as a new package in a new project: prints the report
   summary, the imported subtotal and the file's own; exit 1 (nothing written) when a cell was
@@ -89,13 +98,27 @@ def _parser() -> argparse.ArgumentParser:
     v = sub.add_parser("verify", help="is FILE.pdf exactly what PROJECT.dtpl prints?")
     v.add_argument("pdf", type=Path)
     v.add_argument("project", type=Path)
-    i = sub.add_parser("import-prices", help="import an AHSP price workbook")
+    i = sub.add_parser("import-prices", help="import a price file (AHSP workbook, HSPK JSON, price-list or SSH CSV)")
     i.add_argument("file", type=Path)
+    i.add_argument("--layout", metavar="L", help="ahsp-xlsx, hspk-json, harga-csv or ssh-csv (default: detected)")
+    i.add_argument("--region", metavar="R", help="region (kab/kota) when the file does not say it")
+    i.add_argument("--year", type=int, metavar="Y", help="year when the file does not say it")
+    i.add_argument("--publish", action="store_true", help="store the edition published (immutable)")
     i.add_argument("--write-edition", type=Path, metavar="DIR", help="write the edition in the open format")
     i.add_argument("--report", type=Path, metavar="FILE", help="write the full import report")
     lib = i.add_mutually_exclusive_group()
     lib.add_argument("--library", metavar="URL", help="price library (default: user data folder)")
     lib.add_argument("--no-library", action="store_true", help="do not store the edition in the library")
+    ed = sub.add_parser("editions", help="list the price library's editions")
+    ed.add_argument("--library", metavar="URL", help="price library (default: user data folder)")
+    ca = sub.add_parser("catalogue", help="list an edition's codes, names, units and unit rates")
+    ca.add_argument("edition", nargs="?", type=int, metavar="EDITION", help="edition id (default: the newest)")
+    ca.add_argument("--search", default="", metavar="TEXT", help="only codes/names containing every word")
+    ca.add_argument("--library", metavar="URL", help="price library (default: user data folder)")
+    ex = sub.add_parser("export-edition", help="write a library edition in the open edition format")
+    ex.add_argument("edition", type=int, metavar="ID")
+    ex.add_argument("out", type=Path, metavar="OUT", help="edition folder (new, empty or an edition)")
+    ex.add_argument("--library", metavar="URL", help="price library (default: user data folder)")
     ir = sub.add_parser("import-rab", help="import an existing RAB workbook or CSV as a new package")
     ir.add_argument("file", type=Path)
     ir.add_argument("--sheet", metavar="NAME", help="sheet to read (default: the first with a RAB table)")
@@ -115,7 +138,7 @@ def _parser() -> argparse.ArgumentParser:
 
 
 COMMANDS = ("gui", "demo", "export", "check", "rekap", "audit", "verify", "import-prices", "import-rab",
-            "library-roles")
+            "library-roles", "editions", "catalogue", "export-edition")
 
 
 class TargetError(DtplError, ValueError):
@@ -249,6 +272,18 @@ def main(argv: list[str] | None = None) -> int:
             return _audit(args)
         if command == "library-roles":
             return _library_roles(args)
+        if command == "editions":
+            return _editions(args)
+        if command == "catalogue":
+            return _catalogue(args)
+        if command == "export-edition":
+            from dtpl_studio.services.prices import export_edition
+
+            check_edition_target(args.out)
+            book = export_edition(args.edition, args.out, args.library)
+            print(f"edisi #{args.edition} ditulis: {args.out} ({len(book.resources)} upah/bahan/alat, "
+                  f"{len(book.analyses)} analisa; sha256 {book.content_hash()})")
+            return 0
     except Exception as exc:  # noqa: BLE001 - every failure: a message, never a traceback
         from dtpl_studio.ui.messages import explain  # the one place failures get words
 
@@ -264,7 +299,7 @@ def _import_prices(args) -> int:
         check_text_target(args.report, inputs=(args.file,))
     if args.write_edition:
         check_edition_target(args.write_edition)
-    book, report = import_prices(args.file)
+    book, report = import_prices(args.file, layout=args.layout, region=args.region, year=args.year)
     print(report.summary())
     if args.report:
         from dtpl_studio.services.prices import write_report
@@ -284,8 +319,9 @@ def _import_prices(args) -> int:
     if not args.no_library:
         from dtpl_studio.services.prices import store_in_library
 
-        edition_id, where, added = store_in_library(book, args.library)
-        state = "ditambahkan sebagai edisi draf" if added else "sudah tersimpan sebagai edisi"
+        edition_id, where, added = store_in_library(book, args.library, publish=args.publish)
+        status = "terbit" if args.publish else "draf"
+        state = f"ditambahkan sebagai edisi {status}" if added else "sudah tersimpan sebagai edisi"
         print(f"pustaka harga {where}: {state} #{edition_id}")
     return 0
 
@@ -311,6 +347,57 @@ def _import_rab(args) -> int:
         return 1
     out = write_project(result, args.out)
     print(f"proyek ditulis: {out} (1 paket: {result.package.name})")
+    return 0
+
+
+KIND_WORDS = {"AHSP+HSD": "AHSP+HSD", "HSPK": "HSPK", "SSH": "SSH"}
+STATUS_WORDS = {"draft": "draf", "published": "terbit"}
+
+
+def _table(heads: list[str], rows: list[list[str]], right: set[int] = frozenset()) -> list[str]:
+    """Plain text columns (``right``: right-aligned column indexes)."""
+    widths = [max([len(h), *(len(r[i]) for r in rows)]) for i, h in enumerate(heads)]
+
+    def line(cells: list[str]) -> str:
+        return "  ".join(c.rjust(w) if i in right else c.ljust(w)
+                         for i, (c, w) in enumerate(zip(cells, widths, strict=True))).rstrip()
+
+    return [line(heads), line(["-" * w for w in widths]), *(line(r) for r in rows)]
+
+
+def _editions(args) -> int:
+    """``editions``: the library's editions, Indonesian headings."""
+    from decimal import Decimal
+
+    from dtpl_studio.costing.formatting import format_number
+    from dtpl_studio.services.prices import list_editions
+
+    infos, where = list_editions(args.library)
+    print(f"pustaka harga: {where}")
+    if not infos:
+        print("(belum ada edisi; impor dengan dtpl-studio import-prices BERKAS)")
+        return 0
+    rows = [[str(i.id), i.region or "-", str(i.year or "-"), i.edition or "-", KIND_WORDS.get(i.kind, str(i.kind)),
+             STATUS_WORDS.get(i.status, i.status), format_number(Decimal(i.resources)), format_number(Decimal(i.analyses)),
+             i.source_file or "-"] for i in infos]
+    for text in _table(["ID", "Wilayah", "Tahun", "Edisi", "Jenis", "Status", "Harga dasar", "Analisa", "Berkas"],
+                       rows, right={0, 6, 7}):
+        print(text)
+    return 0
+
+
+def _catalogue(args) -> int:
+    """``catalogue [EDITION] [--search TEXT]``: code, name, unit, unit rate (Indonesian format)."""
+    from dtpl_studio.costing.formatting import format_rate
+    from dtpl_studio.services.prices import catalogue
+
+    title, rows = catalogue(args.edition, args.search, args.library)
+    print(f"katalog {title}" + (f", pencarian {args.search!r}" if args.search else "") + f": {len(rows)} baris")
+    table = [[r.code or "-", r.name if len(r.name) <= 70 else r.name[:69] + "…", r.unit,
+              f"Rp {format_rate(r.rate)}" if r.rate is not None else f"tidak dapat dihitung: {r.error}"]
+             for r in rows]
+    for text in _table(["Kode", "Uraian", "Satuan", "Harga satuan"], table, right={3}):
+        print(text)
     return 0
 
 

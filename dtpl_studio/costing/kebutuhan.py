@@ -63,7 +63,13 @@ from functools import lru_cache
 
 from dtpl_studio.costing.formatting import format_percent
 from dtpl_studio.costing.money import CONTEXT, ZERO, round_rupiah
-from dtpl_studio.costing.pricebook import LineKind, PriceBook, PriceBookError, ResourceKind
+from dtpl_studio.costing.pricebook import (
+    LineKind,
+    PriceBook,
+    PriceBookError,
+    ResourceKind,
+    unit_price_only,
+)
 from dtpl_studio.costing.rab import PricedItem, PricedPackage, PricedProgram
 from dtpl_studio.costing.units import (
     CANONICAL,
@@ -233,6 +239,7 @@ class NotBrokenReason(StrEnum):
     OVERRIDE = "override"  # analysis rate replaced by an own rate (with reason)
     CUSTOM = "custom"  # no analysis: custom rate or lump sum
     ERROR = "error"  # could not be priced (amount 0)
+    HSPK = "hspk"  # an HSPK work item: the decree publishes its unit price only
 
 
 #: Group names as printed (window, PDF, CSV): Indonesian, like the core's finding texts.
@@ -245,6 +252,7 @@ REASON_TEXT: dict[NotBrokenReason, str] = {
     NotBrokenReason.OVERRIDE: "harga satuan diganti",
     NotBrokenReason.CUSTOM: "harga khusus, tanpa analisa",
     NotBrokenReason.ERROR: "tidak dapat dihitung",
+    NotBrokenReason.HSPK: "harga satuan HSPK, tanpa rincian",
 }
 @dataclass(frozen=True, slots=True)
 class NotBrokenDown:
@@ -508,6 +516,10 @@ def _schedule(packages: tuple[PricedPackage, ...], title: str, purchase: Purchas
                 continue
             if not item.analysis_code:
                 not_broken.append(_not_broken(pp, pi, NotBrokenReason.CUSTOM, item.custom_reason))
+                continue
+            analysis = book.analyses.get(item.analysis_code)
+            if analysis is not None and unit_price_only(analysis):
+                not_broken.append(_not_broken(pp, pi, NotBrokenReason.HSPK, analysis.source_ref))
                 continue
             try:
                 un = unit_needs(book, item.analysis_code, memo)

@@ -50,6 +50,14 @@ class BookKind(StrEnum):
     SSH = "SSH"
 
 
+#: ``Analysis.code_scheme`` of a work item priced by a regional HSPK decree without a
+#: breakdown (see :func:`unit_price_only`); a scheme such as ``hspk-jateng-2025`` starts with it.
+HSPK_SCHEME = "hspk"
+
+#: The description of the one line of an HSPK work item (printed where a breakdown would be).
+HSPK_LINE_TEXT = "Harga satuan HSPK, tanpa rincian"
+
+
 class PriceBookError(ValueError):
     """A price book that cannot compute: missing resource, cycle, unit mismatch."""
 
@@ -185,6 +193,33 @@ class PriceBookMeta:
     default_overhead_pct: Decimal = Decimal("0.10")
     title: str = ""
     note: str = ""
+
+
+def hspk_item(code: str, name: str, unit: str, price: Decimal, *, scheme: str = HSPK_SCHEME,
+              chapter: str = "", source_ref: str = "", note: str = "") -> Analysis:
+    """A work item priced by an HSPK decree (*harga satuan pekerjaan* of a kab/kota), which
+    publishes the unit price only, with no A/B/C breakdown.
+
+    Representation (issue 8, point 2): an :class:`Analysis` whose one line carries the whole
+    price (``price_override``, coefficient 1, no resource), with 0 % overhead (the decree's
+    price already includes it) and whole-rupiah rounding, so F is exactly the published
+    price. Every layer that keeps, pins, hashes or prices analyses (library, edition folder,
+    project file, RAB) works on it unchanged and a RAB item references it by its HSPK code;
+    the places that show a breakdown ask :func:`unit_price_only` and say
+    :data:`HSPK_LINE_TEXT` instead of a made-up one.
+    """
+    line = AnalysisLine(LineKind.MATERIAL, "", Decimal(1), unit=unit, description=HSPK_LINE_TEXT,
+                        price_override=price, source_ref=source_ref)
+    return Analysis(code, name, unit, [line], overhead_pct=Decimal(0), code_scheme=scheme,
+                    chapter=chapter, source_ref=source_ref, note=note,
+                    rate_rounding=RoundingRule(Decimal(1), RoundingMode.HALF_UP))
+
+
+def unit_price_only(analysis: Analysis) -> bool:
+    """True for an HSPK work item (:func:`hspk_item`): a published unit price without a
+    breakdown, whose one line must not be printed as labour/material/equipment."""
+    return (analysis.code_scheme.startswith(HSPK_SCHEME) and len(analysis.lines) == 1
+            and analysis.lines[0].price_override is not None and not analysis.lines[0].ref)
 
 
 def _insert_at(mapping: dict, key, value, position: int | None) -> dict:

@@ -1,9 +1,13 @@
-"""Price books: the shipped default edition and importing a workbook."""
+"""Price books: the shipped default edition; importing price files of every known layout into
+the price library (one transaction each); listing the library, its catalogue, exporting an
+edition."""
 
 from __future__ import annotations
 
 import contextlib
 import os
+from dataclasses import dataclass
+from decimal import Decimal
 from functools import lru_cache
 from pathlib import Path
 
@@ -42,24 +46,65 @@ def load_default_book() -> PriceBook:
                           code="prices.default_damaged", path=DEFAULT_EDITION) from exc
 
 
-def import_prices(path: Path):
-    """Import a price workbook; returns ``(PriceBook, ImportReport)``.
+def import_prices(path: Path, *, layout: str | None = None, region: str | None = None,
+                  year: int | None = None):
+    """Import a price file of any known layout; returns ``(PriceBook, ImportReport)``.
 
-    Today the AHSP Cipta Karya block layout (``.xlsx``) is recognised.
+    The layout is detected from the file (:func:`~dtpl_studio.spreadsheets.layouts.detect_layout`)
+    unless ``layout`` names it (``ahsp-xlsx``, ``hspk-json``, ``harga-csv``, ``ssh-csv``).
+    ``region``/``year`` fill the edition's region and year when the file does not say them;
+    a file that says other ones wins and the difference is an ``error`` finding (HSPK, SSH).
+    Nothing is stored: see :func:`store_in_library` (the caller stores only a usable report).
 
     Raises:
-        PricesError: unknown file type or layout, or a file that cannot be opened.
+        PricesError: a folder, a missing file, an unknown layout (the message lists the known
+            ones), or a file that cannot be read as its layout.
     """
-    from dtpl_studio.spreadsheets.ahsp_cipta_karya import import_ahsp_cipta_karya
+    from dtpl_studio.spreadsheets.layouts import LayoutError, check_layout, detect_layout
+    from dtpl_studio.spreadsheets.report import WorkbookImportError
 
     path = Path(path)
     if path.is_dir():
         raise PricesError(f"{path}: is a folder, not a price workbook", code="file.is_folder", path=path)
     if not path.is_file():
         raise PricesError(f"{path}: no such file", code="file.not_found", path=path)
-    if path.suffix.lower() not in (".xlsx", ".xlsm"):
-        raise PricesError(f"{path}: only .xlsx AHSP workbooks can be imported so far", code="prices.not_xlsx",
-                          path=path, params={"suffix": path.suffix})
+    try:
+        name = check_layout(layout) if layout else detect_layout(path)
+    except LayoutError as exc:
+        raise PricesError(str(exc), code=exc.code, params=exc.params, path=path) from exc
+    except OSError as exc:
+        known = classify(exc, path)
+        raise PricesError(f"{path}: {exc}", code=known.code, params=known.params, path=path) from exc
+    if name == "ahsp-xlsx":
+        if path.suffix.lower() not in (".xlsx", ".xlsm"):
+            raise PricesError(f"{path}: only .xlsx AHSP workbooks can be imported so far", code="prices.not_xlsx",
+                              path=path, params={"suffix": path.suffix})
+        book, report = _import_ahsp(path)
+        if region and not book.meta.region:
+            book.meta.region = region
+        if year is not None and book.meta.year is None:
+            book.meta.year = year
+        return book, report
+    from dtpl_studio.spreadsheets.hspk_json import import_hspk_json
+    from dtpl_studio.spreadsheets.price_lists import import_price_list_csv, import_ssh_csv
+
+    reader = {"hspk-json": import_hspk_json, "harga-csv": import_price_list_csv,
+              "ssh-csv": import_ssh_csv}[name]
+    try:
+        return reader(path, region=region, year=year)
+    except WorkbookImportError as exc:
+        raise PricesError(str(exc), code="prices.list_unreadable", path=path,
+                          params={"reason": str(exc).split(": ", 1)[-1]}) from exc
+    except (OSError, UnicodeError) as exc:
+        known = classify(exc, path) if isinstance(exc, OSError) else None
+        raise PricesError(f"{path}: {exc}", code=known.code if known else "prices.list_unreadable",
+                          params=known.params if known else {"reason": str(exc)}, path=path) from exc
+
+
+def _import_ahsp(path: Path):
+    """The AHSP block workbook (``ahsp-xlsx``)."""
+    from dtpl_studio.spreadsheets.ahsp_cipta_karya import import_ahsp_cipta_karya
+
     try:
         return import_ahsp_cipta_karya(path)
     except (OSError, ValueError, KeyError) as exc:
@@ -71,9 +116,14 @@ def import_prices(path: Path):
                           where=known.where if known else None) from exc
 
 
-def store_in_library(book: PriceBook, library_url: str | None = None) -> tuple[int, str, bool]:
-    """Add ``book`` to the price library as a draft edition, unless an edition with the same
-    content hash is already there.
+def store_in_library(book: PriceBook, library_url: str | None = None, *,
+                     publish: bool = False) -> tuple[int, str, bool]:
+    """Add ``book`` to the price library as one edition, in one transaction (all of it or
+    nothing), unless the same edition is already there: same content hash, region, year and
+    kind (two regions may publish identical prices; they stay two editions).
+
+    ``publish``: the edition is stored published (immutable, content hash certified) in that
+    same transaction; an identical draft already there is published.
 
     Returns ``(edition id, library location, added)``; ``added`` is False when an identical
     edition was found. The library is ``library_url``, else ``$DTPL_STUDIO_LIBRARY``, else
@@ -82,18 +132,114 @@ def store_in_library(book: PriceBook, library_url: str | None = None) -> tuple[i
 
     Raises:
         dtpl_studio.services.session.LockedError: another DTPL Studio is writing the library.
+        dtpl_studio.storage.errors.LibraryError: the database refused the write (nothing stored).
     """
     from dtpl_studio.storage.library import PriceLibrary, resolve_library_location
 
     url, sqlite_path = resolve_library_location(library_url)
     digest = book.content_hash()
+    meta = book.meta
     guard = target_lock(sqlite_path, "library") if sqlite_path is not None else contextlib.nullcontext()
     with guard, PriceLibrary(library_url) as library:
         where = str(sqlite_path or library.shown_url)  # a server URL without its password
         for info in library.list_editions():
-            if info.content_hash == digest:
+            if (info.content_hash == digest and info.region == meta.region and info.year == meta.year
+                    and info.kind == meta.kind):
+                if publish and not info.published:
+                    library.publish(info.id)
                 return info.id, where, False
+        if publish:
+            book.meta.status = "published"
         return library.add_edition(book), where, True
+
+
+def list_editions(library_url: str | None = None):
+    """The library's editions (:class:`~dtpl_studio.storage.library.EditionInfo`), oldest first,
+    and the library's location shown to the user.
+
+    Raises:
+        dtpl_studio.storage.errors.LibraryError: the library cannot be opened.
+    """
+    from dtpl_studio.storage.library import PriceLibrary, resolve_library_location
+
+    _, sqlite_path = resolve_library_location(library_url)
+    with PriceLibrary(library_url) as library:
+        return library.list_editions(), str(sqlite_path or library.shown_url)
+
+
+@dataclass(frozen=True, slots=True)
+class CatalogueRow:
+    """One line of ``dtpl-studio catalogue``: an analysis (unit rate F, rounded by the
+    book's rule) or a resource (its price); ``rate`` None when the analysis cannot be
+    computed (``error`` says why)."""
+
+    kind: str  # "analysis" | "resource"
+    code: str
+    name: str
+    unit: str
+    rate: Decimal | None
+    error: str = ""
+
+
+def catalogue(edition_id: int | None = None, text: str = "", library_url: str | None = None,
+              ) -> tuple[str, list[CatalogueRow]]:
+    """The catalogue of an edition: analyses then resources whose code or name contains every
+    word of ``text`` (case ignored), in book order. ``edition_id`` None: the library's newest
+    edition, or the shipped edition when the library is empty.
+
+    Returns ``(title, rows)``; ``title`` names the edition (``#3 HSPK Kota Semarang 2025 …``).
+
+    Raises:
+        dtpl_studio.storage.errors.EditionNotFoundError: no such edition.
+        PricesError: the library is empty and the shipped edition is missing.
+    """
+    from dtpl_studio.costing.pricebook import PriceBookError
+    from dtpl_studio.storage.library import PriceLibrary
+
+    with PriceLibrary(library_url) as library:
+        if edition_id is None:
+            infos = library.list_editions()
+            edition_id = max((i.id for i in infos), default=None)
+        if edition_id is None:
+            book, title = load_default_book(), f"edisi bawaan {DEFAULT_EDITION.name} (pustaka kosong)"
+        else:
+            info = library.info(edition_id)
+            book, title = library.load_edition(edition_id), f"#{info.id} {info.label()} {info.kind}"
+    words = text.casefold().split()
+
+    def hit(*parts: str) -> bool:
+        blob = " ".join(parts).casefold()
+        return all(w in blob for w in words)
+
+    rows: list[CatalogueRow] = []
+    for a in book.analyses.values():
+        if not hit(a.code, a.name):
+            continue
+        try:
+            rows.append(CatalogueRow("analysis", a.code, a.name, a.unit, book.unit_rate(a.code)))
+        except (KeyError, PriceBookError, ArithmeticError) as exc:
+            rows.append(CatalogueRow("analysis", a.code, a.name, a.unit, None, str(exc)))
+    for r in book.resources.values():
+        if hit(r.code, r.key, r.name):
+            rows.append(CatalogueRow("resource", r.code, r.name, r.unit, r.price))
+    return title, rows
+
+
+def export_edition(edition_id: int, folder: Path, library_url: str | None = None) -> PriceBook:
+    """Write library edition ``edition_id`` to ``folder`` in the open edition format
+    (:mod:`dtpl_studio.spreadsheets.edition`; replaced whole, atomically). Returns the book.
+
+    Raises:
+        dtpl_studio.storage.errors.EditionNotFoundError: no such edition.
+        dtpl_studio.services.session.LockedError: another DTPL Studio is writing the folder.
+        OSError: the folder cannot be written.
+    """
+    from dtpl_studio.storage.library import PriceLibrary
+
+    with PriceLibrary(library_url) as library:
+        book = library.load_edition(edition_id)
+    write_edition_folder(book, folder)
+    return book
 
 
 def write_edition_folder(book: PriceBook, folder: Path, report=None) -> None:

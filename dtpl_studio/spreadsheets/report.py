@@ -211,6 +211,13 @@ COUNT_WORDS: dict[str, dict[str, str]] = {
         "subtotals_matching": "sub total sama",
         "items_without_rate": "item tanpa harga",
         "backup_lines": "baris back-up",
+        # price lists and HSPK (dtpl_studio.spreadsheets.price_lists, .hspk_json)
+        "left_out": "baris tidak diambil",
+        "headings": "baris judul bagian",
+        "blank_rows": "baris kosong",
+        "duplicates": "nama ganda",
+        "not_construction": "baris bukan bahan konstruksi",
+        "repaired_text": "sel teks diperbaiki (mojibake)",
     },
     "en": {},
 }

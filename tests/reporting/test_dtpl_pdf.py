@@ -510,3 +510,24 @@ def test_item_errors_make_the_verdict_not_valid_yet(tmp_path):
     assert "Kesimpulan pemeriksaan: BELUM SAH" in text
     assert "Kesimpulan pemeriksaan: LULUS" not in text
     assert "BLM fisik" in text and " LULUS " not in text.split("Kesimpulan pemeriksaan", 1)[1]
+
+
+def test_hspk_item_prints_its_unit_price_without_a_made_up_breakdown(tmp_path):
+    """An HSPK work item (issue 8): priced in the RAB by its code; its analysis sheet says
+    'Harga satuan HSPK, tanpa rincian' with the decree's price, no A/B/C table."""
+    from dtpl_studio.costing.pricebook import hspk_item
+    from dtpl_studio.costing.rab import Item
+
+    program = make_program()
+    fisik = program.packages[1]
+    fisik.book.put_analysis(hspk_item("1.1.1.5", "Pembuatan 1 m2 Pagar BRC Galvanis", "m2", Decimal(20770),
+                                      source_ref="hspk_2025_Kab_Boyolali.json | rekaman 5 (1.1.1.5)"))
+    fisik.sections[0].children.append(Item("Pagar BRC", "m2", analysis_code="1.1.1.5", volume=Decimal(10)))
+    text = flat("\n".join(pages_text(build_dtpl_pdf(price_program(program), tmp_path / "h.pdf"))))
+    assert "Pagar BRC 1.1.1.5 10,00 m2 20.770 207.700" in text  # the RAB row
+    at = text.index("Satuan pekerjaan: m2 · Dipakai pada: Paket 2: I.3")
+    sheet = text[at:text.index("A.2.3.1.1 Penggalian", at)]
+    assert "Harga satuan HSPK, tanpa rincian: Rp 20.770 per m2." in sheet
+    assert "TENAGA" not in sheet and "BAHAN" not in sheet and "No Uraian" not in sheet
+    # the rekap kebutuhan lists it among the items not broken down
+    assert "I.3 Pagar BRC harga satuan HSPK, tanpa rincian" in text

@@ -155,7 +155,7 @@ def test_an_import_with_errors_writes_and_stores_nothing(tmp_path, monkeypatch, 
 
     report = ImportReport("broken.xlsx")
     report.findings.add(Severity.ERROR, "no cached values", location="broken.xlsx | Beton!H12")
-    monkeypatch.setattr(prices, "import_prices", lambda path: (PriceBook(), report))
+    monkeypatch.setattr(prices, "import_prices", lambda path, **options: (PriceBook(), report))
     library, edition = tmp_path / "library.sqlite", tmp_path / "edition"
     code = main(["import-prices", str(tmp_path / "broken.xlsx"), "--library", str(library),
                  "--write-edition", str(edition)])

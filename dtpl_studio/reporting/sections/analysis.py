@@ -14,7 +14,15 @@ from decimal import Decimal
 from reportlab.platypus import Flowable, KeepTogether, PageBreak, Paragraph
 
 from dtpl_studio.costing.formatting import quantize_shown
-from dtpl_studio.costing.pricebook import Breakdown, LineKind, PriceBook, PriceBookError, PricedLine
+from dtpl_studio.costing.pricebook import (
+    HSPK_LINE_TEXT,
+    Breakdown,
+    LineKind,
+    PriceBook,
+    PriceBookError,
+    PricedLine,
+    unit_price_only,
+)
 from dtpl_studio.reporting import labels as L
 from dtpl_studio.reporting.common import (
     BuildContext,
@@ -104,6 +112,11 @@ def _sheet(ctx: BuildContext, use: BookUse, code: str, level: int) -> Flowable:
         color = "#" + FAIL_INK.hexval()[2:]
         parts.append(Paragraph(f'<font color="{color}"><b>Analisa tidak dapat dihitung:</b> '
                                f"{esc(exc)}</font>", s.body))
+        return KeepTogether(parts)
+    if unit_price_only(analysis):
+        # an HSPK work item: the decree publishes the unit price only; no made-up A/B/C
+        parts.append(Paragraph(f"{HSPK_LINE_TEXT}: <b>Rp {esc(money(breakdown.f))}</b> per "
+                               f"{esc(analysis.unit)}.", s.body))
         return KeepTogether(parts)
     parts.append(_table(ctx, book, breakdown))
     long = [pl for pl in (*breakdown.labour, *breakdown.material, *breakdown.equipment)

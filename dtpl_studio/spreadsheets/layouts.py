@@ -1,0 +1,100 @@
+"""Which price layout a file holds (``dtpl-studio import-prices FILE [--layout L]``).
+
+Known layouts (issue 8 point 2; the real files in ``../shared/data/README.md``):
+
+* ``ahsp-xlsx`` — the AHSP Cipta Karya block workbook (:mod:`.ahsp_cipta_karya`);
+* ``hspk-json`` — a regional HSPK price set as JSON records with ``work_code``,
+  ``work_description``, ``unit``, ``unit_price_idr``, ``region`` (:mod:`.hspk_json`);
+* ``harga-csv`` — a price list CSV with the heading ``Kode;Komponen;Satuan;Harga_Dasar;
+  Kategori`` (the Upah Bahan export; :mod:`.price_lists`);
+* ``ssh-csv`` — a kab/kota SSH/SBU standard price list CSV with ``id_ssh, komponen,
+  spesifikasi, satuan, harga, kelompok, tahun`` (:mod:`.price_lists`).
+
+Detection reads the file's start only (the first JSON record, the CSV heading), never the
+whole file twice. An unknown layout is refused with :class:`LayoutError` naming the known ones.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from dtpl_studio.errors import DtplError
+
+#: layout name → Indonesian description (printed in the refusal and ``--help``)
+LAYOUTS: dict[str, str] = {
+    "ahsp-xlsx": "buku kerja AHSP (blok analisa dan Upah Bahan, .xlsx)",
+    "hspk-json": "HSPK per kabupaten/kota (JSON: work_code, unit_price_idr, region)",
+    "harga-csv": "daftar harga upah/bahan/alat (CSV: Kode;Komponen;Satuan;Harga_Dasar;Kategori)",
+    "ssh-csv": "daftar SSH/SBU kabupaten/kota (CSV: id_ssh,komponen,spesifikasi,satuan,harga,kelompok,tahun)",
+}
+
+HSPK_KEYS = frozenset({"work_code", "work_description", "unit", "unit_price_idr"})
+PRICE_LIST_HEADS = frozenset({"komponen", "satuan", "harga_dasar"})
+SSH_HEADS = frozenset({"id_ssh", "komponen", "satuan", "harga", "kelompok"})
+
+
+class LayoutError(DtplError, ValueError):
+    """The file's layout is not one of :data:`LAYOUTS` (or ``--layout`` names none of them)."""
+
+    default_code = "prices.layout_unknown"
+
+
+def known_layouts_text() -> str:
+    """``ahsp-xlsx (buku kerja AHSP …); hspk-json (…); …`` for messages."""
+    return "; ".join(f"{name} ({words})" for name, words in LAYOUTS.items())
+
+
+def _refuse(path: Path, why: str) -> LayoutError:
+    return LayoutError(f"{path.name}: tata letak tidak dikenali ({why}); yang dikenal: {known_layouts_text()}",
+                       path=path, params={"reason": why, "known": ", ".join(LAYOUTS)})
+
+
+def check_layout(name: str) -> str:
+    """``name`` if it is a known layout.
+
+    Raises:
+        LayoutError: it is not (the message lists the known ones).
+    """
+    if name not in LAYOUTS:
+        raise LayoutError(f"tata letak {name!r} tidak dikenal; yang dikenal: {known_layouts_text()}",
+                          params={"reason": f"tata letak {name!r} tidak dikenal", "known": ", ".join(LAYOUTS)})
+    return name
+
+
+def detect_layout(path: Path) -> str:
+    """The layout of ``path`` (a key of :data:`LAYOUTS`).
+
+    Raises:
+        LayoutError: the content matches no known layout (the message says what was seen and
+            which layouts are known).
+        OSError: the file cannot be read.
+    """
+    path = Path(path)
+    suffix = path.suffix.lower()
+    if suffix in (".xlsx", ".xlsm"):
+        return "ahsp-xlsx"
+    head = path.read_bytes()[:65536]
+    if suffix == ".json" or head.lstrip(b"\xef\xbb\xbf \t\r\n")[:1] in (b"[", b"{"):
+        try:
+            data = json.loads(path.read_bytes().decode("utf-8-sig"))
+        except (UnicodeDecodeError, ValueError) as exc:
+            raise _refuse(path, f"JSON tidak terbaca: {exc}") from exc
+        first = data[0] if isinstance(data, list) and data else None
+        if isinstance(first, dict) and HSPK_KEYS <= set(first):
+            return "hspk-json"
+        keys = ", ".join(sorted(first)) if isinstance(first, dict) else type(data).__name__
+        raise _refuse(path, f"JSON tanpa kolom {', '.join(sorted(HSPK_KEYS))} (terbaca: {keys})")
+    from dtpl_studio.spreadsheets.price_lists import decode_text, sniff_dialect
+
+    text, _ = decode_text(head, partial=True)
+    first_line = next((ln for ln in text.splitlines() if ln.strip()), "")
+    dialect = sniff_dialect(text)
+    heads = {h.strip().strip('"').lower() for h in first_line.split(dialect.delimiter)}
+    if not any(ch.isalnum() for ch in first_line):  # an empty spreadsheet row before the table
+        first_line = next((ln for ln in text.splitlines() if any(ch.isalnum() for ch in ln)), first_line)
+    if SSH_HEADS <= heads:
+        return "ssh-csv"
+    if PRICE_LIST_HEADS <= heads:
+        return "harga-csv"
+    raise _refuse(path, f"baris judul {first_line[:80]!r}")
