@@ -605,8 +605,10 @@ def set_line_expression(program: Program, item_id: str, index: int, expression: 
 
 
 def link_line(program: Program, item_id: str, index: int, target_id: str | None) -> ReplaceMeasurement:
-    """The edit that links back-up line ``index`` of item ``item_id`` to the volume of item
-    ``target_id`` of the same package (None = unlink), keeping description, sign, factors.
+    """The edit that links back-up line ``index`` of item ``item_id`` to the printed volume
+    of item ``target_id`` of the same package, keeping description and sign (a deduction
+    stays one); the line's factors are dropped (the line is that volume). ``target_id`` None
+    unlinks (a factor line with the factors it has).
 
     Raises:
         EditError: no such item or line; the target is not an item of the same package, or
@@ -620,7 +622,9 @@ def link_line(program: Program, item_id: str, index: int, target_id: str | None)
             raise EditError("baris hanya dapat ditautkan ke item lain di paket yang sama")
         if target_id == item_id:
             raise EditError(f"baris back-up {index + 1}: item tidak dapat ditautkan ke dirinya sendiri")
-    return ReplaceMeasurement(item_id, index, dataclasses.replace(line, link=target_id, expression=""))
+    factors = [] if target_id is not None else list(line.factors)
+    return ReplaceMeasurement(item_id, index, dataclasses.replace(line, link=target_id, expression="",
+                                                                  factors=factors))
 
 
 def _line(program: Program, item_id: str, index: int) -> Measurement:
