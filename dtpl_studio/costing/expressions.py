@@ -347,66 +347,109 @@ def names_used(text: str) -> frozenset[str]:
         return frozenset()
 
 
-def _check(q: pint.Quantity) -> pint.Quantity:
-    m = q.magnitude
-    if not isinstance(m, Decimal):
-        m = Decimal(m)
-    if not m.is_finite() or abs(m) > MAX_MAGNITUDE:
+#: A value while evaluating: a Decimal magnitude in the units ``((symbol, exponent), …)`` of
+#: canonical symbols, sorted (``(("m", 2),)`` = m²). Products and quotients only combine the
+#: exponents; pint (the one registry) converts, once per pair of unit combinations
+#: (:func:`_factor`): parsing units per operation was nearly all of an evaluation.
+Units = tuple[tuple[str, int], ...]
+
+_PINT_UNITS: dict[Units, pint.Unit] = {}
+_FACTORS: dict[tuple[Units, Units], Decimal | None] = {}
+
+
+def _pint_units(key: Units) -> pint.Unit:
+    unit = _PINT_UNITS.get(key)
+    if unit is None:
+        unit = to_pint("")
+        for symbol, exponent in key:
+            unit = unit * to_pint(symbol) ** exponent
+        _PINT_UNITS[key] = unit
+    return unit
+
+
+def _factor(source: Units, target: Units) -> Decimal | None:
+    """What a magnitude in ``source`` units is multiplied by to be in ``target`` units (what
+    pint's ``.to`` multiplies by); None when the dimensions differ. Cached per pair."""
+    if source == target:
+        return Decimal(1)
+    key = (source, target)
+    if key not in _FACTORS:
+        try:
+            _FACTORS[key] = Decimal(Quantity(Decimal(1), _pint_units(source)).to(_pint_units(target)).magnitude)
+        except pint.DimensionalityError:
+            _FACTORS[key] = None
+    return _FACTORS[key]
+
+
+def _combine(a: Units, b: Units, sign: int) -> Units:
+    exponents = dict(a)
+    for symbol, exponent in b:
+        exponents[symbol] = exponents.get(symbol, 0) + sign * exponent
+    return tuple(sorted((k, v) for k, v in exponents.items() if v))
+
+
+def _unit_key(symbol: str) -> Units:
+    return ((symbol, 1),) if symbol else ()
+
+
+def _dimension_text(key: Units) -> str:
+    from dtpl_studio.costing.units import describe_dimension
+
+    return describe_dimension(Quantity(Decimal(1), _pint_units(key)))
+
+
+def _check(magnitude: Decimal) -> Decimal:
+    if not magnitude.is_finite() or abs(magnitude) > MAX_MAGNITUDE:
         raise ExpressionError("hasil antara terlalu besar (batas 10^18)", "expr.bound")
-    return q
+    return magnitude
 
 
-def _eval(node, params: dict[str, Parameter]) -> pint.Quantity:
+def _eval(node, params: dict[str, Parameter]) -> tuple[Decimal, Units]:
     if isinstance(node, Num):
-        return Quantity(node.value, to_pint(""))
+        return node.value, ()
     if isinstance(node, Name):
         if node.is_unit:
-            return Quantity(Decimal(1), to_pint(node.name))
+            return Decimal(1), _unit_key(node.name)
         p = params[node.name]
-        return Quantity(p.value, to_pint(p.unit))
+        return p.value, _unit_key(p.unit)
     if isinstance(node, Unary):
-        value = _eval(node.operand, params)
-        return -value if node.op == "-" else value
+        value, units = _eval(node.operand, params)
+        return (-value if node.op == "-" else value), units
     assert isinstance(node, Binary)
-    left = _eval(node.left, params)
+    left, lu = _eval(node.left, params)
     if node.op == "^":
-        exponent = int(node.right.value)
-        result = Quantity(Decimal(1), to_pint(""))
-        for _ in range(exponent):
-            result = _check(result * left)
-        return result
-    right = _eval(node.right, params)
-    try:
-        if node.op == "+":
-            return _check(left + right)
-        if node.op == "-":
-            return _check(left - right)
-        if node.op == "*":
-            return _check(left * right)
-        if right.magnitude == 0:
-            raise ExpressionError("pembagian dengan nol", "expr.zero_division")
-        return _check(left / right)
-    except pint.DimensionalityError as exc:
-        from dtpl_studio.costing.units import describe_dimension
-
-        raise ExpressionError(
-            f"tidak dapat {'menjumlah' if node.op == '+' else 'mengurangkan'} "
-            f"{describe_dimension(left)} dengan {describe_dimension(right)}", "expr.dimension") from exc
+        result, units = Decimal(1), ()
+        for _ in range(int(node.right.value)):
+            result, units = _check(result * left), _combine(units, lu, 1)
+        return result, units
+    right, ru = _eval(node.right, params)
+    if node.op in "+-":
+        factor = _factor(ru, lu)
+        if factor is None:
+            raise ExpressionError(
+                f"tidak dapat {'menjumlah' if node.op == '+' else 'mengurangkan'} "
+                f"{_dimension_text(lu)} dengan {_dimension_text(ru)}", "expr.dimension")
+        right = right if factor == 1 else right * factor
+        return _check(left + right if node.op == "+" else left - right), lu
+    if node.op == "*":
+        return _check(left * right), _combine(lu, ru, 1)
+    if right == 0:
+        raise ExpressionError("pembagian dengan nol", "expr.zero_division")
+    return _check(left / right), _combine(lu, ru, -1)
 
 
-def evaluate(text: str, parameters: dict[str, Parameter] | list[Parameter] | tuple = ()) -> pint.Quantity:
-    """The value of ``text`` as a pint quantity (Decimal magnitude) of the one registry.
+_PARSED: dict[tuple[str, frozenset[str]], Parsed] = {}
 
-    Args:
-        parameters: the package's parameters (a list, or name → :class:`Parameter`).
 
-    Raises:
-        ExpressionError: refused (syntax, unknown name, bound) or not computable (division by
-            zero, adding a length to an area, a magnitude beyond :data:`MAX_MAGNITUDE`); the
-            message is Indonesian. Nothing else, for any text.
-    """
+def _evaluate(text: str, parameters) -> tuple[Decimal, Units]:
     params = parameters if isinstance(parameters, dict) else {p.name: p for p in parameters}
-    parsed = parse(text, frozenset(params))
+    names = frozenset(params)
+    parsed = _PARSED.get((text, names))
+    if parsed is None:
+        parsed = parse(text, names)
+        if len(_PARSED) > 4096:  # a bounded memo of parsed texts (parsing is per edit)
+            _PARSED.clear()
+        _PARSED[(text, names)] = parsed
     try:
         with decimal.localcontext(_CONTEXT):
             return _eval(parsed.tree, params)
@@ -420,6 +463,44 @@ def evaluate(text: str, parameters: dict[str, Parameter] | list[Parameter] | tup
         raise ExpressionError(f"satuan dalam ekspresi tidak dapat dihitung ({exc})", "expr.dimension") from exc
 
 
+def evaluate(text: str, parameters: dict[str, Parameter] | list[Parameter] | tuple = ()) -> pint.Quantity:
+    """The value of ``text`` as a pint quantity (Decimal magnitude) of the one registry.
+
+    Args:
+        parameters: the package's parameters (a list, or name → :class:`Parameter`).
+
+    Raises:
+        ExpressionError: refused (syntax, unknown name, bound) or not computable (division by
+            zero, adding a length to an area, a magnitude beyond :data:`MAX_MAGNITUDE`); the
+            message is Indonesian. Nothing else, for any text.
+    """
+    magnitude, units = _evaluate(text, parameters)
+    return Quantity(magnitude, _pint_units(units))
+
+
+def evaluate_in(text: str, parameters, unit: str, *, count: bool = False) -> Decimal:
+    """The value of ``text`` in the canonical ``unit`` (what ``evaluate(...).to(unit)``
+    gives, with the conversion factor cached per unit combination). ``count``: the item
+    counts things (bh, titik…), so a dimensionless result is that count (issue 5 fault 6).
+
+    Raises:
+        ExpressionError: as :func:`evaluate`; ``expr.dimension`` when the result's dimension
+            is not ``unit``'s (``hasil luas (m2) tidak sesuai dengan satuan item m3``).
+    """
+    magnitude, units = _evaluate(text, parameters)
+    factor = _factor(units, ()) if count else None
+    if factor is None:
+        factor = _factor(units, _unit_key(unit))
+    if factor is None:
+        raise ExpressionError(f"hasil {_dimension_text(units)} tidak sesuai dengan satuan item {unit}",
+                              "expr.dimension")
+    try:
+        with decimal.localcontext(_CONTEXT):
+            return magnitude if factor == 1 else magnitude * factor
+    except ArithmeticError as exc:  # pragma: no cover - bounded magnitudes and factors
+        raise ExpressionError(f"ekspresi tidak dapat dihitung ({type(exc).__name__})", "expr.bound") from exc
+
+
 def format_parameter(p: Parameter) -> str:
     """``P = 25 m`` in Indonesian number format."""
     from dtpl_studio.costing.formatting import format_number
@@ -429,6 +510,6 @@ def format_parameter(p: Parameter) -> str:
 
 __all__ = [
     "MAX_DEPTH", "MAX_EXPONENT", "MAX_LENGTH", "MAX_LITERAL", "ExpressionError", "Parameter",
-    "Parsed", "evaluate", "format_parameter", "names_used", "parameter_name_problem",
+    "Parsed", "evaluate", "evaluate_in", "format_parameter", "names_used", "parameter_name_problem",
     "parameter_value_problem", "parse",
 ]

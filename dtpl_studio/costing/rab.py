@@ -34,7 +34,7 @@ from dtpl_studio.costing.data_umum import PackageData, ProgramData
 from dtpl_studio.costing.expressions import (
     ExpressionError,
     Parameter,
-    evaluate,
+    evaluate_in,
     names_used,
     parameter_name_problem,
     parameter_value_problem,
@@ -609,13 +609,7 @@ def line_volume(line: Measurement, unit: str, parameters: dict[str, Parameter],
     """
     sign = _SIGNS.get(line.sign) or Decimal(line.sign)
     if line.expression:
-        q = evaluate(line.expression, parameters)
-        if not q.dimensionality and _is_count(unit):
-            magnitude = Decimal(q.to(to_pint("")).magnitude)
-        else:
-            from dtpl_studio.costing.units import convert_quantity
-
-            magnitude = convert_quantity(q, unit)
+        magnitude = evaluate_in(line.expression, parameters, unit, count=_is_count(unit))
         if magnitude < 0:
             raise ExpressionError("hasil ekspresi negatif; pengurangan ditulis sebagai baris "
                                   "'Kurangi'", "expr.negative")
