@@ -48,10 +48,10 @@ def test_a_file_before_expressions_opens_with_factor_lines(program: Program, tmp
     save_program(program, path)
     engine = migrate.sqlite_engine(path, foreign_keys=False)
     with engine.begin() as conn:
-        command.downgrade(migrate.alembic_config("project", conn), "project_0006_jadwal")
+        command.downgrade(migrate.alembic_config("project", conn), "project_0006_data_umum")
     engine.dispose()
     with sqlite3.connect(path) as con:
-        con.execute("UPDATE meta SET value = 'project_0006_jadwal' WHERE key = 'schema_revision'")
+        con.execute("UPDATE meta SET value = 'project_0006_data_umum' WHERE key = 'schema_revision'")
         assert "expression" not in {r[1] for r in con.execute("PRAGMA table_info(measurement)")}
     loaded = load_program(path)  # upgraded on open
     assert snapshot(loaded) == snapshot(program)
