@@ -36,6 +36,13 @@ from typing import Any
 
 from dtpl_studio.costing.attachments import ATTACHMENT_FIELDS, Attachment, AttachmentKind
 from dtpl_studio.costing.data_umum import PackageData, ProgramData, package_data_problems
+from dtpl_studio.costing.expressions import (
+    ExpressionError,
+    Parameter,
+    parameter_name_problem,
+    parameter_value_problem,
+    parse,
+)
 from dtpl_studio.costing.funding import (
     DEFAULT_PLPBK_RULES,
     FundingRule,
@@ -55,6 +62,7 @@ from dtpl_studio.costing.rab import (
     Signatory,
 )
 from dtpl_studio.costing.specs import SpecClause
+from dtpl_studio.costing.units import CANONICAL
 
 
 class EditError(ValueError):
@@ -572,6 +580,135 @@ class ReplaceMeasurement(Edit):
         old = item.measurements[self.index]
         item.measurements[self.index] = self.line
         return ReplaceMeasurement(self.item_id, self.index, old)
+
+
+def set_line_expression(program: Program, item_id: str, index: int, expression: str) -> ReplaceMeasurement:
+    """The edit that makes back-up line ``index`` of item ``item_id`` an expression line
+    (``expression`` "" = back to its factors), keeping its description, sign and id.
+
+    The expression is checked against the package's parameters first
+    (:func:`~dtpl_studio.costing.expressions.parse`): a refused text is an :class:`EditError`
+    with the evaluator's Indonesian message naming the line.
+
+    Raises:
+        EditError: no such item or line, or the expression is refused.
+    """
+    line = _line(program, item_id, index)
+    text = expression.strip().removeprefix("=").strip()
+    if text:
+        package = locate(program, item_id).package
+        try:
+            parse(text, frozenset(p.name for p in package.parameters))
+        except ExpressionError as exc:
+            raise EditError(f"baris back-up {index + 1}: {exc}") from exc
+    return ReplaceMeasurement(item_id, index, dataclasses.replace(line, expression=text, link=None))
+
+
+def link_line(program: Program, item_id: str, index: int, target_id: str | None) -> ReplaceMeasurement:
+    """The edit that links back-up line ``index`` of item ``item_id`` to the printed volume
+    of item ``target_id`` of the same package, keeping description and sign (a deduction
+    stays one); the line's factors are dropped (the line is that volume). ``target_id`` None
+    unlinks (a factor line with the factors it has).
+
+    Raises:
+        EditError: no such item or line; the target is not an item of the same package, or
+            is the item itself (a longer cycle is a finding of the recompute, naming the chain).
+    """
+    line = _line(program, item_id, index)
+    if target_id is not None:
+        here = locate(program, item_id).package
+        there = locate(program, target_id)
+        if there.package is not here or not isinstance(there.node, Item):
+            raise EditError("baris hanya dapat ditautkan ke item lain di paket yang sama")
+        if target_id == item_id:
+            raise EditError(f"baris back-up {index + 1}: item tidak dapat ditautkan ke dirinya sendiri")
+    factors = [] if target_id is not None else list(line.factors)
+    return ReplaceMeasurement(item_id, index, dataclasses.replace(line, link=target_id, expression="",
+                                                                  factors=factors))
+
+
+def _line(program: Program, item_id: str, index: int) -> Measurement:
+    item = find_item(program, item_id)
+    if not 0 <= index < len(item.measurements):
+        raise EditError(f"baris {index + 1} tidak ada (item punya {len(item.measurements)} baris)")
+    return item.measurements[index]
+
+
+# -- package parameters of back-up expressions -----------------------------------------------
+
+def _parameter_problem(package: Package, parameter: Parameter, skip: int | None) -> str:
+    others = [p.name for i, p in enumerate(package.parameters) if i != skip]
+    problem = parameter_name_problem(parameter.name, others) or parameter_value_problem(parameter.value)
+    if not problem and parameter.unit not in CANONICAL:
+        problem = f"satuan parameter {parameter.unit!r} tidak dikenal"
+    return problem
+
+
+@dataclass(frozen=True)
+class InsertParameter(Edit):
+    """Insert ``parameter`` into the table of package ``package_id`` at ``index`` (None = at
+    the end). Every line using its name is priced again (the recompute compares tables).
+
+    Raises (apply):
+        EditError: a bad name (a unit symbol, a name already there), value or unit.
+    """
+
+    package_id: str
+    parameter: Parameter
+    index: int | None = None
+
+    def apply(self, program: Program) -> Edit:
+        package = find_package(program, self.package_id)
+        problem = _parameter_problem(package, self.parameter, None)
+        if problem:
+            raise EditError(problem)
+        index = len(package.parameters) if self.index is None else self.index
+        if not 0 <= index <= len(package.parameters):
+            raise EditError(f"posisi parameter {index} di luar 0..{len(package.parameters)}")
+        package.parameters.insert(index, self.parameter)
+        return RemoveParameter(self.package_id, self.parameter.name)
+
+
+@dataclass(frozen=True)
+class RemoveParameter(Edit):
+    """Remove parameter ``name`` from package ``package_id`` (lines using it then show an
+    error finding until it is defined again)."""
+
+    package_id: str
+    name: str
+
+    def apply(self, program: Program) -> Edit:
+        package = find_package(program, self.package_id)
+        index = _parameter_index(package, self.name)
+        parameter = package.parameters.pop(index)
+        return InsertParameter(self.package_id, parameter, index)
+
+
+@dataclass(frozen=True)
+class SetParameter(Edit):
+    """Replace parameter ``name`` of package ``package_id`` by ``parameter`` (new value,
+    unit, description or name; a renamed parameter is not renamed inside expressions)."""
+
+    package_id: str
+    name: str
+    parameter: Parameter
+
+    def apply(self, program: Program) -> Edit:
+        package = find_package(program, self.package_id)
+        index = _parameter_index(package, self.name)
+        problem = _parameter_problem(package, self.parameter, index)
+        if problem:
+            raise EditError(problem)
+        old = package.parameters[index]
+        package.parameters[index] = self.parameter
+        return SetParameter(self.package_id, self.parameter.name, old)
+
+
+def _parameter_index(package: Package, name: str) -> int:
+    for i, p in enumerate(package.parameters):
+        if p.name == name:
+            return i
+    raise EditError(f"parameter {name!r} tidak ada di paket {package.name!r}")
 
 
 # -- the pinned price book -------------------------------------------------------------------

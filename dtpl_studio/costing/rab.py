@@ -31,6 +31,14 @@ from typing import TYPE_CHECKING
 
 from dtpl_studio.costing.attachments import Attachment
 from dtpl_studio.costing.data_umum import PackageData, ProgramData
+from dtpl_studio.costing.expressions import (
+    ExpressionError,
+    Parameter,
+    evaluate_in,
+    names_used,
+    parameter_name_problem,
+    parameter_value_problem,
+)
 from dtpl_studio.costing.findings import Finding, Severity
 from dtpl_studio.costing.funding import (
     DEFAULT_PLPBK_RULES,
@@ -103,6 +111,21 @@ class Measurement:
     factors: list[Factor] = field(default_factory=list)
     sign: int = 1
     id: str = field(default_factory=new_id)
+    #: an expression with the package's parameters (``2 * (P + L) * T``,
+    #: :mod:`dtpl_studio.costing.expressions`); when set, ``factors`` are not used
+    expression: str = ""
+    #: id of another item of the same package whose printed volume this line takes (× the
+    #: factors, if any), recomputed whenever that item changes; None = not a linked line
+    link: str | None = None
+
+    @property
+    def kind(self) -> str:
+        """``"expression"``, ``"link"`` or ``"factors"``."""
+        if self.expression:
+            return "expression"
+        if self.link is not None:
+            return "link"
+        return "factors"
 
     def quantity(self):
         """The pint quantity ``sign × Π factors``.
@@ -142,12 +165,20 @@ class Measurement:
         factor = product_factor(symbols, unit)
         return magnitude if factor is None else magnitude * factor
 
-    def formula(self) -> str:
-        """Printable formula, e.g. ``1 × 150 m × 2,5 m × 0,12 m``."""
+    def formula(self, numbers: dict[str, str] | None = None) -> str:
+        """Printable formula, e.g. ``1 × 150 m × 2,5 m × 0,12 m``; an expression line prints
+        its expression (``= 2 * (P + L) * T``), a linked line ``= volume II.1`` (× its factors)
+        with the linked item's RAB number from ``numbers`` (item id → number)."""
         from dtpl_studio.costing.formatting import format_number
 
         parts = [f"{format_number(f.value)}{(' ' + f.unit) if f.unit else ''}" for f in self.factors]
-        text = " × ".join(parts) if parts else "0"
+        if self.expression:
+            text = "= " + self.expression.strip().removeprefix("=").strip()
+        elif self.link is not None:
+            number = (numbers or {}).get(self.link, "?")
+            text = " × ".join([f"= volume {number}", *parts])
+        else:
+            text = " × ".join(parts) if parts else "0"
         return f"− ({text})" if self.sign < 0 else text
 
 
@@ -256,6 +287,9 @@ class Package:
     price_basis_note: str = ""
     #: data umum of the package: site, beneficiaries, condition, KPP (issue 9 point 3)
     data: PackageData = field(default_factory=PackageData)
+    #: named parameters of back-up expressions (``P = 25 m``), defined once per package
+    #: (:mod:`dtpl_studio.costing.expressions`)
+    parameters: list[Parameter] = field(default_factory=list)
 
     def items(self):
         for section in self.sections:
@@ -361,6 +395,9 @@ class ItemResult:
     by_source: tuple[tuple[FundingSource, Decimal], ...]
     #: the funding source inherited from the sections above when it was priced
     inherited: FundingSource | None = None
+    #: what the item's volume depends on besides its own fields: ``"param:NAME"`` for a
+    #: parameter its expressions use, an item id for a line linked to that item
+    depends: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True, slots=True)
@@ -391,6 +428,13 @@ class PricedPackage:
     section_results: dict[str, ItemResult] = field(default_factory=dict, compare=False, repr=False)
     #: node id → id of the section holding it (None for a division)
     parents: dict[str, str | None] = field(default_factory=dict, compare=False, repr=False)
+    #: item id → :attr:`ItemResult.depends` (only items that depend on something)
+    dependencies: dict[str, frozenset[str]] = field(default_factory=dict, compare=False, repr=False)
+    #: the package's parameters when priced: ``((name, value, unit), …)``
+    parameters_key: tuple = field(default=(), compare=False, repr=False)
+    #: ids of the items priced again by this recompute (the edited ones and those whose
+    #: volume follows them: a parameter's expressions, lines linked to a changed item)
+    recomputed: frozenset[str] = field(default=frozenset(), compare=False, repr=False)
 
     def node(self, node_id: str) -> PricedSection | PricedItem | None:
         """The priced section or item with ``node_id`` (None when not in this package)."""
@@ -535,6 +579,86 @@ def _funding_shares(item: Item, amount: Decimal, main: FundingSource, book: Pric
         return [(main, amount)]
 
 
+class LinkError(ValueError):
+    """A linked back-up line whose item cannot give a volume (gone, in error, other unit)."""
+
+
+class LinkCycleError(LinkError):
+    """Linked lines that go round: ``chain`` is the item ids from the first back to it."""
+
+    def __init__(self, chain: tuple[str, ...]):
+        super().__init__("tautan volume melingkar")
+        self.chain = chain
+
+
+def line_volume(line: Measurement, unit: str, parameters: dict[str, Parameter],
+                linked=None) -> Decimal:
+    """The volume of one back-up line in the item's canonical ``unit`` (sign applied).
+
+    * factors: :meth:`Measurement.volume_in`;
+    * expression: :func:`~dtpl_studio.costing.expressions.evaluate` with ``parameters``,
+      converted to ``unit`` through pint; a dimensionless result on a count item is that
+      count (issue 5 fault 6); a negative result is refused (a deduction is ``sign = -1``);
+    * link: ``linked(item_id)`` gives the linked item's printed volume and unit, times the
+      line's factors, converted to ``unit``.
+
+    Raises:
+        ExpressionError: the expression is refused or cannot be evaluated.
+        UnitMismatchError / UnknownUnitError: the result's dimension is not ``unit``'s.
+        LinkError / LinkCycleError: the linked item gives no volume.
+    """
+    sign = _SIGNS.get(line.sign) or Decimal(line.sign)
+    if line.expression:
+        magnitude = evaluate_in(line.expression, parameters, unit, count=_is_count(unit))
+        if magnitude < 0:
+            raise ExpressionError("hasil ekspresi negatif; pengurangan ditulis sebagai baris "
+                                  "'Kurangi'", "expr.negative")
+        return sign * magnitude
+    if line.link is not None:
+        if linked is None:
+            raise LinkError("baris tertaut dihitung tanpa paketnya")
+        volume, other = linked(line.link)
+        magnitude = sign * volume
+        for f in line.factors:
+            magnitude = magnitude * f.value
+        symbols = (other, *(f.unit for f in line.factors))
+        factor = product_factor(symbols, unit)
+        return magnitude if factor is None else magnitude * factor
+    return line.volume_in(unit)
+
+
+def _parameters_key(package: Package) -> tuple:
+    return tuple((p.name, p.value, p.unit) for p in package.parameters)
+
+
+def _item_depends(item: Item) -> frozenset[str]:
+    keys: set[str] = set()
+    for line in item.measurements:
+        if line.expression:
+            keys.update("param:" + n for n in names_used(line.expression))
+        elif line.link is not None:
+            keys.add(line.link)
+    return frozenset(keys)
+
+
+def item_numbers(package: Package) -> dict[str, str]:
+    """Item and section id → RAB number (``II.1``) in ``package``."""
+    out: dict[str, str] = {}
+
+    def walk(section: Section, number: str, depth: int) -> None:
+        out[section.id] = number
+        for i, child in enumerate(section.children, start=1):
+            num = f"{number}.{child_label(depth + 1, i)}"
+            if isinstance(child, Section):
+                walk(child, num, depth + 1)
+            else:
+                out[child.id] = num
+
+    for i, s in enumerate(package.sections, start=1):
+        walk(s, roman(i), 0)
+    return out
+
+
 def price_package(package: Package, previous: PricedPackage | None = None,
                   changed: Collection[str] | None = None, *, same_shape: bool = False) -> PricedPackage:
     """Price every item of ``package`` and make its totals (the one calculation path).
@@ -564,8 +688,21 @@ def price_package(package: Package, previous: PricedPackage | None = None,
     reuse: dict[str, ItemResult] = {}
     reuse_sections: dict[str, ItemResult] = {}
     dirty: set[str] = set()
+    params_key = _parameters_key(package)
+    seen: list[str] = []
+    for prm in package.parameters:  # a stored table may hold what the edits refuse
+        problem = (parameter_name_problem(prm.name, seen) or parameter_value_problem(prm.value)
+                   or ("" if prm.unit in CANONICAL else f"satuan parameter {prm.unit!r} tidak dikenal"))
+        seen.append(prm.name)
+        if problem:
+            findings.append(Finding(Severity.ERROR, f"parameter {prm.name}: {problem}", location=package.name,
+                                    raw=prm.name, code="parameter", params=(("name", prm.name),)))
+    dependencies: dict[str, frozenset[str]] = {}
     if previous is not None and changed is not None and previous.package is package and previous.basis == basis:
         reuse = previous.item_results
+        dependencies = dict(previous.dependencies)
+        changed = _with_dependents(changed, dependencies, previous.parameters_key, params_key,
+                                   everything=not same_shape)
         if same_shape:
             reuse_sections = previous.section_results
             for node_id in changed:  # the sections above a changed item are priced again
@@ -575,6 +712,71 @@ def price_package(package: Package, previous: PricedPackage | None = None,
                     parent = previous.parents.get(parent)
     else:
         changed = ()
+    recomputed: set[str] = set()
+    parameters = {p.name: p for p in package.parameters}
+    item_map: dict[str, Item] = {}
+    number_map: dict[str, str] = {}
+    link_memo: dict[str, tuple[Decimal, str] | LinkError] = {}
+    link_stack: list[str] = []
+
+    def numbers() -> dict[str, str]:
+        if not number_map:
+            number_map.update(item_numbers(package))
+        return number_map
+
+    def exact_of(item: Item) -> Decimal:
+        """Σ lines of an item with expression or linked lines (its id on the link stack)."""
+        link_stack.append(item.id)
+        try:
+            total = ZERO
+            for line in item.measurements:
+                total = total + line_volume(line, item.unit, parameters, linked_volume)
+            return total
+        finally:
+            link_stack.pop()
+
+    def linked_volume(target_id: str) -> tuple[Decimal, str]:
+        if target_id in link_stack:
+            raise LinkCycleError((*link_stack[link_stack.index(target_id):], target_id))
+        known = link_memo.get(target_id)
+        if isinstance(known, LinkError):
+            raise known
+        if known is not None:
+            return known
+        if not item_map:
+            item_map.update((i.id, i) for i in package.items())
+        target = item_map.get(target_id)
+        if target is None:
+            raise LinkError("item tertaut tidak ada lagi di paket ini")
+        number = numbers().get(target_id, "?")
+        old = reuse.get(target_id)
+        if old is not None and target_id not in changed and old.priced.item is target:
+            if old.priced.volume is None:
+                error = LinkError(f"volume item {number} tidak dapat dihitung")
+                link_memo[target_id] = error
+                raise error
+            result = (old.priced.volume, target.unit)
+        else:
+            if target.unit not in CANONICAL or not target.unit:
+                raise LinkError(f"satuan item {number} tidak dikenal")
+            try:
+                if any(m.expression or m.link is not None for m in target.measurements):
+                    exact = exact_of(target)
+                else:
+                    exact = target.exact_volume()
+            except LinkCycleError:
+                raise
+            except (ValueError, ArithmeticError) as exc:
+                error = LinkError(f"volume item {number} tidak dapat dihitung")
+                link_memo[target_id] = error
+                raise error from exc
+            if not exact.is_finite() or abs(exact) > MAX_VOLUME:
+                error = LinkError(f"volume item {number} tidak wajar")
+                link_memo[target_id] = error
+                raise error
+            result = (exact.quantize(q, rounding=ROUND_HALF_UP, context=CONTEXT), target.unit)
+        link_memo[target_id] = result
+        return result
     # same shape: every node is still there, so the previous maps stay true where not redone
     results: dict[str, ItemResult] = dict(reuse) if reuse_sections else {}
     section_results: dict[str, ItemResult] = dict(reuse_sections) if reuse_sections else {}
@@ -590,6 +792,7 @@ def price_package(package: Package, previous: PricedPackage | None = None,
                 message, code = f"satuan item {item.unit!r} tidak dikenal", "unit-unknown"
             findings.append(Finding(Severity.ERROR, message, location=where, raw=item.unit, code=code))
             return PricedItem(item, number, label, depth, None, None, None, ZERO, message)
+        exact: Decimal | PricedItem | None = None
         for n, line in enumerate(item.measurements, start=1):
             bad = [f for f in line.factors if f.value.is_finite() and f.value < 0]
             if line.sign not in (1, -1):
@@ -602,8 +805,12 @@ def price_package(package: Package, previous: PricedPackage | None = None,
                     f"baris back-up {n}: faktor negatif {_fmt(bad[0].value)}; pengurangan ditulis "
                     "sebagai baris 'dikurangi' dengan faktor positif",
                     location=where, raw=str(bad[0].value), code="negative-factor"))
+        if any(m.expression or m.link is not None for m in item.measurements):
+            exact = special_volume(item, where, number, label, depth)
+            if isinstance(exact, PricedItem):
+                return exact
         try:
-            exact = item.exact_volume()
+            exact = item.exact_volume() if exact is None else exact
         except (UnitMismatchError, UnknownUnitError) as exc:
             findings.append(Finding(Severity.ERROR, f"volume: {exc}", location=where, code="measurement-unit"))
             return PricedItem(item, number, label, depth, None, None, None, ZERO, str(exc))
@@ -650,6 +857,31 @@ def price_package(package: Package, previous: PricedPackage | None = None,
                                     params=(("value", _fmt(volume)),)))
         return PricedItem(item, number, label, depth, exact, volume, rate, amount, "", tuple(shares))
 
+    def special_volume(item: Item, where: str, number: str, label: str, depth: int) -> Decimal | PricedItem:
+        """The exact volume of an item with expression or linked lines, or its error row; an
+        error names the line (``baris back-up 2: …``) and, for a cycle, the chain."""
+        total = ZERO
+        for n, line in enumerate(item.measurements, start=1):
+            link_stack.append(item.id)
+            try:
+                total = total + line_volume(line, item.unit, parameters, linked_volume)
+            except LinkCycleError as exc:
+                chain = " → ".join(numbers().get(i, "?") for i in exc.chain)
+                message = f"baris back-up {n}: tautan volume melingkar {chain}"
+                findings.append(Finding(Severity.ERROR, message, location=where, code="measurement-link-cycle",
+                                        params=(("line", str(n)), ("chain", chain))))
+                return PricedItem(item, number, label, depth, None, None, None, ZERO, message)
+            except (ExpressionError, LinkError, UnitMismatchError, UnknownUnitError) as exc:
+                code = ("measurement-expression" if line.expression else
+                        "measurement-link" if line.link is not None else "measurement-unit")
+                message = f"baris back-up {n}: {exc}"
+                findings.append(Finding(Severity.ERROR, message, location=where, code=code,
+                                        raw=line.expression, params=(("line", str(n)),)))
+                return PricedItem(item, number, label, depth, None, None, None, ZERO, message)
+            finally:
+                link_stack.pop()
+        return total
+
     def item_result(item: Item, number: str, label: str, depth: int,
                     inherited: FundingSource = FundingSource.BLM) -> PricedItem:
         old = reuse.get(item.id)
@@ -668,7 +900,13 @@ def price_package(package: Package, previous: PricedPackage | None = None,
             findings[k] = replace(findings[k], item_id=item.id, package_id=package.id)
         shares = tuple((source, total - before.get(source, ZERO))
                        for source, total in by_source_exact.items() if before.get(source) is not total)
-        results[item.id] = ItemResult(pi, tuple(findings[start:]), shares, inherited)
+        depends = _item_depends(item) if item.measurements else frozenset()
+        results[item.id] = ItemResult(pi, tuple(findings[start:]), shares, inherited, depends)
+        recomputed.add(item.id)
+        if depends:
+            dependencies[item.id] = depends
+        else:
+            dependencies.pop(item.id, None)
         return pi
 
     def price_section(section: Section, number: str, label: str, depth: int,
@@ -733,7 +971,37 @@ def price_package(package: Package, previous: PricedPackage | None = None,
         package, sections, direct, ppn, total, rounded, words, by_source, tuple(findings),
         by_source_exact=shares_exact,
         item_results=results, basis=basis, section_results=section_results, parents=parents,
+        dependencies=dependencies if reuse_sections else {k: v for k, v in dependencies.items() if k in results},
+        parameters_key=params_key, recomputed=frozenset(recomputed),
     )
+
+
+def _with_dependents(changed: Collection[str], dependencies: dict[str, frozenset[str]],
+                     old_params: tuple, new_params: tuple, *, everything: bool) -> set[str]:
+    """``changed`` with every item whose volume follows a changed item (a linked line, at
+    any distance) or a changed parameter (``old_params`` → ``new_params``); ``everything``
+    (a structural edit: an item may have gone or moved) adds every item that depends on
+    anything."""
+    out = set(changed)
+    keys = set(changed)
+    if old_params != new_params:
+        keys.update("param:" + name for name, *_ in set(old_params) ^ set(new_params))
+    if everything:
+        out.update(dependencies)
+        keys.update(dependencies)
+    if not dependencies:
+        return out
+    reverse: dict[str, list[str]] = {}
+    for item_id, depends in dependencies.items():
+        for key in depends:
+            reverse.setdefault(key, []).append(item_id)
+    frontier = list(keys)
+    while frontier:
+        for item_id in reverse.get(frontier.pop(), ()):
+            if item_id not in out:
+                out.add(item_id)
+                frontier.append(item_id)
+    return out
 
 
 def _words(amount: Decimal) -> str:

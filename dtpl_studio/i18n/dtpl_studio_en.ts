@@ -490,6 +490,136 @@
         <translation>Line {row}, factor {label}: {note}</translation>
     </message>
     <message>
+        <source>Ketik = lalu ekspresi untuk menghitung baris dari parameter paket, mis. = 2 * (P + L) * T atau = (12,5 m - 2 * 60 cm) * 0,3 m. Koma adalah tanda desimal, titik hanya pemisah ribuan; operator + - * / ^ (pangkat 0..3) dan kurung; satuan ditulis dengan simbol baku (m, cm, m2, m3, kg, bh). Ketik angka biasa untuk kembali ke faktor n x p x l x t.</source>
+        <comment>mp.expression_tip</comment>
+        <translation>Type = and an expression to compute the line from the package parameters, e.g. = 2 * (P + L) * T or = (12,5 m - 2 * 60 cm) * 0,3 m. The comma is the decimal mark, the dot only groups thousands; operators + - * / ^ (powers 0..3) and parentheses; units by their standard symbols (m, cm, m2, m3, kg, bh). Type a plain number to go back to the n x p x l x t factors.</translation>
+    </message>
+    <message>
+        <source>Ekspresi tidak diubah: {reason}</source>
+        <comment>mp.expression_refused</comment>
+        <translation>Expression not changed: {reason}</translation>
+    </message>
+    <message>
+        <source>item tertaut tidak ada lagi di paket ini</source>
+        <comment>mp.link_gone</comment>
+        <translation>the linked item is no longer in this package</translation>
+    </message>
+    <message>
+        <source>volume item {number} tidak dapat dihitung</source>
+        <comment>mp.link_error</comment>
+        <translation>the volume of item {number} cannot be computed</translation>
+    </message>
+    <message>
+        <source>Tautkan ke volume item…</source>
+        <comment>mp.link</comment>
+        <translation>Link to an item&apos;s volume…</translation>
+    </message>
+    <message>
+        <source>Baris terpilih mengambil volume item lain di paket ini dan ikut berubah bila item itu berubah (centang Kurangi untuk mengurangkannya)</source>
+        <comment>mp.link_tip</comment>
+        <translation>The selected line takes the volume of another item of this package and follows it when that item changes (tick Kurangi to deduct it)</translation>
+    </message>
+    <message>
+        <source>Tautkan baris ke volume item</source>
+        <comment>mp.link_title</comment>
+        <translation>Link line to an item&apos;s volume</translation>
+    </message>
+    <message>
+        <source>Baris {row} mengambil volume item:</source>
+        <comment>mp.link_prompt</comment>
+        <translation>Line {row} takes the volume of item:</translation>
+    </message>
+    <message>
+        <source>Baris tidak ditautkan: {reason}</source>
+        <comment>mp.link_refused</comment>
+        <translation>Line not linked: {reason}</translation>
+    </message>
+    <message>
+        <source>Parameter paket…</source>
+        <comment>mp.parameters</comment>
+        <translation>Package parameters…</translation>
+    </message>
+    <message>
+        <source>Nama dan nilai (mis. P = 25 m) yang dipakai ekspresi semua baris back-up di paket ini</source>
+        <comment>mp.parameters_tip</comment>
+        <translation>Names and values (e.g. P = 25 m) used by the expressions of every back-up line in this package</translation>
+    </message>
+    <message>
+        <source>Ekspresi baris back-up {row}</source>
+        <comment>cmd.set_expression</comment>
+        <translation>Expression of back-up line {row}</translation>
+    </message>
+    <message>
+        <source>Tautkan baris back-up {row}</source>
+        <comment>cmd.link_line</comment>
+        <translation>Link back-up line {row}</translation>
+    </message>
+    <message>
+        <source>Tambah parameter {name}</source>
+        <comment>cmd.add_parameter</comment>
+        <translation>Add parameter {name}</translation>
+    </message>
+    <message>
+        <source>Ubah parameter {name}</source>
+        <comment>cmd.set_parameter</comment>
+        <translation>Change parameter {name}</translation>
+    </message>
+    <message>
+        <source>Hapus parameter {name}</source>
+        <comment>cmd.remove_parameter</comment>
+        <translation>Remove parameter {name}</translation>
+    </message>
+    <message>
+        <source>Parameter paket — {package}</source>
+        <comment>prm.title</comment>
+        <translation>Package parameters — {package}</translation>
+    </message>
+    <message>
+        <source>Parameter dipakai dalam ekspresi baris back-up (= 2 * (P + L) * T). Nama: huruf, angka dan _, diawali huruf, bukan simbol satuan (m, bh…). Nilai tidak boleh negatif; satuan dengan simbol baku.</source>
+        <comment>prm.help</comment>
+        <translation>Parameters are used in back-up line expressions (= 2 * (P + L) * T). Name: letters, digits and _, starting with a letter, not a unit symbol (m, bh…). Values may not be negative; units by their standard symbols.</translation>
+    </message>
+    <message>
+        <source>Nama</source>
+        <comment>prm.col.name</comment>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Nilai</source>
+        <comment>prm.col.value</comment>
+        <translation>Value</translation>
+    </message>
+    <message>
+        <source>Satuan</source>
+        <comment>prm.col.unit</comment>
+        <translation>Unit</translation>
+    </message>
+    <message>
+        <source>Keterangan</source>
+        <comment>prm.col.description</comment>
+        <translation>Description</translation>
+    </message>
+    <message>
+        <source>Tambah parameter</source>
+        <comment>prm.add</comment>
+        <translation>Add parameter</translation>
+    </message>
+    <message>
+        <source>Hapus parameter</source>
+        <comment>prm.remove</comment>
+        <translation>Remove parameter</translation>
+    </message>
+    <message>
+        <source>Tidak diubah: {reason}</source>
+        <comment>prm.refused</comment>
+        <translation>Not changed: {reason}</translation>
+    </message>
+    <message>
+        <source>Dipakai oleh {count} baris</source>
+        <comment>prm.used_by</comment>
+        <translation>Used by {count} lines</translation>
+    </message>
+    <message>
         <source>Katalog analisa (AHSP)</source>
         <comment>cat.title</comment>
         <translation>Analysis catalogue (AHSP)</translation>

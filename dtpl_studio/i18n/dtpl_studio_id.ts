@@ -728,6 +728,136 @@ Tulis alasan menerima buku ini sebagai dasar harga (mis. &quot;buku harga contoh
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Ketik = lalu ekspresi untuk menghitung baris dari parameter paket, mis. = 2 * (P + L) * T atau = (12,5 m - 2 * 60 cm) * 0,3 m. Koma adalah tanda desimal, titik hanya pemisah ribuan; operator + - * / ^ (pangkat 0..3) dan kurung; satuan ditulis dengan simbol baku (m, cm, m2, m3, kg, bh). Ketik angka biasa untuk kembali ke faktor n x p x l x t.</source>
+        <comment>mp.expression_tip</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ekspresi tidak diubah: {reason}</source>
+        <comment>mp.expression_refused</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>item tertaut tidak ada lagi di paket ini</source>
+        <comment>mp.link_gone</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>volume item {number} tidak dapat dihitung</source>
+        <comment>mp.link_error</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tautkan ke volume item…</source>
+        <comment>mp.link</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Baris terpilih mengambil volume item lain di paket ini dan ikut berubah bila item itu berubah (centang Kurangi untuk mengurangkannya)</source>
+        <comment>mp.link_tip</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tautkan baris ke volume item</source>
+        <comment>mp.link_title</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Baris {row} mengambil volume item:</source>
+        <comment>mp.link_prompt</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Baris tidak ditautkan: {reason}</source>
+        <comment>mp.link_refused</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Parameter paket…</source>
+        <comment>mp.parameters</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nama dan nilai (mis. P = 25 m) yang dipakai ekspresi semua baris back-up di paket ini</source>
+        <comment>mp.parameters_tip</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ekspresi baris back-up {row}</source>
+        <comment>cmd.set_expression</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tautkan baris back-up {row}</source>
+        <comment>cmd.link_line</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tambah parameter {name}</source>
+        <comment>cmd.add_parameter</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ubah parameter {name}</source>
+        <comment>cmd.set_parameter</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Hapus parameter {name}</source>
+        <comment>cmd.remove_parameter</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Parameter paket — {package}</source>
+        <comment>prm.title</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Parameter dipakai dalam ekspresi baris back-up (= 2 * (P + L) * T). Nama: huruf, angka dan _, diawali huruf, bukan simbol satuan (m, bh…). Nilai tidak boleh negatif; satuan dengan simbol baku.</source>
+        <comment>prm.help</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nama</source>
+        <comment>prm.col.name</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nilai</source>
+        <comment>prm.col.value</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Satuan</source>
+        <comment>prm.col.unit</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Keterangan</source>
+        <comment>prm.col.description</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tambah parameter</source>
+        <comment>prm.add</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Hapus parameter</source>
+        <comment>prm.remove</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tidak diubah: {reason}</source>
+        <comment>prm.refused</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Dipakai oleh {count} baris</source>
+        <comment>prm.used_by</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Katalog analisa (AHSP)</source>
         <comment>cat.title</comment>
         <translation type="unfinished"></translation>

@@ -46,7 +46,11 @@ def _item(pi: PricedItem) -> dict[str, Any]:
         "funding_shares": [[source.value, str(value)] for source, value in pi.funding],
         "note": item.note,
         "measurements": [
-            [m.description, m.sign, [[f.label, str(f.value), f.unit] for f in m.factors]]
+            [m.description, m.sign, [[f.label, str(f.value), f.unit] for f in m.factors],
+             # an expression or a link is printed: part of the content (left out for a factor
+             # line, so a file without them keeps its hash)
+             *([m.expression] if m.expression else []),
+             *([["link", m.link]] if m.link is not None else [])]
             for m in item.measurements
         ],
         "volume_exact": _s(pi.volume_exact),
@@ -101,6 +105,8 @@ def _package_content(pkg, meta, rows, pp: PricedPackage, book_hashes: dict[int, 
             **({"crew": [pkg.settings.crew_size, pkg.settings.work_days_per_week]}
                if (pkg.settings.crew_size, pkg.settings.work_days_per_week) != (10, 6) else {}),
         },
+        **({"parameters": [[p.name, str(p.value), p.unit, p.description] for p in pkg.parameters]}
+           if pkg.parameters else {}),
         "book": {
             "content_hash": book_hashes[id(pkg.book)],
             "region": meta.region, "province": meta.province, "year": meta.year,

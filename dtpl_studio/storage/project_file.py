@@ -56,6 +56,8 @@ from dtpl_studio.costing.data_umum import (
     parse_coordinate,
     parse_count,
 )
+from dtpl_studio.costing.expressions import MAX_LITERAL as MAX_PARAMETER
+from dtpl_studio.costing.expressions import Parameter
 from dtpl_studio.costing.findings import Finding, Severity
 from dtpl_studio.costing.formatting import format_stored_value
 from dtpl_studio.costing.funding import (
@@ -111,6 +113,7 @@ from dtpl_studio.storage.project_records import (
     ItemRecord,
     MeasurementRecord,
     MetaRecord,
+    PackageParameterRecord,
     PackageRecord,
     PackageSettingsRecord,
     ProgramRecord,
@@ -404,6 +407,10 @@ def _program_rows(program: Program) -> _Rows:
             "total_rounding_mode": RoundingMode(settings.total_rounding.mode).value,
             "crew_size": settings.crew_size, "work_days_per_week": settings.work_days_per_week,
         })
+        rows[PackageParameterRecord.__table__].extend(
+            {"id": next_id("package_parameter"), "package_id": package_id, "position": k,
+             "name": p.name, "value": p.value, "unit": p.unit, "description": p.description}
+            for k, p in enumerate(pkg.parameters))
         for j, section in enumerate(pkg.sections):
             _section_rows(section, package_id, None, j, rows, next_id)
     return rows
@@ -505,7 +512,8 @@ def _section_rows(section: Section, package_id: int, parent_id: int | None, posi
         for m, line in enumerate(child.measurements):
             measurement_id = next_id("measurement")
             measurements.append({"id": measurement_id, "item_id": item_id, "position": m,
-                                 "uid": line.id, "description": line.description, "sign": line.sign})
+                                 "uid": line.id, "description": line.description, "sign": line.sign,
+                                 "expression": line.expression, "link_uid": line.link})
             factors.extend(
                 {"id": next_id("factor"), "measurement_id": measurement_id, "position": f,
                  "label": fac.label, "value": fac.value, "unit": fac.unit}
@@ -975,6 +983,18 @@ def _assemble(session: Session, verify: bool, numbers: _Numbers) -> Program:
     for f in _table_rows(session, FactorRecord, "position"):
         factors_by_line[f.measurement_id].append(f)
 
+    parameters_by_package: dict[int, list[PackageParameterRecord]] = defaultdict(list)
+    for prm in _table_rows(session, PackageParameterRecord, "position"):
+        parameters_by_package[prm.package_id].append(prm)
+
+    def build_parameter(rec: PackageParameterRecord) -> Parameter:
+        value, problem = numbers.decimal(rec.value, "package_parameter", rec.id, "value", package_id,
+                                         high=MAX_PARAMETER, low_reason="pengurangan ditulis sebagai "
+                                         "baris 'Kurangi'")
+        parameter = Parameter(rec.name, value, rec.unit or "", rec.description or "")
+        numbers.attach(problem, rec.value, "package_parameter", rec.id, "value", package_id, parameter, "value")
+        return parameter
+
     built_sections = 0
     built_items = 0
 
@@ -1012,7 +1032,8 @@ def _assemble(session: Session, verify: bool, numbers: _Numbers) -> Program:
                 numbers.attach(problem, f.value, "factor", f.id, "value", package_id, factor, "value")
                 factors.append(factor)
             sign = _stored_int(m.sign)
-            line = Measurement(m.description, factors, sign if sign in (1, -1) else 1, id=m.uid)
+            line = Measurement(m.description, factors, sign if sign in (1, -1) else 1, id=m.uid,
+                               expression=m.expression or "", link=m.link_uid or None)
             if sign not in (1, -1):
                 numbers.attach((f"tanda {_shown(m.sign)} bukan 1 atau -1 (-1 = pengurangan)",
                                 "dibaca sebagai 1 (ditambahkan); periksa baris ini"),
@@ -1124,6 +1145,7 @@ def _assemble(session: Session, verify: bool, numbers: _Numbers) -> Program:
             price_basis_note=pr.price_basis_note,
             data=_data_from_pairs(PackageData, data_pairs.get(pr.id, []), f"data umum {pr.name}",
                                   data_notes[pr.id]),
+            parameters=[build_parameter(prm) for prm in parameters_by_package.get(pr.id, [])],
         ))
     if built_sections != len(all_sections) or built_items != len(all_items):
         raise _Corrupt(f"{len(all_sections) - built_sections} section(s) and "

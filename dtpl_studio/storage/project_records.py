@@ -15,12 +15,13 @@ Tables (migrations in ``dtpl_studio/storage/migrations/versions``)::
       package(program_id, position, uid, …, book_id)       a paket kegiatan
         package_settings(package_id, volume_decimals, ppn_rate, total_rounding_*,
                          crew_size, work_days_per_week)
+        package_parameter(package_id, position, name, value, unit, description)   P = 25 m
         book(…meta…, content_hash)  ← the pinned price book, shared if packages shared it
           book_resource / book_analysis / book_analysis_line
         section(package_id, parent_id → section, position, uid, title)   any depth
           item(section_id, position, uid, …, start_week, duration_weeks)
             item_funding(item_id, position, source, percent, amount)   funding split
-            measurement(item_id, position, uid, description, sign)
+            measurement(item_id, position, uid, description, sign, expression, link_uid)
               factor(measurement_id, position, label, value, unit)
 
 Children of a section are sections *and* items; they share one ``position`` sequence so the
@@ -288,6 +289,21 @@ class PackageSettingsRecord(ProjectBase):
     work_days_per_week: Mapped[int] = mapped_column(default=6, server_default="6")
 
 
+class PackageParameterRecord(ProjectBase):
+    """A :class:`~dtpl_studio.costing.expressions.Parameter` of a package (``P = 25 m``)."""
+
+    __tablename__ = "package_parameter"
+    __table_args__ = (UniqueConstraint("package_id", "position"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    package_id: Mapped[int] = mapped_column(ForeignKey("package.id", ondelete="CASCADE"))
+    position: Mapped[int]
+    name: Mapped[str]
+    value: Mapped[Decimal]
+    unit: Mapped[str] = mapped_column(default="")
+    description: Mapped[str] = mapped_column(default="")
+
+
 class SectionRecord(ProjectBase):
     """A :class:`~dtpl_studio.costing.rab.Section`; ``parent_id`` NULL = a top division."""
 
@@ -365,6 +381,10 @@ class MeasurementRecord(ProjectBase):
     uid: Mapped[str] = mapped_column(default="")
     description: Mapped[str] = mapped_column(default="")
     sign: Mapped[int] = mapped_column(default=1)
+    #: an expression with the package's parameters ("" = the factors are the line)
+    expression: Mapped[str] = mapped_column(default="", server_default="")
+    #: uid of the item of the same package whose volume the line takes (NULL = none)
+    link_uid: Mapped[str | None]
 
     factors: Mapped[list[FactorRecord]] = relationship(
         order_by="FactorRecord.position", cascade="all, delete-orphan", passive_deletes=True
@@ -388,6 +408,6 @@ class FactorRecord(ProjectBase):
 __all__ = [
     "AttachmentRecord", "AuditLogRecord", "BookAnalysisLineRecord", "BookAnalysisRecord", "BookRecord",
     "BookResourceRecord", "FactorRecord", "FundingRuleRecord", "ItemFundingRecord", "ItemRecord", "MeasurementRecord",
-    "DataUmumRecord", "MetaRecord", "PackageRecord", "PackageSettingsRecord", "ProgramRecord", "ProjectBase",
+    "DataUmumRecord", "MetaRecord", "PackageParameterRecord", "PackageRecord", "PackageSettingsRecord", "ProgramRecord", "ProjectBase",
     "SectionRecord", "SignatoryRecord", "SpecLinkRecord", "SpecTextRecord", "TerminRecord",
 ]

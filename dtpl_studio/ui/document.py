@@ -124,7 +124,10 @@ class ProjectDocument(QObject):
         """
         self.priced = price_program(self.program, self.priced, changed,
                                     same_shape=not structural and changed is not None)
-        self.last_changed = None if structural or changed is None else frozenset(changed)
+        if structural or changed is None:
+            self.last_changed = None
+        else:  # with the items whose volume follows them (parameters, linked lines)
+            self.last_changed = frozenset(changed).union(*(pp.recomputed for pp in self.priced.packages))
         self.repriced.emit(structural)
 
     def priced_package(self, package: Package) -> PricedPackage:

@@ -55,7 +55,7 @@ def test_a_file_before_the_jadwal_opens_with_the_default_jadwal(program: Program
                for p in loaded.packages for i in p.items())
     assert all((p.settings.crew_size, p.settings.work_days_per_week) == (10, 6) for p in loaded.packages)
     with sqlite3.connect(path) as con:
-        assert con.execute("SELECT version_num FROM alembic_version").fetchone()[0] == "project_0006_jadwal"
+        assert con.execute("SELECT version_num FROM alembic_version").fetchone()[0] == migrate.head_revision("project")
 
 
 def test_a_stored_value_out_of_range_opens_and_is_a_finding(program: Program, tmp_path: Path) -> None:

@@ -87,7 +87,7 @@ def _revision(path: Path) -> str:
 # -- where the scripts are ----------------------------------------------------------------------
 
 @pytest.mark.parametrize("kind,folder,head", [
-    ("project", PACKAGE_DIR / "migrations", "project_0006_data_umum"),
+    ("project", PACKAGE_DIR / "migrations", "project_0007_ekspresi"),
     ("library", PACKAGE_DIR / "migrations" / "library", "library_0003_pg"),
 ])
 def test_scripts_ship_inside_the_package(kind: str, folder: Path, head: str) -> None:

@@ -139,8 +139,11 @@ def test_any_text_in_any_measurement_cell_is_applied_or_refused_with_a_message(q
     messages: list[str] = []
     model.edit_rejected.connect(messages.append)
     accepted = model.setData(model.index(0, column), text)  # pytest-qt fails on a leaked exception
+    expression = column != MCol.URAIAN and text.strip().startswith("=")  # issue 10 point 3
     if column == MCol.URAIAN:
         assert accepted
+    elif accepted and expression:
+        assert item.measurements[0].expression == text.strip()[1:].strip()
     elif accepted:
         label = FACTOR_COLUMNS[column]
         factor = next((f for f in item.measurements[0].factors if f.label == label), None)
@@ -152,7 +155,7 @@ def test_any_text_in_any_measurement_cell_is_applied_or_refused_with_a_message(q
             assert factor is None
     else:
         assert item.measurements == before
-        assert len(messages) == 1 and messages[0].startswith("Faktor ")
+        assert len(messages) == 1 and messages[0].startswith("Ekspresi " if expression else "Faktor ")
         assert "Traceback" not in messages[0] and "Error" not in messages[0]
     _all_cells_render(model, model.rowCount(), model.columnCount())
     doc.undo_stack.clear()

@@ -11,7 +11,16 @@ from __future__ import annotations
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, KeepTogether, PageBreak, Paragraph, Spacer, Table
 
-from dtpl_studio.costing.rab import PricedItem, PricedPackage, PricedSection, RowKind
+from dtpl_studio.costing.expressions import ExpressionError, format_parameter
+from dtpl_studio.costing.rab import (
+    LinkError,
+    PricedItem,
+    PricedPackage,
+    PricedSection,
+    RowKind,
+    item_numbers,
+    line_volume,
+)
 from dtpl_studio.costing.units import UnitMismatchError, UnknownUnitError
 from dtpl_studio.reporting import labels as L
 from dtpl_studio.reporting.common import (
@@ -244,6 +253,18 @@ def _measurement_text(description: str, sign: int) -> str:
     return f"{DEDUCTION}: {text}" if text else DEDUCTION
 
 
+#: column widths (fractions) of the parameter table printed above the back-up lines
+PARAMETER_WIDTHS = (30, 35, 110)
+
+
+def _printed_formula(line, numbers: dict[str, str]) -> str:
+    """The line's formula as printed: an expression with × for *, a link as ``= volume II.1``."""
+    text = line.formula(numbers)
+    if line.expression:
+        text = text.replace("**", "^").replace("*", "×")
+    return text
+
+
 def build_backup_volume(ctx: BuildContext, number: int, pp: PricedPackage) -> list[Flowable]:
     """Back-up perhitungan volume: per item with measurement lines, each line's formula and
     volume in the item unit, and the total as the RAB uses it (a
@@ -265,6 +286,19 @@ def build_backup_volume(ctx: BuildContext, number: int, pp: PricedPackage) -> li
         ("ALIGN", (3, 1), (3, -1), "RIGHT"),
         ("ALIGN", (4, 1), (4, -1), "CENTER"),
     ]))
+    package = pp.package
+    parameters = {p.name: p for p in package.parameters}
+    numbers = item_numbers(package) if any(m.link is not None for pi in items for m in pi.item.measurements) else {}
+    priced_by_id = {pi.item.id: pi for pi in pp.items()} if numbers else {}
+
+    def linked(target_id: str):
+        target = priced_by_id.get(target_id)
+        if target is None:
+            raise LinkError("item tertaut tidak ada lagi di paket ini")
+        if target.volume is None:
+            raise LinkError(f"volume item {target.number} tidak dapat dihitung")
+        return target.volume, target.item.unit
+
     for pi in items:
         ctx.check_cancel()
         unit = pi.item.unit
@@ -276,15 +310,18 @@ def build_backup_volume(ctx: BuildContext, number: int, pp: PricedPackage) -> li
         for m in pi.item.measurements:
             desc = _measurement_text(m.description, m.sign)
             try:
-                value = signed_exact(m.volume_in(unit))
+                value = signed_exact(line_volume(m, unit, parameters, linked))
             except (UnitMismatchError, UnknownUnitError) as exc:
                 value = "–"
                 desc += f" — kesalahan satuan: {exc}"
+            except (ExpressionError, LinkError) as exc:
+                value = "–"
+                desc += f" — kesalahan: {exc}"
             style: list[tuple] = []
             rt.fit(style, 3, value, FAMILY.regular, TABLE_FONT_SIZE, TABLE_PADDING)
             rt.add_text_row(["", None, None, value, shown_unit],
                             {1: lines_of(desc, FAMILY.regular, TABLE_FONT_SIZE, desc_w),
-                             2: lines_of(m.formula(), FAMILY.regular, TABLE_FONT_SIZE,
+                             2: lines_of(_printed_formula(m, numbers), FAMILY.regular, TABLE_FONT_SIZE,
                                          formula_w)}, style)
         if pi.volume is None:
             label, value = "Jumlah volume (tidak dapat dihitung)", "–"
@@ -299,7 +336,15 @@ def build_backup_volume(ctx: BuildContext, number: int, pp: PricedPackage) -> li
         rt.fit(style, 3, value, FAMILY.bold, TABLE_FONT_SIZE, TABLE_PADDING)
         rt.keep_with_previous()
         rt.add(["", plain(label), "", value, shown_unit], style)
-    story: list[Flowable] = lead_in([heading], rt.flowable())
+    lead: list[Flowable] = [heading]
+    if package.parameters:  # the parameter table, once per package, before the lines using it
+        lead.append(ctx.p("Parameter paket (dipakai oleh ekspresi baris di bawah):", s.body))
+        lead.append(text_table(
+            [[p.name, format_parameter(p).split(" = ", 1)[1], p.description] for p in package.parameters],
+            widths(*PARAMETER_WIDTHS), grid_style(extra=[("ALIGN", (1, 1), (1, -1), "RIGHT")]),
+            header=["Nama", "Nilai", "Keterangan"], nowrap=(1,)))
+        lead.append(Spacer(1, 3 * mm))
+    story: list[Flowable] = lead_in(lead, rt.flowable())
     direct = sum(1 for pi in pp.items() if not pi.item.measurements)
     if direct:
         story.append(Paragraph(f"{direct} item lain memakai volume yang ditetapkan langsung "

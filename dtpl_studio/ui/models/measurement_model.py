@@ -21,16 +21,28 @@ tells the status bar.
 
 from __future__ import annotations
 
+import dataclasses
 from decimal import Decimal
 from enum import IntEnum
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
 from PySide6.QtGui import QBrush, QColor
 
+from dtpl_studio.costing import edits
+from dtpl_studio.costing.expressions import ExpressionError
 from dtpl_studio.costing.formatting import format_number
-from dtpl_studio.costing.rab import Factor, Item, Measurement
+from dtpl_studio.costing.rab import (
+    Factor,
+    Item,
+    LinkError,
+    Measurement,
+    Package,
+    PricedItem,
+    item_numbers,
+)
+from dtpl_studio.costing.rab import line_volume as core_line_volume
 from dtpl_studio.costing.units import UnitMismatchError, UnknownUnitError, to_pint
-from dtpl_studio.ui.commands import EditMeasurementCommand
+from dtpl_studio.ui.commands import EditMeasurementCommand, push_edit
 from dtpl_studio.ui.document import ProjectDocument
 from dtpl_studio.ui.guard import guarded
 from dtpl_studio.ui.messages import explain_short
@@ -112,7 +124,26 @@ def _with_factor(line: Measurement, label: str, factor: Factor | None) -> Measur
                     position = i
                     break
         factors.insert(position, factor)
-    return Measurement(line.description, factors, line.sign, line.id)
+    return dataclasses.replace(line, factors=factors)
+
+
+def special_line_volume(doc: ProjectDocument, package: Package, line: Measurement,
+                        unit: str) -> tuple[Decimal | None, str]:
+    """``(volume, "")`` of an expression or linked line in ``unit`` — the core's
+    :func:`~dtpl_studio.costing.rab.line_volume` with the package's parameters and the
+    linked item's printed volume from the latest prices — or ``(None, Indonesian error)``."""
+    def linked(target_id: str) -> tuple[Decimal, str]:
+        node = doc.priced_node(target_id)
+        if not isinstance(node, PricedItem):
+            raise LinkError(tr("mp.link_gone"))
+        if node.volume is None:
+            raise LinkError(tr("mp.link_error", number=node.number))
+        return node.volume, node.item.unit
+
+    try:
+        return core_line_volume(line, unit, {p.name: p for p in package.parameters}, linked), ""
+    except (ExpressionError, LinkError, UnitMismatchError, UnknownUnitError) as exc:
+        return None, str(exc)
 
 
 class MeasurementModel(QAbstractTableModel):
@@ -188,8 +219,23 @@ class MeasurementModel(QAbstractTableModel):
         """``(volume, error)`` of line ``row`` in the item's unit (cached until the next edit)."""
         if row not in self._volumes:
             assert self.item is not None
-            self._volumes[row] = line_volume(self.item.measurements[row], self.item.unit)
+            line = self.item.measurements[row]
+            if line.expression or line.link is not None:
+                self._volumes[row] = special_line_volume(self.doc, self.package(), line, self.item.unit)
+            else:
+                self._volumes[row] = line_volume(line, self.item.unit)
         return self._volumes[row]
+
+    def package(self) -> Package:
+        """The package of the shown item."""
+        assert self.item is not None
+        return self.doc.locate(self.item).package
+
+    def formula(self, line: Measurement) -> str:
+        """The core's printable formula of ``line`` (a linked line names its item's number)."""
+        if line.link is None:
+            return line.formula()
+        return line.formula(item_numbers(self.package()))
 
     # -- Qt overrides ------------------------------------------------------------------------
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008, N802
@@ -223,7 +269,8 @@ class MeasurementModel(QAbstractTableModel):
             return Qt.ItemFlag.NoItemFlags
         flags = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
         col = index.column()
-        if col == MCol.URAIAN or col in FACTOR_COLUMNS:
+        special = self.item is not None and self.item.measurements[index.row()].kind != "factors"
+        if col == MCol.URAIAN or col == MCol.N or (col in FACTOR_COLUMNS and not special):
             flags |= Qt.ItemFlag.ItemIsEditable
         elif col == MCol.DEDUCT:
             flags |= Qt.ItemFlag.ItemIsUserCheckable
@@ -242,6 +289,8 @@ class MeasurementModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.CheckStateRole and col == MCol.DEDUCT:
             return Qt.CheckState.Checked if line.sign < 0 else Qt.CheckState.Unchecked
         if role == Qt.ItemDataRole.TextAlignmentRole and (col in FACTOR_COLUMNS or col == MCol.VOLUME):
+            if col == MCol.N and line.kind != "factors":  # spans n..t (the panel): read from the left
+                return int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
             return int(RIGHT)
         note = self.factor_note(index.row(), FACTOR_COLUMNS[col]) if col in FACTOR_COLUMNS else ""
         if role == Qt.ItemDataRole.ForegroundRole:
@@ -257,9 +306,14 @@ class MeasurementModel(QAbstractTableModel):
             if error:
                 return error
             if col == MCol.VOLUME:
-                return line.formula()
+                return self.formula(line)
             if col == MCol.URAIAN:
-                return f"{line.description}\n{line.formula()}"
+                return f"{line.description}\n{self.formula(line)}"
+            if col == MCol.N and line.kind != "factors":
+                return tr("mp.expression_tip")
+            if col == MCol.N:  # the factor's tip, then how to type an expression
+                tip = f"{tr('mp.unit_note', note=note)}\n{tr('mp.factor_tip')}" if note else tr("mp.factor_tip")
+                return f"{tip}\n{tr('mp.expression_tip')}"
             if col in FACTOR_COLUMNS:
                 return f"{tr('mp.unit_note', note=note)}\n{tr('mp.factor_tip')}" if note else tr("mp.factor_tip")
         return None
@@ -267,6 +321,12 @@ class MeasurementModel(QAbstractTableModel):
     def _text(self, line: Measurement, col: MCol, volume: Decimal | None, edit: bool) -> str | None:
         if col == MCol.URAIAN:
             return line.description
+        if line.kind != "factors" and col in FACTOR_COLUMNS:
+            if col != MCol.N:
+                return "" if edit else None
+            if line.expression:
+                return "= " + line.expression
+            return self.formula(line).removeprefix("− (").removesuffix(")")
         if col in FACTOR_COLUMNS:
             factor = next((f for f in line.factors if f.label == FACTOR_COLUMNS[col]), None)
             if factor is None:
@@ -299,11 +359,23 @@ class MeasurementModel(QAbstractTableModel):
             checked = Qt.CheckState(value) == Qt.CheckState.Checked if not isinstance(value, bool) else value
             sign = -1 if checked else 1
             if sign != line.sign:
-                new = Measurement(line.description, list(line.factors), sign, line.id)
+                new = dataclasses.replace(line, factors=list(line.factors), sign=sign)
         elif role == Qt.ItemDataRole.EditRole and col == MCol.URAIAN:
             text = str(value).strip()
             if text and text != line.description:
-                new = Measurement(text, list(line.factors), line.sign, line.id)
+                new = dataclasses.replace(line, factors=list(line.factors), description=text)
+        elif role == Qt.ItemDataRole.EditRole and col in FACTOR_COLUMNS and str(value).strip().startswith("="):
+            return self._expression_edit(row, line, str(value))
+        elif role == Qt.ItemDataRole.EditRole and col in FACTOR_COLUMNS and line.kind != "factors":
+            if str(value).strip() == self._text(line, col, None, True):
+                return True  # the shown text back unchanged
+            # a number typed over an expression or a link: a factor line again, n = that number
+            new = self._factor_edit(dataclasses.replace(line, factors=[], expression="", link=None),
+                                    FACTOR_COLUMNS[col], str(value))
+            if new is None:
+                return False
+            self.doc.undo_stack.push(EditMeasurementCommand(self.doc, self.item, row, new))
+            return True
         elif role == Qt.ItemDataRole.EditRole and col in FACTOR_COLUMNS:
             new = self._factor_edit(line, FACTOR_COLUMNS[col], str(value))
             if new is None:
@@ -317,6 +389,34 @@ class MeasurementModel(QAbstractTableModel):
             self.dataChanged.emit(index, index)
             self.notes_changed.emit()
         return True
+
+    def _expression_edit(self, row: int, line: Measurement, text: str) -> bool:
+        """Make line ``row`` an expression line (one undo step); a refused expression emits
+        :attr:`edit_rejected` with the evaluator's Indonesian reason."""
+        assert self.item is not None
+        body = text.strip().removeprefix("=").strip()
+        if body == line.expression:
+            return True
+        try:
+            edit = edits.set_line_expression(self.doc.program, self.item.id, row, body)
+        except edits.EditError as exc:
+            self.edit_rejected.emit(tr("mp.expression_refused", reason=str(exc)))
+            return False
+        reason = push_edit(self.doc, edit, tr("cmd.set_expression", row=row + 1))
+        if reason:
+            self.edit_rejected.emit(tr("mp.expression_refused", reason=reason))
+            return False
+        return True
+
+    def link(self, row: int, target_id: str) -> str:
+        """Link line ``row`` to the volume of item ``target_id`` (one undo step); returns ""
+        or the Indonesian reason it was refused."""
+        assert self.item is not None
+        try:
+            edit = edits.link_line(self.doc.program, self.item.id, row, target_id)
+        except edits.EditError as exc:
+            return str(exc)
+        return push_edit(self.doc, edit, tr("cmd.link_line", row=row + 1))
 
     def _factor_edit(self, line: Measurement, label: str, text: str) -> Measurement | None:
         current = next((f for f in line.factors if f.label == label), None)

@@ -7,6 +7,7 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
     QHeaderView,
+    QInputDialog,
     QLabel,
     QPushButton,
     QTableView,
@@ -71,6 +72,13 @@ class MeasurementPanel(QWidget):
         self.add_button.setObjectName("addLineButton")
         self.remove_button = QPushButton(tr("mp.remove"))
         self.remove_button.setObjectName("removeLineButton")
+        self.link_button = QPushButton(tr("mp.link"))
+        self.link_button.setObjectName("linkLineButton")
+        self.link_button.setToolTip(tr("mp.link_tip"))
+        self.parameters_button = QPushButton(tr("mp.parameters"))
+        self.parameters_button.setObjectName("parametersButton")
+        self.parameters_button.setToolTip(tr("mp.parameters_tip"))
+        self.parameter_dialog = None
         self.notes = QLabel()
         self.notes.setObjectName("measurementUnitNotes")
         self.notes.setWordWrap(True)
@@ -84,6 +92,8 @@ class MeasurementPanel(QWidget):
         buttons = QHBoxLayout()
         buttons.addWidget(self.add_button)
         buttons.addWidget(self.remove_button)
+        buttons.addWidget(self.link_button)
+        buttons.addWidget(self.parameters_button)
         buttons.addSpacing(12)
         buttons.addWidget(self.total, 1)
         layout = QVBoxLayout(self)
@@ -95,8 +105,11 @@ class MeasurementPanel(QWidget):
 
         self.add_button.clicked.connect(self.add_line)
         self.remove_button.clicked.connect(self.remove_line)
+        self.link_button.clicked.connect(self.pick_link)
+        self.parameters_button.clicked.connect(self.show_parameters)
         self.view.selectionModel().selectionChanged.connect(self._update_buttons)
         self.model.modelReset.connect(self._update_buttons)
+        self.model.modelReset.connect(self._update_spans)
         self.model.notes_changed.connect(self._show_notes)
         doc.repriced.connect(self._on_repriced)
         self.set_node(None)
@@ -136,6 +149,14 @@ class MeasurementPanel(QWidget):
                 self.total.setStyleSheet("font-weight: bold;")
         self._show_notes()
         self._update_buttons()
+        self._update_spans()
+
+    def _update_spans(self) -> None:
+        """An expression or linked line shows its text over the n, p, l and t cells."""
+        for row in range(self.model.rowCount()):
+            span = 4 if self.model.line(row).kind != "factors" else 1
+            if self.view.columnSpan(row, MCol.N) != span:
+                self.view.setSpan(row, MCol.N, 1, span)
 
     def _show_notes(self) -> None:
         """The note line: how each typo/foreign unit typed on this item's lines was read."""
@@ -158,6 +179,8 @@ class MeasurementPanel(QWidget):
     def _update_buttons(self, *args) -> None:
         self.add_button.setEnabled(self.item is not None)
         self.remove_button.setEnabled(self.item is not None and self.current_row() >= 0)
+        self.link_button.setEnabled(self.item is not None and self.current_row() >= 0)
+        self.parameters_button.setEnabled(self.item is not None)
 
     def current_row(self) -> int:
         """The selected line (-1 for none)."""
@@ -183,3 +206,48 @@ class MeasurementPanel(QWidget):
         if self.item is None or row < 0:
             return
         self.doc.undo_stack.push(RemoveMeasurementCommand(self.doc, self.item, row))
+
+    def link_choices(self) -> list[tuple[str, str]]:
+        """``(label, item id)`` of the items the selected line may take its volume from:
+        every other item of the package, by RAB number (``II.1 Galian tanah (m3)``)."""
+        if self.item is None:
+            return []
+        package = self.doc.locate(self.item).package
+        pp = self.doc.priced_package(package)
+        return [(f"{pi.number}  {pi.item.description} ({pi.item.unit})", pi.item.id)
+                for pi in pp.items() if pi.item is not self.item]
+
+    def pick_link(self) -> None:
+        """Ask which item the selected line takes its volume from, and link it (undoable)."""
+        row = self.current_row()
+        if self.item is None or row < 0:
+            return
+        choices = self.link_choices()
+        if not choices:
+            return
+        label, ok = QInputDialog.getItem(self, tr("mp.link_title"), tr("mp.link_prompt", row=row + 1),
+                                         [c[0] for c in choices], 0, False)
+        if ok:
+            self.link_to(row, dict(choices)[label])
+
+    def link_to(self, row: int, target_id: str) -> str:
+        """Link line ``row`` to item ``target_id`` (one undo step); "" or the reason shown."""
+        reason = self.model.link(row, target_id)
+        if reason:
+            self.model.edit_rejected.emit(tr("mp.link_refused", reason=reason))
+        return reason
+
+    def show_parameters(self) -> None:
+        """Show the package's parameter table (one dialog per panel, kept for reuse)."""
+        if self.item is None:
+            return
+        from dtpl_studio.ui.widgets.parameter_dialog import ParameterDialog
+
+        package = self.doc.locate(self.item).package
+        if self.parameter_dialog is None or self.parameter_dialog.package is not package:
+            if self.parameter_dialog is not None:
+                self.parameter_dialog.deleteLater()
+            self.parameter_dialog = ParameterDialog(self.doc, package, self)
+        self.parameter_dialog.refresh()
+        self.parameter_dialog.show()
+        self.parameter_dialog.raise_()
