@@ -44,6 +44,26 @@
         <translation>&amp;Open…</translation>
     </message>
     <message>
+        <source>Proyek &amp;baru…</source>
+        <comment>action.new_project</comment>
+        <translation>&amp;New project…</translation>
+    </message>
+    <message>
+        <source>Proyek baru: simpan sebagai</source>
+        <comment>dlg.new_project.title</comment>
+        <translation>New project: save as</translation>
+    </message>
+    <message>
+        <source>Proyek baru dibuat: {path}. Isi kelurahan, kota, tahun anggaran dan penandatangan di Berkas → Pengaturan proyek…</source>
+        <comment>status.created</comment>
+        <translation>New project created: {path}. Fill in the kelurahan, city, fiscal year and signatories under File → Project settings…</translation>
+    </message>
+    <message>
+        <source>Paket fisik</source>
+        <comment>new.package.fisik</comment>
+        <translation>Physical package</translation>
+    </message>
+    <message>
         <source>&amp;Simpan</source>
         <comment>action.save</comment>
         <translation>&amp;Save</translation>
@@ -1189,6 +1209,11 @@ Rincian teknis dicatat di log.</source>
 Technical details are in the log.</translation>
     </message>
     <message>
+        <source>Panduan pengguna tidak ada di instalasi ini (paketnya tidak lengkap). Pasang ulang DTPL Studio, atau dari folder sumber jalankan: make docs</source>
+        <comment>guide.missing</comment>
+        <translation>The user guide is missing from this installation (the package is incomplete). Reinstall DTPL Studio, or from the source folder run: make docs</translation>
+    </message>
+    <message>
         <source>&amp;Bahasa</source>
         <comment>menu.language</comment>
         <translation>&amp;Language</translation>
@@ -1583,6 +1608,11 @@ Technical details are in the log.</translation>
         <translation>Location and programme</translation>
     </message>
     <message>
+        <source>Judul kegiatan</source>
+        <comment>set.program_title</comment>
+        <translation>Activity title</translation>
+    </message>
+    <message>
         <source>Kelurahan</source>
         <comment>set.kelurahan</comment>
         <translation>Kelurahan</translation>
@@ -1616,6 +1646,16 @@ Technical details are in the log.</translation>
         <source>Paket: {name}</source>
         <comment>set.package</comment>
         <translation>Package: {name}</translation>
+    </message>
+    <message>
+        <source>Nama paket</source>
+        <comment>set.package_name</comment>
+        <translation>Package name</translation>
+    </message>
+    <message>
+        <source>Komponen</source>
+        <comment>set.component</comment>
+        <translation>Component</translation>
     </message>
     <message>
         <source>PPN</source>
@@ -2548,11 +2588,6 @@ Technical details are in the log.</translation>
         <source>Panduan pengguna</source>
         <comment>guide.title</comment>
         <translation>User guide</translation>
-    </message>
-    <message>
-        <source>Panduan pengguna belum dibangun di instalasi ini. Dari folder sumber, jalankan: make docs</source>
-        <comment>guide.missing</comment>
-        <translation>The user guide has not been built in this installation. From the source folder, run: make docs</translation>
     </message>
     <message>
         <source>Buku harga bawaan tidak tersedia: {error}</source>

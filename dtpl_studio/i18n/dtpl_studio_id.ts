@@ -422,6 +422,26 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Proyek &amp;baru…</source>
+        <comment>action.new_project</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Proyek baru: simpan sebagai</source>
+        <comment>dlg.new_project.title</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Proyek baru dibuat: {path}. Isi kelurahan, kota, tahun anggaran dan penandatangan di Berkas → Pengaturan proyek…</source>
+        <comment>status.created</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Paket fisik</source>
+        <comment>new.package.fisik</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Volume tidak diubah: {reason}</source>
         <comment>rab.refused</comment>
         <translation type="unfinished"></translation>
@@ -1415,6 +1435,11 @@ Rincian teknis dicatat di log.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Panduan pengguna tidak ada di instalasi ini (paketnya tidak lengkap). Pasang ulang DTPL Studio, atau dari folder sumber jalankan: make docs</source>
+        <comment>guide.missing</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Bahasa belum diganti: ekspor PDF sedang berjalan. Tunggu sampai selesai, lalu pilih lagi.</source>
         <comment>status.language_busy</comment>
         <translation type="unfinished"></translation>
@@ -1912,6 +1937,11 @@ Pulihkan keadaan itu? (Berkas proyek baru berubah saat Anda menyimpan.)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Judul kegiatan</source>
+        <comment>set.program_title</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Kelurahan</source>
         <comment>set.kelurahan</comment>
         <translation type="unfinished"></translation>
@@ -1944,6 +1974,16 @@ Pulihkan keadaan itu? (Berkas proyek baru berubah saat Anda menyimpan.)</source>
     <message>
         <source>Paket: {name}</source>
         <comment>set.package</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nama paket</source>
+        <comment>set.package_name</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Komponen</source>
+        <comment>set.component</comment>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -2880,11 +2920,6 @@ Pulihkan keadaan itu? (Berkas proyek baru berubah saat Anda menyimpan.)</source>
     <message>
         <source>Panduan pengguna</source>
         <comment>guide.title</comment>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Panduan pengguna belum dibangun di instalasi ini. Dari folder sumber, jalankan: make docs</source>
-        <comment>guide.missing</comment>
         <translation type="unfinished"></translation>
     </message>
     <message>
