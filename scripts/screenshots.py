@@ -3,7 +3,8 @@
 Writes PNGs into the folder given (default ``docs/img``): the main window on the demo project,
 the welcome, the About box, the save prompt and Qt's (non-native) file dialog, the BLM panel in
 its pass, warning and fail states and each tab of the Program BLM dialog, the Jadwal
-pelaksanaan dan kurva S window, for each language
+pelaksanaan dan kurva S window, Pengaturan proyek, back-up lines, the Rekap kebutuhan dock, the
+Lampiran and Spesifikasi windows, and the window after Berkas › Proyek baru…, for each language
 (``<name>-id.png``, ``<name>-en.png``). Uses a temporary user data folder, never the real one.
 
 ``--blm-pdf`` also exports the demo's PDF in the three BLM states and renders the first page
@@ -111,6 +112,54 @@ def shoot_blm(window, out_dir: Path, code: str, app) -> list[Path]:
     return written
 
 
+def shoot_guide_pictures(window, out_dir: Path, code: str, app) -> list[Path]:
+    """The pictures of the guide's chapters on the demo: Pengaturan proyek, an item's back-up
+    lines (the physical package's galian, a deducting line shown), the Rekap kebutuhan dock,
+    the Lampiran and Spesifikasi windows."""
+    written = []
+    window.packages.setCurrentRow(len(window.doc.program.packages) - 1)
+    _settle(app)
+    settings_dialog = window.make_settings_dialog()
+    written.append(_save(settings_dialog, out_dir / f"settings-{code}.png", app))
+    settings_dialog.close()
+    package = window.rab_editor.package
+    item = (next((i for i in package.items() if any(m.sign < 0 for m in i.measurements)), None)
+            or next((i for i in package.items() if len(i.measurements) > 1), None) or next(package.items()))
+    window.rab_editor.select_id(item.id)
+    _settle(app)
+    written.append(_save(window.centralWidget(), out_dir / f"backup-{code}.png", app))
+    window.rekap_dock.raise_()
+    _settle(app)
+    written.append(_save(window.rekap_dock, out_dir / f"rekap-{code}.png", app))
+    window.catalogue_dock.raise_()
+    window.attachments_dialog()
+    attachments = window._attachments
+    attachments.resize(1000, 560)
+    written.append(_save(attachments, out_dir / f"lampiran-{code}.png", app))
+    attachments.close()
+    window.specs_dialog()
+    if window._specs is not None:
+        window._specs.resize(1100, 640)
+        written.append(_save(window._specs, out_dir / f"spesifikasi-{code}.png", app))
+        window._specs.close()
+    return written
+
+
+def shoot_new_project(out_dir: Path, code: str, app) -> list[Path]:
+    """The window right after Berkas › Proyek baru… (one empty physical package)."""
+    from dtpl_studio.ui.app import create_main_window
+
+    project = Path(_home) / "Demo Sukamaju.dtpl"
+    window = create_main_window(project)
+    window.resize(1440, 900)
+    window.new_project(Path(_home) / f"Proyek baru {code}.dtpl")
+    _settle(app)
+    shot = _save(window, out_dir / f"new-project-{code}.png", app)
+    window.close()
+    _settle(app)
+    return [shot]
+
+
 def shoot_blm_pdf(out_dir: Path) -> list[Path]:
     """The first page of the PDF's BLM chapter in each state (``pdftoppm -r 60``)."""
     from pypdf import PdfReader
@@ -186,10 +235,12 @@ def shoot(out_dir: Path, languages=("id", "en"), blm_pdf: bool = False) -> list[
         jadwal.resize(1200, 620)
         written.append(_save(jadwal, out_dir / f"jadwal-{code}.png", app))
         jadwal.close()
+        written += shoot_guide_pictures(window, out_dir, code, app)
         blm_state(window, "warning")
         window.doc.undo_stack.setClean()  # the pictures' edits are not saved
         window.close()
         _settle(app)
+        written += shoot_new_project(out_dir, code, app)
     set_language("id")
     if blm_pdf:
         if shutil.which("pdftoppm") is None:
