@@ -1209,6 +1209,11 @@ Rincian teknis dicatat di log.</source>
 Technical details are in the log.</translation>
     </message>
     <message>
+        <source>&lt;p&gt;Yang terbuka sekarang adalah &lt;b&gt;proyek demo&lt;/b&gt;: satu kelurahan fiktif dengan paket perencanaan dan jalan rabat beton dengan saluran, dihitung dari buku harga AHSP Cipta Karya 2023 bawaan. Silakan ubah volume, baris back-up dan item untuk mencoba; cek pagu BLM dan ekspor PDF DTPL ada di menu.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Memulai proyek sendiri:&lt;/b&gt; pilih &lt;i&gt;Berkas → Proyek baru…&lt;/i&gt; dan beri nama berkasnya (.dtpl), lalu isi kelurahan, kota, tahun anggaran dan penandatangan di &lt;i&gt;Berkas → Pengaturan proyek…&lt;/i&gt;. Langkah demi langkah ada di &lt;i&gt;Bantuan → Panduan pengguna&lt;/i&gt; (F1). Proyek terakhir ada di &lt;i&gt;Berkas → Buka terakhir&lt;/i&gt;.&lt;/p&gt;</source>
+        <comment>welcome.text</comment>
+        <translation>&lt;p&gt;What is open now is the &lt;b&gt;demo project&lt;/b&gt;: a fictional kelurahan with a planning package and a concrete road with a side drain, priced from the shipped AHSP Cipta Karya 2023 price book. Change volumes, back-up lines and items to try it; the BLM check and the DTPL PDF export are in the menus.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Starting your own project:&lt;/b&gt; choose &lt;i&gt;File → New project…&lt;/i&gt; and name its file (.dtpl), then fill in the kelurahan, city, fiscal year and signatories under &lt;i&gt;File → Project settings…&lt;/i&gt;. The steps are in &lt;i&gt;Help → User guide&lt;/i&gt; (F1). Recent projects are under &lt;i&gt;File → Open recent&lt;/i&gt;.&lt;/p&gt;</translation>
+    </message>
+    <message>
         <source>Panduan pengguna tidak ada di instalasi ini (paketnya tidak lengkap). Pasang ulang DTPL Studio, atau dari folder sumber jalankan: make docs</source>
         <comment>guide.missing</comment>
         <translation>The user guide is missing from this installation (the package is incomplete). Reinstall DTPL Studio, or from the source folder run: make docs</translation>
@@ -2920,11 +2925,6 @@ Write why this book is accepted as its price basis (e.g. &quot;sample price book
         <source>Selamat datang di DTPL Studio</source>
         <comment>welcome.title</comment>
         <translation>Welcome to DTPL Studio</translation>
-    </message>
-    <message>
-        <source>&lt;p&gt;Yang terbuka sekarang adalah &lt;b&gt;proyek demo&lt;/b&gt;: satu kelurahan fiktif dengan paket perencanaan dan jalan rabat beton dengan saluran, dihitung dari buku harga AHSP Cipta Karya 2023 bawaan. Silakan ubah volume, baris back-up dan item untuk mencoba; cek pagu BLM dan ekspor PDF DTPL ada di menu.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Memulai proyek sendiri:&lt;/b&gt; pilih &lt;i&gt;Berkas → Simpan sebagai…&lt;/i&gt; dan beri nama berkas baru (.dtpl), lalu ganti uraian, volume dan paketnya. Proyek terakhir ada di &lt;i&gt;Berkas → Buka terakhir&lt;/i&gt;.&lt;/p&gt;</source>
-        <comment>welcome.text</comment>
-        <translation>&lt;p&gt;What is open now is the &lt;b&gt;demo project&lt;/b&gt;: a fictional kelurahan with a planning package and a concrete road with a side drain, priced from the shipped AHSP Cipta Karya 2023 price book. Change volumes, back-up lines and items to try it; the BLM check and the DTPL PDF export are in the menus.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Starting your own project:&lt;/b&gt; choose &lt;i&gt;File → Save as…&lt;/i&gt; and give a new file name (.dtpl), then replace its descriptions, volumes and packages. Recent projects are under &lt;i&gt;File → Open recent&lt;/i&gt;.&lt;/p&gt;</translation>
     </message>
     <message>
         <source>Jangan tampilkan lagi</source>

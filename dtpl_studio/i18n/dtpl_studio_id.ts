@@ -1435,6 +1435,11 @@ Rincian teknis dicatat di log.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>&lt;p&gt;Yang terbuka sekarang adalah &lt;b&gt;proyek demo&lt;/b&gt;: satu kelurahan fiktif dengan paket perencanaan dan jalan rabat beton dengan saluran, dihitung dari buku harga AHSP Cipta Karya 2023 bawaan. Silakan ubah volume, baris back-up dan item untuk mencoba; cek pagu BLM dan ekspor PDF DTPL ada di menu.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Memulai proyek sendiri:&lt;/b&gt; pilih &lt;i&gt;Berkas → Proyek baru…&lt;/i&gt; dan beri nama berkasnya (.dtpl), lalu isi kelurahan, kota, tahun anggaran dan penandatangan di &lt;i&gt;Berkas → Pengaturan proyek…&lt;/i&gt;. Langkah demi langkah ada di &lt;i&gt;Bantuan → Panduan pengguna&lt;/i&gt; (F1). Proyek terakhir ada di &lt;i&gt;Berkas → Buka terakhir&lt;/i&gt;.&lt;/p&gt;</source>
+        <comment>welcome.text</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Panduan pengguna tidak ada di instalasi ini (paketnya tidak lengkap). Pasang ulang DTPL Studio, atau dari folder sumber jalankan: make docs</source>
         <comment>guide.missing</comment>
         <translation type="unfinished"></translation>
@@ -3010,11 +3015,6 @@ Pulihkan keadaan itu? (Berkas proyek baru berubah saat Anda menyimpan.)</source>
     <message>
         <source>Selamat datang di DTPL Studio</source>
         <comment>welcome.title</comment>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&lt;p&gt;Yang terbuka sekarang adalah &lt;b&gt;proyek demo&lt;/b&gt;: satu kelurahan fiktif dengan paket perencanaan dan jalan rabat beton dengan saluran, dihitung dari buku harga AHSP Cipta Karya 2023 bawaan. Silakan ubah volume, baris back-up dan item untuk mencoba; cek pagu BLM dan ekspor PDF DTPL ada di menu.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Memulai proyek sendiri:&lt;/b&gt; pilih &lt;i&gt;Berkas → Simpan sebagai…&lt;/i&gt; dan beri nama berkas baru (.dtpl), lalu ganti uraian, volume dan paketnya. Proyek terakhir ada di &lt;i&gt;Berkas → Buka terakhir&lt;/i&gt;.&lt;/p&gt;</source>
-        <comment>welcome.text</comment>
         <translation type="unfinished"></translation>
     </message>
     <message>
