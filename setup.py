@@ -24,12 +24,17 @@ DATA = {"dtpl_studio._data.unit_prices": "unit_prices", "dtpl_studio._data.templ
 
 class BuildPyWithTranslations(build_py):
     """build_py, then compile dtpl_studio/i18n/*.ts to .qm with pyside6-lrelease (PySide6 is a
-    build requirement in pyproject.toml) into the build folder, so wheels carry the .qm."""
+    build requirement in pyproject.toml) into the build folder, so wheels carry the .qm; the
+    guide's English screenshots are left out."""
 
     def run(self):
         super().run()
         if self.editable_mode:  # editable: `make` compiles in place (make i18n)
             return
+        # the guide shows the Indonesian screenshots only: the English ones (-en.png, made to
+        # check the English window) stay out of wheels (half the guide's pictures)
+        for png in (Path(self.build_lib) / "dtpl_studio" / "_data" / "docs" / "img").glob("*-en.png"):
+            png.unlink()
         import PySide6
 
         here = Path(PySide6.__file__).parent
