@@ -131,7 +131,7 @@ B;PEKERJAAN TANAH;;;;
 
 
 def shoot_guide_pictures(window, out_dir: Path, code: str, app) -> list[Path]:
-    """The pictures of the guide's chapters on the demo: Pengaturan proyek, an item's back-up
+    """The pictures of the guide's chapters on the demo: Pengaturan proyek, Data umum, an item's back-up
     lines (the physical package's galian, a deducting line shown), the Rekap kebutuhan dock,
     the Lampiran and Spesifikasi windows."""
     written = []
@@ -140,6 +140,9 @@ def shoot_guide_pictures(window, out_dir: Path, code: str, app) -> list[Path]:
     settings_dialog = window.make_settings_dialog()
     written.append(_save(settings_dialog, out_dir / f"settings-{code}.png", app))
     settings_dialog.close()
+    data_umum = window.make_data_umum_dialog()
+    written.append(_save(data_umum, out_dir / f"data-umum-{code}.png", app))
+    data_umum.close()
     package = window.rab_editor.package
     item = (next((i for i in package.items() if any(m.sign < 0 for m in i.measurements)), None)
             or next((i for i in package.items() if len(i.measurements) > 1), None) or next(package.items()))
