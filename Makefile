@@ -6,7 +6,7 @@ STAMP := $(VENV)/.installed
 
 .PHONY: run test fuzz lint bench demo pdf prices clean wheel dist dist-test install-desktop i18n screenshots docs
 
-$(STAMP): pyproject.toml scripts/system-deps.sh
+$(STAMP): pyproject.toml setup.py scripts/system-deps.sh
 	bash scripts/system-deps.sh
 	@test -x $(PY) || $(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install --quiet --upgrade pip
@@ -69,13 +69,14 @@ docs: screenshots
 	$(PY) -m pip install --quiet 'mkdocs>=1.6'
 	$(PY) -m mkdocs build --strict --quiet
 
-## wheel: dist/dtpl_studio-*.whl (carries unit_prices/ and templates/ inside the package)
-wheel: $(STAMP)
+## wheel: dist/dtpl_studio-*.whl (carries unit_prices/, templates/ and the guide docs/ with fresh
+## screenshots inside the package)
+wheel: $(STAMP) screenshots
 	rm -f dist/dtpl_studio-*.whl
 	$(PY) -m pip wheel --no-deps --quiet -w dist .
 
 ## dist: standalone one-folder app in dist/dtpl-studio/ (PyInstaller; no Python needed to run it)
-dist: $(STAMP)
+dist: $(STAMP) screenshots
 	$(VENV)/bin/pyside6-lrelease -silent dtpl_studio/i18n/*.ts
 	$(PY) -m pip install --quiet 'pyinstaller>=6.10'
 	$(PY) -m PyInstaller --noconfirm --log-level WARN --distpath dist --workpath build/pyinstaller packaging/dtpl-studio.spec

@@ -3,7 +3,8 @@
 Writes PNGs into the folder given (default ``docs/img``): the main window on the demo project,
 the welcome, the About box, the save prompt and Qt's (non-native) file dialog, the BLM panel in
 its pass, warning and fail states and each tab of the Program BLM dialog, the Jadwal
-pelaksanaan dan kurva S window, for each language
+pelaksanaan dan kurva S window, Pengaturan proyek, back-up lines, the Rekap kebutuhan dock, the
+Impor RAB report (a small CSV), the Lampiran and Spesifikasi windows, and the window after Berkas › Proyek baru…, for each language
 (``<name>-id.png``, ``<name>-en.png``). Uses a temporary user data folder, never the real one.
 
 ``--blm-pdf`` also exports the demo's PDF in the three BLM states and renders the first page
@@ -111,6 +112,88 @@ def shoot_blm(window, out_dir: Path, code: str, app) -> list[Path]:
     return written
 
 
+#: A small RAB export as a kelurahan keeps one (semicolon CSV, Indonesian numbers) for the
+#: Impor RAB report: one division, a rate missing, a subtotal that does not add up.
+RAB_SAMPLE = """RENCANA ANGGARAN BIAYA
+Kegiatan;MCK komunal RW 04
+;
+No;Uraian Pekerjaan;Volume;Satuan;Harga Satuan (Rp);Jumlah Harga (Rp)
+A;PEKERJAAN PERSIAPAN;;;;
+1;Pembersihan lokasi;24,00;m2;11.700;280.800
+2;Pengukuran dan pemasangan bouwplank;18,00;m';171.200;3.081.600
+3;Papan nama kegiatan;1;NOS;450.000;450.000
+;Sub Total A;;;;3.812.400
+B;PEKERJAAN TANAH;;;;
+1;Galian tanah biasa;14,40;m3;88.500;1.274.400
+2;Urugan pasir bawah lantai;1,44;m3;;
+;Sub Total B;;;;1.274.400
+"""
+
+
+def shoot_guide_pictures(window, out_dir: Path, code: str, app) -> list[Path]:
+    """The pictures of the guide's chapters on the demo: Pengaturan proyek, Data umum, an item's back-up
+    lines (the physical package's galian, a deducting line shown), the Rekap kebutuhan dock,
+    the Lampiran and Spesifikasi windows."""
+    written = []
+    window.packages.setCurrentRow(len(window.doc.program.packages) - 1)
+    _settle(app)
+    settings_dialog = window.make_settings_dialog()
+    written.append(_save(settings_dialog, out_dir / f"settings-{code}.png", app))
+    settings_dialog.close()
+    data_umum = window.make_data_umum_dialog()
+    written.append(_save(data_umum, out_dir / f"data-umum-{code}.png", app))
+    data_umum.close()
+    package = window.rab_editor.package
+    item = (next((i for i in package.items() if any(m.sign < 0 for m in i.measurements)), None)
+            or next((i for i in package.items() if len(i.measurements) > 1), None) or next(package.items()))
+    window.rab_editor.select_id(item.id)
+    _settle(app)
+    written.append(_save(window.centralWidget(), out_dir / f"backup-{code}.png", app))
+    window.rekap_dock.raise_()
+    window.rekap_dock.setFloating(True)  # wide enough for its quantity columns
+    window.rekap_dock.resize(940, 640)
+    _settle(app)
+    written.append(_save(window.rekap_dock, out_dir / f"rekap-{code}.png", app))
+    window.rekap_dock.setFloating(False)
+    window.catalogue_dock.raise_()
+    sample = Path(_home) / "RAB MCK RW 04.csv"
+    sample.write_text(RAB_SAMPLE, encoding="utf-8")
+    report = window.make_import_rab_dialog(sample)
+    if report is not None:
+        report.resize(1000, 560)
+        written.append(_save(report, out_dir / f"impor-rab-{code}.png", app))
+        report.close()
+    window.attachments_dialog()
+    attachments = window._attachments
+    attachments.resize(1000, 560)
+    written.append(_save(attachments, out_dir / f"lampiran-{code}.png", app))
+    attachments.close()
+    window.specs_dialog()
+    if window._specs is not None:
+        window._specs.resize(1100, 640)
+        written.append(_save(window._specs, out_dir / f"spesifikasi-{code}.png", app))
+        window._specs.close()
+    return written
+
+
+def shoot_new_project(out_dir: Path, code: str, app) -> list[Path]:
+    """The window right after Berkas › Proyek baru… (one empty physical package)."""
+    from dtpl_studio.ui.app import create_main_window
+
+    project = Path(_home) / "Demo Sukamaju.dtpl"
+    window = create_main_window(project)
+    window.resize(1440, 900)
+    folder = Path(_home) / code
+    folder.mkdir(exist_ok=True)
+    window.new_project(folder / "Kelurahan Mekarsari 2025.dtpl")
+    window.statusBar().clearMessage()  # it names the temporary folder
+    _settle(app)
+    shot = _save(window, out_dir / f"new-project-{code}.png", app)
+    window.close()
+    _settle(app)
+    return [shot]
+
+
 def shoot_blm_pdf(out_dir: Path) -> list[Path]:
     """The first page of the PDF's BLM chapter in each state (``pdftoppm -r 60``)."""
     from pypdf import PdfReader
@@ -186,10 +269,12 @@ def shoot(out_dir: Path, languages=("id", "en"), blm_pdf: bool = False) -> list[
         jadwal.resize(1200, 620)
         written.append(_save(jadwal, out_dir / f"jadwal-{code}.png", app))
         jadwal.close()
+        written += shoot_guide_pictures(window, out_dir, code, app)
         blm_state(window, "warning")
         window.doc.undo_stack.setClean()  # the pictures' edits are not saved
         window.close()
         _settle(app)
+        written += shoot_new_project(out_dir, code, app)
     set_language("id")
     if blm_pdf:
         if shutil.which("pdftoppm") is None:

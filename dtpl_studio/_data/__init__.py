@@ -1,4 +1,5 @@
-"""Data that ships inside the package: the price book and the DTPL templates.
+"""Data that ships inside the package: the price book, the DTPL templates and the user guide's
+Markdown (``dtpl_studio._data.docs``, read by :mod:`dtpl_studio.ui.guide`).
 
 The repository keeps them at its root (``unit_prices/``, ``templates/``: the project layout of
 DESIGN.md §3); the build maps them into this package as ``dtpl_studio._data.unit_prices`` and

@@ -44,6 +44,26 @@
         <translation>&amp;Open…</translation>
     </message>
     <message>
+        <source>Proyek &amp;baru…</source>
+        <comment>action.new_project</comment>
+        <translation>&amp;New project…</translation>
+    </message>
+    <message>
+        <source>Proyek baru: simpan sebagai</source>
+        <comment>dlg.new_project.title</comment>
+        <translation>New project: save as</translation>
+    </message>
+    <message>
+        <source>Proyek baru dibuat: {path}. Isi kelurahan, kota, tahun anggaran dan penandatangan di Berkas → Pengaturan proyek…</source>
+        <comment>status.created</comment>
+        <translation>New project created: {path}. Fill in the kelurahan, city, fiscal year and signatories under File → Project settings…</translation>
+    </message>
+    <message>
+        <source>Paket fisik</source>
+        <comment>new.package.fisik</comment>
+        <translation>Physical package</translation>
+    </message>
+    <message>
         <source>&amp;Simpan</source>
         <comment>action.save</comment>
         <translation>&amp;Save</translation>
@@ -1319,6 +1339,16 @@ Rincian teknis dicatat di log.</source>
 Technical details are in the log.</translation>
     </message>
     <message>
+        <source>&lt;p&gt;Yang terbuka sekarang adalah &lt;b&gt;proyek demo&lt;/b&gt;: satu kelurahan fiktif dengan paket perencanaan dan jalan rabat beton dengan saluran, dihitung dari buku harga AHSP Cipta Karya 2023 bawaan. Silakan ubah volume, baris back-up dan item untuk mencoba; cek pagu BLM dan ekspor PDF DTPL ada di menu.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Memulai proyek sendiri:&lt;/b&gt; pilih &lt;i&gt;Berkas → Proyek baru…&lt;/i&gt; dan beri nama berkasnya (.dtpl), lalu isi kelurahan, kota, tahun anggaran dan penandatangan di &lt;i&gt;Berkas → Pengaturan proyek…&lt;/i&gt;. Langkah demi langkah ada di &lt;i&gt;Bantuan → Panduan pengguna&lt;/i&gt; (F1). Proyek terakhir ada di &lt;i&gt;Berkas → Buka terakhir&lt;/i&gt;.&lt;/p&gt;</source>
+        <comment>welcome.text</comment>
+        <translation>&lt;p&gt;What is open now is the &lt;b&gt;demo project&lt;/b&gt;: a fictional kelurahan with a planning package and a concrete road with a side drain, priced from the shipped AHSP Cipta Karya 2023 price book. Change volumes, back-up lines and items to try it; the BLM check and the DTPL PDF export are in the menus.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Starting your own project:&lt;/b&gt; choose &lt;i&gt;File → New project…&lt;/i&gt; and name its file (.dtpl), then fill in the kelurahan, city, fiscal year and signatories under &lt;i&gt;File → Project settings…&lt;/i&gt;. The steps are in &lt;i&gt;Help → User guide&lt;/i&gt; (F1). Recent projects are under &lt;i&gt;File → Open recent&lt;/i&gt;.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>Panduan pengguna tidak ada di instalasi ini (paketnya tidak lengkap). Pasang ulang DTPL Studio, atau dari folder sumber jalankan: make docs</source>
+        <comment>guide.missing</comment>
+        <translation>The user guide is missing from this installation (the package is incomplete). Reinstall DTPL Studio, or from the source folder run: make docs</translation>
+    </message>
+    <message>
         <source>&amp;Bahasa</source>
         <comment>menu.language</comment>
         <translation>&amp;Language</translation>
@@ -1713,6 +1743,11 @@ Technical details are in the log.</translation>
         <translation>Location and programme</translation>
     </message>
     <message>
+        <source>Judul kegiatan</source>
+        <comment>set.program_title</comment>
+        <translation>Activity title</translation>
+    </message>
+    <message>
         <source>Kelurahan</source>
         <comment>set.kelurahan</comment>
         <translation>Kelurahan</translation>
@@ -1746,6 +1781,16 @@ Technical details are in the log.</translation>
         <source>Paket: {name}</source>
         <comment>set.package</comment>
         <translation>Package: {name}</translation>
+    </message>
+    <message>
+        <source>Nama paket</source>
+        <comment>set.package_name</comment>
+        <translation>Package name</translation>
+    </message>
+    <message>
+        <source>Komponen</source>
+        <comment>set.component</comment>
+        <translation>Component</translation>
     </message>
     <message>
         <source>PPN</source>
@@ -2680,11 +2725,6 @@ Technical details are in the log.</translation>
         <translation>User guide</translation>
     </message>
     <message>
-        <source>Panduan pengguna belum dibangun di instalasi ini. Dari folder sumber, jalankan: make docs</source>
-        <comment>guide.missing</comment>
-        <translation>The user guide has not been built in this installation. From the source folder, run: make docs</translation>
-    </message>
-    <message>
         <source>Buku harga bawaan tidak tersedia: {error}</source>
         <comment>dlg.no_book</comment>
         <translation>The shipped price book is not available: {error}</translation>
@@ -3015,11 +3055,6 @@ Write why this book is accepted as its price basis (e.g. &quot;sample price book
         <source>Selamat datang di DTPL Studio</source>
         <comment>welcome.title</comment>
         <translation>Welcome to DTPL Studio</translation>
-    </message>
-    <message>
-        <source>&lt;p&gt;Yang terbuka sekarang adalah &lt;b&gt;proyek demo&lt;/b&gt;: satu kelurahan fiktif dengan paket perencanaan dan jalan rabat beton dengan saluran, dihitung dari buku harga AHSP Cipta Karya 2023 bawaan. Silakan ubah volume, baris back-up dan item untuk mencoba; cek pagu BLM dan ekspor PDF DTPL ada di menu.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Memulai proyek sendiri:&lt;/b&gt; pilih &lt;i&gt;Berkas → Simpan sebagai…&lt;/i&gt; dan beri nama berkas baru (.dtpl), lalu ganti uraian, volume dan paketnya. Proyek terakhir ada di &lt;i&gt;Berkas → Buka terakhir&lt;/i&gt;.&lt;/p&gt;</source>
-        <comment>welcome.text</comment>
-        <translation>&lt;p&gt;What is open now is the &lt;b&gt;demo project&lt;/b&gt;: a fictional kelurahan with a planning package and a concrete road with a side drain, priced from the shipped AHSP Cipta Karya 2023 price book. Change volumes, back-up lines and items to try it; the BLM check and the DTPL PDF export are in the menus.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Starting your own project:&lt;/b&gt; choose &lt;i&gt;File → Save as…&lt;/i&gt; and give a new file name (.dtpl), then replace its descriptions, volumes and packages. Recent projects are under &lt;i&gt;File → Open recent&lt;/i&gt;.&lt;/p&gt;</translation>
     </message>
     <message>
         <source>Jangan tampilkan lagi</source>

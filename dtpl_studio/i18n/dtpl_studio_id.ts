@@ -422,6 +422,26 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Proyek &amp;baru…</source>
+        <comment>action.new_project</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Proyek baru: simpan sebagai</source>
+        <comment>dlg.new_project.title</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Proyek baru dibuat: {path}. Isi kelurahan, kota, tahun anggaran dan penandatangan di Berkas → Pengaturan proyek…</source>
+        <comment>status.created</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Paket fisik</source>
+        <comment>new.package.fisik</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Volume tidak diubah: {reason}</source>
         <comment>rab.refused</comment>
         <translation type="unfinished"></translation>
@@ -1545,6 +1565,16 @@ Rincian teknis dicatat di log.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>&lt;p&gt;Yang terbuka sekarang adalah &lt;b&gt;proyek demo&lt;/b&gt;: satu kelurahan fiktif dengan paket perencanaan dan jalan rabat beton dengan saluran, dihitung dari buku harga AHSP Cipta Karya 2023 bawaan. Silakan ubah volume, baris back-up dan item untuk mencoba; cek pagu BLM dan ekspor PDF DTPL ada di menu.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Memulai proyek sendiri:&lt;/b&gt; pilih &lt;i&gt;Berkas → Proyek baru…&lt;/i&gt; dan beri nama berkasnya (.dtpl), lalu isi kelurahan, kota, tahun anggaran dan penandatangan di &lt;i&gt;Berkas → Pengaturan proyek…&lt;/i&gt;. Langkah demi langkah ada di &lt;i&gt;Bantuan → Panduan pengguna&lt;/i&gt; (F1). Proyek terakhir ada di &lt;i&gt;Berkas → Buka terakhir&lt;/i&gt;.&lt;/p&gt;</source>
+        <comment>welcome.text</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Panduan pengguna tidak ada di instalasi ini (paketnya tidak lengkap). Pasang ulang DTPL Studio, atau dari folder sumber jalankan: make docs</source>
+        <comment>guide.missing</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Bahasa belum diganti: ekspor PDF sedang berjalan. Tunggu sampai selesai, lalu pilih lagi.</source>
         <comment>status.language_busy</comment>
         <translation type="unfinished"></translation>
@@ -2042,6 +2072,11 @@ Pulihkan keadaan itu? (Berkas proyek baru berubah saat Anda menyimpan.)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Judul kegiatan</source>
+        <comment>set.program_title</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Kelurahan</source>
         <comment>set.kelurahan</comment>
         <translation type="unfinished"></translation>
@@ -2074,6 +2109,16 @@ Pulihkan keadaan itu? (Berkas proyek baru berubah saat Anda menyimpan.)</source>
     <message>
         <source>Paket: {name}</source>
         <comment>set.package</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nama paket</source>
+        <comment>set.package_name</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Komponen</source>
+        <comment>set.component</comment>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -3013,11 +3058,6 @@ Pulihkan keadaan itu? (Berkas proyek baru berubah saat Anda menyimpan.)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Panduan pengguna belum dibangun di instalasi ini. Dari folder sumber, jalankan: make docs</source>
-        <comment>guide.missing</comment>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Buku harga bawaan tidak tersedia: {error}</source>
         <comment>dlg.no_book</comment>
         <translation type="unfinished"></translation>
@@ -3105,11 +3145,6 @@ Pulihkan keadaan itu? (Berkas proyek baru berubah saat Anda menyimpan.)</source>
     <message>
         <source>Selamat datang di DTPL Studio</source>
         <comment>welcome.title</comment>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&lt;p&gt;Yang terbuka sekarang adalah &lt;b&gt;proyek demo&lt;/b&gt;: satu kelurahan fiktif dengan paket perencanaan dan jalan rabat beton dengan saluran, dihitung dari buku harga AHSP Cipta Karya 2023 bawaan. Silakan ubah volume, baris back-up dan item untuk mencoba; cek pagu BLM dan ekspor PDF DTPL ada di menu.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Memulai proyek sendiri:&lt;/b&gt; pilih &lt;i&gt;Berkas → Simpan sebagai…&lt;/i&gt; dan beri nama berkas baru (.dtpl), lalu ganti uraian, volume dan paketnya. Proyek terakhir ada di &lt;i&gt;Berkas → Buka terakhir&lt;/i&gt;.&lt;/p&gt;</source>
-        <comment>welcome.text</comment>
         <translation type="unfinished"></translation>
     </message>
     <message>

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
+from dtpl_studio.costing.pricebook import PriceBook
 from dtpl_studio.costing.rab import PricedProgram, Program, price_program
 from dtpl_studio.errors import DtplError
 from dtpl_studio.services.paths import data_dir
@@ -63,6 +64,61 @@ def create_demo(path: Path, *, force: bool = False) -> Program:
     program = build_demo_program(load_default_book())
     ProjectSession.create(program, path, replace=force).close()
     return program
+
+
+#: The signature blocks of a new project: (role line, position, template role id of
+#: ``templates/dtpl-plpbk.json`` signatory_roles) as on the demo's lembar pengesahan; names
+#: left blank for the facilitator (Berkas › Pengaturan proyek… › Penandatangan).
+NEW_PROJECT_SIGNATORIES = (
+    ("Dibuat oleh", "Ketua KSM", "ketua_ksm"),
+    ("Diperiksa oleh", "Fasilitator Teknik", "fasilitator_teknik"),
+    ("Disetujui oleh", "Koordinator BKM", "koordinator_bkm"),
+    ("Mengetahui", "Lurah", "lurah"),
+)
+
+
+def new_program(book: PriceBook, *, package_name: str = "Paket fisik",
+                division: str = "PEKERJAAN PERSIAPAN") -> Program:
+    """An empty programme as a facilitator starts one (Berkas › Proyek baru…): no kelurahan,
+    kota or year yet, the PLP-BK ceilings, one physical package with one empty division,
+    pinned to an empty copy of ``book`` (its edition and metadata; analyses are pinned as
+    items are added from the catalogue, as Struktur RAB › Tambah paket does), and the four
+    signature blocks (:data:`NEW_PROJECT_SIGNATORIES`) with blank names.
+
+    Args:
+        book: the price book the catalogue offers (the shipped edition by default).
+        package_name, division: the new package's and division's names (the window passes
+            them in its language).
+    """
+    from dtpl_studio.costing.funding import Component
+    from dtpl_studio.costing.rab import Package, Section, Signatory
+
+    return Program(
+        kelurahan="",
+        packages=[Package(package_name, Component.FISIK, book.subset(set()), [Section(division)])],
+        signatories=[Signatory(role, position=position, kind=kind)
+                     for role, position, kind in NEW_PROJECT_SIGNATORIES],
+    )
+
+
+def create_project(path: Path, book: PriceBook | None = None, **names: str):
+    """Save :func:`new_program` as the new project file ``path`` and return its held
+    :class:`~dtpl_studio.services.session.ProjectSession` (locked, as after opening).
+    ``book`` defaults to the shipped edition; ``names`` go to :func:`new_program`.
+
+    Raises:
+        dtpl_studio.services.session.LockedError: ``path`` is open in a DTPL Studio window.
+        dtpl_studio.storage.project_file.ProjectFileError: ``path`` exists and is not a DTPL
+            project (never replaced), or cannot be written.
+    """
+    from dtpl_studio.services.prices import load_default_book
+    from dtpl_studio.services.session import ProjectSession
+
+    path = Path(path)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    program = new_program(book if book is not None else load_default_book(), **names)
+    # the file dialog asked before replacing; only a DTPL project is ever replaced
+    return ProjectSession.create(program, path, replace=True)
 
 
 def default_project_path() -> Path:

@@ -195,6 +195,7 @@ class MainWindow(QMainWindow):
 
     def _build_actions(self) -> None:
         K = QKeySequence.StandardKey
+        self.new_action = self._action("action.new_project", self.new_project_dialog, [K.New])
         self.open_action = self._action("action.open", self.open_dialog, [K.Open])
         self.save_action = self._action("action.save", self.save, [K.Save])
         self.save_as_action = self._action("action.save_as", self.save_as, ["Ctrl+Shift+S"])
@@ -237,6 +238,7 @@ class MainWindow(QMainWindow):
     def _build_menus(self) -> None:
         bar = self.menuBar()
         file_menu = bar.addMenu(tr("menu.file"))
+        file_menu.addAction(self.new_action)
         file_menu.addAction(self.open_action)
         self.recent_menu = file_menu.addMenu(tr("menu.recent"))
         self.recent_menu.aboutToShow.connect(self._fill_recent_menu)
@@ -362,6 +364,44 @@ class MainWindow(QMainWindow):
         doc = ProjectDocument(program, path)
         self.set_document(doc)
         return doc
+
+    def new_project_dialog(self) -> bool:
+        """Berkas › Proyek baru…: ask to save changes, ask where the new file goes, then
+        :meth:`new_project` there. False when cancelled or failed."""
+        if not self.maybe_save():
+            return False
+        start = str(_writable_folder(settings.read("last_folder")) / "Proyek baru.dtpl")
+        name = dialogs.save_file_name(self, tr("dlg.new_project.title"), start, tr("dlg.filter.project"))
+        if not name:
+            return False
+        path = Path(name)
+        return self.new_project(path if path.suffix else path.with_suffix(".dtpl"))
+
+    def new_project(self, path: Path) -> bool:
+        """Create an empty project file ``path`` (``services.project.create_project``: one
+        physical package with one division, the shipped book pinned, blank signatories) and
+        show it; the old session is closed. Does not ask about unsaved changes (see
+        :meth:`new_project_dialog`). False (and a message) on failure."""
+        from dtpl_studio.services.project import create_project
+
+        path = Path(path)
+        old = self.doc.session if self.doc is not None else None
+        try:
+            session = create_project(path, self.library, package_name=tr("new.package.fisik"),
+                                     division=tr("new.division"))
+        except Exception as exc:  # noqa: BLE001 - shown to the user, never a traceback
+            if not isinstance(exc, DtplError):
+                log.exception("cannot create %s", path)
+            dialogs.show_error(self, tr("dlg.save_failed.title"),
+                               tr("dlg.save_failed.text", path=path, error=explain(exc, path, named=True)))
+            return False
+        self.set_document(ProjectDocument(session))
+        if old is not None and old is not session:
+            old.close()
+        self.refresh_audit()
+        settings.add_recent_file(path)
+        self._show_message(tr("status.created", path=path))
+        return True
 
     def open_path(self, path: Path) -> bool:
         """Open the project file ``path`` (asking to save changes first) through a

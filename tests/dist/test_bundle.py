@@ -44,6 +44,7 @@ def test_the_bundle_has_its_own_python_and_data():
     assert (internal / "dtpl_studio" / "_data" / "unit_prices" / "ahsp-cipta-karya-2023"
             / "edition.json").is_file()
     assert (internal / "dtpl_studio" / "_data" / "templates" / "dtpl-plpbk.json").is_file()
+    assert (internal / "dtpl_studio" / "_data" / "docs" / "index.md").is_file()  # Bantuan › Panduan
 
 
 def test_bundled_version_and_cli_cycle(bundle):

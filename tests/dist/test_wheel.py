@@ -92,3 +92,20 @@ def test_window_starts_from_the_wheel(installed):
     assert proc.returncode == 0, proc.stderr
     assert "window shown" in proc.stderr
     assert "Traceback" not in proc.stderr
+
+
+def test_the_wheel_carries_the_user_guide(installed):
+    """Bantuan › Panduan from an installed wheel (issue 7 point 5): the guide's Markdown is
+    inside the installed package, and the window's guide finds it there (screenshots travel
+    when docs/img was generated before the build: `make wheel` runs `make screenshots`)."""
+    bin_dir, work, env = installed
+    out = run([bin_dir / "python", "-c",
+               "from dtpl_studio.ui.guide import guide_markdown; print(guide_markdown())"],
+              work, env).stdout.strip()
+    index = Path(out)
+    site = bin_dir.parent.resolve()
+    assert index.is_file() and index.resolve().is_relative_to(site), out
+    assert not index.resolve().is_relative_to(REPO)
+    assert {"proyek-pertama.md", "backup-volume.md", "cetak-dtpl.md"} <= {p.name for p in index.parent.glob("*.md")}
+    if (REPO / "docs" / "img" / "window-id.png").is_file():
+        assert (index.parent / "img" / "window-id.png").is_file()

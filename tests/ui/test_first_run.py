@@ -30,7 +30,7 @@ def test_first_run_opens_the_demo_maximised_with_the_welcome(qtbot):
     assert window.opened_at_start == default_project_path()
     dialog = maybe_welcome(window, window.opened_at_start)
     assert isinstance(dialog, WelcomeDialog) and dialog.isVisible()
-    assert "proyek demo" in dialog.body.text() and "Simpan sebagai" in dialog.body.text()
+    assert "proyek demo" in dialog.body.text() and "Proyek baru" in dialog.body.text()
     dialog.accept()  # dismissed without the box: shown again next time
     assert settings.read("show_welcome") is True
     assert maybe_welcome(window, window.opened_at_start) is not None
@@ -90,6 +90,10 @@ def test_help_opens_the_guide_or_says_how_to_build_it(window, shown, monkeypatch
     monkeypatch.setattr(guide.QDesktopServices, "openUrl", lambda url: opened.append(url) or True)
     monkeypatch.setattr(guide, "guide_index", lambda: None)
     assert window.guide_action.text() == "&Panduan pengguna"
+    window.guide_action.trigger()  # no HTML: the shipped Markdown in a window of the app
+    assert window._guide_window.isVisible() and not shown.infos and not opened
+    window._guide_window.close()
+    monkeypatch.setattr(guide, "guide_markdown", lambda: None)
     window.guide_action.trigger()
     assert shown.infos and "make docs" in shown.infos[-1][1] and not opened
     monkeypatch.setattr(guide, "guide_index", lambda: Path("/x/guide/index.html"))

@@ -33,6 +33,7 @@ from PySide6.QtWidgets import (
 
 from dtpl_studio.costing import edits
 from dtpl_studio.costing.formatting import format_number
+from dtpl_studio.costing.funding import Component
 from dtpl_studio.costing.money import RoundingMode, RoundingRule
 from dtpl_studio.costing.numbers import NumberParseError
 from dtpl_studio.costing.rab import Package, Program, Signatory
@@ -48,6 +49,8 @@ DEFAULT_PPN = Decimal("0.11")
 SIGNATORY_COLUMNS = ("set.sig.role", "set.sig.name", "set.sig.position", "set.sig.date", "set.sig.nip")
 #: the template role id of a row (``Signatory.kind``), kept on its first cell
 KIND_ROLE = Qt.ItemDataRole.UserRole + 1
+#: the package components offered, in the order of the combo box
+COMPONENTS = (Component.PERENCANAAN, Component.FISIK)
 
 
 class SettingsError(ValueError):
@@ -80,11 +83,11 @@ class ProjectSettingsDialog(QDialog):
         where = QGroupBox(tr("set.location"))
         form = QFormLayout(where)
         self.texts: dict[str, QLineEdit] = {}
-        for name in ("kelurahan", "kecamatan", "kota", "provinsi", "bkm"):
+        for name in ("title", "kelurahan", "kecamatan", "kota", "provinsi", "bkm"):
             edit = QLineEdit(getattr(program, name))
             edit.setObjectName(f"set_{name}")
             self.texts[name] = edit
-            form.addRow(tr(f"set.{name}"), edit)
+            form.addRow(tr(f"set.{'program_title' if name == 'title' else name}"), edit)
         self.year = QSpinBox()
         self.year.setRange(0, 2100)
         self.year.setSpecialValueText("—")
@@ -96,6 +99,16 @@ class ProjectSettingsDialog(QDialog):
         self.package_box = QGroupBox(tr("set.package", name=package.name if package else "—"))
         pform = QFormLayout(self.package_box)
         settings = package.settings if package else None
+        self.package_name = QLineEdit(package.name if package else "")
+        self.package_name.setObjectName("set_package_name")
+        pform.addRow(tr("set.package_name"), self.package_name)
+        self.component = QComboBox()
+        self.component.setObjectName("set_component")
+        for component in COMPONENTS:
+            self.component.addItem(tr(f"component.{component.value}"), component)
+        if package is not None:
+            self.component.setCurrentIndex(COMPONENTS.index(package.component))
+        pform.addRow(tr("set.component"), self.component)
         self.ppn_applies = QCheckBox(tr("set.ppn_applies"))
         self.ppn_rate = QLineEdit()
         self.ppn_rate.setObjectName("set_ppn_rate")
@@ -266,6 +279,12 @@ class ProjectSettingsDialog(QDialog):
             if changes:
                 parts.append(edits.set_settings(package, **changes))
             fields = {}
+            name = self.package_name.text().strip()
+            if name and name != package.name:
+                fields["name"] = name
+            component = COMPONENTS[max(self.component.currentIndex(), 0)]
+            if component is not package.component:
+                fields["component"] = component
             if self.ksm.text().strip() != package.ksm:
                 fields["ksm"] = self.ksm.text().strip()
             if self.package_location.text().strip() != package.location:
