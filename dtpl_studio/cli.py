@@ -4,6 +4,8 @@ Subcommands (DESIGN.md §8):
 
 * ``demo OUT.dtpl`` — build the demo PLP-BK project from the shipped price book;
 * ``export PROJECT --pdf OUT.pdf`` — print the DTPL package;
+* ``export PROJECT --xlsx OUT.xlsx`` — the RAB, analyses and price list as a workbook with
+  live formulas (:mod:`dtpl_studio.spreadsheets.rab_export`);
 * ``check PROJECT [--json]`` — price the programme and print its BLM verdict (totals per
   package/component/source, every finding with code, severity, amounts); exit 0 passed,
   1 a rule fails (ceiling, swadaya, termin, price basis), 2 could not check (items in error,
@@ -84,7 +86,9 @@ def _parser() -> argparse.ArgumentParser:
     d.add_argument("--force", action="store_true", help="replace an existing file")
     e = sub.add_parser("export", help="export the DTPL package")
     e.add_argument("project", type=Path)
-    e.add_argument("--pdf", type=Path, required=True, help="output PDF path")
+    out = e.add_mutually_exclusive_group(required=True)
+    out.add_argument("--pdf", type=Path, help="output PDF path")
+    out.add_argument("--xlsx", type=Path, help="the RAB as an xlsx workbook with live formulas")
     c = sub.add_parser("check", help="price the project and check the BLM ceilings")
     c.add_argument("project", type=Path)
     c.add_argument("--json", action="store_true", help="print the verdict as JSON")
@@ -223,6 +227,14 @@ def main(argv: list[str] | None = None) -> int:
             check_project_target(args.out, args.force)
             program = create_demo(args.out, force=args.force)
             print(f"proyek demo ditulis: {args.out} ({len(program.packages)} paket)")
+            return 0
+        if command == "export" and args.xlsx:
+            from dtpl_studio.services.project import check_xlsx_target, export_xlsx, open_project
+
+            check_xlsx_target(args.xlsx, args.project)
+            out, xmap = export_xlsx(open_project(args.project), args.xlsx, project_path=args.project)
+            print(f"RAB xlsx ditulis: {out} ({len(xmap.rab_sheets)} lembar RAB, rumus dihitung ulang "
+                  "saat dibuka; terbilang berupa teks tetap)")
             return 0
         if command == "export":
             from dtpl_studio.services.project import check_pdf_target, export_pdf, open_project

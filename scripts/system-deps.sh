@@ -3,7 +3,9 @@
 # them pays a few ldconfig lookups. Needs root (or sudo) to install.
 #  - offscreen platform (tests, CI, headless `make run`): required, a failure stops the build;
 #  - xcb platform (a real window on an X11/Wayland desktop): installed best-effort, a failure
-#    only warns, because tests and CI never open a real window.
+#    only warns, because tests and CI never open a real window;
+#  - LibreOffice Calc (headless): best-effort too; the xlsx export's recompute test skips
+#    without it (about 1 min and 200 MB the first time, from Debian's packages).
 set -euo pipefail
 have() { ldconfig -p 2>/dev/null | grep -q "$1"; }
 need=(); want=()
@@ -28,6 +30,9 @@ command -v update-mime-database >/dev/null || want+=(shared-mime-info)
 command -v desktop-file-validate >/dev/null || want+=(desktop-file-utils)
 # rendering PDF pages to PNG for looking at them (make screenshots --blm-pdf, reviews)
 command -v pdftoppm >/dev/null || want+=(poppler-utils)
+# recomputing the xlsx export's formulas with a real spreadsheet engine (tests/spreadsheets/
+# test_rab_export_soffice.py; skipped without it) and the benchmark's LibreOffice print
+command -v soffice >/dev/null || want+=(libreoffice-calc-nogui)
 [ ${#need[@]} -eq 0 ] && [ ${#want[@]} -eq 0 ] && exit 0
 SUDO=""; [ "$(id -u)" -ne 0 ] && SUDO="sudo"
 export DEBIAN_FRONTEND=noninteractive
@@ -37,10 +42,10 @@ if ! $SUDO apt-get update -qq; then
 fi
 if [ ${#need[@]} -gt 0 ]; then
   echo "installing Debian packages Qt needs: ${need[*]}"
-  $SUDO apt-get install -y -qq --no-install-recommends "${need[@]}"
+  $SUDO apt-get install -y -qq -o DPkg::Lock::Timeout=300 --no-install-recommends "${need[@]}"
 fi
 if [ ${#want[@]} -gt 0 ]; then
-  echo "installing Debian packages for a real Qt window: ${want[*]}"
-  $SUDO apt-get install -y -qq --no-install-recommends "${want[@]}" \
-    || echo "warning: could not install ${want[*]}; the window needs them on a desktop (tests do not)"
+  echo "installing optional Debian packages (real Qt window, PDF pages, LibreOffice): ${want[*]}"
+  $SUDO apt-get install -y -qq -o DPkg::Lock::Timeout=300 --no-install-recommends "${want[@]}" \
+    || echo "warning: could not install ${want[*]}; a real window and the xlsx recompute test need them (other tests do not)"
 fi

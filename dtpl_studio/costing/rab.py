@@ -150,20 +150,26 @@ class Measurement:
                 ``m3``): the error is shown on the line, never a silent number.
         """
         magnitude = _SIGNS.get(self.sign) or Decimal(self.sign)
-        units = []
         for f in self.factors:
             magnitude = magnitude * f.value
-            units.append(f.unit)
-        symbols = tuple(units)
+        factor = self.unit_factor(unit)
+        return magnitude if factor is None else magnitude * factor
+
+    def unit_factor(self, unit: str) -> Decimal | None:
+        """What ``sign × Π factor values`` is multiplied by to be in the canonical ``unit``
+        (``cm × m`` into ``m2`` → ``0.01``), or None when the product is already in it; the
+        xlsx export writes the line as that product (:mod:`dtpl_studio.spreadsheets.rab_export`).
+
+        Raises:
+            UnitMismatchError / UnknownUnitError: as :meth:`volume_in`.
+        """
+        symbols = tuple(f.unit for f in self.factors)
         if self.factors and _is_count(unit):
             try:  # a dimensionless product on a count item is that count (5 → 5 bh)
-                factor = product_factor(symbols, "")
+                return product_factor(symbols, "")
             except UnitMismatchError:
                 pass
-            else:
-                return magnitude if factor is None else magnitude * factor
-        factor = product_factor(symbols, unit)
-        return magnitude if factor is None else magnitude * factor
+        return product_factor(symbols, unit)
 
     def formula(self, numbers: dict[str, str] | None = None) -> str:
         """Printable formula, e.g. ``1 × 150 m × 2,5 m × 0,12 m``; an expression line prints
@@ -1047,6 +1053,13 @@ def _checked_settings(package: Package, findings: list[Finding]) -> PackageSetti
     return PackageSettings(decimals, ppn, s.ppn_label, rounding)
 
 
+def effective_settings(package: Package) -> PackageSettings:
+    """The settings :func:`price_package` calculates with: the package's own, or the default
+    for each one out of its range (see :func:`_checked_settings`; the findings are
+    :func:`price_package`'s)."""
+    return _checked_settings(package, [])
+
+
 def price_program(program: Program, previous: PricedProgram | None = None,
                   changed: Collection[str] | None = None, *, same_shape: bool = False) -> PricedProgram:
     """Price all packages and check the BLM ceilings on the rounded BLM shares.
@@ -1070,5 +1083,5 @@ def price_program(program: Program, previous: PricedProgram | None = None,
 __all__ = [
     "ONE", "Factor", "Item", "ItemResult", "Measurement", "Package", "PackageSettings", "PricedItem",
     "PricedPackage", "PricedProgram", "PricedSection", "Program", "RabError", "RowKind",
-    "Section", "Signatory", "child_label", "item_rate", "price_package", "price_program", "roman",
+    "Section", "Signatory", "child_label", "effective_settings", "item_rate", "price_package", "price_program", "roman",
 ]

@@ -145,20 +145,20 @@ class ExportTargetError(DtplError, ValueError):
     default_code = "target.invalid"
 
 
-def check_pdf_target(out_path: Path, project_path: Path | None = None) -> Path:
+def check_pdf_target(out_path: Path, project_path: Path | None = None, suffix: str = ".pdf") -> Path:
     """Refuse an output path that would destroy something or fail half-way.
 
     Raises:
-        ExportTargetError: the name does not end in ``.pdf``; it is the project file itself;
-            it exists and is not a regular file (a folder, ``/dev/full``); its folder is
-            missing.
+        ExportTargetError: the name does not end in ``suffix`` (``.pdf``); it is the project
+            file itself; it exists and is not a regular file (a folder, ``/dev/full``); its
+            folder is missing.
     """
     out = Path(out_path)
     if project_path is not None and out.exists() and out.resolve() == Path(project_path).resolve():
         raise ExportTargetError(f"{out}: that is the project file itself", code="target.is_input", path=out)
-    if out.suffix.lower() != ".pdf":
-        raise ExportTargetError(f"{out}: the output file name must end in .pdf", code="target.suffix",
-                                path=out, params={"suffix": ".pdf"})
+    if out.suffix.lower() != suffix:
+        raise ExportTargetError(f"{out}: the output file name must end in {suffix}", code="target.suffix",
+                                path=out, params={"suffix": suffix})
     if out.exists() and not out.is_file():
         raise ExportTargetError(f"{out}: exists and is not a regular file", code="target.not_file", path=out)
     if not out.parent.is_dir():
@@ -194,6 +194,47 @@ def export_pdf(
         try:
             return build_dtpl_pdf(priced, out, progress=progress, cancelled=cancelled)
         except OSError as exc:  # ENOSPC names no file (or the temporary one): name the PDF
+            from dtpl_studio.errors import from_os_error
+
+            raise from_os_error(exc, out, action="write") from exc
+
+
+def check_xlsx_target(out_path: Path, project_path: Path | None = None) -> Path:
+    """As :func:`check_pdf_target` for the RAB workbook: the name must end in ``.xlsx``."""
+    return check_pdf_target(out_path, project_path, suffix=".xlsx")
+
+
+def export_xlsx(
+    program: Program,
+    out_path: Path,
+    progress: ProgressFn | None = None,
+    cancelled: CancelledFn | None = None,
+    project_path: Path | None = None,
+):
+    """Write the RAB workbook with live formulas for ``program`` to ``out_path`` (issue 10
+    point 7; :mod:`dtpl_studio.spreadsheets.rab_export`): atomically, under the target's lock
+    (the PDF export's), our temporary files left there by a killed export removed first.
+
+    Returns:
+        ``(path, export_map)``: the written file and where each of the app's figures sits.
+
+    Raises:
+        ExportTargetError: see :func:`check_xlsx_target`.
+        dtpl_studio.services.session.LockedError: another export is writing that file.
+        dtpl_studio.spreadsheets.rab_export.XlsxExportCancelled: ``cancelled()`` became true;
+            no file is left behind.
+    """
+    from dtpl_studio.services.session import target_lock
+    from dtpl_studio.spreadsheets.rab_export import write_rab_xlsx
+    from dtpl_studio.tempfiles import remove_leftovers
+
+    out = check_xlsx_target(out_path, project_path)
+    with target_lock(out, "xlsx"):
+        remove_leftovers(out.parent, out.name)
+        priced = price_program(program)
+        try:
+            return out, write_rab_xlsx(priced, out, progress=progress, cancelled=cancelled)
+        except OSError as exc:
             from dtpl_studio.errors import from_os_error
 
             raise from_os_error(exc, out, action="write") from exc

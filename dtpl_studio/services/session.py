@@ -127,6 +127,7 @@ class LockedError(SessionError):
 LOCK_FAILED_CODES: dict[str, str] = {
     "project": "lock_failed.project",
     "pdf": "lock_failed.pdf",
+    "xlsx": "lock_failed.xlsx",
     "report": "lock_failed.report",
     "edition": "lock_failed.edition",
     "library": "lock_failed.library",
