@@ -604,6 +604,8 @@ class ExcelEmulator:
                 return self._opaque(sheet, row, col)
         if isinstance(raw, bool):
             return raw
+        if isinstance(raw, Decimal):  # a workbook built in memory (the RAB export) holds Decimals
+            return raw if self.mode == "exact" else self._num(float(raw))
         if isinstance(raw, int | float):
             return self._num(raw)
         if isinstance(raw, str):
