@@ -79,6 +79,11 @@
         <translation>Export &amp;PDF…</translation>
     </message>
     <message>
+        <source>Ekspor &amp;xlsx (RAB dengan rumus)…</source>
+        <comment>action.export_xlsx</comment>
+        <translation>Export &amp;xlsx (RAB with formulas)…</translation>
+    </message>
+    <message>
         <source>&amp;Keluar</source>
         <comment>action.quit</comment>
         <translation>&amp;Quit</translation>
@@ -970,6 +975,16 @@
         <translation>PDF export cancelled</translation>
     </message>
     <message>
+        <source>RAB xlsx tersimpan: {path}</source>
+        <comment>status.exported_xlsx</comment>
+        <translation>RAB xlsx saved: {path}</translation>
+    </message>
+    <message>
+        <source>Ekspor xlsx dibatalkan</source>
+        <comment>status.export_xlsx_cancelled</comment>
+        <translation>xlsx export cancelled</translation>
+    </message>
+    <message>
         <source>Rekap kebutuhan</source>
         <comment>rekap.title</comment>
         <translation>Material and labour schedule</translation>
@@ -1294,6 +1309,35 @@ Close it there first. If that program is no longer running, delete {lock} next t
         <source>Batal</source>
         <comment>dlg.export.cancel</comment>
         <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>Ekspor RAB xlsx</source>
+        <comment>dlg.export_xlsx.title</comment>
+        <translation>Export RAB xlsx</translation>
+    </message>
+    <message>
+        <source>Menyusun buku kerja RAB…</source>
+        <comment>dlg.export_xlsx.progress</comment>
+        <translation>Building the RAB workbook…</translation>
+    </message>
+    <message>
+        <source>Ekspor xlsx gagal</source>
+        <comment>dlg.export_xlsx_failed.title</comment>
+        <translation>xlsx export failed</translation>
+    </message>
+    <message>
+        <source>Buku kerja RAB tidak dapat dibuat.
+
+{error}</source>
+        <comment>dlg.export_xlsx_failed.text</comment>
+        <translation>The RAB workbook could not be created.
+
+{error}</translation>
+    </message>
+    <message>
+        <source>Buku kerja Excel (*.xlsx)</source>
+        <comment>dlg.filter.xlsx</comment>
+        <translation>Excel workbook (*.xlsx)</translation>
     </message>
     <message>
         <source>Perubahan belum disimpan</source>

@@ -442,6 +442,11 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Ekspor &amp;xlsx (RAB dengan rumus)…</source>
+        <comment>action.export_xlsx</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Volume tidak diubah: {reason}</source>
         <comment>rab.refused</comment>
         <translation type="unfinished"></translation>
@@ -1208,6 +1213,16 @@ Tulis alasan menerima buku ini sebagai dasar harga (mis. &quot;buku harga contoh
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>RAB xlsx tersimpan: {path}</source>
+        <comment>status.exported_xlsx</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ekspor xlsx dibatalkan</source>
+        <comment>status.export_xlsx_cancelled</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Rekap kebutuhan</source>
         <comment>rekap.title</comment>
         <translation type="unfinished"></translation>
@@ -1523,6 +1538,33 @@ Tutup di sana terlebih dahulu. Jika program itu sudah tidak berjalan, hapus berk
     <message>
         <source>Batal</source>
         <comment>dlg.export.cancel</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ekspor RAB xlsx</source>
+        <comment>dlg.export_xlsx.title</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Menyusun buku kerja RAB…</source>
+        <comment>dlg.export_xlsx.progress</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ekspor xlsx gagal</source>
+        <comment>dlg.export_xlsx_failed.title</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Buku kerja RAB tidak dapat dibuat.
+
+{error}</source>
+        <comment>dlg.export_xlsx_failed.text</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Buku kerja Excel (*.xlsx)</source>
+        <comment>dlg.filter.xlsx</comment>
         <translation type="unfinished"></translation>
     </message>
     <message>

@@ -1,4 +1,5 @@
-"""Export the DTPL PDF on a worker thread with a progress dialog and a working Cancel."""
+"""Export the DTPL PDF (or the RAB xlsx) on a worker thread with a progress dialog and a
+working Cancel."""
 
 from __future__ import annotations
 
@@ -35,15 +36,18 @@ class PdfExport(QObject):
     """
 
     done = Signal(str, str)
+    #: window texts (keys of :mod:`dtpl_studio.ui.strings`) of this kind of export
+    TITLE, PROGRESS, CANCELLED = "dlg.export.title", "dlg.export.progress", "status.export_cancelled"
+    FAILED_TITLE, FAILED_TEXT = "dlg.export_failed.title", "dlg.export_failed.text"
 
     def __init__(self, parent: QWidget, pool: QThreadPool, program: Program, out_path: Path,
                  export_fn: ExportFn | None = None):
         super().__init__(parent)
         self.parent_widget = parent
         self.out_path = Path(out_path)
-        self.task = Task(export_fn or default_export_fn(), copy.deepcopy(program), self.out_path)
-        self.dialog = QProgressDialog(tr("dlg.export.progress"), tr("dlg.export.cancel"), 0, 0, parent)
-        self.dialog.setWindowTitle(tr("dlg.export.title"))
+        self.task = Task(export_fn or self.default_fn(), copy.deepcopy(program), self.out_path)
+        self.dialog = QProgressDialog(tr(self.PROGRESS), tr("dlg.export.cancel"), 0, 0, parent)
+        self.dialog.setWindowTitle(tr(self.TITLE))
         self.dialog.setWindowModality(Qt.WindowModality.WindowModal)
         self.dialog.setMinimumDuration(400)
         self.dialog.setAutoClose(False)
@@ -62,7 +66,7 @@ class PdfExport(QObject):
         """Ask the worker to stop (the Cancel button)."""
         if self.outcome is None:
             self.task.cancel()
-            self.dialog.setLabelText(tr("status.export_cancelled") + "…")
+            self.dialog.setLabelText(tr(self.CANCELLED) + "…")
 
     def _on_progress(self, done: int, total: int, label: str) -> None:
         if self.outcome is not None or self.task.is_cancelled():
@@ -91,5 +95,30 @@ class PdfExport(QObject):
 
     def _on_failed(self, message: str) -> None:
         self._finish("failed", message)
-        dialogs.show_error(self.parent_widget, tr("dlg.export_failed.title"),
-                           tr("dlg.export_failed.text", error=message))
+        dialogs.show_error(self.parent_widget, tr(self.FAILED_TITLE), tr(self.FAILED_TEXT, error=message))
+
+    @staticmethod
+    def default_fn() -> ExportFn:
+        return default_export_fn()
+
+
+def default_xlsx_export_fn() -> ExportFn:
+    """``services.project.export_xlsx`` (returns ``(path, export map)``)."""
+    from dtpl_studio.services.project import export_xlsx
+
+    return export_xlsx
+
+
+class XlsxExport(PdfExport):
+    """One running export of the RAB workbook with live formulas (issue 10 point 7)."""
+
+    TITLE, PROGRESS, CANCELLED = "dlg.export_xlsx.title", "dlg.export_xlsx.progress", "status.export_xlsx_cancelled"
+    FAILED_TITLE, FAILED_TEXT = "dlg.export_xlsx_failed.title", "dlg.export_xlsx_failed.text"
+
+    @staticmethod
+    def default_fn() -> ExportFn:
+        return default_xlsx_export_fn()
+
+    def _on_succeeded(self, result) -> None:
+        path = result[0] if isinstance(result, tuple) else result
+        self._finish("ok", str(path or self.out_path))

@@ -39,7 +39,7 @@ from dtpl_studio.services.session import LockedError, ProjectSession
 from dtpl_studio.ui import dialogs, settings
 from dtpl_studio.ui.commands import AddItemFromCatalogueCommand, RemoveItemCommand, push_edit
 from dtpl_studio.ui.document import ProjectDocument
-from dtpl_studio.ui.export import ExportFn, PdfExport
+from dtpl_studio.ui.export import ExportFn, PdfExport, XlsxExport
 from dtpl_studio.ui.messages import explain, explain_short
 from dtpl_studio.ui.strings import language, tr
 from dtpl_studio.ui.widgets.audit_panel import AuditPanel
@@ -200,6 +200,7 @@ class MainWindow(QMainWindow):
         self.save_action = self._action("action.save", self.save, [K.Save])
         self.save_as_action = self._action("action.save_as", self.save_as, ["Ctrl+Shift+S"])
         self.export_action = self._action("action.export_pdf", self.export_dialog, ["Ctrl+E"])
+        self.export_xlsx_action = self._action("action.export_xlsx", self.export_xlsx_dialog, ["Ctrl+Shift+E"])
         self.import_rab_action = self._action("action.import_rab", self.import_rab_dialog, [])
         self.quit_action = self._action("action.quit", self.close, [K.Quit])
         self.undo_action = self._action("action.undo", self.undo, ["Ctrl+Z"])
@@ -246,6 +247,7 @@ class MainWindow(QMainWindow):
         file_menu.addActions([self.save_action, self.save_as_action])
         file_menu.addSeparator()
         file_menu.addAction(self.export_action)
+        file_menu.addAction(self.export_xlsx_action)
         file_menu.addAction(self.import_rab_action)
         file_menu.addSeparator()
         file_menu.addAction(self.quit_action)
@@ -910,10 +912,32 @@ class MainWindow(QMainWindow):
         return self.export_job
 
     def _on_export_done(self, outcome: str, detail: str) -> None:
+        xlsx = isinstance(self.export_job, XlsxExport)
         if outcome == "ok":
-            self._show_message(tr("status.exported", path=detail))
+            self._show_message(tr("status.exported_xlsx" if xlsx else "status.exported", path=detail))
         elif outcome == "cancelled":
-            self._show_message(tr("status.export_cancelled"))
+            self._show_message(tr("status.export_xlsx_cancelled" if xlsx else "status.export_cancelled"))
+
+    def export_xlsx_dialog(self) -> None:
+        """Berkas › Ekspor xlsx…: the RAB, analyses and price list with live formulas."""
+        if self.doc is None:
+            return
+        folder = _writable_folder(str(self.doc.path.parent) if self.doc.path else settings.read("last_folder"))
+        stem = self.doc.path.stem if self.doc.path else f"RAB-{self.doc.program.kelurahan}"
+        name = dialogs.save_file_name(self, tr("dlg.export_xlsx.title"), str(folder / f"{stem}.xlsx"),
+                                      tr("dlg.filter.xlsx"))
+        if name:
+            path = Path(name)
+            self.export_xlsx_to(path if path.suffix.lower() == ".xlsx" else path.with_name(path.name + ".xlsx"))
+
+    def export_xlsx_to(self, out_path: Path, export_fn=None) -> XlsxExport | None:
+        """Start exporting the RAB workbook to ``out_path`` on the worker pool (one export at
+        a time, PDF or xlsx); returns the job."""
+        if self.doc is None or (self.export_job is not None and self.export_job.outcome is None):
+            return None
+        self.export_job = XlsxExport(self, self.pool, self.doc.program, out_path, export_fn)
+        self.export_job.done.connect(self._on_export_done)
+        return self.export_job
 
     # -- slots ---------------------------------------------------------------------------------
     def _on_package_selected(self, package: Package | None) -> None:
