@@ -1,4 +1,4 @@
-"""``make bench``: import, demo, PDF, and the RAB at 200 … 5 000 items: recompute, edit, open, save.
+"""``make bench``: import, demo, PDF, xlsx, and the RAB at 200 … 5 000 items: recompute, edit, open, save.
 
 Each step runs in a fresh subprocess so its peak resident memory (``ru_maxrss``) is its own;
 no tracing profiler runs during the timed part (tracemalloc would triple the times).
@@ -139,6 +139,37 @@ elif step == "pdf-big":
     build_dtpl_pdf(priced, out)
     extra = {"items": items, "drawing_pages": n, "pages": len(PdfReader(out).pages),
              "cpu_s": round(time.process_time() - c0, 2)}
+elif step == "xlsx-big":
+    # the RAB workbook with live formulas (issue 10 point 7) of the same generated RAB as
+    # pdf-big; then, where LibreOffice is installed, LibreOffice headless printing that
+    # workbook to PDF (issue 9: the DTPL PDF export time against a spreadsheet's print)
+    import shutil, subprocess, tempfile
+    sys.path.insert(0, "benchmarks")
+    from big_program import build_big_program
+    from dtpl_studio.costing.rab import price_program
+    from dtpl_studio.services.prices import load_default_book
+    from dtpl_studio.spreadsheets.rab_export import write_rab_xlsx
+    items = int(str(arg))
+    priced = price_program(build_big_program(load_default_book(), items))
+    t0 = time.perf_counter()
+    c0 = time.process_time()
+    write_rab_xlsx(priced, out)
+    elapsed = time.perf_counter() - t0
+    extra = {"items": items, "bytes": out.stat().st_size, "cpu_s": round(time.process_time() - c0, 2)}
+    soffice = shutil.which("soffice")
+    if soffice:
+        with tempfile.TemporaryDirectory() as lo:
+            t = time.perf_counter()
+            ch0 = resource.getrusage(resource.RUSAGE_CHILDREN)
+            subprocess.run([soffice, f"-env:UserInstallation={Path(lo, 'profile').as_uri()}", "--headless",
+                            "--convert-to", "pdf", "--outdir", lo, str(out)], check=True, capture_output=True)
+            extra["soffice_pdf_s"] = round(time.perf_counter() - t, 2)
+            ch1 = resource.getrusage(resource.RUSAGE_CHILDREN)
+            extra["soffice_cpu_s"] = round(ch1.ru_utime + ch1.ru_stime - ch0.ru_utime - ch0.ru_stime, 2)
+            from pypdf import PdfReader
+            extra["soffice_pages"] = len(PdfReader(Path(lo, out.stem + ".pdf")).pages)
+    else:
+        extra["soffice_pdf_s"] = "not installed"
 elif step == "recompute":
     from dtpl_studio.costing.rab import price_program
     from dtpl_studio.services.project import open_project
@@ -225,6 +256,10 @@ PDF_SIZES = tuple(int(n) for n in os.environ.get("DTPL_BENCH_SIZES", "200,1000,2
 DRAWING_SIZES = tuple(int(n) for n in os.environ.get("DTPL_BENCH_DRAWING_SIZES", "200,1000")
                       .split(",") if n.strip())
 DRAWING_PAGES = 20
+#: RAB sizes of the xlsx export benchmark, each also printed by LibreOffice when installed
+#: (``DTPL_BENCH_XLSX_SIZES=200`` to choose)
+XLSX_SIZES = tuple(int(n) for n in os.environ.get("DTPL_BENCH_XLSX_SIZES", "200,1000,2000")
+                   .split(",") if n.strip())
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -281,12 +316,15 @@ def main(argv: list[str] | None = None) -> int:
         for items in () if args.only_library else PDF_SIZES:
             rows.append((f"export DTPL PDF, {items} RAB items (≤300 analyses)",
                          run("pdf-big", Path(str(items)), tmp / f"big-{items}.pdf")))
+        for items in () if args.only_library else XLSX_SIZES:
+            rows.append((f"export RAB xlsx, {items} RAB items (+ LibreOffice → PDF)",
+                         run("xlsx-big", Path(str(items)), tmp / f"big-{items}.xlsx")))
         for items in DRAWING_SIZES:
             rows.append((f"export DTPL PDF, {items} RAB items + {DRAWING_PAGES} drawing pages",
                          run("pdf-big", Path(str(items)), tmp / f"draw-{items}.pdf", DRAWING_PAGES)))
-    print("not measured: LibreOffice headless printing the same RAB as xlsx (issue 9) is not "
-          "part of this bench yet" + ("" if shutil.which("soffice") else
-                                      "; soffice is not installed here"))
+    if not shutil.which("soffice"):
+        print("not measured: LibreOffice headless printing the RAB xlsx (issue 9): soffice is not "
+              "installed here (scripts/system-deps.sh installs it)")
     print(f"{'step':60} {'seconds':>9} {'peak RSS MiB':>13}  extra")
     for name, r in rows:
         extra = {k: v for k, v in r.items() if k not in ("seconds", "maxrss_mib")}

@@ -35,8 +35,10 @@ from __future__ import annotations
 import os
 import re
 from collections.abc import Callable
+from copy import copy
 from dataclasses import dataclass, field
 from decimal import Decimal
+from functools import lru_cache
 from pathlib import Path
 
 from openpyxl import Workbook
@@ -166,13 +168,41 @@ def sheet_title(text: str, taken: set[str]) -> str:
     return name
 
 
+_align = lru_cache(maxsize=None)(Alignment)
+_font = lru_cache(maxsize=None)(Font)
+
+
+def _apply(cell, font=None, fill=None, border=None, alignment=None, number_format=None) -> None:
+    """Set a cell's style; each combination is made once per workbook and then copied (openpyxl
+    hashes every style object on each assignment: a 2 000-item RAB spent most of its time
+    there). Style objects must live as long as the export (module constants, ``_align``,
+    ``_font``): the cache is keyed by their ``id``."""
+    cache = cell.parent.parent.__dict__.setdefault("_dtpl_styles", {})
+    key = (tuple(cell._style or ()), id(font), id(fill), id(border), id(alignment), number_format)
+    hit = cache.get(key)
+    if hit is not None:
+        cell._style = copy(hit)
+        return
+    if font is not None:
+        cell.font = font
+    if fill is not None:
+        cell.fill = fill
+    if border is not None:
+        cell.border = border
+    if alignment is not None:
+        cell.alignment = alignment
+    if number_format is not None:
+        cell.number_format = number_format
+    cache[key] = copy(cell._style)
+
+
 def _header(ws: Worksheet, row: int, labels: tuple[str, ...]) -> None:
     for col, label in enumerate(labels, start=1):
         c = ws.cell(row, col, label)
-        c.font = _BOLD
-        c.fill = _HEAD_FILL
-        c.border = _BOX
-        c.alignment = _CENTER
+        _apply(c, font=_BOLD)
+        _apply(c, fill=_HEAD_FILL)
+        _apply(c, border=_BOX)
+        _apply(c, alignment=_CENTER)
     ws.row_dimensions[row].height = 30
 
 
@@ -194,10 +224,17 @@ def _page(ws: Worksheet, header_rows: str) -> None:
 def _fit_height(ws: Worksheet, row: int, text: str, width: float) -> None:
     """Make ``row`` tall enough for ``text`` wrapped in a column ``width`` characters wide
     (spreadsheets do not grow a row for wrapped text written by a program)."""
-    lines = max(1, -(-len(text) // max(1, int(width * 1.05))))
+    lines = max(1, -(-len(text) // max(1, int(width * 1.2))))
     if lines > 1:
         current = ws.row_dimensions[row].height or 15
         ws.row_dimensions[row].height = max(current, 13.5 * lines + 2)
+
+
+def _book_title_row(ws: Worksheet, row: int, title: str, ncols: int) -> None:
+    """A book's title over the table's width, wrapped (a long title must not widen the page)."""
+    _apply(ws.cell(row, 1, title), font=_BOLD, alignment=_WRAP)
+    ws.merge_cells(start_row=row, start_column=1, end_row=row, end_column=ncols)
+    ws.row_dimensions[row].height = 30
 
 
 def _comment(cell, text: str) -> None:
@@ -213,11 +250,11 @@ def _money_format(value: Decimal | None) -> str:
 def _box_row(ws: Worksheet, row: int, ncols: int, fill: PatternFill | None = None, bold: bool = False) -> None:
     for col in range(1, ncols + 1):
         c = ws.cell(row, col)
-        c.border = _BOX
+        _apply(c, border=_BOX)
         if fill is not None:
-            c.fill = fill
+            _apply(c, fill=fill)
         if bold:
-            c.font = _BOLD
+            _apply(c, font=_BOLD)
 
 
 # -- Harga Dasar and Analisa ----------------------------------------------------------------
@@ -236,7 +273,7 @@ class _BookSheets:
             (self.harga, "DAFTAR HARGA SATUAN DASAR (UPAH, BAHAN, ALAT)", HARGA_HEADER, HARGA_WIDTHS),
             (self.analisa, "ANALISA HARGA SATUAN PEKERJAAN", ANALISA_HEADER, ANALISA_WIDTHS),
         ):
-            ws.cell(1, 1, title).font = _TITLE
+            _apply(ws.cell(1, 1, title), font=_TITLE)
             _widths(ws, widths)
             if ws is self.harga:  # an Analisa block has its own header
                 _header(ws, 3, header)
@@ -273,17 +310,17 @@ class _BookSheets:
         title = f"Buku harga {index}: {self._book_title(book)} (paket: {', '.join(package_names)})"
         # Harga Dasar block
         ws, r = self.harga, self.harga_row
-        ws.cell(r, 1, title).font = _BOLD
+        _book_title_row(ws, r, title, 7)
         r += 1
         price_cells: dict[str, str] = {}
         for n, res in enumerate(book.resources.values(), start=1):
             ws.cell(r, 1, n)
             ws.cell(r, 2, res.code or "")
-            ws.cell(r, 3, res.name).alignment = _WRAP
+            _apply(ws.cell(r, 3, res.name), alignment=_WRAP)
             _fit_height(ws, r, res.name, HARGA_WIDTHS[2])
             ws.cell(r, 4, res.unit)
             c = ws.cell(r, 5, plain(res.price))
-            c.number_format = _money_format(res.price)
+            _apply(c, number_format=_money_format(res.price))
             ws.cell(r, 6, KIND_WORDS.get(res.kind, str(res.kind)))
             ws.cell(r, 7, res.source_ref or "")
             _box_row(ws, r, len(HARGA_HEADER))
@@ -292,7 +329,7 @@ class _BookSheets:
         self.harga_row = r + 1
         # Analisa blocks, sub-analyses first so their rate cells exist when referenced
         ws, r = self.analisa, self.analisa_row
-        ws.cell(r, 1, title).font = _BOLD
+        _book_title_row(ws, r, title, 7)
         self.analisa_row = r + 2
         rate_cells: dict[str, str] = {}
         for code in _dependency_order(book):
@@ -302,19 +339,19 @@ class _BookSheets:
                         rate_cells: dict[str, str]) -> None:
         ws, r = self.analisa, self.analisa_row
         analysis = book.analyses[code]
-        ws.cell(r, 1, code).font = _BOLD
-        ws.cell(r, 1).alignment = Alignment(vertical="top")
-        ws.cell(r, 2, analysis.name).font = _BOLD
-        ws.cell(r, 2).alignment = _WRAP
+        _apply(ws.cell(r, 1, code), font=_BOLD)
+        _apply(ws.cell(r, 1), alignment=_align(vertical="top"))
+        _apply(ws.cell(r, 2, analysis.name), font=_BOLD)
+        _apply(ws.cell(r, 2), alignment=_WRAP)
         _fit_height(ws, r, analysis.name, ANALISA_WIDTHS[1])
-        ws.cell(r, 3, "Satuan").font = _BOLD
-        ws.cell(r, 4, analysis.unit).font = _BOLD
+        _apply(ws.cell(r, 3, "Satuan"), font=_BOLD)
+        _apply(ws.cell(r, 4, analysis.unit), font=_BOLD)
         r += 1
         try:
             bd = book.compute(code)
         except (PriceBookError, KeyError, ArithmeticError) as exc:
             c = ws.cell(r, 2, f"tidak dapat dihitung: {exc}")
-            c.font = Font(italic=True, color="B3261E")
+            _apply(c, font=_font(italic=True, color="B3261E"))
             self.analisa_row = r + 2
             return
         _header(ws, r, ANALISA_HEADER)
@@ -323,17 +360,17 @@ class _BookSheets:
         sheet = ws.title
         for letter, words, lines in (("A", "TENAGA KERJA", bd.labour), ("B", "BAHAN", bd.material),
                                      ("C", "PERALATAN", bd.equipment)):
-            ws.cell(r, 1, letter).font = _BOLD
-            ws.cell(r, 2, words).font = _BOLD
+            _apply(ws.cell(r, 1, letter), font=_BOLD)
+            _apply(ws.cell(r, 2, words), font=_BOLD)
             _box_row(ws, r, 7)
             r += 1
             first = r
             for n, pl in enumerate(lines, start=1):
                 self._write_line(book, r, n, pl, price_cells, rate_cells, totals)
                 r += 1
-            ws.cell(r, 2, f"JUMLAH HARGA {words}").font = _BOLD
+            _apply(ws.cell(r, 2, f"JUMLAH HARGA {words}"), font=_BOLD)
             total = ws.cell(r, 7, f"=SUM(G{first}:G{r - 1})" if lines else Decimal(0))
-            total.number_format = MONEY_SEN
+            _apply(total, number_format=MONEY_SEN)
             _box_row(ws, r, 7, _SUB_FILL, bold=True)
             totals[letter] = f"G{r}"
             r += 1
@@ -343,19 +380,19 @@ class _BookSheets:
             ("F", "Harga Satuan Pekerjaan (D+E)", f"=G{r}+G{r + 1}"),
         ]
         for letter, words, formula in rows:
-            ws.cell(r, 1, letter).font = _BOLD
-            ws.cell(r, 2, words).font = _BOLD
+            _apply(ws.cell(r, 1, letter), font=_BOLD)
+            _apply(ws.cell(r, 2, words), font=_BOLD)
             c = ws.cell(r, 7, formula)
-            c.number_format = MONEY_SEN
+            _apply(c, number_format=MONEY_SEN)
             if letter == "E":
                 p = ws.cell(r, 5, plain(bd.overhead_pct))
-                p.number_format = PCT
+                _apply(p, number_format=PCT)
             _box_row(ws, r, 7, bold=True)
             r += 1
         rule = analysis.rate_rounding or book.meta.rate_rounding
-        ws.cell(r, 2, f"Harga satuan pekerjaan, {rule.describe()}").font = _BOLD
+        _apply(ws.cell(r, 2, f"Harga satuan pekerjaan, {rule.describe()}"), font=_BOLD)
         c = ws.cell(r, 7, "=" + rounding_formula(f"G{r - 1}", rule))
-        c.number_format = _money_format(bd.f)
+        _apply(c, number_format=_money_format(bd.f))
         _box_row(ws, r, 7, _HEAD_FILL, bold=True)
         rate_cells[code] = ref(sheet, 7, r)
         self.xmap.rates[(index, code)] = ref(sheet, 7, r)
@@ -366,7 +403,7 @@ class _BookSheets:
         ws = self.analisa
         line = pl.line
         ws.cell(r, 1, n)
-        ws.cell(r, 2, pl.description).alignment = _WRAP
+        _apply(ws.cell(r, 2, pl.description), alignment=_WRAP)
         _fit_height(ws, r, pl.description, ANALISA_WIDTHS[1])
         if line.kind is LineKind.SUB_ANALYSIS:
             ws.cell(r, 3, line.ref)
@@ -374,7 +411,7 @@ class _BookSheets:
             ws.cell(r, 3, book.resources[line.ref].code or "")
         ws.cell(r, 4, pl.unit)
         coef = ws.cell(r, 5, plain(line.coefficient))
-        coef.number_format = COEF if line.kind is not LineKind.PCT_OF_MATERIAL else PCT
+        _apply(coef, number_format=COEF if line.kind is not LineKind.PCT_OF_MATERIAL else PCT)
         price = ws.cell(r, 6)
         if line.kind is LineKind.PCT_OF_MATERIAL:
             price.value = f"={totals['B']}"
@@ -388,9 +425,9 @@ class _BookSheets:
             base = price_cells[line.ref]
             factor = _price_factor(book, line)
             price.value = f"={base}" if factor is None else f"={base}*{number_text(factor)}"
-        price.number_format = _money_format(pl.price)
+        _apply(price, number_format=_money_format(pl.price))
         amount = ws.cell(r, 7, f"=E{r}*F{r}")
-        amount.number_format = MONEY_SEN
+        _apply(amount, number_format=MONEY_SEN)
         _box_row(ws, r, 7)
 
 
@@ -434,16 +471,16 @@ class _RabSheet:
         self.settings = effective_settings(pp.package)
         self.vol_format = "[$-421]#,##0" + ("." + "0" * self.settings.volume_decimals
                                            if self.settings.volume_decimals else "")
-        ws.cell(1, 1, "RENCANA ANGGARAN BIAYA (RAB)").font = _TITLE
+        _apply(ws.cell(1, 1, "RENCANA ANGGARAN BIAYA (RAB)"), font=_TITLE)
         ws.merge_cells("A1:F1")
-        ws.cell(1, 1).alignment = Alignment(horizontal="center")
+        _apply(ws.cell(1, 1), alignment=_align(horizontal="center"))
         for r, text in enumerate(program_title, start=2):
             ws.cell(r, 1, text)
         _header(ws, 7, RAB_HEADER)
         for col in range(1, 7):
-            ws.cell(8, col, f"({col})").alignment = _CENTER
-            ws.cell(8, col).font = Font(italic=True, size=8)
-            ws.cell(8, col).border = _BOX
+            _apply(ws.cell(8, col, f"({col})"), alignment=_CENTER)
+            _apply(ws.cell(8, col), font=_font(italic=True, size=8))
+            _apply(ws.cell(8, col), border=_BOX)
         ws.freeze_panes = "A9"
         _widths(ws, RAB_WIDTHS)
         _page(ws, "7:8")
@@ -456,15 +493,15 @@ class _RabSheet:
             cell = self._section(ps)
             division_cells.append((ps, cell))
         r = self.row + 1
-        ws.cell(r, 2, "REKAPITULASI").font = _BOLD
+        _apply(ws.cell(r, 2, "REKAPITULASI"), font=_BOLD)
         _box_row(ws, r, 6, _HEAD_FILL, bold=True)
         r += 1
         first = r
         for ps, cell in division_cells:
-            ws.cell(r, 1, ps.label).alignment = _CENTER
+            _apply(ws.cell(r, 1, ps.label), alignment=_CENTER)
             ws.cell(r, 2, ps.section.title.upper())
             c = ws.cell(r, 6, f"={cell}")
-            c.number_format = MONEY
+            _apply(c, number_format=MONEY)
             _box_row(ws, r, 6)
             r += 1
         s = self.settings
@@ -472,9 +509,9 @@ class _RabSheet:
         ws.cell(r, 2, "JUMLAH")
         ws.cell(r, 6, f"=SUM(F{first}:F{r - 1})" if division_cells else Decimal(0))
         ppn = r + 1
-        ws.cell(ppn, 2, f"{s.ppn_label or 'PPN'} × tarif")
+        ws.cell(ppn, 2, s.ppn_label or 'PPN')
         rate = ws.cell(ppn, 5, plain(s.ppn_rate))
-        rate.number_format = PCT
+        _apply(rate, number_format=PCT)
         ws.cell(ppn, 6, f"=ROUND(F{jumlah}*E{ppn},0)")
         total = r + 2
         ws.cell(total, 2, f"TOTAL (JUMLAH + {s.ppn_label or 'PPN'})")
@@ -483,12 +520,12 @@ class _RabSheet:
         ws.cell(rounded, 2, f"DIBULATKAN ({s.total_rounding.describe()})")
         ws.cell(rounded, 6, "=" + rounding_formula(f"F{total}", s.total_rounding))
         for row in (jumlah, ppn, total, rounded):
-            ws.cell(row, 6).number_format = MONEY
+            _apply(ws.cell(row, 6), number_format=MONEY)
             _box_row(ws, row, 6, _SUB_FILL if row != rounded else _HEAD_FILL, bold=True)
         words = ws.cell(rounded + 1, 1, f"Terbilang: {self.pp.terbilang}")
-        words.font = Font(italic=True, bold=True)
+        _apply(words, font=_font(italic=True, bold=True))
         ws.merge_cells(start_row=rounded + 1, start_column=1, end_row=rounded + 1, end_column=6)
-        words.alignment = Alignment(wrap_text=True, vertical="top")
+        _apply(words, alignment=_align(wrap_text=True, vertical="top"))
         ws.row_dimensions[rounded + 1].height = 30
         _comment(words, "Teks tetap dari DTPL Studio untuk total dibulatkan saat ekspor; tidak ikut "
                  "berubah bila angka di lembar ini diubah.")
@@ -502,10 +539,10 @@ class _RabSheet:
     def _section(self, ps: PricedSection) -> str:
         ws = self.ws
         r = self.row
-        ws.cell(r, 1, ps.label).alignment = _CENTER
+        _apply(ws.cell(r, 1, ps.label), alignment=_CENTER)
         title = ps.section.title.upper() if ps.depth == 0 else ps.section.title
         c = ws.cell(r, 2, title)
-        c.alignment = Alignment(indent=ps.depth, wrap_text=True, vertical="top")
+        _apply(c, alignment=_align(indent=ps.depth, wrap_text=True, vertical="top"))
         _fit_height(ws, r, title, RAB_WIDTHS[1] - 2 * ps.depth)
         _box_row(ws, r, 6, bold=True)
         self.row = r + 1
@@ -521,10 +558,10 @@ class _RabSheet:
                 else:
                     parts.append((row, row, True))
         r = self.row
-        ws.cell(r, 2, f"Jumlah {ps.label}. {ps.section.title}").alignment = Alignment(indent=ps.depth)
+        _apply(ws.cell(r, 2, f"Jumlah {ps.label}. {ps.section.title}"), alignment=_align(indent=ps.depth))
         args = ",".join(f"F{a}" if a == b else f"F{a}:F{b}" for a, b, _ in parts)
         total = ws.cell(r, 6, f"=SUM({args})" if parts else Decimal(0))
-        total.number_format = MONEY
+        _apply(total, number_format=MONEY)
         _box_row(ws, r, 6, _SUB_FILL, bold=True)
         self.row = r + 1
         self.xmap.subtotals[(self.index, ps.section.id)] = ref(ws.title, 6, r)
@@ -533,13 +570,13 @@ class _RabSheet:
     def _item(self, pi: PricedItem) -> int:
         ws, r, item = self.ws, self.row, pi.item
         self.row = r + 1
-        ws.cell(r, 1, pi.label).alignment = _CENTER
-        ws.cell(r, 2, item.description).alignment = Alignment(indent=pi.depth, wrap_text=True, vertical="top")
+        _apply(ws.cell(r, 1, pi.label), alignment=_CENTER)
+        _apply(ws.cell(r, 2, item.description), alignment=_align(indent=pi.depth, wrap_text=True, vertical="top"))
         _fit_height(ws, r, item.description, RAB_WIDTHS[1] - 2 * pi.depth)
-        ws.cell(r, 4, item.unit).alignment = _CENTER
+        _apply(ws.cell(r, 4, item.unit), alignment=_CENTER)
         vol, rate, amount = ws.cell(r, 3), ws.cell(r, 5), ws.cell(r, 6)
-        vol.number_format = self.vol_format
-        amount.number_format = MONEY
+        _apply(vol, number_format=self.vol_format)
+        _apply(amount, number_format=MONEY)
         _box_row(ws, r, 6)
         if pi.error or pi.volume is None or pi.rate is None:
             if pi.volume is not None:
@@ -567,7 +604,7 @@ class _RabSheet:
         else:
             rate.value = plain(pi.rate)
             _comment(rate, "Harga khusus" + (f": {item.custom_reason}" if item.custom_reason else " (tanpa alasan)"))
-        rate.number_format = _money_format(pi.rate)
+        _apply(rate, number_format=_money_format(pi.rate))
         amount.value = f"=ROUND(C{r}*E{r},0)"
         self.xmap.items[(self.index, item.id)] = {
             "volume": ref(ws.title, 3, r), "rate": ref(ws.title, 5, r), "amount": ref(ws.title, 6, r)}
@@ -600,7 +637,7 @@ class _Backup:
     def _sheet(self) -> Worksheet:
         if self.ws is None:
             ws = self.ws = self.wb.create_sheet("Back-up Volume")
-            ws.cell(1, 1, "PERHITUNGAN VOLUME (BACK-UP VOLUME)").font = _TITLE
+            _apply(ws.cell(1, 1, "PERHITUNGAN VOLUME (BACK-UP VOLUME)"), font=_TITLE)
             labels = ["n", "p", "l", "t"] + [f"faktor {k}" for k in range(5, self.width + 1)]
             _header(ws, 3, ("NO", "URAIAN", *labels[: self.width], "VOLUME", "SAT."))
             ws.freeze_panes = "A4"
@@ -621,35 +658,35 @@ class _Backup:
         ws = self._sheet()
         r = self.row
         vc = self.volume_col
-        ws.cell(r, 1, pi.number).font = _BOLD
-        ws.cell(r, 2, f"{item.description} ({package_name})").font = _BOLD
-        ws.cell(r, vc + 1, item.unit).font = _BOLD
+        _apply(ws.cell(r, 1, pi.number), font=_BOLD)
+        _apply(ws.cell(r, 2, f"{item.description} ({package_name})"), font=_BOLD)
+        _apply(ws.cell(r, vc + 1, item.unit), font=_BOLD)
         r += 1
         first = r
         for m, factor in zip(item.measurements, factors, strict=True):
             text = ("dikurangi: " if m.sign < 0 else "") + m.description
-            ws.cell(r, 2, text).alignment = _WRAP
+            _apply(ws.cell(r, 2, text), alignment=_WRAP)
             _fit_height(ws, r, text, 44)
             cells = []
             for k, f in zip(_factor_columns(m.factors), m.factors, strict=True):
                 col = self.FIRST_FACTOR + k
                 c = ws.cell(r, col, plain(f.value))
-                c.number_format = '[$-421]General' + (f'" {f.unit}"' if f.unit else "")
+                _apply(c, number_format='[$-421]General' + (f'" {f.unit}"' if f.unit else ""))
                 cells.append(f"{get_column_letter(col)}{r}")
             if factor is not None:
                 cells.append(number_text(factor))
             product = "*".join(cells) if cells else "1"
             sign = "-" if m.sign < 0 else ""
             vol = ws.cell(r, vc, f"={sign}({product})" if sign else f"={product}")
-            vol.number_format = VOLUME_EXACT
+            _apply(vol, number_format=VOLUME_EXACT)
             if factor is not None:
                 _comment(vol, f"× {number_text(factor)}: konversi satuan ke {item.unit}")
             ws.cell(r, vc + 1, item.unit)
             r += 1
-        ws.cell(r, 2, "Jumlah").font = _BOLD
+        _apply(ws.cell(r, 2, "Jumlah"), font=_BOLD)
         total = ws.cell(r, vc, f"=SUM({get_column_letter(vc)}{first}:{get_column_letter(vc)}{r - 1})")
-        total.number_format = VOLUME_EXACT
-        total.font = _BOLD
+        _apply(total, number_format=VOLUME_EXACT)
+        _apply(total, font=_BOLD)
         ws.cell(r, vc + 1, item.unit)
         self.row = r + 2
         return ref(ws.title, vc, r)
