@@ -193,3 +193,26 @@ def test_cli_export_xlsx(tmp_path: Path, capsys):
     assert main(["export", str(tmp_path / "demo.dtpl"), "--xlsx", str(tmp_path / "rab.xlsx")]) == 0
     assert "RAB xlsx ditulis" in capsys.readouterr().out
     assert (tmp_path / "rab.xlsx").exists()
+
+
+def test_cli_refuses_bad_targets(tmp_path: Path):
+    from dtpl_studio.cli import main
+    from dtpl_studio.services.project import create_demo
+
+    project = tmp_path / "demo.dtpl"
+    create_demo(project)
+    before = project.read_bytes()
+    assert main(["export", str(project), "--xlsx", str(project)]) == 2
+    assert main(["export", str(project), "--xlsx", str(tmp_path / "x.pdf")]) == 2
+    assert main(["export", str(project), "--xlsx", str(tmp_path / "no" / "x.xlsx")]) == 2
+    assert project.read_bytes() == before
+
+
+def test_export_takes_the_target_lock(tmp_path: Path):
+    from dtpl_studio.services.session import LockedError, target_lock
+
+    program = build_demo_program(load_default_book())
+    out = tmp_path / "rab.xlsx"
+    with target_lock(out, "xlsx"), pytest.raises(LockedError):
+        export_xlsx(program, out)
+    assert not out.exists()
