@@ -704,6 +704,7 @@ def build_rab_workbook(priced: PricedProgram, progress: ProgressFn | None = None
     program = priced.program
     wb = Workbook()
     wb.remove(wb.active)
+    wb.calculation.fullCalcOnLoad = True  # no cached values: every spreadsheet computes on open
     xmap = ExportMap()
     taken = {"harga dasar", "analisa", "back-up volume"}
     total = len(priced.packages)
