@@ -317,6 +317,8 @@ def program_totals(packages: tuple[PricedPackage, ...]) -> ProgramTotals:
     ded = ZERO
     for pp in packages:
         for kind, it in _items_with_kind(pp):
+            if it.error:  # an item in error is priced 0: it counts in no category
+                continue
             if pp.package.component is Component.PERENCANAAN:
                 categories[kind] = categories.get(kind, ZERO) + it.amount
             elif kind is SectionKind.DED:

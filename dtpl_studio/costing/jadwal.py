@@ -202,7 +202,7 @@ class Jadwal:
 def item_person_days(pp: PricedPackage) -> dict[str, Decimal | None]:
     """HOK (OH) per item id: printed volume × Σ OH labour coefficients of the item's analysis
     (sub-analyses expanded by :func:`~dtpl_studio.costing.kebutuhan.unit_needs`); None for an
-    item without analysis, without a volume, or whose analysis cannot be expanded. An item
+    item without analysis, without a volume, in error (priced 0), or whose analysis cannot be expanded. An item
     whose rate is overridden keeps its analysis' labour (the work is the same).
     """
     memo: dict = {}
@@ -211,7 +211,7 @@ def item_person_days(pp: PricedPackage) -> dict[str, Decimal | None]:
     with localcontext(CONTEXT):
         for pi in pp.items():
             code = pi.item.analysis_code
-            if not code or pi.volume is None:
+            if not code or pi.volume is None or pi.error:  # an item in error is priced 0
                 out[pi.item.id] = None
                 continue
             try:

@@ -799,18 +799,22 @@ def price_package(package: Package, previous: PricedPackage | None = None,
             findings.append(Finding(Severity.ERROR, message, location=where, raw=item.unit, code=code))
             return PricedItem(item, number, label, depth, None, None, None, ZERO, message)
         exact: Decimal | PricedItem | None = None
+        # an item in error is priced 0 everywhere (totals, BLM, funding, rekap, jadwal): its
+        # row keeps what could be read and says the error; it never adds a negative amount
+        line_error = ""
         for n, line in enumerate(item.measurements, start=1):
             bad = [f for f in line.factors if f.value.is_finite() and f.value < 0]
             if line.sign not in (1, -1):
-                findings.append(Finding(
-                    Severity.ERROR, f"baris back-up {n}: tanda {line.sign} bukan +1 atau −1 (pengurangan)",
-                    location=where, raw=str(line.sign), code="measurement-sign"))
+                message = f"baris back-up {n}: tanda {line.sign} bukan +1 atau −1 (pengurangan)"
+                findings.append(Finding(Severity.ERROR, message, location=where, raw=str(line.sign),
+                                        code="measurement-sign"))
+                line_error = line_error or message
             if bad:
-                findings.append(Finding(
-                    Severity.ERROR,
-                    f"baris back-up {n}: faktor negatif {_fmt(bad[0].value)}; pengurangan ditulis "
-                    "sebagai baris 'dikurangi' dengan faktor positif",
-                    location=where, raw=str(bad[0].value), code="negative-factor"))
+                message = (f"baris back-up {n}: faktor negatif {_fmt(bad[0].value)}; pengurangan ditulis "
+                           "sebagai baris 'dikurangi' dengan faktor positif")
+                findings.append(Finding(Severity.ERROR, message, location=where, raw=str(bad[0].value),
+                                        code="negative-factor"))
+                line_error = line_error or message
         if any(m.expression or m.link is not None for m in item.measurements):
             exact = special_volume(item, where, number, label, depth)
             if isinstance(exact, PricedItem):
@@ -830,6 +834,13 @@ def price_package(package: Package, previous: PricedPackage | None = None,
                                     params=(("value", _fmt(exact)), ("limit", _fmt(MAX_VOLUME)))))
             return PricedItem(item, number, label, depth, None, None, None, ZERO, message)
         volume = exact.quantize(q, rounding=ROUND_HALF_UP, context=CONTEXT)
+        if line_error:
+            return PricedItem(item, number, label, depth, exact, None, None, ZERO, line_error)
+        if volume < 0:
+            message = f"volume negatif {_fmt(volume)}: pengurangan melebihi pekerjaan"
+            findings.append(Finding(Severity.ERROR, message, location=where, raw=str(volume),
+                                    code="negative-volume", params=(("value", _fmt(volume)),)))
+            return PricedItem(item, number, label, depth, exact, None, None, ZERO, message)
         try:
             rate = item_rate(item, package.book)
         except (RabError, PriceBookError) as exc:
@@ -845,11 +856,15 @@ def price_package(package: Package, previous: PricedPackage | None = None,
                                     params=(("value", _fmt(rate)), ("limit", _fmt(MAX_RATE)))))
             return PricedItem(item, number, label, depth, exact, volume, None, ZERO, message)
         if rate < 0:
-            findings.append(Finding(
-                Severity.ERROR, f"harga satuan negatif Rp {_fmt(rate)}", location=where, raw=str(rate),
-                code="negative-rate"))
+            message = f"harga satuan negatif Rp {_fmt(rate)}"
+            findings.append(Finding(Severity.ERROR, message, location=where, raw=str(rate), code="negative-rate"))
+            return PricedItem(item, number, label, depth, exact, volume, None, ZERO, message)
         amount = round_rupiah(volume * rate)
-        shares = _funding_shares(item, amount, item.funding or inherited, package.book, where, findings)
+        split_findings: list[Finding] = []
+        shares = _funding_shares(item, amount, item.funding or inherited, package.book, where, split_findings)
+        findings.extend(split_findings)
+        if split_findings:  # a split that cannot be applied: the item is in error, priced 0
+            return PricedItem(item, number, label, depth, exact, volume, rate, ZERO, split_findings[0].message)
         for source, share in shares:
             by_source_exact[source] = by_source_exact.get(source, ZERO) + share
         if item.rate_override is not None and not item.override_reason:
@@ -858,9 +873,6 @@ def price_package(package: Package, previous: PricedPackage | None = None,
             findings.append(Finding(Severity.WARNING, "harga khusus tanpa alasan", location=f"RAB {number}", code="custom-rate"))
         if volume == 0:
             findings.append(Finding(Severity.WARNING, "volume nol", location=where, code="zero-volume"))
-        elif volume < 0:
-            findings.append(Finding(Severity.ERROR, "volume negatif: pengurangan melebihi pekerjaan", location=where, raw=str(volume), code="negative-volume",
-                                    params=(("value", _fmt(volume)),)))
         return PricedItem(item, number, label, depth, exact, volume, rate, amount, "", tuple(shares))
 
     def special_volume(item: Item, where: str, number: str, label: str, depth: int) -> Decimal | PricedItem:

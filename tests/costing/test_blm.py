@@ -440,7 +440,8 @@ def test_shares_above_the_item_are_an_error_on_the_item():
     priced = price_program(programme(package("F", Component.FISIK, item)))
     f = next(f for f in priced.verdict.findings if f.code == "funding-split")
     assert f.item_id == item.id and priced.verdict.kind is VerdictKind.NOT_VALID
-    assert priced.packages[0].by_source == {FundingSource.BLM: D(1000)}
+    assert priced.packages[0].by_source == {}  # an item in error is priced 0 (issue 5, fix5)
+    assert next(priced.packages[0].items()).amount == 0
 
 
 def test_in_kind_labour_is_valued_from_the_book():

@@ -136,7 +136,7 @@ def test_rounded_total_never_off_by_more_than_a_step(volume, mode):
         assert priced.rounded <= priced.total
 
 
-def test_negative_total_is_an_error_finding_not_a_crash():
+def test_deductions_above_the_work_price_the_item_zero_never_a_negative_total():
     pkg = physical()
     road = pkg.sections[1].children[0]
     road.measurements.append(m("salah tanda", ("p", "1000", "m"), ("l", "2.5", "m"), ("t", "1", "m"), sign=-1))
@@ -144,9 +144,10 @@ def test_negative_total_is_an_error_finding_not_a_crash():
         pkg.sections[0].children.remove(child)
     pkg.sections[1].children[1].children[0].volume = Decimal(0)
     priced = price_package(pkg)
-    assert priced.rounded < 0
-    assert priced.terbilang.startswith("minus ")
-    assert any(f.code == "negative-total" for f in priced.findings)
+    assert priced.rounded == 0 and priced.direct == 0  # the road is in error: priced 0
+    assert not priced.terbilang.startswith("minus ")
+    assert any(f.code == "negative-volume" for f in priced.findings)
+    assert not any(f.code == "negative-total" for f in priced.findings)
 
 
 def test_absurd_numbers_are_findings_not_crashes():

@@ -418,6 +418,13 @@ def test_programme_without_packages_or_analyses(tmp_path):
 
 # -- negative totals, PPN zero, deductions, price-list count ----------------------------
 
+def replace_packages(program, packages):
+    """A copy of ``program`` holding only ``packages``."""
+    import dataclasses
+
+    return dataclasses.replace(program, packages=list(packages))
+
+
 def _negative_program(*, with_other_packages: bool) -> tuple:
     """A fisik package whose deductions exceed the works (total Rp −200.000, PPN 0 %)."""
     from dtpl_studio.costing.rab import Factor, Item, Measurement, Package, Section
@@ -445,37 +452,40 @@ def _negative_program(*, with_other_packages: bool) -> tuple:
     return program, price_program(program)
 
 
-def test_negative_package_total_prints_minus_and_draft(tmp_path):
+def test_deductions_above_the_work_print_the_item_in_error_and_zero(tmp_path):
+    """Issue 5 (fix5): an item whose deductions exceed its work is in error and priced 0;
+    the package never goes below 0 and no rupiah figure prints negative."""
     program, priced = _negative_program(with_other_packages=False)
     pp = priced.packages[0]
-    assert pp.rounded < 0 and pp.terbilang.startswith("minus ")
-    assert any(f.code == "negative-total" for f in pp.findings)
+    item = next(pp.items())
+    assert item.error and item.amount == 0 and item.volume is None
+    assert pp.rounded == 0 and not pp.terbilang.startswith("minus ")
+    assert not any(f.code == "negative-total" for f in pp.findings)
+    assert any(f.code == "negative-volume" for f in pp.findings)
     texts = pages_text(build_dtpl_pdf(priced, tmp_path / "neg.pdf"))
     text = flat("\n".join(texts))
-    cover = flat(texts[0])
-    assert "−200.000" in cover
-    assert "Terbilang: Minus dua ratus ribu rupiah" in cover
-    assert "(Minus dua ratus ribu rupiah)" in text  # lembar pengesahan
+    assert "−200.000" not in text and "Minus" not in text
+    assert "Kesalahan: volume negatif -2: pengurangan melebihi pekerjaan" in text
     assert all("DRAFT" in t for t in texts)
-    assert "Total paket negatif (pengurangan melebihi pekerjaan)" in text
 
 
-def test_negative_programme_total_on_cover(tmp_path):
+def test_an_item_in_error_leaves_the_programme_total_of_the_others(tmp_path):
     program, priced = _negative_program(with_other_packages=True)
     program.packages[-1].sections[0].children[0].custom_rate = Decimal(100_000_000)
     priced = price_program(program)
     total = sum(pp.rounded for pp in priced.packages)
-    assert total < 0
+    assert priced.packages[-1].rounded == 0
+    assert total == sum(pp.rounded for pp in price_program(
+        replace_packages(program, program.packages[:-1])).packages)
     cover = flat(pages_text(build_dtpl_pdf(priced, tmp_path / "negp.pdf"))[0])
-    assert f"−{format_rupiah(-total)}" in cover
-    assert "Terbilang: Minus " in cover
-    assert "DRAFT" in cover
+    assert format_rupiah(total) in cover
+    assert "Minus" not in cover and "DRAFT" in cover
 
 
 def test_ppn_zero_never_prints_minus_zero(tmp_path):
     _, priced = _negative_program(with_other_packages=False)
     pp = priced.packages[0]
-    assert pp.ppn == 0 and pp.ppn.is_signed()  # −200.000 × 0 % is Decimal('-0')
+    assert pp.ppn == 0
     text = flat("\n".join(pages_text(build_dtpl_pdf(priced, tmp_path / "ppn0.pdf"))))
     assert "PPN 0% 0 TOTAL" in text
     assert "-0" not in text and "−0 " not in text
