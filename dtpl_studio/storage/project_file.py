@@ -887,6 +887,21 @@ class _Numbers:
         return replacement, (f"nilai tersimpan tidak terbaca ({shown})",
                              f"diganti {_shown(replacement)}; ketik ulang nilainya")
 
+    def enum(self, cls: Any, raw: object, table: str, row: object, column: str, package: int | None,
+             default: Any, default_text: str) -> tuple[Any, tuple[str, str] | None]:
+        """A text-coded column read as ``cls`` (issue 5, fix5 point 4): the member, or
+        ``default`` and a problem naming the raw value and the values allowed, to attach once
+        the model object exists, so one bad code never refuses the whole file.
+
+        Returns ``(value, problem)`` (problem None when the value is known).
+        """
+        try:
+            return parse_enum(cls, raw, f"{table} {row}.{column}"), None  # type: ignore[arg-type]
+        except (StoredValueError, TypeError, ValueError):
+            allowed = ", ".join(repr(m.value) for m in cls if m.value) or "—"
+            shown = "kosong" if raw in ("", None) else repr(raw)[:40]
+            return default, (f"nilai {shown} tidak dikenal (yang sah: {allowed})", f"dipakai {default_text}")
+
     def attach(self, problem: tuple[str, str] | None, raw: object, table: str, row: object,
                column: str, package: int | None, target: Any, attribute: str) -> None:
         if problem is None:
@@ -933,10 +948,16 @@ def _assemble(session: Session, verify: bool, numbers: _Numbers) -> Program:
 
     rules = []
     for r in session.scalars(select(FundingRuleRecord).order_by(FundingRuleRecord.position)):
+        component, enum_problem = numbers.enum(Component, r.component, "funding_rule", r.id, "component",
+                                               None, None, "")
+        if enum_problem is not None:  # a ceiling for an unknown component cannot be applied
+            numbers.attach((enum_problem[0], "aturan pagu ini tidak dipakai; perbaiki atau hapus di "
+                            "jendela Program BLM (menyimpan akan menghapusnya)"),
+                           r.component, "funding_rule", r.id, "component", None, None, "")
+            continue
         ceiling, problem = numbers.decimal(r.ceiling, "funding_rule", r.id, "ceiling", None,
                                            high=MAX_AMOUNT, replacement=ZERO)
-        rule = FundingRule(r.program, parse_enum(Component, r.component, f"funding_rule {r.id}.component"),
-                           ceiling, r.source_ref, r.note, r.year)
+        rule = FundingRule(r.program, component, ceiling, r.source_ref, r.note, r.year)
         numbers.attach(problem, r.ceiling, "funding_rule", r.id, "ceiling", None, rule, "ceiling")
         rules.append(rule)
     termins = []
@@ -1014,13 +1035,15 @@ def _assemble(session: Session, verify: bool, numbers: _Numbers) -> Program:
             amount, problem = numbers.decimal(rec.amount, "item_funding", rec.id, "amount",
                                               package_id, high=MAX_AMOUNT, replacement=None)
             numbers.attach(problem, rec.amount, "item_funding", rec.id, "amount", package_id, None, "")
-        return FundingShare(parse_enum(FundingSource, rec.source, f"item_funding {rec.id}.source"),
-                            percent, amount)
+        source, problem = numbers.enum(FundingSource, rec.source, "item_funding", rec.id, "source",
+                                       package_id, FundingSource.LAINNYA, "'lainnya' (CSR/lain)")
+        share = FundingShare(source, percent, amount)
+        numbers.attach(problem, rec.source, "item_funding", rec.id, "source", package_id, share, "source")
+        return share
 
     def build_item(rec: ItemRecord) -> Item:
         nonlocal built_items
         built_items += 1
-        where = f"item {rec.id} ({rec.description!r})"
         measurements = []
         for m in lines_by_item.get(rec.id, []):
             factors = []
@@ -1045,6 +1068,9 @@ def _assemble(session: Session, verify: bool, numbers: _Numbers) -> Program:
             rec.rate_override, "item", rec.id, "rate_override", package_id, high=MAX_RATE, replacement=None)
         volume, volume_problem = numbers.decimal(rec.volume, "item", rec.id, "volume", package_id,
                                                  high=MAX_VOLUME)
+        funding, funding_problem = (None, None) if rec.funding in ("", None) else numbers.enum(
+            FundingSource, rec.funding, "item", rec.id, "funding", package_id, None,
+            "sumber dana divisinya")
         item = Item(
             description=rec.description,
             unit=rec.unit,
@@ -1053,7 +1079,7 @@ def _assemble(session: Session, verify: bool, numbers: _Numbers) -> Program:
             custom_reason=rec.custom_reason,
             volume=volume,
             measurements=measurements,
-            funding=None if rec.funding == "" else parse_enum(FundingSource, rec.funding, where + ".funding"),
+            funding=funding,
             funding_split=[build_share(sh) for sh in shares_by_item.get(rec.id, [])],
             rate_override=override,
             override_reason=rec.override_reason,
@@ -1066,6 +1092,7 @@ def _assemble(session: Session, verify: bool, numbers: _Numbers) -> Program:
         numbers.attach(custom_problem, rec.custom_rate, "item", rec.id, "custom_rate", package_id, item, "custom_rate")
         numbers.attach(override_problem, rec.rate_override, "item", rec.id, "rate_override", package_id,
                        item, "rate_override")
+        numbers.attach(funding_problem, rec.funding, "item", rec.id, "funding", package_id, item, "funding")
         if volume_problem is not None and not measurements:  # a volume under back-up lines is unused
             numbers.attach(volume_problem, rec.volume, "item", rec.id, "volume", package_id, item, "volume")
         return item
@@ -1083,10 +1110,15 @@ def _assemble(session: Session, verify: bool, numbers: _Numbers) -> Program:
             build_section(k[3], depth + 1) if k[1] == 0 else build_item(k[3])
             for k in kids
         ]
-        return Section(rec.title, children, id=rec.uid,
-                       funding=None if rec.funding in (None, "") else parse_enum(
-                           FundingSource, rec.funding, f"section {rec.id}.funding"),
-                       kind=parse_enum(SectionKind, rec.kind or "", f"section {rec.id}.kind"))
+        funding, funding_problem = (None, None) if rec.funding in (None, "") else numbers.enum(
+            FundingSource, rec.funding, "section", rec.id, "funding", package_id, None,
+            "sumber dana divisi di atasnya (BLM di puncak)")
+        kind, kind_problem = numbers.enum(SectionKind, rec.kind or "", "section", rec.id, "kind", package_id,
+                                          SectionKind.NONE, "'belum dikategorikan'")
+        section = Section(rec.title, children, id=rec.uid, funding=funding, kind=kind)
+        numbers.attach(funding_problem, rec.funding, "section", rec.id, "funding", package_id, section, "funding")
+        numbers.attach(kind_problem, rec.kind, "section", rec.id, "kind", package_id, section, "kind")
+        return section
 
     packages: list[Package] = []
     for pr in session.scalars(select(PackageRecord).order_by(PackageRecord.position)):
@@ -1115,14 +1147,14 @@ def _assemble(session: Session, verify: bool, numbers: _Numbers) -> Program:
         if step < 0:  # a RoundingRule cannot hold it: keep the default, say so
             step_problem, step = (f"nilai {_shown(step)} negatif", f"dipakai {_shown(default.total_rounding.step)}"), \
                 default.total_rounding.step
+        mode, mode_problem = numbers.enum(RoundingMode, st.total_rounding_mode, "package_settings", pr.id,
+                                          "total_rounding_mode", pr.id, default.total_rounding.mode,
+                                          f"{default.total_rounding.mode.value!r} (ke bawah)")
         settings = PackageSettings(
             volume_decimals=decimals,
             ppn_rate=ppn,
             ppn_label=st.ppn_label,
-            total_rounding=RoundingRule(
-                step,
-                parse_enum(RoundingMode, st.total_rounding_mode, f"package_settings {pr.id}.total_rounding_mode"),
-            ),
+            total_rounding=RoundingRule(step, mode),
             # out of range: kept, reported by the jadwal, which uses the default crew
             crew_size=_or(_stored_int(st.crew_size), default.crew_size),
             work_days_per_week=_or(_stored_int(st.work_days_per_week), default.work_days_per_week),
@@ -1132,9 +1164,13 @@ def _assemble(session: Session, verify: bool, numbers: _Numbers) -> Program:
         numbers.attach(ppn_problem, st.ppn_rate, "package_settings", pr.id, "ppn_rate", pr.id, settings, "ppn_rate")
         numbers.attach(step_problem, st.total_rounding_step, "package_settings", pr.id, "total_rounding_step",
                        pr.id, settings, "total_rounding")
-        packages.append(Package(
+        numbers.attach(mode_problem, st.total_rounding_mode, "package_settings", pr.id, "total_rounding_mode",
+                       pr.id, settings, "total_rounding")
+        component, component_problem = numbers.enum(Component, pr.component, "package", pr.id, "component",
+                                                    pr.id, Component.FISIK, "'fisik'")
+        package = Package(
             name=pr.name,
-            component=parse_enum(Component, pr.component, f"package {pr.id}.component"),
+            component=component,
             book=books[pr.book_id],
             sections=[build_section(s, 0) for s in sections_by_parent.get((pr.id, None), [])],
             ksm=pr.ksm,
@@ -1146,7 +1182,9 @@ def _assemble(session: Session, verify: bool, numbers: _Numbers) -> Program:
             data=_data_from_pairs(PackageData, data_pairs.get(pr.id, []), f"data umum {pr.name}",
                                   data_notes[pr.id]),
             parameters=[build_parameter(prm) for prm in parameters_by_package.get(pr.id, [])],
-        ))
+        )
+        numbers.attach(component_problem, pr.component, "package", pr.id, "component", pr.id, package, "component")
+        packages.append(package)
     if built_sections != len(all_sections) or built_items != len(all_items):
         raise _Corrupt(f"{len(all_sections) - built_sections} section(s) and "
                        f"{len(all_items) - built_items} item(s) are not reachable from any package")
@@ -1174,7 +1212,7 @@ def _assemble(session: Session, verify: bool, numbers: _Numbers) -> Program:
         title=prec.title,
         termins=termins,
         swadaya_rule=swadaya_rule,
-        attachments=_read_attachments(session, {p.id for p in packages}),
+        attachments=_read_attachments(session, {p.id for p in packages}, numbers),
         spec_texts={r.key: SpecClause(
             key=r.key, title=r.title, keywords=tuple(k.strip() for k in r.keywords.split(",") if k.strip()),
             scope=r.scope, materials=r.materials, method=r.method, quality=r.quality,
@@ -1196,19 +1234,21 @@ def _assemble(session: Session, verify: bool, numbers: _Numbers) -> Program:
     return program
 
 
-def _read_attachments(session: Session, package_ids: set[str]) -> list[Attachment]:
+def _read_attachments(session: Session, package_ids: set[str], numbers: _Numbers | None = None) -> list[Attachment]:
     """The attachments in order; each one's bytes are checked against its stored SHA-256.
 
     Raises:
         _Corrupt: a hash that does not match (the file was changed outside DTPL Studio or is
-            damaged), an unknown kind or media type.
+            damaged), an unknown media type (an unknown kind is a finding, read as scan).
     """
     attachments = []
     for rec in _table_rows(session, AttachmentRecord, "position"):
         where = f"attachment {rec.id}"
         data = bytes(rec.data or b"")
+        kind, kind_problem = (numbers or _Numbers(Path("?"))).enum(
+            AttachmentKind, rec.kind, "attachment", rec.id, "kind", None, AttachmentKind.SCAN, "'scan' (lampiran)")
         att = Attachment(
-            kind=parse_enum(AttachmentKind, rec.kind, where + ".kind"),
+            kind=kind,
             title=rec.title, filename=rec.filename,
             media_type=parse_enum(MediaType, rec.media_type, where + ".media_type").value,
             data=data, sha256=rec.sha256, pages=_stored_int(rec.pages) or 1,
@@ -1218,6 +1258,8 @@ def _read_attachments(session: Session, package_ids: set[str]) -> list[Attachmen
             note=rec.note, id=rec.uid)
         if not att.hash_ok():
             raise _AttachmentChanged(att)
+        if numbers is not None:
+            numbers.attach(kind_problem, rec.kind, "attachment", rec.id, "kind", None, att, "kind")
         attachments.append(att)
     return attachments
 

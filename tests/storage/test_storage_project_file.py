@@ -259,13 +259,16 @@ def test_newer_schema_is_refused(program: Program, tmp_path: Path) -> None:
     assert path.read_bytes() == before  # never touched
 
 
-def test_bad_stored_value_is_reported_as_damage(program: Program, tmp_path: Path) -> None:
+def test_bad_stored_code_is_a_finding_and_the_rest_opens(program: Program, tmp_path: Path) -> None:
+    """Issue 5 (fix5): an unknown funding code is a finding naming table, row and column;
+    the item inherits its section's source (every coded column: test_stored_enums.py)."""
     path = tmp_path / "enum.dtpl"
     save_program(program, path)
     with _db(path) as con:
         con.execute("UPDATE item SET funding = 'bank dunia' WHERE id = 1")
-    with pytest.raises(ProjectFileError, match="damaged.*FundingSource"):
-        load_program(path)
+    loaded = load_program(path)
+    notes = [n.finding for p in loaded.packages for n in p.load_notes if n.applies()]
+    assert [(f.location, f.raw) for f in notes] == [("enum.dtpl | tabel item baris 1 kolom funding", "bank dunia")]
 
 
 def test_bad_stored_number_is_a_finding_and_the_rest_opens(program: Program, tmp_path: Path) -> None:
