@@ -231,6 +231,21 @@ def _typed_rels(archive: zipfile.ZipFile, part: str):
 _COLUMNS: dict[str, int] = {}
 
 
+def _number(text: str) -> int | float | str:
+    """A numeric cell's ``<v>`` as openpyxl casts it (int, else float); ``NaN``/``INF``
+    (which Excel never writes, but other programs and hand edits do) as a float NaN/infinity,
+    and text that is no number as that text, so that the importer's cell reader
+    (:mod:`dtpl_studio.spreadsheets.cells`) refuses it with a finding naming the sheet and the
+    cell instead of the whole workbook being unreadable (issue 5, fix5 point 4)."""
+    try:
+        return _cast_number(text)
+    except ValueError:
+        try:
+            return float(text)
+        except ValueError:
+            return text
+
+
 def _coordinate(ref: str) -> tuple[int, int]:
     """``'H12'`` → ``(12, 8)`` (row, column), columns cached."""
     letters = ref.rstrip("0123456789")
@@ -287,7 +302,7 @@ def _read_sheet(
                 value = node.findtext(_V) or None
             if value is not None:
                 if data_type == "n":
-                    value = _cast_number(value)
+                    value = _number(value)
                     style = node.get("s")
                     if style and int(style) in dates:
                         try:

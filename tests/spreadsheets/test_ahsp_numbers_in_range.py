@@ -158,3 +158,18 @@ def _editions(library: Path) -> int:
 
     with PriceLibrary(f"sqlite:///{library}") as lib:
         return len(lib.list_editions())
+
+
+@pytest.mark.parametrize("text", ["NaN", "nan", "INF", "-Infinity", "1E+400", "seratus", "1..5"])
+def test_a_non_number_in_a_numeric_cell_is_a_finding_naming_the_cell(tmp_path, text):
+    """Issue 5 (fix5 point 4): a numeric cell (``t="n"``) whose ``<v>`` is NaN, infinity or
+    no number at all (hand-edited or written by another program) is a finding naming the
+    sheet and cell, never "the workbook cannot be read" naming none."""
+    (tmp_path / "src").mkdir()
+    source = _build(tmp_path / "src" / "AHSP.xlsx", [_PLAIN])
+    path = _with_cell(source, tmp_path / "AHSP.xlsx", _sheet_xml(source, "Upah Bahan"), "G9", text)
+    book, report = import_loaded(load_xlsx(path))  # no WorkbookReadError
+    at_cell = [f for f in report.findings if f.location == "AHSP.xlsx | Upah Bahan!G9"
+               and f.severity is Severity.ERROR]
+    assert at_cell, [str(f) for f in report.findings]
+    assert not report.usable and "A.1" not in book.analyses
