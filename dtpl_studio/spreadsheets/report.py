@@ -164,6 +164,11 @@ TEXTS: dict[str, dict[str, str]] = {
         "line": "{code} | {name} | kami {ours} | tersimpan {cached} | {reason_code}: {reason}",
         "raw": "tertulis",
         "empty": "(kosong)",
+        "cause": "penyebab: {finding}",
+        "cause.effect": "  → {analyses} analisa memakai harga {cell} yang ditolak ({derived} galat turunan)",
+        "cause.more": "  … dan {n} galat lain yang bukan turunan (lihat laporan impor)",
+        "causes": "Penyebab galat (perbaiki ini dulu; galat turunan tercantum di bawah menurut jenis)",
+        "derived": " — {n} turunan dari sel yang ditolak: {cells}",
     },
     "en": {
         "status": "NOT USABLE: {errors} error(s)",
@@ -181,6 +186,11 @@ TEXTS: dict[str, dict[str, str]] = {
         "line": "{code} | {name} | ours {ours} | cached {cached} | {reason_code}: {reason}",
         "raw": "raw",
         "empty": "(empty)",
+        "cause": "cause: {finding}",
+        "cause.effect": "  → {analyses} analyses use the refused price {cell} ({derived} derived errors)",
+        "cause.more": "  … and {n} other error(s) that are not derived (see the import report)",
+        "causes": "Root causes (fix these first; the derived errors are listed below by kind)",
+        "derived": " — {n} derived from refused cells: {cells}",
     },
 }
 
@@ -333,6 +343,9 @@ class ImportReport:
     counts: dict[str, int] = field(default_factory=dict)
     comparisons: list[RateComparison] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
+    #: ``id(finding)`` → the cell (``Upah Bahan!G9``) whose refusal caused it: a derived
+    #: error, listed after its root cause and counted under it (:meth:`derive`)
+    caused_by: dict[int, str] = field(default_factory=dict, repr=False)
 
     # -- findings ------------------------------------------------------------------------
     def location(self, sheet: str, cell: str = "") -> str:
@@ -360,6 +373,49 @@ class ImportReport:
         return self.findings.add(
             severity, message, location=location, raw=raw_text, action=action, code=code
         )
+
+    def derive(self, finding: Finding, cell: str) -> None:
+        """Record that ``finding`` is a consequence of the refused cell ``cell``
+        (``Sheet!G9``, the location of the root-cause finding without the file)."""
+        self.caused_by[id(finding)] = cell
+
+    def is_derived(self, finding: Finding) -> bool:
+        return id(finding) in self.caused_by
+
+    def root_causes(self) -> list[tuple[Finding, int, int]]:
+        """The error findings that are not consequences of another, each with
+        ``(finding, analyses left out because of it, derived errors)``; those with the
+        most consequences first, then in report order."""
+        derived = Counter(self.caused_by.values())
+        analyses = Counter(cell for f in self.findings if f.code == "analysis-skipped"
+                           for cell in [self.caused_by.get(id(f))] if cell)
+        roots = []
+        for f in self.findings:
+            if f.severity is not Severity.ERROR or id(f) in self.caused_by:
+                continue
+            cell = f.location.split(" | ", 1)[-1]
+            roots.append((f, analyses.get(cell, 0), derived.get(cell, 0)))
+        roots.sort(key=lambda r: -r[2])  # stable: report order among equals
+        return roots
+
+    def cause_lines(self, lang: str | None = None, limit: int | None = 3) -> list[str]:
+        """The root causes and what each one caused (``→ 669 analisa memakai harga G9 yang
+        ditolak``), at most ``limit`` of them (None = all), for the summary and the report."""
+        lang = report_language(lang)
+        words = TEXTS[lang]
+        roots = self.root_causes()
+        shown = roots if limit is None else roots[:limit]
+        lines = []
+        for f, analyses, derived in shown:
+            lines.append(words["cause"].format(finding=self.finding_line(f, lang)))
+            if derived:
+                cell = f.location.split(" | ", 1)[-1]
+                lines.append(words["cause.effect"].format(
+                    analyses=number(analyses), cell=cell.split("!")[-1] if "!" in cell else cell,
+                    derived=number(derived)))
+        if len(roots) > len(shown):
+            lines.append(words["cause.more"].format(n=number(len(roots) - len(shown))))
+        return lines
 
     @property
     def has_errors(self) -> bool:
@@ -418,7 +474,7 @@ class ImportReport:
         default :func:`report_language`: Indonesian unless ``DTPL_STUDIO_LANG=en``)."""
         lang = report_language(lang)
         words, severities = TEXTS[lang], SEVERITY_WORDS[lang]
-        lines = [self.status_line(lang)] if not self.usable else []
+        lines = [self.status_line(lang), *self.cause_lines(lang)] if not self.usable else []
         lines.append(words["title"].format(file=self.source_file))
         if self.source_sha256:
             lines.append(f"sha256: {self.source_sha256}")
@@ -460,6 +516,11 @@ class ImportReport:
         words, severities = TEXTS[lang], SEVERITY_WORDS[lang]
         legend = REASONS if lang == "id" else REASONS_EN
         out = [self.summary(lang), ""]
+        if len(self.root_causes()) > 3:  # all root causes before their consequences (the
+            # summary above shows the first three: issue 5, fix5 point 2)
+            out.append(words["causes"])
+            out.extend(self.cause_lines(lang, limit=None))
+            out.append("")
         if self.notes:
             out.append(words["notes"])
             out.extend(f"- {note}" for note in self.notes)
@@ -478,7 +539,15 @@ class ImportReport:
         for code in sorted(counts):
             members = [f for f in self.findings if (f.code or "other") == code]
             worst = max((f.severity for f in members), key=list(Severity).index)
-            out.append(f"[{code}] {number(len(members))} ({severities[worst]})")
+            header = f"[{code}] {number(len(members))} ({severities[worst]})"
+            cells = Counter(self.caused_by[id(f)] for f in members if id(f) in self.caused_by)
+            if cells:
+                header += words["derived"].format(
+                    n=number(sum(cells.values())),
+                    cells=", ".join(f"{cell} {number(n)}" for cell, n in cells.most_common()))
+            out.append(header)
+            # within a kind, what is not derived first (a root cause is never buried)
+            members.sort(key=lambda f: id(f) in self.caused_by)
             out.extend(f"  {self.finding_line(f, lang)}" for f in members)
         out.append("")
         return "\n".join(out)

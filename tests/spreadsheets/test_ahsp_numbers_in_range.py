@@ -77,6 +77,21 @@ def test_out_of_range_numbers_are_errors_naming_the_cell(mini, target, value, fo
     assert not report.usable and report.status_line().startswith("TIDAK DAPAT DIPAKAI")
     # the analysis that needs the cell is left out, not priced with a wrong or zero number
     assert "A.1" not in book.analyses
+    _root_cause_first(report, f"{sheet}!{cell}", derived=target is PRICE)
+
+
+def _root_cause_first(report, cell: str, *, derived: bool) -> None:
+    """Issue 5 (fix5 point 2): the summary names the refused cell right after the status
+    line, with what it caused; in the report no finding derived from it comes before it."""
+    lines = report.summary().splitlines()
+    assert lines[1].startswith("penyebab: [galat]") and f"| {cell} " in lines[1], lines[:3]
+    if derived:
+        assert re.fullmatch(rf"  → \d+ analisa memakai harga {cell.split('!')[1]} yang ditolak "
+                            r"\([\d.]+ galat turunan\)", lines[2]), lines[2]
+    text = report.render_text().splitlines()
+    root = next(i for i, x in enumerate(text) if f"| {cell} " in x)
+    consequences = [i for i, x in enumerate(text) if f"sel harganya {cell} ditolak" in x]
+    assert all(root < i for i in consequences)
 
 
 good_numbers = st.one_of(
@@ -146,6 +161,9 @@ def test_real_workbook_with_a_bad_price_stores_nothing(public_data, tmp_path, ca
     out = capsys.readouterr()
     assert code == 1, out
     assert out.out.startswith("TIDAK DAPAT DIPAKAI")
+    second, third = out.out.splitlines()[1:3]
+    assert second.startswith("penyebab: [galat] AHSP.xlsx | Upah Bahan!G9 ")
+    assert third == "  → 669 analisa memakai harga G9 yang ditolak (1.338 galat turunan)"
     assert "tidak ada yang ditulis atau disimpan" in out.err
     text = report_path.read_text(encoding="utf-8")
     line = next(x for x in text.splitlines() if "[galat] AHSP.xlsx | Upah Bahan!G9 " in x)

@@ -67,6 +67,7 @@ def build_book(st: ImportState) -> PriceBook:
                 block.name,
                 "tidak dimasukkan ke buku harga; perbaiki sel yang disebut temuan galat blok ini, "
                 "lalu impor lagi",
+                cause=block.cause,
             )
             continue
         lines: list[AnalysisLine] = []

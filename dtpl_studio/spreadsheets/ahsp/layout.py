@@ -130,12 +130,14 @@ class Block:
     note: str = ""
     error: str = ""  # why the analysis is not imported (Indonesian, shown in the finding)
     price_missing: bool = False  # that first error is a line without a usable price
+    cause: str = ""  # the refused cell (``Upah Bahan!G9``) behind that first error, if any
 
-    def fail(self, reason: str, *, price: bool = False) -> None:
+    def fail(self, reason: str, *, price: bool = False, cause: str = "") -> None:
         """Record why the analysis is not imported (the first reason stays); ``price``: the
-        reason is a line without a usable price (reason code ``missing-price``)."""
+        reason is a line without a usable price (reason code ``missing-price``); ``cause``:
+        the refused cell it comes from (the report's root cause)."""
         if not self.error:
-            self.error, self.price_missing = reason, price
+            self.error, self.price_missing, self.cause = reason, price, cause
     formula_defects: list[str] = field(default_factory=list)  # totals that do not add up the block
     lookup_defects: list[str] = field(default_factory=list)  # price lookups of another row's name
 

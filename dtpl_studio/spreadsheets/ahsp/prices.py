@@ -183,8 +183,9 @@ def priced_line(
                 formula,
                 "analisa tidak diimpor; tambahkan nama itu ke Upah Bahan (atau perbaiki "
                 "harganya), lalu impor lagi",
+                cause=refused or "",
             )
-            block.fail(f"{cell}: {lookup_name!r} tidak punya harga", price=True)
+            block.fail(f"{cell}: {lookup_name!r} tidak punya harga", price=True, cause=refused or "")
             return []
         resource = st.resources[key]
         if factor is not None:

@@ -105,8 +105,13 @@ class ImportState:
         cell: str = "",
         raw: Any = "",
         action: str = "",
+        cause: str = "",
     ) -> None:
-        self.report.add(severity, code, message, sheet=sheet, cell=cell, raw=raw, action=action)
+        """Add a finding; ``cause``: the cell (``Sheet!G9``) whose refusal made it (a
+        consequence, grouped under that root cause in the report)."""
+        finding = self.report.add(severity, code, message, sheet=sheet, cell=cell, raw=raw, action=action)
+        if cause:
+            self.report.derive(finding, cause)
 
     def unit(self, raw: Any, sheet: str, cell: str, what: str) -> str:
         """Canonical unit; unknown spellings are kept as written, with a finding."""
