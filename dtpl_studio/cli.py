@@ -78,6 +78,8 @@ class _VersionAction(argparse.Action):
 def _parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(prog="dtpl-studio", description="DTPL Studio — RAB dan DTPL PLP-BK")
     p.add_argument("--version", action=_VersionAction, help="version, price book, licence")
+    p.add_argument("--debug", action="store_true",
+                   help="also print the log (tracebacks) on stderr; same as DTPL_STUDIO_DEBUG=1")
     sub = p.add_subparsers(dest="command")
     g = sub.add_parser("gui", help="open the window (default)")
     g.add_argument("project", nargs="?", type=Path)
@@ -216,6 +218,9 @@ def main(argv: list[str] | None = None) -> int:
         argv = ["gui", *argv]  # dtpl-studio PROJECT.dtpl opens the window on that file
     args = _parser().parse_args(argv)
     command = args.command or "gui"
+    from dtpl_studio.services.logs import configure_logging
+
+    configure_logging(args.debug)  # tracebacks to the log file, not the terminal
     try:
         if command == "gui":
             from dtpl_studio.ui.app import run_gui
@@ -296,12 +301,33 @@ def main(argv: list[str] | None = None) -> int:
             print(f"edisi #{args.edition} ditulis: {args.out} ({len(book.resources)} upah/bahan/alat, "
                   f"{len(book.analyses)} analisa; sha256 {book.content_hash()})")
             return 0
+    except BrokenPipeError:
+        return _closed_stdout()
     except Exception as exc:  # noqa: BLE001 - every failure: a message, never a traceback
         from dtpl_studio.ui.messages import explain  # the one place failures get words
 
         print(f"dtpl-studio {command}: {explain(exc)}", file=sys.stderr)
         return 2
     return 2
+
+
+#: Exit code of a command whose reader closed its output (``check --json | head``): what a
+#: process killed by SIGPIPE reports in a shell (128 + 13), without a message.
+EXIT_CLOSED_PIPE = 141
+
+
+def _closed_stdout() -> int:
+    """The reader of stdout went away (``| head``): end quietly, as a CLI killed by SIGPIPE
+    does. stdout is pointed at /dev/null so that the interpreter's last flush at exit does
+    not fail again (the recipe of the Python documentation, "Note on SIGPIPE")."""
+    import os
+
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError, AttributeError):
+        pass
+    return EXIT_CLOSED_PIPE
 
 
 def _import_prices(args) -> int:

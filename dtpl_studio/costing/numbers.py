@@ -70,28 +70,28 @@ def parse_number(text: str, convention: NumberConvention = NumberConvention.ID) 
     elif s.startswith("+"):
         s = s[1:]
     if not s:
-        raise NumberParseError(f"no digits in {raw!r}")
+        raise NumberParseError(f"tidak ada angka dalam {raw!r}")
     group, decimal_mark = (".", ",") if convention is NumberConvention.ID else (",", ".")
     if s.count(decimal_mark) > 1:
-        raise NumberParseError(f"more than one decimal mark {decimal_mark!r} in {raw!r}")
+        raise NumberParseError(f"lebih dari satu tanda desimal {decimal_mark!r} dalam {raw!r}")
     int_part, _, frac_part = s.partition(decimal_mark)
     if group in int_part:
         groups = int_part.split(group)
         leading_zero = groups[0].startswith("0")  # "0.125" is no thousands grouping
         if not groups[0] or len(groups[0]) > 3 or leading_zero or any(len(g) != 3 for g in groups[1:]):
             raise NumberParseError(
-                f"{raw!r} has the group separator {group!r} in the wrong place "
-                f"for the {convention.value.upper()} convention"
+                f"pemisah ribuan {group!r} dalam {raw!r} salah tempat "
+                f"menurut aturan {convention.value.upper()}"
             )
         int_part = "".join(groups)
     if group in frac_part:
-        raise NumberParseError(f"group separator after the decimal mark in {raw!r}")
+        raise NumberParseError(f"pemisah ribuan sesudah tanda desimal dalam {raw!r}")
     if not (int_part or frac_part) or not (int_part + frac_part).isdigit():
-        raise NumberParseError(f"not a number: {raw!r}")
+        raise NumberParseError(f"bukan angka: {raw!r}")
     try:
         value = Decimal(f"{int_part or '0'}.{frac_part}" if frac_part else int_part)
     except InvalidOperation as exc:  # pragma: no cover - guarded by isdigit above
-        raise NumberParseError(f"not a number: {raw!r}") from exc
+        raise NumberParseError(f"bukan angka: {raw!r}") from exc
     if percent:
         value = value / 100
     return -value if negative else value

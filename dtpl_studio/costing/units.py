@@ -216,7 +216,8 @@ class UnknownUnitError(ValueError):
     """A unit spelling that is not in :data:`ALIASES`; the caller reports it."""
 
     def __init__(self, raw: str):
-        super().__init__(f"unknown unit {raw!r}")
+        # the text reaches users as a finding detail: Indonesian (DESIGN.md, user texts)
+        super().__init__(f"satuan {raw!r} tidak dikenal" if raw.strip() else "satuan kosong")
         self.raw = raw
 
 
@@ -237,7 +238,7 @@ class UnitDimensionError(UnitMismatchError):
     def __init__(self, raw: str, symbol: str, like: str):
         self.raw, self.symbol, self.like = raw, symbol, like
         self.got, self.expected = dimension_name(symbol), dimension_name(like)
-        super().__init__(f"{raw!r} is {self.got}, not {self.expected}")
+        super().__init__(f"{raw!r} adalah {self.got}, bukan {self.expected}")
 
 
 def _fold(raw: str) -> str:
@@ -326,7 +327,7 @@ def conversion_factor(from_symbol: str, to_symbol: str) -> Decimal:
     try:
         return Decimal(q.to(to_pint(to_symbol)).magnitude)
     except pint.DimensionalityError as exc:
-        raise UnitMismatchError(f"{from_symbol} cannot be converted to {to_symbol}") from exc
+        raise UnitMismatchError(f"satuan {from_symbol} tidak dapat diubah ke {to_symbol}") from exc
 
 
 _DIMENSION_NAMES = {

@@ -335,6 +335,11 @@
         <translation>Rule source: {source}</translation>
     </message>
     <message>
+        <source>Baris {row}: {error}</source>
+        <comment>fund.bad_number</comment>
+        <translation>Row {row}: {error}</translation>
+    </message>
+    <message>
         <source>semua jumlah BLM berada dalam pagunya dan tidak ada aturan yang dilanggar.</source>
         <comment>verdict.explain.passed</comment>
         <translation>every BLM amount is within its ceiling and no rule is broken.</translation>
@@ -2912,11 +2917,6 @@ Technical details are in the log.</translation>
         <source>Isi persen atau jumlah. Swadaya tenaga/bahan tanpa angka dinilai dari buku harga (bagian upah atau bahan analisa). Bagian persen dibulatkan ke rupiah; sumber utama menerima sisanya, sehingga pembagian tepat sama dengan jumlah item.</source>
         <comment>fund.note</comment>
         <translation>Enter a percent or an amount. Community labour/material without a figure is valued from the price book (the labour or material part of the analysis). Percent shares are rounded to the rupiah; the main source takes the rest, so the split adds up to the item exactly.</translation>
-    </message>
-    <message>
-        <source>Baris {row}: &apos;{text}&apos; bukan angka ({error})</source>
-        <comment>fund.bad_number</comment>
-        <translation>Row {row}: &apos;{text}&apos; is not a number ({error})</translation>
     </message>
     <message>
         <source>Pilih sebuah item pada RAB untuk mengatur sumber dananya</source>

@@ -297,6 +297,11 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Baris {row}: {error}</source>
+        <comment>fund.bad_number</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Perencanaan (maks. Rp {ceiling})</source>
         <comment>blm.component.perencanaan</comment>
         <translation type="unfinished"></translation>
@@ -589,11 +594,6 @@
     <message>
         <source>Isi persen atau jumlah. Swadaya tenaga/bahan tanpa angka dinilai dari buku harga (bagian upah atau bahan analisa). Bagian persen dibulatkan ke rupiah; sumber utama menerima sisanya, sehingga pembagian tepat sama dengan jumlah item.</source>
         <comment>fund.note</comment>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Baris {row}: &apos;{text}&apos; bukan angka ({error})</source>
-        <comment>fund.bad_number</comment>
         <translation type="unfinished"></translation>
     </message>
     <message>

@@ -136,7 +136,7 @@ ID: dict[str, str] = {
     "fund.add": QT_TRANSLATE_NOOP("dtpl", "Tambah bagian", "fund.add"),
     "fund.remove": QT_TRANSLATE_NOOP("dtpl", "Hapus bagian", "fund.remove"),
     "fund.note": QT_TRANSLATE_NOOP("dtpl", "Isi persen atau jumlah. Swadaya tenaga/bahan tanpa angka dinilai dari buku harga (bagian upah atau bahan analisa). Bagian persen dibulatkan ke rupiah; sumber utama menerima sisanya, sehingga pembagian tepat sama dengan jumlah item.", "fund.note"),
-    "fund.bad_number": QT_TRANSLATE_NOOP("dtpl", "Baris {row}: '{text}' bukan angka ({error})", "fund.bad_number"),
+    "fund.bad_number": QT_TRANSLATE_NOOP("dtpl", "Baris {row}: {error}", "fund.bad_number"),
     "fund.no_item": QT_TRANSLATE_NOOP("dtpl", "Pilih sebuah item pada RAB untuk mengatur sumber dananya", "fund.no_item"),
     "action.price_basis": QT_TRANSLATE_NOOP("dtpl", "Catat dasar harga paket…", "action.price_basis"),
     "cmd.price_basis": QT_TRANSLATE_NOOP("dtpl", "Dasar harga {package}", "cmd.price_basis"),

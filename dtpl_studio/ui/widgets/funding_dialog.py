@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 
 from dtpl_studio.costing.funding import FundingShare, FundingSource
 from dtpl_studio.costing.rab import Item
+from dtpl_studio.ui.messages import explain_short
 from dtpl_studio.ui.parsing import parse_user_number
 from dtpl_studio.ui.strings import tr
 
@@ -115,7 +116,8 @@ class FundingDialog(QDialog):
                     continue
                 try:
                     numbers.append(parse_user_number(text.rstrip("%").strip()))
-                except ValueError as exc:
-                    raise ValueError(tr("fund.bad_number", row=row + 1, text=text, error=exc)) from exc
+                except ValueError as exc:  # the reason in the window's words, never the exception's
+                    raise ValueError(tr("fund.bad_number", row=row + 1, text=text,
+                                        error=explain_short(exc))) from exc
             shares.append(FundingShare(source, numbers[0], numbers[1]))
         return self.main.currentData(), shares
