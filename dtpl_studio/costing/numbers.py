@@ -50,7 +50,7 @@ def parse_number(text: str, convention: NumberConvention = NumberConvention.ID) 
             one decimal mark.
     """
     if not isinstance(text, str):
-        raise NumberParseError(f"not text: {text!r}")
+        raise NumberParseError(f"bukan teks: {text!r}")
     raw = text
     s = text.replace("\u00a0", " ").strip()
     if s in _DASH_ZERO or s.strip() == "-":

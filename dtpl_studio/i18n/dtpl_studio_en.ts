@@ -1413,6 +1413,11 @@ Technical details are in the log.</translation>
         <translation>If you do not recover it now, the recovery copy is kept until the project is saved again, and offered again when this project is opened.</translation>
     </message>
     <message>
+        <source>Masih ada {n} salinan pemulihan lain yang pernah tidak Anda pulihkan (tersimpan otomatis pada {when}); salinan itu juga disimpan sampai proyek disimpan lagi dan ditawarkan sesudah salinan ini.</source>
+        <comment>recover.older</comment>
+        <translation>There are {n} more recovery copies you chose not to recover (autosaved at {when}); they are kept too until the project is saved again, and offered after this one.</translation>
+    </message>
+    <message>
         <source>Salinan ini pernah tidak Anda pulihkan; salinan itu disimpan sampai proyek disimpan lagi.</source>
         <comment>recover.declined</comment>
         <translation>You did not recover this copy before; it is kept until the project is saved again.</translation>

@@ -1707,6 +1707,11 @@ Pulihkan keadaan itu? (Berkas proyek baru berubah saat Anda menyimpan.)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Masih ada {n} salinan pemulihan lain yang pernah tidak Anda pulihkan (tersimpan otomatis pada {when}); salinan itu juga disimpan sampai proyek disimpan lagi dan ditawarkan sesudah salinan ini.</source>
+        <comment>recover.older</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Salinan ini pernah tidak Anda pulihkan; salinan itu disimpan sampai proyek disimpan lagi.</source>
         <comment>recover.declined</comment>
         <translation type="unfinished"></translation>

@@ -323,6 +323,9 @@ class RecoveryOffer:
         program: the recovered program.
         diff: what it changes against the file.
         declined: the user declined this copy before (it was kept until a save).
+        older: the other declined copies still kept (path, written at), newest first: each
+            is kept until a clean save and offered, newest first, once the newer ones are
+            declined (issue 5, fix5 point 5: a declined copy is never replaced silently).
     """
 
     path: Path
@@ -331,6 +334,7 @@ class RecoveryOffer:
     program: Program
     diff: RecoveryDiff
     declined: bool = False
+    older: tuple[tuple[Path, datetime | None], ...] = ()
 
 
 def recovery_path_for(path: Path | str) -> Path:
@@ -346,11 +350,32 @@ def recovery_path_for(path: Path | str) -> Path:
     return data_dir() / "recovery" / f"{digest}-{real.name}{RECOVERY_SUFFIX}"
 
 
-def declined_path_for(path: Path | str) -> Path:
-    """Where a declined recovery copy of project ``path`` is kept until the next clean save:
-    beside the recovery copy, plus :data:`DECLINED_SUFFIX`."""
+def declined_path_for(path: Path | str, number: int = 1) -> Path:
+    """Where the ``number``-th declined recovery copy of project ``path`` is kept until the
+    next clean save: beside the recovery copy, plus :data:`DECLINED_SUFFIX` (``.2``, ``.3``…
+    after the first: a copy declined later never replaces one declined before)."""
     copy = recovery_path_for(path)
-    return copy.with_name(copy.name + DECLINED_SUFFIX)
+    return copy.with_name(copy.name + DECLINED_SUFFIX + ("" if number == 1 else f".{number}"))
+
+
+def declined_paths_for(path: Path | str) -> list[Path]:
+    """Every declined recovery copy of project ``path`` that exists, in the order declined."""
+    first = declined_path_for(path)
+    found = [first] if first.is_file() else []
+    numbered = []
+    for other in first.parent.glob(first.name + ".*") if first.parent.is_dir() else ():
+        tail = other.name[len(first.name) + 1:]
+        if tail.isdigit() and int(tail) >= 2 and other.is_file():
+            numbered.append((int(tail), other))
+    return found + [p for _, p in sorted(numbered)]
+
+
+def _free_declined_path(path: Path | str) -> Path:
+    """The first declined-copy slot of ``path`` not taken yet."""
+    number = 1
+    while declined_path_for(path, number).exists():
+        number += 1
+    return declined_path_for(path, number)
 
 
 def _parse_time(text: str | None) -> datetime | None:
@@ -638,17 +663,23 @@ class ProjectSession:
         return target
 
     def _find_recovery(self) -> RecoveryOffer | None:
-        """The recovery copy to offer: the copy of a session that died, else a copy declined
-        before (kept until a save). A copy older than the file (saved since) or equal to it
-        is removed, not offered."""
+        """The recovery copy to offer: the copy of a session that died, else the newest copy
+        declined before (every declined copy is kept until a save); the offer names the other
+        declined copies still kept (:attr:`RecoveryOffer.older`). A copy older than the file
+        (saved since) or equal to it is removed, not offered."""
         target = self._recovery_path()
         if target is None:
             return None
-        for candidate, declined in ((target, False), (declined_path_for(self.path), True)):
+        offers = []
+        for candidate, declined in ((target, False),
+                                    *((p, True) for p in reversed(declined_paths_for(self.path)))):
             offer = self._read_recovery(candidate, declined)
             if offer is not None:
-                return offer
-        return None
+                offers.append(offer)
+        if not offers:
+            return None
+        first, rest = offers[0], offers[1:]
+        return dataclasses.replace(first, older=tuple((o.path, o.saved_at) for o in rest))
 
     def _read_recovery(self, target: Path, declined: bool) -> RecoveryOffer | None:
         from dtpl_studio.storage.errors import ProjectFileError
@@ -697,7 +728,9 @@ class ProjectSession:
         if offer is None:
             return
         self.recovery = None
-        declined = declined_path_for(self.path) if self.path is not None else offer.path
+        # a copy declined before stays where it is; a new one takes a free slot, so it never
+        # replaces a copy declined earlier (those are offered again after it, newest first)
+        declined = offer.path if offer.declined or self.path is None else _free_declined_path(self.path)
         if offer.path != declined:
             try:
                 os.replace(offer.path, declined)
@@ -715,7 +748,8 @@ class ProjectSession:
                 _unlink(target)
             self._wrote_recovery = False
             if saved:
-                _unlink(declined_path_for(self.path))
+                for path in declined_paths_for(self.path):
+                    _unlink(path)
                 if self._declined is not None:
                     _unlink(self._declined)
                 self._declined = None
@@ -749,7 +783,7 @@ def _unlink(path: Path) -> None:
 
 
 __all__ = [
-    "DECLINED_SUFFIX", "LOCK_FAILED_CODES", "Edit", "LockFailedError", "LockHolder", "LockedError", "NoFileError",
+    "DECLINED_SUFFIX", "declined_paths_for", "LOCK_FAILED_CODES", "Edit", "LockFailedError", "LockHolder", "LockedError", "NoFileError",
     "PackageChange", "ProjectSession",
     "ReadOnlyError", "RecoveryDiff", "RecoveryOffer", "SessionError", "format_local_time",
     "declined_path_for", "program_fingerprint", "read_project", "recovery_diff", "recovery_path_for",

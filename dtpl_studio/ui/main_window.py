@@ -471,6 +471,9 @@ class MainWindow(QMainWindow):
                   changes="\n".join("• " + line for line in lines))
         if offer.declined:
             text = tr("recover.declined") + "\n\n" + text
+        if offer.older:  # copies declined before are kept too: say so, never drop them silently
+            times = ", ".join(format_local_time(at, language()) if at else "?" for _, at in offer.older)
+            text += "\n\n" + tr("recover.older", n=len(offer.older), when=times)
         return text + "\n\n" + tr("recover.kept")
 
     def open_dialog(self) -> None:

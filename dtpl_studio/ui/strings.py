@@ -409,6 +409,7 @@ ID: dict[str, str] = {
     "recover.accept": QT_TRANSLATE_NOOP("dtpl", "Pulihkan", "recover.accept"),
     "recover.discard": QT_TRANSLATE_NOOP("dtpl", "Jangan sekarang, buka yang tersimpan", "recover.discard"),
     "recover.kept": QT_TRANSLATE_NOOP("dtpl", "Bila tidak dipulihkan sekarang, salinan pemulihan tetap disimpan sampai proyek disimpan lagi, dan ditawarkan lagi saat proyek ini dibuka.", "recover.kept"),
+    "recover.older": QT_TRANSLATE_NOOP("dtpl", "Masih ada {n} salinan pemulihan lain yang pernah tidak Anda pulihkan (tersimpan otomatis pada {when}); salinan itu juga disimpan sampai proyek disimpan lagi dan ditawarkan sesudah salinan ini.", "recover.older"),
     "recover.declined": QT_TRANSLATE_NOOP("dtpl", "Salinan ini pernah tidak Anda pulihkan; salinan itu disimpan sampai proyek disimpan lagi.", "recover.declined"),
     "dlg.file.save": QT_TRANSLATE_NOOP("dtpl", "Simpan", "dlg.file.save"),
     "dlg.file.open": QT_TRANSLATE_NOOP("dtpl", "Buka", "dlg.file.open"),

@@ -13,6 +13,8 @@ from decimal import Decimal
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from dtpl_studio import cli
 from dtpl_studio.costing.rab import Item
@@ -531,3 +533,39 @@ def test_lock_failure_names_the_target_and_its_folder_and_says_choose_another(tm
     assert "folder lain" in message.splitlines()[-1], message
     assert "hanya-baca" in message or "izin" in message, message
     assert not target.exists() or kind == "library"
+
+
+@settings(max_examples=8, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(steps=st.lists(st.sampled_from(["decline-edit-crash", "decline-close"]), min_size=1, max_size=4))
+def test_no_declined_copy_is_ever_lost_without_a_save(tmp_path_factory, steps):
+    """Issue 5 (fix5 point 5), walked over sequences of crashes, declines and closes: every
+    state the user once declined stays on disk until a clean save; the newest crash copy is
+    offered first and the offer names the declined copies kept; declining the next one never
+    replaces an earlier one; the save removes them all."""
+    path = _saved(tmp_path_factory.mktemp("decl"))
+    kept: set[str] = {_crashed_with_copy(path, "101")}  # fingerprints a user may still want
+    volume = 200
+    for step in steps:
+        session = ProjectSession.open(path)
+        offer = session.recovery
+        assert offer is not None
+        on_disk = {program_fingerprint(open_project(p)) for p in _declined_copies(path)}
+        assert kept <= on_disk, "a declined or crashed state was lost without a save"
+        assert len(offer.older) == len(_declined_copies(path)) - 1
+        session.discard_recovery()
+        if step == "decline-edit-crash":
+            volume += 1
+            _edit(session, str(volume))
+            session.autosave()
+            kept.add(program_fingerprint(session.program))
+            session._lock.release()  # dies without close
+        else:
+            session.close()
+    on_disk = {program_fingerprint(open_project(p)) for p in _declined_copies(path)}
+    assert kept <= on_disk
+    final = ProjectSession.open(path)
+    assert final.recovery is not None
+    final.discard_recovery()
+    final.save()
+    assert _declined_copies(path) == []
+    final.close()

@@ -198,3 +198,45 @@ def test_save_prompt_buttons_are_in_indonesian(qtbot):
     QTimer.singleShot(0, answer)
     assert _REAL_ASK_SAVE(None, "x.dtpl") is dialogs.SaveChoice.CANCEL
     assert sorted(seen) == ["Batal", "Jangan simpan", "Simpan"]
+
+
+def test_a_second_crash_after_a_decline_offers_the_newest_and_names_the_declined(
+        qtbot, book, program, tmp_path, shown):
+    """Issue 5 (fix5 point 5): decline a recovery copy, edit, crash again: the newest copy is
+    offered first, the question says an older declined copy is kept too, and declining the
+    newest keeps both (offered again, newest first) until a save."""
+    from dtpl_studio.services.session import declined_paths_for
+
+    path = tmp_path / "sukamaju.dtpl"
+    save_project(program, path)
+    win = _window(qtbot, book)
+    assert win.open_path(path)
+    _edit_volume(win, "77")
+    win.autosave_now()
+    first = program_fingerprint(win.doc.program)
+    win.doc.session._lock.release()  # crash 1
+
+    shown.recover_answer = False
+    second = _window(qtbot, book)
+    assert second.open_path(path)
+    _edit_volume(second, "88")
+    second.autosave_now()
+    newest = program_fingerprint(second.doc.program)
+    second.doc.session._lock.release()  # crash 2, with the first copy declined
+
+    shown.recover_answer = False
+    third = _window(qtbot, book)
+    assert third.open_path(path)
+    question = shown.recover_questions[-1]
+    assert "Masih ada 1 salinan pemulihan lain yang pernah tidak Anda pulihkan" in question
+    kept = {program_fingerprint(open_project(p)) for p in declined_paths_for(path)}
+    assert kept == {first, newest}  # neither was replaced
+    shown.save_answer = dialogs.SaveChoice.DISCARD
+    third.close()
+
+    shown.recover_answer = True
+    fourth = _window(qtbot, book)
+    assert fourth.open_path(path)
+    assert program_fingerprint(fourth.doc.program) == newest  # the newest first
+    assert fourth.save()
+    assert declined_paths_for(path) == []
