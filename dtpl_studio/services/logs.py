@@ -63,6 +63,7 @@ def configure_logging(debug: bool = False) -> Path | None:
     for handler in handlers:
         setattr(handler, _MARK, True)
         logger.addHandler(handler)
+    # with a handler here, Python's last-resort handler (which prints on the terminal) is
+    # never used; records still propagate, to a handler the host application may add
     logger.setLevel(logging.DEBUG if debug_requested(debug) else logging.INFO)
-    logger.propagate = False  # never to Python's last-resort handler (the terminal)
     return path
