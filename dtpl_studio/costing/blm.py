@@ -402,8 +402,9 @@ def _explain(kind: VerdictKind, findings: list[Finding]) -> str:
     if kind is VerdictKind.NOT_VALID:
         if any(f.code == "blm-no-rule" for f in errors):
             return "tidak ada aturan pagu yang berlaku, sehingga pagu belum dapat diperiksa."
-        return (f"{len(errors)} item bergalat dihitung 0, sehingga kesimpulan pagu belum sah; "
-                "perbaiki galat lalu periksa ulang.")
+        # ``errors`` counts findings (an item can have several): said as galat, not items
+        return (f"{len(errors)} galat (item bergalat dihitung 0), sehingga kesimpulan pagu belum "
+                "sah; perbaiki galat lalu periksa ulang.")
     return (f"{len(errors)} temuan dasar harga: buku harga paket belum dapat diterima tanpa "
             "alasan yang dicatat; dokumen tidak dapat berstatus Final.")
 

@@ -360,11 +360,6 @@
         <translation>no ceiling rule applies, so the ceilings cannot be checked yet.</translation>
     </message>
     <message>
-        <source>{n} item bergalat dihitung 0, sehingga kesimpulan pagu belum sah; perbaiki galat lalu periksa ulang.</source>
-        <comment>verdict.explain.not-valid</comment>
-        <translation>{n} items in error count as 0, so the ceiling verdict is not valid yet; fix the errors and check again.</translation>
-    </message>
-    <message>
         <source>{n} temuan dasar harga: buku harga paket belum dapat diterima tanpa alasan yang dicatat; dokumen tidak dapat berstatus Final.</source>
         <comment>verdict.explain.price-basis</comment>
         <translation>{n} price-basis findings: the package&apos;s price book cannot be accepted without a recorded reason; the document cannot be Final.</translation>
@@ -2974,6 +2969,11 @@ Write why this book is accepted as its price basis (e.g. &quot;sample price book
         <source>DENGAN CATATAN</source>
         <comment>verdict.with_notes</comment>
         <translation>WITH NOTES</translation>
+    </message>
+    <message>
+        <source>{n} galat (item bergalat dihitung 0), sehingga kesimpulan pagu belum sah; perbaiki galat lalu periksa ulang.</source>
+        <comment>verdict.explain.not-valid</comment>
+        <translation>{n} error(s) (items in error count as 0), so the ceiling verdict is not valid yet; fix the errors and check again.</translation>
     </message>
     <message>
         <source>Ikhtisar program</source>

@@ -302,6 +302,11 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>{n} galat (item bergalat dihitung 0), sehingga kesimpulan pagu belum sah; perbaiki galat lalu periksa ulang.</source>
+        <comment>verdict.explain.not-valid</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Perencanaan (maks. Rp {ceiling})</source>
         <comment>blm.component.perencanaan</comment>
         <translation type="unfinished"></translation>
@@ -665,11 +670,6 @@ Tulis alasan menerima buku ini sebagai dasar harga (mis. &quot;buku harga contoh
     <message>
         <source>tidak ada aturan pagu yang berlaku, sehingga pagu belum dapat diperiksa.</source>
         <comment>verdict.explain.no-rule</comment>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>{n} item bergalat dihitung 0, sehingga kesimpulan pagu belum sah; perbaiki galat lalu periksa ulang.</source>
-        <comment>verdict.explain.not-valid</comment>
         <translation type="unfinished"></translation>
     </message>
     <message>

@@ -151,7 +151,7 @@ ID: dict[str, str] = {
     "verdict.explain.passed_notes": QT_TRANSLATE_NOOP("dtpl", "semua jumlah BLM berada dalam pagunya dan tidak ada aturan yang dilanggar; {n} catatan peringatan perlu dibaca.", "verdict.explain.passed_notes"),
     "verdict.explain.fails-rule": QT_TRANSLATE_NOOP("dtpl", "{n} aturan tidak terpenuhi (lihat temuan); dokumen dicetak sebagai DRAFT dan belum dapat disahkan.", "verdict.explain.fails-rule"),
     "verdict.explain.no-rule": QT_TRANSLATE_NOOP("dtpl", "tidak ada aturan pagu yang berlaku, sehingga pagu belum dapat diperiksa.", "verdict.explain.no-rule"),
-    "verdict.explain.not-valid": QT_TRANSLATE_NOOP("dtpl", "{n} item bergalat dihitung 0, sehingga kesimpulan pagu belum sah; perbaiki galat lalu periksa ulang.", "verdict.explain.not-valid"),
+    "verdict.explain.not-valid": QT_TRANSLATE_NOOP("dtpl", "{n} galat (item bergalat dihitung 0), sehingga kesimpulan pagu belum sah; perbaiki galat lalu periksa ulang.", "verdict.explain.not-valid"),
     "verdict.explain.price-basis": QT_TRANSLATE_NOOP("dtpl", "{n} temuan dasar harga: buku harga paket belum dapat diterima tanpa alasan yang dicatat; dokumen tidak dapat berstatus Final.", "verdict.explain.price-basis"),
     "ov.title": QT_TRANSLATE_NOOP("dtpl", "Ikhtisar program", "ov.title"),
     "ov.total": QT_TRANSLATE_NOOP("dtpl", "Total", "ov.total"),
