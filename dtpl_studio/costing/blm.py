@@ -30,7 +30,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field, replace
-from decimal import Decimal
+from decimal import ROUND_CEILING, ROUND_FLOOR, Decimal
 from enum import StrEnum
 from typing import TYPE_CHECKING
 
@@ -48,6 +48,7 @@ from dtpl_studio.costing.funding import (
     SectionKind,
 )
 from dtpl_studio.costing.money import CONTEXT, ZERO, round_rupiah
+from dtpl_studio.costing.stored import unread_values
 
 if TYPE_CHECKING:
     from dtpl_studio.costing.rab import Package, PricedItem, PricedPackage, Program
@@ -176,13 +177,30 @@ class Gauge:
     passed: bool
     source: str
     min_share: Decimal | None = None
+    #: "" when the rule could be read; else why it could not (``CeilingCheck.problem``,
+    #: ``swadaya-<code>``): the gauge is then "could not check" (``limit`` None)
+    problem: str = ""
 
     @property
     def remaining(self) -> Decimal | None:
-        """Ceiling − amount (negative = over) for a ``max`` gauge; None otherwise."""
-        if self.kind != "max" or self.limit is None:
+        """Ceiling − amount (negative = over) for a ``max`` gauge; None otherwise (and when
+        the rule could not be read)."""
+        if self.kind != "max" or self.limit is None or self.problem:
             return None
         return self.limit - self.amount.rounded
+
+    def shown_share(self, decimals: int = 3) -> Decimal | None:
+        """:attr:`share` as the window, the PDF and ``check`` print it (``decimals`` places
+        of the fraction: 3 = one decimal of a percentage): :func:`shown_fraction` against
+        the gauge's bound (1 for a ceiling, the minimum share for swadaya), so a failing
+        gauge never reads as passing (Rp 0,04 % over a ceiling is never "100 %") and a
+        passing one never reads as failing. None when there is no share."""
+        if self.share is None:
+            return None
+        if self.problem:
+            return quantize_shown(self.share, decimals)
+        bound = Decimal(1) if self.kind == "max" else self.min_share
+        return shown_fraction(self.share, bound, self.kind, self.passed, decimals)
 
 
 @dataclass(frozen=True, slots=True)
@@ -245,7 +263,10 @@ class Verdict:
     def gauge_state(self, gauge: Gauge) -> str:
         """The state of one gauge, the same in every output: ``pass``, ``over`` (a ceiling
         exceeded), ``under`` (swadaya below its minimum), ``incomplete`` (within the limit
-        but items are in error) or ``none`` (swadaya without a minimum)."""
+        but items are in error, or its own rule could not be read) or ``none`` (swadaya
+        without a minimum)."""
+        if gauge.problem:
+            return "incomplete"
         if gauge.kind == "min" and gauge.min_share is None:
             return "none"
         if not gauge.passed:
@@ -259,6 +280,40 @@ class Verdict:
     def blocking(self) -> tuple[Finding, ...]:
         """The error findings (what stops the verdict from passing)."""
         return tuple(f for f in self.findings if f.severity is Severity.ERROR)
+
+
+#: Extra places :func:`shown_fraction` may add before it rounds toward the true side.
+_MORE_DECIMALS = 4
+
+
+def shown_fraction(value: Decimal, bound: Decimal | None, kind: str, passed: bool,
+                   decimals: int = 3) -> Decimal:
+    """``value`` (a fraction: 1 = 100 %) rounded for display without changing which side of
+    ``bound`` it reads on — the one rule of every gauge percentage.
+
+    ``kind`` ``"max"``: passing means ``value ≤ bound``; ``"min"``: ``value ≥ bound``.
+    ``value`` is rounded half up to ``decimals`` places; when the shown figure would sit on
+    the other side of ``bound`` than ``passed`` says (``1.0004`` over a ceiling shown as
+    ``1.000`` = "100 %"), up to :data:`_MORE_DECIMALS` more places are shown ("100,04 %");
+    failing that, it is rounded toward the true side (up for a failing ceiling, down for a
+    failing minimum). Without a ``bound`` it is plain half-up rounding.
+
+    Raises:
+        ValueError: ``value`` not finite (from :func:`quantize_shown`).
+    """
+    def honest(shown: Decimal) -> bool:
+        if bound is None:
+            return True
+        failing_side = shown > bound if kind == "max" else shown < bound
+        return failing_side != passed
+
+    for places in range(decimals, decimals + _MORE_DECIMALS + 1):
+        shown = quantize_shown(value, places)
+        if honest(shown):
+            return shown
+    up = (kind == "max") != passed  # failing ceiling or passing minimum: toward larger
+    return value.quantize(Decimal(1).scaleb(-(decimals + _MORE_DECIMALS)),
+                          rounding=ROUND_CEILING if up else ROUND_FLOOR)
 
 
 def finding_kind(finding: Finding) -> VerdictKind | None:
@@ -372,7 +427,8 @@ def judge(program: Program, packages: tuple[PricedPackage, ...],
             location="Aturan pagu", code="blm-no-rule",
             remedy="tambahkan baris aturan pagu (program, tahun, komponen, pagu, sumber) untuk "
                    "program dan tahun anggaran ini"))
-    swadaya_gauge, swadaya_finding = _swadaya(program, totals, packages)
+    unread = unread_values(note for pp in packages for note in pp.package.load_notes)
+    swadaya_gauge, swadaya_finding = _swadaya(program, totals, packages, unread)
     gauges.append(swadaya_gauge)
     if swadaya_finding is not None:
         findings.append(swadaya_finding)
@@ -402,11 +458,42 @@ def _explain(kind: VerdictKind, findings: list[Finding]) -> str:
     if kind is VerdictKind.NOT_VALID:
         if any(f.code == "blm-no-rule" for f in errors):
             return "tidak ada aturan pagu yang berlaku, sehingga pagu belum dapat diperiksa."
-        # ``errors`` counts findings (an item can have several): said as galat, not items
-        return (f"{len(errors)} galat (item bergalat dihitung 0), sehingga kesimpulan pagu belum "
-                "sah; perbaiki galat lalu periksa ulang.")
+        items, rules, settings = not_valid_counts(findings)
+        parts = [text.format(n=n) for n, text in ((items, NOT_VALID_PARTS["items"]),
+                                                   (rules, NOT_VALID_PARTS["rules"]),
+                                                   (settings, NOT_VALID_PARTS["settings"])) if n]
+        # items are counted once however many findings they have (review of issue 6)
+        text = "; ".join(parts) or f"{len(errors)} galat"
+        return text + ", sehingga kesimpulan pagu belum sah; perbaiki galat lalu periksa ulang."
     return (f"{len(errors)} temuan dasar harga: buku harga paket belum dapat diterima tanpa "
             "alasan yang dicatat; dokumen tidak dapat berstatus Final.")
+
+
+#: The parts of a ``not-valid`` explanation (counted by :func:`not_valid_counts`).
+NOT_VALID_PARTS = {
+    "items": "{n} item bergalat dihitung 0",
+    "rules": "{n} aturan pagu/swadaya tidak dapat dibaca",
+    "settings": "{n} pengaturan paket bergalat",
+}
+#: Codes of a rule the check could not read (its gauge says BELUM SAH).
+RULE_INVALID_CODES = frozenset({"blm-rule-invalid", "swadaya-rule-invalid"})
+#: Stored-value findings about a rule's own value (counted with its rule, not again).
+_RULE_COLUMNS = ("tabel funding_rule", "kolom blm_allocation", "kolom swadaya_min_share")
+
+
+def not_valid_counts(findings: list[Finding] | tuple[Finding, ...]) -> tuple[int, int, int]:
+    """``(items, rules, settings)`` behind a ``not-valid`` verdict: the number of distinct
+    *items* in error (by ``item_id``, not findings: one item with two findings counts once),
+    of rules that could not be read (:data:`RULE_INVALID_CODES`), and of the other errors —
+    package settings or stored values that are not an item's (``volume_decimals`` 50)."""
+    errors = [f for f in findings if finding_kind(f) is VerdictKind.NOT_VALID]
+    items = {f.item_id for f in errors if f.item_id}
+    rules = sum(1 for f in errors if f.code in RULE_INVALID_CODES)
+    settings = sum(1 for f in errors if not f.item_id and f.code not in RULE_INVALID_CODES
+                   and f.code != "blm-no-rule"
+                   and not (rules and f.code == "stored-value"
+                            and any(c in f.location for c in _RULE_COLUMNS)))
+    return len(items), rules, settings
 
 
 def blm_share(it: PricedItem) -> Decimal:
@@ -445,6 +532,8 @@ def _ceiling(check: CeilingCheck, totals: ProgramTotals, packages: tuple[PricedP
     # check.amount is the core's rounded figure; it is the one compared
     amount = Amount(amount.exact, check.amount)
     label = _COMPONENT_TEXT[check.component]
+    if check.problem:
+        return _unreadable_ceiling(check, label, amount)
     share = _ratio(check.amount, check.ceiling)
     gauge = Gauge(check.component.value, label, amount, check.ceiling, "max", share,
                   check.passed, check.source_ref)
@@ -482,20 +571,52 @@ def _ceiling(check: CeilingCheck, totals: ProgramTotals, packages: tuple[PricedP
     return gauge, finding
 
 
-def _swadaya(program: Program, totals: ProgramTotals, packages: tuple[PricedPackage, ...]
+_PROBLEM_TEXT = {
+    "invalid": "bukan angka rupiah", "negative": "negatif", "range": "di atas Rp 10^15",
+    "fraction": "bukan rupiah bulat", "stored": "tersimpan tidak terbaca atau di luar batas",
+}
+
+
+def _unreadable_ceiling(check: CeilingCheck, label: str, amount: Amount) -> tuple[Gauge, Finding]:
+    """A ceiling (or the allocation) that could not be read: the gauge is "could not check"
+    and the finding (``blm-rule-invalid``) makes the verdict ``not-valid``, never
+    ``fails-rule`` — a rule that cannot be read has not been failed (issue 6, review)."""
+    what, _, code = check.problem.partition("-")
+    value = "" if code in ("invalid", "stored") else f" {rp(check.ceiling)}"
+    subject = "alokasi BLM kelurahan" if what == "allocation" else f"pagu {label}"
+    gauge = Gauge(check.component.value, label, amount, None, "max", None, False,
+                  check.source_ref, problem=check.problem)
+    where = ("data program (alokasi BLM)" if what == "allocation"
+             else "tabel aturan pagu (Sunting › Program BLM…)")
+    return gauge, Finding(
+        Severity.ERROR,
+        f"{subject}{value} {_PROBLEM_TEXT.get(code, code)}: {label} {rp(check.amount)} tidak dapat "
+        "diperiksa", location="Aturan pagu", code="blm-rule-invalid", source=check.source_ref,
+        raw=check.problem, amounts=((f"{label} (dibulatkan)", check.amount),),
+        remedy=f"perbaiki {subject} pada {where}: rupiah bulat antara 0 dan Rp 10^15.")
+
+
+def _swadaya(program: Program, totals: ProgramTotals, packages: tuple[PricedPackage, ...],
+             unread: set[tuple[int, str]] | frozenset = frozenset()
              ) -> tuple[Gauge, Finding | None]:
     rule = program.swadaya_rule
     cost = totals.cost.rounded
     if rule is None:
         return Gauge("swadaya", "Swadaya", totals.swadaya, None, "min", totals.swadaya_share, True,
                      "tidak ada batas minimum swadaya"), None
-    if not (rule.min_share.is_finite() and ZERO <= rule.min_share <= 1):
-        return (Gauge("swadaya", "Swadaya", totals.swadaya, None, "min", totals.swadaya_share, True,
-                      rule.source_ref),
-                Finding(Severity.ERROR, f"minimum swadaya {rule.min_share} tidak wajar: harus "
-                        "antara 0% dan 100% dari total biaya", location="Swadaya",
+    stored = (id(rule), "min_share") in unread
+    if stored or not (isinstance(rule.min_share, Decimal) and rule.min_share.is_finite()
+                      and ZERO <= rule.min_share <= 1):
+        # a minimum that could not be read: the swadaya rule could not be checked
+        what = ("minimum swadaya tersimpan tidak terbaca" if stored else
+                f"minimum swadaya {rule.min_share} tidak wajar")
+        return (Gauge("swadaya", "Swadaya", totals.swadaya, None, "min", totals.swadaya_share, False,
+                      rule.source_ref, problem="swadaya-stored" if stored else "swadaya-invalid"),
+                Finding(Severity.ERROR, f"{what}: harus antara 0% dan 100% dari total biaya; "
+                        "aturan swadaya tidak dapat diperiksa", location="Swadaya",
                         code="swadaya-rule-invalid", source=rule.source_ref,
-                        remedy="isi minimum swadaya antara 0% dan 100%, atau hapus minimumnya."))
+                        remedy="isi minimum swadaya antara 0% dan 100% (Sunting › Program BLM…, "
+                               "tab Swadaya), atau hapus minimumnya."))
     needed = CONTEXT.multiply(rule.min_share, cost)
     passed = totals.swadaya.rounded >= needed
     gauge = Gauge("swadaya", "Swadaya", totals.swadaya, needed, "min", totals.swadaya_share,
@@ -505,9 +626,10 @@ def _swadaya(program: Program, totals: ProgramTotals, packages: tuple[PricedPack
     short = round_rupiah(needed - totals.swadaya.rounded)
     if short <= 0:  # the shortfall is below half a rupiah: round it up to one
         short = Decimal(1)
-    share = totals.swadaya_share or ZERO
+    shown = gauge.shown_share(4)  # Decimal: the share exists whenever the cost is not 0
     items = _top_items(_blm_items(packages, None))
-    message = (f"swadaya {rp(totals.swadaya.rounded)} = {format_percent(quantize_shown(share, 4))} "
+    message = (f"swadaya {rp(totals.swadaya.rounded)} = "
+               f"{'–' if shown is None else format_percent(shown)} "
                f"dari total biaya {rp(cost)}, di bawah minimum {format_percent(rule.min_share)} "
                f"({rp(round_rupiah(needed))})")
     remedy = (f"kurang {rp(short)}: catat swadaya (tunai atau natura) sebesar itu, misalnya "
@@ -774,6 +896,7 @@ def package_by_id(program: Program, package_id: str) -> Package | None:
 
 __all__ = [
     "EXIT_CODE", "GAUGE_LABEL", "VERDICT_LABEL", "Amount", "Gauge", "PackageTotals", "ProgramTotals",
-    "TerminLine", "Verdict", "VerdictKind", "finding_kind", "judge", "package_by_id",
+    "NOT_VALID_PARTS", "TerminLine", "Verdict", "VerdictKind", "finding_kind", "judge",
+    "not_valid_counts", "package_by_id", "shown_fraction",
     "package_totals", "program_totals", "rp", "verdict_words",
 ]

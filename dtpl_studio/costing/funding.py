@@ -172,13 +172,40 @@ def applicable_rules(rules: tuple[FundingRule, ...] | list[FundingRule], program
 RULE_COLUMNS = ("program", "year", "component", "ceiling", "source_ref", "note")
 #: Years a rule row may name (an empty year = every year).
 RULE_YEARS = (1990, 2100)
+#: The largest ceiling or BLM allocation: Rp 10^15, the limit of a unit rate
+#: (:data:`dtpl_studio.costing.rab.MAX_RATE`), which the project-file loader applies to both.
+MAX_AMOUNT = Decimal(10) ** 15
+
+
+def amount_problem(value: object) -> str | None:
+    """The one range rule of a programme amount — a ceiling of the rule table or the BLM
+    allocation — applied where it is typed (the Program BLM dialog), in the core edit
+    (:func:`rule_problems`), where it is read from a project file and in the verdict (a
+    stored amount that breaks it is a rule the check could not read).
+
+    Returns:
+        None for a whole number of rupiah in ``[0, MAX_AMOUNT]``; else the problem:
+        ``"invalid"`` (not a finite Decimal), ``"negative"``, ``"range"`` (above
+        :data:`MAX_AMOUNT`) or ``"fraction"`` (sen: a ceiling is compared with rounded whole
+        rupiah, so ``700.000.000,5`` would read as one rupiah more than is checked).
+    """
+    if not isinstance(value, Decimal) or not value.is_finite():
+        return "invalid"
+    if value < 0:
+        return "negative"
+    if value > MAX_AMOUNT:
+        return "range"
+    if value != value.to_integral_value():
+        return "fraction"
+    return None
 
 
 @dataclass(frozen=True, slots=True)
 class RuleProblem:
     """Why a row of the rule table cannot be stored: ``row`` (1-based), ``column`` (one of
     :data:`RULE_COLUMNS`), ``code`` (``ceiling-negative``, ``ceiling-invalid``,
-    ``year-range``, ``duplicate``) and ``other`` (the earlier row a duplicate repeats)."""
+    ``ceiling-range``, ``ceiling-fraction``, ``year-range``, ``duplicate``) and ``other``
+    (the earlier row a duplicate repeats)."""
 
     row: int
     column: str
@@ -193,6 +220,10 @@ class RuleProblem:
             return f"{where}: pagu tidak boleh negatif"
         if self.code == "ceiling-invalid":
             return f"{where}: pagu harus berupa angka rupiah"
+        if self.code == "ceiling-range":
+            return f"{where}: pagu paling banyak Rp 1.000.000.000.000.000 (10^15)"
+        if self.code == "ceiling-fraction":
+            return f"{where}: pagu harus rupiah bulat (tanpa sen)"
         if self.code == "year-range":
             return f"{where}: tahun harus antara {RULE_YEARS[0]} dan {RULE_YEARS[1]} (kosong = semua tahun)"
         return (f"{where}: program, komponen dan tahun sama dengan baris {self.other} "
@@ -204,18 +235,17 @@ _COLUMN_TEXT = {"program": "Program", "year": "Tahun", "component": "Komponen", 
 
 
 def rule_problems(rules: tuple[FundingRule, ...] | list[FundingRule]) -> list[RuleProblem]:
-    """The rows of ``rules`` that cannot be stored, in row order: a ceiling that is negative
-    or not a finite number, a year outside :data:`RULE_YEARS`, or a row for the same
-    programme (compared case- and punctuation-blind), component and year as an earlier row
+    """The rows of ``rules`` that cannot be stored, in row order: a ceiling that breaks
+    :func:`amount_problem` (not a finite number, negative, above :data:`MAX_AMOUNT`, not
+    whole rupiah), a year outside :data:`RULE_YEARS`, or a row for the same programme
+    (compared case- and punctuation-blind), component and year as an earlier row
     (:func:`applicable_rules` would silently take the first of them)."""
     problems: list[RuleProblem] = []
     seen: dict[tuple[str, Component, int | None], int] = {}
     for row, rule in enumerate(rules, start=1):
-        ceiling = rule.ceiling
-        if not isinstance(ceiling, Decimal) or not ceiling.is_finite():
-            problems.append(RuleProblem(row, "ceiling", "ceiling-invalid"))
-        elif ceiling < 0:
-            problems.append(RuleProblem(row, "ceiling", "ceiling-negative"))
+        problem = amount_problem(rule.ceiling)
+        if problem is not None:
+            problems.append(RuleProblem(row, "ceiling", f"ceiling-{problem}"))
         if rule.year is not None and not RULE_YEARS[0] <= rule.year <= RULE_YEARS[1]:
             problems.append(RuleProblem(row, "year", "year-range"))
         key = (_fold(rule.program), rule.component, rule.year)
@@ -299,28 +329,46 @@ class SwadayaRule:
     source_ref: str = ""
 
 
+def _shown_amount(value: object) -> Decimal:
+    """``value`` when it is a finite Decimal (to name it in a finding), else 0."""
+    return value if isinstance(value, Decimal) and value.is_finite() else Decimal(0)
+
+
 @dataclass(frozen=True, slots=True)
 class CeilingCheck:
-    """Result of one ceiling comparison (rounded figures, DESIGN.md §5)."""
+    """Result of one ceiling comparison (rounded figures, DESIGN.md §5).
+
+    ``problem`` is "" for a ceiling that could be read; else why the comparison could not be
+    made — ``ceiling-<code>`` (the rule's ceiling breaks :func:`amount_problem`),
+    ``allocation-<code>`` (the BLM allocation does), with ``<code>`` ``stored`` when the
+    project file held a value that could not be read (its stored-value finding names it).
+    A check with a problem neither passes nor fails: the verdict says "could not check".
+    """
 
     component: Component
     amount: Decimal
     ceiling: Decimal
     source_ref: str
+    problem: str = ""
 
     @property
     def passed(self) -> bool:
-        return self.amount <= self.ceiling
+        """Within the ceiling (False when the check could not be made, see :attr:`problem`)."""
+        return not self.problem and self.amount <= self.ceiling
 
     @property
-    def remaining(self) -> Decimal:
-        return self.ceiling - self.amount
+    def remaining(self) -> Decimal | None:
+        """Ceiling − amount; None when the check could not be made."""
+        return None if self.problem else self.ceiling - self.amount
 
 
 def check_ceilings(
     blm_by_component: dict[Component, Decimal],
     rules: tuple[FundingRule, ...] | list[FundingRule],
     allocation: Decimal | None = None,
+    *,
+    unread_rules: tuple[FundingRule, ...] | list[FundingRule] = (),
+    allocation_unread: bool = False,
 ) -> list[CeilingCheck]:
     """Compare BLM-funded totals with the ceilings.
 
@@ -329,19 +377,34 @@ def check_ceilings(
         rules: the ceiling table; ``TOTAL`` applies to the sum of both components.
         allocation: the kelurahan's own BLM allocation; when given and lower than the
             ``TOTAL`` rule, it is the total ceiling (source "alokasi BLM program").
+        unread_rules: rows (by identity) whose ceiling the project file held unreadable or
+            out of range (a live stored-value note): their check is not made.
+        allocation_unread: the same for the allocation (the total check is not made).
 
     Returns:
-        One :class:`CeilingCheck` per rule, in rule order.
+        One :class:`CeilingCheck` per rule, in rule order; a ceiling (or allocation) that
+        breaks :func:`amount_problem` gives a check with a ``problem`` whose ``ceiling`` is
+        the offending value (0 when it is not a finite number).
     """
     checks: list[CeilingCheck] = []
     total = sum(blm_by_component.get(c, Decimal(0)) for c in (Component.PERENCANAAN, Component.FISIK))
     for rule in rules:
+        problem = amount_problem(rule.ceiling)
+        if any(rule is r for r in unread_rules):
+            problem = problem or "stored"
+        problem = f"ceiling-{problem}" if problem else ""
+        ceiling = _shown_amount(rule.ceiling)
         if rule.component is Component.TOTAL:
-            ceiling, source = rule.ceiling, rule.source_ref
-            if allocation is not None and allocation < ceiling:
-                ceiling, source = allocation, "Alokasi BLM kelurahan (data program)"
-            checks.append(CeilingCheck(Component.TOTAL, total, ceiling, source))
+            source = rule.source_ref
+            if allocation is not None and not problem:
+                alloc_problem = amount_problem(allocation) or ("stored" if allocation_unread else None)
+                if alloc_problem:
+                    problem, ceiling = f"allocation-{alloc_problem}", _shown_amount(allocation)
+                    source = "Alokasi BLM kelurahan (data program)"
+                elif allocation < ceiling:
+                    ceiling, source = allocation, "Alokasi BLM kelurahan (data program)"
+            checks.append(CeilingCheck(Component.TOTAL, total, ceiling, source, problem))
         else:
             amount = blm_by_component.get(rule.component, Decimal(0))
-            checks.append(CeilingCheck(rule.component, amount, rule.ceiling, rule.source_ref))
+            checks.append(CeilingCheck(rule.component, amount, ceiling, rule.source_ref, problem))
     return checks

@@ -58,7 +58,7 @@ from dtpl_studio.costing.funding import (
 from dtpl_studio.costing.money import CONTEXT, ONE, ZERO, RoundingMode, RoundingRule, round_rupiah
 from dtpl_studio.costing.pricebook import PriceBook, PriceBookError
 from dtpl_studio.costing.specs import SpecClause
-from dtpl_studio.costing.stored import StoredValueNote
+from dtpl_studio.costing.stored import StoredValueNote, unread_values
 from dtpl_studio.costing.terbilang import terbilang
 from dtpl_studio.costing.units import (
     CANONICAL,
@@ -1086,7 +1086,12 @@ def price_program(program: Program, previous: PricedProgram | None = None,
     for pp in priced:
         blm[pp.package.component] = blm.get(pp.package.component, ZERO) + pp.by_source.get(FundingSource.BLM, ZERO)
     rules = applicable_rules(program.rules, program.program, program.fiscal_year)
-    checks = tuple(check_ceilings(blm, rules, program.blm_allocation))
+    # a ceiling or allocation the file held unreadable or out of range: could not check
+    unread = unread_values(note for p in program.packages for note in p.load_notes)
+    checks = tuple(check_ceilings(
+        blm, rules, program.blm_allocation,
+        unread_rules=[r for r in rules if (id(r), "ceiling") in unread],
+        allocation_unread=(id(program), "blm_allocation") in unread))
     from dtpl_studio.costing.blm import judge
 
     return PricedProgram(program, priced, blm, checks, judge(program, priced, checks))

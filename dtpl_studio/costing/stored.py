@@ -39,17 +39,29 @@ class StoredValueNote:
             finding that always applies.
         attribute: the attribute of ``target``.
         value: what the loader put there.
+        within: ``(owner, attribute)`` for a frozen ``target`` that an edit replaces rather
+            than changes (a :class:`~dtpl_studio.costing.funding.FundingRule` row of
+            ``program.rules``, the ``program.swadaya_rule``): the note applies only while
+            ``owner.attribute`` is ``target`` or a list holding it (by identity), so re-typing
+            the row clears it and undoing the edit brings it back.
     """
 
     finding: Finding
     target: Any = None
     attribute: str = ""
     value: Any = _UNSET
+    within: tuple[Any, str] | None = None
 
     def applies(self) -> bool:
-        """True while ``target.attribute`` still holds :attr:`value` (NaN counts as equal)."""
+        """True while ``target.attribute`` still holds :attr:`value` (NaN counts as equal)
+        and, with :attr:`within`, while the target is still the owner's."""
         if self.target is None or self.value is _UNSET:
             return True
+        if self.within is not None:
+            held = getattr(self.within[0], self.within[1], None)
+            rows = held if isinstance(held, list | tuple) else (held,)
+            if not any(row is self.target for row in rows):
+                return False
         now = getattr(self.target, self.attribute, _UNSET)
         if now is self.value:
             return True
@@ -58,3 +70,15 @@ class StoredValueNote:
                 return now.is_nan() and self.value.is_nan()
             return now == self.value and str(now) == str(self.value)
         return type(now) is type(self.value) and now == self.value
+
+
+def unread_values(notes) -> set[tuple[int, str]]:
+    """``(id(target), attribute)`` of every live note with a target: the stored values a
+    loader could not read (and replaced) or found out of range. The BLM check treats a
+    ceiling, the allocation or the minimum swadaya share among them as a rule it could not
+    check (:func:`dtpl_studio.costing.rab.price_program`), never as a rule that fails.
+
+    Args:
+        notes: :class:`StoredValueNote` objects (all packages' ``load_notes``).
+    """
+    return {(id(n.target), n.attribute) for n in notes if n.target is not None and n.applies()}

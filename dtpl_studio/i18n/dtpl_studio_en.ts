@@ -360,6 +360,26 @@
         <translation>no ceiling rule applies, so the ceilings cannot be checked yet.</translation>
     </message>
     <message>
+        <source>{parts}, sehingga kesimpulan pagu belum sah; perbaiki galat lalu periksa ulang.</source>
+        <comment>verdict.explain.not-valid</comment>
+        <translation>{parts}, so the ceiling verdict is not valid yet; fix the errors and check again.</translation>
+    </message>
+    <message>
+        <source>{n} item bergalat dihitung 0</source>
+        <comment>verdict.explain.part.items</comment>
+        <translation>{n} item(s) in error counted as 0</translation>
+    </message>
+    <message>
+        <source>{n} aturan pagu/swadaya tidak dapat dibaca</source>
+        <comment>verdict.explain.part.rules</comment>
+        <translation>{n} ceiling/swadaya rule(s) could not be read</translation>
+    </message>
+    <message>
+        <source>{n} pengaturan paket bergalat</source>
+        <comment>verdict.explain.part.settings</comment>
+        <translation>{n} package setting(s) in error</translation>
+    </message>
+    <message>
         <source>{n} temuan dasar harga: buku harga paket belum dapat diterima tanpa alasan yang dicatat; dokumen tidak dapat berstatus Final.</source>
         <comment>verdict.explain.price-basis</comment>
         <translation>{n} price-basis findings: the package&apos;s price book cannot be accepted without a recorded reason; the document cannot be Final.</translation>
@@ -2969,11 +2989,6 @@ Write why this book is accepted as its price basis (e.g. &quot;sample price book
         <source>DENGAN CATATAN</source>
         <comment>verdict.with_notes</comment>
         <translation>WITH NOTES</translation>
-    </message>
-    <message>
-        <source>{n} galat (item bergalat dihitung 0), sehingga kesimpulan pagu belum sah; perbaiki galat lalu periksa ulang.</source>
-        <comment>verdict.explain.not-valid</comment>
-        <translation>{n} error(s) (items in error count as 0), so the ceiling verdict is not valid yet; fix the errors and check again.</translation>
     </message>
     <message>
         <source>Ikhtisar program</source>

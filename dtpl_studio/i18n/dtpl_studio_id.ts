@@ -302,11 +302,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>{n} galat (item bergalat dihitung 0), sehingga kesimpulan pagu belum sah; perbaiki galat lalu periksa ulang.</source>
-        <comment>verdict.explain.not-valid</comment>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Perencanaan (maks. Rp {ceiling})</source>
         <comment>blm.component.perencanaan</comment>
         <translation type="unfinished"></translation>
@@ -670,6 +665,26 @@ Tulis alasan menerima buku ini sebagai dasar harga (mis. &quot;buku harga contoh
     <message>
         <source>tidak ada aturan pagu yang berlaku, sehingga pagu belum dapat diperiksa.</source>
         <comment>verdict.explain.no-rule</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{parts}, sehingga kesimpulan pagu belum sah; perbaiki galat lalu periksa ulang.</source>
+        <comment>verdict.explain.not-valid</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{n} item bergalat dihitung 0</source>
+        <comment>verdict.explain.part.items</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{n} aturan pagu/swadaya tidak dapat dibaca</source>
+        <comment>verdict.explain.part.rules</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{n} pengaturan paket bergalat</source>
+        <comment>verdict.explain.part.settings</comment>
         <translation type="unfinished"></translation>
     </message>
     <message>

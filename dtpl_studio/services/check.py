@@ -14,7 +14,8 @@ JSON shape (``format`` ``dtpl-studio/check/1``; every rupiah amount is a decimal
                 "components": {"perencanaan"|"fisik": {"exact", "rounded"}},
                 "blm_total": {…}, "sources": {src: {…}}, "cost": {…}, "swadaya": {…},
                 "swadaya_share"},
-     "checks": [{"key", "label", "kind", "amount": {…}, "limit", "share", "passed", "source"}],
+     "checks": [{"key", "label", "kind", "amount": {…}, "limit", "share", "passed", "source",
+                 "state", "problem"}],   # state: pass|over|under|incomplete|none (as the window)
      "termins": [{"number", "percent", "milestone", "amount", "stated"}],
      "findings": [{"code", "severity", "blocks", "message", "location", "source",
                    "amounts": [[label, value]], "contributors": [{…}], "remedy",
@@ -30,7 +31,7 @@ from typing import Any
 
 from dtpl_studio.costing.blm import Amount, Verdict, finding_kind, rp
 from dtpl_studio.costing.findings import Finding, Severity
-from dtpl_studio.costing.formatting import format_percent, format_rupiah, quantize_shown
+from dtpl_studio.costing.formatting import format_percent, format_rupiah
 from dtpl_studio.costing.funding import applicable_rules
 from dtpl_studio.costing.rab import PricedProgram
 
@@ -93,7 +94,8 @@ def check_json(priced: PricedProgram, project: Path | str | None = None) -> dict
         },
         "checks": [{"key": g.key, "label": g.label, "kind": g.kind, "amount": _amount(g.amount),
                     "limit": _s(g.limit), "share": _s(g.share), "min_share": _s(g.min_share),
-                    "passed": g.passed, "source": g.source} for g in v.gauges],
+                    "passed": g.passed, "source": g.source, "state": v.gauge_state(g),
+                    "problem": g.problem} for g in v.gauges],
         "termins": [{"number": x.number, "percent": str(x.percent), "milestone": x.milestone,
                      "amount": str(x.amount), "stated": _s(x.stated)} for x in v.termins],
         "findings": [finding_json(f) for f in v.findings],
@@ -119,15 +121,21 @@ def render_text(priced: PricedProgram) -> str:
             out.append(f"{'':12} sumber dana: {shares}")
     out.append("Pemeriksaan pagu BLM (angka dibulatkan; sebelum pembulatan di belakang):")
     for g in v.gauges:
+        state = v.gauge_label(g)  # the verdict's word for the gauge, as the window and PDF
         if g.kind == "max":
-            state = "LULUS" if g.passed else "MELEBIHI PAGU"
+            # a ceiling that could not be read has no limit: "–", never a made-up 0
+            limit = "–" if g.limit is None else format_rupiah(g.limit)
+            remaining = "–" if g.remaining is None else rp(g.remaining)
             out.append(f"  {g.label:16} Rp {format_rupiah(g.amount.rounded):>15} / pagu Rp "
-                       f"{format_rupiah(g.limit or 0):>15}  sisa {rp(g.remaining or 0):>17}  "
+                       f"{limit:>15}  sisa {remaining:>17}  "
                        f"{state}  (sebelum pembulatan Rp {format_rupiah(g.amount.exact)})")
         else:
-            share = format_percent(quantize_shown(g.share or Decimal(0), 4))
+            shown = g.shown_share(4)  # one rule: a failing share never reads as passing
+            share = "–" if shown is None else format_percent(shown)
             need = ("" if g.min_share is None else
                     f", minimum {format_percent(g.min_share)} {'terpenuhi' if g.passed else 'TIDAK terpenuhi'}")
+            if g.problem:
+                need = f", minimum tidak dapat diperiksa ({state})"
             out.append(f"  {g.label:16} Rp {format_rupiah(g.amount.rounded):>15} = {share} dari "
                        f"total biaya{need}")
     if v.termins:

@@ -33,7 +33,7 @@ import uuid
 from collections import defaultdict
 from collections.abc import Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import UTC, datetime
 from decimal import Decimal, InvalidOperation
 from functools import lru_cache
@@ -60,6 +60,7 @@ from dtpl_studio.costing.expressions import MAX_LITERAL as MAX_PARAMETER
 from dtpl_studio.costing.expressions import Parameter
 from dtpl_studio.costing.findings import Finding, Severity
 from dtpl_studio.costing.formatting import format_stored_value
+from dtpl_studio.costing.funding import MAX_AMOUNT as FUNDING_MAX_AMOUNT
 from dtpl_studio.costing.funding import (
     Component,
     FundingRule,
@@ -68,6 +69,7 @@ from dtpl_studio.costing.funding import (
     SectionKind,
     SwadayaRule,
     Termin,
+    amount_problem,
 )
 from dtpl_studio.costing.money import ZERO, RoundingMode, RoundingRule
 from dtpl_studio.costing.pricebook import PriceBook
@@ -841,8 +843,11 @@ def _table_rows(session: Session, record: type, *order: str) -> list:
     return session.execute(statement).all()
 
 
-#: Limits of the program-level amounts (BLM allocation, ceilings): those of a unit rate.
-MAX_AMOUNT = MAX_RATE
+#: Limits of the program-level amounts (BLM allocation, ceilings): those of a unit rate
+#: (:data:`dtpl_studio.costing.funding.MAX_AMOUNT`, the one rule of
+#: :func:`~dtpl_studio.costing.funding.amount_problem`).
+MAX_AMOUNT = FUNDING_MAX_AMOUNT
+assert MAX_AMOUNT == MAX_RATE
 
 
 class _Numbers:
@@ -913,6 +918,33 @@ class _Numbers:
             self._note(package, table, row, column, raw, message, action, target, attribute,
                        getattr(target, attribute))
 
+    def amount(self, raw: object, table: str, row: object, column: str) -> Any:
+        """A programme amount (a ceiling, the BLM allocation) under the one rule of
+        :func:`~dtpl_studio.costing.funding.amount_problem` — whole rupiah in
+        ``[0, MAX_AMOUNT]`` — the rule the Program BLM dialog and the core edit apply, so
+        the same content gets the same verdict in the window and after a reload. Returns
+        ``(value, problem)`` as :meth:`decimal` (unreadable: 0)."""
+        value, problem = self.decimal(raw, table, row, column, None, high=MAX_AMOUNT, replacement=ZERO)
+        if problem is None and amount_problem(value) == "fraction":
+            problem = (f"nilai {_shown(value)} bukan rupiah bulat",
+                       "dibiarkan seperti tersimpan; salah sampai nilainya diperbaiki")
+        return value, problem
+
+    def tag_item(self, start: int, item_id: str) -> None:
+        """Name ``item_id`` on the notes made since ``start`` (an item's own values: its
+        volume, rates, measurement lines, funding shares), so that a finding about them
+        selects the item and counts as that item in the verdict."""
+        for k in range(start, len(self.notes)):
+            pid, note = self.notes[k]
+            self.notes[k] = (pid, replace(note, finding=replace(note.finding, item_id=item_id)))
+
+    def within(self, target: Any, owner: Any, attribute: str) -> None:
+        """Tie the notes about the frozen ``target`` (a rule row, the swadaya rule) to
+        ``owner.attribute`` (:attr:`StoredValueNote.within`)."""
+        for k, (pid, note) in enumerate(self.notes):
+            if note.target is target:
+                self.notes[k] = (pid, replace(note, within=(owner, attribute)))
+
     def for_package(self, package_id: int, first: bool) -> list[StoredValueNote]:
         return [note for pid, note in self.notes if pid == package_id or (first and pid is None)]
 
@@ -955,8 +987,7 @@ def _assemble(session: Session, verify: bool, numbers: _Numbers) -> Program:
                             "jendela Program BLM (menyimpan akan menghapusnya)"),
                            r.component, "funding_rule", r.id, "component", None, None, "")
             continue
-        ceiling, problem = numbers.decimal(r.ceiling, "funding_rule", r.id, "ceiling", None,
-                                           high=MAX_AMOUNT, replacement=ZERO)
+        ceiling, problem = numbers.amount(r.ceiling, "funding_rule", r.id, "ceiling")
         rule = FundingRule(r.program, component, ceiling, r.source_ref, r.note, r.year)
         numbers.attach(problem, r.ceiling, "funding_rule", r.id, "ceiling", None, rule, "ceiling")
         rules.append(rule)
@@ -975,9 +1006,9 @@ def _assemble(session: Session, verify: bool, numbers: _Numbers) -> Program:
     if prec.swadaya_min_share is not None:
         share, problem = numbers.decimal(prec.swadaya_min_share, "program", prec.id,
                                          "swadaya_min_share", None, high=Decimal(1), replacement=ZERO)
-        numbers.attach(problem, prec.swadaya_min_share, "program", prec.id, "swadaya_min_share",
-                       None, None, "")
         swadaya_rule = SwadayaRule(share, prec.swadaya_rule_source)
+        numbers.attach(problem, prec.swadaya_min_share, "program", prec.id, "swadaya_min_share",
+                       None, swadaya_rule, "min_share")
     signatories = [
         Signatory(role=s.role, name=s.name, position=s.job_title, date=s.date, kind=s.kind,
                   nip=s.nip)
@@ -1044,6 +1075,7 @@ def _assemble(session: Session, verify: bool, numbers: _Numbers) -> Program:
     def build_item(rec: ItemRecord) -> Item:
         nonlocal built_items
         built_items += 1
+        notes_before = len(numbers.notes)
         measurements = []
         for m in lines_by_item.get(rec.id, []):
             factors = []
@@ -1095,6 +1127,7 @@ def _assemble(session: Session, verify: bool, numbers: _Numbers) -> Program:
         numbers.attach(funding_problem, rec.funding, "item", rec.id, "funding", package_id, item, "funding")
         if volume_problem is not None and not measurements:  # a volume under back-up lines is unused
             numbers.attach(volume_problem, rec.volume, "item", rec.id, "volume", package_id, item, "volume")
+        numbers.tag_item(notes_before, item.id)
         return item
 
     def build_section(rec: SectionRecord, depth: int) -> Section:
@@ -1188,8 +1221,8 @@ def _assemble(session: Session, verify: bool, numbers: _Numbers) -> Program:
     if built_sections != len(all_sections) or built_items != len(all_items):
         raise _Corrupt(f"{len(all_sections) - built_sections} section(s) and "
                        f"{len(all_items) - built_items} item(s) are not reachable from any package")
-    allocation, allocation_problem = (None, None) if prec.blm_allocation is None else numbers.decimal(
-        prec.blm_allocation, "program", prec.id, "blm_allocation", None, high=MAX_AMOUNT, replacement=ZERO)
+    allocation, allocation_problem = (None, None) if prec.blm_allocation is None else numbers.amount(
+        prec.blm_allocation, "program", prec.id, "blm_allocation")
     fiscal_year = _stored_int(prec.fiscal_year)
     if prec.fiscal_year is not None and (fiscal_year is None or not 1900 <= fiscal_year <= 2200):
         numbers._note(None, "program", prec.id, "fiscal_year", prec.fiscal_year,
@@ -1223,6 +1256,10 @@ def _assemble(session: Session, verify: bool, numbers: _Numbers) -> Program:
     )
     numbers.attach(allocation_problem, prec.blm_allocation, "program", prec.id, "blm_allocation", None,
                    program, "blm_allocation")
+    for rule in rules:  # an edit replaces a rule row (frozen): its note goes with the row
+        numbers.within(rule, program, "rules")
+    if swadaya_rule is not None:
+        numbers.within(swadaya_rule, program, "swadaya_rule")
     records = session.scalars(select(PackageRecord.id).order_by(PackageRecord.position)).all()
     for k, (pid, package) in enumerate(zip(records, packages, strict=True)):
         package.load_notes = numbers.for_package(pid, k == 0)

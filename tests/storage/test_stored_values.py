@@ -56,6 +56,15 @@ def _step_ok(raw: object) -> bool:
     return step == 0 or (step >= 1 and step == step.to_integral_value())
 
 
+def _whole_rupiah_ok(raw: object) -> bool:
+    """A ceiling or the BLM allocation: whole rupiah in [0, 10^15] — the one rule of
+    :func:`dtpl_studio.costing.funding.amount_problem` (dialog, core edit, loader)."""
+    if not _decimal_ok(Decimal(0), RATE_LIMIT)(raw):
+        return False
+    value = Decimal(str(raw).strip())
+    return value == value.to_integral_value()
+
+
 #: (table, column, nullable, oracle): what the loader must accept without a finding.
 COLUMNS = [
     ("factor", "value", False, _decimal_ok(Decimal(0), LIMIT)),
@@ -66,9 +75,9 @@ COLUMNS = [
     ("package_settings", "volume_decimals", False, _int_ok(0, 6)),
     ("package_settings", "ppn_rate", False, _decimal_ok(Decimal(0), Decimal(1))),
     ("package_settings", "total_rounding_step", False, _step_ok),
-    ("program", "blm_allocation", True, _decimal_ok(Decimal(0), RATE_LIMIT)),
+    ("program", "blm_allocation", True, _whole_rupiah_ok),
     ("program", "fiscal_year", True, _int_ok(1900, 2200)),
-    ("funding_rule", "ceiling", False, _decimal_ok(Decimal(0), RATE_LIMIT)),
+    ("funding_rule", "ceiling", False, _whole_rupiah_ok),
 ]
 KEYS = {"package_settings": "package_id"}
 

@@ -92,9 +92,12 @@ def build_blm_check(ctx: BuildContext) -> list[Flowable]:
 
 def _gauge_row(g: Gauge, state: str) -> list:
     if g.kind == "max":
-        return [g.label, money(g.amount.rounded), money(g.amount.exact), money(g.limit or 0),
-                signed_money(g.remaining or 0), state]
-    share = percent(quantize_shown(g.share, 4)) if g.share is not None else "–"
+        # a ceiling that could not be read has no limit: "–", never a made-up 0
+        return [g.label, money(g.amount.rounded), money(g.amount.exact),
+                "–" if g.limit is None else money(g.limit),
+                "–" if g.remaining is None else signed_money(g.remaining), state]
+    shown = g.shown_share(4)  # one rule: a failing share never reads as passing
+    share = percent(shown) if shown is not None else "–"
     limit = "tanpa minimum" if g.min_share is None else f"min. {percent(g.min_share)}"
     return [f"Swadaya ({share} dari total biaya)", money(g.amount.rounded), money(g.amount.exact),
             limit, "", state]

@@ -26,13 +26,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from dtpl_studio.costing.blm import Gauge, Verdict, VerdictKind, finding_kind
+from dtpl_studio.costing.blm import Gauge, Verdict, VerdictKind, finding_kind, not_valid_counts
 from dtpl_studio.costing.findings import Severity
 from dtpl_studio.costing.formatting import (
     format_number,
     format_percent,
     format_rupiah,
-    quantize_shown,
 )
 from dtpl_studio.costing.funding import FundingSource
 from dtpl_studio.ui.strings import tr
@@ -143,22 +142,34 @@ class CheckCard(QFrame):
         self.setToolTip("\n".join(tip))
 
     def _show_ceiling(self, gauge: Gauge, state: str) -> None:
-        assert gauge.limit is not None
-        self.title.setText(tr(f"blm.component.{gauge.key}", ceiling=_short_rupiah(gauge.limit)))
+        if gauge.limit is None:  # the rule could not be read: no ceiling, no remainder
+            self.title.setText(tr(f"blm.component.{gauge.key}", ceiling="–"))
+        else:
+            self.title.setText(tr(f"blm.component.{gauge.key}", ceiling=_short_rupiah(gauge.limit)))
         self.captions["amount"].setText(tr("blm.amount"))
         self.captions["ceiling"].setText(tr("blm.ceiling"))
         self.values["amount"].setText("Rp " + format_rupiah(gauge.amount.rounded))
-        self.values["ceiling"].setText("Rp " + format_rupiah(gauge.limit))
-        remaining = gauge.remaining or Decimal(0)
-        self.captions["remaining"].setText(tr("blm.remaining") if remaining >= 0 else tr("blm.over"))
-        self.values["remaining"].setText("Rp " + format_rupiah(abs(remaining)))
-        self.values["remaining"].setStyleSheet("" if gauge.passed else f"color: {FAIL_COLOR}; font-weight: bold;")
-        share = gauge.share if gauge.share is not None else Decimal(1 if gauge.amount.rounded else 0)
-        self.bar.setValue(int(min(share, Decimal(1)) * 1000))
-        self.bar.setFormat(format_percent(quantize_shown(share, 3)))
+        self.values["ceiling"].setText("–" if gauge.limit is None else "Rp " + format_rupiah(gauge.limit))
+        remaining = gauge.remaining
+        if remaining is None:
+            self.captions["remaining"].setText(tr("blm.remaining"))
+            self.values["remaining"].setText("–")
+        else:
+            self.captions["remaining"].setText(tr("blm.remaining") if remaining >= 0 else tr("blm.over"))
+            self.values["remaining"].setText("Rp " + format_rupiah(abs(remaining)))
+        failing = state in ("over", "under")
+        self.values["remaining"].setStyleSheet(f"color: {FAIL_COLOR}; font-weight: bold;" if failing else "")
+        shown = gauge.shown_share(3)
+        if shown is None:  # a ceiling of 0 (or none): full when something is over it
+            fill = Decimal(1) if failing else Decimal(0)
+            self.bar.setFormat("–")
+        else:
+            fill = shown
+            self.bar.setFormat(format_percent(shown))
+        self.bar.setValue(int(min(max(fill, Decimal(0)), Decimal(1)) * 1000))
 
     def _show_swadaya(self, gauge: Gauge, state: str) -> None:
-        share = gauge.share or Decimal(0)
+        share = gauge.shown_share(4)  # one rule: a failing share never reads as passing
         if gauge.min_share is None:
             self.title.setText(tr("blm.swadaya.free"))
         else:
@@ -166,20 +177,20 @@ class CheckCard(QFrame):
         self.captions["amount"].setText(tr("blm.swadaya.amount"))
         self.captions["ceiling"].setText(tr("blm.swadaya.share"))
         self.values["amount"].setText("Rp " + format_rupiah(gauge.amount.rounded))
-        self.values["ceiling"].setText(format_percent(quantize_shown(share, 4)))
+        self.values["ceiling"].setText("–" if share is None else format_percent(share))
         if gauge.limit is None:
             self.captions["remaining"].setText(tr("blm.swadaya.needed"))
             self.values["remaining"].setText("–")
             self.values["remaining"].setStyleSheet("")
-            self.bar.setValue(int(min(share, Decimal(1)) * 1000))
+            fill = share or Decimal(0)
         else:
             short = gauge.limit - gauge.amount.rounded
             self.captions["remaining"].setText(tr("blm.swadaya.short") if short > 0 else tr("blm.swadaya.needed"))
             self.values["remaining"].setText("Rp " + format_rupiah(abs(short) if short > 0 else gauge.limit))
             self.values["remaining"].setStyleSheet("" if gauge.passed else f"color: {FAIL_COLOR}; font-weight: bold;")
-            fill = share / gauge.min_share if gauge.min_share else Decimal(1)
-            self.bar.setValue(int(min(fill, Decimal(1)) * 1000))
-        self.bar.setFormat(format_percent(quantize_shown(share, 3)))
+            fill = (share or Decimal(0)) / gauge.min_share if gauge.min_share else Decimal(1)
+        self.bar.setValue(int(min(max(fill, Decimal(0)), Decimal(1)) * 1000))
+        self.bar.setFormat("–" if share is None else format_percent(gauge.shown_share(3)))
 
 
 def explanation_text(verdict: Verdict) -> str:
@@ -195,7 +206,9 @@ def explanation_text(verdict: Verdict) -> str:
     if kind is VerdictKind.NOT_VALID:
         if any(f.code == "blm-no-rule" for f in verdict.findings if finding_kind(f) is kind):
             return tr("verdict.explain.no-rule")
-        return tr("verdict.explain.not-valid", n=errors)
+        counts = dict(zip(("items", "rules", "settings"), not_valid_counts(verdict.findings), strict=True))
+        parts = [tr(f"verdict.explain.part.{key}", n=n) for key, n in counts.items() if n]
+        return tr("verdict.explain.not-valid", parts="; ".join(parts))
     return tr("verdict.explain.price-basis", n=errors)
 
 
@@ -331,8 +344,7 @@ class BlmPanel(QScrollArea):
         self.findings_button.setText(tr("blm.findings", errors=verdict.errors, warnings=verdict.warnings))
         self.findings_button.setVisible(bool(verdict.findings))
         self.price_basis_button.setVisible(verdict.kind is VerdictKind.PRICE_BASIS)
-        item_errors = sum(1 for f in verdict.findings
-                          if f.item_id and finding_kind(f) is VerdictKind.NOT_VALID)
+        item_errors = not_valid_counts(verdict.findings)[0]  # distinct items, not findings
         self.errors.setText(tr("blm.errors", n=item_errors))
         self.errors.setVisible(verdict.kind is VerdictKind.NOT_VALID and item_errors > 0)
         gauges = verdict.gauges
