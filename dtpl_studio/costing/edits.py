@@ -46,6 +46,7 @@ from dtpl_studio.costing.expressions import (
 from dtpl_studio.costing.funding import (
     DEFAULT_PLPBK_RULES,
     FundingRule,
+    FundingSource,
     SwadayaRule,
     Termin,
     rule_problems,
@@ -400,8 +401,17 @@ def set_item(item_id: str, **values: Any) -> SetItemFields:
 
 def set_funding(item_id: str, funding, shares) -> SetItemFields:
     """Set an item's main funding source (None = its division's) and the shares paid by
-    other sources (:class:`~dtpl_studio.costing.funding.FundingShare`, a new list)."""
-    return set_item(item_id, funding=funding, funding_split=list(shares))
+    other sources (:class:`~dtpl_studio.costing.funding.FundingShare`, a new list).
+
+    Each source is made a :class:`~dtpl_studio.costing.funding.FundingSource` here (a
+    window's combo box gives its data back as a plain ``str`` that only compares equal).
+
+    Raises:
+        ValueError: a source that is not one of :class:`FundingSource`.
+    """
+    main = None if funding is None else FundingSource(funding)
+    split = [dataclasses.replace(s, source=FundingSource(s.source)) for s in shares]
+    return set_item(item_id, funding=main, funding_split=split)
 
 
 def set_volume(item_id: str, volume: Decimal) -> SetItemFields:

@@ -97,16 +97,16 @@ def split_amount(amount: Decimal, main: FundingSource, shares: list[FundingShare
     for share in shares:
         if share.percent is not None:
             if not (share.percent.is_finite() and 0 <= share.percent <= 100):
-                raise SplitError(f"persentase {share.source.value} {share.percent} di luar 0–100")
+                raise SplitError(f"persentase {share.source} {share.percent} di luar 0–100")
             value = round_rupiah(amount * share.percent / 100)
         elif share.amount is not None:
             if not share.amount.is_finite() or share.amount < 0:
-                raise SplitError(f"jumlah {share.source.value} {share.amount} tidak sah")
+                raise SplitError(f"jumlah {share.source} {share.amount} tidak sah")
             value = share.amount
         else:
             fraction = in_kind_fraction.get(share.source)
             if fraction is None:
-                raise SplitError(f"bagian {share.source.value} tanpa persen/jumlah hanya dapat "
+                raise SplitError(f"bagian {share.source} tanpa persen/jumlah hanya dapat "
                                  "dinilai dari buku untuk item beranalisa (upah atau bahan)")
             value = round_rupiah(amount * fraction)
         parts.append((share.source, value))

@@ -581,7 +581,7 @@ def _funding_shares(item: Item, amount: Decimal, main: FundingSource, book: Pric
         return [(s, v) for s, v in split_amount(amount, main, item.funding_split, fractions) if v or s is main]
     except (SplitError, ArithmeticError) as exc:
         findings.append(Finding(Severity.ERROR, f"pembagian sumber dana: {exc}", location=where,
-                                code="funding-split"))
+                                code="funding-split", item_id=item.id))
         return [(main, amount)]
 
 

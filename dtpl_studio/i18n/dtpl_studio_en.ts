@@ -340,6 +340,21 @@
         <translation>Row {row}: {error}</translation>
     </message>
     <message>
+        <source>Baris {row}: persen {text} di luar 0–100. Ketik persen antara 0 dan 100; sumber utama menerima sisanya.</source>
+        <comment>fund.err.percent</comment>
+        <translation>Row {row}: percentage {text} is outside 0–100. Type a percentage from 0 to 100; the main source takes the rest.</translation>
+    </message>
+    <message>
+        <source>Baris {row}: jumlah {text} tidak sah. Ketik rupiah dari 0 sampai 10^15 (tidak negatif).</source>
+        <comment>fund.err.amount</comment>
+        <translation>Row {row}: amount {text} is not valid. Type rupiah from 0 to 10^15 (not negative).</translation>
+    </message>
+    <message>
+        <source>Bagian persen berjumlah {percent} %, lebih dari 100 %. Kurangi salah satu bagian.</source>
+        <comment>fund.err.sum</comment>
+        <translation>The percentage shares add up to {percent} %, more than 100 %. Reduce one of them.</translation>
+    </message>
+    <message>
         <source>semua jumlah BLM berada dalam pagunya dan tidak ada aturan yang dilanggar.</source>
         <comment>verdict.explain.passed</comment>
         <translation>every BLM amount is within its ceiling and no rule is broken.</translation>

@@ -597,6 +597,21 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Baris {row}: persen {text} di luar 0–100. Ketik persen antara 0 dan 100; sumber utama menerima sisanya.</source>
+        <comment>fund.err.percent</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Baris {row}: jumlah {text} tidak sah. Ketik rupiah dari 0 sampai 10^15 (tidak negatif).</source>
+        <comment>fund.err.amount</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Bagian persen berjumlah {percent} %, lebih dari 100 %. Kurangi salah satu bagian.</source>
+        <comment>fund.err.sum</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Pilih sebuah item pada RAB untuk mengatur sumber dananya</source>
         <comment>fund.no_item</comment>
         <translation type="unfinished"></translation>

@@ -3,6 +3,13 @@ other sources — by percent, by amount, or in kind valued from the book (issue 
 
 The dialog only collects values; the window pushes them as one undoable edit and the core
 splits the amount (:func:`~dtpl_studio.costing.funding.split_amount`).
+
+The combo boxes hold each :class:`FundingSource` as item data, which Qt hands back as a
+plain ``str``: :meth:`FundingDialog.values` converts at this boundary (``FundingSource(…)``),
+so the model never holds a string that merely compares equal to a source. A share the core
+would refuse (a percentage outside 0–100, a negative amount, percentages above 100 % in all)
+is refused here, on OK, with an Indonesian message naming the row; the dialog stays open with
+what was typed.
 """
 
 from __future__ import annotations
@@ -23,7 +30,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from dtpl_studio.costing.funding import FundingShare, FundingSource
+from dtpl_studio.costing.formatting import format_number
+from dtpl_studio.costing.funding import MAX_AMOUNT, FundingShare, FundingSource
 from dtpl_studio.costing.rab import Item
 from dtpl_studio.ui.messages import explain_short
 from dtpl_studio.ui.parsing import parse_user_number
@@ -40,7 +48,10 @@ class FundingDialog(QDialog):
     """Edit ``item``'s funding; :meth:`values` gives ``(funding, shares)`` after OK.
 
     Raises (from :meth:`values`):
-        ValueError: a percent or amount that is not a number (Indonesian message with the row).
+        ValueError: a percent or amount that is not a number, a percent outside 0–100, an
+            amount below 0 or above Rp 10^15, percentages adding up to more than 100
+            (Indonesian message naming the row). :meth:`accept` shows it in the dialog
+            (:attr:`error`) and keeps the dialog open with what was typed.
     """
 
     def __init__(self, item: Item, inherited: FundingSource, parent: QWidget | None = None):
@@ -75,6 +86,12 @@ class FundingDialog(QDialog):
         note.setWordWrap(True)
         note.setStyleSheet("color: #555;")
         layout.addWidget(note)
+        self.error = QLabel()
+        self.error.setObjectName("fund_error")
+        self.error.setWordWrap(True)
+        self.error.setStyleSheet("color: #b3261e;")
+        self.error.hide()
+        layout.addWidget(self.error)
         box = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
         box.accepted.connect(self.accept)
         box.rejected.connect(self.reject)
@@ -85,8 +102,6 @@ class FundingDialog(QDialog):
 
     def add_share(self, share: FundingShare) -> None:
         """Append a row for ``share``."""
-        from dtpl_studio.costing.formatting import format_number
-
         row = self.table.rowCount()
         self.table.insertRow(row)
         combo = QComboBox()
@@ -102,11 +117,25 @@ class FundingDialog(QDialog):
         if row >= 0:
             self.table.removeRow(row)
 
+    def accept(self) -> None:
+        """OK: close only when :meth:`values` can be read; else say why (naming the row) and
+        stay open with everything as typed."""
+        try:
+            self.values()
+        except ValueError as exc:
+            self.error.setText(str(exc))
+            self.error.show()
+            return
+        self.error.hide()
+        super().accept()
+
     def values(self) -> tuple[FundingSource | None, list[FundingShare]]:
-        """The main source (None = the division's) and the shares as entered."""
+        """The main source (None = the division's) and the shares as entered, each source a
+        :class:`FundingSource` (Qt gives the combo's data back as ``str``)."""
         shares: list[FundingShare] = []
+        total_percent = Decimal(0)
         for row in range(self.table.rowCount()):
-            source = self.table.cellWidget(row, 0).currentData()
+            source = FundingSource(self.table.cellWidget(row, 0).currentData())
             numbers: list[Decimal | None] = []
             for col in (1, 2):
                 cell = self.table.item(row, col)
@@ -115,9 +144,20 @@ class FundingDialog(QDialog):
                     numbers.append(None)
                     continue
                 try:
-                    numbers.append(parse_user_number(text.rstrip("%").strip()))
+                    value = parse_user_number(text.rstrip("%").strip())
                 except ValueError as exc:  # the reason in the window's words, never the exception's
                     raise ValueError(tr("fund.bad_number", row=row + 1, text=text,
                                         error=explain_short(exc))) from exc
+                # the core's rule (split_amount): a percent in 0..100, an amount ≥ 0
+                if col == 1 and not 0 <= value <= 100:
+                    raise ValueError(tr("fund.err.percent", row=row + 1, text=text))
+                if col == 2 and not 0 <= value <= MAX_AMOUNT:
+                    raise ValueError(tr("fund.err.amount", row=row + 1, text=text))
+                numbers.append(value)
+            if numbers[0] is not None:
+                total_percent += numbers[0]
             shares.append(FundingShare(source, numbers[0], numbers[1]))
-        return self.main.currentData(), shares
+        if total_percent > 100:
+            raise ValueError(tr("fund.err.sum", percent=format_number(total_percent)))
+        main = self.main.currentData()
+        return (None if main is None else FundingSource(main)), shares
