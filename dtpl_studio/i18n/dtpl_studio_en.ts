@@ -2132,6 +2132,16 @@ Technical details are in the log.</translation>
         <translation>Rule row {row}, column {column}: the ceiling must be an amount in rupiah.</translation>
     </message>
     <message>
+        <source>Aturan baris {row}, kolom {column}: pagu paling banyak Rp 1.000.000.000.000.000 (10^15).</source>
+        <comment>blmp.rule.err.ceiling-range</comment>
+        <translation>Rule row {row}, column {column}: the ceiling is at most Rp 1,000,000,000,000,000 (10^15).</translation>
+    </message>
+    <message>
+        <source>Aturan baris {row}, kolom {column}: pagu harus rupiah bulat, tanpa sen (misalnya 700.000.000).</source>
+        <comment>blmp.rule.err.ceiling-fraction</comment>
+        <translation>Rule row {row}, column {column}: the ceiling must be whole rupiah, without sen (for example 700,000,000).</translation>
+    </message>
+    <message>
         <source>Aturan baris {row}, kolom {column}: tahun harus antara 1990 dan 2100 (kosong = semua tahun).</source>
         <comment>blmp.rule.err.year-range</comment>
         <translation>Rule row {row}, column {column}: the year must be between 1990 and 2100 (empty = every year).</translation>

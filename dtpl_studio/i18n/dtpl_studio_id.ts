@@ -2454,6 +2454,16 @@ Pulihkan keadaan itu? (Berkas proyek baru berubah saat Anda menyimpan.)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Aturan baris {row}, kolom {column}: pagu paling banyak Rp 1.000.000.000.000.000 (10^15).</source>
+        <comment>blmp.rule.err.ceiling-range</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Aturan baris {row}, kolom {column}: pagu harus rupiah bulat, tanpa sen (misalnya 700.000.000).</source>
+        <comment>blmp.rule.err.ceiling-fraction</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Aturan baris {row}, kolom {column}: tahun harus antara 1990 dan 2100 (kosong = semua tahun).</source>
         <comment>blmp.rule.err.year-range</comment>
         <translation type="unfinished"></translation>

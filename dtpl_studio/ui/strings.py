@@ -564,6 +564,8 @@ ID.update({
     "blmp.rule.err.year": QT_TRANSLATE_NOOP("dtpl", "Aturan baris {row}, kolom {column}: \"{text}\" bukan tahun (misalnya 2024; kosong = semua tahun).", "blmp.rule.err.year"),
     "blmp.rule.err.ceiling-negative": QT_TRANSLATE_NOOP("dtpl", "Aturan baris {row}, kolom {column}: pagu tidak boleh negatif.", "blmp.rule.err.ceiling-negative"),
     "blmp.rule.err.ceiling-invalid": QT_TRANSLATE_NOOP("dtpl", "Aturan baris {row}, kolom {column}: pagu harus berupa angka rupiah.", "blmp.rule.err.ceiling-invalid"),
+    "blmp.rule.err.ceiling-range": QT_TRANSLATE_NOOP("dtpl", "Aturan baris {row}, kolom {column}: pagu paling banyak Rp 1.000.000.000.000.000 (10^15).", "blmp.rule.err.ceiling-range"),
+    "blmp.rule.err.ceiling-fraction": QT_TRANSLATE_NOOP("dtpl", "Aturan baris {row}, kolom {column}: pagu harus rupiah bulat, tanpa sen (misalnya 700.000.000).", "blmp.rule.err.ceiling-fraction"),
     "blmp.rule.err.year-range": QT_TRANSLATE_NOOP("dtpl", "Aturan baris {row}, kolom {column}: tahun harus antara 1990 dan 2100 (kosong = semua tahun).", "blmp.rule.err.year-range"),
     "blmp.rule.err.duplicate": QT_TRANSLATE_NOOP("dtpl", "Aturan baris {row}, kolom {column}: program, komponen dan tahun sama dengan baris {other} (satu pagu per komponen dan tahun).", "blmp.rule.err.duplicate"),
     "blmp.termins.hint": QT_TRANSLATE_NOOP("dtpl", "Tahapan pencairan BLM: persentase BLM total tiap termin dan tonggak kemajuan yang mencairkannya. Jumlah persentase harus 100 %. Jumlah rupiah dihitung dari BLM total (dibulatkan); termin terakhir menerima sisa pembulatan. Kolom jumlah tertulis boleh kosong.", "blmp.termins.hint"),

@@ -117,6 +117,10 @@ class BlmProgramDialog(QDialog):
         self.setWindowTitle(tr("blmp.title"))
         self.doc = doc
         self._loading = False
+        #: the user ticked "minimum swadaya" and is typing (or was refused): the tab keeps
+        #: the box ticked and the field enabled with what was typed until it is stored or
+        #: unticked — never a disabled field holding a refused value (review, defect 6)
+        self._swadaya_typing = False
         layout = QVBoxLayout(self)
         self.verdict_line = QLabel()
         self.verdict_line.setObjectName("blmp_verdict")
@@ -328,10 +332,15 @@ class BlmProgramDialog(QDialog):
 
     def _show_swadaya(self) -> None:
         rule = self.doc.program.swadaya_rule
-        self.swadaya_on.setChecked(rule is not None)
-        self.swadaya_share.setEnabled(rule is not None)
-        self.swadaya_source.setEnabled(rule is not None)
-        if rule is not None:
+        if self._swadaya_typing:  # the user's entry stays as typed, editable
+            self.swadaya_on.setChecked(True)
+            self.swadaya_share.setEnabled(True)
+            self.swadaya_source.setEnabled(True)
+        else:
+            self.swadaya_on.setChecked(rule is not None)
+            self.swadaya_share.setEnabled(rule is not None)
+            self.swadaya_source.setEnabled(rule is not None)
+        if rule is not None and not self._swadaya_typing:
             shown = rule.min_share * 100 if rule.min_share.is_finite() else rule.min_share
             self.swadaya_share.setText(format_number(shown))
             self.swadaya_source.setText(rule.source_ref)
@@ -559,9 +568,14 @@ class BlmProgramDialog(QDialog):
         if self._loading:
             return
         if not on:
+            self._swadaya_typing = False
+            self.error.hide()
             if self.doc.program.swadaya_rule is not None:
                 self._push(edits.set_swadaya_rule(None), tr("cmd.blm_swadaya"))
+            else:
+                self.refresh()
             return
+        self._swadaya_typing = self.doc.program.swadaya_rule is None
         if not self.swadaya_share.text().strip():
             self.swadaya_share.setFocus()  # the rule is stored once a share is typed
             return
@@ -591,10 +605,18 @@ class BlmProgramDialog(QDialog):
         try:
             rule = self.read_swadaya()
         except EntryRefused as exc:
+            # say why and keep the box ticked, the field enabled with what was typed
+            self._swadaya_typing = True
             self._refuse(str(exc))
+            self.swadaya_share.setFocus()
+            self.swadaya_share.selectAll()
             return
+        self._swadaya_typing = False
         if rule != self.doc.program.swadaya_rule:
             self._push(edits.set_swadaya_rule(rule), tr("cmd.blm_swadaya"))
+        else:
+            self.error.hide()
+            self.refresh()
 
     def set_kind(self, section: Section, kind: SectionKind) -> None:
         """Give ``section`` the planning category (or DED) ``kind``, one undo step."""
