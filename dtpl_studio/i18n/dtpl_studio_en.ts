@@ -415,6 +415,11 @@
         <translation>Total vs allocation (Rp {ceiling})</translation>
     </message>
     <message>
+        <source>{component} (pagu tidak dapat dibaca)</source>
+        <comment>blm.component.unreadable</comment>
+        <translation>{component} (ceiling could not be read)</translation>
+    </message>
+    <message>
         <source>Back-up volume</source>
         <comment>mp.title</comment>
         <translation>Quantity take-off</translation>

@@ -753,6 +753,11 @@ Tulis alasan menerima buku ini sebagai dasar harga (mis. &quot;buku harga contoh
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>{component} (pagu tidak dapat dibaca)</source>
+        <comment>blm.component.unreadable</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Angka dan satuan, mis. 150 m, 2,5 m, 1.250 m, 12 cm (koma untuk desimal, titik untuk ribuan); kosongkan untuk menghapus faktor</source>
         <comment>mp.factor_tip</comment>
         <translation type="unfinished"></translation>

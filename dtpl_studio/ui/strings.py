@@ -171,6 +171,7 @@ ID: dict[str, str] = {
     "blm.component.perencanaan": QT_TRANSLATE_NOOP("dtpl", "Perencanaan (maks. Rp {ceiling})", "blm.component.perencanaan"),
     "blm.component.fisik": QT_TRANSLATE_NOOP("dtpl", "Fisik (maks. Rp {ceiling})", "blm.component.fisik"),
     "blm.component.total": QT_TRANSLATE_NOOP("dtpl", "Total vs alokasi (Rp {ceiling})", "blm.component.total"),
+    "blm.component.unreadable": QT_TRANSLATE_NOOP("dtpl", "{component} (pagu tidak dapat dibaca)", "blm.component.unreadable"),
     # measurement panel
     "mp.title": QT_TRANSLATE_NOOP("dtpl", "Back-up volume", "mp.title"),
     "mp.header": QT_TRANSLATE_NOOP("dtpl", "Back-up volume: {number} {item} ({unit})", "mp.header"),

@@ -143,7 +143,7 @@ class CheckCard(QFrame):
 
     def _show_ceiling(self, gauge: Gauge, state: str) -> None:
         if gauge.limit is None:  # the rule could not be read: no ceiling, no remainder
-            self.title.setText(tr(f"blm.component.{gauge.key}", ceiling="–"))
+            self.title.setText(tr("blm.component.unreadable", component=tr(f"component.{gauge.key}")))
         else:
             self.title.setText(tr(f"blm.component.{gauge.key}", ceiling=_short_rupiah(gauge.limit)))
         self.captions["amount"].setText(tr("blm.amount"))
