@@ -587,7 +587,7 @@ def _unreadable_ceiling(check: CeilingCheck, label: str, amount: Amount) -> tupl
     gauge = Gauge(check.component.value, label, amount, None, "max", None, False,
                   check.source_ref, problem=check.problem)
     where = ("data program (alokasi BLM)" if what == "allocation"
-             else "tabel aturan pagu (Sunting › Program BLM…)")
+             else "tabel aturan pagu (Sunting → Program BLM…)")
     return gauge, Finding(
         Severity.ERROR,
         f"{subject}{value} {_PROBLEM_TEXT.get(code, code)}: {label} {rp(check.amount)} tidak dapat "
@@ -615,7 +615,7 @@ def _swadaya(program: Program, totals: ProgramTotals, packages: tuple[PricedPack
                 Finding(Severity.ERROR, f"{what}: harus antara 0% dan 100% dari total biaya; "
                         "aturan swadaya tidak dapat diperiksa", location="Swadaya",
                         code="swadaya-rule-invalid", source=rule.source_ref,
-                        remedy="isi minimum swadaya antara 0% dan 100% (Sunting › Program BLM…, "
+                        remedy="isi minimum swadaya antara 0% dan 100% (Sunting → Program BLM…, "
                                "tab Swadaya), atau hapus minimumnya."))
     needed = CONTEXT.multiply(rule.min_share, cost)
     passed = totals.swadaya.rounded >= needed

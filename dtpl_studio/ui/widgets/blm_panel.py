@@ -208,7 +208,7 @@ def explanation_text(verdict: Verdict) -> str:
             return tr("verdict.explain.no-rule")
         counts = dict(zip(("items", "rules", "settings"), not_valid_counts(verdict.findings), strict=True))
         parts = [tr(f"verdict.explain.part.{key}", n=n) for key, n in counts.items() if n]
-        return tr("verdict.explain.not-valid", parts="; ".join(parts))
+        return tr("verdict.explain.not-valid", parts="; ".join(parts) or str(errors))
     return tr("verdict.explain.price-basis", n=errors)
 
 
