@@ -116,7 +116,7 @@ def _checks_table(ctx: BuildContext) -> Table:
         data.append(row)
         ink = {"pass": PASS_INK, "incomplete": WARN_INK, "none": colors.black}.get(state, FAIL_INK)
         extra += [("FONT", (5, r), (5, r), FAMILY.bold), ("TEXTCOLOR", (5, r), (5, r), ink)]
-        if not g.passed:
+        if state in ("over", "under"):  # a rule that could not be read is not a failed one
             extra.append(("TEXTCOLOR", (4, r), (4, r), FAIL_INK))
     table = Table(data, colWidths=widths(*CHECK_WIDTHS), repeatRows=1)
     table.setStyle(grid_style(extra=extra))
