@@ -1458,6 +1458,16 @@ Technical details are in the log.</translation>
         <translation>You did not recover this copy before; it is kept until the project is saved again.</translation>
     </message>
     <message>
+        <source>Berkas sudah ada</source>
+        <comment>dlg.overwrite.title</comment>
+        <translation>File already exists</translation>
+    </message>
+    <message>
+        <source>{name} sudah ada. Ganti berkas itu? Isinya yang sekarang akan hilang.</source>
+        <comment>dlg.overwrite.text</comment>
+        <translation>{name} already exists. Replace it? Its current content will be lost.</translation>
+    </message>
+    <message>
         <source>&amp;Struktur RAB</source>
         <comment>menu.structure</comment>
         <translation>Estimate &amp;structure</translation>

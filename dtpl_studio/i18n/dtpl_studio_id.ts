@@ -1762,6 +1762,16 @@ Pulihkan keadaan itu? (Berkas proyek baru berubah saat Anda menyimpan.)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Berkas sudah ada</source>
+        <comment>dlg.overwrite.title</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{name} sudah ada. Ganti berkas itu? Isinya yang sekarang akan hilang.</source>
+        <comment>dlg.overwrite.text</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Batal</source>
         <comment>dlg.file.cancel</comment>
         <translation type="unfinished"></translation>

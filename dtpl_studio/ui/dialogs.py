@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from enum import Enum
+from pathlib import Path
 
 from PySide6.QtWidgets import QFileDialog, QHeaderView, QMessageBox, QSplitter, QTreeView, QWidget
 
@@ -106,6 +107,38 @@ def open_file_name(parent: QWidget | None, title: str, start: str, filters: str)
     return _run_file_dialog(file_dialog(parent, title, start, filters, save=False))
 
 
-def save_file_name(parent: QWidget | None, title: str, start: str, filters: str) -> str:
-    """Ask for a file name to write; "" when cancelled."""
-    return _run_file_dialog(file_dialog(parent, title, start, filters, save=True))
+def ask_overwrite(parent: QWidget | None, path: Path) -> bool:
+    """Ask whether to replace the existing file ``path``; True: replace it."""
+    answer = QMessageBox.question(parent, tr("dlg.overwrite.title"), tr("dlg.overwrite.text", name=path.name),
+                                  QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+                                  QMessageBox.StandardButton.No)
+    return answer == QMessageBox.StandardButton.Yes
+
+
+def with_suffix(name: str, suffix: str) -> Path:
+    """``name`` ending in ``.suffix`` (any case kept when already there; otherwise appended,
+    so ``proyek.v2`` becomes ``proyek.v2.dtpl``)."""
+    path = Path(name)
+    return path if path.suffix.lower() == f".{suffix.lower()}" else path.with_name(f"{path.name}.{suffix}")
+
+
+def save_file_name(parent: QWidget | None, title: str, start: str, filters: str, suffix: str = "") -> str:
+    """Ask for a file name to write; "" when cancelled.
+
+    With ``suffix`` (``"dtpl"``, ``"pdf"``, ``"xlsx"``, ``"csv"``) the returned name always
+    ends with it, and a file that exists under the *completed* name is only replaced after
+    the overwrite question: Qt's own confirmation looks at the name as typed, so ``b2`` typed
+    where ``b2.dtpl`` exists used to replace that project silently (newcomer review, issue 5).
+    Declining the question asks for another name.
+    """
+    dialog = file_dialog(parent, title, start, filters, save=True)
+    if suffix:
+        dialog.setDefaultSuffix(suffix)
+    while True:
+        name = _run_file_dialog(dialog)
+        if not name or not suffix:
+            return name
+        final = with_suffix(name, suffix)
+        if final == Path(name) or not final.exists() or ask_overwrite(parent, final):
+            return str(final)
+        dialog.selectFile(final.name)

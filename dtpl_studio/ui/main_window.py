@@ -373,11 +373,11 @@ class MainWindow(QMainWindow):
         if not self.maybe_save():
             return False
         start = str(_writable_folder(settings.read("last_folder")) / "Proyek baru.dtpl")
-        name = dialogs.save_file_name(self, tr("dlg.new_project.title"), start, tr("dlg.filter.project"))
+        name = dialogs.save_file_name(self, tr("dlg.new_project.title"), start, tr("dlg.filter.project"),
+                                       suffix="dtpl")
         if not name:
             return False
-        path = Path(name)
-        return self.new_project(path if path.suffix else path.with_suffix(".dtpl"))
+        return self.new_project(dialogs.with_suffix(name, "dtpl"))
 
     def new_project(self, path: Path) -> bool:
         """Create an empty project file ``path`` (``services.project.create_project``: one
@@ -502,11 +502,11 @@ class MainWindow(QMainWindow):
                 start = str(_writable_folder(settings.read("last_folder")) / self.doc.path.name)
         else:
             start = settings.read("last_folder")
-        name = dialogs.save_file_name(self, tr("dlg.save_as.title"), start, tr("dlg.filter.project"))
+        name = dialogs.save_file_name(self, tr("dlg.save_as.title"), start, tr("dlg.filter.project"),
+                                       suffix="dtpl")
         if not name:
             return False
-        path = Path(name)
-        return self.save_to(path if path.suffix else path.with_suffix(".dtpl"))
+        return self.save_to(dialogs.with_suffix(name, "dtpl"))
 
     def save_to(self, path: Path) -> bool:
         """Save the document to ``path`` through its session (the lock moves with a save-as);
@@ -588,10 +588,10 @@ class MainWindow(QMainWindow):
         if self.doc is None or self.doc.path is None:
             return
         start = str(self.doc.path.with_name(self.doc.path.stem + "-riwayat.pdf"))
-        name = dialogs.save_file_name(self, tr("dlg.audit_export.title"), start, tr("dlg.filter.pdf"))
+        name = dialogs.save_file_name(self, tr("dlg.audit_export.title"), start, tr("dlg.filter.pdf"),
+                                       suffix="pdf")
         if name:
-            path = Path(name)
-            self.export_audit_to(path if path.suffix.lower() == ".pdf" else path.with_name(path.name + ".pdf"))
+            self.export_audit_to(dialogs.with_suffix(name, "pdf"))
 
     def export_rekap_dialog(self) -> None:
         """Rekap kebutuhan › Simpan CSV…: the schedule shown (programme or package)."""
@@ -599,10 +599,10 @@ class MainWindow(QMainWindow):
             return
         base = self.doc.path.with_name(self.doc.path.stem + "-rekap-kebutuhan.csv") if self.doc.path \
             else Path("rekap-kebutuhan.csv")
-        name = dialogs.save_file_name(self, tr("dlg.rekap_export.title"), str(base), tr("dlg.filter.csv"))
+        name = dialogs.save_file_name(self, tr("dlg.rekap_export.title"), str(base), tr("dlg.filter.csv"),
+                                       suffix="csv")
         if name:
-            path = Path(name)
-            self.export_rekap_to(path if path.suffix.lower() == ".csv" else path.with_name(path.name + ".csv"))
+            self.export_rekap_to(dialogs.with_suffix(name, "csv"))
 
     def export_rekap_to(self, out_path: Path) -> bool:
         """Write the rekap kebutuhan of the scope shown to ``out_path`` as CSV; False (and a
@@ -901,10 +901,9 @@ class MainWindow(QMainWindow):
         folder = _writable_folder(str(self.doc.path.parent) if self.doc.path else settings.read("last_folder"))
         stem = self.doc.path.stem if self.doc.path else f"DTPL-{self.doc.program.kelurahan}"
         name = dialogs.save_file_name(self, tr("dlg.export.title"), str(folder / f"{stem}.pdf"),
-                                      tr("dlg.filter.pdf"))
+                                      tr("dlg.filter.pdf"), suffix="pdf")
         if name:
-            path = Path(name)
-            self.export_to(path if path.suffix.lower() == ".pdf" else path.with_name(path.name + ".pdf"))
+            self.export_to(dialogs.with_suffix(name, "pdf"))
 
     def export_to(self, out_path: Path) -> PdfExport | None:
         """Start exporting the PDF to ``out_path`` on the worker pool; returns the job."""
@@ -928,10 +927,9 @@ class MainWindow(QMainWindow):
         folder = _writable_folder(str(self.doc.path.parent) if self.doc.path else settings.read("last_folder"))
         stem = self.doc.path.stem if self.doc.path else f"RAB-{self.doc.program.kelurahan}"
         name = dialogs.save_file_name(self, tr("dlg.export_xlsx.title"), str(folder / f"{stem}.xlsx"),
-                                      tr("dlg.filter.xlsx"))
+                                      tr("dlg.filter.xlsx"), suffix="xlsx")
         if name:
-            path = Path(name)
-            self.export_xlsx_to(path if path.suffix.lower() == ".xlsx" else path.with_name(path.name + ".xlsx"))
+            self.export_xlsx_to(dialogs.with_suffix(name, "xlsx"))
 
     def export_xlsx_to(self, out_path: Path, export_fn=None) -> XlsxExport | None:
         """Start exporting the RAB workbook to ``out_path`` on the worker pool (one export at

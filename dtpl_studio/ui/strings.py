@@ -420,6 +420,8 @@ ID: dict[str, str] = {
     "recover.declined": QT_TRANSLATE_NOOP("dtpl", "Salinan ini pernah tidak Anda pulihkan; salinan itu disimpan sampai proyek disimpan lagi.", "recover.declined"),
     "dlg.file.save": QT_TRANSLATE_NOOP("dtpl", "Simpan", "dlg.file.save"),
     "dlg.file.open": QT_TRANSLATE_NOOP("dtpl", "Buka", "dlg.file.open"),
+    "dlg.overwrite.title": QT_TRANSLATE_NOOP("dtpl", "Berkas sudah ada", "dlg.overwrite.title"),
+    "dlg.overwrite.text": QT_TRANSLATE_NOOP("dtpl", "{name} sudah ada. Ganti berkas itu? Isinya yang sekarang akan hilang.", "dlg.overwrite.text"),
     "dlg.file.cancel": QT_TRANSLATE_NOOP("dtpl", "Batal", "dlg.file.cancel"),
     "dlg.file.look_in": QT_TRANSLATE_NOOP("dtpl", "Lihat di:", "dlg.file.look_in"),
     "dlg.file.name": QT_TRANSLATE_NOOP("dtpl", "Nama berkas:", "dlg.file.name"),

@@ -45,7 +45,7 @@ class DialogRecorder:
         self.recover_questions.append(text)
         return self.recover_answer
 
-    def file_name(self, parent, title, start, filters):
+    def file_name(self, parent, title, start, filters, suffix=""):
         self.file_questions.append((title, start))
         return self.file_answer
 
