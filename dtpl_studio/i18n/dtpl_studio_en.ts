@@ -1627,6 +1627,26 @@ Technical details are in the log.</translation>
         <translation>Not possible: {reason}</translation>
     </message>
     <message>
+        <source>Tidak dipindah: sudah paling atas di bagiannya.</source>
+        <comment>tree.first</comment>
+        <translation>Not moved: already first in its section.</translation>
+    </message>
+    <message>
+        <source>Tidak dipindah: sudah paling bawah di bagiannya.</source>
+        <comment>tree.last</comment>
+        <translation>Not moved: already last in its section.</translation>
+    </message>
+    <message>
+        <source>Tidak dipindah: tidak ada bagian tepat di atasnya untuk dimasuki.</source>
+        <comment>tree.no_indent</comment>
+        <translation>Not moved: there is no section right above it to move into.</translation>
+    </message>
+    <message>
+        <source>Tidak dipindah: sudah di tingkat teratas paket (item selalu berada di dalam sebuah divisi).</source>
+        <comment>tree.no_outdent</comment>
+        <translation>Not moved: already at the package&apos;s top level (an item always sits in a division).</translation>
+    </message>
+    <message>
         <source>Pilih dulu bagian atau item di RAB.</source>
         <comment>tree.nothing</comment>
         <translation>Select a section or an item of the estimate first.</translation>

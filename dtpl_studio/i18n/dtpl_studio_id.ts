@@ -1949,6 +1949,26 @@ Pulihkan keadaan itu? (Berkas proyek baru berubah saat Anda menyimpan.)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Tidak dipindah: sudah paling atas di bagiannya.</source>
+        <comment>tree.first</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tidak dipindah: sudah paling bawah di bagiannya.</source>
+        <comment>tree.last</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tidak dipindah: tidak ada bagian tepat di atasnya untuk dimasuki.</source>
+        <comment>tree.no_indent</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tidak dipindah: sudah di tingkat teratas paket (item selalu berada di dalam sebuah divisi).</source>
+        <comment>tree.no_outdent</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Pilih dulu bagian atau item di RAB.</source>
         <comment>tree.nothing</comment>
         <translation type="unfinished"></translation>

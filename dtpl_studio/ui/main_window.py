@@ -732,8 +732,11 @@ class MainWindow(QMainWindow):
         if self.doc is None or node is None:
             self._show_message(tr("tree.nothing"))
             return False
-        done = self._push(edits.move_up_down(self.doc.program, node.id, step),
-                          tr("cmd.move", item=getattr(node, "title", None) or node.description))
+        edit = edits.move_up_down(self.doc.program, node.id, step)
+        if edit is None:  # say why nothing moved (the guide promises the reason)
+            self._show_message(tr("tree.first" if step < 0 else "tree.last"))
+            return False
+        done = self._push(edit, tr("cmd.move", item=getattr(node, "title", None) or node.description))
         self.rab_editor.select_id(node.id)
         return done
 
@@ -744,6 +747,9 @@ class MainWindow(QMainWindow):
             self._show_message(tr("tree.nothing"))
             return False
         edit = (edits.indent if into else edits.outdent)(self.doc.program, node.id)
+        if edit is None:
+            self._show_message(tr("tree.no_indent" if into else "tree.no_outdent"))
+            return False
         done = self._push(edit, tr("cmd.move", item=getattr(node, "title", None) or node.description))
         self.rab_editor.select_id(node.id)
         return done

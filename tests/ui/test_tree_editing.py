@@ -178,3 +178,27 @@ def test_unchanged_settings_push_nothing(window):
     assert dialog.edit() is None
     assert not window.apply_settings(dialog)
     assert window.doc.undo_stack.count() == 0
+
+
+def test_a_move_that_cannot_be_done_says_why(empty_window):
+    """Every refused Struktur RAB move names its reason in the status bar (the guide
+    promises it; before, nothing happened and nothing was said)."""
+    from dtpl_studio.ui.strings import tr
+
+    win = empty_window
+    package = win.add_package()
+    division = package.sections[0]
+    win.rab_editor.select_id(division.id)
+    item = win.add_from_catalogue("A.2.3.1.1")
+    steps = win.doc.undo_stack.count()
+    cases = [(item, lambda: win.move_selected(-1), "tree.first"),
+             (item, lambda: win.move_selected(+1), "tree.last"),
+             (item, lambda: win.shift_selected(True), "tree.no_indent"),
+             (item, lambda: win.shift_selected(False), "tree.no_outdent"),
+             (division, lambda: win.shift_selected(False), "tree.no_outdent")]
+    for node, action, key in cases:
+        win.statusBar().clearMessage()
+        win.rab_editor.select_id(node.id)
+        assert action() is False
+        assert win.statusBar().currentMessage() == tr(key), key
+    assert win.doc.undo_stack.count() == steps
