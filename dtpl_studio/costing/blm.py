@@ -434,6 +434,7 @@ def judge(program: Program, packages: tuple[PricedPackage, ...],
         findings.append(swadaya_finding)
     termin_lines, termin_findings = _termins(program, totals)
     findings += termin_findings
+    findings += _empty(packages)
     for pp in packages:
         findings += _price_basis(program, pp)
         findings += _package_findings(pp)
@@ -458,6 +459,8 @@ def _explain(kind: VerdictKind, findings: list[Finding]) -> str:
     if kind is VerdictKind.NOT_VALID:
         if any(f.code == "blm-no-rule" for f in errors):
             return "tidak ada aturan pagu yang berlaku, sehingga pagu belum dapat diperiksa."
+        if errors and all(f.code in EMPTY_CODES for f in errors):
+            return "belum ada item pekerjaan, sehingga pagu belum dapat diperiksa."
         items, rules, settings = not_valid_counts(findings)
         parts = [text.format(n=n) for n, text in ((items, NOT_VALID_PARTS["items"]),
                                                    (rules, NOT_VALID_PARTS["rules"]),
@@ -490,7 +493,7 @@ def not_valid_counts(findings: list[Finding] | tuple[Finding, ...]) -> tuple[int
     items = {f.item_id for f in errors if f.item_id}
     rules = sum(1 for f in errors if f.code in RULE_INVALID_CODES)
     settings = sum(1 for f in errors if not f.item_id and f.code not in RULE_INVALID_CODES
-                   and f.code != "blm-no-rule"
+                   and f.code != "blm-no-rule" and f.code not in EMPTY_CODES
                    and not (rules and f.code == "stored-value"
                             and any(c in f.location for c in _RULE_COLUMNS)))
     return len(items), rules, settings
@@ -848,6 +851,25 @@ def _overhead_ksm(pp: PricedPackage) -> list[Finding]:
         amounts=(("E dalam harga satuan", total_e),), contributors=items,
         remedy=f"pakai E 0% untuk paket KSM (mengurangi paket sekitar {rp(total_e)}), atau catat "
                "dasar pengenaannya.", package_id=pkg.id)]
+
+
+#: Codes of "nothing to check yet": a programme without packages, a package without items.
+EMPTY_CODES = frozenset({"program-empty", "package-empty"})
+
+
+def _empty(packages: tuple[PricedPackage, ...]) -> list[Finding]:
+    """Nothing to check is not a pass: a programme without packages, or a package without a
+    single item, is an error finding (the verdict is ``not-valid``), so a new, empty
+    project never reads LULUS (newcomer review of issue 6)."""
+    if not packages:
+        return [Finding(Severity.ERROR, "program belum berisi paket kegiatan: belum ada yang dapat "
+                        "diperiksa terhadap pagu", location="Program", code="program-empty",
+                        remedy="tambahkan paket (Struktur RAB → Tambah paket) lalu item pekerjaannya.")]
+    return [Finding(Severity.ERROR, f"paket {pp.package.name} belum berisi item pekerjaan",
+                    location=pp.package.name, code="package-empty", package_id=pp.package.id,
+                    remedy="tambahkan item dari katalog analisa atau item dengan harga sendiri, "
+                           "atau hapus paket ini.")
+            for pp in packages if next(iter(pp.package.items()), None) is None]
 
 
 def _structure(pp: PricedPackage) -> list[Finding]:

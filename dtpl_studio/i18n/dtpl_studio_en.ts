@@ -375,6 +375,11 @@
         <translation>no ceiling rule applies, so the ceilings cannot be checked yet.</translation>
     </message>
     <message>
+        <source>belum ada item pekerjaan, sehingga pagu belum dapat diperiksa.</source>
+        <comment>verdict.explain.empty</comment>
+        <translation>there are no work items yet, so the ceilings cannot be checked.</translation>
+    </message>
+    <message>
         <source>{parts}, sehingga kesimpulan pagu belum sah; perbaiki galat lalu periksa ulang.</source>
         <comment>verdict.explain.not-valid</comment>
         <translation>{parts}, so the ceiling verdict is not valid yet; fix the errors and check again.</translation>

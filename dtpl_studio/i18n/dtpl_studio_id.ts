@@ -683,6 +683,11 @@ Tulis alasan menerima buku ini sebagai dasar harga (mis. &quot;buku harga contoh
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>belum ada item pekerjaan, sehingga pagu belum dapat diperiksa.</source>
+        <comment>verdict.explain.empty</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>{parts}, sehingga kesimpulan pagu belum sah; perbaiki galat lalu periksa ulang.</source>
         <comment>verdict.explain.not-valid</comment>
         <translation type="unfinished"></translation>

@@ -154,6 +154,7 @@ ID: dict[str, str] = {
     "verdict.explain.passed_notes": QT_TRANSLATE_NOOP("dtpl", "semua jumlah BLM berada dalam pagunya dan tidak ada aturan yang dilanggar; {n} catatan peringatan perlu dibaca.", "verdict.explain.passed_notes"),
     "verdict.explain.fails-rule": QT_TRANSLATE_NOOP("dtpl", "{n} aturan tidak terpenuhi (lihat temuan); dokumen dicetak sebagai DRAFT dan belum dapat disahkan.", "verdict.explain.fails-rule"),
     "verdict.explain.no-rule": QT_TRANSLATE_NOOP("dtpl", "tidak ada aturan pagu yang berlaku, sehingga pagu belum dapat diperiksa.", "verdict.explain.no-rule"),
+    "verdict.explain.empty": QT_TRANSLATE_NOOP("dtpl", "belum ada item pekerjaan, sehingga pagu belum dapat diperiksa.", "verdict.explain.empty"),
     "verdict.explain.not-valid": QT_TRANSLATE_NOOP("dtpl", "{parts}, sehingga kesimpulan pagu belum sah; perbaiki galat lalu periksa ulang.", "verdict.explain.not-valid"),
     "verdict.explain.part.items": QT_TRANSLATE_NOOP("dtpl", "{n} item bergalat dihitung 0", "verdict.explain.part.items"),
     "verdict.explain.part.rules": QT_TRANSLATE_NOOP("dtpl", "{n} aturan pagu/swadaya tidak dapat dibaca", "verdict.explain.part.rules"),

@@ -127,3 +127,22 @@ def test_an_allocation_that_breaks_the_rule_is_could_not_check(allocation):
     assert verdict.kind is VerdictKind.NOT_VALID
     total = next(g for g in verdict.gauges if g.key == "total")
     assert total.problem.startswith("allocation-") and verdict.gauge_state(total) == "incomplete"
+
+
+def test_nothing_to_check_is_not_a_pass():
+    """An empty programme or a package without items is not LULUS: 'not valid' with a
+    finding that says what to add (a new project read LULUS in the newcomer review)."""
+    from dtpl_studio.costing.blm import VerdictKind
+    from dtpl_studio.costing.funding import Component
+    from dtpl_studio.costing.pricebook import PriceBook
+    from dtpl_studio.costing.rab import Package, Program, Section, price_program
+
+    empty = price_program(Program("Kosong")).verdict
+    assert empty.kind is VerdictKind.NOT_VALID
+    assert [f.code for f in empty.findings if f.severity.value == "error"] == ["program-empty"]
+    assert empty.explanation.startswith("belum ada item pekerjaan")
+    program = Program("Satu paket")
+    program.packages.append(Package("Paket fisik", Component.FISIK, PriceBook(), [Section("PERSIAPAN")]))
+    one = price_program(program).verdict
+    assert one.kind is VerdictKind.NOT_VALID
+    assert [f.code for f in one.findings if f.severity.value == "error"] == ["package-empty"]

@@ -26,7 +26,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from dtpl_studio.costing.blm import Gauge, Verdict, VerdictKind, finding_kind, not_valid_counts
+from dtpl_studio.costing.blm import (
+    EMPTY_CODES,
+    Gauge,
+    Verdict,
+    VerdictKind,
+    finding_kind,
+    not_valid_counts,
+)
 from dtpl_studio.costing.findings import Severity
 from dtpl_studio.costing.formatting import (
     format_number,
@@ -206,6 +213,9 @@ def explanation_text(verdict: Verdict) -> str:
     if kind is VerdictKind.NOT_VALID:
         if any(f.code == "blm-no-rule" for f in verdict.findings if finding_kind(f) is kind):
             return tr("verdict.explain.no-rule")
+        kind_errors = [f for f in verdict.findings if finding_kind(f) is kind]
+        if kind_errors and all(f.code in EMPTY_CODES for f in kind_errors):
+            return tr("verdict.explain.empty")
         counts = dict(zip(("items", "rules", "settings"), not_valid_counts(verdict.findings), strict=True))
         parts = [tr(f"verdict.explain.part.{key}", n=n) for key, n in counts.items() if n]
         return tr("verdict.explain.not-valid", parts="; ".join(parts) or str(errors))
