@@ -17,7 +17,6 @@ from decimal import Decimal
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
-    QDialogButtonBox,
     QFormLayout,
     QHBoxLayout,
     QLabel,
@@ -42,6 +41,7 @@ from dtpl_studio.costing.formatting import format_number
 from dtpl_studio.costing.funding import Component
 from dtpl_studio.costing.rab import Program
 from dtpl_studio.ui.strings import tr
+from dtpl_studio.ui.widgets.settings_dialog import add_error_and_buttons
 
 #: Programme fields on the first tab: (name, on Program itself or in ProgramData).
 PROGRAM_TEXTS = ("kelurahan", "kecamatan", "kota", "provinsi", "bkm")
@@ -200,18 +200,7 @@ class DataUmumDialog(QDialog):
         self.missing.setWordWrap(True)
         self.missing.setStyleSheet("color: #8a5a00;")
         layout.addWidget(self.missing)
-        self.error = QLabel()
-        self.error.setObjectName("du_error")
-        self.error.setStyleSheet("color: #b3261e;")
-        self.error.setWordWrap(True)
-        self.error.hide()
-        layout.addWidget(self.error)
-        box = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
-        box.button(QDialogButtonBox.StandardButton.Ok).setText(tr("set.ok"))
-        box.button(QDialogButtonBox.StandardButton.Cancel).setText(tr("set.cancel"))
-        box.accepted.connect(self.accept)
-        box.rejected.connect(self.reject)
-        layout.addWidget(box)
+        self.error = add_error_and_buttons(self, layout, "du_error")
 
         start = 0
         if package_id is not None:

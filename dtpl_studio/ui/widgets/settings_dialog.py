@@ -53,6 +53,24 @@ KIND_ROLE = Qt.ItemDataRole.UserRole + 1
 COMPONENTS = (Component.PERENCANAAN, Component.FISIK)
 
 
+def add_error_and_buttons(dialog: QDialog, layout, object_name: str) -> QLabel:
+    """The foot of an editing dialog: a hidden red error line (returned; the dialog shows its
+    refusals there) and the OK / Batal buttons wired to accept/reject."""
+    error = QLabel()
+    error.setObjectName(object_name)
+    error.setStyleSheet("color: #b3261e;")
+    error.setWordWrap(True)
+    error.hide()
+    layout.addWidget(error)
+    box = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+    box.button(QDialogButtonBox.StandardButton.Ok).setText(tr("set.ok"))
+    box.button(QDialogButtonBox.StandardButton.Cancel).setText(tr("set.cancel"))
+    box.accepted.connect(dialog.accept)
+    box.rejected.connect(dialog.reject)
+    layout.addWidget(box)
+    return error
+
+
 class SettingsError(ValueError):
     """A field that cannot be read; the message names the field."""
 
@@ -197,18 +215,7 @@ class ProjectSettingsDialog(QDialog):
         slayout.addLayout(buttons_row)
         layout.addWidget(signers, 1)
 
-        self.error = QLabel()
-        self.error.setObjectName("set_error")
-        self.error.setStyleSheet("color: #b3261e;")
-        self.error.setWordWrap(True)
-        self.error.hide()
-        layout.addWidget(self.error)
-        box = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
-        box.button(QDialogButtonBox.StandardButton.Ok).setText(tr("set.ok"))
-        box.button(QDialogButtonBox.StandardButton.Cancel).setText(tr("set.cancel"))
-        box.accepted.connect(self.accept)
-        box.rejected.connect(self.reject)
-        layout.addWidget(box)
+        self.error = add_error_and_buttons(self, layout, "set_error")
         self.resize(640, 620)
         self._edit: edits.Edit | None = None
 
