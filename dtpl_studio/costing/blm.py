@@ -35,7 +35,12 @@ from enum import StrEnum
 from typing import TYPE_CHECKING
 
 from dtpl_studio.costing.findings import Contributor, Finding, Severity
-from dtpl_studio.costing.formatting import format_percent, format_rupiah, quantize_shown
+from dtpl_studio.costing.formatting import (
+    format_number,
+    format_percent,
+    format_rupiah,
+    quantize_shown,
+)
 from dtpl_studio.costing.funding import (
     CUSTOM_RATE_SOURCE,
     KSM_SWAKELOLA_SOURCE,
@@ -585,7 +590,9 @@ def _unreadable_ceiling(check: CeilingCheck, label: str, amount: Amount) -> tupl
     and the finding (``blm-rule-invalid``) makes the verdict ``not-valid``, never
     ``fails-rule`` — a rule that cannot be read has not been failed (issue 6, review)."""
     what, _, code = check.problem.partition("-")
-    value = "" if code in ("invalid", "stored") else f" {rp(check.ceiling)}"
+    value = ("" if code in ("invalid", "stored")
+             else f" Rp {format_number(check.ceiling)}" if code == "fraction"  # the sen as stored
+             else f" {rp(check.ceiling)}")
     subject = "alokasi BLM kelurahan" if what == "allocation" else f"pagu {label}"
     gauge = Gauge(check.component.value, label, amount, None, "max", None, False,
                   check.source_ref, problem=check.problem)
