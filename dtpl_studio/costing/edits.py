@@ -479,24 +479,6 @@ def reset_schedule(program: Program, package_id: str) -> Compound:
                           if item.start_week is not None or item.duration_weeks is not None))
 
 
-@dataclass(frozen=True)
-class SetSectionTitle(Edit):
-    """Rename section ``section_id``."""
-
-    section_id: str
-    title: str
-
-    @property
-    def changed_items(self) -> frozenset[str]:
-        return frozenset({self.section_id})
-
-    def apply(self, program: Program) -> Edit:
-        section = find_section(program, self.section_id)
-        old = section.title
-        section.title = self.title
-        return SetSectionTitle(self.section_id, old)
-
-
 #: Section fields :class:`SetSectionFields` may change.
 SECTION_FIELDS = frozenset({"title", "funding", "kind"})
 
@@ -1067,7 +1049,7 @@ __all__ = [
     "InsertMeasurement", "InsertNode", "InsertPackage", "Location", "MoveNode", "PackageSettings",
     "PinAnalyses", "RemoveMeasurement", "RemoveNode", "RemovePackage", "ReplaceMeasurement",
     "SECTION_FIELDS", "SetBookMeta", "SetItemFields", "SetItemSchedule", "SetPackageFields", "SetProgramFields",
-    "SetSectionFields", "SetSectionTitle", "Signatory",
+    "SetSectionFields", "Signatory",
     "UnpinAnalyses", "add_item_from_book", "apply_all", "clear_override", "copy_analysis",
     "copy_resource", "find_item", "find_package", "find_section", "indent", "locate",
     "move_up_down", "outdent", "pin_analysis", "set_data_umum", "remove_unused_analysis", "reset_rules", "reset_schedule", "set_funding",

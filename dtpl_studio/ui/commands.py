@@ -107,7 +107,7 @@ class SetTextCommand(EditCommand):
 
     def __init__(self, doc: ProjectDocument, node: Item | Section, text: str):
         if isinstance(node, Section):
-            edit: Edit = edits.SetSectionTitle(node.id, text)
+            edit: Edit = edits.set_section(node.id, title=text)
             old = node.title
         else:
             edit = edits.set_item(node.id, description=text)

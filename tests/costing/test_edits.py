@@ -184,7 +184,7 @@ def make_edit(program: Program, library: PriceBook, op: str, seed: int, value: D
         return edits.set_program(kelurahan=f"Kel {seed}", blm_allocation=Decimal(seed) * 1000,
                                  signatories=[Signatory("Ketua BKM", f"Nama {seed}")])
     if op == "title":
-        return edits.SetSectionTitle(section.id, f"JUDUL {seed}") if section else None
+        return edits.set_section(section.id, title=f"JUDUL {seed}") if section else None
     raise AssertionError(op)
 
 
