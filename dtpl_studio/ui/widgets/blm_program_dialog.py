@@ -462,16 +462,21 @@ class BlmProgramDialog(QDialog):
                                   other=p.other))
         return rules
 
-    def _commit_rules(self) -> None:
+    def _commit(self, read, current, make_edit, text: str) -> None:
+        """Read a table (``read()``), refuse what cannot be taken, push one edit when the
+        value differs from ``current``."""
         if self._loading:
             return
         try:
-            rules = self.read_rules()
+            value = read()
         except EntryRefused as exc:
             self._refuse(str(exc))
             return
-        if rules != self.doc.program.rules:
-            self._push(edits.set_rules(rules), tr("cmd.blm_rules"))
+        if value != current:
+            self._push(make_edit(value), text)
+
+    def _commit_rules(self) -> None:
+        self._commit(self.read_rules, self.doc.program.rules, edits.set_rules, tr("cmd.blm_rules"))
 
     def add_rule(self) -> None:
         """A new row for the programme and the fiscal year (a copy of the selected row's
@@ -536,15 +541,7 @@ class BlmProgramDialog(QDialog):
         return plan
 
     def _commit_termins(self) -> None:
-        if self._loading:
-            return
-        try:
-            plan = self.read_termins()
-        except EntryRefused as exc:
-            self._refuse(str(exc))
-            return
-        if plan != self.doc.program.termins:
-            self._push(edits.set_termins(plan), tr("cmd.blm_termins"))
+        self._commit(self.read_termins, self.doc.program.termins, edits.set_termins, tr("cmd.blm_termins"))
 
     def add_termin(self) -> None:
         """Append a termin for what is left to 100 % (or 0 % left: 10 %), one undo step."""
