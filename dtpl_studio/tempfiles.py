@@ -32,7 +32,7 @@ from pathlib import Path
 
 MARKER = "~dtpl"
 #: The kinds of temporary file the app writes: a project save/upgrade, an export, an edition folder.
-KINDS = ("saving", "tmp", "edition")
+KINDS = ("saving", "tmp", "edition", "lock")
 
 _NAME = re.compile(
     r"^\.(?P<target>.+)\." + re.escape(MARKER) + r"\.(?P<host>[A-Za-z0-9-]{0,32})\.(?P<pid>\d{1,10})"

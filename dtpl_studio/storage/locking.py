@@ -18,6 +18,7 @@ lock in the same millisecond could both succeed.
 
 from __future__ import annotations
 
+import errno
 import getpass
 import json
 import os
@@ -32,7 +33,7 @@ from types import TracebackType
 from dtpl_studio import __version__
 from dtpl_studio.errors import from_os_error
 from dtpl_studio.storage.errors import ProjectFileError, ProjectLockedError
-from dtpl_studio.tempfiles import pid_alive
+from dtpl_studio.tempfiles import pid_alive, temp_path
 
 #: Locks this process holds (normalised lock paths). A lock file that names this pid but is
 #: not in here was left by an earlier process that had the same pid: it is stale.
@@ -40,6 +41,8 @@ _HELD: set[str] = set()
 
 #: An unreadable lock file younger than this is being written right now by another instance.
 UNREADABLE_GRACE_SECONDS = 10.0
+#: errno values of a filesystem that makes no hard links (the lock then falls back to O_EXCL)
+_NO_HARD_LINKS = frozenset({errno.EPERM, errno.ENOTSUP, errno.EOPNOTSUPP, errno.ENOSYS, errno.EXDEV})
 
 
 @dataclass(frozen=True, slots=True)
@@ -158,41 +161,85 @@ class ProjectLock:
         """
         if self.held:
             return
-        for _attempt in range(5):
-            try:
-                fd = os.open(self.lock_path, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o644)
-            except FileExistsError:
-                info = read_lock(self.lock_path)
-                if self._is_stale(info):
-                    self._break()
-                    continue
-                raise ProjectLockedError(self.path, self._refusal(info), info) from None
-            except OSError as exc:
-                raise ProjectFileError(
-                    self.path, f"cannot create the lock file {self.lock_path}: {exc.strerror or exc}",
-                    code="lock.failed", params=lock_failure_params(self.path, exc),
-                ) from exc
-            token = uuid.uuid4().hex
-            info = LockInfo(
-                pid=os.getpid(),
-                host=socket.gethostname(),
-                user=current_user(),
-                since=datetime.now(UTC).isoformat(timespec="seconds"),
-                app=f"DTPL Studio {__version__}",
-                token=token,
-            )
-            try:
-                os.write(fd, json.dumps(asdict(info), ensure_ascii=False).encode("utf-8"))
-                os.fsync(fd)
-            finally:
-                os.close(fd)
-            self._token = token
-            _HELD.add(_key(self.lock_path))
-            return
+        token = uuid.uuid4().hex
+        info = LockInfo(
+            pid=os.getpid(),
+            host=socket.gethostname(),
+            user=current_user(),
+            since=datetime.now(UTC).isoformat(timespec="seconds"),
+            app=f"DTPL Studio {__version__}",
+            token=token,
+        )
+        payload = json.dumps(asdict(info), ensure_ascii=False).encode("utf-8")
+        # The lock appears whole or not at all: written beside it, then hard-linked into place
+        # (a kill between creating and writing left an empty lock file that every opener took
+        # for a live holder). Filesystems without hard links (FAT/exFAT sticks) fall back to
+        # create-then-write, where an unreadable lock counts as stale after a grace period.
+        staged = self._stage(payload)
+        try:
+            for _attempt in range(5):
+                try:
+                    self._publish(staged, payload)
+                except FileExistsError:
+                    held = read_lock(self.lock_path)
+                    if self._is_stale(held):
+                        self._break()
+                        continue
+                    raise ProjectLockedError(self.path, self._refusal(held), held) from None
+                except OSError as exc:
+                    raise self._cannot_create(exc) from exc
+                self._token = token
+                _HELD.add(_key(self.lock_path))
+                return
+        finally:
+            if staged is not None:
+                try:
+                    staged.unlink()
+                except OSError:
+                    pass
         raise ProjectLockedError(
             self.path, "another instance is opening this file at the same moment; try again",
             read_lock(self.lock_path),
         )
+
+    def _cannot_create(self, exc: OSError) -> ProjectFileError:
+        return ProjectFileError(
+            self.path, f"cannot create the lock file {self.lock_path}: {exc.strerror or exc}",
+            code="lock.failed", params=lock_failure_params(self.path, exc),
+        )
+
+    def _stage(self, payload: bytes) -> Path | None:
+        """The lock's content in a temporary file beside it (None when the folder takes no
+        file: the error then comes from :meth:`_publish`)."""
+        staged = temp_path(self.lock_path, "lock")
+        try:
+            fd = os.open(staged, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o644)
+        except OSError as exc:
+            raise self._cannot_create(exc) from exc
+        try:
+            os.write(fd, payload)
+            os.fsync(fd)
+        finally:
+            os.close(fd)
+        return staged
+
+    def _publish(self, staged: Path | None, payload: bytes) -> None:
+        """Put the lock file in place; FileExistsError when one is there."""
+        if staged is not None:
+            try:
+                os.link(staged, self.lock_path)
+                return
+            except FileExistsError:
+                raise
+            except OSError as exc:
+                if exc.errno not in _NO_HARD_LINKS:
+                    raise
+        fd = os.open(self.lock_path, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o644)
+        try:
+            os.write(fd, payload)
+            os.fsync(fd)
+        finally:
+            os.close(fd)
 
     def release(self) -> None:
         """Give the lock back (delete the lock file if it is still ours). Idempotent."""

@@ -116,3 +116,56 @@ def test_release_does_not_remove_someone_elses_lock(tmp_path: Path) -> None:
 def test_lock_in_unwritable_place_is_a_clear_error(tmp_path: Path) -> None:
     with pytest.raises(ProjectFileError, match="cannot create the lock file"):
         ProjectLock(tmp_path / "missing-folder" / "x.dtpl").acquire()
+
+
+class _Killed(BaseException):
+    """Stands in for SIGKILL at a chosen moment (nothing after it runs)."""
+
+
+@pytest.mark.parametrize("moment", ["open", "write", "fsync", "close"])
+def test_a_kill_while_the_lock_is_written_leaves_no_empty_lock(tmp_path, monkeypatch, moment):
+    """The kill test found a lock file left empty by a kill between creating and writing it:
+    every opener took it for a live holder. The lock is now written beside it and linked into
+    place, so at every moment of the write the lock file is either absent or whole."""
+    from dtpl_studio.storage import locking
+
+    project = tmp_path / "p.dtpl"
+    project.write_bytes(b"x")
+    real = getattr(os, moment)
+
+    def killed(*args, **kwargs):
+        raise _Killed
+
+    monkeypatch.setattr(locking.os, moment, killed)
+    with pytest.raises(_Killed):
+        locking.ProjectLock(project).acquire()
+    monkeypatch.setattr(locking.os, moment, real)
+    lock_file = tmp_path / "p.dtpl.lock"
+    assert not lock_file.exists() or locking.read_lock(lock_file) is not None
+    lock = locking.ProjectLock(project)
+    lock.acquire()  # the next opener is never refused by a half-written lock
+    lock.release()
+
+
+def test_without_hard_links_the_lock_is_still_taken_and_refused_to_others(tmp_path, monkeypatch):
+    """FAT/exFAT sticks make no hard links: the lock falls back to create-then-write."""
+    import errno
+
+    from dtpl_studio.storage import locking
+
+    project = tmp_path / "p.dtpl"
+    project.write_bytes(b"x")
+
+    def no_link(src, dst):
+        raise OSError(errno.EPERM, "Operation not permitted")
+
+    monkeypatch.setattr(locking.os, "link", no_link)
+    first = locking.ProjectLock(project)
+    first.acquire()
+    info = locking.read_lock(tmp_path / "p.dtpl.lock")
+    assert info is not None and info.pid == os.getpid()
+    assert not [p for p in tmp_path.iterdir() if p.name.endswith(".lock") and p.name != "p.dtpl.lock"]
+    with pytest.raises(locking.ProjectLockedError):
+        locking.ProjectLock(project).acquire()
+    first.release()
+    assert not (tmp_path / "p.dtpl.lock").exists()
