@@ -104,7 +104,8 @@ def _parser() -> argparse.ArgumentParser:
     v = sub.add_parser("verify", help="is FILE.pdf exactly what PROJECT.dtpl prints?")
     v.add_argument("pdf", type=Path)
     v.add_argument("project", type=Path)
-    i = sub.add_parser("import-prices", help="import a price file (AHSP workbook, HSPK JSON, price-list or SSH CSV)")
+    i = sub.add_parser("import-prices", help="import a price file (AHSP workbook, HSPK JSON, price-list or SSH CSV, "
+                                             "or a .dtplharga edition package)")
     i.add_argument("file", type=Path)
     i.add_argument("--layout", metavar="L", help="ahsp-xlsx, hspk-json, harga-csv or ssh-csv (default: detected)")
     i.add_argument("--region", metavar="R", help="region (kab/kota) when the file does not say it")
@@ -112,6 +113,10 @@ def _parser() -> argparse.ArgumentParser:
     i.add_argument("--publish", action="store_true", help="store the edition published (immutable)")
     i.add_argument("--write-edition", type=Path, metavar="DIR", help="write the edition in the open format")
     i.add_argument("--report", type=Path, metavar="FILE", help="write the full import report")
+    i.add_argument("--trust", type=Path, action="append", default=[], metavar="KEY.pub",
+                   help="edition package: also trust this public key (repeatable)")
+    i.add_argument("--allow-unverified", action="store_true",
+                   help="edition package: import it even unsigned or signed by an unknown key (marked so)")
     lib = i.add_mutually_exclusive_group()
     lib.add_argument("--library", metavar="URL", help="price library (default: user data folder)")
     lib.add_argument("--no-library", action="store_true", help="do not store the edition in the library")
@@ -121,9 +126,18 @@ def _parser() -> argparse.ArgumentParser:
     ca.add_argument("edition", nargs="?", type=int, metavar="EDITION", help="edition id (default: the newest)")
     ca.add_argument("--search", default="", metavar="TEXT", help="only codes/names containing every word")
     ca.add_argument("--library", metavar="URL", help="price library (default: user data folder)")
-    ex = sub.add_parser("export-edition", help="write a library edition in the open edition format")
+    ex = sub.add_parser("export-edition", help="write a library edition in the open edition format, "
+                                               "or as one package file (OUT.dtplharga), signed with --sign")
     ex.add_argument("edition", type=int, metavar="ID")
-    ex.add_argument("out", type=Path, metavar="OUT", help="edition folder (new, empty or an edition)")
+    ex.add_argument("out", type=Path, metavar="OUT",
+                    help="edition folder (new, empty or an edition), or a package file ending in .dtplharga")
+    ex.add_argument("--sign", type=Path, metavar="KEY.kunci",
+                    help="package: sign it with this private key (passphrase: $DTPL_STUDIO_KEY_PASSPHRASE)")
+    kg = sub.add_parser("keygen", help="make a bengkel's key pair for signing edition packages")
+    kg.add_argument("name", metavar="NAME", help='the signer, e.g. "Bengkel Konstruksi Kota Semarang"')
+    kg.add_argument("--out", type=Path, default=Path("."), metavar="DIR", help="folder for the key files")
+    tk = sub.add_parser("trust-key", help="trust a bengkel's public key (KEY.pub) for edition packages")
+    tk.add_argument("key", type=Path, metavar="KEY.pub")
     ex.add_argument("--library", metavar="URL", help="price library (default: user data folder)")
     ir = sub.add_parser("import-rab", help="import an existing RAB workbook or CSV as a new package")
     ir.add_argument("file", type=Path)
@@ -144,7 +158,7 @@ def _parser() -> argparse.ArgumentParser:
 
 
 COMMANDS = ("gui", "demo", "export", "check", "rekap", "audit", "verify", "import-prices", "import-rab",
-            "library-roles", "editions", "catalogue", "export-edition")
+            "library-roles", "editions", "catalogue", "export-edition", "keygen", "trust-key")
 
 
 class TargetError(DtplError, ValueError):
@@ -293,9 +307,22 @@ def main(argv: list[str] | None = None) -> int:
             return _editions(args)
         if command == "catalogue":
             return _catalogue(args)
+        if command == "keygen":
+            return _keygen(args)
+        if command == "trust-key":
+            from dtpl_studio.services.prices import trust_key
+
+            key = trust_key(args.key)
+            print(f"kunci dipercaya: {key.label()} — paket yang ditandatanganinya kini terverifikasi")
+            return 0
+        if command == "export-edition" and args.out.suffix.lower() == PACKAGE_SUFFIX:
+            return _export_package(args)
         if command == "export-edition":
             from dtpl_studio.services.prices import export_edition
 
+            if args.sign:
+                raise TargetError(f"{args.out}: --sign needs a package file", code="target.suffix",
+                                  path=args.out, params={"suffix": PACKAGE_SUFFIX})
             check_edition_target(args.out)
             book = export_edition(args.edition, args.out, args.library)
             print(f"edisi #{args.edition} ditulis: {args.out} ({len(book.resources)} upah/bahan/alat, "
@@ -330,9 +357,82 @@ def _closed_stdout() -> int:
     return EXIT_CLOSED_PIPE
 
 
-def _import_prices(args) -> int:
-    from dtpl_studio.services.prices import import_prices
+PACKAGE_SUFFIX = ".dtplharga"  # dtpl_studio.spreadsheets.edition_package.PACKAGE_SUFFIX
 
+
+def _passphrase() -> str | None:
+    import os
+
+    return os.environ.get("DTPL_STUDIO_KEY_PASSPHRASE") or None
+
+
+def _keygen(args) -> int:
+    """``keygen NAME [--out DIR]``: the bengkel's key pair (private key encrypted when
+    ``$DTPL_STUDIO_KEY_PASSPHRASE`` is set)."""
+    from dtpl_studio.services.prices import make_signing_key
+
+    private, public, key = make_signing_key(args.name, args.out, _passphrase())
+    print(f"kunci privat: {private} (simpan baik-baik; jangan dibagikan"
+          + ("" if _passphrase() else "; tanpa kata sandi") + ")")
+    print(f"kunci publik: {public} (berikan ke fasilitator: dtpl-studio trust-key {public.name})")
+    print(f"sidik kunci: {key.key_id} (bacakan saat menyerahkan kunci publik, untuk dicocokkan)")
+    return 0
+
+
+def _export_package(args) -> int:
+    """``export-edition ID OUT.dtplharga [--sign KEY]``."""
+    from dtpl_studio.services.prices import export_edition_package
+
+    if args.out.exists() and not args.out.is_file():
+        raise TargetError(f"{args.out}: exists and is not a regular file", code="target.not_file", path=args.out)
+    if args.out.exists():
+        from dtpl_studio.services.prices import is_edition_package
+
+        if not is_edition_package(args.out):  # replace only another package, never another file
+            raise TargetError(f"{args.out} exists and is not a package", code="target.exists", path=args.out)
+    book, signer = export_edition_package(args.edition, args.out, key_path=args.sign,
+                                          passphrase=_passphrase(), library_url=args.library)
+    who = f"ditandatangani {signer.label()}" if signer else "TANPA tanda tangan (penerima hanya dapat " \
+        "mengimpornya sebagai belum terverifikasi)"
+    print(f"paket edisi #{args.edition} ditulis: {args.out} ({len(book.resources)} upah/bahan/alat, "
+          f"{len(book.analyses)} analisa; sha256 {book.content_hash()}; {who})")
+    return 0
+
+
+def _import_package(args) -> int:
+    """``import-prices FILE.dtplharga [--trust KEY.pub] [--allow-unverified]``."""
+    from dtpl_studio.services.prices import read_edition_package, store_in_library
+    from dtpl_studio.spreadsheets.edition_package import UNVERIFIED, PackageError
+
+    book, check = read_edition_package(args.file, tuple(args.trust))
+    meta = book.meta
+    name = meta.title or " ".join(p for p in (meta.region, str(meta.year or "")) if p) or "-"
+    print(f"paket edisi harga {args.file}: {name} ({meta.kind.value}; {len(book.resources)} upah/bahan/alat, {len(book.analyses)} analisa; "
+          f"hash isi {check.content_hash[:12]})")
+    print(f"tanda tangan: {check.describe()}")
+    if check.status == UNVERIFIED and not args.allow_unverified:
+        raise PackageError("unverified package", code="package.unverified", path=args.file,
+                           params={"reason": check.why_unverified()})
+    if args.write_edition:
+        from dtpl_studio.services.prices import write_edition_folder
+
+        write_edition_folder(book, args.write_edition)
+        print(f"edisi ditulis: {args.write_edition}")
+    if not args.no_library:
+        edition_id, where, added = store_in_library(book, args.library, publish=True)
+        state = "ditambahkan sebagai edisi terbit" if added else "sudah tersimpan sebagai edisi"
+        print(f"pustaka harga {where}: {state} #{edition_id}"
+              + ("" if check.status != UNVERIFIED else " (BELUM TERVERIFIKASI)"))
+    return 0
+
+
+def _import_prices(args) -> int:
+    from dtpl_studio.services.prices import import_prices, is_edition_package
+
+    if args.layout is None and is_edition_package(args.file):
+        if args.write_edition:
+            check_edition_target(args.write_edition)
+        return _import_package(args)
     if args.report:  # checked before the import: no work is lost to a bad output path
         check_text_target(args.report, inputs=(args.file,))
     if args.write_edition:
@@ -390,6 +490,7 @@ def _import_rab(args) -> int:
 
 KIND_WORDS = {"AHSP+HSD": "AHSP+HSD", "HSPK": "HSPK", "SSH": "SSH"}
 STATUS_WORDS = {"draft": "draf", "published": "terbit"}
+VERIFICATION_WORDS = {"": "impor sendiri", "verified": "paket terverifikasi", "unverified": "BELUM TERVERIFIKASI"}
 
 
 def _table(heads: list[str], rows: list[list[str]], right: set[int] = frozenset()) -> list[str]:
@@ -417,9 +518,9 @@ def _editions(args) -> int:
         return 0
     rows = [[str(i.id), i.region or "-", str(i.year or "-"), i.edition or "-", KIND_WORDS.get(i.kind, str(i.kind)),
              STATUS_WORDS.get(i.status, i.status), format_number(Decimal(i.resources)), format_number(Decimal(i.analyses)),
-             i.source_file or "-"] for i in infos]
-    for text in _table(["ID", "Wilayah", "Tahun", "Edisi", "Jenis", "Status", "Harga dasar", "Analisa", "Berkas"],
-                       rows, right={0, 6, 7}):
+             i.source_file or "-", VERIFICATION_WORDS.get(i.verification, i.verification)] for i in infos]
+    for text in _table(["ID", "Wilayah", "Tahun", "Edisi", "Jenis", "Status", "Harga dasar", "Analisa", "Berkas",
+                        "Asal"], rows, right={0, 6, 7}):
         print(text)
     return 0
 

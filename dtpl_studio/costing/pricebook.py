@@ -193,6 +193,13 @@ class PriceBookMeta:
     default_overhead_pct: Decimal = Decimal("0.10")
     title: str = ""
     note: str = ""
+    #: how the edition reached this machine (issue 8 point 5): ``""`` = imported or shipped
+    #: here; ``"verified"`` = from a package signed by a trusted key; ``"unverified"`` = from
+    #: an unsigned package or one signed by an unknown key (printed wherever its prices are)
+    verification: str = ""
+    #: who signed the package it came from: ``"Bengkel Kota X (kunci 3f2a-9c1b-…)"``; the
+    #: claimed name for an unknown key
+    signer: str = ""
 
 
 def hspk_item(code: str, name: str, unit: str, price: Decimal, *, scheme: str = HSPK_SCHEME,

@@ -980,6 +980,11 @@
         <translation>region unknown</translation>
     </message>
     <message>
+        <source>BELUM TERVERIFIKASI (paket tanpa tanda tangan tepercaya)</source>
+        <comment>book.unverified</comment>
+        <translation>NOT VERIFIED (package without a trusted signature)</translation>
+    </message>
+    <message>
         <source>Ada {n} galat pada RAB (lihat Temuan): item bergalat bernilai 0, jadi pemeriksaan pagu belum sah.</source>
         <comment>blm.errors</comment>
         <translation>The RAB has {n} errors (see Findings): items in error count as 0, so the ceiling check is not valid yet.</translation>

@@ -1213,6 +1213,11 @@ Tulis alasan menerima buku ini sebagai dasar harga (mis. &quot;buku harga contoh
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>BELUM TERVERIFIKASI (paket tanpa tanda tangan tepercaya)</source>
+        <comment>book.unverified</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Ada {n} galat pada RAB (lihat Temuan): item bergalat bernilai 0, jadi pemeriksaan pagu belum sah.</source>
         <comment>blm.errors</comment>
         <translation type="unfinished"></translation>

@@ -66,6 +66,17 @@ BOOK_KIND: dict[BookKind, str] = {
 
 BOOK_STATUS: dict[str, str] = {"draft": "konsep (belum diterbitkan)", "published": "diterbitkan"}
 
+
+def book_origin(verification: str, signer: str) -> str:
+    """How a price book reached the project (issue 8 point 5), printed with its prices:
+    "" for a book imported or shipped here."""
+    if verification == "verified":
+        return f"paket bertanda tangan terverifikasi: {signer}"
+    if verification == "unverified":
+        who = f"; penanda tangan tidak dikenal: {signer}" if signer else "; tanpa tanda tangan"
+        return f"BELUM TERVERIFIKASI (paket edisi{who}) — asal harga belum dapat dipastikan"
+    return ""
+
 UNKNOWN = "tidak diketahui"
 PASSED = "LULUS"
 FAILED = "TIDAK LULUS"

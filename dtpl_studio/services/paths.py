@@ -23,3 +23,11 @@ def data_dir() -> Path:
     path = Path(root) if root else Path(user_data_dir("dtpl-studio", appauthor=False))
     path.mkdir(parents=True, exist_ok=True)
     return path
+
+
+def trusted_keys_dir() -> Path:
+    """The folder of the public keys this user trusts to sign price edition packages
+    (``kunci-tepercaya`` in :func:`data_dir`; issue 8 point 5). Created when missing."""
+    path = data_dir() / "kunci-tepercaya"
+    path.mkdir(parents=True, exist_ok=True)
+    return path

@@ -278,3 +278,140 @@ def write_report(path: Path, text: str) -> None:
         except BaseException:
             tmp.unlink(missing_ok=True)
             raise
+
+
+# -- signed edition packages (issue 8 point 5) -----------------------------------------------
+
+def make_signing_key(name: str, folder: Path, passphrase: str | None = None):
+    """Make a bengkel's Ed25519 key pair in ``folder``: ``NAME.kunci`` (private, mode 0600,
+    encrypted when ``passphrase`` is given) and ``NAME.pub`` (to give to facilitators).
+
+    Returns ``(private path, public path, PublicKey)``.
+
+    Raises:
+        dtpl_studio.spreadsheets.edition_package.PackageError: empty name, or a key file of
+            that name exists already (never replaced).
+        OSError: the folder cannot be written.
+    """
+    from dtpl_studio.spreadsheets.edition_package import new_signing_key, write_key_pair
+
+    key = new_signing_key(name)
+    Path(folder).mkdir(parents=True, exist_ok=True)
+    private, public = write_key_pair(key, Path(folder), passphrase)
+    return private, public, key.public
+
+
+def trust_key(path: Path):
+    """Trust the public key in ``path`` from now on: copied into
+    :func:`~dtpl_studio.services.paths.trusted_keys_dir` under its key id. Returns the
+    :class:`~dtpl_studio.spreadsheets.edition_package.PublicKey`.
+
+    Raises:
+        dtpl_studio.spreadsheets.edition_package.PackageError: not a public key file.
+        OSError: the file cannot be read or the folder written.
+    """
+    from dtpl_studio.services.paths import trusted_keys_dir
+    from dtpl_studio.spreadsheets.edition_package import PUBLIC_SUFFIX, load_public_key
+
+    key = load_public_key(Path(path))
+    (trusted_keys_dir() / f"{key.key_id}{PUBLIC_SUFFIX}").write_text(key.text(), encoding="utf-8")
+    return key
+
+
+def trusted_keys(extra: tuple[Path, ...] = ()) -> tuple:
+    """The public keys trusted here: those in the trusted-keys folder and the ``extra`` files
+    (``--trust FILE.pub``). An unreadable file in the folder is skipped (logged), not fatal.
+
+    Raises:
+        dtpl_studio.spreadsheets.edition_package.PackageError: an ``extra`` file is not a key.
+    """
+    import logging
+
+    from dtpl_studio.services.paths import trusted_keys_dir
+    from dtpl_studio.spreadsheets.edition_package import (
+        PUBLIC_SUFFIX,
+        PackageError,
+        load_public_key,
+    )
+
+    keys = []
+    for path in sorted(trusted_keys_dir().glob(f"*{PUBLIC_SUFFIX}")):
+        try:
+            keys.append(load_public_key(path))
+        except (PackageError, OSError) as exc:
+            logging.getLogger(__name__).warning("skipped trusted key %s: %s", path, exc)
+    keys.extend(load_public_key(Path(p)) for p in extra)
+    return tuple(keys)
+
+
+def export_edition_package(edition_id: int, out: Path, *, key_path: Path | None = None,
+                           passphrase: str | None = None, library_url: str | None = None):
+    """Write published library edition ``edition_id`` as one package file ``out``
+    (``.dtplharga``), signed with the private key in ``key_path`` when given. Written to a
+    temporary file beside ``out`` and renamed (never half a package), under ``out``'s lock.
+
+    Returns ``(PriceBook, PublicKey | None)``: the edition and the key that signed it.
+
+    Raises:
+        dtpl_studio.spreadsheets.edition_package.PackageError: the edition is a draft
+            (``package.not_published``), or the key cannot be read.
+        dtpl_studio.storage.errors.EditionNotFoundError: no such edition.
+        OSError: the file cannot be written.
+    """
+    from dtpl_studio.spreadsheets.edition_package import (
+        PackageError,
+        load_signing_key,
+        package_bytes,
+    )
+    from dtpl_studio.storage.library import PriceLibrary
+
+    signer = load_signing_key(Path(key_path), passphrase) if key_path else None
+    with PriceLibrary(library_url) as library:
+        info = library.info(edition_id)
+        if not info.published:
+            raise PackageError(f"edition {edition_id} is a draft", code="package.not_published",
+                               params={"edition": edition_id})
+        book = library.load_edition(edition_id)
+    data = package_bytes(book, signer=signer)
+    out = Path(out)
+    with target_lock(out, "package"):
+        remove_leftovers(out.parent, out.name)
+        tmp = temp_path(out, "tmp")
+        try:
+            with open(tmp, "wb") as fh:
+                fh.write(data)
+                fh.flush()
+                os.fsync(fh.fileno())
+            os.replace(tmp, out)
+        except BaseException:
+            tmp.unlink(missing_ok=True)
+            raise
+    return book, signer.public if signer else None
+
+
+def read_edition_package(path: Path, trust: tuple[Path, ...] = ()):
+    """Check a package file against the trusted keys (and ``trust`` key files).
+
+    Returns ``(PriceBook, PackageCheck)``; the book's ``meta.verification`` and ``signer``
+    say what was found.
+
+    Raises:
+        dtpl_studio.spreadsheets.edition_package.PackageError: the file is not a package, or
+            any byte of it differs from what was signed or hashed (nothing imported).
+        OSError: the file cannot be read.
+    """
+    from dtpl_studio.spreadsheets.edition_package import read_package
+
+    path = Path(path)
+    return read_package(path.read_bytes(), str(path), trusted_keys(tuple(trust)))
+
+
+def is_edition_package(path: Path) -> bool:
+    """Whether ``path`` starts like a price edition package (``.dtplharga``)."""
+    from dtpl_studio.spreadsheets.edition_package import MAGIC, looks_like_package
+
+    try:
+        with open(path, "rb") as fh:
+            return looks_like_package(fh.read(len(MAGIC)))
+    except OSError:
+        return False

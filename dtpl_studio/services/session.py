@@ -131,6 +131,7 @@ LOCK_FAILED_CODES: dict[str, str] = {
     "report": "lock_failed.report",
     "edition": "lock_failed.edition",
     "library": "lock_failed.library",
+    "package": "lock_failed.package",
 }
 
 

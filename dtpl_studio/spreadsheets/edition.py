@@ -226,6 +226,8 @@ def edition_texts(
             "rate_rounding_text": meta.rate_rounding.describe(),
             "default_overhead_pct": decimal_text(meta.default_overhead_pct),
             "note": meta.note,
+            **({"verification": meta.verification, "signer": meta.signer}
+               if meta.verification else {}),
         },
         "provenance": {
             "source_file": meta.source_file,
@@ -308,21 +310,31 @@ def write_edition(
     return folder
 
 
-def _read_csv(path: Path, columns: tuple[str, ...]) -> list[dict[str, str]]:
+def _read_csv(name: str, text: str | None, columns: tuple[str, ...], where: str) -> list[dict[str, str]]:
+    """The rows of edition file ``name`` (its ``text``; None = the file is missing)."""
+    if text is None:
+        raise EditionError(f"{where}/{name} tidak ada", path=where)
     try:
-        with open(path, encoding="utf-8", newline="") as handle:
-            reader = csv.DictReader(handle)
-            if tuple(reader.fieldnames or ()) != columns:
-                raise EditionError(
-                    f"{path.name}: baris kepala {reader.fieldnames} bukan {list(columns)}"
-                )
-            return list(reader)
-    except FileNotFoundError as exc:
-        raise EditionError(f"{path} tidak ada", path=path) from exc
-    except UnicodeDecodeError as exc:
-        raise EditionError(f"{path.name}: bukan teks UTF-8 (bita {exc.start})") from exc
+        reader = csv.DictReader(io.StringIO(text, newline=""))
+        if tuple(reader.fieldnames or ()) != columns:
+            raise EditionError(f"{name}: baris kepala {reader.fieldnames} bukan {list(columns)}")
+        return list(reader)
     except csv.Error as exc:
-        raise EditionError(f"{path.name}: bukan CSV yang utuh") from exc
+        raise EditionError(f"{name}: bukan CSV yang utuh") from exc
+
+
+def _read_texts(folder: Path) -> dict[str, str]:
+    """The edition files present in ``folder`` as ``{name: text}``."""
+    texts: dict[str, str] = {}
+    for name in EDITION_FILES:
+        try:
+            with open(folder / name, encoding="utf-8", newline="") as handle:
+                texts[name] = handle.read()
+        except FileNotFoundError:
+            continue
+        except UnicodeDecodeError as exc:
+            raise EditionError(f"{name}: bukan teks UTF-8 (bita {exc.start})") from exc
+    return texts
 
 
 def _dec(text: str, where: str) -> Decimal:
@@ -345,17 +357,31 @@ def read_edition(folder: str | Path, verify: bool = True) -> PriceBook:
             kind, or (``verify``) the content hash does not match.
     """
     folder = Path(folder)
+    return book_from_texts(_read_texts(folder), str(folder), verify=verify)
+
+
+def book_from_texts(texts: dict[str, str], where: str, verify: bool = True) -> PriceBook:
+    """The :class:`PriceBook` of an edition given as ``{file name: text}`` (the files of
+    :func:`edition_texts`; an edition folder or a package's members). ``where`` names the
+    folder or package in messages.
+
+    Raises:
+        EditionError: as :func:`read_edition`.
+    """
+    text = texts.get(EDITION_FILE)
+    if text is None:
+        raise EditionError(f"{where}/{EDITION_FILE} tidak ada", path=where)
     try:
-        document = json.loads((folder / EDITION_FILE).read_text(encoding="utf-8"))
-    except FileNotFoundError as exc:
-        raise EditionError(f"{folder / EDITION_FILE} tidak ada", path=folder / EDITION_FILE) from exc
+        document = json.loads(text)
     except json.JSONDecodeError as exc:
         raise EditionError(f"{EDITION_FILE}:{exc.lineno}: bukan JSON yang utuh") from exc
-    except UnicodeDecodeError as exc:
-        raise EditionError(f"{EDITION_FILE}: bukan teks UTF-8 (bita {exc.start})") from exc
-    if document.get("format") != FORMAT:
+    if not isinstance(document, dict) or document.get("format") != FORMAT:
         raise EditionError(f"{EDITION_FILE}: bukan berkas {FORMAT}")
-    if int(document.get("format_version", 0)) > FORMAT_VERSION:
+    try:
+        version = int(document.get("format_version", 0))
+    except (TypeError, ValueError) as exc:
+        raise EditionError(f"{EDITION_FILE}: versi format tidak sah") from exc
+    if version > FORMAT_VERSION:
         raise EditionError(
             f"{EDITION_FILE}: versi format {document['format_version']} lebih baru daripada "
             "program ini; perbarui DTPL Studio"
@@ -379,11 +405,13 @@ def read_edition(folder: str | Path, verify: bool = True) -> PriceBook:
             ),
             title=m.get("title", ""),
             note=m.get("note", ""),
+            verification=m.get("verification", ""),
+            signer=m.get("signer", ""),
         )
-    except (KeyError, ValueError) as exc:
+    except (KeyError, ValueError, TypeError, AttributeError) as exc:
         raise EditionError(f"{EDITION_FILE}: bagian meta tidak sah ({type(exc).__name__})") from exc
     book = PriceBook(meta)
-    for n, row in enumerate(_read_csv(folder / RESOURCES_FILE, RESOURCE_COLUMNS), start=2):
+    for n, row in enumerate(_read_csv(RESOURCES_FILE, texts.get(RESOURCES_FILE), RESOURCE_COLUMNS, where), start=2):
         where = f"{RESOURCES_FILE}:{n}"
         try:
             kind = ResourceKind(row["kind"])
@@ -403,7 +431,7 @@ def read_edition(folder: str | Path, verify: bool = True) -> PriceBook:
             note=row["note"],
         )
     analyses: dict[str, Analysis] = {}
-    for n, row in enumerate(_read_csv(folder / ANALYSES_FILE, ANALYSIS_COLUMNS), start=2):
+    for n, row in enumerate(_read_csv(ANALYSES_FILE, texts.get(ANALYSES_FILE), ANALYSIS_COLUMNS, where), start=2):
         where = f"{ANALYSES_FILE}:{n}"
         if row["code"] in analyses:
             raise EditionError(f"{where}: kode {row['code']!r} ganda")
@@ -420,7 +448,7 @@ def read_edition(folder: str | Path, verify: bool = True) -> PriceBook:
             rate_rounding=_rule_from_text(row["rate_rounding"], where),
         )
     last: dict[str, int] = {}
-    for n, row in enumerate(_read_csv(folder / LINES_FILE, LINE_COLUMNS), start=2):
+    for n, row in enumerate(_read_csv(LINES_FILE, texts.get(LINES_FILE), LINE_COLUMNS, where), start=2):
         where = f"{LINES_FILE}:{n}"
         analysis = analyses.get(row["analysis_code"])
         if analysis is None:
@@ -459,8 +487,8 @@ def read_edition(folder: str | Path, verify: bool = True) -> PriceBook:
         actual = book.content_hash()
         if expected != actual:
             raise EditionError(
-                f"{folder}: hash isi {actual} tidak sama dengan yang tercatat di {EDITION_FILE} "
+                f"{where}: hash isi {actual} tidak sama dengan yang tercatat di {EDITION_FILE} "
                 f"({expected}); berkasnya diubah dengan tangan — buat ulang edisinya (make prices)",
-                path=folder,
+                path=where,
             )
     return book

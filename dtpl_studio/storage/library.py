@@ -154,6 +154,9 @@ class EditionInfo:
     derived_from_id: int | None
     resources: int
     analyses: int
+    #: how the edition reached the library (PriceBookMeta.verification / signer)
+    verification: str = ""
+    signer: str = ""
 
     @property
     def published(self) -> bool:
@@ -775,7 +778,7 @@ class PriceLibrary:
                 legal_ref=r.legal_ref, effective_date=r.effective_date, source_file=r.source_file,
                 created_at=r.created_at, published_at=r.published_at,
                 derived_from_id=r.derived_from_id, resources=n_res.get(r.id, 0),
-                analyses=n_ana.get(r.id, 0),
+                analyses=n_ana.get(r.id, 0), verification=r.verification or "", signer=r.signer or "",
             ))
         return out
 

@@ -144,6 +144,9 @@ class BookMetaColumns:
     title: Mapped[str] = mapped_column(default="")
     note: Mapped[str] = mapped_column(default="")
     content_hash: Mapped[str] = mapped_column(default="")
+    #: issue 8 point 5: "" | "verified" | "unverified", and who signed the package
+    verification: Mapped[str] = mapped_column(default="", server_default="")
+    signer: Mapped[str] = mapped_column(default="", server_default="")
 
 
 class ResourceColumns:
@@ -232,6 +235,8 @@ def meta_columns(meta: PriceBookMeta) -> dict[str, Any]:
         "default_overhead_pct": meta.default_overhead_pct,
         "title": meta.title,
         "note": meta.note,
+        "verification": meta.verification,
+        "signer": meta.signer,
     }
 
 
@@ -265,6 +270,8 @@ def meta_from_record(rec: BookMetaColumns, where: str) -> PriceBookMeta:
         default_overhead_pct=check_decimal(rec.default_overhead_pct, f"{where}.default_overhead_pct"),
         title=rec.title,
         note=rec.note,
+        verification=rec.verification or "",
+        signer=rec.signer or "",
     )
 
 

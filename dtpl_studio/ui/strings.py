@@ -295,6 +295,7 @@ ID: dict[str, str] = {
     # status bar
     "status.book": QT_TRANSLATE_NOOP("dtpl", "Buku harga: {book}", "status.book"),
     "book.region_unknown": QT_TRANSLATE_NOOP("dtpl", "wilayah tidak diketahui", "book.region_unknown"),
+    "book.unverified": QT_TRANSLATE_NOOP("dtpl", "BELUM TERVERIFIKASI (paket tanpa tanda tangan tepercaya)", "book.unverified"),
     "blm.errors": QT_TRANSLATE_NOOP("dtpl", "Ada {n} galat pada RAB (lihat Temuan): item bergalat bernilai 0, jadi pemeriksaan pagu belum sah.", "blm.errors"),
     "status.books": QT_TRANSLATE_NOOP("dtpl", "Buku harga: {n} edisi", "status.books"),
     "status.findings": QT_TRANSLATE_NOOP("dtpl", "Temuan: {errors} galat · {warnings} peringatan", "status.findings"),

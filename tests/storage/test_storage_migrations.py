@@ -87,8 +87,8 @@ def _revision(path: Path) -> str:
 # -- where the scripts are ----------------------------------------------------------------------
 
 @pytest.mark.parametrize("kind,folder,head", [
-    ("project", PACKAGE_DIR / "migrations", "project_0007_ekspresi"),
-    ("library", PACKAGE_DIR / "migrations" / "library", "library_0003_pg"),
+    ("project", PACKAGE_DIR / "migrations", "project_0008_tanda_tangan"),
+    ("library", PACKAGE_DIR / "migrations" / "library", "library_0004_signature"),
 ])
 def test_scripts_ship_inside_the_package(kind: str, folder: Path, head: str) -> None:
     assert Path(migrate.SCRIPT_LOCATIONS[kind]).resolve() == folder.resolve()

@@ -78,6 +78,9 @@ def _provenance(ctx: BuildContext, use: BookUse) -> Flowable:
                                       "(bawaan; analisa dapat menetapkan lain)"),
         ("Dipakai oleh", "; ".join(f"Paket {n}: {pp.package.name}" for n, pp in use.packages)),
     ]
+    origin = L.book_origin(meta.verification, meta.signer)
+    if origin:
+        rows.insert(0, ("Asal edisi", origin))
     if meta.note:
         rows.append(("Catatan", meta.note))
     return text_table([list(r) for r in rows], widths(45, 130),

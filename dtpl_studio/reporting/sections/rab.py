@@ -72,6 +72,9 @@ def build_package_heading(ctx: BuildContext, number: int, pp: PricedPackage) -> 
     prog = ctx.priced.program
     meta = pkg.book.meta
     book = meta.title or " ".join(p for p in (meta.region, str(meta.year or "")) if p)
+    origin = L.book_origin(meta.verification, meta.signer)
+    if origin and meta.verification != "verified":
+        book = f"{book or L.UNKNOWN} — {origin}"
     rows = [
         ("Paket kegiatan", pkg.name),
         ("Komponen BLM", L.COMPONENT.get(pkg.component, str(pkg.component))),

@@ -47,7 +47,8 @@ def describe_book(meta: PriceBookMeta) -> str:
     """``AHSP+HSD · Permen PUPR No. 8 Tahun 2023 · Kota Contoh · 2024`` from the book's
     metadata; an unknown region is said, not hidden (the edition id is in the tooltip)."""
     parts = [meta.kind.value, meta.legal_ref, meta.region or meta.province or tr("book.region_unknown"),
-             str(meta.year) if meta.year else ""]
+             str(meta.year) if meta.year else "",
+             tr("book.unverified") if meta.verification == "unverified" else ""]
     text = " · ".join(p for p in parts if p)
     return text or meta.title or "—"
 
