@@ -133,6 +133,11 @@ def _parser() -> argparse.ArgumentParser:
                     help="edition folder (new, empty or an edition), or a package file ending in .dtplharga")
     ex.add_argument("--sign", type=Path, metavar="KEY.kunci",
                     help="package: sign it with this private key (passphrase: $DTPL_STUDIO_KEY_PASSPHRASE)")
+    df = sub.add_parser("diff-editions", help="what changed between two price editions (prices, analyses, rates)")
+    df.add_argument("old", metavar="OLD", help="edition id, 'bawaan', an edition folder or a .dtplharga package")
+    df.add_argument("new", metavar="NEW", help="the same kinds as OLD")
+    df.add_argument("--all", action="store_true", help="every changed row (default: the 40 largest per table)")
+    df.add_argument("--library", metavar="URL", help="price library (default: user data folder)")
     kg = sub.add_parser("keygen", help="make a bengkel's key pair for signing edition packages")
     kg.add_argument("name", metavar="NAME", help='the signer, e.g. "Bengkel Konstruksi Kota Semarang"')
     kg.add_argument("--out", type=Path, default=Path("."), metavar="DIR", help="folder for the key files")
@@ -158,7 +163,8 @@ def _parser() -> argparse.ArgumentParser:
 
 
 COMMANDS = ("gui", "demo", "export", "check", "rekap", "audit", "verify", "import-prices", "import-rab",
-            "library-roles", "editions", "catalogue", "export-edition", "keygen", "trust-key")
+            "library-roles", "editions", "catalogue", "export-edition", "keygen", "trust-key",
+            "diff-editions")
 
 
 class TargetError(DtplError, ValueError):
@@ -309,6 +315,8 @@ def main(argv: list[str] | None = None) -> int:
             return _catalogue(args)
         if command == "keygen":
             return _keygen(args)
+        if command == "diff-editions":
+            return _diff_editions(args)
         if command == "trust-key":
             from dtpl_studio.services.prices import trust_key
 
@@ -364,6 +372,62 @@ def _passphrase() -> str | None:
     import os
 
     return os.environ.get("DTPL_STUDIO_KEY_PASSPHRASE") or None
+
+
+META_WORDS = {"title": "judul", "region": "wilayah", "province": "provinsi", "year": "tahun", "edition": "edisi",
+              "kind": "jenis", "legal_ref": "dasar hukum", "effective_date": "tanggal berlaku",
+              "rate_rounding": "pembulatan harga satuan", "default_overhead_pct": "biaya umum & keuntungan"}
+
+
+def _diff_editions(args) -> int:
+    """``diff-editions OLD NEW [--all]``: counts, then the changed prices and rates (largest
+    change first), Indonesian number format."""
+    from dtpl_studio.costing.edition_diff import ADDED, CHANGED, RATE_ONLY, REMOVED
+    from dtpl_studio.costing.formatting import format_number, format_rate
+    from dtpl_studio.services.prices import diff_editions
+
+    old_title, new_title, diff = diff_editions(args.old, args.new, args.library)
+    print(f"perbandingan {old_title} → {new_title}")
+    print(diff.summary())
+    for name, old, new in diff.meta:
+        print(f"  {META_WORDS.get(name, name)}: {old or '-'} → {new or '-'}")
+    words = {ADDED: "baru", REMOVED: "dihapus", CHANGED: "berubah", RATE_ONLY: "harga"}
+    limit = None if args.all else 40
+
+    def money(value) -> str:
+        return "-" if value is None else format_rate(value)
+
+    def pct(change, old) -> str:
+        if change is None or not old:
+            return ""
+        return f"{format_number(change / old * 100, 1)} %".replace("-", "−")
+
+    def table(title: str, heads: list[str], changes: list, name_of) -> None:
+        if not changes:
+            return
+        ordered = sorted(changes, key=lambda c: -abs(c.change) if c.change is not None else 0)
+        shown = ordered if limit is None else ordered[:limit]
+        print()
+        print(f"{title} ({len(changes)}):")
+        rows = [[name_of(c), (c.name if len(c.name) <= 60 else c.name[:59] + "…"), c.unit,
+                 words[c.status], *cells(c)] for c in shown]
+        for text in _table(heads, rows, right={4, 5, 6, 7}):
+            print(text)
+        if len(ordered) > len(shown):
+            print(f"… dan {len(ordered) - len(shown)} lagi (--all)")
+
+    def cells(c) -> list[str]:
+        old = getattr(c, "old_price", None) if hasattr(c, "old_price") else c.old_rate
+        new = getattr(c, "new_price", None) if hasattr(c, "new_price") else c.new_rate
+        return [money(old), money(new), "" if c.change is None else money(c.change), pct(c.change, old)]
+
+    table("Harga dasar", ["Kunci", "Uraian", "Satuan", "Status", "Lama (Rp)", "Baru (Rp)", "Selisih", "%"],
+          diff.resources, lambda c: c.key)
+    table("Analisa (harga satuan pekerjaan F)", ["Kode", "Uraian", "Satuan", "Status", "Lama (Rp)", "Baru (Rp)",
+                                                  "Selisih", "%"], diff.analyses, lambda c: c.code)
+    if diff.empty:
+        print("kedua edisi sama")
+    return 0
 
 
 def _keygen(args) -> int:

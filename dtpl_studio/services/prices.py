@@ -415,3 +415,51 @@ def is_edition_package(path: Path) -> bool:
             return looks_like_package(fh.read(len(MAGIC)))
     except OSError:
         return False
+
+
+# -- comparing editions (issue 8 point 1) ----------------------------------------------------
+
+def load_any_edition(spec: str, library_url: str | None = None) -> tuple[str, PriceBook]:
+    """An edition named by ``spec``: a library edition id (``3``), ``bawaan`` (the shipped
+    edition), an edition folder, or a package file (``.dtplharga``; its signature is not
+    required for a comparison). Returns ``(title, book)``.
+
+    Raises:
+        dtpl_studio.storage.errors.EditionNotFoundError: no such library edition.
+        PricesError: the path is neither an edition folder nor a package.
+        dtpl_studio.spreadsheets.edition.EditionError /
+            dtpl_studio.spreadsheets.edition_package.PackageError: the folder or package is damaged.
+    """
+    if spec.strip().isdigit():
+        from dtpl_studio.storage.library import PriceLibrary
+
+        with PriceLibrary(library_url) as library:
+            info = library.info(int(spec))
+            return f"#{info.id} {info.label()} {info.kind}", library.load_edition(info.id)
+    if spec.strip().casefold() == "bawaan":
+        return f"edisi bawaan {DEFAULT_EDITION.name}", load_default_book()
+    path = Path(spec)
+    if path.is_dir():
+        return f"folder {path}", read_edition(path)
+    if is_edition_package(path):
+        from dtpl_studio.spreadsheets.edition_package import read_package
+
+        book, _ = read_package(path.read_bytes(), str(path))
+        return f"paket {path.name}", book
+    raise PricesError(f"{path}: not an edition id, folder or package", code="prices.not_edition", path=path,
+                      params={"spec": spec})
+
+
+def diff_editions(old: str, new: str, library_url: str | None = None):
+    """Compare two editions (each as :func:`load_any_edition` reads it).
+
+    Returns ``(old title, new title, EditionDiff)``.
+
+    Raises:
+        as :func:`load_any_edition`.
+    """
+    from dtpl_studio.costing.edition_diff import diff_books
+
+    old_title, old_book = load_any_edition(old, library_url)
+    new_title, new_book = load_any_edition(new, library_url)
+    return old_title, new_title, diff_books(old_book, new_book)

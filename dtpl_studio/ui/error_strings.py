@@ -163,6 +163,8 @@ ID: dict[str, str] = {
     "hint.prices.layout_unknown": "tata letak yang dikenal: {known}; sebutkan dengan --layout bila perlu.",
     "err.prices.list_unreadable": "Berkas harga tidak dapat dibaca: {reason}; tidak ada yang diimpor.",
     "hint.prices.list_unreadable": "periksa bahwa berkas ini daftar harga atau HSPK yang utuh, lalu impor lagi.",
+    "err.prices.not_edition": "'{spec}' bukan nomor edisi pustaka, folder edisi, atau paket .dtplharga.",
+    "hint.prices.not_edition": "lihat nomor edisi dengan dtpl-studio editions, atau tulis bawaan untuk edisi bawaan.",
     "err.edition.damaged": "Folder edisi buku harga rusak atau tidak lengkap.",
     "hint.edition.damaged": "buat ulang edisinya (make prices) atau pakai salinan cadangan.",
     # edition packages (issue 8 point 5)
@@ -404,6 +406,8 @@ EN: dict[str, str] = {
     "hint.prices.layout_unknown": "known layouts: {known}; name one with --layout if needed.",
     "err.prices.list_unreadable": "The price file cannot be read: {reason}; nothing was imported.",
     "hint.prices.list_unreadable": "check that this is a complete price list or HSPK file and import again.",
+    "err.prices.not_edition": "'{spec}' is not a library edition number, an edition folder or a .dtplharga package.",
+    "hint.prices.not_edition": "list edition numbers with dtpl-studio editions, or write bawaan for the shipped edition.",
     "err.edition.damaged": "The price-book edition folder is damaged or incomplete.",
     "hint.edition.damaged": "rebuild the edition (make prices) or use a backup copy.",
     "err.package.damaged": "Price edition package refused: {reason}; nothing was imported.",

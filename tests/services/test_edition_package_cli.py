@@ -125,3 +125,20 @@ def test_unverified_prices_are_printed_as_unverified(published, tmp_path, capsys
     pdf = export_pdf(reopened, tmp_path / "dtpl.pdf")
     text = "\n".join(page.extract_text() for page in PdfReader(io.BytesIO(pdf.read_bytes())).pages)
     assert "BELUM TERVERIFIKASI" in " ".join(text.split())
+
+
+def test_diff_editions_between_library_folder_package_and_shipped(published, tmp_path, capsys):
+    library, private, _ = published
+    assert main(["import-prices", str(_hspk(tmp_path, "Kab. Klaten", (20371, 2479215))), "--library", library]) == 0
+    package = tmp_path / "p.dtplharga"
+    assert main(["export-edition", "1", str(package), "--sign", str(private), "--library", library]) == 0
+    capsys.readouterr()
+    assert main(["diff-editions", "1", "2", "--library", library]) == 0
+    out = capsys.readouterr().out
+    assert "analisa: 2 isinya berubah" in out and "wilayah: Kota Semarang → Kab. Klaten" in out
+    assert "2.791.592" in out and "2.479.215" in out and "−312.377" in out and "−11,2 %" in out
+    assert main(["diff-editions", "1", str(package), "--library", library]) == 0
+    assert "kedua edisi sama" in capsys.readouterr().out
+    assert main(["diff-editions", "bawaan", "bawaan"]) == 0
+    assert main(["diff-editions", "1", str(tmp_path / "tidak-ada"), "--library", library]) == 2
+    assert "bukan nomor edisi pustaka" in capsys.readouterr().err
