@@ -150,6 +150,15 @@ def _parser() -> argparse.ArgumentParser:
     ir.add_argument("--out", type=Path, required=True, metavar="NEW.dtpl", help="new project file")
     ir.add_argument("--force", action="store_true", help="replace an existing project file")
     ir.add_argument("--report", type=Path, metavar="FILE", help="write the full import report")
+    rp = sub.add_parser("reprice", help="move packages to another price-book edition or region: report; "
+                                         "--apply applies and saves")
+    rp.add_argument("project", type=Path)
+    rp.add_argument("--edition", required=True, metavar="ID",
+                    help="library edition id (see 'editions'), or 'bawaan' for the shipped edition")
+    rp.add_argument("--paket", type=int, metavar="N", help="package number (default: every package)")
+    rp.add_argument("--apply", action="store_true", help="apply and save (audit-log entry per package)")
+    rp.add_argument("--json", action="store_true", help="print the whole report as JSON")
+    rp.add_argument("--library", metavar="URL", help="price library (default: user data folder)")
     r = sub.add_parser("library-roles", help="team price library (PostgreSQL): editor and reader roles")
     r.add_argument("url", metavar="URL", help="postgresql+psycopg://owner@host/db (the library's owner)")
     r.add_argument("--editor", action="append", default=[], metavar="LOGIN",
@@ -164,7 +173,7 @@ def _parser() -> argparse.ArgumentParser:
 
 COMMANDS = ("gui", "demo", "export", "check", "rekap", "audit", "verify", "import-prices", "import-rab",
             "library-roles", "editions", "catalogue", "export-edition", "keygen", "trust-key",
-            "diff-editions")
+            "diff-editions", "reprice")
 
 
 class TargetError(DtplError, ValueError):
@@ -311,6 +320,8 @@ def main(argv: list[str] | None = None) -> int:
             return _library_roles(args)
         if command == "editions":
             return _editions(args)
+        if command == "reprice":
+            return _reprice(args)
         if command == "catalogue":
             return _catalogue(args)
         if command == "keygen":
@@ -604,6 +615,69 @@ def _catalogue(args) -> int:
     return 0
 
 
+def _reprice(args) -> int:
+    """``reprice PROJECT --edition ID [--paket N] [--apply] [--json]``: the re-pricing report
+    of each package (summary, Indonesian numbers); ``--apply`` applies it and saves through
+    the project session (its lock; the save writes the audit-log entries)."""
+    import json
+
+    from dtpl_studio.costing.edits import EditError
+    from dtpl_studio.services.repricing import (
+        RepriceError,
+        apply_plan,
+        load_target,
+        plan,
+        report_json,
+        summary_lines,
+    )
+    from dtpl_studio.services.session import ProjectSession, read_project
+
+    if args.edition != "bawaan" and not args.edition.isdigit():
+        print(f"dtpl-studio reprice: edisi {args.edition!r} bukan nomor edisi pustaka maupun 'bawaan'",
+              file=sys.stderr)
+        return 2
+    book = load_target(args.edition, args.library)
+    session = ProjectSession.open(args.project) if args.apply else None
+    try:
+        if session is not None and session.recovery is not None:
+            print(f"dtpl-studio reprice: {args.project} punya salinan pemulihan yang belum diputuskan; "
+                  "buka di jendela DTPL Studio dulu", file=sys.stderr)
+            return 2
+        program = session.program if session is not None else read_project(args.project)
+        packages = list(program.packages)
+        if args.paket is not None:
+            if not 1 <= args.paket <= len(packages):
+                print(f"dtpl-studio reprice: paket {args.paket} tidak ada (proyek punya {len(packages)} paket)",
+                      file=sys.stderr)
+                return 2
+            packages = [packages[args.paket - 1]]
+        reports = []
+        for package in packages:
+            try:
+                repricing = plan(program, package.id, book)
+            except (RepriceError, EditError) as exc:
+                print(f"dtpl-studio reprice: {exc}", file=sys.stderr)
+                return 2
+            if session is not None:
+                apply_plan(session, repricing)
+            reports.append(repricing.report)
+        if session is not None:
+            session.save()
+        if args.json:
+            print(json.dumps({"proyek": str(args.project), "diterapkan": bool(args.apply),
+                              "paket": [report_json(r) for r in reports]}, ensure_ascii=False, indent=2))
+        else:
+            for report in reports:
+                for text in summary_lines(report):
+                    print(text)
+            print(f"diterapkan dan disimpan: {args.project}" if args.apply
+                  else "belum diterapkan (tambahkan --apply untuk menerapkan dan menyimpan)")
+        return 0
+    finally:
+        if session is not None:
+            session.close()
+
+
 def _library_roles(args) -> int:
     from dtpl_studio.services.library_team import library_roles
 
@@ -640,7 +714,8 @@ def _audit(args) -> int:
     trail = audit_trail(args.project)
     for n, e in enumerate(trail.entries, start=1):
         change = f"  {value_text(e.old) or '—'} → {value_text(e.new) or '—'}" if (e.old or e.new) else ""
-        print(f"{n:4} {local_time(e.at)}  {e.who:20} {e.action:15} {e.subject or e.detail}{change}")
+        about = f"{e.subject} — {e.detail}" if e.subject and e.detail else (e.subject or e.detail)
+        print(f"{n:4} {local_time(e.at)}  {e.who:20} {e.action:15} {about}{change}")
     for finding in audit_findings(trail):
         print(f"PERINGATAN: {finding.message}", file=sys.stderr)
     if trail.intact:

@@ -845,6 +845,50 @@ def add_item_from_book(package: Package, section_id: str, source: PriceBook, cod
     return Compound((pin_analysis(package, source, code), InsertNode(package.id, section_id, item, index)))
 
 
+@dataclass(frozen=True)
+class SwapBook(Edit):
+    """Put ``book`` as the pinned book of package ``package_id`` and re-point items to the
+    analyses of that book: ``codes`` = ``((item id, analysis code), …)``; ``note`` becomes
+    the package's :attr:`~dtpl_studio.costing.rab.Package.price_basis_note` (the reason
+    given for the *old* basis does not hold for a new one). Re-pricing (issue 10 point 5,
+    :mod:`dtpl_studio.costing.repricing`) builds the book as a pinned copy
+    (:meth:`~dtpl_studio.costing.pricebook.PriceBook.subset` of the target edition plus
+    copies of the old analyses kept): it shares no mutable object with any library book.
+
+    The package gets a new book *object*: a book shared with other packages stays theirs,
+    unchanged. The inverse puts back the very same old book object, codes and note, so an
+    undo restores the old pinned book exactly (same content hash, same priced totals).
+
+    Raises (from :meth:`apply`):
+        EditError: no such package, or an item id that is not an item of that package
+            (nothing is changed).
+    """
+
+    package_id: str
+    book: PriceBook
+    codes: tuple[tuple[str, str | None], ...] = ()
+    note: str = ""
+    structural = True  # every rate of the package changes: the views walk every row again
+
+    @property
+    def changed_items(self) -> frozenset[str]:
+        return frozenset(item_id for item_id, _ in self.codes)
+
+    def apply(self, program: Program) -> Edit:
+        package = find_package(program, self.package_id)
+        items = {item.id: item for item in package.items()}
+        missing = [item_id for item_id, _ in self.codes if item_id not in items]
+        if missing:
+            raise EditError(f"item {missing[0]!r} tidak ada di paket {package.name!r}")
+        old_codes = tuple((item_id, items[item_id].analysis_code) for item_id, _ in self.codes)
+        inverse = SwapBook(package.id, package.book, old_codes, package.price_basis_note)
+        package.book = self.book
+        package.price_basis_note = self.note
+        for item_id, code in self.codes:
+            items[item_id].analysis_code = code
+        return inverse
+
+
 # -- packages and settings -------------------------------------------------------------------
 
 @dataclass(frozen=True)
@@ -1049,7 +1093,7 @@ __all__ = [
     "InsertMeasurement", "InsertNode", "InsertPackage", "Location", "MoveNode", "PackageSettings",
     "PinAnalyses", "RemoveMeasurement", "RemoveNode", "RemovePackage", "ReplaceMeasurement",
     "SECTION_FIELDS", "SetBookMeta", "SetItemFields", "SetItemSchedule", "SetPackageFields", "SetProgramFields",
-    "SetSectionFields", "Signatory",
+    "SetSectionFields", "Signatory", "SwapBook",
     "UnpinAnalyses", "add_item_from_book", "apply_all", "clear_override", "copy_analysis",
     "copy_resource", "find_item", "find_package", "find_section", "indent", "locate",
     "move_up_down", "outdent", "pin_analysis", "set_data_umum", "remove_unused_analysis", "reset_rules", "reset_schedule", "set_funding",

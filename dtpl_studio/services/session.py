@@ -432,6 +432,10 @@ class ProjectSession:
         self._wrote_recovery = False
         self._declined: Path | None = None  # a declined recovery copy kept until a save
         self._closed = False
+        #: notes for the audit log of the next save: snapshot key (``("reprice", package
+        #: id)``) → the entry's detail (:func:`~dtpl_studio.storage.audit_log.price_changes`
+        #: writes it only when that price really changed against the file); cleared by a save
+        self.audit_details: dict[tuple[str, ...], str] = {}
 
     # -- creation --------------------------------------------------------------------------
     @classmethod
@@ -609,7 +613,8 @@ class ProjectSession:
     def _write(self, path: Path) -> None:
         from dtpl_studio.storage.project_file import save_program
 
-        self._base = save_program(self.program, path)
+        self._base = save_program(self.program, path, details=self.audit_details)
+        self.audit_details = {}
         self._saved_revision = self.revision
         self._autosaved_revision = self.revision
         self._remove_recovery(saved=True)

@@ -96,9 +96,13 @@ def _same(old: str, new: str) -> bool:
         return old == new
 
 
-def price_changes(old: Snapshot, new: Snapshot, *, at: str, who: str) -> list[AuditEntry]:
+def price_changes(old: Snapshot, new: Snapshot, *, at: str, who: str,
+                  details: dict[tuple[str, ...], str] | None = None) -> list[AuditEntry]:
     """One unchained entry per price that differs between two snapshots, in a stable order
     (re-pricing first, then resources, overrides, custom rates; by subject).
+
+    ``details``: snapshot key → the entry's ``detail`` text (the session's notes, e.g. a
+    re-pricing's total old → new, issue 10 point 5); used only for an entry that is made.
 
     Resources present on one side only are not logged (copied in or dropped with their
     analysis, not edited); overrides and custom rates set or cleared are.
@@ -115,7 +119,8 @@ def price_changes(old: Snapshot, new: Snapshot, *, at: str, who: str) -> list[Au
         if old_value == new_value or (old_value and new_value and _same(old_value, new_value)):
             continue
         subject = (after or before)[1]
-        out.append(AuditEntry(at=at, who=who, action=action, subject=subject, old=old_value, new=new_value))
+        out.append(AuditEntry(at=at, who=who, action=action, detail=(details or {}).get(key, ""),
+                              subject=subject, old=old_value, new=new_value))
     order = {"reprice": 0, "price.resource": 1, "price.override": 2, "price.custom": 3}
     out.sort(key=lambda e: (order.get(e.action, 9), e.subject, e.old, e.new))
     return out

@@ -175,7 +175,8 @@ def _now() -> str:
 
 def save_program(program: Program, path: Path | str, *, who: str | None = None,
                  what: str | None = None, action: str = "save",
-                 extra_meta: dict[str, str] | None = None) -> str:
+                 extra_meta: dict[str, str] | None = None,
+                 details: dict[tuple[str, ...], str] | None = None) -> str:
     """Write ``program`` to the project file ``path``, atomically.
 
     Steps: a new SQLite file ``.<name>.~dtpl.<host>.<pid>.<random>.saving``
@@ -193,6 +194,8 @@ def save_program(program: Program, path: Path | str, *, who: str | None = None,
         what: audit-log detail (default a summary such as ``"2 package(s), 14 item(s)"``).
         action: audit-log action (``save``; ``autosave`` for a recovery copy).
         extra_meta: more ``meta`` rows (a recovery copy records which file it recovers).
+        details: the ``detail`` of price-change entries by snapshot key
+            (:func:`~dtpl_studio.storage.audit_log.price_changes`; a re-pricing's totals).
 
     Returns:
         The ``save_id`` written into the file's ``meta``: a random id that changes with every
@@ -213,7 +216,8 @@ def save_program(program: Program, path: Path | str, *, who: str | None = None,
     history, created_at, note, old_prices = _previous_history(target)
     at, actor = _now(), who or default_actor()
     if old_prices is not None:  # price edits, overrides, re-pricing since the file was saved
-        history = [*history, *price_changes(old_prices, program_snapshot(program), at=at, who=actor)]
+        history = [*history, *price_changes(old_prices, program_snapshot(program), at=at, who=actor,
+                                                   details=details)]
     tmp = temp_path(target, "saving")
     entry = AuditEntry(at, actor, action, what or _summary(program) + note)
     save_id = uuid.uuid4().hex
