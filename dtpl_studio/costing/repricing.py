@@ -154,7 +154,7 @@ class TargetIndex:
             codes = ", ".join(a.code for a in candidates[:5])
             return Match(None, reason=f"uraiannya cocok dengan {len(candidates)} analisa edisi baru "
                                       f"({codes}): tidak dipilih")
-        return Match(None, reason=f"kode {code} maupun uraiannya tidak ada di edisi baru")
+        return Match(None, reason="tidak ada di edisi baru (menurut kode maupun uraian)")
 
 
 # -- the report -------------------------------------------------------------------------------

@@ -355,6 +355,186 @@
         <translation>The percentage shares add up to {percent} %, more than 100 %. Reduce one of them.</translation>
     </message>
     <message>
+        <source>Ganti edisi harga paket…</source>
+        <comment>action.reprice</comment>
+        <translation>Change the package&apos;s price edition…</translation>
+    </message>
+    <message>
+        <source>Ganti edisi harga {package}</source>
+        <comment>cmd.reprice</comment>
+        <translation>Change the price edition of {package}</translation>
+    </message>
+    <message>
+        <source>Ganti edisi harga — {package}</source>
+        <comment>dlg.reprice.title</comment>
+        <translation>Change price edition — {package}</translation>
+    </message>
+    <message>
+        <source>Paket {package} sekarang memakai: {book}</source>
+        <comment>dlg.reprice.current</comment>
+        <translation>Package {package} now uses: {book}</translation>
+    </message>
+    <message>
+        <source>Edisi tujuan:</source>
+        <comment>dlg.reprice.target</comment>
+        <translation>Target edition:</translation>
+    </message>
+    <message>
+        <source>Pustaka harga: {where}</source>
+        <comment>dlg.reprice.library</comment>
+        <translation>Price library: {where}</translation>
+    </message>
+    <message>
+        <source>{error}; hanya edisi bawaan yang dapat dipilih</source>
+        <comment>dlg.reprice.library_error</comment>
+        <translation>{error}; only the shipped edition can be chosen</translation>
+    </message>
+    <message>
+        <source>{count} item tanpa padanan di edisi tujuan: analisa lamanya tetap dipakai dan barisnya ditandai.</source>
+        <comment>dlg.reprice.missing</comment>
+        <translation>{count} items have no counterpart in the target edition: their old analyses stay and their rows are marked.</translation>
+    </message>
+    <message>
+        <source>Semua item punya padanan atau harganya tetap.</source>
+        <comment>dlg.reprice.none_missing</comment>
+        <translation>Every item has a counterpart or keeps its rate.</translation>
+    </message>
+    <message>
+        <source>Tidak ada edisi tujuan.</source>
+        <comment>dlg.reprice.no_target</comment>
+        <translation>No target edition.</translation>
+    </message>
+    <message>
+        <source>Terapkan</source>
+        <comment>dlg.reprice.apply</comment>
+        <translation>Apply</translation>
+    </message>
+    <message>
+        <source>Batal</source>
+        <comment>dlg.reprice.cancel</comment>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>No</source>
+        <comment>reprice.col.no</comment>
+        <translation>No</translation>
+    </message>
+    <message>
+        <source>Uraian</source>
+        <comment>reprice.col.item</comment>
+        <translation>Description</translation>
+    </message>
+    <message>
+        <source>Kode lama</source>
+        <comment>reprice.col.old_code</comment>
+        <translation>Old code</translation>
+    </message>
+    <message>
+        <source>Kode baru</source>
+        <comment>reprice.col.new_code</comment>
+        <translation>New code</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <comment>reprice.col.status</comment>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Harga lama</source>
+        <comment>reprice.col.old_rate</comment>
+        <translation>Old rate</translation>
+    </message>
+    <message>
+        <source>Harga baru</source>
+        <comment>reprice.col.new_rate</comment>
+        <translation>New rate</translation>
+    </message>
+    <message>
+        <source>Jumlah lama</source>
+        <comment>reprice.col.old_amount</comment>
+        <translation>Old amount</translation>
+    </message>
+    <message>
+        <source>Jumlah baru</source>
+        <comment>reprice.col.new_amount</comment>
+        <translation>New amount</translation>
+    </message>
+    <message>
+        <source>Selisih</source>
+        <comment>reprice.col.change</comment>
+        <translation>Change</translation>
+    </message>
+    <message>
+        <source>Keterangan</source>
+        <comment>reprice.col.reason</comment>
+        <translation>Note</translation>
+    </message>
+    <message>
+        <source>Divisi</source>
+        <comment>reprice.col.division</comment>
+        <translation>Division</translation>
+    </message>
+    <message>
+        <source>Lama</source>
+        <comment>reprice.col.old</comment>
+        <translation>Old</translation>
+    </message>
+    <message>
+        <source>Baru</source>
+        <comment>reprice.col.new</comment>
+        <translation>New</translation>
+    </message>
+    <message>
+        <source>dipadankan</source>
+        <comment>reprice.status.matched</comment>
+        <translation>matched</translation>
+    </message>
+    <message>
+        <source>tanpa padanan</source>
+        <comment>reprice.status.missing</comment>
+        <translation>no counterpart</translation>
+    </message>
+    <message>
+        <source>override tetap</source>
+        <comment>reprice.status.override</comment>
+        <translation>override kept</translation>
+    </message>
+    <message>
+        <source>harga khusus tetap</source>
+        <comment>reprice.status.custom</comment>
+        <translation>custom rate kept</translation>
+    </message>
+    <message>
+        <source>(kode)</source>
+        <comment>reprice.basis.code</comment>
+        <translation>(code)</translation>
+    </message>
+    <message>
+        <source>(uraian)</source>
+        <comment>reprice.basis.name</comment>
+        <translation>(description)</translation>
+    </message>
+    <message>
+        <source>Jumlah</source>
+        <comment>reprice.total.direct</comment>
+        <translation>Subtotal</translation>
+    </message>
+    <message>
+        <source>PPN</source>
+        <comment>reprice.total.ppn</comment>
+        <translation>VAT</translation>
+    </message>
+    <message>
+        <source>Total</source>
+        <comment>reprice.total.total</comment>
+        <translation>Total</translation>
+    </message>
+    <message>
+        <source>Dibulatkan</source>
+        <comment>reprice.total.rounded</comment>
+        <translation>Rounded</translation>
+    </message>
+    <message>
         <source>semua jumlah BLM berada dalam pagunya dan tidak ada aturan yang dilanggar.</source>
         <comment>verdict.explain.passed</comment>
         <translation>every BLM amount is within its ceiling and no rule is broken.</translation>
@@ -3017,6 +3197,13 @@ Technical details are in the log.</translation>
         <source>Catat dasar harga paket…</source>
         <comment>action.price_basis</comment>
         <translation>Record the package&apos;s price basis…</translation>
+    </message>
+    <message>
+        <source>Edisi baru: {new}
+{items} item: {matched} dipadankan, {override} harga override tetap, {custom} harga khusus tetap.</source>
+        <comment>dlg.reprice.summary</comment>
+        <translation>New edition: {new}
+{items} items: {matched} matched, {override} overridden rates kept, {custom} custom rates kept.</translation>
     </message>
     <message>
         <source>Dasar harga {package}</source>

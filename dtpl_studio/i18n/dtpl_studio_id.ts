@@ -302,6 +302,12 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Edisi baru: {new}
+{items} item: {matched} dipadankan, {override} harga override tetap, {custom} harga khusus tetap.</source>
+        <comment>dlg.reprice.summary</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Perencanaan (maks. Rp {ceiling})</source>
         <comment>blm.component.perencanaan</comment>
         <translation type="unfinished"></translation>
@@ -619,6 +625,186 @@
     <message>
         <source>Catat dasar harga paket…</source>
         <comment>action.price_basis</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ganti edisi harga paket…</source>
+        <comment>action.reprice</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ganti edisi harga {package}</source>
+        <comment>cmd.reprice</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ganti edisi harga — {package}</source>
+        <comment>dlg.reprice.title</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Paket {package} sekarang memakai: {book}</source>
+        <comment>dlg.reprice.current</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Edisi tujuan:</source>
+        <comment>dlg.reprice.target</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pustaka harga: {where}</source>
+        <comment>dlg.reprice.library</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{error}; hanya edisi bawaan yang dapat dipilih</source>
+        <comment>dlg.reprice.library_error</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{count} item tanpa padanan di edisi tujuan: analisa lamanya tetap dipakai dan barisnya ditandai.</source>
+        <comment>dlg.reprice.missing</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Semua item punya padanan atau harganya tetap.</source>
+        <comment>dlg.reprice.none_missing</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tidak ada edisi tujuan.</source>
+        <comment>dlg.reprice.no_target</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Terapkan</source>
+        <comment>dlg.reprice.apply</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Batal</source>
+        <comment>dlg.reprice.cancel</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No</source>
+        <comment>reprice.col.no</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Uraian</source>
+        <comment>reprice.col.item</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Kode lama</source>
+        <comment>reprice.col.old_code</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Kode baru</source>
+        <comment>reprice.col.new_code</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <comment>reprice.col.status</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Harga lama</source>
+        <comment>reprice.col.old_rate</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Harga baru</source>
+        <comment>reprice.col.new_rate</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Jumlah lama</source>
+        <comment>reprice.col.old_amount</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Jumlah baru</source>
+        <comment>reprice.col.new_amount</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Selisih</source>
+        <comment>reprice.col.change</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Keterangan</source>
+        <comment>reprice.col.reason</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Divisi</source>
+        <comment>reprice.col.division</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Lama</source>
+        <comment>reprice.col.old</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Baru</source>
+        <comment>reprice.col.new</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>dipadankan</source>
+        <comment>reprice.status.matched</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>tanpa padanan</source>
+        <comment>reprice.status.missing</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>override tetap</source>
+        <comment>reprice.status.override</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>harga khusus tetap</source>
+        <comment>reprice.status.custom</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(kode)</source>
+        <comment>reprice.basis.code</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(uraian)</source>
+        <comment>reprice.basis.name</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Jumlah</source>
+        <comment>reprice.total.direct</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>PPN</source>
+        <comment>reprice.total.ppn</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Total</source>
+        <comment>reprice.total.total</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Dibulatkan</source>
+        <comment>reprice.total.rounded</comment>
         <translation type="unfinished"></translation>
     </message>
     <message>

@@ -213,6 +213,7 @@ class MainWindow(QMainWindow):
         self.about_action = self._action("action.about", self._about, [])
         self._build_structure_actions()
         self.price_basis_action = self._action("action.price_basis", self.price_basis_dialog, [])
+        self.reprice_action = self._action("action.reprice", self.reprice_dialog, [])
         self.funding_action = self._action("action.funding", self.funding_dialog, [])
         self.blm_program_action = self._action("action.blm_program", self.blm_program_dialog, [])
         self.attachments_action = self._action("action.attachments", self.attachments_dialog, [])
@@ -256,7 +257,8 @@ class MainWindow(QMainWindow):
         edit_menu.addSeparator()
         edit_menu.addActions([self.remove_item_action, self.add_line_action, self.remove_line_action])
         edit_menu.addSeparator()
-        edit_menu.addActions([self.funding_action, self.price_basis_action, self.blm_program_action])
+        edit_menu.addActions([self.funding_action, self.price_basis_action, self.reprice_action,
+                              self.blm_program_action])
         edit_menu.addSeparator()
         edit_menu.addActions([self.attachments_action, self.specs_action, self.jadwal_action])
         structure = bar.addMenu(tr("menu.structure"))
@@ -1088,6 +1090,33 @@ class MainWindow(QMainWindow):
             dialogs.show_error(self, tr("fund.title"), str(exc))
             return
         self.set_item_funding(node, funding, shares)
+
+    def reprice_dialog(self) -> None:
+        """Sunting › Ganti edisi harga paket… (issue 10 point 5): the report of moving the
+        current package to another edition; *Terapkan* = one undo step."""
+        dialog = self.make_reprice_dialog()
+        if dialog is not None and dialog.exec() == dialog.DialogCode.Accepted:
+            self.apply_reprice(dialog.plan)
+
+    def make_reprice_dialog(self, **kwargs):
+        """The re-pricing dialog of the current package (not shown); None without one."""
+        from dtpl_studio.ui.widgets.reprice_dialog import RepriceDialog
+
+        package = self.packages.current_package() if self.doc is not None else None
+        if package is None:
+            return None
+        return RepriceDialog(self.doc.program, package, self, **kwargs)
+
+    def apply_reprice(self, plan) -> bool:
+        """Push ``plan.edit`` as one undo step and note its totals for the audit log."""
+        from dtpl_studio.services.repricing import note_audit
+
+        if self.doc is None or plan is None:
+            return False
+        if not self._push(plan.edit, tr("cmd.reprice", package=plan.report.package_name)):
+            return False
+        note_audit(self.doc.session, plan.report)
+        return True
 
     def price_basis_dialog(self) -> None:
         """Sunting › Catat dasar harga paket…: ask for the reason (current package)."""
