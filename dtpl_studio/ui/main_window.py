@@ -968,6 +968,8 @@ class MainWindow(QMainWindow):
         priced = self.doc.priced
         if structural:
             self.packages.show_program(priced)
+            # a package moved to another edition (re-pricing, its undo) shows its new basis
+            self._update_book_label(self.rab_editor.package if self.rab_editor is not None else None)
         else:
             self.packages.update_totals(priced)
         self.blm.show_verdict(priced.verdict)

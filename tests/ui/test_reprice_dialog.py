@@ -113,7 +113,8 @@ def test_demo_onto_the_real_hspk_region(public_data, qtbot, tmp_path):
     dialog.close()
     assert win.apply_reprice(dialog.plan)
     assert package.book.meta.region == "Kota Semarang"
+    assert "Kota Semarang" in win.book_label.text()  # the status bar names the new basis
     assert price_package(package).rounded == report.new.rounded
     _shot(win, "reprice-window.png", tmp_path)
     win.undo()
-    assert package.book.meta.region == ""
+    assert package.book.meta.region == "" and "Kota Semarang" not in win.book_label.text()
