@@ -45,14 +45,13 @@ Totals are the app's own: both sides are priced by :func:`~dtpl_studio.costing.r
 
 from __future__ import annotations
 
-import copy
 import dataclasses
 import re
 from dataclasses import dataclass
 from decimal import Decimal
 from enum import StrEnum
 
-from dtpl_studio.costing.edits import SwapBook, copy_analysis, copy_resource, find_package
+from dtpl_studio.costing.edits import SwapBook, copy_resource, find_package
 from dtpl_studio.costing.pricebook import Analysis, PriceBook, PriceBookError
 from dtpl_studio.costing.rab import Item, Package, PricedItem, PricedPackage, Program, price_package
 
@@ -266,18 +265,20 @@ def basis_label(book: PriceBook) -> str:
 def _kept_copy(analysis: Analysis, old: PriceBook) -> Analysis:
     """A copy of an analysis kept from the old book, with the old book's default overhead
     and rounding written into it, so the new book's rules price it as before."""
-    kept = copy_analysis(analysis)
-    if kept.overhead_pct is None:
-        kept.overhead_pct = old.meta.default_overhead_pct
-    if kept.rate_rounding is None:
-        kept.rate_rounding = copy.deepcopy(old.meta.rate_rounding)
-    return kept
+    # every field of a line and of the rounding rule (frozen) is an immutable value: a new
+    # object per line is a whole copy, without deepcopy's cost (5000 items: half the time)
+    rounding = analysis.rate_rounding or old.meta.rate_rounding
+    return dataclasses.replace(
+        analysis, lines=[dataclasses.replace(line) for line in analysis.lines],
+        overhead_pct=old.meta.default_overhead_pct if analysis.overhead_pct is None else analysis.overhead_pct,
+        rate_rounding=dataclasses.replace(rounding))
 
 
 def plan_repricing(program: Program, package_id: str, target: PriceBook) -> RepricePlan:
     """The report of moving package ``package_id`` onto ``target``, and its edit.
 
-    The program is not changed. The new pinned book is ``target.subset(counterparts)`` (a
+    The program is left as it was (the edit is applied to price it and undone by its exact
+    inverse before returning, also on an error). The new pinned book is ``target.subset(counterparts)`` (a
     copy: meta, analyses, lines and resources are new objects) plus copies of the old
     analyses kept for items without counterpart (with their dependencies).
 
@@ -305,12 +306,13 @@ def plan_repricing(program: Program, package_id: str, target: PriceBook) -> Repr
                                    if i.analysis_code and decisions[i.id][1].code is None])
     edit = SwapBook(package.id, book, tuple(new_codes.items()), "")
     before = price_package(package)
-    preview = dataclasses.replace(package, sections=copy.deepcopy(package.sections), book=book,
-                                  price_basis_note="")
-    for item in preview.items():
-        if item.id in new_codes:
-            item.analysis_code = new_codes[item.id]
-    after = price_package(preview)
+    # the new figures are the app's own pricing of the package with the edit applied; the
+    # exact inverse puts everything back at once (cheaper than a copy of the whole tree)
+    inverse = edit.apply(program)
+    try:
+        after = price_package(package)
+    finally:
+        inverse.apply(program)
     report = _report(package, before, after, decisions, shared, basis_label(old), basis_label(target))
     return RepricePlan(report, edit)
 
