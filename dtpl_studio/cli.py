@@ -113,6 +113,8 @@ def _parser() -> argparse.ArgumentParser:
     i.add_argument("--publish", action="store_true", help="store the edition published (immutable)")
     i.add_argument("--write-edition", type=Path, metavar="DIR", help="write the edition in the open format")
     i.add_argument("--report", type=Path, metavar="FILE", help="write the full import report")
+    i.add_argument("--onto", type=int, metavar="ID",
+                   help="edition spreadsheet: apply it to library edition ID (a published one gets a new draft)")
     i.add_argument("--trust", type=Path, action="append", default=[], metavar="KEY.pub",
                    help="edition package: also trust this public key (repeatable)")
     i.add_argument("--allow-unverified", action="store_true",
@@ -130,7 +132,8 @@ def _parser() -> argparse.ArgumentParser:
                                                "or as one package file (OUT.dtplharga), signed with --sign")
     ex.add_argument("edition", type=int, metavar="ID")
     ex.add_argument("out", type=Path, metavar="OUT",
-                    help="edition folder (new, empty or an edition), or a package file ending in .dtplharga")
+                    help="edition folder (new, empty or an edition), a package file ending in .dtplharga, "
+                         "or the edition spreadsheet OUT.xlsx (edit it, then import-prices OUT.xlsx --onto ID)")
     ex.add_argument("--sign", type=Path, metavar="KEY.kunci",
                     help="package: sign it with this private key (passphrase: $DTPL_STUDIO_KEY_PASSPHRASE)")
     df = sub.add_parser("diff-editions", help="what changed between two price editions (prices, analyses, rates)")
@@ -336,6 +339,16 @@ def main(argv: list[str] | None = None) -> int:
             return 0
         if command == "export-edition" and args.out.suffix.lower() == PACKAGE_SUFFIX:
             return _export_package(args)
+        if command == "export-edition" and args.out.suffix.lower() == ".xlsx":
+            from dtpl_studio.services.prices import export_edition_workbook
+            from dtpl_studio.services.project import check_xlsx_target
+
+            check_xlsx_target(args.out)
+            book = export_edition_workbook(args.edition, args.out, args.library)
+            print(f"lembar kerja edisi #{args.edition} ditulis: {args.out} ({len(book.resources)} upah/bahan/alat, "
+                  f"{len(book.analyses)} analisa; sha256 {book.content_hash()}); sunting lalu "
+                  f"dtpl-studio import-prices {args.out.name} --onto {args.edition}")
+            return 0
         if command == "export-edition":
             from dtpl_studio.services.prices import export_edition
 
@@ -502,7 +515,7 @@ def _import_package(args) -> int:
 
 
 def _import_prices(args) -> int:
-    from dtpl_studio.services.prices import import_prices, is_edition_package
+    from dtpl_studio.services.prices import import_prices, is_edition_package, is_edition_workbook
 
     if args.layout is None and is_edition_package(args.file):
         if args.write_edition:
@@ -512,7 +525,13 @@ def _import_prices(args) -> int:
         check_text_target(args.report, inputs=(args.file,))
     if args.write_edition:
         check_edition_target(args.write_edition)
-    book, report = import_prices(args.file, layout=args.layout, region=args.region, year=args.year)
+    exported_hash = ""
+    if args.onto is not None and args.layout in (None, "edisi-xlsx") and is_edition_workbook(args.file):
+        from dtpl_studio.services.prices import read_edition_workbook_file
+
+        book, report, exported_hash = read_edition_workbook_file(args.file)
+    else:
+        book, report = import_prices(args.file, layout=args.layout, region=args.region, year=args.year)
     print(report.summary())
     if args.report:
         from dtpl_studio.services.prices import write_report
@@ -529,6 +548,8 @@ def _import_prices(args) -> int:
 
         write_edition_folder(book, args.write_edition, report=report)
         print(f"edisi ditulis: {args.write_edition}")
+    if args.onto is not None:
+        return _apply_onto(args, book, exported_hash)
     if not args.no_library:
         from dtpl_studio.services.prices import store_in_library
 
@@ -536,6 +557,22 @@ def _import_prices(args) -> int:
         status = "terbit" if args.publish else "draf"
         state = f"ditambahkan sebagai edisi {status}" if added else "sudah tersimpan sebagai edisi"
         print(f"pustaka harga {where}: {state} #{edition_id}")
+    return 0
+
+
+def _apply_onto(args, book, exported_hash: str) -> int:
+    """``import-prices FILE --onto ID``: the imported book applied to edition ID (an edited
+    edition spreadsheet, with the optimistic lock of the hash it was exported with; or any
+    price file, e.g. next year's list of the same region)."""
+    from dtpl_studio.services.prices import apply_edition_workbook
+
+    applied = apply_edition_workbook(book, exported_hash, args.onto, args.library)
+    print(f"perubahan terhadap edisi #{args.onto}: {applied.diff.summary()}")
+    if applied.derived:
+        print(f"edisi #{args.onto} sudah terbit (tidak berubah): perubahan disimpan sebagai edisi draf baru "
+              f"#{applied.edition_id}")
+    else:
+        print(f"edisi draf #{applied.edition_id} diperbarui (sha256 {applied.content_hash})")
     return 0
 
 

@@ -85,6 +85,9 @@ def import_prices(path: Path, *, layout: str | None = None, region: str | None =
         if year is not None and book.meta.year is None:
             book.meta.year = year
         return book, report
+    if name == "edisi-xlsx":
+        book, report, _ = read_edition_workbook_file(path)
+        return book, report
     from dtpl_studio.spreadsheets.hspk_json import import_hspk_json
     from dtpl_studio.spreadsheets.price_lists import import_price_list_csv, import_ssh_csv
 
@@ -446,6 +449,15 @@ def load_any_edition(spec: str, library_url: str | None = None) -> tuple[str, Pr
 
         book, _ = read_package(path.read_bytes(), str(path))
         return f"paket {path.name}", book
+    if path.suffix.lower() == ".xlsx" and path.is_file():
+        from dtpl_studio.spreadsheets.edition_xlsx import is_edition_workbook
+
+        if is_edition_workbook(path):
+            book, report, _ = read_edition_workbook_file(path)
+            if not report.usable:
+                raise PricesError(f"{path}: not usable", code="prices.list_unreadable", path=path,
+                                  params={"reason": report.cause_lines()[0] if report.cause_lines() else "galat"})
+            return f"lembar kerja {path.name}", book
     raise PricesError(f"{path}: not an edition id, folder or package", code="prices.not_edition", path=path,
                       params={"spec": spec})
 
@@ -463,3 +475,94 @@ def diff_editions(old: str, new: str, library_url: str | None = None):
     old_title, old_book = load_any_edition(old, library_url)
     new_title, new_book = load_any_edition(new, library_url)
     return old_title, new_title, diff_books(old_book, new_book)
+
+
+# -- the edition spreadsheet: export, edit, re-import, diff, apply (issue 8 point 2) --------
+
+def export_edition_workbook(edition_id: int | str, out: Path, library_url: str | None = None) -> PriceBook:
+    """Write library edition ``edition_id`` (or ``bawaan``) as the edition spreadsheet
+    ``out`` (:mod:`dtpl_studio.spreadsheets.edition_xlsx`): temporary file beside it, then
+    renamed, under its lock. Returns the book.
+
+    Raises:
+        dtpl_studio.storage.errors.EditionNotFoundError: no such edition.
+        dtpl_studio.services.session.LockedError: another DTPL Studio is writing ``out``.
+        OSError: the file cannot be written.
+    """
+    from dtpl_studio.spreadsheets.edition_xlsx import write_edition_workbook
+
+    _, book = load_any_edition(str(edition_id), library_url)
+    out = Path(out)
+    with target_lock(out, "xlsx"):
+        remove_leftovers(out.parent, out.name)
+        tmp = temp_path(out, "tmp")
+        try:
+            write_edition_workbook(book, tmp)
+            os.replace(tmp, out)
+        except BaseException:
+            tmp.unlink(missing_ok=True)
+            raise
+    return book
+
+
+def is_edition_workbook(path: Path) -> bool:
+    """Whether ``path`` is an edition spreadsheet written by DTPL Studio."""
+    from dtpl_studio.spreadsheets.edition_xlsx import is_edition_workbook as check
+
+    path = Path(path)
+    return path.suffix.lower() == ".xlsx" and path.is_file() and check(path)
+
+
+def read_edition_workbook_file(path: Path):
+    """``(book, ImportReport, exported content hash)`` of an edition spreadsheet.
+
+    Raises:
+        PricesError: not an edition spreadsheet, or unreadable.
+    """
+    from dtpl_studio.spreadsheets.edition_xlsx import read_edition_workbook
+    from dtpl_studio.spreadsheets.report import WorkbookImportError
+
+    try:
+        return read_edition_workbook(Path(path))
+    except WorkbookImportError as exc:
+        raise PricesError(str(exc), code="prices.list_unreadable", path=path,
+                          params={"reason": exc.params.get("reason", str(exc))}) from exc
+
+
+@dataclass(frozen=True, slots=True)
+class AppliedEdit:
+    """What :func:`apply_edition_workbook` did: ``edition_id`` holds the edit now (a new
+    draft when ``onto`` was published: ``derived`` True), ``diff`` is what changed."""
+
+    edition_id: int
+    derived: bool
+    diff: object
+    content_hash: str
+
+
+def apply_edition_workbook(book: PriceBook, exported_hash: str, onto: int, library_url: str | None = None,
+                           *, who: str | None = None) -> AppliedEdit:
+    """Apply an edited edition spreadsheet's ``book`` to library edition ``onto``.
+
+    A draft is replaced in place, only if its content is still the one the spreadsheet was
+    exported from (``exported_hash``: optimistic locking, a ConflictError otherwise). A
+    published edition never changes: a new draft is derived from it and receives the edit.
+
+    Raises:
+        dtpl_studio.storage.errors.EditionNotFoundError: no edition ``onto``.
+        dtpl_studio.storage.errors.ConflictError: the draft changed since the export.
+        dtpl_studio.services.session.LockedError: another DTPL Studio writes the library.
+    """
+    from dtpl_studio.costing.edition_diff import diff_books
+    from dtpl_studio.storage.library import PriceLibrary, resolve_library_location
+
+    _, sqlite_path = resolve_library_location(library_url)
+    guard = target_lock(sqlite_path, "library") if sqlite_path is not None else contextlib.nullcontext()
+    with guard, PriceLibrary(library_url) as library:
+        info = library.info(onto)
+        diff = diff_books(library.load_edition(onto), book)
+        derived = info.published
+        target = library.derive(onto, who=who) if derived else onto
+        digest = library.update_edition(target, book, who=who,
+                                        expected_hash=None if derived else (exported_hash or None))
+    return AppliedEdit(target, derived, diff, digest)

@@ -3,6 +3,8 @@
 Known layouts (issue 8 point 2; the real files in ``../shared/data/README.md``):
 
 * ``ahsp-xlsx`` — the AHSP Cipta Karya block workbook (:mod:`.ahsp_cipta_karya`);
+* ``edisi-xlsx`` — the project's own spreadsheet of an edition (:mod:`.edition_xlsx`),
+  recognised by the format marker of its ``Edisi`` sheet;
 * ``hspk-json`` — a regional HSPK price set as JSON records with ``work_code``,
   ``work_description``, ``unit``, ``unit_price_idr``, ``region`` (:mod:`.hspk_json`);
 * ``harga-csv`` — a price list CSV with the heading ``Kode;Komponen;Satuan;Harga_Dasar;
@@ -24,6 +26,7 @@ from dtpl_studio.errors import DtplError
 #: layout name → Indonesian description (printed in the refusal and ``--help``)
 LAYOUTS: dict[str, str] = {
     "ahsp-xlsx": "buku kerja AHSP (blok analisa dan Upah Bahan, .xlsx)",
+    "edisi-xlsx": "lembar kerja edisi DTPL Studio (dtpl-studio export-edition NOMOR BERKAS.xlsx)",
     "hspk-json": "HSPK per kabupaten/kota (JSON: work_code, unit_price_idr, region)",
     "harga-csv": "daftar harga upah/bahan/alat (CSV: Kode;Komponen;Satuan;Harga_Dasar;Kategori)",
     "ssh-csv": "daftar SSH/SBU kabupaten/kota (CSV: id_ssh,komponen,spesifikasi,satuan,harga,kelompok,tahun)",
@@ -73,7 +76,9 @@ def detect_layout(path: Path) -> str:
     path = Path(path)
     suffix = path.suffix.lower()
     if suffix in (".xlsx", ".xlsm"):
-        return "ahsp-xlsx"
+        from dtpl_studio.spreadsheets.edition_xlsx import is_edition_workbook
+
+        return "edisi-xlsx" if is_edition_workbook(path) else "ahsp-xlsx"
     head = path.read_bytes()[:65536]
     if suffix == ".json" or head.lstrip(b"\xef\xbb\xbf \t\r\n")[:1] in (b"[", b"{"):
         try:

@@ -142,3 +142,34 @@ def test_diff_editions_between_library_folder_package_and_shipped(published, tmp
     assert main(["diff-editions", "bawaan", "bawaan"]) == 0
     assert main(["diff-editions", "1", str(tmp_path / "tidak-ada"), "--library", library]) == 2
     assert "bukan nomor edisi pustaka" in capsys.readouterr().err
+
+
+def test_edition_spreadsheet_export_edit_diff_apply(published, tmp_path, capsys):
+    """Export → edit in a spreadsheet → diff → apply: a published edition gets a new draft;
+    applying to a draft twice from the same export is a conflict, never a silent overwrite."""
+    from openpyxl import load_workbook
+
+    library, _, _ = published
+    sheet = tmp_path / "edisi-1.xlsx"
+    assert main(["export-edition", "1", str(sheet), "--library", library]) == 0
+    assert "--onto 1" in capsys.readouterr().out
+    assert main(["import-prices", str(sheet), "--onto", "1", "--library", library]) == 0  # no edit
+    out = capsys.readouterr().out
+    assert "analisa: tidak ada perubahan" in out and "edisi draf baru #2" in out
+    with PriceLibrary(library) as lib:
+        assert lib.info(2).content_hash == lib.info(1).content_hash and not lib.info(2).published
+
+    draft = tmp_path / "edisi-2.xlsx"
+    assert main(["export-edition", "2", str(draft), "--library", library]) == 0
+    wb = load_workbook(draft)
+    wb["Baris analisa"]["G2"] = 26_000
+    wb.save(draft)
+    capsys.readouterr()
+    assert main(["diff-editions", "2", str(draft), "--library", library]) == 0
+    assert "25.285" in capsys.readouterr().out
+    assert main(["import-prices", str(draft), "--onto", "2", "--library", library]) == 0
+    assert "edisi draf #2 diperbarui" in capsys.readouterr().out
+    with PriceLibrary(library) as lib:
+        assert lib.load_edition(2).unit_rate("1.1.1.5") == 26_000
+    assert main(["import-prices", str(draft), "--onto", "2", "--library", library]) == 2
+    assert "telah diubah" in capsys.readouterr().err
