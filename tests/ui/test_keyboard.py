@@ -411,3 +411,16 @@ def test_while_a_completer_list_is_open_enter_picks_from_it_and_the_next_enter_m
     qtbot.keyClick(line, Qt.Key.Key_Return)
     assert n["papan"].description == "Galian tanah biasa"
     assert at(tree) == (n["tanah"].id, Col.URAIAN)
+
+
+def test_lines_table_arrows_pass_over_the_cells_under_an_expression(qtbot, lines):
+    view = lines.measurements.view
+    model = lines.measurements.model
+    assert model.setData(model.index(1, MCol.N), "= 2 * 3")
+    view.setCurrentIndex(model.index(1, MCol.N))
+    qtbot.keyClick(view, Qt.Key.Key_Right)
+    assert cell(lines) == (1, MCol.DEDUCT)
+    qtbot.keyClick(view, Qt.Key.Key_Left)
+    assert cell(lines) == (1, MCol.N)
+    qtbot.keyClick(view, Qt.Key.Key_Left)
+    assert cell(lines) == (1, MCol.URAIAN)

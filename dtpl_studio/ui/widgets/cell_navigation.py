@@ -134,14 +134,24 @@ def cell_beside(view: QAbstractItemView, index: QModelIndex, step: int) -> QMode
 
 def column_beside(view: QAbstractItemView, index: QModelIndex, step: int) -> QModelIndex:
     """The cell left (-1) or right (1) of ``index`` in the shown column order (invalid at
-    the edge)."""
+    the edge); cells under the same span as ``index`` (an expression over n … t in the
+    back-up table) are passed over."""
     columns = _shown_columns(view)
     if index.column() not in columns:
         return QModelIndex()
+    here = view.visualRect(index)
     position = columns.index(index.column()) + step
-    if not 0 <= position < len(columns):
-        return QModelIndex()
-    return index.siblingAtColumn(columns[position])
+    while 0 <= position < len(columns):
+        target = index.siblingAtColumn(columns[position])
+        rect = view.visualRect(target)
+        if here.isEmpty() or rect != here:
+            # under a span: its first cell (the one that holds the text and the editor)
+            while position > 0 and not rect.isEmpty() and view.visualRect(
+                    index.siblingAtColumn(columns[position - 1])) == rect:
+                position -= 1
+            return index.siblingAtColumn(columns[position])
+        position += step
+    return QModelIndex()
 
 
 class _EditorKeys(QObject):
