@@ -77,6 +77,7 @@ def test_typed_volume_then_enter_commits_and_moves_to_the_next_editable_volume(q
     type_on(qtbot, view, "2,5")  # typing on the cell starts its edit with that character
     line = editor_of(view)
     assert line.text() == "2,5"
+    assert line.alignment() & Qt.AlignmentFlag.AlignRight  # typed where the figure shows
     qtbot.keyClick(line, Qt.Key.Key_Return)
     assert n["papan"].volume == Decimal("2.5")
     assert tree.doc.undo_stack.count() == 1

@@ -296,6 +296,9 @@ class SpreadsheetNavigation:
             editor = self.indexWidget(index)
             if editor is not None:
                 self._watch(editor, index)
+                alignment = index.data(Qt.ItemDataRole.TextAlignmentRole)
+                if isinstance(editor, QLineEdit) and alignment:  # a figure is typed where it shows
+                    editor.setAlignment(Qt.AlignmentFlag(int(alignment)))
         return opened
 
     def _watch(self, editor: QWidget, index: QModelIndex) -> None:

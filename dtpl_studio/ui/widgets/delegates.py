@@ -6,7 +6,6 @@ from PySide6.QtCore import QModelIndex, QRect, QSize, Qt
 from PySide6.QtGui import QFontMetrics
 from PySide6.QtWidgets import (
     QHeaderView,
-    QLineEdit,
     QStyle,
     QStyledItemDelegate,
     QStyleOptionViewItem,
@@ -60,15 +59,6 @@ class OneLineDelegate(QStyledItemDelegate):
             height = style.sizeFromContents(QStyle.ContentsType.CT_ItemViewItem, probe, QSize(), self.view).height()
             self._heights[key] = height
         return QSize(self.view.columnWidth(index.column()), height)
-
-    def createEditor(self, parent, option: QStyleOptionViewItem, index: QModelIndex):  # noqa: N802
-        """Qt override: a figure is typed where it is shown (a right-aligned volume is edited
-        right-aligned)."""
-        editor = super().createEditor(parent, option, index)
-        alignment = index.data(Qt.ItemDataRole.TextAlignmentRole)
-        if isinstance(editor, QLineEdit) and alignment:
-            editor.setAlignment(Qt.AlignmentFlag(int(alignment)))
-        return editor
 
 
 def one_line_columns(view: QTreeView, columns) -> None:
