@@ -186,6 +186,7 @@ class MainWindow(QMainWindow):
         self.blm.show_findings_requested.connect(self.findings_dock.raise_)
         self.blm.price_basis_requested.connect(self.price_basis_dialog)
         self.blm.program_requested.connect(self.blm_program_dialog)
+        self.catalogue.search_left.connect(self.focus_rab)
 
     def _action(self, key: str, slot, shortcuts=()) -> QAction:
         action = QAction(tr(key), self)
@@ -210,6 +211,12 @@ class MainWindow(QMainWindow):
         self.add_line_action = self._action("action.add_line", self._add_line, ["Ctrl+Shift+N"])
         self.remove_line_action = self._action("action.remove_line", self._remove_line, ["Del"])
         self.remove_line_action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        # Ins (issue 10 point 9): an empty item in the RAB, a line in the back-up table
+        self.add_item_action = self._action("action.add_item", self.add_empty_item, ["Ins"])
+        self.insert_line_action = self._action("action.add_line", self._insert_line, ["Ins"])
+        for action in (self.add_item_action, self.insert_line_action):
+            action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        self.find_action = self._action("action.find_catalogue", self.focus_catalogue_search, [K.Find])
         self.about_action = self._action("action.about", self._about, [])
         self._build_structure_actions()
         self.price_basis_action = self._action("action.price_basis", self.price_basis_dialog, [])
@@ -255,7 +262,8 @@ class MainWindow(QMainWindow):
         edit_menu = bar.addMenu(tr("menu.edit"))
         edit_menu.addActions([self.undo_action, self.redo_action])
         edit_menu.addSeparator()
-        edit_menu.addActions([self.remove_item_action, self.add_line_action, self.remove_line_action])
+        edit_menu.addActions([self.add_item_action, self.remove_item_action, self.add_line_action,
+                              self.remove_line_action, self.find_action])
         edit_menu.addSeparator()
         edit_menu.addActions([self.funding_action, self.price_basis_action, self.reprice_action,
                               self.blm_program_action])
@@ -302,10 +310,10 @@ class MainWindow(QMainWindow):
         self.rab_editor = RabEditor(doc)
         self.rab_editor.funding_requested.connect(self.funding_dialog)
         self.measurements = MeasurementPanel(doc)
-        self.rab_editor.view.addAction(self.remove_item_action)
+        self.rab_editor.view.addActions([self.remove_item_action, self.add_item_action])
         self.rab_editor.view.addActions([self.move_up_action, self.move_down_action, self.indent_action,
                                          self.outdent_action])
-        self.measurements.view.addAction(self.remove_line_action)
+        self.measurements.view.addActions([self.remove_line_action, self.insert_line_action])
         if old_editor is None:
             self.splitter.addWidget(self.rab_editor)
             self.splitter.addWidget(self.measurements)
@@ -692,6 +700,27 @@ class MainWindow(QMainWindow):
         self._show_message(tr("cat.added", code=code, section=section.title))
         return command.item
 
+    def add_empty_item(self) -> Item | None:
+        """Sunting › Tambah item kosong (Ins in the RAB): an empty item after the selected one."""
+        if self.rab_editor is None or self.rab_editor.package is None:
+            return None
+        item = self.rab_editor.add_item()
+        if item is None:
+            self._show_message(tr("cat.no_section"))
+        return item
+
+    def focus_catalogue_search(self) -> None:
+        """Sunting › Cari di katalog analisa (Ctrl+F): the catalogue dock shown, its search field
+        focused with the text selected; Escape there comes back (:meth:`focus_rab`)."""
+        self.catalogue_dock.show()
+        self.catalogue_dock.raise_()
+        self.catalogue.focus_search()
+
+    def focus_rab(self) -> None:
+        """Give the focus back to the RAB tree (its current row stays)."""
+        if self.rab_editor is not None:
+            self.rab_editor.view.setFocus(Qt.FocusReason.ShortcutFocusReason)
+
     def remove_selected_item(self) -> None:
         """Edit › Hapus (the selected RAB item, or division with all it holds; undoable)."""
         if self.doc is None or self.rab_editor is None:
@@ -896,6 +925,10 @@ class MainWindow(QMainWindow):
     def _add_line(self) -> None:
         if self.measurements is not None:
             self.measurements.add_line()
+
+    def _insert_line(self) -> None:
+        if self.measurements is not None:
+            self.measurements.insert_line()
 
     def _remove_line(self) -> None:
         if self.measurements is not None:

@@ -6,7 +6,7 @@ import html
 from decimal import Decimal
 from enum import IntEnum
 
-from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QItemSelectionModel, QModelIndex, Qt, QTimer, Signal
 from PySide6.QtGui import QBrush, QColor, QFont
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -254,11 +254,17 @@ class CatalogueTable(QTableView):
 class CataloguePanel(QWidget):
     """Searchable list of the analyses of a price book with the selected one's breakdown.
 
+    Keys in the search field (issue 10 point 9): Up/Down move the selection in the list,
+    Enter adds the selected analysis (as *Tambah ke RAB*), Escape leaves for the RAB
+    (:attr:`search_left`).
+
     Signals:
         add_requested(str): the user asked to add the analysis with this code to the RAB.
+        search_left(): Escape in the search field: the window gives the focus back to the RAB.
     """
 
     add_requested = Signal(str)
+    search_left = Signal()
 
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
@@ -337,6 +343,34 @@ class CataloguePanel(QWidget):
         self.view.doubleClicked.connect(lambda _index: self._request_add())
         self.add_button.clicked.connect(self._request_add)
         self._can_add = False
+        self.search.installEventFilter(self)
+
+    def focus_search(self) -> None:
+        """Put the focus in the search field with its text selected (Ctrl+F)."""
+        self.search.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        self.search.selectAll()
+
+    def eventFilter(self, watched, event) -> bool:  # noqa: N802
+        """Qt override: the search field's Escape, Enter, Up and Down (see the class)."""
+        if watched is not self.search or event.type() != QEvent.Type.KeyPress or event.modifiers() & ~(
+                Qt.KeyboardModifier.KeypadModifier):
+            return False
+        key = event.key()
+        if key == Qt.Key.Key_Escape:
+            self.search_left.emit()
+            return True
+        if key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            self._request_add()
+            return True
+        if key in (Qt.Key.Key_Up, Qt.Key.Key_Down) and self.proxy.rowCount():
+            current = self.view.currentIndex()
+            row = current.row() + (1 if key == Qt.Key.Key_Down else -1) if current.isValid() else 0
+            index = self.proxy.index(max(0, min(row, self.proxy.rowCount() - 1)), 0)
+            self.view.selectionModel().setCurrentIndex(
+                index, QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows)
+            self.view.scrollTo(index)
+            return True
+        return False
 
     # -- content -------------------------------------------------------------------------------
     def set_book(self, book: PriceBook | None, package_book: PriceBook | None = None) -> None:

@@ -21,6 +21,11 @@ from dtpl_studio.ui.commands import AddMeasurementCommand, RemoveMeasurementComm
 from dtpl_studio.ui.document import ProjectDocument
 from dtpl_studio.ui.models.measurement_model import MCol, MeasurementModel, default_line
 from dtpl_studio.ui.strings import tr
+from dtpl_studio.ui.widgets.cell_navigation import SpreadsheetNavigation, keep_current_cell
+
+
+class LinesTableView(SpreadsheetNavigation, QTableView):
+    """The lines table: spreadsheet keys (:mod:`~dtpl_studio.ui.widgets.cell_navigation`)."""
 
 
 class MeasurementPanel(QWidget):
@@ -43,7 +48,7 @@ class MeasurementPanel(QWidget):
         font = self.header.font()
         font.setBold(True)
         self.header.setFont(font)
-        self.view = QTableView(self)
+        self.view = LinesTableView(self)
         self.view.setObjectName("measurementTable")
         self.view.setModel(self.model)
         self.view.setAlternatingRowColors(True)
@@ -111,6 +116,7 @@ class MeasurementPanel(QWidget):
         self.model.modelReset.connect(self._update_buttons)
         self.model.modelReset.connect(self._update_spans)
         self.model.notes_changed.connect(self._show_notes)
+        keep_current_cell(self.view, lambda: self.model.item)  # a line added or removed, an undo
         doc.repriced.connect(self._on_repriced)
         self.set_node(None)
 
@@ -189,15 +195,25 @@ class MeasurementPanel(QWidget):
 
     def add_line(self) -> None:
         """Append a line whose factors fit the item unit (undoable) and start editing it."""
-        if self.item is None:
-            return
+        if self.item is not None:
+            self._add_line_at(len(self.item.measurements))
+
+    def insert_line(self) -> None:
+        """Ins in the table: a new line after the selected one (at the end when none is),
+        one undo step, its Uraian open for typing."""
+        if self.item is not None:
+            row = self.current_row()
+            self._add_line_at(row + 1 if row >= 0 else len(self.item.measurements))
+
+    def _add_line_at(self, row: int) -> None:
+        assert self.item is not None
         line = default_line(self.item.unit, tr("mp.new_line"))
-        row = len(self.item.measurements)
-        self.doc.undo_stack.push(AddMeasurementCommand(self.doc, self.item, line))
+        self.doc.undo_stack.push(AddMeasurementCommand(self.doc, self.item, line, row))
         index = self.model.index(row, MCol.URAIAN)
         self.view.selectionModel().setCurrentIndex(
             index, QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows
         )
+        self.view.setFocus()
         self.view.edit(index)
 
     def remove_line(self) -> None:

@@ -18,15 +18,18 @@ from PySide6.QtWidgets import (
 
 from dtpl_studio.costing.formatting import format_percent, format_rupiah
 from dtpl_studio.costing.rab import Item, Package, PricedPackage, Section
+from dtpl_studio.ui.commands import AddItemCommand
 from dtpl_studio.ui.document import ProjectDocument
 from dtpl_studio.ui.models.rab_model import Col, RabTreeModel
 from dtpl_studio.ui.strings import tr
+from dtpl_studio.ui.widgets.cell_navigation import SpreadsheetNavigation
 from dtpl_studio.ui.widgets.delegates import one_line_columns, wrap_column
 
 
-class RabTreeView(QTreeView):
-    """The RAB tree view: F2 edits the row's volume (or its *uraian* when the volume comes
-    from back-up lines), whichever cell of the row is current."""
+class RabTreeView(SpreadsheetNavigation, QTreeView):
+    """The RAB tree view: spreadsheet keys (:mod:`~dtpl_studio.ui.widgets.cell_navigation`);
+    F2 on a cell that cannot be edited edits the row's volume (or its *uraian* when the
+    volume comes from back-up lines)."""
 
     def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802
         """Qt override."""
@@ -126,6 +129,7 @@ class RabEditor(QWidget):
         self.view.setEditTriggers(
             QAbstractItemView.EditTrigger.DoubleClicked
             | QAbstractItemView.EditTrigger.EditKeyPressed
+            | QAbstractItemView.EditTrigger.AnyKeyPressed  # typing on a cell starts its edit
         )
         self.view.setTextElideMode(Qt.TextElideMode.ElideRight)
         header = self.view.header()
@@ -146,6 +150,7 @@ class RabEditor(QWidget):
 
         self._collapsed: set[str] = set()
         self._selected = ""
+        self._selected_column = int(Col.URAIAN)
         self._switching = False
         self.model.modelAboutToBeReset.connect(self._remember_state)
         self.model.modelReset.connect(self._restore_state)
@@ -209,8 +214,13 @@ class RabEditor(QWidget):
             return None
         return self.model.item_at(index) or self.model.section_at(index)
 
-    def select_id(self, node_id: str, column: int = Col.URAIAN) -> bool:
-        """Select and scroll to the row of ``node_id``; False when it is not shown."""
+    def select_id(self, node_id: str, column: int | None = None) -> bool:
+        """Select and scroll to the row of ``node_id``, in ``column`` (by default the column
+        of the current cell, else Uraian: a moved row keeps its cell); False when it is not
+        shown."""
+        if column is None:
+            current = self.view.currentIndex()
+            column = current.column() if current.isValid() else Col.URAIAN
         index = self.model.index_for_id(node_id, column)
         if not index.isValid():
             return False
@@ -237,6 +247,21 @@ class RabEditor(QWidget):
         last = package.sections[-1]
         return last, None
 
+    def add_item(self) -> Item | None:
+        """Sunting › Tambah item kosong (Ins): an empty item (no description, unit or price yet)
+        where :meth:`insertion_point` says, one undo step, its Uraian cell open for typing.
+        None when the package has no division."""
+        target = self.insertion_point()
+        if target is None:
+            return None
+        section, index = target
+        item = Item("", "")
+        self.doc.undo_stack.push(AddItemCommand(self.doc, section, item, index, text=tr("cmd.add_empty_item")))
+        if self.select_id(item.id, Col.URAIAN):
+            self.view.setFocus()
+            self.view.edit(self.view.currentIndex())
+        return item
+
     def _on_current_row(self, current: QModelIndex, previous: QModelIndex) -> None:
         self._selected = self.model.node_id(current) if current.isValid() else ""
         self.current_changed.emit(self.current_node())
@@ -252,7 +277,9 @@ class RabEditor(QWidget):
         if self._switching:
             return
         self._collapsed = set()
-        self._selected = self.model.node_id(self.view.currentIndex()) if self.view.currentIndex().isValid() else ""
+        current = self.view.currentIndex()
+        self._selected = self.model.node_id(current) if current.isValid() else ""
+        self._selected_column = current.column() if current.isValid() else Col.URAIAN
 
         def walk(parent: QModelIndex) -> None:
             for row in range(self.model.rowCount(parent)):
@@ -272,5 +299,5 @@ class RabEditor(QWidget):
             index = self.model.index_for_id(node_id)
             if index.isValid():
                 self.view.collapse(index)
-        if not (self._selected and self.select_id(self._selected)):
+        if not (self._selected and self.select_id(self._selected, self._selected_column)):
             self.current_changed.emit(self.current_node())
