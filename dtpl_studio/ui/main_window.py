@@ -220,6 +220,9 @@ class MainWindow(QMainWindow):
         self.specs_action = self._action("action.specs", self.specs_dialog, [])
         self._specs: QWidget | None = None
         self.jadwal_action = self._action("action.jadwal", self.jadwal_dialog, [])
+        from dtpl_studio.ui.item_actions import ItemActions
+
+        self.item_actions = ItemActions(self)  # items from the book, own rates, adjustments
 
     def _build_structure_actions(self) -> None:
         """Tree editing (issue 10 point 1): each action is one undo step of a core edit."""
@@ -255,6 +258,8 @@ class MainWindow(QMainWindow):
         edit_menu.addActions([self.undo_action, self.redo_action])
         edit_menu.addSeparator()
         edit_menu.addActions([self.remove_item_action, self.add_line_action, self.remove_line_action])
+        edit_menu.addSeparator()
+        edit_menu.addActions(self.item_actions.actions)
         edit_menu.addSeparator()
         edit_menu.addActions([self.funding_action, self.price_basis_action, self.blm_program_action])
         edit_menu.addSeparator()
@@ -299,6 +304,9 @@ class MainWindow(QMainWindow):
         doc.setParent(self)
         self.rab_editor = RabEditor(doc)
         self.rab_editor.funding_requested.connect(self.funding_dialog)
+        self.rab_editor.analysis_chosen.connect(self.item_actions.choose_analysis)
+        self.rab_editor.view.addActions(self.item_actions.actions)  # also its context menu
+        self.rab_editor.view.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
         self.measurements = MeasurementPanel(doc)
         self.rab_editor.view.addAction(self.remove_item_action)
         self.rab_editor.view.addActions([self.move_up_action, self.move_down_action, self.indent_action,
@@ -953,6 +961,7 @@ class MainWindow(QMainWindow):
         if package is not self.rab_editor.package:
             self.rab_editor.set_package(package)
         book = self.library or (package.book if package else None)
+        self.rab_editor.library_book = book  # offered by the Uraian type-ahead too
         self.catalogue.set_book(book, package.book if package else None)
         self.catalogue.set_can_add(bool(package and package.sections))
         self._update_book_label(package)
