@@ -2899,9 +2899,9 @@ Technical details are in the log.</translation>
         <translation>own ls</translation>
     </message>
     <message>
-        <source>Klik kanan: Ubah harga satuan… / Hapus penyesuaian harga</source>
+        <source>Klik dua kali: Ubah harga satuan…; klik kanan: Hapus penyesuaian harga</source>
         <comment>rab.origin.hint</comment>
-        <translation>Right-click: Change unit rate… / Remove rate adjustment</translation>
+        <translation>Double-click: Change unit rate…; right-click: Remove rate adjustment</translation>
     </message>
     <message>
         <source>Tambah item dari buku harga (ketik kode/uraian)</source>

@@ -3220,7 +3220,7 @@ Pulihkan keadaan itu? (Berkas proyek baru berubah saat Anda menyimpan.)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Klik kanan: Ubah harga satuan… / Hapus penyesuaian harga</source>
+        <source>Klik dua kali: Ubah harga satuan…; klik kanan: Hapus penyesuaian harga</source>
         <comment>rab.origin.hint</comment>
         <translation type="unfinished"></translation>
     </message>

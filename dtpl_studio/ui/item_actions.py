@@ -72,6 +72,14 @@ class ItemActions(QObject):
         """In menu order."""
         return [self.add_typed, self.custom, self.override, self.clear_override]
 
+    @property
+    def context_actions(self) -> list[QAction]:
+        """For the RAB tree's context menu: a separator, then :attr:`actions`."""
+        if not hasattr(self, "_separator"):
+            self._separator = QAction(self.window)
+            self._separator.setSeparator(True)
+        return [self._separator, *self.actions]
+
     # -- helpers ---------------------------------------------------------------------------------
     def _editor(self):
         w = self.window

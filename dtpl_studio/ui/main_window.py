@@ -305,12 +305,13 @@ class MainWindow(QMainWindow):
         self.rab_editor = RabEditor(doc)
         self.rab_editor.funding_requested.connect(self.funding_dialog)
         self.rab_editor.analysis_chosen.connect(self.item_actions.choose_analysis)
-        self.rab_editor.view.addActions(self.item_actions.actions)  # also its context menu
-        self.rab_editor.view.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
+        self.rab_editor.rate_requested.connect(self.item_actions.override_dialog)
         self.measurements = MeasurementPanel(doc)
         self.rab_editor.view.addAction(self.remove_item_action)
         self.rab_editor.view.addActions([self.move_up_action, self.move_down_action, self.indent_action,
                                          self.outdent_action])
+        self.rab_editor.view.addActions(self.item_actions.context_actions)  # also its context menu
+        self.rab_editor.view.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
         self.measurements.view.addAction(self.remove_line_action)
         if old_editor is None:
             self.splitter.addWidget(self.rab_editor)

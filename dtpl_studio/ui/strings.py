@@ -733,7 +733,7 @@ ID.update({
     "rab.origin.no_reason": QT_TRANSLATE_NOOP("dtpl", "tanpa alasan", "rab.origin.no_reason"),
     "rab.origin.custom_short": QT_TRANSLATE_NOOP("dtpl", "khusus", "rab.origin.custom_short"),
     "rab.origin.lump_short": QT_TRANSLATE_NOOP("dtpl", "ls khusus", "rab.origin.lump_short"),
-    "rab.origin.hint": QT_TRANSLATE_NOOP("dtpl", "Klik kanan: Ubah harga satuan… / Hapus penyesuaian harga", "rab.origin.hint"),
+    "rab.origin.hint": QT_TRANSLATE_NOOP("dtpl", "Klik dua kali: Ubah harga satuan…; klik kanan: Hapus penyesuaian harga", "rab.origin.hint"),
     "action.add_typed_item": QT_TRANSLATE_NOOP("dtpl", "Tambah item dari buku harga (ketik kode/uraian)", "action.add_typed_item"),
     "action.custom_item": QT_TRANSLATE_NOOP("dtpl", "Item sendiri (harga sendiri atau lump sum)…", "action.custom_item"),
     "action.override": QT_TRANSLATE_NOOP("dtpl", "Ubah harga satuan…", "action.override"),

@@ -232,3 +232,45 @@ def test_origin_of_own_rate_and_lump_sum_say_reason_and_source():
     old = Item("Lama", "bh", custom_rate=D(5), custom_reason="harga pasar")  # a file without a source
     assert rate_origin(old, build_sample_book()).notes() == ["Harga khusus: harga pasar"]
     assert rate_origin(Item("x", "m"), build_sample_book()).kind is OriginKind.NONE
+
+
+# -- the ranking rule, walked over the shipped book ------------------------------------------
+
+_SHIPPED: list = []
+
+
+def _shipped_index() -> AnalysisIndex:
+    if not _SHIPPED:
+        from dtpl_studio.services.prices import load_default_book
+
+        _SHIPPED.append(AnalysisIndex([load_default_book()]))
+    return _SHIPPED[0]
+
+
+def _pieces() -> list[str]:
+    index = _shipped_index()
+    words = sorted({w for e in index._entries for w in e[1].split()})
+    return words
+
+
+@given(st.data())
+def test_every_hit_matches_and_ranks_never_go_back(data):
+    """For queries made of pieces of real codes and names (any case, accents added): every
+    hit has every word; code-prefix hits are exactly the codes starting with the query; the
+    ranks never decrease down the list; no code twice."""
+    index = _shipped_index()
+    pieces = _pieces()
+    words = data.draw(st.lists(st.sampled_from(pieces), min_size=1, max_size=3))
+    cut = [w[: data.draw(st.integers(1, len(w)))] for w in words]
+    query = " ".join(w.upper() if data.draw(st.booleans()) else w for w in cut).replace("a", "á")
+    hits = index.search(query, limit=10_000)
+    folded = fold(query)
+    compact = folded.replace(" ", "")
+    for hit in hits:
+        key = fold(f"{hit.code} {hit.name}")
+        assert hit.rank == 0 or all(w in key for w in folded.split())
+        assert (hit.rank == 0) == fold(hit.code).startswith(compact)
+    assert [h.rank for h in hits] == sorted(h.rank for h in hits)
+    assert len({h.code for h in hits}) == len(hits)
+    every = [e for e in index._entries if e[0].startswith(compact) or all(w in e[1] for w in folded.split())]
+    assert len(hits) == len(every)  # nothing matching is left out

@@ -327,3 +327,14 @@ def test_item_actions_are_in_the_menu_and_the_context_menu(window):
     texts = [a.text() for a in actions]
     assert texts == ["Tambah item dari buku harga (ketik kode/uraian)", "Item sendiri (harga sendiri atau lump sum)…",
                      "Ubah harga satuan…", "Hapus penyesuaian harga"]
+
+
+def test_double_click_on_the_rate_asks_for_the_new_rate(qtbot, window, monkeypatch):
+    asked = []
+    monkeypatch.setattr(window.item_actions, "override_dialog", lambda item=None, dialog=None: asked.append(item))
+    window.rab_editor.rate_requested.disconnect()
+    window.rab_editor.rate_requested.connect(window.item_actions.override_dialog)
+    galian = next(i for i in _physical(window).items() if i.analysis_code == "A.2.3.1.1")
+    index = window.rab_editor.model.index_for_id(galian.id, Col.RATE)
+    window.rab_editor.view.doubleClicked.emit(index)
+    assert asked == [galian]

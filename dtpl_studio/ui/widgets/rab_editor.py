@@ -113,6 +113,8 @@ class RabEditor(QWidget):
     funding_requested = Signal(object)
     #: an analysis was chosen in an item's Uraian type-ahead: (item id, source book, code)
     analysis_chosen = Signal(str, object, str)
+    #: the user double-clicked an item's rate or origin cell: open "Ubah harga satuan…"
+    rate_requested = Signal(object)
 
     def __init__(self, doc: ProjectDocument, parent: QWidget | None = None):
         super().__init__(parent)
@@ -221,6 +223,10 @@ class RabEditor(QWidget):
             item = self.model.item_at(index)
             if item is not None:
                 self.funding_requested.emit(item)
+        elif index.column() in (Col.RATE, Col.ORIGIN):
+            item = self.model.item_at(index)
+            if item is not None:
+                self.rate_requested.emit(item)
 
     def _on_repriced(self, structural: bool) -> None:
         self.summary.show_package(self.doc.priced_package(self.package) if self.package else None)
