@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, Qt
+from PySide6.QtCore import QObject, Qt, QTimer
 from PySide6.QtGui import QAction, QKeySequence
 
 from dtpl_studio.costing import edits
@@ -123,8 +123,27 @@ class ItemActions(QObject):
         if command.isObsolete():
             return None
         editor.select_id(command.item.id, Col.URAIAN)
+        delegate = editor.uraian_delegate
+
+        def closed(widget, _hint=None) -> None:  # once: the row's own editor
+            delegate.closeEditor.disconnect(closed)
+            if not widget.property("dtplChosen"):
+                QTimer.singleShot(0, lambda: self._drop_if_untouched(command))
+
+        delegate.closeEditor.connect(closed)
         editor.view.edit(editor.view.currentIndex())
         return command.item
+
+    def _drop_if_untouched(self, command: AddEmptyItemCommand) -> None:
+        """The new row's editor closed with nothing typed or chosen (Esc, or Enter on an
+        empty cell): the row goes again (its step is undone), so no empty item is left."""
+        doc = self.window.doc
+        item = command.item
+        if doc is None or item.description or item.analysis_code or item.custom_rate is not None:
+            return
+        stack = doc.undo_stack
+        if stack.index() > 0 and stack.command(stack.index() - 1) is command:
+            stack.undo()
 
     def choose_analysis(self, item_id: str, source: PriceBook, code: str) -> bool:
         """Price item ``item_id`` by analysis ``code`` of ``source`` (the type-ahead's

@@ -338,3 +338,17 @@ def test_double_click_on_the_rate_asks_for_the_new_rate(qtbot, window, monkeypat
     index = window.rab_editor.model.index_for_id(galian.id, Col.RATE)
     window.rab_editor.view.doubleClicked.emit(index)
     assert asked == [galian]
+
+
+def test_escape_on_the_new_row_leaves_no_empty_item(qtbot, window):
+    win = window
+    doc = win.doc
+    package = _physical(win)
+    before, count = snapshot(doc.program), doc.undo_stack.index()
+    win.rab_editor.select_id(package.sections[0].children[0].id)
+    item = win.item_actions.add_typed_item()
+    editor = _open_editor(win)
+    qtbot.keyClick(editor, Qt.Key.Key_Escape)
+    qtbot.waitUntil(lambda: doc.undo_stack.index() == count)
+    assert snapshot(doc.program) == before
+    assert not win.rab_editor.model.index_for_id(item.id).isValid()
