@@ -815,7 +815,8 @@ def _package_findings(pp: PricedPackage) -> list[Finding]:
     for it in pp.items():
         item = it.item
         if (item.analysis_code is None and item.custom_rate is not None and item.custom_reason
-                and not _states_source(item.custom_reason) and not it.error):
+                and not item.custom_source.strip() and not _states_source(item.custom_reason)
+                and not it.error):
             out.append(Finding(
                 Severity.WARNING,
                 f"harga khusus {rp(item.custom_rate)} tanpa sumber harga yang disebut "

@@ -367,8 +367,8 @@ def outdent(program: Program, node_id: str) -> MoveNode | None:
 
 #: Item fields :class:`SetItemFields` may change (``id`` and ``measurements`` never).
 ITEM_FIELDS = frozenset({
-    "description", "unit", "analysis_code", "custom_rate", "custom_reason", "volume", "funding",
-    "rate_override", "override_reason", "note", "funding_split",
+    "description", "unit", "analysis_code", "custom_rate", "custom_reason", "custom_source", "volume",
+    "funding", "rate_override", "override_reason", "note", "funding_split",
 })
 #: Fields whose value is a list: the edit stores its own copy, never the caller's list.
 _LIST_FIELDS = frozenset({"funding_split", "rules", "termins"})

@@ -194,7 +194,10 @@ class Item:
 
     Exactly one of ``analysis_code`` / ``custom_rate`` prices it; ``rate_override`` (with
     ``override_reason``) replaces the analysis rate. ``volume`` is used when there are no
-    ``measurements``.
+    ``measurements``. A custom rate (*harga sendiri*) carries why (``custom_reason``) and
+    where the figure comes from (``custom_source``: "survei 3 toko", "penawaran CV …",
+    "SBU Kab. …"); a lump sum is a custom rate on the unit ``ls`` with volume 1 (issue 10
+    point 2; :func:`~dtpl_studio.costing.items.custom_item`).
     """
 
     description: str
@@ -216,6 +219,8 @@ class Item:
     #: weeks; None = the default of :mod:`dtpl_studio.costing.jadwal` (from the labour HOK)
     start_week: int | None = None
     duration_weeks: int | None = None
+    #: where a custom rate comes from ("survei 3 toko"); "" = not said (a warning finding)
+    custom_source: str = ""
 
     def exact_volume(self) -> Decimal:
         """Σ measurement lines in the item unit, or ``volume`` when there are none.

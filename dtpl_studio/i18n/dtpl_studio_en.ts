@@ -238,21 +238,6 @@
         <translation>error</translation>
     </message>
     <message>
-        <source>Analisa {code}: {name}</source>
-        <comment>rab.analysis_tip</comment>
-        <translation>Analysis {code}: {name}</translation>
-    </message>
-    <message>
-        <source>Harga satuan khusus: {reason}</source>
-        <comment>rab.custom_tip</comment>
-        <translation>Custom unit rate: {reason}</translation>
-    </message>
-    <message>
-        <source>Harga satuan diganti: {reason}</source>
-        <comment>rab.override_tip</comment>
-        <translation>Unit rate overridden: {reason}</translation>
-    </message>
-    <message>
         <source>Volume tidak diubah: {reason}</source>
         <comment>rab.refused</comment>
         <translation>Quantity not changed: {reason}</translation>
@@ -3047,6 +3032,333 @@ Technical details are in the log.</translation>
         <source>Ubah regu kerja {item}</source>
         <comment>cmd.jadwal_crew</comment>
         <translation>Change crew of {item}</translation>
+    </message>
+    <message>
+        <source>Asal harga</source>
+        <comment>col.origin</comment>
+        <translation>Rate origin</translation>
+    </message>
+    <message>
+        <source>Analisa {code} — {book}</source>
+        <comment>rab.origin.book</comment>
+        <translation>Analysis {code} — {book}</translation>
+    </message>
+    <message>
+        <source>{name}</source>
+        <comment>rab.origin.name</comment>
+        <translation>{name}</translation>
+    </message>
+    <message>
+        <source>Harga khusus: {reason}</source>
+        <comment>rab.origin.custom</comment>
+        <translation>Own rate: {reason}</translation>
+    </message>
+    <message>
+        <source>Lump sum khusus: {reason}</source>
+        <comment>rab.origin.lump</comment>
+        <translation>Own lump sum: {reason}</translation>
+    </message>
+    <message>
+        <source>Sumber harga: {source}</source>
+        <comment>rab.origin.source</comment>
+        <translation>Price source: {source}</translation>
+    </message>
+    <message>
+        <source>Sumber harga belum ditulis</source>
+        <comment>rab.origin.no_source</comment>
+        <translation>Price source not written yet</translation>
+    </message>
+    <message>
+        <source>Harga satuan disesuaikan {old} → {new}: {reason}</source>
+        <comment>rab.origin.override</comment>
+        <translation>Unit rate adjusted {old} → {new}: {reason}</translation>
+    </message>
+    <message>
+        <source>Belum ada harga: ketik kode atau kata analisa di kolom Uraian, atau pakai Item sendiri…</source>
+        <comment>rab.origin.none</comment>
+        <translation>No price yet: type an analysis code or words in the Uraian column, or use Own item…</translation>
+    </message>
+    <message>
+        <source>tanpa alasan</source>
+        <comment>rab.origin.no_reason</comment>
+        <translation>no reason</translation>
+    </message>
+    <message>
+        <source>khusus</source>
+        <comment>rab.origin.custom_short</comment>
+        <translation>own</translation>
+    </message>
+    <message>
+        <source>ls khusus</source>
+        <comment>rab.origin.lump_short</comment>
+        <translation>own ls</translation>
+    </message>
+    <message>
+        <source>Klik dua kali: Ubah harga satuan…; klik kanan: Hapus penyesuaian harga</source>
+        <comment>rab.origin.hint</comment>
+        <translation>Double-click: Change unit rate…; right-click: Remove rate adjustment</translation>
+    </message>
+    <message>
+        <source>Tambah item dari buku harga (ketik kode/uraian)</source>
+        <comment>action.add_typed_item</comment>
+        <translation>Add item from the price book (type code/description)</translation>
+    </message>
+    <message>
+        <source>Item sendiri (harga sendiri atau lump sum)…</source>
+        <comment>action.custom_item</comment>
+        <translation>Own item (own rate or lump sum)…</translation>
+    </message>
+    <message>
+        <source>Ubah harga satuan…</source>
+        <comment>action.override</comment>
+        <translation>Change unit rate…</translation>
+    </message>
+    <message>
+        <source>Hapus penyesuaian harga</source>
+        <comment>action.clear_override</comment>
+        <translation>Remove rate adjustment</translation>
+    </message>
+    <message>
+        <source>Tambah item baru</source>
+        <comment>cmd.add_empty_item</comment>
+        <translation>Add new item</translation>
+    </message>
+    <message>
+        <source>Pakai analisa {code} untuk {item}</source>
+        <comment>cmd.choose_analysis</comment>
+        <translation>Use analysis {code} for {item}</translation>
+    </message>
+    <message>
+        <source>Tambah item sendiri {item}</source>
+        <comment>cmd.custom_item</comment>
+        <translation>Add own item {item}</translation>
+    </message>
+    <message>
+        <source>Ubah harga khusus {item}</source>
+        <comment>cmd.edit_custom</comment>
+        <translation>Change own rate {item}</translation>
+    </message>
+    <message>
+        <source>Ubah harga satuan {item}</source>
+        <comment>cmd.override</comment>
+        <translation>Change unit rate {item}</translation>
+    </message>
+    <message>
+        <source>Hapus penyesuaian harga {item}</source>
+        <comment>cmd.clear_override</comment>
+        <translation>Remove rate adjustment {item}</translation>
+    </message>
+    <message>
+        <source>Pilih sebuah item pada RAB lebih dulu</source>
+        <comment>items.no_item</comment>
+        <translation>Select an item in the RAB first</translation>
+    </message>
+    <message>
+        <source>Harga satuan item ini tidak disesuaikan</source>
+        <comment>items.no_override</comment>
+        <translation>This item&apos;s unit rate is not adjusted</translation>
+    </message>
+    <message>
+        <source>Paket belum memiliki divisi: tambahkan bagian lebih dulu (Struktur › Tambah bagian)</source>
+        <comment>items.no_section</comment>
+        <translation>The package has no division yet: add a section first (Structure › Add section)</translation>
+    </message>
+    <message>
+        <source>Tidak dapat diubah: {reason}</source>
+        <comment>items.cannot</comment>
+        <translation>Not changed: {reason}</translation>
+    </message>
+    <message>
+        <source>{code} dipakai untuk item {number}</source>
+        <comment>items.chosen</comment>
+        <translation>{code} used for item {number}</translation>
+    </message>
+    <message>
+        <source>buku paket</source>
+        <comment>items.hit.pinned</comment>
+        <translation>package book</translation>
+    </message>
+    <message>
+        <source>katalog</source>
+        <comment>items.hit.library</comment>
+        <translation>catalogue</translation>
+    </message>
+    <message>
+        <source>{code} · {name} ({unit})
+Dari: {book}</source>
+        <comment>items.hit.tip</comment>
+        <translation>{code} · {name} ({unit})
+From: {book}</translation>
+    </message>
+    <message>
+        <source>Ketik kode atau kata analisa: daftar dari buku harga paket dan katalog; Enter memilih</source>
+        <comment>items.uraian_tip</comment>
+        <translation>Type an analysis code or words: list from the package&apos;s price book and the catalogue; Enter chooses</translation>
+    </message>
+    <message>
+        <source>Item sendiri (harga khusus)</source>
+        <comment>custom.title</comment>
+        <translation>Own item (own rate)</translation>
+    </message>
+    <message>
+        <source>Ubah harga khusus</source>
+        <comment>custom.edit_title</comment>
+        <translation>Change own rate</translation>
+    </message>
+    <message>
+        <source>Untuk pekerjaan tanpa analisa di buku harga. Alasan dan sumber harga wajib diisi; keduanya dicetak di bawah uraian pada RAB.</source>
+        <comment>custom.intro</comment>
+        <translation>For work without an analysis in the price book. Reason and price source are required; both are printed under the description in the RAB.</translation>
+    </message>
+    <message>
+        <source>Uraian pekerjaan:</source>
+        <comment>custom.description</comment>
+        <translation>Work description:</translation>
+    </message>
+    <message>
+        <source>Cara harga:</source>
+        <comment>custom.kind</comment>
+        <translation>Pricing:</translation>
+    </message>
+    <message>
+        <source>Harga satuan × volume</source>
+        <comment>custom.kind.rate</comment>
+        <translation>Unit rate × volume</translation>
+    </message>
+    <message>
+        <source>Lump sum (1 ls)</source>
+        <comment>custom.kind.lump</comment>
+        <translation>Lump sum (1 ls)</translation>
+    </message>
+    <message>
+        <source>Satuan:</source>
+        <comment>custom.unit</comment>
+        <translation>Unit:</translation>
+    </message>
+    <message>
+        <source>Harga satuan (Rp):</source>
+        <comment>custom.rate</comment>
+        <translation>Unit rate (Rp):</translation>
+    </message>
+    <message>
+        <source>Jumlah lump sum (Rp):</source>
+        <comment>custom.amount</comment>
+        <translation>Lump sum amount (Rp):</translation>
+    </message>
+    <message>
+        <source>Volume:</source>
+        <comment>custom.volume</comment>
+        <translation>Volume:</translation>
+    </message>
+    <message>
+        <source>dari baris back-up</source>
+        <comment>custom.volume_measured</comment>
+        <translation>from back-up lines</translation>
+    </message>
+    <message>
+        <source>Alasan:</source>
+        <comment>custom.reason</comment>
+        <translation>Reason:</translation>
+    </message>
+    <message>
+        <source>mengapa tidak memakai analisa buku harga</source>
+        <comment>custom.reason_hint</comment>
+        <translation>why no analysis of the price book is used</translation>
+    </message>
+    <message>
+        <source>Sumber harga:</source>
+        <comment>custom.source</comment>
+        <translation>Price source:</translation>
+    </message>
+    <message>
+        <source>mis. survei 3 toko, penawaran CV …, SBU Kab. …</source>
+        <comment>custom.source_hint</comment>
+        <translation>e.g. survey of 3 shops, quote from CV …, SBU of the regency …</translation>
+    </message>
+    <message>
+        <source>Uraian pekerjaan wajib diisi.</source>
+        <comment>custom.need_description</comment>
+        <translation>The work description is required.</translation>
+    </message>
+    <message>
+        <source>Satuan wajib diisi.</source>
+        <comment>custom.need_unit</comment>
+        <translation>The unit is required.</translation>
+    </message>
+    <message>
+        <source>Satuan &apos;{unit}&apos; tidak dikenal. Tulis misalnya m, m2, m3, m&apos;, bh, titik, unit, OH, ls.</source>
+        <comment>custom.bad_unit</comment>
+        <translation>Unknown unit &apos;{unit}&apos;. Write e.g. m, m2, m3, m&apos;, bh, titik, unit, OH, ls.</translation>
+    </message>
+    <message>
+        <source>Harga wajib diisi.</source>
+        <comment>custom.need_rate</comment>
+        <translation>The rate is required.</translation>
+    </message>
+    <message>
+        <source>Harga tidak dapat dibaca: {reason}</source>
+        <comment>custom.bad_rate</comment>
+        <translation>The rate cannot be read: {reason}</translation>
+    </message>
+    <message>
+        <source>Volume tidak dapat dibaca: {reason}</source>
+        <comment>custom.bad_volume</comment>
+        <translation>The volume cannot be read: {reason}</translation>
+    </message>
+    <message>
+        <source>Alasan wajib diisi: mengapa item ini tidak memakai analisa buku harga.</source>
+        <comment>custom.need_reason</comment>
+        <translation>A reason is required: why this item does not use an analysis of the price book.</translation>
+    </message>
+    <message>
+        <source>Sumber harga wajib diisi (mis. &apos;survei 3 toko&apos;).</source>
+        <comment>custom.need_source</comment>
+        <translation>The price source is required (e.g. &apos;survey of 3 shops&apos;).</translation>
+    </message>
+    <message>
+        <source>Ubah harga satuan</source>
+        <comment>override.title</comment>
+        <translation>Change unit rate</translation>
+    </message>
+    <message>
+        <source>Item {number}: {item}</source>
+        <comment>override.item</comment>
+        <translation>Item {number}: {item}</translation>
+    </message>
+    <message>
+        <source>Harga semula:</source>
+        <comment>override.base</comment>
+        <translation>Original rate:</translation>
+    </message>
+    <message>
+        <source>Rp {rate} per {unit} ({origin})</source>
+        <comment>override.base_text</comment>
+        <translation>Rp {rate} per {unit} ({origin})</translation>
+    </message>
+    <message>
+        <source>Harga satuan baru (Rp):</source>
+        <comment>override.rate</comment>
+        <translation>New unit rate (Rp):</translation>
+    </message>
+    <message>
+        <source>Alasan:</source>
+        <comment>override.reason</comment>
+        <translation>Reason:</translation>
+    </message>
+    <message>
+        <source>mis. harga upah setempat lebih rendah (survei faskel)</source>
+        <comment>override.reason_hint</comment>
+        <translation>e.g. local wages are lower (facilitator&apos;s survey)</translation>
+    </message>
+    <message>
+        <source>Harga semula, harga baru dan alasannya dicetak di bawah uraian pada RAB.</source>
+        <comment>override.note</comment>
+        <translation>The original rate, the new rate and the reason are printed under the description in the RAB.</translation>
+    </message>
+    <message>
+        <source>Alasan penyesuaian harga wajib diisi.</source>
+        <comment>override.need_reason</comment>
+        <translation>A reason for the rate adjustment is required.</translation>
     </message>
     <message>
         <source>&amp;Panduan pengguna</source>

@@ -191,21 +191,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Analisa {code}: {name}</source>
-        <comment>rab.analysis_tip</comment>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Harga satuan khusus: {reason}</source>
-        <comment>rab.custom_tip</comment>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Harga satuan diganti: {reason}</source>
-        <comment>rab.override_tip</comment>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Tidak ada paket kegiatan</source>
         <comment>rab.no_package</comment>
         <translation type="unfinished"></translation>
@@ -3373,6 +3358,332 @@ Pulihkan keadaan itu? (Berkas proyek baru berubah saat Anda menyimpan.)</source>
     <message>
         <source>Ubah regu kerja {item}</source>
         <comment>cmd.jadwal_crew</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Asal harga</source>
+        <comment>col.origin</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Analisa {code} — {book}</source>
+        <comment>rab.origin.book</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{name}</source>
+        <comment>rab.origin.name</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Harga khusus: {reason}</source>
+        <comment>rab.origin.custom</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Lump sum khusus: {reason}</source>
+        <comment>rab.origin.lump</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sumber harga: {source}</source>
+        <comment>rab.origin.source</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sumber harga belum ditulis</source>
+        <comment>rab.origin.no_source</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Harga satuan disesuaikan {old} → {new}: {reason}</source>
+        <comment>rab.origin.override</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Belum ada harga: ketik kode atau kata analisa di kolom Uraian, atau pakai Item sendiri…</source>
+        <comment>rab.origin.none</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>tanpa alasan</source>
+        <comment>rab.origin.no_reason</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>khusus</source>
+        <comment>rab.origin.custom_short</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ls khusus</source>
+        <comment>rab.origin.lump_short</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Klik dua kali: Ubah harga satuan…; klik kanan: Hapus penyesuaian harga</source>
+        <comment>rab.origin.hint</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tambah item dari buku harga (ketik kode/uraian)</source>
+        <comment>action.add_typed_item</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Item sendiri (harga sendiri atau lump sum)…</source>
+        <comment>action.custom_item</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ubah harga satuan…</source>
+        <comment>action.override</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Hapus penyesuaian harga</source>
+        <comment>action.clear_override</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tambah item baru</source>
+        <comment>cmd.add_empty_item</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pakai analisa {code} untuk {item}</source>
+        <comment>cmd.choose_analysis</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tambah item sendiri {item}</source>
+        <comment>cmd.custom_item</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ubah harga khusus {item}</source>
+        <comment>cmd.edit_custom</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ubah harga satuan {item}</source>
+        <comment>cmd.override</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Hapus penyesuaian harga {item}</source>
+        <comment>cmd.clear_override</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pilih sebuah item pada RAB lebih dulu</source>
+        <comment>items.no_item</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Harga satuan item ini tidak disesuaikan</source>
+        <comment>items.no_override</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Paket belum memiliki divisi: tambahkan bagian lebih dulu (Struktur › Tambah bagian)</source>
+        <comment>items.no_section</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tidak dapat diubah: {reason}</source>
+        <comment>items.cannot</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{code} dipakai untuk item {number}</source>
+        <comment>items.chosen</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>buku paket</source>
+        <comment>items.hit.pinned</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>katalog</source>
+        <comment>items.hit.library</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{code} · {name} ({unit})
+Dari: {book}</source>
+        <comment>items.hit.tip</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ketik kode atau kata analisa: daftar dari buku harga paket dan katalog; Enter memilih</source>
+        <comment>items.uraian_tip</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Item sendiri (harga khusus)</source>
+        <comment>custom.title</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ubah harga khusus</source>
+        <comment>custom.edit_title</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Untuk pekerjaan tanpa analisa di buku harga. Alasan dan sumber harga wajib diisi; keduanya dicetak di bawah uraian pada RAB.</source>
+        <comment>custom.intro</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Uraian pekerjaan:</source>
+        <comment>custom.description</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cara harga:</source>
+        <comment>custom.kind</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Harga satuan × volume</source>
+        <comment>custom.kind.rate</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Lump sum (1 ls)</source>
+        <comment>custom.kind.lump</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Satuan:</source>
+        <comment>custom.unit</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Harga satuan (Rp):</source>
+        <comment>custom.rate</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Jumlah lump sum (Rp):</source>
+        <comment>custom.amount</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Volume:</source>
+        <comment>custom.volume</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>dari baris back-up</source>
+        <comment>custom.volume_measured</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Alasan:</source>
+        <comment>custom.reason</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>mengapa tidak memakai analisa buku harga</source>
+        <comment>custom.reason_hint</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sumber harga:</source>
+        <comment>custom.source</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>mis. survei 3 toko, penawaran CV …, SBU Kab. …</source>
+        <comment>custom.source_hint</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Uraian pekerjaan wajib diisi.</source>
+        <comment>custom.need_description</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Satuan wajib diisi.</source>
+        <comment>custom.need_unit</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Satuan &apos;{unit}&apos; tidak dikenal. Tulis misalnya m, m2, m3, m&apos;, bh, titik, unit, OH, ls.</source>
+        <comment>custom.bad_unit</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Harga wajib diisi.</source>
+        <comment>custom.need_rate</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Harga tidak dapat dibaca: {reason}</source>
+        <comment>custom.bad_rate</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Volume tidak dapat dibaca: {reason}</source>
+        <comment>custom.bad_volume</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Alasan wajib diisi: mengapa item ini tidak memakai analisa buku harga.</source>
+        <comment>custom.need_reason</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sumber harga wajib diisi (mis. &apos;survei 3 toko&apos;).</source>
+        <comment>custom.need_source</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ubah harga satuan</source>
+        <comment>override.title</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Item {number}: {item}</source>
+        <comment>override.item</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Harga semula:</source>
+        <comment>override.base</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rp {rate} per {unit} ({origin})</source>
+        <comment>override.base_text</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Harga satuan baru (Rp):</source>
+        <comment>override.rate</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Alasan:</source>
+        <comment>override.reason</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>mis. harga upah setempat lebih rendah (survei faskel)</source>
+        <comment>override.reason_hint</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Harga semula, harga baru dan alasannya dicetak di bawah uraian pada RAB.</source>
+        <comment>override.note</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Alasan penyesuaian harga wajib diisi.</source>
+        <comment>override.need_reason</comment>
         <translation type="unfinished"></translation>
     </message>
     <message>

@@ -42,6 +42,8 @@ def _item(pi: PricedItem) -> dict[str, Any]:
         "custom_reason": item.custom_reason,
         "rate_override": _s(item.rate_override),
         "override_reason": item.override_reason,
+        # left out when empty, so a file without it keeps its hash
+        **({"custom_source": item.custom_source} if item.custom_source else {}),
         "funding": item.funding.value if item.funding else None,
         "funding_shares": [[source.value, str(value)] for source, value in pi.funding],
         "note": item.note,

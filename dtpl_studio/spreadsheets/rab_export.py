@@ -603,7 +603,8 @@ class _RabSheet:
             ws.cell(r, 2).comment = Comment(_comment_code, AUTHOR)
         else:
             rate.value = plain(pi.rate)
-            _comment(rate, "Harga khusus" + (f": {item.custom_reason}" if item.custom_reason else " (tanpa alasan)"))
+            _comment(rate, "Harga khusus" + (f": {item.custom_reason}" if item.custom_reason else " (tanpa alasan)")
+                     + (f"; sumber: {item.custom_source}" if item.custom_source else ""))
         _apply(rate, number_format=_money_format(pi.rate))
         amount.value = f"=ROUND(C{r}*E{r},0)"
         self.xmap.items[(self.index, item.id)] = {

@@ -338,6 +338,8 @@ class ItemRecord(ProjectBase):
     analysis_code: Mapped[str | None]
     custom_rate: Mapped[Decimal | None]
     custom_reason: Mapped[str] = mapped_column(default="")
+    #: where a custom rate comes from (project_0009_item_source)
+    custom_source: Mapped[str] = mapped_column(default="")
     volume: Mapped[Decimal]
     funding: Mapped[str]
     rate_override: Mapped[Decimal | None]

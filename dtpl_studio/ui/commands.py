@@ -21,6 +21,7 @@ from PySide6.QtGui import QUndoCommand
 
 from dtpl_studio.costing import edits
 from dtpl_studio.costing.edits import Edit, EditError
+from dtpl_studio.costing.items import choose_analysis
 from dtpl_studio.costing.pricebook import PriceBook
 from dtpl_studio.costing.rab import Item, Measurement, Package, Section
 from dtpl_studio.ui.document import ProjectDocument
@@ -179,6 +180,57 @@ class RemoveItemCommand(EditCommand):
         description = item.description if isinstance(item, Item) else item.title
         super().__init__(doc, edits.RemoveNode(item.id), tr("cmd.remove_item", item=_short(description)))
         self.item = item
+
+
+#: :meth:`QUndoCommand.id` of a new empty item and the analysis then chosen for it: the two
+#: merge into one step ("Tambah A.2.3.1.1 ke RAB")
+ITEM_ENTRY_ID = 1010
+
+
+class AddEmptyItemCommand(EditCommand):
+    """Insert a new item without price into ``section`` at ``index`` (None = at the end), to
+    be priced by typing in its Uraian cell. When the next step chooses its analysis
+    (:class:`ChooseAnalysisCommand`), the two merge into one undo step."""
+
+    def __init__(self, doc: ProjectDocument, section: Section, index: int | None = None):
+        self.item = Item("", "")
+        package = doc.locate(section).package
+        super().__init__(doc, edits.InsertNode(package.id, section.id, self.item, index), tr("cmd.add_empty_item"))
+        self._merged = False
+
+    def id(self) -> int:
+        """Qt override: merges with the choice of this item's analysis."""
+        return ITEM_ENTRY_ID
+
+    def mergeWith(self, other: QUndoCommand) -> bool:  # noqa: N802
+        """Qt override: take the analysis chosen for this very item (once)."""
+        if (self._merged or not isinstance(other, ChooseAnalysisCommand) or other.item_id != self.item.id
+                or self.inverse is None or other.inverse is None):
+            return False
+        self.edit = edits.Compound((self.edit, other.edit))
+        self.inverse = edits.Compound((other.inverse, self.inverse))
+        self._merged = True
+        self.setText(other.add_text)
+        return True
+
+
+class ChooseAnalysisCommand(EditCommand):
+    """Price ``item`` of ``package`` by analysis ``code`` of ``source`` (pinned with what it
+    depends on: :func:`~dtpl_studio.costing.items.choose_analysis`), one step.
+
+    Raises:
+        EditError: the analysis is not in ``source`` (from building the edit).
+    """
+
+    def __init__(self, doc: ProjectDocument, package: Package, item: Item, source: PriceBook, code: str):
+        edit = choose_analysis(package, item.id, source, code)
+        super().__init__(doc, edit, tr("cmd.choose_analysis", code=code, item=_short(item.description or code)))
+        self.item_id = item.id
+        self.add_text = tr("cmd.add_item_catalogue", code=code)
+
+    def id(self) -> int:
+        """Qt override: see :class:`AddEmptyItemCommand`."""
+        return ITEM_ENTRY_ID
 
 
 def push_edit(doc: ProjectDocument, edit: Edit, text: str) -> str:

@@ -228,6 +228,9 @@ class MainWindow(QMainWindow):
         self.specs_action = self._action("action.specs", self.specs_dialog, [])
         self._specs: QWidget | None = None
         self.jadwal_action = self._action("action.jadwal", self.jadwal_dialog, [])
+        from dtpl_studio.ui.item_actions import ItemActions
+
+        self.item_actions = ItemActions(self)  # items from the book, own rates, adjustments
 
     def _build_structure_actions(self) -> None:
         """Tree editing (issue 10 point 1): each action is one undo step of a core edit."""
@@ -264,6 +267,8 @@ class MainWindow(QMainWindow):
         edit_menu.addSeparator()
         edit_menu.addActions([self.add_item_action, self.remove_item_action, self.add_line_action,
                               self.remove_line_action, self.find_action])
+        edit_menu.addSeparator()
+        edit_menu.addActions(self.item_actions.actions)
         edit_menu.addSeparator()
         edit_menu.addActions([self.funding_action, self.price_basis_action, self.reprice_action,
                               self.blm_program_action])
@@ -309,10 +314,14 @@ class MainWindow(QMainWindow):
         doc.setParent(self)
         self.rab_editor = RabEditor(doc)
         self.rab_editor.funding_requested.connect(self.funding_dialog)
+        self.rab_editor.analysis_chosen.connect(self.item_actions.choose_analysis)
+        self.rab_editor.rate_requested.connect(self.item_actions.override_dialog)
         self.measurements = MeasurementPanel(doc)
         self.rab_editor.view.addActions([self.remove_item_action, self.add_item_action])
         self.rab_editor.view.addActions([self.move_up_action, self.move_down_action, self.indent_action,
                                          self.outdent_action])
+        self.rab_editor.view.addActions(self.item_actions.context_actions)  # also its context menu
+        self.rab_editor.view.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
         self.measurements.view.addActions([self.remove_line_action, self.insert_line_action])
         if old_editor is None:
             self.splitter.addWidget(self.rab_editor)
@@ -988,6 +997,7 @@ class MainWindow(QMainWindow):
         if package is not self.rab_editor.package:
             self.rab_editor.set_package(package)
         book = self.library or (package.book if package else None)
+        self.rab_editor.library_book = book  # offered by the Uraian type-ahead too
         self.catalogue.set_book(book, package.book if package else None)
         self.catalogue.set_can_add(bool(package and package.sections))
         self._update_book_label(package)

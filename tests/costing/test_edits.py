@@ -75,7 +75,7 @@ def figures(priced: PricedProgram):
 OPS = ("set_volume", "describe", "add_from_book", "add_custom", "remove", "move_up", "move_down",
        "indent", "outdent", "add_section", "add_line", "remove_line", "replace_line", "override",
        "clear_override", "remove_pinned", "add_package", "remove_package", "settings", "overhead", "program",
-       "title", "move_across", "funding")
+       "title", "move_across", "funding", "choose_analysis")
 
 values = st.decimals(min_value=0, max_value=10**6, places=2, allow_nan=False, allow_infinity=False)
 
@@ -107,7 +107,7 @@ def make_edit(program: Program, library: PriceBook, op: str, seed: int, value: D
     packages = program.packages
     package = packages[seed % len(packages)] if packages else None
     if op in {"set_volume", "describe", "add_line", "remove_line", "replace_line", "override",
-              "clear_override", "funding"} and item is None:
+              "clear_override", "funding", "choose_analysis"} and item is None:
         return None
     if op == "set_volume":
         return edits.set_volume(item.id, value)
@@ -120,7 +120,8 @@ def make_edit(program: Program, library: PriceBook, op: str, seed: int, value: D
             return None
         owner = edits.locate(program, section.id).package
         if op == "add_custom":
-            new = Item(f"Custom {seed}", "bh", custom_rate=value, custom_reason="survei", volume=Decimal(seed % 7))
+            new = Item(f"Custom {seed}", "bh", custom_rate=value, custom_reason="survei",
+                       custom_source=f"toko {seed}", volume=Decimal(seed % 7))
             return edits.InsertNode(owner.id, section.id, new, seed % (len(section.children) + 1))
         code = list(library.analyses)[seed % len(library.analyses)]
         return edits.add_item_from_book(owner, section.id, library, code, None, value)
@@ -159,6 +160,11 @@ def make_edit(program: Program, library: PriceBook, op: str, seed: int, value: D
                                                                          Factor("p", value, "cm")]))
     if op == "override":
         return edits.set_override(item.id, value, "hasil negosiasi")
+    if op == "choose_analysis":  # issue 10 point 2: price an item by a library analysis
+        from dtpl_studio.costing.items import choose_analysis
+
+        owner = edits.locate(program, item.id).package
+        return choose_analysis(owner, item.id, library, list(library.analyses)[seed % len(library.analyses)])
     if op == "clear_override":
         return edits.clear_override(item.id)
     if op == "remove_pinned":

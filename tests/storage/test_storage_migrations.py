@@ -87,7 +87,7 @@ def _revision(path: Path) -> str:
 # -- where the scripts are ----------------------------------------------------------------------
 
 @pytest.mark.parametrize("kind,folder,head", [
-    ("project", PACKAGE_DIR / "migrations", "project_0008_tanda_tangan"),
+    ("project", PACKAGE_DIR / "migrations", "project_0009_item_source"),
     ("library", PACKAGE_DIR / "migrations" / "library", "library_0004_signature"),
 ])
 def test_scripts_ship_inside_the_package(kind: str, folder: Path, head: str) -> None:

@@ -36,7 +36,7 @@ def test_tree_shows_the_core_figures_in_indonesian_format(doc):
     assert model.rowCount() == 3
     assert [model.headerData(c, Qt.Orientation.Horizontal).replace("\n", " ") for c in Col] == [
         "No", "Uraian Pekerjaan", "Volume", "Satuan", "Harga Satuan (Rp)", "Jumlah Harga (Rp)",
-        "Sumber dana"]
+        "Sumber dana", "Asal harga"]
     tanah = model.index(1, 0)
     assert model.data(tanah) == "II"
     assert model.data(model.index(1, Col.URAIAN)) == "PEKERJAAN TANAH"
@@ -44,7 +44,7 @@ def test_tree_shows_the_core_figures_in_indonesian_format(doc):
     assert model.data(model.index(1, Col.URAIAN), Qt.ItemDataRole.FontRole).bold()
     urug = physical(doc).sections[1].children[1]
     row = [model.data(index_of(model, urug, c)) for c in Col]
-    assert row == ["2", "Urugan pasir bawah pondasi", "4,50", "m3", "221.700", "997.650", "BLM fisik"]
+    assert row == ["2", "Urugan pasir bawah pondasi", "4,50", "m3", "221.700", "997.650", "BLM fisik", "A.2.3.1.11"]
     alignment = model.data(index_of(model, urug, Col.AMOUNT), Qt.ItemDataRole.TextAlignmentRole)
     assert Qt.AlignmentFlag(alignment) & Qt.AlignmentFlag.AlignRight
     assert model.headerData(Col.AMOUNT, Qt.Orientation.Horizontal, Qt.ItemDataRole.TextAlignmentRole)
@@ -290,7 +290,7 @@ def test_rate_text_in_the_window_is_the_pdf_text(doc):
         priced = doc.priced_node(papan.id)
         assert priced.rate == rate
         row = _Row()
-        _item_row(row, priced, 2, 200.0)
+        _item_row(row, priced, 2, 200.0, doc.locate(papan).package.book)
         assert model.data(index_of(model, papan, Col.RATE)) == row.cells[5]
 
     walk()

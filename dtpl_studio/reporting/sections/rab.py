@@ -12,6 +12,7 @@ from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, KeepTogether, PageBreak, Paragraph, Spacer, Table
 
 from dtpl_studio.costing.expressions import ExpressionError, format_parameter
+from dtpl_studio.costing.items import book_text, rate_origin
 from dtpl_studio.costing.rab import (
     LinkError,
     PricedItem,
@@ -71,7 +72,7 @@ def build_package_heading(ctx: BuildContext, number: int, pp: PricedPackage) -> 
     pkg = pp.package
     prog = ctx.priced.program
     meta = pkg.book.meta
-    book = meta.title or " ".join(p for p in (meta.region, str(meta.year or "")) if p)
+    book = book_text(meta)  # title (or region and year) and edition
     origin = L.book_origin(meta.verification, meta.signer)
     if origin and meta.verification != "verified":
         book = f"{book or L.UNKNOWN} — {origin}"
@@ -154,13 +155,12 @@ def _funding_table(ctx: BuildContext, pp: PricedPackage) -> list[Flowable]:
     ]
 
 
-def _note_lines(pi: PricedItem) -> list[str]:
+def _note_lines(pi: PricedItem, book) -> list[str]:
+    """The origin of the item's rate when it is not plainly the book's (an own rate with its
+    reason and source, an adjustment old → new with its reason:
+    :meth:`~dtpl_studio.costing.items.RateOrigin.notes`), then the item's note."""
     item = pi.item
-    notes = []
-    if item.rate_override is not None:
-        notes.append(f"Harga satuan diubah: {item.override_reason or 'tanpa alasan'}")
-    elif item.analysis_code is None and item.custom_rate is not None:
-        notes.append(f"Harga khusus: {item.custom_reason or 'tanpa alasan'}")
+    notes = rate_origin(item, book).notes() if item.analysis_code is None or item.rate_override is not None else []
     if item.note:
         notes.append(item.note)
     return notes
@@ -196,7 +196,7 @@ def build_rab_detail(ctx: BuildContext, number: int, pp: PricedPackage) -> list[
                             keep_with_next=True)
         elif kind is RowKind.ITEM:
             assert isinstance(node, PricedItem)
-            _item_row(rt, node, decimals, text_w)
+            _item_row(rt, node, decimals, text_w, pp.package.book)
         else:
             assert isinstance(node, PricedSection)
             rt.keep_with_previous()
@@ -209,7 +209,9 @@ def build_rab_detail(ctx: BuildContext, number: int, pp: PricedPackage) -> list[
                 ("LINEABOVE", (0, 0), (-1, 0), 1, INK)])
     title = ctx.template.title("rincian")
     heading = ctx.heading(title, 1, section=f"Paket {number} · {title}")
-    return [PageBreak(), *lead_in([heading], rt.flowable(tail=sheet_signature(ctx, pp.package)))]
+    text = rincian_legend(pp)
+    heads = [heading, ctx.p(text, ctx.styles.note)] if text else [heading]
+    return [PageBreak(), *lead_in(heads, rt.flowable(tail=sheet_signature(ctx, pp.package)))]
 
 
 def _total_row(rt: RowTable, label: str, amount: str, style: list[tuple]) -> None:
@@ -219,16 +221,37 @@ def _total_row(rt: RowTable, label: str, amount: str, style: list[tuple]) -> Non
     rt.add([label, "", "", "", "", "", amount], style)
 
 
-def _item_row(rt: RowTable, pi: PricedItem, decimals: int, text_w: float) -> None:
+#: after the code of an item whose rate was adjusted (the legend under the heading says it)
+ADJUSTED = "*"
+
+
+def rincian_legend(pp: PricedPackage) -> str:
+    """The line under the rincian heading, for what the package has: where the codes come
+    from (book and edition), what ``khusus`` and :data:`ADJUSTED` mean ("" for none)."""
+    items = [pi.item for pi in pp.items()]
+    parts = []
+    if any(i.analysis_code for i in items):
+        parts.append(f"Kode: analisa dari {book_text(pp.package.book.meta)}.")
+    if any(i.analysis_code is None and i.custom_rate is not None for i in items):
+        parts.append("“khusus”: harga khusus, alasan dan sumbernya di bawah uraian.")
+    if any(i.rate_override is not None for i in items):
+        parts.append(f"“{ADJUSTED}”: harga satuan disesuaikan, harga semula dan alasannya di bawah uraian.")
+    return " ".join(parts)
+
+
+def _item_row(rt: RowTable, pi: PricedItem, decimals: int, text_w: float, book) -> None:
     indent = max(pi.depth - 1, 0) * INDENT
     lines = lines_of(pi.item.description, FAMILY.regular, TABLE_FONT_SIZE, text_w,
                      indent=indent)
-    for note in _note_lines(pi):
+    for note in _note_lines(pi, book):
         lines += lines_of(note, FAMILY.italic, NOTE_SIZE, text_w, MUTED, indent)
     if pi.error:
         lines += lines_of(f"Kesalahan: {pi.error}", FAMILY.bold, NOTE_SIZE, text_w, FAIL_INK,
                           indent)
-    code = pi.item.analysis_code or "–"
+    item = pi.item
+    code = item.analysis_code or ("khusus" if item.custom_rate is not None else "–")
+    if item.rate_override is not None:
+        code += ADJUSTED  # the adjustment is said under the Uraian
     cells = [
         pi.label,
         None,

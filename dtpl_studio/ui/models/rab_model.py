@@ -31,6 +31,7 @@ from PySide6.QtGui import QBrush, QColor, QFont
 
 from dtpl_studio.costing.formatting import format_number, format_rate, format_rupiah, quantize_shown
 from dtpl_studio.costing.funding import Component, FundingSource, shares_of
+from dtpl_studio.costing.items import OriginKind, RateOrigin, rate_origin
 from dtpl_studio.costing.rab import Item, Package, PricedItem, PricedSection, Section
 from dtpl_studio.ui.commands import SetTextCommand, SetVolumeCommand
 from dtpl_studio.ui.document import ProjectDocument
@@ -50,12 +51,13 @@ class Col(IntEnum):
     RATE = 4
     AMOUNT = 5
     FUNDING = 6
+    ORIGIN = 7  # where the unit rate comes from (issue 10 point 2)
 
 
 HEADER_KEYS = {
     Col.NO: "col.no", Col.URAIAN: "col.uraian", Col.VOLUME: "col.volume",
     Col.SATUAN: "col.satuan", Col.RATE: "col.rate", Col.AMOUNT: "col.amount",
-    Col.FUNDING: "col.funding",
+    Col.FUNDING: "col.funding", Col.ORIGIN: "col.origin",
 }
 NUMERIC = (Col.VOLUME, Col.RATE, Col.AMOUNT)
 RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
@@ -63,6 +65,7 @@ CENTER = Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignVCenter
 ERROR_COLOR = QColor("#b3261e")
 SECTION_BACKGROUND = QColor("#e8eef6")
 INHERITED_COLOR = QColor("#6b7480")
+ADJUSTED_COLOR = QColor("#8a4b00")  # an adjusted unit rate: its rate and origin cells
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -131,20 +134,21 @@ def _shown(priced: PricedSection | PricedItem, inherited: FundingSource | None =
     if isinstance(priced, PricedSection):
         section = priced.section
         return (priced.label, section.title, None, None, None, priced.total,
-                (section.funding is None, section.funding, inherited))
+                (section.funding is None, section.funding, inherited), None)
     item = priced.item
     error = priced.error
+    origin = (item.analysis_code, item.rate_override, item.override_reason, item.custom_rate,
+              item.custom_reason, item.custom_source, item.unit, priced.rate)
     return (priced.label,
-            (item.description, error, item.rate_override, item.override_reason, item.analysis_code,
-             item.custom_rate, item.custom_reason),
+            (item.description, error, *origin),
             (priced.volume, item.volume, len(item.measurements), error),
             item.unit,
-            (priced.rate, error, item.rate_override, item.override_reason, item.analysis_code,
-             item.custom_rate, item.custom_reason),
+            (error, *origin),
             (priced.amount, error),
             # the shares, not the rupiah: a volume edit does not repaint "BLM fisik"
             (item.funding is None and not item.funding_split, item.funding,
-             tuple((source, share) for source, _, share in shares_of(priced.funding)), error))
+             tuple((source, share) for source, _, share in shares_of(priced.funding)), error),
+            origin)
 
 
 #: roles that change with the figures (alignment, fonts and flags do not)
@@ -461,6 +465,10 @@ class RabTreeModel(QAbstractItemModel):
             return self._alignment(col)
         if role == Qt.ItemDataRole.ForegroundRole and pi.error:
             return QBrush(ERROR_COLOR)
+        if role == Qt.ItemDataRole.ForegroundRole and col in (Col.RATE, Col.ORIGIN) and item.rate_override is not None:
+            return QBrush(ADJUSTED_COLOR)
+        if role == Qt.ItemDataRole.FontRole and col == Col.ORIGIN and item.analysis_code is None:
+            return self._italic  # an own rate, not a book's
         if role == Qt.ItemDataRole.ToolTipRole:
             return self._item_tooltip(pi, col)
         return None
@@ -481,21 +489,59 @@ class RabTreeModel(QAbstractItemModel):
             return tr("rab.error") if pi.rate is None else format_rate(pi.rate)
         if col == Col.AMOUNT:
             return format_rupiah(pi.amount)
+        if col == Col.ORIGIN:
+            return self._origin_short(self.origin_of(pi.item))
         return None
+
+    # -- where the rate comes from (issue 10 point 2) --------------------------------------------
+    def origin_of(self, item: Item) -> RateOrigin:
+        """:func:`~dtpl_studio.costing.items.rate_origin` of ``item`` against the package's book."""
+        assert self.package is not None
+        return rate_origin(item, self.package.book)
+
+    @staticmethod
+    def _origin_short(origin: RateOrigin) -> str:
+        """The code (``A.2.3.1.1``), ``khusus`` / ``ls khusus``, ``–``; `` ✎`` when adjusted."""
+        if origin.code:
+            text = origin.code
+        elif origin.custom:
+            text = tr("rab.origin.lump_short" if origin.lump_sum else "rab.origin.custom_short")
+        else:
+            text = "–"
+        return f"{text} ✎" if origin.kind is OriginKind.OVERRIDE else text
+
+    def origin_lines(self, item: Item) -> list[str]:
+        """The origin of ``item``'s rate, in the window's language: analysis and book with
+        its edition (and the analysis name); own rate or lump sum with reason and source;
+        an adjustment old → new with its reason."""
+        origin = self.origin_of(item)
+        none = tr("rab.origin.no_reason")
+        lines: list[str] = []
+        if origin.code:
+            lines.append(tr("rab.origin.book", code=origin.code, book=origin.book))
+            analysis = self.package.book.analyses.get(origin.code) if self.package else None
+            if analysis is not None:
+                lines.append(tr("rab.origin.name", name=" ".join(analysis.name.split())))
+        elif origin.custom:
+            lines.append(tr("rab.origin.lump" if origin.lump_sum else "rab.origin.custom",
+                            reason=origin.reason_of_custom or none))
+            lines.append(tr("rab.origin.source", source=origin.source) if origin.source
+                         else tr("rab.origin.no_source"))
+        if origin.kind is OriginKind.OVERRIDE:
+            old = "?" if origin.base_rate is None else f"Rp {format_rate(origin.base_rate)}"
+            new = "?" if origin.rate is None else f"Rp {format_rate(origin.rate)}"
+            lines.append(tr("rab.origin.override", old=old, new=new, reason=origin.reason or none))
+        if origin.kind is OriginKind.NONE:
+            lines.append(tr("rab.origin.none"))
+        return lines
 
     def _item_tooltip(self, pi: PricedItem, col: Col) -> str | None:
         item = pi.item
         lines: list[str] = []
-        if col == Col.URAIAN or col == Col.RATE:
-            if item.rate_override is not None:
-                lines.append(tr("rab.override_tip", reason=item.override_reason or "—"))
-            elif item.analysis_code:
-                book = self.package.book if self.package else None
-                analysis = book.analyses.get(item.analysis_code) if book else None
-                lines.append(tr("rab.analysis_tip", code=item.analysis_code,
-                                name=analysis.name if analysis else "?"))
-            elif item.custom_rate is not None:
-                lines.append(tr("rab.custom_tip", reason=item.custom_reason or "—"))
+        if col in (Col.URAIAN, Col.RATE, Col.ORIGIN):
+            lines.extend(self.origin_lines(item))
+            if col != Col.URAIAN:
+                lines.append(tr("rab.origin.hint"))
         if col == Col.VOLUME:
             if item.measurements:
                 lines.append(tr("rab.measured_tip", n=len(item.measurements)))

@@ -17,11 +17,14 @@ from PySide6.QtWidgets import (
 )
 
 from dtpl_studio.costing.formatting import format_percent, format_rupiah
+from dtpl_studio.costing.items import AnalysisIndex
+from dtpl_studio.costing.pricebook import PriceBook
 from dtpl_studio.costing.rab import Item, Package, PricedPackage, Section
 from dtpl_studio.ui.commands import AddItemCommand
 from dtpl_studio.ui.document import ProjectDocument
 from dtpl_studio.ui.models.rab_model import Col, RabTreeModel
 from dtpl_studio.ui.strings import tr
+from dtpl_studio.ui.widgets.analysis_completer import UraianDelegate
 from dtpl_studio.ui.widgets.cell_navigation import SpreadsheetNavigation
 from dtpl_studio.ui.widgets.delegates import one_line_columns, wrap_column
 
@@ -111,6 +114,10 @@ class RabEditor(QWidget):
     current_changed = Signal(object)
     #: the user double-clicked an item's funding cell: open its funding dialog
     funding_requested = Signal(object)
+    #: an analysis was chosen in an item's Uraian type-ahead: (item id, source book, code)
+    analysis_chosen = Signal(str, object, str)
+    #: the user double-clicked an item's rate or origin cell: open "Ubah harga satuan…"
+    rate_requested = Signal(object)
 
     def __init__(self, doc: ProjectDocument, parent: QWidget | None = None):
         super().__init__(parent)
@@ -120,6 +127,12 @@ class RabEditor(QWidget):
         self.view.setObjectName("rabTree")
         self.view.setModel(self.model)
         wrap_column(self.view, Col.URAIAN)  # long descriptions wrap as on the printed RAB
+        #: the catalogue's edition, offered by the Uraian type-ahead after the pinned book
+        self.library_book: PriceBook | None = None
+        self._analysis_index: AnalysisIndex | None = None
+        self.uraian_delegate = UraianDelegate(self.view, self.analysis_index)  # wraps too
+        self.view.setItemDelegateForColumn(Col.URAIAN, self.uraian_delegate)
+        self.uraian_delegate.analysis_chosen.connect(self.analysis_chosen)
         # every other column is one line: its height is known without asking the model
         one_line_columns(self.view, [c for c in Col if c != Col.URAIAN])
         self.view.setAlternatingRowColors(True)
@@ -163,7 +176,8 @@ class RabEditor(QWidget):
     #: a unit rate of Rp 99 juta, a volume of 999 ribu); the user can widen any of them
     COLUMN_SAMPLES = {Col.NO: "VIII", Col.VOLUME: "999.999,99", Col.SATUAN: "m3",
                       Col.RATE: "99.999.999", Col.AMOUNT: "9.999.999.999",
-                      Col.FUNDING: "BLM perencanaan"}  # a split is elided; its tooltip lists it
+                      Col.FUNDING: "BLM perencanaan",  # a split is elided; its tooltip lists it
+                      Col.ORIGIN: "A.4.4.2.27 ✎"}
 
     def _set_column_widths(self) -> None:
         bold = QFont(self.view.font())
@@ -177,6 +191,18 @@ class RabEditor(QWidget):
             if col == Col.NO:
                 width += 2 * self.view.indentation()
             self.view.setColumnWidth(col, width)
+
+    def analysis_index(self) -> AnalysisIndex | None:
+        """The look-up of the Uraian type-ahead: the package's pinned book, then the
+        catalogue's edition (:attr:`library_book`); made again only when one of them
+        changed (:meth:`AnalysisIndex.fresh`). None without a package."""
+        package = self.package
+        if package is None:
+            return None
+        books = [package.book, self.library_book]
+        if self._analysis_index is None or not self._analysis_index.fresh(books, package.book):
+            self._analysis_index = AnalysisIndex(books, pinned=package.book)
+        return self._analysis_index
 
     # -- package -------------------------------------------------------------------------------
     @property
@@ -202,6 +228,10 @@ class RabEditor(QWidget):
             item = self.model.item_at(index)
             if item is not None:
                 self.funding_requested.emit(item)
+        elif index.column() in (Col.RATE, Col.ORIGIN):
+            item = self.model.item_at(index)
+            if item is not None:
+                self.rate_requested.emit(item)
 
     def _on_repriced(self, structural: bool) -> None:
         self.summary.show_package(self.doc.priced_package(self.package) if self.package else None)
