@@ -109,19 +109,9 @@
         <translation>Add measurement line</translation>
     </message>
     <message>
-        <source>Tambah &amp;item kosong</source>
-        <comment>action.add_item</comment>
-        <translation>Add empty &amp;item</translation>
-    </message>
-    <message>
         <source>&amp;Cari di katalog analisa</source>
         <comment>action.find_catalogue</comment>
         <translation>&amp;Find in the analysis catalogue</translation>
-    </message>
-    <message>
-        <source>Tambah item kosong</source>
-        <comment>cmd.add_empty_item</comment>
-        <translation>Add empty item</translation>
     </message>
     <message>
         <source>Hapus baris back-up</source>

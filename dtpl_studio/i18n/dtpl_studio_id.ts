@@ -443,18 +443,8 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Tambah &amp;item kosong</source>
-        <comment>action.add_item</comment>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>&amp;Cari di katalog analisa</source>
         <comment>action.find_catalogue</comment>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Tambah item kosong</source>
-        <comment>cmd.add_empty_item</comment>
         <translation type="unfinished"></translation>
     </message>
     <message>

@@ -54,7 +54,9 @@ class ItemActions(QObject):
         super().__init__(window)
         self.window = window
         tree = Qt.ShortcutContext.WidgetWithChildrenShortcut
-        self.add_typed = self._action("action.add_typed_item", self.add_typed_item, "Ctrl+Shift+I")
+        # Ins (spreadsheet habit, issue 10 point 9) and Ctrl+Shift+I
+        self.add_typed = self._action("action.add_typed_item", self.add_typed_item, "Ins")
+        self.add_typed.setShortcuts([QKeySequence("Ins"), QKeySequence("Ctrl+Shift+I")])
         self.add_typed.setShortcutContext(tree)
         self.custom = self._action("action.custom_item", lambda: self.custom_item_dialog(), "")
         self.override = self._action("action.override", lambda: self.override_dialog(), "")

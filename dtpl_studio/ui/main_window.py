@@ -211,11 +211,10 @@ class MainWindow(QMainWindow):
         self.add_line_action = self._action("action.add_line", self._add_line, ["Ctrl+Shift+N"])
         self.remove_line_action = self._action("action.remove_line", self._remove_line, ["Del"])
         self.remove_line_action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-        # Ins (issue 10 point 9): an empty item in the RAB, a line in the back-up table
-        self.add_item_action = self._action("action.add_item", self.add_empty_item, ["Ins"])
+        # Ins (issue 10 point 9): a line in the back-up table; in the RAB, Ins is the item
+        # actions' "add an item" (an empty row whose Uraian is typed: ItemActions.add_typed)
         self.insert_line_action = self._action("action.add_line", self._insert_line, ["Ins"])
-        for action in (self.add_item_action, self.insert_line_action):
-            action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        self.insert_line_action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         self.find_action = self._action("action.find_catalogue", self.focus_catalogue_search, [K.Find])
         self.about_action = self._action("action.about", self._about, [])
         self._build_structure_actions()
@@ -265,7 +264,7 @@ class MainWindow(QMainWindow):
         edit_menu = bar.addMenu(tr("menu.edit"))
         edit_menu.addActions([self.undo_action, self.redo_action])
         edit_menu.addSeparator()
-        edit_menu.addActions([self.add_item_action, self.remove_item_action, self.add_line_action,
+        edit_menu.addActions([self.remove_item_action, self.add_line_action,
                               self.remove_line_action, self.find_action])
         edit_menu.addSeparator()
         edit_menu.addActions(self.item_actions.actions)
@@ -317,7 +316,7 @@ class MainWindow(QMainWindow):
         self.rab_editor.analysis_chosen.connect(self.item_actions.choose_analysis)
         self.rab_editor.rate_requested.connect(self.item_actions.override_dialog)
         self.measurements = MeasurementPanel(doc)
-        self.rab_editor.view.addActions([self.remove_item_action, self.add_item_action])
+        self.rab_editor.view.addAction(self.remove_item_action)
         self.rab_editor.view.addActions([self.move_up_action, self.move_down_action, self.indent_action,
                                          self.outdent_action])
         self.rab_editor.view.addActions(self.item_actions.context_actions)  # also its context menu
@@ -708,15 +707,6 @@ class MainWindow(QMainWindow):
         self.rab_editor.select_id(command.item.id)
         self._show_message(tr("cat.added", code=code, section=section.title))
         return command.item
-
-    def add_empty_item(self) -> Item | None:
-        """Sunting › Tambah item kosong (Ins in the RAB): an empty item after the selected one."""
-        if self.rab_editor is None or self.rab_editor.package is None:
-            return None
-        item = self.rab_editor.add_item()
-        if item is None:
-            self._show_message(tr("cat.no_section"))
-        return item
 
     def focus_catalogue_search(self) -> None:
         """Sunting › Cari di katalog analisa (Ctrl+F): the catalogue dock shown, its search field

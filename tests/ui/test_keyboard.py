@@ -221,7 +221,7 @@ def test_insert_adds_an_empty_item_after_the_current_one_in_one_undo_step(qtbot,
     assert len(children) == 3 and children[0] is n["galian"] and children[2] is n["urug"]
     new = children[1]
     assert (new.description, new.unit, new.analysis_code) == ("", "", None)
-    assert stack.count() == 1 and stack.undoText() == "Tambah item kosong"
+    assert stack.count() == 1 and stack.undoText() == "Tambah item baru"
     # its Uraian is open: the typing names it
     assert at(tree) == (new.id, Col.URAIAN)
     qtbot.keyClicks(editor_of(view), "Urugan tanah kembali")

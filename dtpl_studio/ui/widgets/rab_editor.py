@@ -20,7 +20,6 @@ from dtpl_studio.costing.formatting import format_percent, format_rupiah
 from dtpl_studio.costing.items import AnalysisIndex
 from dtpl_studio.costing.pricebook import PriceBook
 from dtpl_studio.costing.rab import Item, Package, PricedPackage, Section
-from dtpl_studio.ui.commands import AddItemCommand
 from dtpl_studio.ui.document import ProjectDocument
 from dtpl_studio.ui.models.rab_model import Col, RabTreeModel
 from dtpl_studio.ui.strings import tr
@@ -276,21 +275,6 @@ class RabEditor(QWidget):
                 return location.parent, location.index + 1
         last = package.sections[-1]
         return last, None
-
-    def add_item(self) -> Item | None:
-        """Sunting › Tambah item kosong (Ins): an empty item (no description, unit or price yet)
-        where :meth:`insertion_point` says, one undo step, its Uraian cell open for typing.
-        None when the package has no division."""
-        target = self.insertion_point()
-        if target is None:
-            return None
-        section, index = target
-        item = Item("", "")
-        self.doc.undo_stack.push(AddItemCommand(self.doc, section, item, index, text=tr("cmd.add_empty_item")))
-        if self.select_id(item.id, Col.URAIAN):
-            self.view.setFocus()
-            self.view.edit(self.view.currentIndex())
-        return item
 
     def _on_current_row(self, current: QModelIndex, previous: QModelIndex) -> None:
         self._selected = self.model.node_id(current) if current.isValid() else ""
