@@ -5,6 +5,7 @@ edition."""
 from __future__ import annotations
 
 import contextlib
+import copy
 import os
 from dataclasses import dataclass
 from decimal import Decimal
@@ -566,3 +567,110 @@ def apply_edition_workbook(book: PriceBook, exported_hash: str, onto: int, libra
         digest = library.update_edition(target, book, who=who,
                                         expected_hash=None if derived else (exported_hash or None))
     return AppliedEdit(target, derived, diff, digest)
+
+
+# -- the library as the catalogue's source (issue 8, "Architecture first") -------------------
+
+#: who the seeding is recorded as in the library's audit log
+SEED_WHO = "DTPL Studio (edisi bawaan)"
+
+
+def seed_library(library_url: str | None = None) -> int | None:
+    """Make sure the library holds the shipped edition (``unit_prices/``): on first run it is
+    added as it ships (status as in its ``edition.json``); later runs find it by content hash
+    and add nothing. Returns its edition id, or None when the library is read-only for this
+    user (a facilitator on a team server: the bengkel seeds it) — never an error for that.
+
+    Raises:
+        PricesError: the shipped edition is missing or damaged.
+        dtpl_studio.storage.errors.LibraryError: the library cannot be opened.
+        dtpl_studio.services.session.LockedError: another DTPL Studio is writing the library.
+    """
+    from dtpl_studio.storage.errors import ReadOnlyLibraryError
+    from dtpl_studio.storage.library import PriceLibrary, resolve_library_location
+
+    shipped = load_default_book()
+    digest = shipped.content_hash()
+    _, sqlite_path = resolve_library_location(library_url)
+    with PriceLibrary(library_url) as library:
+        for info in library.list_editions():
+            if info.content_hash == digest and info.kind == shipped.meta.kind and not info.region:
+                return info.id
+        if not library.can_write():
+            return None
+    guard = target_lock(sqlite_path, "library") if sqlite_path is not None else contextlib.nullcontext()
+    try:
+        with guard, PriceLibrary(library_url) as library:
+            for info in library.list_editions():  # a second DTPL Studio may have seeded it meanwhile
+                if info.content_hash == digest and info.kind == shipped.meta.kind and not info.region:
+                    return info.id
+            return library.add_edition(copy.deepcopy(shipped), who=SEED_WHO)
+    except ReadOnlyLibraryError:
+        return None
+
+
+def library_editions(library_url: str | None = None):
+    """The editions a catalogue can offer, after :func:`seed_library`: ``(infos, location,
+    shipped id)`` — infos newest first within published, then drafts; ``shipped id`` is the
+    seeded shipped edition's id (None when the library could not take it).
+
+    Raises:
+        dtpl_studio.storage.errors.LibraryError: the library cannot be opened.
+    """
+    shipped_id = seed_library(library_url)
+    infos, where = list_editions(library_url)
+    infos = sorted(infos, key=lambda i: (not i.published, -i.id))
+    return infos, where, shipped_id
+
+
+_BOOK_CACHE: dict[tuple[str, int, str], PriceBook] = {}
+
+
+def load_library_book(edition_id: int, library_url: str | None = None) -> PriceBook:
+    """Library edition ``edition_id`` as a PriceBook for the catalogue (read-only use: callers
+    pin copies, never change it). An edition whose content hash is the shipped edition's is
+    served from the shipped files (read once); others are read once per content hash.
+
+    Raises:
+        dtpl_studio.storage.errors.EditionNotFoundError: no such edition.
+        dtpl_studio.storage.errors.LibraryError: the library cannot be read.
+    """
+    from dtpl_studio.storage.library import PriceLibrary, resolve_library_location
+
+    url, _ = resolve_library_location(library_url)
+    with PriceLibrary(library_url) as library:
+        info = library.info(edition_id)
+        key = (url, edition_id, info.content_hash)
+        if key in _BOOK_CACHE:
+            return _BOOK_CACHE[key]
+        shipped = load_default_book()
+        if info.content_hash == shipped.content_hash() and info.kind == shipped.meta.kind and not info.region:
+            book = copy.copy(shipped)
+            book.meta = copy.deepcopy(shipped.meta)
+            book.meta.status = info.status
+        else:
+            book = library.load_edition(edition_id)
+    _BOOK_CACHE[key] = book
+    return book
+
+
+def default_catalogue_book(library_url: str | None = None) -> PriceBook:
+    """The book a new project or the demo starts from: the shipped edition as the library
+    holds it (seeded on first run, :func:`seed_library`). When the library cannot be opened
+    or seeded (a damaged file, a read-only team library without it), the shipped files
+    themselves — the same content — and the reason goes to the log.
+
+    Raises:
+        PricesError: the shipped edition is missing or damaged.
+    """
+    import logging
+
+    from dtpl_studio.storage.errors import LibraryError
+
+    try:
+        edition_id = seed_library(library_url)
+        if edition_id is not None:
+            return load_library_book(edition_id, library_url)
+    except (LibraryError, OSError) as exc:
+        logging.getLogger(__name__).warning("price library not used, shipped edition instead: %s", exc)
+    return load_default_book()

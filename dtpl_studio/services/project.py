@@ -44,7 +44,9 @@ def save_project(program: Program, path: Path) -> None:
 
 
 def create_demo(path: Path, *, force: bool = False) -> Program:
-    """Build the demo programme from the shipped book and save it to ``path`` (through a
+    """Build the demo programme from the shipped edition as the price library holds it
+    (seeded on first run: :func:`~dtpl_studio.services.prices.default_catalogue_book`) and
+    save it to ``path`` (through a
     :class:`~dtpl_studio.services.session.ProjectSession`: locked, atomic).
 
     Raises:
@@ -54,14 +56,14 @@ def create_demo(path: Path, *, force: bool = False) -> Program:
             project (``--force`` never replaces another kind of file), or cannot be written.
     """
     from dtpl_studio.services.demo import build_demo_program
-    from dtpl_studio.services.prices import load_default_book
+    from dtpl_studio.services.prices import default_catalogue_book
     from dtpl_studio.services.session import ProjectSession
 
     path = Path(path)
     if path.exists() and not force:
         raise ExportTargetError(f"{path} exists (use --force to replace it)", code="target.exists", path=path)
     path.parent.mkdir(parents=True, exist_ok=True)
-    program = build_demo_program(load_default_book())
+    program = build_demo_program(default_catalogue_book())
     ProjectSession.create(program, path, replace=force).close()
     return program
 
@@ -104,19 +106,20 @@ def new_program(book: PriceBook, *, package_name: str = "Paket fisik",
 def create_project(path: Path, book: PriceBook | None = None, **names: str):
     """Save :func:`new_program` as the new project file ``path`` and return its held
     :class:`~dtpl_studio.services.session.ProjectSession` (locked, as after opening).
-    ``book`` defaults to the shipped edition; ``names`` go to :func:`new_program`.
+    ``book`` defaults to the shipped edition as the library holds it; ``names`` go to
+    :func:`new_program`.
 
     Raises:
         dtpl_studio.services.session.LockedError: ``path`` is open in a DTPL Studio window.
         dtpl_studio.storage.project_file.ProjectFileError: ``path`` exists and is not a DTPL
             project (never replaced), or cannot be written.
     """
-    from dtpl_studio.services.prices import load_default_book
+    from dtpl_studio.services.prices import default_catalogue_book
     from dtpl_studio.services.session import ProjectSession
 
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
-    program = new_program(book if book is not None else load_default_book(), **names)
+    program = new_program(book if book is not None else default_catalogue_book(), **names)
     # the file dialog asked before replacing; only a DTPL project is ever replaced
     return ProjectSession.create(program, path, replace=True)
 
