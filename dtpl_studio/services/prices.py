@@ -604,7 +604,7 @@ def seed_library(library_url: str | None = None) -> int | None:
             for info in library.list_editions():  # a second DTPL Studio may have seeded it meanwhile
                 if info.content_hash == digest and info.kind == shipped.meta.kind and not info.region:
                     return info.id
-            return library.add_edition(copy.deepcopy(shipped), who=SEED_WHO)
+            return library.add_edition(shipped, who=SEED_WHO)  # read only: no copy needed
     except ReadOnlyLibraryError:
         return None
 
