@@ -46,20 +46,22 @@ class Target:
 
 
 def targets(library_url: str | None = None) -> tuple[list[Target], str, str]:
-    """The shipped edition, then the library's editions (oldest first).
+    """The shipped edition, then the library's other editions (published first, newest
+    first; the library's copy of the shipped edition is the first entry, not listed twice).
 
     Returns ``(targets, library location, error)``; ``error`` is the Indonesian reason the
     library could not be read ("" when it could): the shipped edition is offered anyway.
     """
     from dtpl_studio.services.paths import DEFAULT_EDITION
-    from dtpl_studio.services.prices import list_editions
+    from dtpl_studio.services.prices import library_editions
 
     out = [Target(SHIPPED, f"Edisi bawaan ({DEFAULT_EDITION.name})")]
     try:
-        infos, where = list_editions(library_url)
+        infos, where, shipped_id = library_editions(library_url)
     except Exception as exc:  # noqa: BLE001 - a library that cannot be opened is said, not raised
         return out, "", f"pustaka harga tidak dapat dibuka: {exc}"
-    out += [Target(str(info.id), f"#{info.id} {info.kind.value} {info.label()}") for info in infos]
+    out += [Target(str(info.id), f"#{info.id} {info.kind.value} {info.label()}") for info in infos
+            if info.id != shipped_id]
     return out, where, ""
 
 
@@ -73,10 +75,9 @@ def load_target(key: str, library_url: str | None = None) -> PriceBook:
     """
     if key == SHIPPED:
         return load_default_book()
-    from dtpl_studio.storage.library import PriceLibrary
+    from dtpl_studio.services.prices import load_library_book
 
-    with PriceLibrary(library_url) as library:
-        return library.load_edition(int(key))
+    return load_library_book(int(key), library_url)
 
 
 def plan(program: Program, package_id: str, book: PriceBook) -> RepricePlan:
