@@ -458,21 +458,8 @@ def plan_paste(program: Program, clip: Clip, package_id: str, parent_id: str | N
     # the pinned book: what the target lacks, then the rates compared
     book = package.book
     codes = sorted({i.analysis_code for n in nodes for i in _items(n) if i.analysis_code})
-    pin_a: dict[str, Analysis] = {}
-    pin_r: dict[str, Resource] = {}
-    for code in codes:
-        if code in book.analyses or code not in clip.book.analyses:
-            continue
-        try:
-            dep_a, dep_r = clip.book.dependencies(code)
-        except (KeyError, PriceBookError):
-            dep_a, dep_r = {code}, set()
-        for c in dep_a:
-            if c not in book.analyses and c in clip.book.analyses:
-                pin_a.setdefault(c, copy_analysis(clip.book.analyses[c]))
-        for k in dep_r:
-            if k not in book.resources and k in clip.book.resources:
-                pin_r.setdefault(k, copy_resource(clip.book.resources[k]))
+    pin = pin_codes(package, clip.book, codes)
+    pin_a = {a.code: a for a in pin.analyses}
     revived: dict[str, int] = {}
     for item in package.items():  # items of the target that named a code it lacked
         if item.analysis_code in pin_a:
@@ -480,8 +467,7 @@ def plan_paste(program: Program, clip: Clip, package_id: str, parent_id: str | N
     for code, count in sorted(revived.items()):
         plan.notes.append(f"analisa {code} disematkan ke buku harga paket {package.name!r}: {count} item "
                           "paket itu yang memakai kode ini tanpa analisanya kini ikut dihargai")
-    analyses = tuple(pin_a[c] for c in clip.book.analyses if c in pin_a)
-    resources = tuple(pin_r[k] for k in clip.book.resources if k in pin_r)
+    analyses, resources = pin.analyses, pin.resources
     trial = PriceBook(book.meta)
     trial.resources = {**book.resources, **{r.key: r for r in resources}}
     trial.analyses = {**book.analyses, **{a.code: a for a in analyses}}
@@ -515,6 +501,30 @@ def plan_paste(program: Program, clip: Clip, package_id: str, parent_id: str | N
             steps.append(SetSpecLinks(new, tuple(keys)))
     plan.edit = Compound(tuple(steps))
     return plan
+
+
+def pin_codes(package: Package, source: PriceBook, codes: Iterable[str]) -> PinAnalyses:
+    """One edit pinning into ``package``'s book copies of the analyses ``codes`` of
+    ``source`` that it lacks, with every analysis and resource they depend on that it lacks
+    (book order of ``source``; what the pinned book has keeps its pinned price). A code
+    ``source`` does not have is left out (its items show the missing analysis).
+    :func:`~dtpl_studio.costing.edits.pin_analysis` for several codes at once: two codes
+    sharing a resource pin it once."""
+    book = package.book
+    want_a: set[str] = set()
+    want_r: set[str] = set()
+    for code in codes:
+        if code in book.analyses or code not in source.analyses:
+            continue
+        try:
+            dep_a, dep_r = source.dependencies(code)
+        except (KeyError, PriceBookError):
+            dep_a, dep_r = {code}, set()
+        want_a |= {c for c in dep_a if c not in book.analyses and c in source.analyses}
+        want_r |= {k for k in dep_r if k not in book.resources and k in source.resources}
+    return PinAnalyses(package.id,
+                       tuple(copy_analysis(source.analyses[c]) for c in source.analyses if c in want_a),
+                       tuple(copy_resource(source.resources[k]) for k in source.resources if k in want_r))
 
 
 def _relink(line: Measurement, value: LineValue | None, item: Item, plan: PastePlan, why: str) -> Measurement:
@@ -669,4 +679,4 @@ def clip_from_json(text: str | bytes) -> Clip:
 
 
 __all__ = ["CLIP_MIME", "Clip", "ClipError", "LineValue", "PastePlan", "RateConflict", "TSV_HEADER",
-           "clip_from_json", "clip_to_json", "clip_tsv", "copy_nodes", "cut_edit", "plan_paste"]
+           "clip_from_json", "clip_to_json", "clip_tsv", "copy_nodes", "cut_edit", "pin_codes", "plan_paste"]
