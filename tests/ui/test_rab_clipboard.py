@@ -176,3 +176,69 @@ def test_drag_and_drop_moves_copies_and_refuses_a_section_into_itself(window, an
         window.undo()
     assert snapshot(program) == start
     assert isinstance(package.sections[0], Section)
+
+
+def _drag_move(window, node_id, target_id, where):
+    from PySide6.QtGui import QDragMoveEvent
+
+    view = window.rab_editor.view
+    rect = view.visualRect(window.rab_editor.model.index_for_id(target_id))
+    y = {"top": rect.top() + 1, "middle": rect.center().y(), "bottom": rect.bottom() - 1}[where]
+    mime = QMimeData()
+    mime.setData(DRAG_MIME, f"{id(window.doc)}\n{node_id}".encode())
+    event = QDragMoveEvent(QPoint(rect.center().x(), y), Qt.DropAction.MoveAction | Qt.DropAction.CopyAction,
+                           mime, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier)
+    window.clipboard.eventFilter(view.viewport(), event)
+    return event
+
+
+def test_drag_over_shows_where_it_goes_and_refuses_a_section_into_itself(window):
+    package = physical(window)
+    persiapan, tanah, saluran = package.sections
+    assert _drag_move(window, tanah.children[0].id, saluran.id, "middle").isAccepted()
+    band = window.clipboard._band
+    assert band.isVisible() and band.geometry().height() > 4  # a frame round the section
+    window.grab().save(f"{SHOTS}/clip-drag-into.png")
+    assert _drag_move(window, saluran.id, persiapan.id, "top").isAccepted()
+    assert window.clipboard._band.geometry().height() == 2  # a line above the row
+    assert not _drag_move(window, tanah.id, tanah.children[1].id, "middle").isAccepted()
+    assert not _drag_move(window, tanah.children[0].id, persiapan.id, "top").isAccepted()  # item at top level
+    foreign = QMimeData()
+    foreign.setData(DRAG_MIME, f"other-window\n{tanah.id}".encode())
+
+
+def test_a_mouse_drag_starts_from_the_pressed_row(window, monkeypatch):
+    from PySide6.QtCore import QEvent
+    from PySide6.QtGui import QMouseEvent
+
+    started = []
+    monkeypatch.setattr(window.clipboard, "start_drag", started.append)
+    view = window.rab_editor.view
+    galian = physical(window).sections[1].children[0]
+    rect = view.visualRect(window.rab_editor.model.index_for_id(galian.id))
+    start = QPointF(rect.center())
+    far = QPointF(rect.center() + QPoint(0, 3 * QApplication.startDragDistance()))
+
+    def send(kind, pos, buttons):
+        event = QMouseEvent(kind, pos, view.viewport().mapToGlobal(pos), Qt.MouseButton.LeftButton, buttons,
+                            Qt.KeyboardModifier.NoModifier)
+        return window.clipboard.eventFilter(view.viewport(), event)
+
+    send(QEvent.Type.MouseButtonPress, start, Qt.MouseButton.LeftButton)
+    assert send(QEvent.Type.MouseMove, far, Qt.MouseButton.LeftButton)
+    assert started == [galian.id]
+
+
+def test_the_keys_work_on_the_focused_tree(window, qtbot, answers):
+    package = physical(window)
+    papan = package.sections[0].children[0]
+    view = window.rab_editor.view
+    window.rab_editor.select_id(papan.id)
+    view.setFocus()
+    qtbot.keyClick(view, Qt.Key.Key_C, Qt.KeyboardModifier.ControlModifier)
+    assert QApplication.clipboard().mimeData().hasFormat(CLIP_MIME)  # our copy, not the cell's text
+    qtbot.keyClick(view, Qt.Key.Key_V, Qt.KeyboardModifier.ControlModifier)
+    assert [c.description for c in package.sections[0].children] == ["Papan nama kegiatan"] * 2
+    qtbot.keyClick(view, Qt.Key.Key_X, Qt.KeyboardModifier.ControlModifier)
+    assert len(package.sections[0].children) == 1
+    assert window.doc.undo_stack.count() == 2
