@@ -166,6 +166,20 @@ class Clip:
         return any(isinstance(n, Item) for n in self.nodes)
 
 
+def clone(node: Section | Item) -> Section | Item:
+    """A copy of ``node`` and everything in it sharing no mutable object with it (sections,
+    items, back-up lines, factors and lists are new; Decimals, strings, enums and the frozen
+    funding shares are immutable). Ids are kept. Several times faster than ``deepcopy`` on a
+    large section."""
+    if isinstance(node, Section):
+        return dataclasses.replace(node, children=[clone(c) for c in node.children])
+    return dataclasses.replace(
+        node,
+        measurements=[dataclasses.replace(m, factors=[dataclasses.replace(f) for f in m.factors])
+                      for m in node.measurements],
+        funding_split=list(node.funding_split))
+
+
 def _ids(node: Section | Item) -> Iterable[str]:
     yield node.id
     if isinstance(node, Section):
@@ -212,7 +226,7 @@ def copy_nodes(program: Program, node_ids: Iterable[str], priced: PricedPackage 
     package, roots = _selection_roots(program, node_ids)
     if priced is None or priced.package is not package:
         priced = price_package(package)
-    nodes = [copy.deepcopy(n) for n in roots]
+    nodes = [clone(n) for n in roots]
     clip = Clip(nodes, package.id, package.name, cut=cut)
     book = package.book
     codes = {i.analysis_code for i in clip.items() if i.analysis_code and i.analysis_code in book.analyses}
@@ -394,7 +408,7 @@ def plan_paste(program: Program, clip: Clip, package_id: str, parent_id: str | N
     if fresh_ids is None:
         fresh_ids = not (clip.cut and not (clip.ids() & existing))
     same_package = package.id == clip.package_id
-    nodes = [copy.deepcopy(n) for n in clip.nodes]
+    nodes = [clone(n) for n in clip.nodes]
     id_map: dict[str, str] = {}
     for node in nodes:
         for old in _ids(node):

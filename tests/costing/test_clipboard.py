@@ -80,8 +80,9 @@ def programs(draw):
                                                                   "")]))
             elif kind == "link":
                 target = draw(st.sampled_from(items))
-                if target.unit == item.unit:
-                    item.measurements.append(Measurement("tautan", [], link=target.id))
+                if target.unit == item.unit:  # a deduction now and then
+                    item.measurements.append(Measurement("tautan", [], sign=draw(st.sampled_from([1, 1, -1])),
+                                                         link=target.id))
             elif {p.name for p in params} >= {"P", "T"} or (params and item.unit == "m"):
                 # only names the package defines (an undefined one is an item in error)
                 expr = "P * T" if item.unit == "m2" else ("P * T * T" if item.unit == "m3" else "P")
@@ -310,3 +311,29 @@ def test_across_packages_no_rate_of_the_target_changes_and_pasted_items_take_the
                 assert clip.rates[row.item.analysis_code] == row.rate
     undo.apply(program)
     assert snapshot(program) == before
+
+
+def _mutables(value, out):
+    """Ids of every mutable object reachable from ``value`` (lists, dicts, non-frozen
+    dataclasses): a copy must share none of them."""
+    if isinstance(value, list | dict):
+        out.add(id(value))
+        for v in (value.values() if isinstance(value, dict) else value):
+            _mutables(v, out)
+    elif dataclasses.is_dataclass(value) and not isinstance(value, type):
+        if not type(value).__dataclass_params__.frozen:
+            out.add(id(value))
+        for f in dataclasses.fields(value):
+            _mutables(getattr(value, f.name), out)
+    return out
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(programs())
+def test_clone_shares_no_mutable_object_and_keeps_every_field(program):
+    from dtpl_studio.costing.clipboard import clone
+
+    for section in program.packages[0].sections:
+        copied = clone(section)
+        assert snapshot(copied) == snapshot(section)
+        assert not _mutables(copied, set()) & _mutables(section, set())
