@@ -35,7 +35,7 @@ from dtpl_studio.costing.numbers import (
     detect_convention,
     parse_number,
 )
-from dtpl_studio.costing.rab import Item, Section
+from dtpl_studio.costing.rab import MAX_RATE, MAX_VOLUME, Item, Section
 from dtpl_studio.costing.units import UnitDimensionError, UnknownUnitError, read_unit
 from dtpl_studio.spreadsheets.rab_table import (
     Header,
@@ -321,6 +321,11 @@ def read_block(text: str, codes: Mapping[str, CodeInfo] | None = None) -> TableP
         if value < 0:
             note(Severity.ERROR, row, col, raw, f"{what} negatif; dikosongkan, teks disimpan di catatan item")
             return None, raw
+        limit = MAX_VOLUME if what == "volume" else MAX_RATE
+        if value > limit:
+            note(Severity.ERROR, row, col, raw, f"{what} melebihi batas {format_number(limit)}; dikosongkan, "
+                                                "teks disimpan di catatan item")
+            return None, raw
         return value, raw
 
     for row in range(first, len(grid) + 1):
@@ -415,6 +420,11 @@ def read_block(text: str, codes: Mapping[str, CodeInfo] | None = None) -> TableP
         else:
             result.nodes.append(item)
         result.rows += 1
+    custom = sum(1 for i in result.items if i.custom_rate is not None)
+    if custom:  # the reason says the rows were pasted; where the figures come from is the user's
+        result.findings.append(PasteFinding(Severity.INFO, 0, 0, "", "",
+                                            f"{custom} item harga khusus: tulis sumber harganya (survei, "
+                                            "penawaran, SBU/SSH) setelah menempel"))
     if not result.nodes:
         result.findings.append(PasteFinding(Severity.ERROR, 0, 0, "", "", "tidak ada baris yang dapat dibaca"))
     return result
