@@ -203,8 +203,14 @@ def test_drag_over_shows_where_it_goes_and_refuses_a_section_into_itself(window)
     assert window.clipboard._band.geometry().height() == 2  # a line above the row
     assert not _drag_move(window, tanah.id, tanah.children[1].id, "middle").isAccepted()
     assert not _drag_move(window, tanah.children[0].id, persiapan.id, "top").isAccepted()  # item at top level
-    foreign = QMimeData()
+    from PySide6.QtGui import QDragMoveEvent
+
+    foreign = QMimeData()  # a row dragged from another window's tree is not moved here
     foreign.setData(DRAG_MIME, f"other-window\n{tanah.id}".encode())
+    event = QDragMoveEvent(QPoint(10, 10), Qt.DropAction.MoveAction, foreign, Qt.MouseButton.LeftButton,
+                           Qt.KeyboardModifier.NoModifier)
+    window.clipboard.eventFilter(window.rab_editor.view.viewport(), event)
+    assert not event.isAccepted()
 
 
 def test_a_mouse_drag_starts_from_the_pressed_row(window, monkeypatch):
