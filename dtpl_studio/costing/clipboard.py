@@ -473,6 +473,10 @@ def plan_paste(program: Program, clip: Clip, package_id: str, parent_id: str | N
     book = package.book
     codes = sorted({i.analysis_code for n in nodes for i in _items(n) if i.analysis_code})
     pin = pin_codes(package, clip.book, codes)
+    for code in codes:
+        if code not in book.analyses and code not in clip.book.analyses:
+            plan.notes.append(f"analisa {code} tidak ada di buku harga paket asal maupun tujuan: item yang "
+                              "memakainya tetap tanpa harga sampai analisanya dipilih")
     pin_a = {a.code: a for a in pin.analyses}
     revived: dict[str, int] = {}
     for item in package.items():  # items of the target that named a code it lacked

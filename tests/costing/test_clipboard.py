@@ -337,3 +337,13 @@ def test_clone_shares_no_mutable_object_and_keeps_every_field(program):
         copied = clone(section)
         assert snapshot(copied) == snapshot(section)
         assert not _mutables(copied, set()) & _mutables(section, set())
+
+
+def test_a_code_neither_book_has_is_said_not_invented():
+    program = build_sample_program(build_sample_book())
+    planning, physical = program.packages
+    physical.sections[0].children.append(Item("kode hilang", "m3", analysis_code="Z.9", volume=D(1)))
+    plan = plan_paste(program, copy_nodes(program, [physical.sections[0].id]), planning.id, None)
+    assert any("Z.9" in n and "tanpa harga" in n for n in plan.notes)
+    pinned = [a.code for e in plan.edit.edits if isinstance(e, edits.PinAnalyses) for a in e.analyses]
+    assert "Z.9" not in pinned
