@@ -741,8 +741,10 @@ class PinAnalyses(Edit):
             book.insert_resource(resource, position)
         for analysis, position in sorted(zip(self.analyses, a_positions, strict=True), key=_position_key):
             book.insert_analysis(analysis, position)
+        # the undo puts the book back as it was, even when an item of the package named one
+        # of these codes before it was pinned (an item in error then): no "in use" check
         return UnpinAnalyses(self.package_id, tuple(a.code for a in self.analyses),
-                             tuple(r.key for r in self.resources))
+                             tuple(r.key for r in self.resources), check=False)
 
 
 def _position_key(pair: tuple[Any, int | None]) -> tuple[int, int]:
@@ -754,30 +756,33 @@ def _position_key(pair: tuple[Any, int | None]) -> tuple[int, int]:
 class UnpinAnalyses(Edit):
     """Remove analyses ``codes`` and resources ``keys`` from the pinned book of package
     ``package_id``. Refused while an item of the package, or an analysis staying in the
-    book, uses one of them."""
+    book, uses one of them. ``check=False`` (the inverse of :class:`PinAnalyses`) skips the
+    item check: an undo restores the book exactly, even for an item that named a code before
+    it was pinned."""
 
     package_id: str
     codes: tuple[str, ...]
     keys: tuple[str, ...] = ()
+    check: bool = True
 
     def apply(self, program: Program) -> Edit:
         package = find_package(program, self.package_id)
         book = package.book
         used = sorted({i.analysis_code for i in package.items() if i.analysis_code in self.codes})
-        if used:
+        if used and self.check:
             raise EditError(f"analisa {', '.join(used)} masih dipakai item di paket {package.name!r}")
         removing = set(self.codes)
         for code in self.codes:
             if code not in book.analyses:
                 raise EditError(f"analisa {code} tidak ada di buku harga paket")
             users = [u for u in book.users_of_analysis(code) if u not in removing]
-            if users:
+            if users and self.check:
                 raise EditError(f"analisa {code} masih dipakai oleh analisa {', '.join(users)}")
         for key in self.keys:
             if key not in book.resources:
                 raise EditError(f"harga dasar {key!r} tidak ada di buku harga paket")
             users = [u for u in book.users_of_resource(key) if u not in removing]
-            if users:
+            if users and self.check:
                 raise EditError(f"harga dasar {key!r} masih dipakai oleh analisa {', '.join(users)}")
         # positions in the book order before the removal, so that the undo restores the order
         a_positions = tuple(list(book.analyses).index(c) for c in self.codes)

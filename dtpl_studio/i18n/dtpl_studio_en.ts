@@ -3351,6 +3351,131 @@ From: {book}</translation>
         <translation>A reason for the rate adjustment is required.</translation>
     </message>
     <message>
+        <source>&amp;Potong</source>
+        <comment>action.cut</comment>
+        <translation>Cu&amp;t</translation>
+    </message>
+    <message>
+        <source>&amp;Salin</source>
+        <comment>action.copy</comment>
+        <translation>&amp;Copy</translation>
+    </message>
+    <message>
+        <source>&amp;Tempel</source>
+        <comment>action.paste</comment>
+        <translation>&amp;Paste</translation>
+    </message>
+    <message>
+        <source>Potong {item}</source>
+        <comment>cmd.cut</comment>
+        <translation>Cut {item}</translation>
+    </message>
+    <message>
+        <source>Tempel {item}</source>
+        <comment>cmd.paste</comment>
+        <translation>Paste {item}</translation>
+    </message>
+    <message>
+        <source>Tempel {count} baris dari lembar kerja</source>
+        <comment>cmd.paste_rows</comment>
+        <translation>Paste {count} rows from a spreadsheet</translation>
+    </message>
+    <message>
+        <source>Salin (seret) {item}</source>
+        <comment>cmd.drag_copy</comment>
+        <translation>Copy (drag) {item}</translation>
+    </message>
+    <message>
+        <source>Disalin: {item}. Tempel dengan Ctrl+V di RAB, atau di lembar kerja sebagai baris.</source>
+        <comment>clip.copied</comment>
+        <translation>Copied: {item}. Paste with Ctrl+V in the RAB, or into a spreadsheet as rows.</translation>
+    </message>
+    <message>
+        <source>Papan klip kosong: salin bagian/item RAB atau baris lembar kerja dulu.</source>
+        <comment>clip.empty</comment>
+        <translation>The clipboard is empty: copy RAB sections/items or spreadsheet rows first.</translation>
+    </message>
+    <message>
+        <source>Paket ini belum punya bagian: tambah bagian dulu (Struktur › Tambah bagian).</source>
+        <comment>clip.no_section</comment>
+        <translation>This package has no section yet: add one first (Structure › Add section).</translation>
+    </message>
+    <message>
+        <source>Tempel dibatalkan: tidak ada yang diubah.</source>
+        <comment>clip.cancelled</comment>
+        <translation>Paste cancelled: nothing was changed.</translation>
+    </message>
+    <message>
+        <source>Tidak ada baris yang dapat ditempel.</source>
+        <comment>clip.nothing_read</comment>
+        <translation>No row can be pasted.</translation>
+    </message>
+    <message>
+        <source>Bagian tidak dapat diletakkan di dalam dirinya sendiri.</source>
+        <comment>clip.drop_self</comment>
+        <translation>A section cannot be put inside itself.</translation>
+    </message>
+    <message>
+        <source>{sections} bagian dengan {items} item</source>
+        <comment>clip.items_n</comment>
+        <translation>{sections} sections with {items} items</translation>
+    </message>
+    <message>
+        <source>{items} item</source>
+        <comment>clip.items</comment>
+        <translation>{items} items</translation>
+    </message>
+    <message>
+        <source>Periksa sebelum menempel</source>
+        <comment>dlg.paste.title</comment>
+        <translation>Check before pasting</translation>
+    </message>
+    <message>
+        <source>Dari {rows} baris tempelan akan dibuat {what} di {where}. Beberapa sel tidak dapat dibaca apa adanya; tidak ada baris yang dibuang: periksa dan perbaiki setelah menempel.</source>
+        <comment>dlg.paste.rows_intro</comment>
+        <translation>{rows} pasted rows will make {what} in {where}. Some cells could not be read as written; no row is dropped: check and correct them after pasting.</translation>
+    </message>
+    <message>
+        <source>{what} dari paket {source} akan ditempel di {where}. Harga satuan paket tujuan tidak diubah; perhatikan hal berikut:</source>
+        <comment>dlg.paste.clip_intro</comment>
+        <translation>{what} from package {source} will be pasted into {where}. Unit rates of the target package are not changed; note the following:</translation>
+    </message>
+    <message>
+        <source>Tingkat</source>
+        <comment>dlg.paste.col.severity</comment>
+        <translation>Severity</translation>
+    </message>
+    <message>
+        <source>Baris</source>
+        <comment>dlg.paste.col.row</comment>
+        <translation>Row</translation>
+    </message>
+    <message>
+        <source>Kolom</source>
+        <comment>dlg.paste.col.column</comment>
+        <translation>Column</translation>
+    </message>
+    <message>
+        <source>Kode analisa</source>
+        <comment>dlg.paste.col.code</comment>
+        <translation>Analysis code</translation>
+    </message>
+    <message>
+        <source>Isi sel</source>
+        <comment>dlg.paste.col.raw</comment>
+        <translation>Cell</translation>
+    </message>
+    <message>
+        <source>Keterangan</source>
+        <comment>dlg.paste.col.message</comment>
+        <translation>Explanation</translation>
+    </message>
+    <message>
+        <source>Tempel</source>
+        <comment>dlg.paste.apply</comment>
+        <translation>Paste</translation>
+    </message>
+    <message>
         <source>&amp;Panduan pengguna</source>
         <comment>action.guide</comment>
         <translation>User &amp;guide</translation>

@@ -3677,6 +3677,131 @@ Dari: {book}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>&amp;Potong</source>
+        <comment>action.cut</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Salin</source>
+        <comment>action.copy</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Tempel</source>
+        <comment>action.paste</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Potong {item}</source>
+        <comment>cmd.cut</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tempel {item}</source>
+        <comment>cmd.paste</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tempel {count} baris dari lembar kerja</source>
+        <comment>cmd.paste_rows</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Salin (seret) {item}</source>
+        <comment>cmd.drag_copy</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Disalin: {item}. Tempel dengan Ctrl+V di RAB, atau di lembar kerja sebagai baris.</source>
+        <comment>clip.copied</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Papan klip kosong: salin bagian/item RAB atau baris lembar kerja dulu.</source>
+        <comment>clip.empty</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Paket ini belum punya bagian: tambah bagian dulu (Struktur › Tambah bagian).</source>
+        <comment>clip.no_section</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tempel dibatalkan: tidak ada yang diubah.</source>
+        <comment>clip.cancelled</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tidak ada baris yang dapat ditempel.</source>
+        <comment>clip.nothing_read</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Bagian tidak dapat diletakkan di dalam dirinya sendiri.</source>
+        <comment>clip.drop_self</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{sections} bagian dengan {items} item</source>
+        <comment>clip.items_n</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{items} item</source>
+        <comment>clip.items</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Periksa sebelum menempel</source>
+        <comment>dlg.paste.title</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Dari {rows} baris tempelan akan dibuat {what} di {where}. Beberapa sel tidak dapat dibaca apa adanya; tidak ada baris yang dibuang: periksa dan perbaiki setelah menempel.</source>
+        <comment>dlg.paste.rows_intro</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{what} dari paket {source} akan ditempel di {where}. Harga satuan paket tujuan tidak diubah; perhatikan hal berikut:</source>
+        <comment>dlg.paste.clip_intro</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tingkat</source>
+        <comment>dlg.paste.col.severity</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Baris</source>
+        <comment>dlg.paste.col.row</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Kolom</source>
+        <comment>dlg.paste.col.column</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Kode analisa</source>
+        <comment>dlg.paste.col.code</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Isi sel</source>
+        <comment>dlg.paste.col.raw</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Keterangan</source>
+        <comment>dlg.paste.col.message</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tempel</source>
+        <comment>dlg.paste.apply</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>&amp;Bahasa</source>
         <comment>menu.language</comment>
         <translation type="unfinished"></translation>

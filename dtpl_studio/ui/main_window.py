@@ -218,6 +218,7 @@ class MainWindow(QMainWindow):
         self.find_action = self._action("action.find_catalogue", self.focus_catalogue_search, [K.Find])
         self.about_action = self._action("action.about", self._about, [])
         self._build_structure_actions()
+        self._build_clipboard_actions()
         self.price_basis_action = self._action("action.price_basis", self.price_basis_dialog, [])
         self.reprice_action = self._action("action.reprice", self.reprice_dialog, [])
         self.funding_action = self._action("action.funding", self.funding_dialog, [])
@@ -246,6 +247,20 @@ class MainWindow(QMainWindow):
         self.settings_action = self._action("action.settings", self.settings_dialog, ["Ctrl+,"])
         self.data_umum_action = self._action("action.data_umum", self.data_umum_dialog, [])
 
+    def _build_clipboard_actions(self) -> None:
+        """Cut/copy/paste and drag and drop in the RAB tree (issue 10 points 1 and 9):
+        :mod:`dtpl_studio.ui.widgets.rab_clipboard`."""
+        from dtpl_studio.ui.widgets.rab_clipboard import RabClipboard
+
+        self.clipboard = RabClipboard(lambda: self.doc, lambda: self.rab_editor, lambda: self.library,
+                                      self._show_message, self)
+        K = QKeySequence.StandardKey
+        self.cut_action = self._action("action.cut", self.clipboard.cut, [K.Cut])
+        self.copy_action = self._action("action.copy", self.clipboard.copy, [K.Copy])
+        self.paste_action = self._action("action.paste", self.clipboard.paste, [K.Paste])
+        for action in (self.cut_action, self.copy_action, self.paste_action):
+            action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+
     def _build_menus(self) -> None:
         bar = self.menuBar()
         file_menu = bar.addMenu(tr("menu.file"))
@@ -263,6 +278,8 @@ class MainWindow(QMainWindow):
         file_menu.addAction(self.quit_action)
         edit_menu = bar.addMenu(tr("menu.edit"))
         edit_menu.addActions([self.undo_action, self.redo_action])
+        edit_menu.addSeparator()
+        edit_menu.addActions([self.cut_action, self.copy_action, self.paste_action])
         edit_menu.addSeparator()
         edit_menu.addActions([self.remove_item_action, self.add_line_action,
                               self.remove_line_action, self.find_action])
@@ -322,6 +339,8 @@ class MainWindow(QMainWindow):
         self.rab_editor.view.addActions(self.item_actions.context_actions)  # also its context menu
         self.rab_editor.view.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
         self.measurements.view.addActions([self.remove_line_action, self.insert_line_action])
+        self.rab_editor.view.addActions([self.cut_action, self.copy_action, self.paste_action])
+        self.clipboard.attach(self.rab_editor)
         if old_editor is None:
             self.splitter.addWidget(self.rab_editor)
             self.splitter.addWidget(self.measurements)

@@ -826,6 +826,35 @@ ID.update({
     "override.need_reason": QT_TRANSLATE_NOOP("dtpl", "Alasan penyesuaian harga wajib diisi.", "override.need_reason"),
 })
 
+# cut/copy/paste and drag and drop in the RAB tree (issue 10 points 1 and 9)
+ID.update({
+    "action.cut": QT_TRANSLATE_NOOP("dtpl", "&Potong", "action.cut"),
+    "action.copy": QT_TRANSLATE_NOOP("dtpl", "&Salin", "action.copy"),
+    "action.paste": QT_TRANSLATE_NOOP("dtpl", "&Tempel", "action.paste"),
+    "cmd.cut": QT_TRANSLATE_NOOP("dtpl", "Potong {item}", "cmd.cut"),
+    "cmd.paste": QT_TRANSLATE_NOOP("dtpl", "Tempel {item}", "cmd.paste"),
+    "cmd.paste_rows": QT_TRANSLATE_NOOP("dtpl", "Tempel {count} baris dari lembar kerja", "cmd.paste_rows"),
+    "cmd.drag_copy": QT_TRANSLATE_NOOP("dtpl", "Salin (seret) {item}", "cmd.drag_copy"),
+    "clip.copied": QT_TRANSLATE_NOOP("dtpl", "Disalin: {item}. Tempel dengan Ctrl+V di RAB, atau di lembar kerja sebagai baris.", "clip.copied"),
+    "clip.empty": QT_TRANSLATE_NOOP("dtpl", "Papan klip kosong: salin bagian/item RAB atau baris lembar kerja dulu.", "clip.empty"),
+    "clip.no_section": QT_TRANSLATE_NOOP("dtpl", "Paket ini belum punya bagian: tambah bagian dulu (Struktur › Tambah bagian).", "clip.no_section"),
+    "clip.cancelled": QT_TRANSLATE_NOOP("dtpl", "Tempel dibatalkan: tidak ada yang diubah.", "clip.cancelled"),
+    "clip.nothing_read": QT_TRANSLATE_NOOP("dtpl", "Tidak ada baris yang dapat ditempel.", "clip.nothing_read"),
+    "clip.drop_self": QT_TRANSLATE_NOOP("dtpl", "Bagian tidak dapat diletakkan di dalam dirinya sendiri.", "clip.drop_self"),
+    "clip.items_n": QT_TRANSLATE_NOOP("dtpl", "{sections} bagian dengan {items} item", "clip.items_n"),
+    "clip.items": QT_TRANSLATE_NOOP("dtpl", "{items} item", "clip.items"),
+    "dlg.paste.title": QT_TRANSLATE_NOOP("dtpl", "Periksa sebelum menempel", "dlg.paste.title"),
+    "dlg.paste.rows_intro": QT_TRANSLATE_NOOP("dtpl", "Dari {rows} baris tempelan akan dibuat {what} di {where}. Beberapa sel tidak dapat dibaca apa adanya; tidak ada baris yang dibuang: periksa dan perbaiki setelah menempel.", "dlg.paste.rows_intro"),
+    "dlg.paste.clip_intro": QT_TRANSLATE_NOOP("dtpl", "{what} dari paket {source} akan ditempel di {where}. Harga satuan paket tujuan tidak diubah; perhatikan hal berikut:", "dlg.paste.clip_intro"),
+    "dlg.paste.col.severity": QT_TRANSLATE_NOOP("dtpl", "Tingkat", "dlg.paste.col.severity"),
+    "dlg.paste.col.row": QT_TRANSLATE_NOOP("dtpl", "Baris", "dlg.paste.col.row"),
+    "dlg.paste.col.column": QT_TRANSLATE_NOOP("dtpl", "Kolom", "dlg.paste.col.column"),
+    "dlg.paste.col.code": QT_TRANSLATE_NOOP("dtpl", "Kode analisa", "dlg.paste.col.code"),
+    "dlg.paste.col.raw": QT_TRANSLATE_NOOP("dtpl", "Isi sel", "dlg.paste.col.raw"),
+    "dlg.paste.col.message": QT_TRANSLATE_NOOP("dtpl", "Keterangan", "dlg.paste.col.message"),
+    "dlg.paste.apply": QT_TRANSLATE_NOOP("dtpl", "Tempel", "dlg.paste.apply"),
+})
+
 #: failure words (:mod:`dtpl_studio.ui.error_strings`, one key per error code) merged into
 #: the catalogue; their English is still a dict there, not yet in the .ts files (see tr()).
 _ERROR_EN: dict[str, str] = {}
