@@ -49,6 +49,20 @@ def load_default_book() -> PriceBook:
 
 def import_prices(path: Path, *, layout: str | None = None, region: str | None = None,
                   year: int | None = None):
+    """Import a price file of any known layout; returns ``(PriceBook, ImportReport)``, with
+    the checks every layout gets (:func:`~dtpl_studio.spreadsheets.checks.price_outliers`).
+
+    See :func:`_import_layout` for the layouts and errors.
+    """
+    from dtpl_studio.spreadsheets.checks import price_outliers
+
+    book, report = _import_layout(path, layout=layout, region=region, year=year)
+    price_outliers(book, report)
+    return book, report
+
+
+def _import_layout(path: Path, *, layout: str | None = None, region: str | None = None,
+                   year: int | None = None):
     """Import a price file of any known layout; returns ``(PriceBook, ImportReport)``.
 
     The layout is detected from the file (:func:`~dtpl_studio.spreadsheets.layouts.detect_layout`)

@@ -7,6 +7,7 @@ values (openpyxl writes formulas without them) by :func:`_inject_cached`.
 
 from __future__ import annotations
 
+import copy
 import re
 import zipfile
 from decimal import Decimal
@@ -22,6 +23,7 @@ from dtpl_studio.costing.money import CONTEXT, RoundingMode, RoundingRule
 from dtpl_studio.costing.pricebook import LineKind, ResourceKind
 from dtpl_studio.costing.units import CANONICAL
 from dtpl_studio.spreadsheets.ahsp_cipta_karya import CODE_SCHEME, import_ahsp_cipta_karya
+from dtpl_studio.spreadsheets.checks import price_outliers
 from dtpl_studio.spreadsheets.edition import EditionError, read_edition, write_edition
 from dtpl_studio.spreadsheets.formula import ExcelEmulator, XlError
 from dtpl_studio.spreadsheets.regenerate import main as regenerate_main
@@ -220,7 +222,10 @@ def test_shipped_edition_equals_a_fresh_import(imported):
     shipped = read_edition(SHIPPED)
     assert shipped.content_hash() == book.content_hash()
     assert shipped.meta.source_sha256 == book.meta.source_sha256
-    # the shipped report is the text a fresh import writes (Indonesian, whatever the language)
+    # the shipped report is the text a fresh import writes (Indonesian, whatever the language),
+    # with the checks every layout gets in services.prices.import_prices (price outliers)
+    report = copy.deepcopy(report)
+    price_outliers(book, report)
     text = (SHIPPED / "import-report.txt").read_text(encoding="utf-8")
     assert text == report.render_text("id"), "the shipped import report is stale: run `make prices`"
 
@@ -336,6 +341,7 @@ def _build(
     blocks: list[dict],
     resources: list[tuple] = _RESOURCES,
     overrides: dict[str, dict[str, object]] | None = None,
+    hide: dict[str, tuple[tuple[int, ...], tuple[str, ...]]] | None = None,
 ) -> Path:
     """A miniature AHSP.xlsx: DHSP, Upah Bahan (header row 6, D..H) and one analysis sheet
     ``Persiapan`` with the blocks given as ``{"title", "unit", "A": [...], "B": [...],
@@ -429,6 +435,11 @@ def _build(
         dhsp[f"E{dhsp_row}"] = f"=VLOOKUP(C{dhsp_row},persiapan,7,FALSE)"
         r = f + 2
     wb.defined_names["persiapan"] = DefinedName("persiapan", attr_text=f"Persiapan!$C$4:$I${r}")
+    for name, (rows, cols) in (hide or {}).items():  # sheet → hidden rows and columns
+        for n in rows:
+            wb[name].row_dimensions[n].hidden = True
+        for letter in cols:
+            wb[name].column_dimensions[letter].hidden = True
     wb.save(path)
     _inject_cached(path, overrides)
     return path
@@ -440,6 +451,19 @@ _PLAIN = {
     "A": [("Pekerja", "OH", 0.6), ("Mandor", "OH", 0.013)],
     "B": [("Semen portland", "kg", 26.406), ("Pasir pasang", "m3", "=61.56/1400")],
 }
+
+
+def test_hidden_rows_and_columns_anywhere_are_reported(tmp_path):
+    """Issue 8 point 3: a hidden analysis line is still summed; the report says where."""
+    path = _build(tmp_path / "AHSP.xlsx", [_PLAIN], hide={
+        "Persiapan": ((8, 9, 10, 14), ("J", "K")), "Daftar Harga Satuan Pekerjaan": ((), ("F",))})
+    book, report = import_ahsp_cipta_karya(path)
+    hidden = {f.location: f for f in report.findings if f.code == "hidden-rows-columns"}
+    assert set(hidden) == {"AHSP.xlsx | Persiapan", "AHSP.xlsx | Daftar Harga Satuan Pekerjaan"}
+    text = hidden["AHSP.xlsx | Persiapan"].message
+    assert "baris 8–10, 14 (4 baris)" in text and "kolom J–K (2 kolom)" in text
+    assert hidden["AHSP.xlsx | Persiapan"].severity is Severity.WARNING
+    assert report.comparisons[0].matches  # read as any other row
 
 
 def test_synthetic_plain_block_matches(tmp_path):

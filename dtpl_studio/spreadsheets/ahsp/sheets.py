@@ -94,6 +94,39 @@ def find_sheets(st: ImportState) -> None:
                 sheet,
                 action="dibaca seperti lembar lain",
             )
+    report_hidden_rows_and_columns(st)
+
+
+def _ranges(numbers: set[int], name=str) -> str:
+    """``{3, 4, 5, 9}`` → ``3–5, 9`` (``name`` turns a number into its label)."""
+    runs: list[list[int]] = []
+    for n in sorted(numbers):
+        if runs and n == runs[-1][-1] + 1:
+            runs[-1].append(n)
+        else:
+            runs.append([n])
+    return ", ".join(name(r[0]) if len(r) == 1 else f"{name(r[0])}–{name(r[-1])}" for r in runs)
+
+
+def report_hidden_rows_and_columns(st: ImportState) -> None:
+    """Hidden rows and columns anywhere in the workbook (issue 8 point 3): one warning per
+    sheet naming them, since a hidden row may hold an analysis line or a price that is
+    summed although nobody sees it. The price list's hidden rows are reported row by row
+    by the resource phase (:mod:`.resources`), not here."""
+    from openpyxl.utils import get_column_letter
+
+    price_sheet = st.lookup_rect[0] if st.lookup_rect else None
+    for sheet in st.wb.sheet_names:
+        rows = set() if sheet == price_sheet else set(st.grid.hidden_rows.get(sheet, set()))
+        cols = set(st.wb.hidden_cols.get(sheet, set()))
+        parts = []
+        if rows:
+            parts.append(f"baris {_ranges(rows)} ({number(len(rows))} baris)")
+        if cols:
+            parts.append(f"kolom {_ranges(cols, get_column_letter)} ({number(len(cols))} kolom)")
+        if parts:
+            st.add(Severity.WARNING, "hidden-rows-columns", "tersembunyi: " + "; ".join(parts), sheet,
+                   action="dibaca seperti baris/kolom lain; periksa apakah isinya memang dipakai")
 
 
 def check_cached_values(st: ImportState) -> None:
