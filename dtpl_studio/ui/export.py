@@ -33,9 +33,12 @@ class PdfExport(QObject):
 
     Signals:
         done(str, str): ``("ok", path)``, ``("cancelled", "")`` or ``("failed", message)``.
+        progress(int, int, str): the worker's ``(done, total, label)``, re-emitted on the
+            GUI thread (connected before the task starts, so no report is missed).
     """
 
     done = Signal(str, str)
+    progress = Signal(int, int, str)
     #: window texts (keys of :mod:`dtpl_studio.ui.strings`) of this kind of export
     TITLE, PROGRESS, CANCELLED = "dlg.export.title", "dlg.export.progress", "status.export_cancelled"
     FAILED_TITLE, FAILED_TEXT = "dlg.export_failed.title", "dlg.export_failed.text"
@@ -77,7 +80,10 @@ class PdfExport(QObject):
                 self.dialog.setLabelText(tr(self.CANCELLED) + "…")
 
     def _on_progress(self, done: int, total: int, label: str) -> None:
-        if self.outcome is not None or self.task.is_cancelled() or self.dialog is None:
+        if self.outcome is not None or self.task.is_cancelled():
+            return
+        self.progress.emit(done, total, label)
+        if self.dialog is None:
             return
         if total > 0:
             self.dialog.setMaximum(total)

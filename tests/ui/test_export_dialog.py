@@ -136,7 +136,7 @@ def test_the_window_keeps_running_during_the_export(qtbot, window, dialog, tmp_p
     labels = []
     timer.start()
     dialog.export_button.click()
-    dialog.job.task.signals.progress.connect(lambda d, t, label: labels.append(label))
+    dialog.job.progress.connect(lambda d, t, label: labels.append(label))
     qtbot.waitUntil(lambda: dialog.outcome == "ok", timeout=60_000)
     timer.stop()
     assert sum(ticks) >= 5  # the event loop ran while the export was busy

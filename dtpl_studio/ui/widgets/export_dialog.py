@@ -105,8 +105,10 @@ class ExportDialog(QDialog):
         self.tree.expandAll()
         self.tree.itemChanged.connect(self._on_item_changed)
         self._sync_parts()
-        rows = sum(1 for _ in self.items) + 1
-        self.tree.setMinimumHeight(min(rows * (self.tree.sizeHintForRow(0) or 20) + 8, 520))
+        rows = len(self.items) + 1  # every row and the header, no scrolling
+        row_h = self.tree.sizeHintForRow(0) if self.tree.topLevelItemCount() else 20
+        self.tree.setMinimumHeight(min(rows * max(row_h, 16) + 2 * self.tree.frameWidth() + 6, 560))
+        self.tree.header().resizeSections(QHeaderView.ResizeMode.ResizeToContents)
         layout.addWidget(self.tree, 1)
 
         path_row = QHBoxLayout()
@@ -138,7 +140,7 @@ class ExportDialog(QDialog):
         self.export_button.clicked.connect(self.start)
         self.cancel_button.clicked.connect(self.reject)
         layout.addWidget(self.buttons)
-        self.resize(620, 640)
+        self.resize(max(self.sizeHint().width(), 620), self.sizeHint().height())
         self._update_start()
 
     # -- the choice ----------------------------------------------------------------------------
@@ -208,7 +210,7 @@ class ExportDialog(QDialog):
         self.bar.setValue(0)
         self.status.setText(tr("dlg.export.progress"))
         self._set_running(True)
-        job.task.signals.progress.connect(self._on_progress)
+        job.progress.connect(self._on_progress)
         job.done.connect(self._on_done)
 
     def _set_running(self, running: bool) -> None:
