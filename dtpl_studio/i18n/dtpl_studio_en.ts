@@ -2247,6 +2247,16 @@ Technical details are in the log.</translation>
         <translation>NIP</translation>
     </message>
     <message>
+        <source>Baris {row} ({who}): {problem}.</source>
+        <comment>set.sig.nip_problem</comment>
+        <translation>Row {row} ({who}): {problem}.</translation>
+    </message>
+    <message>
+        <source>NIP pejabat terdiri atas 18 angka (boleh dipisah spasi). NIP ini tetap disimpan dan dicetak apa adanya, tetapi PDF mencantumkannya sebagai temuan.</source>
+        <comment>set.sig.nip_rule</comment>
+        <translation>An official's NIP has 18 digits (spaces allowed). This NIP is still saved and printed as written, but the PDF lists it as a finding.</translation>
+    </message>
+    <message>
         <source>Tambah penandatangan</source>
         <comment>set.sig.add</comment>
         <translation>Add signatory</translation>

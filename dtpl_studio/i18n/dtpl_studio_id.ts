@@ -2575,6 +2575,16 @@ Pulihkan keadaan itu? (Berkas proyek baru berubah saat Anda menyimpan.)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Baris {row} ({who}): {problem}.</source>
+        <comment>set.sig.nip_problem</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>NIP pejabat terdiri atas 18 angka (boleh dipisah spasi). NIP ini tetap disimpan dan dicetak apa adanya, tetapi PDF mencantumkannya sebagai temuan.</source>
+        <comment>set.sig.nip_rule</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Tambah penandatangan</source>
         <comment>set.sig.add</comment>
         <translation type="unfinished"></translation>

@@ -587,6 +587,8 @@ ID.update({
     "set.sig.position": QT_TRANSLATE_NOOP("dtpl", "Jabatan", "set.sig.position"),
     "set.sig.date": QT_TRANSLATE_NOOP("dtpl", "Tanggal", "set.sig.date"),
     "set.sig.nip": QT_TRANSLATE_NOOP("dtpl", "NIP", "set.sig.nip"),
+    "set.sig.nip_problem": QT_TRANSLATE_NOOP("dtpl", "Baris {row} ({who}): {problem}.", "set.sig.nip_problem"),
+    "set.sig.nip_rule": QT_TRANSLATE_NOOP("dtpl", "NIP pejabat terdiri atas 18 angka (boleh dipisah spasi). NIP ini tetap disimpan dan dicetak apa adanya, tetapi PDF mencantumkannya sebagai temuan.", "set.sig.nip_rule"),
     "set.sig.add": QT_TRANSLATE_NOOP("dtpl", "Tambah penandatangan", "set.sig.add"),
     "set.sig.remove": QT_TRANSLATE_NOOP("dtpl", "Hapus", "set.sig.remove"),
     "set.ok": QT_TRANSLATE_NOOP("dtpl", "Terapkan", "set.ok"),
