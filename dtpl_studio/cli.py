@@ -3,7 +3,8 @@
 Subcommands (DESIGN.md §8):
 
 * ``demo OUT.dtpl`` — build the demo PLP-BK project from the shipped price book;
-* ``export PROJECT --pdf OUT.pdf`` — print the DTPL package;
+* ``export PROJECT --pdf OUT.pdf [--sections a,b,…]`` — print the DTPL package (only the
+  named template sections with ``--sections``: :mod:`dtpl_studio.reporting.selection`);
 * ``export PROJECT --xlsx OUT.xlsx`` — the RAB, analyses and price list as a workbook with
   live formulas (:mod:`dtpl_studio.spreadsheets.rab_export`);
 * ``check PROJECT [--json]`` — price the programme and print its BLM verdict (totals per
