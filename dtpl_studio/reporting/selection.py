@@ -76,10 +76,10 @@ def empty_reasons(priced: PricedProgram) -> dict[str, str]:
         out["gambar"] = EMPTY_REASONS["gambar"]
     if not kinds & {AttachmentKind.PHOTO, AttachmentKind.SCAN}:
         out["lampiran"] = EMPTY_REASONS["lampiran"]
-    from dtpl_studio.costing.specs import specs_in_rab_order
+    from dtpl_studio.costing.specs import uses_any_spec
     from dtpl_studio.reporting.spec_templates import load_spec_templates
 
-    if not specs_in_rab_order(priced.program, priced.packages, load_spec_templates()):
+    if not uses_any_spec(priced.program, priced.packages, load_spec_templates()):
         out["spesifikasi"] = EMPTY_REASONS["spesifikasi"]
     return out
 

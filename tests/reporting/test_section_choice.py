@@ -6,6 +6,7 @@ the same choice and says what the PDF leaves out."""
 from __future__ import annotations
 
 import re
+from decimal import Decimal
 
 import pytest
 from pypdf import PdfReader
@@ -155,3 +156,38 @@ def test_cli_sections_and_verify(tmp_path, capsys):
     err = capsys.readouterr().err
     assert "'foo' tidak dikenal" in err and "lampiran" in err
     assert not (tmp_path / "x.pdf").exists()
+
+
+def test_the_quick_spec_check_agrees_with_the_printed_list():
+    """``uses_any_spec`` (asked when the dialog opens) says what ``specs_in_rab_order`` (what
+    the section prints) says: the demo, the sample, every item renamed to match no keyword,
+    and one item linked to a clause by hand."""
+    from dtpl_studio.costing.specs import specs_in_rab_order, uses_any_spec
+    from dtpl_studio.reporting.spec_templates import load_spec_templates
+    from dtpl_studio.services.demo import build_demo_program
+    from dtpl_studio.services.prices import load_default_book
+
+    templates = load_spec_templates()
+    programs = [build_demo_program(load_default_book()), make_program()]
+    plain = make_program()
+    for pkg in plain.packages:
+        for item in pkg.items():
+            item.description, item.analysis_code = "zzz", None
+            item.custom_rate, item.custom_reason = item.custom_rate or Decimal(1), item.custom_reason or "uji"
+    programs.append(plain)
+    linked = make_program()
+    for pkg in linked.packages:
+        for item in pkg.items():
+            item.description, item.analysis_code = "zzz", None
+            item.custom_rate, item.custom_reason = item.custom_rate or Decimal(1), item.custom_reason or "uji"
+    last = list(linked.packages[-1].items())[-1]
+    linked.spec_links[last.id] = (next(iter(templates)),)
+    programs.append(linked)
+    answers = []
+    for program in programs:
+        priced = price_program(program)
+        full = bool(specs_in_rab_order(program, priced.packages, templates))
+        assert uses_any_spec(program, priced.packages, templates) == full
+        assert ("spesifikasi" in empty_reasons(priced)) == (not full)
+        answers.append(full)
+    assert answers == [True, True, False, True]
