@@ -2254,7 +2254,7 @@ Technical details are in the log.</translation>
     <message>
         <source>NIP pejabat terdiri atas 18 angka (boleh dipisah spasi). NIP ini tetap disimpan dan dicetak apa adanya, tetapi PDF mencantumkannya sebagai temuan.</source>
         <comment>set.sig.nip_rule</comment>
-        <translation>An official's NIP has 18 digits (spaces allowed). This NIP is still saved and printed as written, but the PDF lists it as a finding.</translation>
+        <translation>An official&apos;s NIP has 18 digits (spaces allowed). This NIP is still saved and printed as written, but the PDF lists it as a finding.</translation>
     </message>
     <message>
         <source>Tambah penandatangan</source>
