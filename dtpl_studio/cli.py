@@ -3,7 +3,8 @@
 Subcommands (DESIGN.md §8):
 
 * ``demo OUT.dtpl`` — build the demo PLP-BK project from the shipped price book;
-* ``export PROJECT --pdf OUT.pdf`` — print the DTPL package;
+* ``export PROJECT --pdf OUT.pdf [--sections a,b,…]`` — print the DTPL package (only the
+  named template sections with ``--sections``: :mod:`dtpl_studio.reporting.selection`);
 * ``export PROJECT --xlsx OUT.xlsx`` — the RAB, analyses and price list as a workbook with
   live formulas (:mod:`dtpl_studio.spreadsheets.rab_export`);
 * ``check PROJECT [--json]`` — price the programme and print its BLM verdict (totals per
@@ -91,6 +92,11 @@ def _parser() -> argparse.ArgumentParser:
     out = e.add_mutually_exclusive_group(required=True)
     out.add_argument("--pdf", type=Path, help="output PDF path")
     out.add_argument("--xlsx", type=Path, help="the RAB as an xlsx workbook with live formulas")
+    e.add_argument("--sections", metavar="A,B,…",
+                   help="print only these sections (template ids: cover, approval, toc, data_umum, "
+                        "gambar, spesifikasi, packages, rekap, rincian, backup, analysis, prices, "
+                        "kebutuhan, jadwal, blm, lampiran, document; packages without a part id "
+                        "prints the template's parts); default: the template's")
     c = sub.add_parser("check", help="price the project and check the BLM ceilings")
     c.add_argument("project", type=Path)
     c.add_argument("--json", action="store_true", help="print the verdict as JSON")
@@ -277,7 +283,13 @@ def main(argv: list[str] | None = None) -> int:
             from dtpl_studio.services.project import check_pdf_target, export_pdf, open_project
 
             check_pdf_target(args.pdf, args.project)
-            out = export_pdf(open_project(args.project), args.pdf, project_path=args.project)
+            sections = None
+            if args.sections is not None:
+                from dtpl_studio.services.export_choice import parse_sections_text
+
+                sections = parse_sections_text(args.sections)
+            out = export_pdf(open_project(args.project), args.pdf, project_path=args.project,
+                             sections=sections)
             print(f"PDF DTPL ditulis: {out}")
             return 0
         if command == "check":

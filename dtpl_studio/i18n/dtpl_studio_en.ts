@@ -1531,6 +1531,71 @@ Close it there first. If that program is no longer running, delete {lock} next t
         <translation>Cancel</translation>
     </message>
     <message>
+        <source>Bagian yang dicetak (urutan templat DTPL):</source>
+        <comment>exp.sections</comment>
+        <translation>Sections to print (DTPL template order):</translation>
+    </message>
+    <message>
+        <source>Bagian</source>
+        <comment>exp.col.section</comment>
+        <translation>Section</translation>
+    </message>
+    <message>
+        <source>Keterangan</source>
+        <comment>exp.col.note</comment>
+        <translation>Note</translation>
+    </message>
+    <message>
+        <source>Berkas PDF:</source>
+        <comment>exp.file</comment>
+        <translation>PDF file:</translation>
+    </message>
+    <message>
+        <source>Pilih…</source>
+        <comment>exp.browse</comment>
+        <translation>Choose…</translation>
+    </message>
+    <message>
+        <source>Pilih bagian dan berkas, lalu tekan Ekspor.</source>
+        <comment>exp.ready</comment>
+        <translation>Choose the sections and the file, then press Export.</translation>
+    </message>
+    <message>
+        <source>Ekspor</source>
+        <comment>exp.start</comment>
+        <translation>Export</translation>
+    </message>
+    <message>
+        <source>Tutup</source>
+        <comment>exp.close</comment>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <source>Pilih paling sedikit satu bagian untuk dicetak.</source>
+        <comment>exp.none_chosen</comment>
+        <translation>Choose at least one section to print.</translation>
+    </message>
+    <message>
+        <source>Isi nama berkas PDF tujuan.</source>
+        <comment>exp.no_file</comment>
+        <translation>Enter the name of the PDF file to write.</translation>
+    </message>
+    <message>
+        <source>Ekspor lain sedang berjalan; tunggu sampai selesai.</source>
+        <comment>exp.busy</comment>
+        <translation>Another export is running; wait until it has finished.</translation>
+    </message>
+    <message>
+        <source>Ekspor dibatalkan; tidak ada berkas yang ditinggalkan dan berkas lama (bila ada) tidak diubah.</source>
+        <comment>exp.cancelled</comment>
+        <translation>Export cancelled; no file was left behind and the old file (if any) is unchanged.</translation>
+    </message>
+    <message>
+        <source>Ekspor gagal; tidak ada berkas yang ditinggalkan dan berkas lama (bila ada) tidak diubah.</source>
+        <comment>exp.failed</comment>
+        <translation>Export failed; no file was left behind and the old file (if any) is unchanged.</translation>
+    </message>
+    <message>
         <source>Ekspor RAB xlsx</source>
         <comment>dlg.export_xlsx.title</comment>
         <translation>Export RAB xlsx</translation>
@@ -2180,6 +2245,16 @@ Technical details are in the log.</translation>
         <source>NIP</source>
         <comment>set.sig.nip</comment>
         <translation>NIP</translation>
+    </message>
+    <message>
+        <source>Baris {row} ({who}): {problem}.</source>
+        <comment>set.sig.nip_problem</comment>
+        <translation>Row {row} ({who}): {problem}.</translation>
+    </message>
+    <message>
+        <source>NIP pejabat terdiri atas 18 angka (boleh dipisah spasi). NIP ini tetap disimpan dan dicetak apa adanya, tetapi PDF mencantumkannya sebagai temuan.</source>
+        <comment>set.sig.nip_rule</comment>
+        <translation>An official&apos;s NIP has 18 digits (spaces allowed). This NIP is still saved and printed as written, but the PDF lists it as a finding.</translation>
     </message>
     <message>
         <source>Tambah penandatangan</source>

@@ -1762,6 +1762,71 @@ Tutup di sana terlebih dahulu. Jika program itu sudah tidak berjalan, hapus berk
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Bagian yang dicetak (urutan templat DTPL):</source>
+        <comment>exp.sections</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Bagian</source>
+        <comment>exp.col.section</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Keterangan</source>
+        <comment>exp.col.note</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Berkas PDF:</source>
+        <comment>exp.file</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pilih…</source>
+        <comment>exp.browse</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pilih bagian dan berkas, lalu tekan Ekspor.</source>
+        <comment>exp.ready</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ekspor</source>
+        <comment>exp.start</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tutup</source>
+        <comment>exp.close</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pilih paling sedikit satu bagian untuk dicetak.</source>
+        <comment>exp.none_chosen</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Isi nama berkas PDF tujuan.</source>
+        <comment>exp.no_file</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ekspor lain sedang berjalan; tunggu sampai selesai.</source>
+        <comment>exp.busy</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ekspor dibatalkan; tidak ada berkas yang ditinggalkan dan berkas lama (bila ada) tidak diubah.</source>
+        <comment>exp.cancelled</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ekspor gagal; tidak ada berkas yang ditinggalkan dan berkas lama (bila ada) tidak diubah.</source>
+        <comment>exp.failed</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Ekspor RAB xlsx</source>
         <comment>dlg.export_xlsx.title</comment>
         <translation type="unfinished"></translation>
@@ -2507,6 +2572,16 @@ Pulihkan keadaan itu? (Berkas proyek baru berubah saat Anda menyimpan.)</source>
     <message>
         <source>NIP</source>
         <comment>set.sig.nip</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Baris {row} ({who}): {problem}.</source>
+        <comment>set.sig.nip_problem</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>NIP pejabat terdiri atas 18 angka (boleh dipisah spasi). NIP ini tetap disimpan dan dicetak apa adanya, tetapi PDF mencantumkannya sebagai temuan.</source>
+        <comment>set.sig.nip_rule</comment>
         <translation type="unfinished"></translation>
     </message>
     <message>

@@ -232,6 +232,8 @@ class BuildContext:
     doc_hash: str
     draft: bool
     check_cancel: Callable[[], None] = lambda: None
+    #: titles of the template's sections this print leaves out (a section choice), or ()
+    left_out: tuple[str, ...] = ()
     _keys: int = field(default=0, repr=False)
     #: where each page of an attached PDF is merged: ``(attachment id, page index)`` →
     #: ``(page number, x, y, width, height)`` in points, filled while the last pass draws

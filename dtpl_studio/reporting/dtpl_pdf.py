@@ -24,7 +24,7 @@ from __future__ import annotations
 
 import io
 import os
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from pathlib import Path
 
 from reportlab.platypus import Flowable, PageBreak
@@ -53,8 +53,16 @@ from dtpl_studio.reporting.sections import (
 )
 from dtpl_studio.reporting.sections.attachments import build_drawings, build_lampiran, merge_sheets
 from dtpl_studio.reporting.sections.specs import build_specs
+from dtpl_studio.reporting.selection import (
+    SECTIONS_KEY,
+    apply_sections,
+    canonical_sections,
+    empty_reasons,
+    left_out,
+)
 from dtpl_studio.reporting.styles import make_styles
 from dtpl_studio.reporting.template import DtplTemplate, load_template
+from dtpl_studio.reporting.verify import HASH_KEY
 from dtpl_studio.tempfiles import temp_path
 
 __all__ = ["MAX_PASSES", "PROGRESS_TOTAL", "ReportCancelled", "build_dtpl_pdf", "render_dtpl_pdf",
@@ -99,6 +107,7 @@ def build_dtpl_pdf(
     cancelled: Callable[[], bool] | None = None,
     draft: bool | None = None,
     template: Path | None = None,
+    sections: Iterable[str] | None = None,
 ) -> Path:
     """Write the DTPL package of ``priced`` to ``out_path`` (A4 PDF) and return the path.
 
@@ -126,20 +135,24 @@ def build_dtpl_pdf(
             when a check fails (see :func:`will_be_draft`).
         template: the section layout to use; None reads the shipped
             :data:`~dtpl_studio.reporting.template.DEFAULT_TEMPLATE`.
+        sections: the section ids to print (:mod:`dtpl_studio.reporting.selection`);
+            None prints the template's. A choice that leaves something out is covered by
+            the document hash and named in the PDF's Keywords; the Daftar isi and the
+            "Halaman n dari N" count only what is printed.
 
     Returns:
         ``out_path`` as a :class:`~pathlib.Path`.
 
     Raises:
         ReportError: the template is missing or malformed (the message names the file and
-            the key); nothing is written.
+            the key), or ``sections`` names an unknown id; nothing is written.
         ReportCancelled: ``cancelled()`` turned true; no file (and no temporary file) is
             left and an existing ``out_path`` is unchanged.
         OSError: the file cannot be written (the temporary file is removed).
     """
     out_path = Path(out_path)
     data = render_dtpl_pdf(priced, progress=progress, cancelled=cancelled, draft=draft,
-                           template=template, _final=False)
+                           template=template, sections=sections, _final=False)
     if cancelled is not None and cancelled():
         raise ReportCancelled("pembuatan PDF dibatalkan")
     if progress is not None:
@@ -157,6 +170,7 @@ def render_dtpl_pdf(
     cancelled: Callable[[], bool] | None = None,
     draft: bool | None = None,
     template: Path | None = None,
+    sections: Iterable[str] | None = None,
     _final: bool = True,
 ) -> bytes:
     """The bytes of the DTPL package PDF of ``priced`` (what :func:`build_dtpl_pdf` writes).
@@ -170,20 +184,25 @@ def render_dtpl_pdf(
         if cancelled is not None and cancelled():
             raise ReportCancelled("pembuatan PDF dibatalkan")
 
-    layout = load_template(template)
+    full = load_template(template)
+    chosen = canonical_sections(priced, full, sections)
+    layout = apply_sections(full, sections)
     check_cancel()
     report(0, "Menyiapkan dokumen")
     ctx = BuildContext(priced=priced, styles=make_styles(), template=layout,
-                       doc_hash=document_hash(priced), draft=will_be_draft(priced, draft),
-                       check_cancel=check_cancel)
+                       doc_hash=document_hash(priced, chosen), draft=will_be_draft(priced, draft),
+                       check_cancel=check_cancel,
+                       left_out=tuple(left_out(full, chosen, empty_reasons(priced))) if chosen else ())
     with collect_replacements():
         story = _story(ctx, report)
     buffer = io.BytesIO()
     with_cover = any(spec.id == "cover" for spec in layout.enabled())
+    extra = {} if chosen is None else {"keywords": [f"{HASH_KEY}{ctx.doc_hash}",
+                                                    SECTIONS_KEY + ",".join(chosen)]}
     doc = DtplDocTemplate(buffer, priced=priced, doc_hash=ctx.doc_hash, draft=ctx.draft,
-                          cover=with_cover)
+                          cover=with_cover, **extra)
     story.append(PageTotal(doc))
-    doc.setProgressCallBack(_layout_progress(report, check_cancel))
+    doc.setProgressCallBack(_layout_progress(report, check_cancel, doc))
     doc.build_passes(story, MAX_PASSES)
     check_cancel()
     data = buffer.getvalue()
@@ -242,9 +261,10 @@ def _story(ctx: BuildContext, report: _Progress) -> list[Flowable]:
     return story
 
 
-def _layout_progress(report: _Progress, check_cancel: Callable[[], None]):
+def _layout_progress(report: _Progress, check_cancel: Callable[[], None], doc=None):
     """A ReportLab progress callback (``setProgressCallBack``) mapping passes and flowables
-    onto the 10–95 range, checking for cancellation on every event."""
+    onto the 10–95 range, checking for cancellation on every event; the text names the
+    page being laid out (``doc.page``) when ``doc`` is given."""
     state = {"pass": 1, "size": 1}
 
     def on_progress(kind: str, value: int) -> None:
@@ -256,7 +276,8 @@ def _layout_progress(report: _Progress, check_cancel: Callable[[], None]):
         elif kind == "PROGRESS":
             fraction = (state["pass"] - 1 + value / state["size"]) / _EXPECTED_PASSES
             done = _STORY_SHARE + int(_LAYOUT_SHARE * min(fraction, 1.0))
-            report(min(done, 95), f"Menata halaman (lintasan {state['pass']})")
+            page = f" {doc.page}" if doc is not None and getattr(doc, "page", 0) else ""
+            report(min(done, 95), f"Menata halaman{page} (lintasan {state['pass']})")
 
     return on_progress
 

@@ -13,6 +13,7 @@ from __future__ import annotations
 import dataclasses
 import hashlib
 import json
+from collections.abc import Sequence
 from decimal import Decimal
 from typing import Any
 
@@ -163,12 +164,21 @@ def priced_content(priced: PricedProgram) -> dict[str, Any]:
     return content
 
 
-def document_hash(priced: PricedProgram) -> str:
+def document_hash(priced: PricedProgram, sections: Sequence[str] | None = None) -> str:
     """SHA-256 (hex, 64 characters) of :func:`priced_content` as canonical JSON.
 
     Stable across runs and machines for the same priced content; independent of the PDF
     bytes, the page layout and the DRAFT flag.
+
+    Args:
+        sections: the printed sections when the package leaves some out (the canonical
+            choice of :func:`~dtpl_studio.reporting.selection.canonical_sections`, in print
+            order); None for the full package. A partial package never carries the full
+            package's code (issue 9 point 9).
     """
-    blob = json.dumps(priced_content(priced), ensure_ascii=False, sort_keys=True,
+    content = priced_content(priced)
+    if sections is not None:
+        content["sections"] = list(sections)
+    blob = json.dumps(content, ensure_ascii=False, sort_keys=True,
                       separators=(",", ":"))
     return hashlib.sha256(blob.encode("utf-8")).hexdigest()

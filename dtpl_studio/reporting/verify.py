@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from dtpl_studio.costing.rab import Program
@@ -80,13 +81,21 @@ class Verdict:
 
 
 def verify_pdf_bytes(data: bytes, expected: bytes, doc_hash: str, *, pdf_name: str,
-                     project_name: str) -> Verdict:
+                     project_name: str, left_out: Sequence[str] = ()) -> Verdict:
     """Compare a PDF (``data``) with what the project prints (``expected``, its document
-    hash ``doc_hash``) and explain the difference in Indonesian."""
+    hash ``doc_hash``) and explain the difference in Indonesian.
+
+    ``left_out``: titles of the sections the PDF says it leaves out (its section choice,
+    :func:`~dtpl_studio.reporting.selection.sections_in_pdf`); ``expected`` and ``doc_hash``
+    are then those of the same choice, and a match says the package is not complete."""
     short = doc_hash[:16]
+    partial = (f" Catatan: PDF ini bukan paket lengkap; bagian yang tidak dicetak: "
+               f"{', '.join(left_out)}.") if left_out else ""
     if data == expected:
         return Verdict(True, f"COCOK: {pdf_name} sama persis (byte demi byte) dengan PDF yang "
-                             f"dicetak dari proyek {project_name} (kode dokumen {short}).")
+                             f"dicetak dari proyek {project_name}"
+                             f"{' dengan bagian yang sama' if left_out else ''} "
+                             f"(kode dokumen {short}).{partial}")
     found = hash_in_pdf(data)
     if found == doc_hash:
         why = ("PDF memuat kode dokumen proyek ini, tetapi isinya tidak sama persis dengan hasil "
@@ -94,8 +103,9 @@ def verify_pdf_bytes(data: bytes, expected: bytes, doc_hash: str, *, pdf_name: s
                "DTPL Studio atau templat lain.")
     elif found:
         why = (f"PDF dicetak dari isi perhitungan lain (kode dokumen pada PDF {found[:16]}, "
-               f"kode dokumen proyek {short}): angka, data atau buku harga berbeda.")
+               f"kode dokumen proyek {short}): angka, data, buku harga atau pilihan bagian "
+               "yang dicetak berbeda.")
     else:
         why = "PDF tidak memuat kode dokumen DTPL Studio (bukan hasil cetak DTPL Studio)."
     return Verdict(False, f"TIDAK COCOK: {pdf_name} bukan hasil cetak persis proyek "
-                          f"{project_name}. {why}")
+                          f"{project_name}. {why}{partial}")

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from pathlib import Path
 
 from dtpl_studio.costing.pricebook import PriceBook
@@ -176,12 +176,19 @@ def export_pdf(
     progress: ProgressFn | None = None,
     cancelled: CancelledFn | None = None,
     project_path: Path | None = None,
+    sections: Iterable[str] | None = None,
 ) -> Path:
     """Write the DTPL package PDF for ``program`` to ``out_path`` (atomically, under the
     target's lock; our temporary PDFs left there by a killed export are removed first).
 
+    ``progress(done, 100, text)`` is called from the calling thread per section while the
+    story is built and per laid-out flowable (with the page) while pages are laid out;
+    ``cancelled()`` is polled at the same points. ``sections``: the section ids to print
+    (:mod:`dtpl_studio.reporting.selection`; None: the template's).
+
     Raises:
         ExportTargetError: see :func:`check_pdf_target`.
+        dtpl_studio.reporting.selection.SectionChoiceError: an unknown section id, or none.
         dtpl_studio.services.session.LockedError: another export is writing that PDF.
         dtpl_studio.reporting.dtpl_pdf.ReportCancelled: ``cancelled()`` became true; no file
             is left behind.
@@ -195,7 +202,8 @@ def export_pdf(
         remove_leftovers(out.parent, out.name)  # temporary PDFs of an export that was killed
         priced = price_program(program)
         try:
-            return build_dtpl_pdf(priced, out, progress=progress, cancelled=cancelled)
+            return build_dtpl_pdf(priced, out, progress=progress, cancelled=cancelled,
+                                  sections=sections)
         except OSError as exc:  # ENOSPC names no file (or the temporary one): name the PDF
             from dtpl_studio.errors import from_os_error
 
@@ -246,16 +254,32 @@ def export_xlsx(
 def verify_pdf(pdf_path: Path, project_path: Path):
     """Whether ``pdf_path`` is byte for byte the DTPL PDF that ``project_path`` prints now
     (``dtpl-studio verify``). Returns a :class:`dtpl_studio.reporting.Verdict` (``same``,
-    Indonesian ``message``).
+    Indonesian ``message``). A PDF printed with some sections left out names its choice in
+    its Keywords: the project is printed with the same choice, and the message lists what
+    the PDF leaves out.
 
     Raises:
         OSError: the PDF cannot be read. ProjectFileError (ValueError): the project cannot
             be opened.
     """
     from dtpl_studio.reporting import document_hash, render_dtpl_pdf, verify_pdf_bytes
+    from dtpl_studio.reporting.selection import (
+        SectionChoiceError,
+        canonical_sections,
+        empty_reasons,
+        left_out,
+        sections_in_pdf,
+    )
+    from dtpl_studio.reporting.template import load_template
 
     data = Path(pdf_path).read_bytes()
     priced = price_program(open_project(project_path))
-    expected = render_dtpl_pdf(priced)
-    return verify_pdf_bytes(data, expected, document_hash(priced), pdf_name=Path(pdf_path).name,
-                            project_name=Path(project_path).name)
+    layout = load_template()
+    try:
+        chosen = canonical_sections(priced, layout, sections_in_pdf(data))
+    except SectionChoiceError:  # the Keywords name a section this template does not know
+        chosen = None
+    expected = render_dtpl_pdf(priced, sections=chosen)
+    return verify_pdf_bytes(data, expected, document_hash(priced, chosen), pdf_name=Path(pdf_path).name,
+                            project_name=Path(project_path).name,
+                            left_out=left_out(layout, chosen, empty_reasons(priced)) if chosen else ())

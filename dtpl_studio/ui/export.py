@@ -33,27 +33,37 @@ class PdfExport(QObject):
 
     Signals:
         done(str, str): ``("ok", path)``, ``("cancelled", "")`` or ``("failed", message)``.
+        progress(int, int, str): the worker's ``(done, total, label)``, re-emitted on the
+            GUI thread (connected before the task starts, so no report is missed).
     """
 
     done = Signal(str, str)
+    progress = Signal(int, int, str)
     #: window texts (keys of :mod:`dtpl_studio.ui.strings`) of this kind of export
     TITLE, PROGRESS, CANCELLED = "dlg.export.title", "dlg.export.progress", "status.export_cancelled"
     FAILED_TITLE, FAILED_TEXT = "dlg.export_failed.title", "dlg.export_failed.text"
 
     def __init__(self, parent: QWidget, pool: QThreadPool, program: Program, out_path: Path,
-                 export_fn: ExportFn | None = None):
+                 export_fn: ExportFn | None = None, *, sections: list[str] | None = None,
+                 progress_dialog: bool = True):
+        """``sections``: passed on to the export function as ``sections=`` (only when given,
+        so an export function without that argument still works). ``progress_dialog``:
+        False when the caller shows the progress itself (the export dialog)."""
         super().__init__(parent)
         self.parent_widget = parent
         self.out_path = Path(out_path)
-        self.task = Task(export_fn or self.default_fn(), copy.deepcopy(program), self.out_path)
-        self.dialog = QProgressDialog(tr(self.PROGRESS), tr("dlg.export.cancel"), 0, 0, parent)
-        self.dialog.setWindowTitle(tr(self.TITLE))
-        self.dialog.setWindowModality(Qt.WindowModality.WindowModal)
-        self.dialog.setMinimumDuration(400)
-        self.dialog.setAutoClose(False)
-        self.dialog.setAutoReset(False)
-        self.dialog.setMinimumWidth(420)
-        self.dialog.canceled.connect(self.cancel)
+        extra = {} if sections is None else {"sections": list(sections)}
+        self.task = Task(export_fn or self.default_fn(), copy.deepcopy(program), self.out_path, **extra)
+        self.dialog: QProgressDialog | None = None
+        if progress_dialog:
+            self.dialog = QProgressDialog(tr(self.PROGRESS), tr("dlg.export.cancel"), 0, 0, parent)
+            self.dialog.setWindowTitle(tr(self.TITLE))
+            self.dialog.setWindowModality(Qt.WindowModality.WindowModal)
+            self.dialog.setMinimumDuration(400)
+            self.dialog.setAutoClose(False)
+            self.dialog.setAutoReset(False)
+            self.dialog.setMinimumWidth(420)
+            self.dialog.canceled.connect(self.cancel)
         signals = self.task.signals
         signals.progress.connect(self._on_progress)
         signals.succeeded.connect(self._on_succeeded)
@@ -66,10 +76,14 @@ class PdfExport(QObject):
         """Ask the worker to stop (the Cancel button)."""
         if self.outcome is None:
             self.task.cancel()
-            self.dialog.setLabelText(tr(self.CANCELLED) + "…")
+            if self.dialog is not None:
+                self.dialog.setLabelText(tr(self.CANCELLED) + "…")
 
     def _on_progress(self, done: int, total: int, label: str) -> None:
         if self.outcome is not None or self.task.is_cancelled():
+            return
+        self.progress.emit(done, total, label)
+        if self.dialog is None:
             return
         if total > 0:
             self.dialog.setMaximum(total)
@@ -78,6 +92,8 @@ class PdfExport(QObject):
             self.dialog.setLabelText(label)
 
     def _close_dialog(self) -> None:
+        if self.dialog is None:
+            return
         self.dialog.canceled.disconnect(self.cancel)
         self.dialog.close()
         self.dialog.deleteLater()

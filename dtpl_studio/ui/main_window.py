@@ -953,22 +953,36 @@ class MainWindow(QMainWindow):
             self.measurements.remove_line()
 
     # -- export --------------------------------------------------------------------------------
-    def export_dialog(self) -> None:
-        """File › Ekspor PDF…"""
+    def export_dialog(self):
+        """File › Ekspor PDF…: the export dialog (sections, file, progress, cancel), opened
+        window-modal without blocking; returns it."""
         if self.doc is None:
-            return
+            return None
+        from dtpl_studio.services.export_choice import section_choices
+        from dtpl_studio.ui.widgets.export_dialog import ExportDialog
+
         folder = _writable_folder(str(self.doc.path.parent) if self.doc.path else settings.read("last_folder"))
         stem = self.doc.path.stem if self.doc.path else f"DTPL-{self.doc.program.kelurahan}"
-        name = dialogs.save_file_name(self, tr("dlg.export.title"), str(folder / f"{stem}.pdf"),
-                                      tr("dlg.filter.pdf"), suffix="pdf")
-        if name:
-            self.export_to(dialogs.with_suffix(name, "pdf"))
+        project = self.doc.path
+        dialog = ExportDialog(
+            section_choices(self.doc.priced), folder / f"{stem}.pdf",
+            lambda out, sections: self.export_to(out, sections, progress_dialog=False),
+            remembered=settings.export_sections(project),
+            remember=lambda ids: settings.set_export_sections(project, ids), parent=self)
+        if getattr(self, "_export_dialog", None) is not None:  # one kept; the old one goes
+            self._export_dialog.deleteLater()
+        self._export_dialog = dialog
+        dialog.open()
+        return dialog
 
-    def export_to(self, out_path: Path) -> PdfExport | None:
-        """Start exporting the PDF to ``out_path`` on the worker pool; returns the job."""
+    def export_to(self, out_path: Path, sections: list[str] | None = None, *,
+                  progress_dialog: bool = True) -> PdfExport | None:
+        """Start exporting the PDF to ``out_path`` on the worker pool (only ``sections``
+        when given); returns the job, or None while another export runs."""
         if self.doc is None or (self.export_job is not None and self.export_job.outcome is None):
             return None
-        self.export_job = PdfExport(self, self.pool, self.doc.program, out_path, self.export_fn)
+        self.export_job = PdfExport(self, self.pool, self.doc.program, out_path, self.export_fn,
+                                    sections=sections, progress_dialog=progress_dialog)
         self.export_job.done.connect(self._on_export_done)
         return self.export_job
 

@@ -84,3 +84,32 @@ def add_recent_file(path: Path) -> list[Path]:
     write("recent_files", paths)
     write("last_folder", str(Path(resolved).parent))
     return [Path(p) for p in paths]
+
+
+def _project_key(project: Path) -> str:
+    import hashlib
+
+    digest = hashlib.sha1(str(Path(project).resolve()).encode("utf-8"), usedforsecurity=False)
+    return "export_sections/" + digest.hexdigest()
+
+
+def export_sections(project: Path | None) -> list[str] | None:
+    """The PDF sections chosen last time for ``project`` (issue 9 point 9), or None (never
+    chosen, or a project not saved yet: the template's on/off applies)."""
+    if project is None:
+        return None
+    value = _store().value(_project_key(project))
+    if value is None:
+        return None
+    if value == "" or value == []:
+        return []
+    return [str(v) for v in value] if isinstance(value, list) else [str(value)]
+
+
+def set_export_sections(project: Path | None, ids: list[str]) -> None:
+    """Remember the PDF sections chosen for ``project`` (nothing for an unsaved project)."""
+    if project is None:
+        return
+    store = _store()
+    store.setValue(_project_key(project), list(ids))
+    store.sync()

@@ -66,7 +66,10 @@ def test_totals_equal_the_core(demo_pdf):
     body = flat(" ".join(texts[i] for i in section_pages(texts)))
     for pp in priced.packages:
         s = schedule_package(pp)
-        assert f"JUMLAH BIAYA LANGSUNG (sama dengan RAB) {format_rupiah(pp.direct)}" in body
+        if s.resources:
+            assert f"JUMLAH BIAYA LANGSUNG (sama dengan RAB) {format_rupiah(pp.direct)}" in body
+        else:  # nothing broken down: one sentence, not the RAB again
+            assert f"Jumlah biaya langsung Rp {format_rupiah(pp.direct)} sama dengan RAB" in body
         assert s.resources_total + s.adjustments_total + s.not_broken_down_total == pp.direct
     s = schedule_package(priced.packages[1])
     labour = f"Jumlah tenaga kerja OH {format_number(s.person_days(), 4)} " \
@@ -76,8 +79,47 @@ def test_totals_equal_the_core(demo_pdf):
     assert "Pekerja" in body and "409,5190" in body and "40.951.900" in body
     assert "481,82 zak 50 kg" in body and "602,28 zak 40 kg" in body
     assert "Biaya umum dan keuntungan (E) dalam harga satuan pekerjaan 15.939.637" in body
-    # the planning package has only own rates: listed, not broken down
-    assert "harga khusus, tanpa analisa" in body
+    # the planning package has only own rates: counted, not broken down
+    assert "6 item harga khusus, tanpa analisa (Rp 125.500.000)" in body
+
+
+def _chapter_of(texts: list[str], number: int, name: str) -> str:
+    """The text of package ``number``'s part of the chapter (its heading to the next one)."""
+    body = "\n".join(texts[i] for i in section_pages(texts))
+    start = body.index(f"Paket {number}: {name}")
+    nxt = body.find(f"Paket {number + 1}: ", start + 1)
+    return flat(body[start:nxt if nxt > 0 else None])
+
+
+@pytest.mark.parametrize("which", ["demo", "sample"])
+def test_a_package_with_nothing_to_break_down_is_summarised_not_repeated(which, demo_pdf, tmp_path):
+    """The class: every package of a programme whose schedule has no resource (all own
+    rates, overrides or HSPK items: the planning package) gets one summary sentence in the
+    chapter; a package with resources keeps its table, its not-broken-down items listed."""
+    from tests.reporting.conftest import make_program
+
+    if which == "demo":
+        priced, _, texts = demo_pdf
+    else:
+        priced = price_program(make_program())
+        path = build_dtpl_pdf(priced, tmp_path / "s.pdf")
+        texts = [p.extract_text() for p in PdfReader(path).pages]
+    summarised = 0
+    for number, pp in enumerate(priced.packages, start=1):
+        s = schedule_package(pp)
+        part = _chapter_of(texts, number, pp.package.name)
+        if s.resources:
+            assert "JUMLAH KEBUTUHAN" in part
+            for nb in s.not_broken_down:  # listed where they stand beside broken-down items
+                assert flat(nb.description)[:20] in part
+            continue
+        summarised += 1
+        assert "tidak ada kebutuhan bahan dan tenaga kerja yang dapat diuraikan" in part
+        assert f"{len(s.not_broken_down)} item" in part
+        assert "ITEM YANG TIDAK DIURAIKAN" not in part
+        for nb in s.not_broken_down:  # the RAB rows are not printed again
+            assert flat(nb.description) not in part, nb.description
+    assert summarised >= 1
 
 
 def big_program() -> Program:

@@ -27,6 +27,9 @@ def build_document_info(ctx: BuildContext) -> list[Flowable]:
                   "perubahan angka mengubah kode ini; 16 digit pertamanya tercetak di kaki "
                   "setiap halaman.", s.note),
         Paragraph(f"Status dokumen: {status}", s.small),
+        *([Paragraph("Cetakan sebagian: dokumen ini bukan paket DTPL lengkap; bagian yang tidak "
+                     f"dicetak: {esc(', '.join(ctx.left_out))}. Pilihan bagian ini termasuk dalam "
+                     "kode dokumen.", s.small)] if ctx.left_out else []),
         *_replaced_note(ctx),
     ]
 

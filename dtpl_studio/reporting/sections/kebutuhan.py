@@ -16,6 +16,8 @@ LANGSUNG.
 
 from __future__ import annotations
 
+from decimal import Decimal
+
 from reportlab.platypus import Flowable, PageBreak, Paragraph
 
 from dtpl_studio.costing.kebutuhan import (
@@ -76,14 +78,20 @@ def build_kebutuhan(ctx: BuildContext) -> list[Flowable]:
         "umum dan keuntungan (E) dan pembulatan harga satuan dicantumkan tersendiri, sehingga "
         "jumlah akhir sama dengan jumlah biaya langsung RAB.", s.note))
     broken = [n for n, sch in schedules if sch.resources]
+    tables = False
     for i, (number, schedule) in enumerate(schedules):
         ctx.check_cancel()
         pp = ctx.priced.packages[number - 1]
         heading_text = ctx.template.package_title(number, pp.package.name)
         heading = ctx.heading(heading_text, 1, section=f"{title} · Paket {number}")
-        if i:
+        if i and tables:  # a summary (a few lines) shares its page with what follows
             story.append(PageBreak())
+        if not schedule.resources:  # nothing to break down: say so, do not repeat the RAB
+            story += [heading, *_nothing_broken_down(ctx, number, schedule)]
+            tables = False
+            continue
         story += lead_in([heading], _table(ctx, schedule, None))
+        tables = True
     if len(broken) >= 2:
         ctx.check_cancel()
         program = schedule_program(ctx.priced)
@@ -91,6 +99,23 @@ def build_kebutuhan(ctx: BuildContext) -> list[Flowable]:
         heading = ctx.heading("Seluruh program", 1, section=f"{title} · Seluruh program")
         story += [PageBreak(), *lead_in([heading], _table(ctx, program, numbers))]
     return story
+
+
+def _nothing_broken_down(ctx: BuildContext, number: int, schedule: Schedule) -> list[Flowable]:
+    """A package without any item priced from an analysis (a planning package of expert
+    fees, training and meetings at SBU or quoted rates): its items are already on its
+    Rincian RAB, so the chapter names how many there are, why and their sum, not each row
+    again (issue 9 left-over: the planning package's rekap repeated the RAB)."""
+    by_reason: dict[str, list] = {}
+    for nb in schedule.not_broken_down:
+        by_reason.setdefault(REASON_TEXT[nb.reason], []).append(nb)
+    parts = [f"{len(rows)} item {text} (Rp {money(sum((r.amount for r in rows), Decimal(0)))})"
+             for text, rows in by_reason.items()]
+    return [ctx.p(
+        "Paket ini tidak memuat item yang dihitung dengan analisa harga satuan, sehingga tidak "
+        "ada kebutuhan bahan dan tenaga kerja yang dapat diuraikan: "
+        + "; ".join(parts) + f". Jumlah biaya langsung Rp {money(schedule.direct)} sama dengan "
+        f"RAB; rincian setiap item ada pada Rincian Rencana Anggaran Biaya Paket {number}.")]
 
 
 def _users(row: ResourceNeed, numbers: dict[str, int] | None) -> str:

@@ -11,6 +11,7 @@ from __future__ import annotations
 from decimal import Decimal
 
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -32,6 +33,7 @@ from PySide6.QtWidgets import (
 )
 
 from dtpl_studio.costing import edits
+from dtpl_studio.costing.data_umum import nip_problem
 from dtpl_studio.costing.formatting import format_number
 from dtpl_studio.costing.funding import Component
 from dtpl_studio.costing.money import RoundingMode, RoundingRule
@@ -47,6 +49,11 @@ ROUNDING_MODES = (RoundingMode.DOWN, RoundingMode.HALF_UP, RoundingMode.UP)
 #: PPN offered when the box is ticked on a package without PPN (PMK 131/2024: effective 11 %)
 DEFAULT_PPN = Decimal("0.11")
 SIGNATORY_COLUMNS = ("set.sig.role", "set.sig.name", "set.sig.position", "set.sig.date", "set.sig.nip")
+NIP_COLUMN = SIGNATORY_COLUMNS.index("set.sig.nip")
+#: rows of the signatory table shown without scrolling (the template has eight roles)
+VISIBLE_SIGNATORIES = 8
+#: a field whose value is kept but flagged (a NIP that is not 18 digits)
+WARNING_BG, WARNING_TEXT = "#fdecc8", "#8a4b00"
 #: the template role id of a row (``Signatory.kind``), kept on its first cell
 KIND_ROLE = Qt.ItemDataRole.UserRole + 1
 #: the package components offered, in the order of the combo box
@@ -180,11 +187,12 @@ class ProjectSettingsDialog(QDialog):
         overhead_row = QHBoxLayout()
         overhead_row.addWidget(self.overhead)
         overhead_row.addWidget(QLabel("%"))
-        overhead_hint = QLabel(tr("set.overhead_hint"))
-        overhead_hint.setStyleSheet("color: #555;")
-        overhead_hint.setWordWrap(True)
-        overhead_row.addWidget(overhead_hint, 1)
+        overhead_row.addStretch(1)
         pform.addRow(tr("set.overhead"), overhead_row)
+        overhead_hint = QLabel(tr("set.overhead_hint"))  # its own row: a wrapped hint beside
+        overhead_hint.setStyleSheet("color: #555;")      # the field was cut to one line
+        overhead_hint.setWordWrap(True)
+        pform.addRow("", overhead_hint)
         self.ksm = QLineEdit(package.ksm if package else "")
         self.package_location = QLineEdit(package.location if package else "")
         pform.addRow(tr("set.ksm"), self.ksm)
@@ -212,12 +220,87 @@ class ProjectSettingsDialog(QDialog):
         buttons_row.addWidget(remove)
         buttons_row.addStretch(1)
         slayout.addWidget(self.signatories)
+        self.nip_warning = QLabel()
+        self.nip_warning.setObjectName("set_nip_warning")
+        self.nip_warning.setStyleSheet(f"color: {WARNING_TEXT};")
+        self.nip_warning.setWordWrap(True)
+        self.nip_warning.hide()
+        slayout.addWidget(self.nip_warning)
         slayout.addLayout(buttons_row)
         layout.addWidget(signers, 1)
 
         self.error = add_error_and_buttons(self, layout, "set_error")
-        self.resize(640, 620)
         self._edit: edits.Edit | None = None
+        self._check_nips()
+        self._fit_signatories()
+        self.signatories.itemChanged.connect(self._on_signatory_changed)
+        self.signatories.model().rowsInserted.connect(self._fit_signatories)
+        self.signatories.model().rowsRemoved.connect(self._fit_signatories)
+        self.signatories.model().rowsRemoved.connect(self._check_nips)
+        for edit in (*self.texts.values(), self.package_name, self.ppn_rate, self.ppn_label,
+                     self.overhead, self.ksm, self.package_location):
+            edit.textChanged.connect(self._refresh_error)
+        self.ppn_applies.toggled.connect(self._refresh_error)
+        for combo in (self.component, self.rounding_step, self.rounding_mode):
+            combo.currentIndexChanged.connect(self._refresh_error)
+        self.year.valueChanged.connect(self._refresh_error)
+        self.resize(680, max(660, self.sizeHint().height()))
+
+    def _fit_signatories(self, *_args) -> None:
+        """Make the signatory table tall enough for every row (up to
+        :data:`VISIBLE_SIGNATORIES`; more scroll), so none hides behind a scroll bar."""
+        table = self.signatories
+        rows = min(table.rowCount(), VISIBLE_SIGNATORIES)
+        body = sum(table.rowHeight(r) for r in range(rows)) if rows else table.verticalHeader().defaultSectionSize()
+        height = table.horizontalHeader().sizeHint().height() + body + 2 * table.frameWidth() + 2
+        table.setMinimumHeight(height)
+
+    def _on_signatory_changed(self, item: QTableWidgetItem) -> None:
+        if item.column() == NIP_COLUMN:
+            self._check_nips()
+        self._refresh_error()
+
+    def _check_nips(self, *_args) -> list[str]:
+        """Mark every NIP cell that is not a NIP (:func:`~dtpl_studio.costing.data_umum.nip_problem`,
+        the rule the PDF's finding uses) and list the problems under the table; returns them.
+        A warning, not a refusal: the PDF prints the NIP as written and lists the finding."""
+        table = self.signatories
+        messages = []
+        table.blockSignals(True)
+        try:
+            for row in range(table.rowCount()):
+                cell = table.item(row, NIP_COLUMN)
+                if cell is None:
+                    continue
+                problem = nip_problem(cell.text())
+                cell.setBackground(QBrush(QColor(WARNING_BG)) if problem else QBrush())
+                cell.setToolTip(problem or "")
+                if problem:
+                    who = ", ".join(t for t in (self._cell(row, 2), self._cell(row, 1)) if t) \
+                        or self._cell(row, 0)
+                    messages.append(tr("set.sig.nip_problem", row=row + 1, who=who or "—", problem=problem))
+        finally:
+            table.blockSignals(False)
+        self.nip_warning.setText("\n".join([*messages, tr("set.sig.nip_rule")]) if messages else "")
+        self.nip_warning.setVisible(bool(messages))
+        return messages
+
+    def _cell(self, row: int, column: int) -> str:
+        item = self.signatories.item(row, column)
+        return item.text().strip() if item is not None else ""
+
+    def _refresh_error(self, *_args) -> None:
+        """Re-read the fields while a refusal is shown: it goes as soon as its cause does
+        (unticking *PPN dikenakan* clears a bad PPN rate), or names the next problem."""
+        if self.error.isHidden():
+            return
+        try:
+            self.build_edit()
+        except SettingsError as exc:
+            self.error.setText(str(exc))
+        else:
+            self.error.clear()
+            self.error.hide()
 
     def _step(self) -> Decimal:
         return self._steps[max(self.rounding_step.currentIndex(), 0)]
