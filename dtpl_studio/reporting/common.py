@@ -12,7 +12,8 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from xml.sax.saxutils import escape
 
-from reportlab.platypus import Flowable, Paragraph
+from reportlab.platypus import Flowable
+from reportlab.platypus import Paragraph as _ReportLabParagraph
 
 from dtpl_studio.costing.formatting import (
     MINUS,
@@ -158,6 +159,27 @@ def full_number(value: Decimal) -> str:
 def capitalise(text: str) -> str:
     """First letter upper case, the rest unchanged (``'seratus …'`` → ``'Seratus …'``)."""
     return text[:1].upper() + text[1:]
+
+
+class Paragraph(_ReportLabParagraph):
+    """ReportLab's :class:`~reportlab.platypus.Paragraph` whose lines are broken once per
+    width: a repeated ``wrap`` at the same width (the frame trying it, a ``KeepTogether``
+    measuring its content, :class:`~dtpl_studio.reporting.longtable.NeedSpace`, the second
+    layout pass) returns the lines of the first (issue 9: line breaking of the same
+    paragraphs was a quarter of the layout time). The text and style of a paragraph never
+    change after it is made, so its lines depend on the width only.
+    """
+
+    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:  # noqa: N803
+        memo = self.__dict__.get("_wrap_memo")
+        if memo is not None and memo[0] == availWidth:
+            _, self.width, self.height, self.blPara, self._wrapWidths = memo
+            return self.width, self.height
+        width, height = super().wrap(availWidth, availHeight)
+        blpara = getattr(self, "blPara", None)
+        if blpara is not None:
+            self._wrap_memo = (availWidth, width, height, blpara, self._wrapWidths)
+        return width, height
 
 
 class Heading(Paragraph):

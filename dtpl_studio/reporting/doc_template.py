@@ -37,6 +37,7 @@ from dtpl_studio.reporting.styles import (
     RULE,
     WATERMARK,
 )
+from dtpl_studio.reporting.textcanvas import TextCanvas
 from dtpl_studio.reporting.verify import HASH_KEY, document_date
 
 #: Page template names of the sheet pages (drawings, maps, scans).
@@ -161,9 +162,12 @@ class DtplDocTemplate(BaseDocTemplate):
         self.dry = False
 
     def _makeCanvas(self, filename=None, canvasmaker=Canvas):
-        """The canvas, dated with the project's document date (CreationDate and ModDate)
+        """The canvas (a :class:`~dtpl_studio.reporting.textcanvas.TextCanvas`: the same
+        bytes, one-line strings written faster), dated with the project's document date (CreationDate and ModDate)
         instead of ReportLab's fixed 2000-01-01 or ``SOURCE_DATE_EPOCH``; the PDF's file
         identifier is seeded with the same date, so the bytes stay deterministic."""
+        if canvasmaker is Canvas:
+            canvasmaker = TextCanvas
         canv = super()._makeCanvas(filename=filename, canvasmaker=canvasmaker)
         doc = canv._doc
         day = self.document_date

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from reportlab.platypus import Flowable, KeepTogether, PageBreak, Paragraph
+from reportlab.platypus import Flowable, KeepTogether, PageBreak
 
 from dtpl_studio.costing.formatting import quantize_shown
 from dtpl_studio.costing.pricebook import (
@@ -26,6 +26,7 @@ from dtpl_studio.costing.pricebook import (
 from dtpl_studio.reporting import labels as L
 from dtpl_studio.reporting.common import (
     BuildContext,
+    Paragraph,
     coefficient,
     coefficient_fits,
     esc,

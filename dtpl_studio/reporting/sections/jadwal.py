@@ -20,7 +20,7 @@ from reportlab.graphics.shapes import String as GString
 from reportlab.lib import colors
 from reportlab.lib.units import mm
 from reportlab.pdfbase.pdfmetrics import stringWidth
-from reportlab.platypus import Flowable, NextPageTemplate, PageBreak, Paragraph
+from reportlab.platypus import Flowable, NextPageTemplate, PageBreak
 
 from dtpl_studio.costing.formatting import format_number
 from dtpl_studio.costing.jadwal import (
@@ -31,7 +31,7 @@ from dtpl_studio.costing.jadwal import (
     jadwal_package,
 )
 from dtpl_studio.costing.rab import PricedPackage
-from dtpl_studio.reporting.common import BuildContext
+from dtpl_studio.reporting.common import BuildContext, Paragraph
 from dtpl_studio.reporting.doc_template import SHEET_LANDSCAPE
 from dtpl_studio.reporting.fonts import FAMILY
 from dtpl_studio.reporting.longtable import lines_of
