@@ -189,9 +189,10 @@ def test_analysis_sheets(alltext, priced):
         b = book.compute(code)
         assert f"{code} {b.analysis.name}" in alltext
         assert format_rupiah(b.f) in alltext
-    # coefficients as written, never rounded
+    # coefficients as written, never rounded; a quotient to 4 significant digits (issue 9
+    # point 7), its full value kept in the file
     assert "Pekerja L.01 OH 0,750 110.000,00 82.500,00" in alltext
-    assert "0,04166667" in alltext
+    assert "E.01 hari 0,04167 350.000,00" in alltext
     assert "Biaya Umum dan Keuntungan (Overhead & Profit) 15% × D 12.937,50" in alltext
     assert "Harga Satuan Pekerjaan (D + E) 99.187,50" in alltext
     assert ("Harga Satuan Pekerjaan dipakai (dibulatkan ke bawah ke kelipatan 100) 99.100"
