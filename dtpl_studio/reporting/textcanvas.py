@@ -12,7 +12,7 @@ and its width per (font, size, leading, text) for the page being built and the n
 string met again (a unit, a column title, a price) is not encoded again.
 
 The output is byte-identical to ReportLab's own :class:`~reportlab.pdfgen.canvas.Canvas`
-(``tests/reporting/test_textcanvas.py``). Anything but the plain case (text render mode,
+(``tests/reporting/test_fast_paths.py``). Anything but the plain case (text render mode,
 character or word spacing, a direction, shaping, a top-down canvas, a non-TrueType font)
 goes to ReportLab's own code.
 """
