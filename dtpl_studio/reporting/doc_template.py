@@ -291,9 +291,9 @@ class DtplDocTemplate(BaseDocTemplate):
         left = f"{L.DOCUMENT_SHORT} {program.program}"
         if program.title:
             left += f" · {program.title}"
-        canv.drawString(MARGIN_LEFT, y, _fit(left, FAMILY.regular, 7.5, width * 0.5))
-        canv.drawRightString(page_w - MARGIN_RIGHT, y,
-                             _fit(self.running_section, FAMILY.regular, 7.5, width * 0.48))
+        left, right = header_texts(left, self.running_section, FAMILY.regular, 7.5, width)
+        canv.drawString(MARGIN_LEFT, y, left)
+        canv.drawRightString(page_w - MARGIN_RIGHT, y, right)
         canv.setStrokeColor(RULE)
         canv.setLineWidth(0.5)
         canv.line(MARGIN_LEFT, y - 2.5 * mm, page_w - MARGIN_RIGHT, y - 2.5 * mm)
@@ -322,6 +322,22 @@ class DtplDocTemplate(BaseDocTemplate):
         canv.setFont(FAMILY.regular, 6.5)
         canv.drawString(MARGIN_LEFT, y - 3.6 * mm, f"Kode dokumen (SHA-256): {self.doc_hash[:16]}")
         canv.restoreState()
+
+
+#: Space kept between the two halves of the running header (points).
+HEADER_GAP = 6 * mm
+
+
+def header_texts(left: str, right: str, font: str, size: float, width: float) -> tuple[str, str]:
+    """The two texts of the running header, ``width`` points wide: the section (right) in
+    at most half the width, the programme (left) in all the rest but :data:`HEADER_GAP`
+    (issue 9 point 7: the programme title was cut to half the line beside a short section
+    name). Each is shortened by :func:`_fit` only when it does not fit; they never meet."""
+    from reportlab.pdfbase.pdfmetrics import stringWidth
+
+    right = _fit(right, font, size, width * 0.5) if right else ""
+    room = width - (stringWidth(right, font, size) + HEADER_GAP if right else 0)
+    return _fit(left, font, size, room), right
 
 
 def _fit(text: str, font: str, size: float, width: float) -> str:
