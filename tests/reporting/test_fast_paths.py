@@ -106,3 +106,21 @@ def test_pages_with_shared_cell_styles_draw_the_same(table_wide, own, cuts):
         return buf.getvalue()
 
     assert draw(True) == draw(False)
+
+
+def test_collector_settings_are_restored_after_a_build_and_a_cancelled_one(priced):
+    """The export runs with fewer garbage collections (issue 9) and leaves the collector as
+    it found it, also when it is cancelled."""
+    import gc
+
+    import pytest
+
+    from dtpl_studio.reporting import ReportCancelled
+
+    before = gc.get_threshold()
+    frozen = gc.get_freeze_count()
+    render_dtpl_pdf(priced)
+    assert gc.get_threshold() == before and gc.get_freeze_count() == frozen
+    with pytest.raises(ReportCancelled):
+        render_dtpl_pdf(priced, cancelled=lambda: True)
+    assert gc.get_threshold() == before and gc.get_freeze_count() == frozen
