@@ -124,3 +124,16 @@ def test_collector_settings_are_restored_after_a_build_and_a_cancelled_one(price
     with pytest.raises(ReportCancelled):
         render_dtpl_pdf(priced, cancelled=lambda: True)
     assert gc.get_threshold() == before and gc.get_freeze_count() == frozen
+
+
+def test_paragraph_lines_kept_per_width_give_the_same_dtpl(monkeypatch):
+    """Paragraphs broken into lines once per width (issue 9) print what breaking them on
+    every wrap printed."""
+    from reportlab.platypus import Paragraph as ReportLabParagraph
+
+    from dtpl_studio.reporting import common
+
+    priced = price_program(build_demo_program(load_default_book()))
+    kept = render_dtpl_pdf(priced)
+    monkeypatch.setattr(common.Paragraph, "wrap", ReportLabParagraph.wrap)
+    assert render_dtpl_pdf(priced) == kept
