@@ -42,19 +42,22 @@ NBSP = "\u00a0"
 _UNIT_AFTER_NUMBER = re.compile(
     r"(?<=\d) +(?=(?:mm|cm|m|km|m1|m'|m²|m³|m2|m3|kg|ton|ltr|liter|OH|bh|buah|unit|titik|"
     r"ls|set|hari|jam|%|MPa|K)(?![\w]))")
-_NUMBER_AFTER_TAG = re.compile(r"\b(RT|RW|No\.?|Kel\.|Kec\.|Gg\.|K|Rp|Ø|ø|⌀|φ|D|t|l|p) +(?=\d)")
+#: every diameter sign a price book writes (Ø ø ⌀ φ ∅: AHSP.xlsx A.7 "tanaman ∅ 2 cm")
+DIAMETER_SIGNS = "Øø⌀φ∅"
+_NUMBER_AFTER_TAG = re.compile(
+    r"(?:\b(RT|RW|No\.?|Kel\.|Kec\.|Gg\.|K|Rp|D|t|l|p)|([" + DIAMETER_SIGNS + r"])) +(?=\d)")
 
 
 def keep_units(text: str) -> str:
     """``text`` with the spaces that must not break a quantity made no-break spaces:
     between a number and its unit (``5 cm``, ``150 m``, ``10 %``) and between a tag and
-    its number (``RT 03``, ``RW 05``, ``No. 5``, ``Rp 5.000``, ``Ø 10``, ``t 12``).
+    its number (``RT 03``, ``RW 05``, ``No. 5``, ``Rp 5.000``, ``Ø 10``, ``∅ 2``, ``t 12``).
 
     A line break is still allowed at every other space. Source: issue 9 point 7
     (``tebal 5 | cm``, ``RT 03/RW | 05`` split over two lines).
     """
     text = _UNIT_AFTER_NUMBER.sub(NBSP, text)
-    return _NUMBER_AFTER_TAG.sub(lambda m: m.group(1) + NBSP, text)
+    return _NUMBER_AFTER_TAG.sub(lambda m: (m.group(1) or m.group(2)) + NBSP, text)
 
 
 def wrap_text(text: str, font: str, size: float, width: float) -> list[str]:

@@ -72,6 +72,18 @@ def test_keep_units_binds_numbers_to_units_and_tags_to_numbers():
     assert keep_units("5 kali") == "5 kali"  # not a unit
 
 
+def test_every_diameter_sign_stays_with_its_number():
+    """Issue 9 point 7 (units breaking): ``tanaman ∅ | 2 cm`` broke after the sign, which
+    the tag list lacked (it had Ø ø ⌀ φ); every sign, after a space or a word, is bound."""
+    from dtpl_studio.reporting.longtable import DIAMETER_SIGNS
+
+    for sign in DIAMETER_SIGNS:
+        assert keep_units(f"tanaman {sign} 2 cm") == f"tanaman {sign}\u00a02\u00a0cm"
+        assert keep_units(f"besi{sign} 10") == f"besi{sign}\u00a010"
+        lines = wrap_text(keep_units(f"pipa pvc {sign} 50 mm"), FAMILY.regular, 8, 40)
+        assert any(f"{sign}\u00a050" in line for line in lines)
+
+
 @settings(max_examples=200, deadline=None)
 @given(st.decimals(min_value=D("-1e15"), max_value=D("1e15"), places=9, allow_nan=False),
        st.floats(min_value=30, max_value=90))
