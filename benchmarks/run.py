@@ -20,6 +20,11 @@ analyses/resources made, findings by severity, ``call_s`` the import call alone 
 read and parsed, its importer's modules loaded), ``seconds`` the process from its start
 (``--skip-import`` leaves them out).
 
+``pdf-big`` / ``xlsx-big``: the DTPL PDF of a generated RAB (200 … 5 000 items, ≤ 300
+analyses, optionally 20 drawing pages merged), with its CPU seconds and pages; the RAB
+workbook of the same RAB and, where LibreOffice is installed, ``soffice --headless`` printing
+it to PDF; the ratio DTPL PDF / LibreOffice print is printed under the table (issue 9).
+
 ``library-pg``: the team price library on PostgreSQL (``benchmarks/library_bench.py``):
 generated editions (``DTPL_BENCH_LIB_EDITIONS`` × ``_RESOURCES`` × ``_ANALYSES``, default
 20 × 15 000 × 3 000; the issue's 1 000 editions by ``DTPL_BENCH_LIB_EDITIONS=1000``), then
@@ -313,12 +318,14 @@ def main(argv: list[str] | None = None) -> int:
             if n <= args.gui_max:
                 rows.append((f"RAB {n:>5} items: open + show tree; edit; undo", run("gui", path, tmp / "x", n)))
             print(f"  ({n} items done in {time.perf_counter() - t:.0f} s)", file=sys.stderr)
+        pdf_by_size: dict[int, dict] = {}
+        lo_by_size: dict[int, dict] = {}
         for items in () if args.only_library else PDF_SIZES:
-            rows.append((f"export DTPL PDF, {items} RAB items (≤300 analyses)",
-                         run("pdf-big", Path(str(items)), tmp / f"big-{items}.pdf")))
+            pdf_by_size[items] = run("pdf-big", Path(str(items)), tmp / f"big-{items}.pdf")
+            rows.append((f"export DTPL PDF, {items} RAB items (≤300 analyses)", pdf_by_size[items]))
         for items in () if args.only_library else XLSX_SIZES:
-            rows.append((f"export RAB xlsx, {items} RAB items (+ LibreOffice → PDF)",
-                         run("xlsx-big", Path(str(items)), tmp / f"big-{items}.xlsx")))
+            lo_by_size[items] = run("xlsx-big", Path(str(items)), tmp / f"big-{items}.xlsx")
+            rows.append((f"export RAB xlsx, {items} RAB items (+ LibreOffice → PDF)", lo_by_size[items]))
         for items in DRAWING_SIZES:
             rows.append((f"export DTPL PDF, {items} RAB items + {DRAWING_PAGES} drawing pages",
                          run("pdf-big", Path(str(items)), tmp / f"draw-{items}.pdf", DRAWING_PAGES)))
@@ -333,6 +340,16 @@ def main(argv: list[str] | None = None) -> int:
           "after loading (PDF, save, recompute, open+show); edit_s/undo_s: median of 3, setData or "
           "Ctrl+Z → tree, totals and BLM panel repainted; peak RSS: the step's whole process; "
           "ref_ms: a fixed Python loop in the same process (machine load: ~1 ms on an idle core)")
+    # issue 9: the DTPL PDF export against LibreOffice headless printing the same RAB as xlsx
+    for items in sorted(set(pdf_by_size) & set(lo_by_size)):
+        pdf, lo = pdf_by_size[items], lo_by_size[items]
+        if isinstance(lo.get("soffice_pdf_s"), (int, float)) and lo["soffice_pdf_s"] > 0:
+            ratio = pdf["seconds"] / lo["soffice_pdf_s"]
+            cpu = (f"; CPU {pdf['cpu_s']} s / {lo['soffice_cpu_s']} s = "
+                   f"{pdf['cpu_s'] / lo['soffice_cpu_s']:.2f}" if lo.get("soffice_cpu_s") else "")
+            print(f"DTPL PDF ({pdf['pages']} pages) / LibreOffice printing the RAB xlsx "
+                  f"({lo['soffice_pages']} pages), {items} items: {pdf['seconds']:.2f} s / "
+                  f"{lo['soffice_pdf_s']:.2f} s = {ratio:.2f}{cpu}")
     if args.json:
         args.json.write_text(json.dumps({name: r for name, r in rows}, indent=1), encoding="utf-8")
     return 0

@@ -12,7 +12,8 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from xml.sax.saxutils import escape
 
-from reportlab.platypus import Flowable, Paragraph
+from reportlab.platypus import Flowable
+from reportlab.platypus import Paragraph as _ReportLabParagraph
 
 from dtpl_studio.costing.formatting import (
     MINUS,
@@ -40,8 +41,13 @@ def esc(text: object) -> str:
 
 
 def _decimals(value: Decimal) -> int:
-    exponent = value.normalize().as_tuple().exponent
-    return max(0, -exponent) if isinstance(exponent, int) else 0
+    """Decimals of ``value`` without its trailing zeros, exactly (``normalize()`` would
+    round to the context's 28 digits: ``0,000001000…0001`` of 34 digits is not ``0,000001``)."""
+    _, digits, exponent = value.as_tuple()
+    if not isinstance(exponent, int) or not any(digits):
+        return 0
+    trailing = len(digits) - len("".join(map(str, digits)).rstrip("0"))
+    return max(0, -(exponent + trailing))
 
 
 def _signed(value: Decimal, fmt: Callable[[Decimal], str]) -> str:
@@ -124,9 +130,11 @@ def program_total(priced: PricedProgram) -> Decimal:
     return sum((pp.rounded for pp in priced.packages), Decimal(0))
 
 
-#: Most decimals a coefficient is printed with in the Koefisien column (DOMAIN.md §2.2:
-#: books carry up to 4–5); longer ones come from spreadsheet floats (``0,747407407407407``).
+#: Most decimals a coefficient is printed with as written (DOMAIN.md §2.2: books carry up
+#: to 4–5); longer ones are quotients, not written figures (``0,747407407…``).
 COEFFICIENT_PLACES = 6
+#: Significant digits of a coefficient longer than :data:`COEFFICIENT_PLACES` decimals.
+COEFFICIENT_SIGNIFICANT = 4
 
 
 def coefficient_fits(value: Decimal) -> bool:
@@ -135,15 +143,21 @@ def coefficient_fits(value: Decimal) -> bool:
 
 
 def coefficient(value: Decimal) -> str:
-    """A coefficient as written: as many decimals as it carries, including the zeros it was
-    written with (``0,750``, ``0,0333``, ``371``), never rounded — up to six decimals.
+    """A coefficient as the source printed it: as many decimals as it carries, including the
+    zeros it was written with (``0,750``, ``0,0333``, ``371``), never rounded — up to
+    :data:`COEFFICIENT_PLACES` decimals.
 
-    A coefficient with more decimals is shown as ``≈0,747407`` (six decimals, marked); the
-    analysis sheet then prints the full value in a note, and the calculation always uses
-    the full value.
+    A coefficient with more decimals is not a figure anyone wrote but a quotient: a
+    workbook formula (``=61.56/1400``) or the importer's unit conversion (AHSP.xlsx
+    Beton!F454: ``1.009`` kg of batu split recorded as 1009/1350 m3 = 0,7474074…). It is
+    printed rounded half up to :data:`COEFFICIENT_SIGNIFICANT` significant digits
+    (``0,7474``, ``0,04397``, ``0,0002229``), without a mark or a footnote (issue 9 point 7:
+    ``≈0,747407`` with a 28-digit footnote); the project file keeps the full value and
+    every calculation uses it. The analysis chapter's introduction says so once.
     """
     if not coefficient_fits(value):
-        return "≈" + format_number(value, COEFFICIENT_PLACES)
+        places = max(0, COEFFICIENT_SIGNIFICANT - 1 - value.adjusted())
+        return format_number(value, places)
     written = value.as_tuple().exponent
     written_places = max(0, -written) if isinstance(written, int) else 0
     places = max(_decimals(value), min(written_places, COEFFICIENT_PLACES))
@@ -158,6 +172,27 @@ def full_number(value: Decimal) -> str:
 def capitalise(text: str) -> str:
     """First letter upper case, the rest unchanged (``'seratus …'`` → ``'Seratus …'``)."""
     return text[:1].upper() + text[1:]
+
+
+class Paragraph(_ReportLabParagraph):
+    """ReportLab's :class:`~reportlab.platypus.Paragraph` whose lines are broken once per
+    width: a repeated ``wrap`` at the same width (the frame trying it, a ``KeepTogether``
+    measuring its content, :class:`~dtpl_studio.reporting.longtable.NeedSpace`, the second
+    layout pass) returns the lines of the first (issue 9: line breaking of the same
+    paragraphs was a quarter of the layout time). The text and style of a paragraph never
+    change after it is made, so its lines depend on the width only.
+    """
+
+    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:  # noqa: N803
+        memo = self.__dict__.get("_wrap_memo")
+        if memo is not None and memo[0] == availWidth:
+            _, self.width, self.height, self.blPara, self._wrapWidths = memo
+            return self.width, self.height
+        width, height = super().wrap(availWidth, availHeight)
+        blpara = getattr(self, "blPara", None)
+        if blpara is not None:
+            self._wrap_memo = (availWidth, width, height, blpara, self._wrapWidths)
+        return width, height
 
 
 class Heading(Paragraph):

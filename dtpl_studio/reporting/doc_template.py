@@ -37,6 +37,7 @@ from dtpl_studio.reporting.styles import (
     RULE,
     WATERMARK,
 )
+from dtpl_studio.reporting.textcanvas import TextCanvas
 from dtpl_studio.reporting.verify import HASH_KEY, document_date
 
 #: Page template names of the sheet pages (drawings, maps, scans).
@@ -161,9 +162,12 @@ class DtplDocTemplate(BaseDocTemplate):
         self.dry = False
 
     def _makeCanvas(self, filename=None, canvasmaker=Canvas):
-        """The canvas, dated with the project's document date (CreationDate and ModDate)
+        """The canvas (a :class:`~dtpl_studio.reporting.textcanvas.TextCanvas`: the same
+        bytes, one-line strings written faster), dated with the project's document date (CreationDate and ModDate)
         instead of ReportLab's fixed 2000-01-01 or ``SOURCE_DATE_EPOCH``; the PDF's file
         identifier is seeded with the same date, so the bytes stay deterministic."""
+        if canvasmaker is Canvas:
+            canvasmaker = TextCanvas
         canv = super()._makeCanvas(filename=filename, canvasmaker=canvasmaker)
         doc = canv._doc
         day = self.document_date
@@ -287,9 +291,9 @@ class DtplDocTemplate(BaseDocTemplate):
         left = f"{L.DOCUMENT_SHORT} {program.program}"
         if program.title:
             left += f" · {program.title}"
-        canv.drawString(MARGIN_LEFT, y, _fit(left, FAMILY.regular, 7.5, width * 0.5))
-        canv.drawRightString(page_w - MARGIN_RIGHT, y,
-                             _fit(self.running_section, FAMILY.regular, 7.5, width * 0.48))
+        left, right = header_texts(left, self.running_section, FAMILY.regular, 7.5, width)
+        canv.drawString(MARGIN_LEFT, y, left)
+        canv.drawRightString(page_w - MARGIN_RIGHT, y, right)
         canv.setStrokeColor(RULE)
         canv.setLineWidth(0.5)
         canv.line(MARGIN_LEFT, y - 2.5 * mm, page_w - MARGIN_RIGHT, y - 2.5 * mm)
@@ -318,6 +322,22 @@ class DtplDocTemplate(BaseDocTemplate):
         canv.setFont(FAMILY.regular, 6.5)
         canv.drawString(MARGIN_LEFT, y - 3.6 * mm, f"Kode dokumen (SHA-256): {self.doc_hash[:16]}")
         canv.restoreState()
+
+
+#: Space kept between the two halves of the running header (points).
+HEADER_GAP = 6 * mm
+
+
+def header_texts(left: str, right: str, font: str, size: float, width: float) -> tuple[str, str]:
+    """The two texts of the running header, ``width`` points wide: the section (right) in
+    at most half the width, the programme (left) in all the rest but :data:`HEADER_GAP`
+    (issue 9 point 7: the programme title was cut to half the line beside a short section
+    name). Each is shortened by :func:`_fit` only when it does not fit; they never meet."""
+    from reportlab.pdfbase.pdfmetrics import stringWidth
+
+    right = _fit(right, font, size, width * 0.5) if right else ""
+    room = width - (stringWidth(right, font, size) + HEADER_GAP if right else 0)
+    return _fit(left, font, size, room), right
 
 
 def _fit(text: str, font: str, size: float, width: float) -> str:

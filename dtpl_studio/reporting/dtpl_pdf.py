@@ -22,9 +22,12 @@ check (or an item) fails, or when the caller asks for a draft.
 
 from __future__ import annotations
 
+import gc
 import io
 import os
-from collections.abc import Callable, Iterable
+import threading
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 from reportlab.platypus import Flowable, PageBreak
@@ -178,6 +181,47 @@ def render_dtpl_pdf(
     Deterministic: the same priced programme, draft flag and template give the same bytes
     (used by ``dtpl-studio verify``). Arguments and errors as :func:`build_dtpl_pdf`.
     """
+    with _fewer_collections():
+        return _render(priced, progress=progress, cancelled=cancelled, draft=draft,
+                       template=template, final=_final)
+
+
+#: Gen-0 threshold of the garbage collector while a PDF is built (Python's default: 700).
+GC_THRESHOLD = 10_000
+_gc_lock = threading.Lock()
+_gc_users = 0
+_gc_saved: tuple[int, int, int] | None = None
+
+
+@contextmanager
+def _fewer_collections() -> Iterator[None]:
+    """Run the body with the objects that exist already (the priced programme, its books)
+    kept out of the garbage collector's scans (``gc.freeze``) and a gen-0 threshold of
+    :data:`GC_THRESHOLD` allocations: building a package allocates millions of small
+    objects (cells, styles, flowables) that live until the page is drawn, and the cyclic
+    collector scanned them some 2 000 times, an eighth of the export (issue 9, measured at
+    1 000 RAB lines: 4,3 → 3,8 s CPU, peak memory unchanged). Nothing is leaked: the
+    thresholds are restored and the objects unfrozen when the last build running ends.
+    """
+    global _gc_users, _gc_saved
+    with _gc_lock:
+        if _gc_users == 0:
+            _gc_saved = gc.get_threshold()
+            gc.freeze()
+            gc.set_threshold(max(GC_THRESHOLD, _gc_saved[0]), *_gc_saved[1:])
+        _gc_users += 1
+    try:
+        yield
+    finally:
+        with _gc_lock:
+            _gc_users -= 1
+            if _gc_users == 0 and _gc_saved is not None:
+                gc.set_threshold(*_gc_saved)
+                gc.unfreeze()
+
+
+def _render(priced: PricedProgram, *, progress, cancelled, draft, template,
+            final: bool) -> bytes:
     report = _Progress(progress)
 
     def check_cancel() -> None:
@@ -209,7 +253,7 @@ def render_dtpl_pdf(
     if ctx.sheet_boxes:
         report(96, "Menggabungkan gambar PDF")
         data = merge_sheets(data, ctx.sheet_boxes, priced.program.attachments)
-    if _final:
+    if final:
         report(PROGRESS_TOTAL, "Selesai")
     return data
 

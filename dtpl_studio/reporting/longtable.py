@@ -8,6 +8,9 @@ rows, measured once per column width) and keeps prefix sums of the row heights; 
 cut by a binary search over the prefix sums and drawn as a small ReportLab table of that
 page's rows, with the column header repeated and every row's own style commands re-indexed.
 The remainder is another :class:`PagedTable` over the same shared rows (O(1)).
+The cell styles (fonts, alignment, padding, colours) of all the rows are computed once by
+ReportLab's own ``setStyle`` and shared by every page's table, which applies only its lines,
+backgrounds and spans (:meth:`_Rows._cell_grid`).
 
 Rows are built with :class:`RowTable` (:meth:`RowTable.add`): cells (plain strings are
 preferred: they are drawn without Paragraph line breaking), the row's own style commands
@@ -28,6 +31,7 @@ from itertools import accumulate
 
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import Flowable, Table, TableStyle
+from reportlab.platypus.tables import LINECOMMANDS
 
 #: Most lines of one cell kept in one table row; longer text continues on the next rows.
 MAX_CELL_LINES = 40
@@ -38,19 +42,22 @@ NBSP = "\u00a0"
 _UNIT_AFTER_NUMBER = re.compile(
     r"(?<=\d) +(?=(?:mm|cm|m|km|m1|m'|m²|m³|m2|m3|kg|ton|ltr|liter|OH|bh|buah|unit|titik|"
     r"ls|set|hari|jam|%|MPa|K)(?![\w]))")
-_NUMBER_AFTER_TAG = re.compile(r"\b(RT|RW|No\.?|Kel\.|Kec\.|Gg\.|K|Rp|Ø|ø|⌀|φ|D|t|l|p) +(?=\d)")
+#: every diameter sign a price book writes (Ø ø ⌀ φ ∅: AHSP.xlsx A.7 "tanaman ∅ 2 cm")
+DIAMETER_SIGNS = "Øø⌀φ∅"
+_NUMBER_AFTER_TAG = re.compile(
+    r"(?:\b(RT|RW|No\.?|Kel\.|Kec\.|Gg\.|K|Rp|D|t|l|p)|([" + DIAMETER_SIGNS + r"])) +(?=\d)")
 
 
 def keep_units(text: str) -> str:
     """``text`` with the spaces that must not break a quantity made no-break spaces:
     between a number and its unit (``5 cm``, ``150 m``, ``10 %``) and between a tag and
-    its number (``RT 03``, ``RW 05``, ``No. 5``, ``Rp 5.000``, ``Ø 10``, ``t 12``).
+    its number (``RT 03``, ``RW 05``, ``No. 5``, ``Rp 5.000``, ``Ø 10``, ``∅ 2``, ``t 12``).
 
     A line break is still allowed at every other space. Source: issue 9 point 7
     (``tebal 5 | cm``, ``RT 03/RW | 05`` split over two lines).
     """
     text = _UNIT_AFTER_NUMBER.sub(NBSP, text)
-    return _NUMBER_AFTER_TAG.sub(lambda m: m.group(1) + NBSP, text)
+    return _NUMBER_AFTER_TAG.sub(lambda m: (m.group(1) or m.group(2)) + NBSP, text)
 
 
 def wrap_text(text: str, font: str, size: float, width: float) -> list[str]:
@@ -175,6 +182,12 @@ class _Rows:
     heights: list[float] | None = None
     header_heights: list[float] | None = None
     prefix: list[float] | None = None
+    #: the cell styles of every row (header first), made once from the cell commands
+    #: (FONT, ALIGN, padding …) and shared by every page's table; False: some table-wide
+    #: cell command depends on where a page starts or ends, so each table applies them
+    grid: list | bool | None = None
+    #: the table-wide commands that are not cell styles (lines, backgrounds, spans)
+    frame_style: list[tuple] = field(default_factory=list)
 
     def measure(self) -> None:
         """Measure every row once, :data:`MEASURE_ROWS` rows at a time (ReportLab's height
@@ -187,9 +200,7 @@ class _Rows:
         header_heights: list[float] = []
         for start in range(0, max(len(self.rows), 1), MEASURE_ROWS):
             end = min(start + MEASURE_ROWS, len(self.rows))
-            table = Table(self.header + self.rows[start:end], colWidths=self.col_widths,
-                          style=TableStyle(self.header_style + self.style
-                                           + self._row_commands(start, end)))
+            table = self._table_of(start, end, None)
             table.wrap(sum(self.col_widths), 1e9)
             header_heights = list(table._rowHeights[:n])
             heights += table._rowHeights[n:]
@@ -210,11 +221,66 @@ class _Rows:
         """A ReportLab table of the header and rows ``start:end`` with their heights."""
         self.measure()
         assert self.heights is not None and self.header_heights is not None
-        t = Table(self.header + self.rows[start:end], colWidths=self.col_widths,
-                  rowHeights=self.header_heights + self.heights[start:end],
-                  style=TableStyle(self.header_style + self.style
-                                   + self._row_commands(start, end)))
-        return t
+        return self._table_of(start, end, self.header_heights + self.heights[start:end])
+
+    def _table_of(self, start: int, end: int, row_heights: list[float] | None) -> Table:
+        """The header and rows ``start:end`` as a ReportLab table: with the shared cell
+        styles of :meth:`_cell_grid` (only lines, backgrounds and spans are applied per
+        table), else with every command applied to the table's cells."""
+        grid = self._cell_grid()
+        data = self.header + self.rows[start:end]
+        if grid is False:
+            return Table(data, colWidths=self.col_widths, rowHeights=row_heights,
+                         style=TableStyle(self.header_style + self.style
+                                          + self._row_commands(start, end)))
+        n = len(self.header)
+        own = [c for c in self._row_commands(start, end) if not _is_cell_command(c)]
+        return Table(data, colWidths=self.col_widths, rowHeights=row_heights,
+                     cellStyles=grid[:n] + grid[n + start:n + end],
+                     style=TableStyle(self.frame_style + own))
+
+    def _cell_grid(self) -> list | bool:
+        """The cell styles of all rows, once (issue 9: every page's table and every
+        measuring table made a style object per cell and applied every command to it; for
+        1 000 RAB lines that was a tenth of the export).
+
+        ReportLab's own ``setStyle`` computes them, on one table of all the rows: the
+        header's and the table-wide cell commands, then each row's own. Only possible when
+        every table-wide cell command means the same rows on every page (starts at a row
+        ≥ 0 and ends in the header or at the last row, ``-1``); otherwise False.
+        """
+        if self.grid is not None:
+            return self.grid
+        n = len(self.header)
+        table_wide = self.header_style + self.style
+        cells = [c for c in table_wide if _is_cell_command(c)]
+        if not all(_same_on_every_page(c, n) for c in cells):
+            self.grid = False
+            return False
+        own = [c for c in self._row_commands(0, len(self.rows)) if _is_cell_command(c)]
+        ncols = len(self.col_widths)
+        shape = [[""] * ncols for _ in range(n + len(self.rows))]
+        self.grid = Table(shape, colWidths=self.col_widths,
+                          style=TableStyle(cells + own))._cellStyles
+        self.frame_style = [c for c in table_wide if not _is_cell_command(c)]
+        return self.grid
+
+
+#: TableStyle commands that are not cell styles (ReportLab's ``Table._addCommand`` keeps
+#: them in lists of their own and applies them when the table is drawn or split)
+_NOT_CELL = {"BACKGROUND", "ROWBACKGROUNDS", "COLBACKGROUNDS", "SPAN", "NOSPLIT",
+             "ROUNDEDCORNERS", *LINECOMMANDS}
+
+
+def _is_cell_command(cmd: tuple) -> bool:
+    return cmd[0] not in _NOT_CELL and not (len(cmd) > 1 and isinstance(cmd[1][1], str))
+
+
+def _same_on_every_page(cmd: tuple, header_rows: int) -> bool:
+    """A cell command that covers the same rows of every page's table: header rows only,
+    or from a header row or the first body row to the last row (``-1``)."""
+    (_, r0), (_, r1) = cmd[1], cmd[2]
+    return 0 <= r0 <= header_rows and (r1 == -1 or (r0 < header_rows and 0 <= r1 < header_rows))
 
 
 class PagedTable(Flowable):

@@ -20,11 +20,11 @@ import re
 from dataclasses import dataclass
 
 from reportlab.lib.units import mm
-from reportlab.platypus import Flowable, Paragraph, Table, TableStyle
+from reportlab.platypus import Flowable, Table, TableStyle
 
 from dtpl_studio.costing.funding import Component
 from dtpl_studio.costing.rab import Package, Program, Signatory
-from dtpl_studio.reporting.common import BuildContext, esc
+from dtpl_studio.reporting.common import BuildContext, Paragraph, esc
 from dtpl_studio.reporting.fonts import FAMILY
 from dtpl_studio.reporting.styles import FRAME_WIDTH, MUTED
 from dtpl_studio.reporting.template import DtplTemplate, RoleSpec

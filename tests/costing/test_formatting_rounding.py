@@ -122,3 +122,15 @@ def test_format_rate_is_exact_with_sen_and_reads_back(value):
     assert ("," in text) == (value != value.to_integral_value())
     if "," in text:
         assert len(text.split(",")[1]) == 2
+
+
+@given(st.decimals(allow_nan=False, allow_infinity=False, min_value=Decimal("-1E+23"),
+                   max_value=Decimal("1E+23")), st.integers(0, 12))
+def test_grouping_is_babels_id_id_text(value, decimals):
+    """Issue 9: figures are written without Babel's per-call machinery, with the same text
+    as ``babel.numbers.format_decimal`` in ``id_ID`` (``1.234,50``, ``-0,5``)."""
+    from dtpl_studio.costing.formatting import _babel, _grouped
+
+    shown = quantize_shown(value, decimals)
+    pattern = "#,##0" + ("." + "0" * decimals if decimals else "")
+    assert _grouped(shown, decimals) == _babel(shown, pattern, decimals)

@@ -189,9 +189,10 @@ def test_analysis_sheets(alltext, priced):
         b = book.compute(code)
         assert f"{code} {b.analysis.name}" in alltext
         assert format_rupiah(b.f) in alltext
-    # coefficients as written, never rounded
+    # coefficients as written, never rounded; a quotient to 4 significant digits (issue 9
+    # point 7), its full value kept in the file
     assert "Pekerja L.01 OH 0,750 110.000,00 82.500,00" in alltext
-    assert "0,04166667" in alltext
+    assert "E.01 hari 0,04167 350.000,00" in alltext
     assert "Biaya Umum dan Keuntungan (Overhead & Profit) 15% × D 12.937,50" in alltext
     assert "Harga Satuan Pekerjaan (D + E) 99.187,50" in alltext
     assert ("Harga Satuan Pekerjaan dipakai (dibulatkan ke bawah ke kelipatan 100) 99.100"
@@ -385,9 +386,13 @@ def test_ppn_rate_is_printed(tmp_path):
     assert pp.ppn == Decimal("17051198")
 
 
-def test_long_coefficient_is_marked_and_given_in_full(alltext):
-    assert "Sewa molen 0,3 m3 E.01 hari ≈0,041667 350.000,00 14.583,33" in alltext
-    assert "Sewa molen 0,3 m3 = 0,04166667" in alltext
+def test_long_coefficient_prints_four_significant_digits_without_mark(alltext):
+    """Issue 9 point 7: no ``≈0,041667`` and no footnote with the full value (which stays
+    in the file and in the calculation: the amount is 0,04166667 × 350.000)."""
+    assert "Sewa molen 0,3 m3 E.01 hari 0,04167 350.000,00 14.583,33" in alltext
+    assert "≈" not in alltext
+    assert "0,04166667" not in alltext
+    assert "4 angka bermakna" in alltext
 
 
 def test_characters_missing_from_the_font_are_substituted(tmp_path):

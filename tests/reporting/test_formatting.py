@@ -5,11 +5,15 @@ from __future__ import annotations
 from decimal import Decimal
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
+from dtpl_studio.costing.formatting import quantize_shown
 from dtpl_studio.reporting.common import (
     amount_words,
     capitalise,
     coefficient,
+    coefficient_fits,
     esc,
     exact,
     money,
@@ -31,11 +35,29 @@ D = Decimal
     (D("0.0333"), "0,0333"),
     (D("0.00016"), "0,00016"),
     (D("1.200000000"), "1,200000"),
-    (D("0.04166667"), "≈0,041667"),
+    (D("0.04166667"), "0,04167"),
+    (D("0.7474074074074074074074074074074074"), "0,7474"),  # AHSP.xlsx Beton!F454
+    (D("0.0002228571428571428571428571428571"), "0,0002229"),
+    (D("0.9999999999"), "1,0000"),  # places from the value, not from the rounded one
     (D("1234.5"), "1.234,5"),
 ])
 def test_coefficient(value, text):
     assert coefficient(value) == text
+
+
+@given(st.decimals(min_value=D("0.000001"), max_value=D("100000"), places=34,
+                   allow_nan=False, allow_infinity=False))
+def test_coefficient_is_what_was_written_or_four_significant_digits(value):
+    """Issue 9 point 7: no ``≈`` mark; a written coefficient (≤ 6 decimals) prints exactly;
+    a longer quotient prints half up to 4 significant digits."""
+    text = coefficient(value)
+    assert "≈" not in text
+    shown = D(text.replace(".", "").replace(",", "."))
+    if coefficient_fits(value):
+        assert shown == value
+    else:
+        places = max(0, 3 - value.adjusted())
+        assert shown == quantize_shown(value, places)
 
 
 @pytest.mark.parametrize(("value", "text"), [

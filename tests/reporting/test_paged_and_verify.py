@@ -72,6 +72,18 @@ def test_keep_units_binds_numbers_to_units_and_tags_to_numbers():
     assert keep_units("5 kali") == "5 kali"  # not a unit
 
 
+def test_every_diameter_sign_stays_with_its_number():
+    """Issue 9 point 7 (units breaking): ``tanaman ∅ | 2 cm`` broke after the sign, which
+    the tag list lacked (it had Ø ø ⌀ φ); every sign, after a space or a word, is bound."""
+    from dtpl_studio.reporting.longtable import DIAMETER_SIGNS
+
+    for sign in DIAMETER_SIGNS:
+        assert keep_units(f"tanaman {sign} 2 cm") == f"tanaman {sign}\u00a02\u00a0cm"
+        assert keep_units(f"besi{sign} 10") == f"besi{sign}\u00a010"
+        lines = wrap_text(keep_units(f"pipa pvc {sign} 50 mm"), FAMILY.regular, 8, 40)
+        assert any(f"{sign}\u00a050" in line for line in lines)
+
+
 @settings(max_examples=200, deadline=None)
 @given(st.decimals(min_value=D("-1e15"), max_value=D("1e15"), places=9, allow_nan=False),
        st.floats(min_value=30, max_value=90))
@@ -286,3 +298,30 @@ def test_volume_and_formula_columns_hold_numbers_with_units(priced_pdf):
     # a dimension never breaks between number and unit in the back-up formulas
     assert not re.search(r"\d\n(m|cm)\b", text)
     assert format_number(D("2.5")) in text
+
+
+@settings(max_examples=80, deadline=None)
+@given(st.lists(st.sampled_from(["DTPL", "PLP-BK", "·", "Penataan", "Lingkungan", "Permukiman",
+                                 "Berbasis", "Komunitas", "—", "Kawasan", "Prioritas", "RW 05"]),
+                min_size=1, max_size=16),
+       st.lists(st.sampled_from(["Paket 2", "·", "Rincian", "Rencana", "Anggaran", "Biaya",
+                                 "Back-up", "Perhitungan", "Volume"]), max_size=10))
+def test_running_header_uses_the_whole_line_and_never_overlaps(left_words, right_words):
+    """Issue 9 point 7 (running header cut): the programme is cut only when it does not fit
+    beside the section, and the two texts keep the gap between them."""
+    from reportlab.pdfbase.pdfmetrics import stringWidth
+
+    from dtpl_studio.reporting.doc_template import HEADER_GAP, header_texts
+    from dtpl_studio.reporting.fonts import FAMILY, register_fonts
+    from dtpl_studio.reporting.styles import FRAME_WIDTH
+
+    register_fonts()
+    font, size = FAMILY.regular, 7.5
+    left, right = " ".join(left_words), " ".join(right_words)
+    shown_left, shown_right = header_texts(left, right, font, size, FRAME_WIDTH)
+    w_left, w_right = stringWidth(shown_left, font, size), stringWidth(shown_right, font, size)
+    assert w_left + w_right + (HEADER_GAP if right else 0) <= FRAME_WIDTH + 1e-6
+    if stringWidth(right, font, size) <= FRAME_WIDTH / 2:
+        assert shown_right == right
+        if stringWidth(left, font, size) + w_right + (HEADER_GAP if right else 0) <= FRAME_WIDTH:
+            assert shown_left == left

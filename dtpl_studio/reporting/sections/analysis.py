@@ -1,8 +1,9 @@
 """Analisa harga satuan pekerjaan: the A–F sheet of every analysis the RAB uses, with its
 sub-analyses (printed layout of DOMAIN.md §2.1).
 
-Coefficients are printed with all their decimals, never rounded (DOMAIN.md §2.2
-"Precision"); the intermediate sums A, B, C, D, E and F are the unrounded values of the
+Coefficients are printed as written, never rounded (DOMAIN.md §2.2 "Precision"); a
+quotient of more than six decimals to four significant digits, its full value kept in the
+file (:func:`~dtpl_studio.reporting.common.coefficient`); the intermediate sums A, B, C, D, E and F are the unrounded values of the
 :class:`~dtpl_studio.costing.pricebook.Breakdown`, shown to two decimals; the last row is F
 rounded by the book's rule, the rate the RAB prints.
 """
@@ -11,7 +12,7 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from reportlab.platypus import Flowable, KeepTogether, PageBreak, Paragraph
+from reportlab.platypus import Flowable, KeepTogether, PageBreak
 
 from dtpl_studio.costing.formatting import quantize_shown
 from dtpl_studio.costing.pricebook import (
@@ -25,11 +26,11 @@ from dtpl_studio.costing.pricebook import (
 )
 from dtpl_studio.reporting import labels as L
 from dtpl_studio.reporting.common import (
+    COEFFICIENT_SIGNIFICANT,
     BuildContext,
+    Paragraph,
     coefficient,
-    coefficient_fits,
     esc,
-    full_number,
     money,
     money2,
     percent,
@@ -89,7 +90,10 @@ def _intro(use: BookUse) -> str:
     packages = ", ".join(f"Paket {n}" for n, _ in use.packages)
     pct = percent(meta.default_overhead_pct)
     return (f"Sumber: {use.label} (dipakai oleh {packages}). Koefisien dicetak sebagaimana "
-            f"tercantum dalam sumber, tanpa pembulatan. Harga satuan pekerjaan "
+            "tercantum dalam sumber, tanpa pembulatan; koefisien hasil bagi (rumus lembar "
+            "kerja atau konversi satuan, mis. kg ke m3) dicetak "
+            f"{COEFFICIENT_SIGNIFICANT} angka bermakna, nilai lengkapnya tersimpan dalam "
+            "berkas proyek dan dipakai dalam perhitungan. Harga satuan pekerjaan "
             f"{meta.rate_rounding.describe()}. Biaya umum dan keuntungan bawaan buku {pct}, "
             "kecuali analisa menetapkan lain.")
 
@@ -119,14 +123,6 @@ def _sheet(ctx: BuildContext, use: BookUse, code: str, level: int) -> Flowable:
                                f"{esc(analysis.unit)}.", s.body))
         return KeepTogether(parts)
     parts.append(_table(ctx, book, breakdown))
-    long = [pl for pl in (*breakdown.labour, *breakdown.material, *breakdown.equipment)
-            if pl.line.kind is not LineKind.PCT_OF_MATERIAL
-            and not coefficient_fits(pl.line.coefficient)]
-    if long:
-        values = "; ".join(f"{pl.description} = {full_number(pl.line.coefficient)}" for pl in long)
-        parts.append(Paragraph(
-            "≈ koefisien dicetak 6 desimal; nilai lengkap yang dipakai dalam perhitungan: "
-            + esc(values), s.note))
     return KeepTogether(parts)
 
 

@@ -11,11 +11,12 @@ by a KSM: :mod:`dtpl_studio.reporting.signing`).
 from __future__ import annotations
 
 from reportlab.lib.units import mm
-from reportlab.platypus import Flowable, PageBreak, Paragraph, Spacer
+from reportlab.platypus import Flowable, PageBreak, Spacer
 
 from dtpl_studio.reporting import labels as L
 from dtpl_studio.reporting.common import (
     BuildContext,
+    Paragraph,
     capitalise,
     esc,
     money,

@@ -16,10 +16,10 @@ from pathlib import Path
 
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
-from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer, Table
+from reportlab.platypus import SimpleDocTemplate, Spacer, Table
 
 from dtpl_studio.audit import AuditEntry, local_time, value_text
-from dtpl_studio.reporting.common import esc
+from dtpl_studio.reporting.common import Paragraph, esc
 from dtpl_studio.reporting.styles import (
     FAIL_INK,
     FRAME_WIDTH,

@@ -11,14 +11,22 @@ finding with its rule, amounts, largest contributors and what would make it pass
 from __future__ import annotations
 
 from reportlab.lib import colors
-from reportlab.platypus import Flowable, KeepTogether, PageBreak, Paragraph, Spacer, Table
+from reportlab.platypus import Flowable, KeepTogether, PageBreak, Spacer, Table
 
 from dtpl_studio.costing.blm import Gauge, VerdictKind, rp
 from dtpl_studio.costing.findings import Severity
 from dtpl_studio.costing.formatting import quantize_shown
 from dtpl_studio.costing.funding import FundingSource, applicable_rules
 from dtpl_studio.reporting import labels as L
-from dtpl_studio.reporting.common import BuildContext, esc, money, percent, plain, signed_money
+from dtpl_studio.reporting.common import (
+    BuildContext,
+    Paragraph,
+    esc,
+    money,
+    percent,
+    plain,
+    signed_money,
+)
 from dtpl_studio.reporting.fonts import FAMILY
 from dtpl_studio.reporting.longtable import RowTable, lead_in, lines_of
 from dtpl_studio.reporting.styles import (

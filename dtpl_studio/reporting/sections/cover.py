@@ -4,11 +4,12 @@ rounded totals (DOMAIN.md §4.4 item 1)."""
 from __future__ import annotations
 
 from reportlab.lib.units import mm
-from reportlab.platypus import Flowable, NextPageTemplate, Paragraph, Spacer
+from reportlab.platypus import Flowable, NextPageTemplate, Spacer
 
 from dtpl_studio.reporting import labels as L
 from dtpl_studio.reporting.common import (
     BuildContext,
+    Paragraph,
     capitalise,
     esc,
     money,

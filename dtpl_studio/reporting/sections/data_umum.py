@@ -11,13 +11,13 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from reportlab.platypus import Flowable, PageBreak, Paragraph, Spacer
+from reportlab.platypus import Flowable, PageBreak, Spacer
 
 from dtpl_studio.costing.data_umum import LABELS, data_umum_findings
 from dtpl_studio.costing.formatting import format_number
 from dtpl_studio.costing.rab import Package, Program
 from dtpl_studio.reporting import labels as L
-from dtpl_studio.reporting.common import BuildContext, esc
+from dtpl_studio.reporting.common import BuildContext, Paragraph, esc
 from dtpl_studio.reporting.fonts import FAMILY
 from dtpl_studio.reporting.longtable import text_table
 from dtpl_studio.reporting.styles import DIVISION_BG, HEADER_BG, grid_style, widths

@@ -5,9 +5,9 @@ from __future__ import annotations
 
 import unicodedata
 
-from reportlab.platypus import Flowable, Paragraph, Spacer
+from reportlab.platypus import Flowable, Spacer
 
-from dtpl_studio.reporting.common import BuildContext, esc
+from dtpl_studio.reporting.common import BuildContext, Paragraph, esc
 from dtpl_studio.reporting.fonts import replaced_characters
 
 

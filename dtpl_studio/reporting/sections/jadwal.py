@@ -20,7 +20,7 @@ from reportlab.graphics.shapes import String as GString
 from reportlab.lib import colors
 from reportlab.lib.units import mm
 from reportlab.pdfbase.pdfmetrics import stringWidth
-from reportlab.platypus import Flowable, NextPageTemplate, PageBreak, Paragraph
+from reportlab.platypus import Flowable, NextPageTemplate, PageBreak
 
 from dtpl_studio.costing.formatting import format_number
 from dtpl_studio.costing.jadwal import (
@@ -31,7 +31,7 @@ from dtpl_studio.costing.jadwal import (
     jadwal_package,
 )
 from dtpl_studio.costing.rab import PricedPackage
-from dtpl_studio.reporting.common import BuildContext
+from dtpl_studio.reporting.common import BuildContext, Paragraph
 from dtpl_studio.reporting.doc_template import SHEET_LANDSCAPE
 from dtpl_studio.reporting.fonts import FAMILY
 from dtpl_studio.reporting.longtable import lines_of
@@ -218,17 +218,20 @@ class JadwalTable(Flowable):
             if k == 0:
                 c.drawRightString(self._x(3) - 2, fy + self.foot_h / 2 - FONT_SIZE / 3,
                                   _pct(self.jadwal.bobot_total))
-            c.setFont(FAMILY.bold if k else FAMILY.regular, self.num_size)
+            font = FAMILY.bold if k else FAMILY.regular
+            c.setFont(font, self.num_size)
+            if self.rotated:  # read upwards: one text object, a rotated text matrix per week
+                text = c.beginText()
+                text.setFont(font, self.num_size)
+                for w, v in enumerate(values, start=1):
+                    cx = self._week_x(w) + self.week_w / 2
+                    text.setTextTransform(0, 1, -1, 0, cx + self.num_size / 3, fy + 1.5)
+                    text.textOut(v)
+                c.drawText(text)
+                continue
             for w, v in enumerate(values, start=1):
                 cx = self._week_x(w) + self.week_w / 2
-                if self.rotated:
-                    c.saveState()
-                    c.translate(cx + self.num_size / 3, fy + 1.5)
-                    c.rotate(90)
-                    c.drawString(0, 0, v)
-                    c.restoreState()
-                else:
-                    c.drawCentredString(cx, fy + self.foot_h / 2 - self.num_size / 3, v)
+                c.drawCentredString(cx, fy + self.foot_h / 2 - self.num_size / 3, v)
         # grid
         c.setStrokeColor(GRID)
         c.setLineWidth(0.3)

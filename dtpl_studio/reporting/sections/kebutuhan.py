@@ -18,7 +18,7 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from reportlab.platypus import Flowable, PageBreak, Paragraph
+from reportlab.platypus import Flowable, PageBreak
 
 from dtpl_studio.costing.kebutuhan import (
     EXTRA_DECIMALS,
@@ -31,7 +31,7 @@ from dtpl_studio.costing.kebutuhan import (
     schedule_program,
 )
 from dtpl_studio.costing.pricebook import ResourceKind
-from dtpl_studio.reporting.common import BuildContext, money, plain, volume
+from dtpl_studio.reporting.common import BuildContext, Paragraph, money, plain, volume
 from dtpl_studio.reporting.fonts import FAMILY
 from dtpl_studio.reporting.longtable import RowTable, lead_in, lines_of
 from dtpl_studio.reporting.styles import (

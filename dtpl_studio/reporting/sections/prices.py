@@ -4,11 +4,11 @@ DESIGN.md §4 ``PriceBook``). A missing provenance field prints as "tidak diketa
 
 from __future__ import annotations
 
-from reportlab.platypus import Flowable, PageBreak, Paragraph, Spacer, Table
+from reportlab.platypus import Flowable, PageBreak, Spacer, Table
 
 from dtpl_studio.costing.pricebook import ResourceKind
 from dtpl_studio.reporting import labels as L
-from dtpl_studio.reporting.common import BuildContext, esc, money, percent, plain
+from dtpl_studio.reporting.common import BuildContext, Paragraph, esc, money, percent, plain
 from dtpl_studio.reporting.longtable import text_table
 from dtpl_studio.reporting.sections.books import BookUse, book_uses
 from dtpl_studio.reporting.styles import HEADER_BG, grid_style, widths

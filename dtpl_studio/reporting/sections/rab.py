@@ -9,7 +9,7 @@ DESIGN.md §5), subtotals are ``PricedSection.total``; nothing is recomputed her
 from __future__ import annotations
 
 from reportlab.lib.units import mm
-from reportlab.platypus import Flowable, KeepTogether, PageBreak, Paragraph, Spacer, Table
+from reportlab.platypus import Flowable, KeepTogether, PageBreak, Spacer, Table
 
 from dtpl_studio.costing.expressions import ExpressionError, format_parameter
 from dtpl_studio.costing.items import book_text, rate_origin
@@ -26,6 +26,7 @@ from dtpl_studio.costing.units import UnitMismatchError, UnknownUnitError
 from dtpl_studio.reporting import labels as L
 from dtpl_studio.reporting.common import (
     BuildContext,
+    Paragraph,
     capitalise,
     esc,
     exact,

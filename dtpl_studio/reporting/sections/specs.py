@@ -10,10 +10,10 @@ it covers. The section is left out when no item calls for a clause.
 
 from __future__ import annotations
 
-from reportlab.platypus import Flowable, KeepTogether, PageBreak, Paragraph, Spacer
+from reportlab.platypus import Flowable, KeepTogether, PageBreak, Spacer
 
 from dtpl_studio.costing.specs import specs_in_rab_order
-from dtpl_studio.reporting.common import BuildContext, esc
+from dtpl_studio.reporting.common import BuildContext, Paragraph, esc
 from dtpl_studio.reporting.spec_templates import load_spec_templates
 
 __all__ = ["build_specs"]

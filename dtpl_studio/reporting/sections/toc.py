@@ -35,18 +35,33 @@ class FittingTableOfContents(TableOfContents):
         self.compact = False
 
     def wrap(self, availWidth, availHeight):  # noqa: N803 - reportlab's signature
-        self.levelStyles, self.tableStyle = self._normal
-        self.compact = False
-        width, height = super().wrap(availWidth, availHeight)
+        width, height = self._wrap_as(False, availWidth, availHeight)
         if availHeight < height <= availHeight * COMPACT_OVERFLOW:
-            self.levelStyles, self.tableStyle = self._compact
-            width2, height2 = super().wrap(availWidth, availHeight)
+            width2, height2 = self._wrap_as(True, availWidth, availHeight)
             if height2 <= availHeight:
-                self.compact = True
                 return width2, height2
-            self.levelStyles, self.tableStyle = self._normal
-            width, height = super().wrap(availWidth, availHeight)
+            width, height = self._wrap_as(False, availWidth, availHeight)
         return width, height
+
+    def _wrap_as(self, compact: bool, availWidth, availHeight):  # noqa: N803
+        """ReportLab's wrap in the normal or the compact setting, once per canvas, width
+        and entries: the table of a paragraph per entry does not depend on the height
+        (issue 9: the heading's keep-with-next group and then the frame wrapped the TOC
+        of 300 analyses twice per pass)."""
+        self.levelStyles, self.tableStyle = self._compact if compact else self._normal
+        self.compact = compact
+        if self.__dict__.get("_tables_canvas") is not self.canv:
+            self._tables_canvas, self._tables = self.canv, {}
+        key = (availWidth, tuple(self._lastEntries), compact)
+        memo = self._tables.get(key)
+        if memo is None:
+            size = super().wrap(availWidth, availHeight)
+            # the callback drawing the dots and page numbers (availHeight is unused by it)
+            memo = (self._table, size, self.canv.getNamedCB("drawTOCEntryEnd"))
+            self._tables[key] = memo
+        self._table, (self.width, self.height), callback = memo
+        self.canv.setNamedCB("drawTOCEntryEnd", callback)
+        return self.width, self.height
 
 
 def build_toc(ctx: BuildContext) -> list[Flowable]:
