@@ -59,6 +59,7 @@ from dtpl_studio.costing.money import CONTEXT, ONE, ZERO, RoundingMode, Rounding
 from dtpl_studio.costing.pricebook import PriceBook, PriceBookError
 from dtpl_studio.costing.specs import SpecClause
 from dtpl_studio.costing.stored import StoredValueNote, unread_values
+from dtpl_studio.costing.summary import EMPTY, Digest, item_digest, merge
 from dtpl_studio.costing.terbilang import terbilang
 from dtpl_studio.costing.units import (
     CANONICAL,
@@ -409,6 +410,9 @@ class ItemResult:
     #: what the item's volume depends on besides its own fields: ``"param:NAME"`` for a
     #: parameter its expressions use, an item id for a line linked to that item
     depends: frozenset[str] = frozenset()
+    #: what the verdict needs of it (:class:`~dtpl_studio.costing.summary.Digest`): an
+    #: item's own figures, a section's merged from its children when it was priced
+    digest: Digest = EMPTY
 
 
 @dataclass(frozen=True, slots=True)
@@ -446,6 +450,9 @@ class PricedPackage:
     #: ids of the items priced again by this recompute (the edited ones and those whose
     #: volume follows them: a parameter's expressions, lines linked to a changed item)
     recomputed: frozenset[str] = field(default=frozenset(), compare=False, repr=False)
+    #: the verdict's figures of the whole package (its divisions' digests merged), read by
+    #: :func:`dtpl_studio.costing.blm.judge` instead of walking every item
+    digest: Digest = field(default=EMPTY, compare=False, repr=False)
 
     def node(self, node_id: str) -> PricedSection | PricedItem | None:
         """The priced section or item with ``node_id`` (None when not in this package)."""
@@ -906,7 +913,7 @@ def price_package(package: Package, previous: PricedPackage | None = None,
         return total
 
     def item_result(item: Item, number: str, label: str, depth: int,
-                    inherited: FundingSource = FundingSource.BLM) -> PricedItem:
+                    inherited: FundingSource = FundingSource.BLM) -> ItemResult:
         old = reuse.get(item.id)
         if old is not None and item.id not in changed and old.inherited == inherited:
             pi = old.priced
@@ -915,7 +922,7 @@ def price_package(package: Package, previous: PricedPackage | None = None,
                 for source, share in old.by_source:
                     by_source_exact[source] = by_source_exact.get(source, ZERO) + share
                 results[item.id] = old
-                return pi
+                return old
         start = len(findings)
         before = dict(by_source_exact)
         pi = price_item(item, number, label, depth, inherited)
@@ -924,32 +931,39 @@ def price_package(package: Package, previous: PricedPackage | None = None,
         shares = tuple((source, total - before.get(source, ZERO))
                        for source, total in by_source_exact.items() if before.get(source) is not total)
         depends = _item_depends(item) if item.measurements else frozenset()
-        results[item.id] = ItemResult(pi, tuple(findings[start:]), shares, inherited, depends)
+        result = results[item.id] = ItemResult(pi, tuple(findings[start:]), shares, inherited, depends,
+                                               item_digest(pi, package.book))
         recomputed.add(item.id)
         if depends:
             dependencies[item.id] = depends
         else:
             dependencies.pop(item.id, None)
-        return pi
+        return result
 
     def price_section(section: Section, number: str, label: str, depth: int,
-                      inherited: FundingSource = FundingSource.BLM) -> PricedSection:
+                      inherited: FundingSource = FundingSource.BLM) -> tuple[PricedSection, Digest]:
         inherited = section.funding or inherited
         children: list[PricedSection | PricedItem] = []
+        digests: list[Digest] = []
+        total = ZERO
         for i, child in enumerate(section.children, start=1):
             lab = child_label(depth + 1, i)
             num = f"{number}.{lab}"
             if not reuse_sections:
                 parents[child.id] = section.id
             if isinstance(child, Section):
-                children.append(section_result(child, num, lab, depth + 1, inherited))
+                result = section_result(child, num, lab, depth + 1, inherited)
+                total += result.priced.total
             else:
-                children.append(item_result(child, num, lab, depth + 1, inherited))
-        total = sum((c.total if isinstance(c, PricedSection) else c.amount for c in children), ZERO)
-        return PricedSection(section, number, label, depth, total, tuple(children))
+                result = item_result(child, num, lab, depth + 1, inherited)
+                total += result.priced.amount
+            children.append(result.priced)
+            digests.append(result.digest)
+        return (PricedSection(section, number, label, depth, total, tuple(children)),
+                merge(digests, section.kind))
 
     def section_result(section: Section, number: str, label: str, depth: int,
-                       inherited: FundingSource = FundingSource.BLM) -> PricedSection:
+                       inherited: FundingSource = FundingSource.BLM) -> ItemResult:
         old = reuse_sections.get(section.id)
         if (old is not None and section.id not in dirty and section.id not in changed
                 and old.inherited == inherited):
@@ -958,21 +972,21 @@ def price_package(package: Package, previous: PricedPackage | None = None,
                 findings.extend(old.findings)
                 for source, share in old.by_source:
                     by_source_exact[source] = by_source_exact.get(source, ZERO) + share
-                return ps
+                return old
         start = len(findings)
         before = dict(by_source_exact)
-        ps = price_section(section, number, label, depth, inherited)
+        ps, digest = price_section(section, number, label, depth, inherited)
         shares = tuple((source, total - before.get(source, ZERO))
                        for source, total in by_source_exact.items() if before.get(source) is not total)
-        section_results[section.id] = ItemResult(ps, tuple(findings[start:]), shares, inherited)
-        return ps
+        result = section_results[section.id] = ItemResult(ps, tuple(findings[start:]), shares, inherited,
+                                                          digest=digest)
+        return result
 
     if not reuse_sections:
         for s in package.sections:
             parents[s.id] = None
-    sections = tuple(
-        section_result(s, roman(i), roman(i), 0) for i, s in enumerate(package.sections, start=1)
-    )
+    top = [section_result(s, roman(i), roman(i), 0) for i, s in enumerate(package.sections, start=1)]
+    sections = tuple(r.priced for r in top)
     direct = sum((s.total for s in sections), ZERO)
     ppn = round_rupiah(direct * settings.ppn_rate)
     total = direct + ppn
@@ -996,6 +1010,7 @@ def price_package(package: Package, previous: PricedPackage | None = None,
         item_results=results, basis=basis, section_results=section_results, parents=parents,
         dependencies=dependencies if reuse_sections else {k: v for k, v in dependencies.items() if k in results},
         parameters_key=params_key, recomputed=frozenset(recomputed),
+        digest=merge([r.digest for r in top]),
     )
 
 

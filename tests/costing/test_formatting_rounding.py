@@ -122,3 +122,23 @@ def test_format_rate_is_exact_with_sen_and_reads_back(value):
     assert ("," in text) == (value != value.to_integral_value())
     if "," in text:
         assert len(text.split(",")[1]) == 2
+
+
+@given(st.one_of(values, ties, st.decimals(allow_nan=False, allow_infinity=False,
+                                           min_value=-(10**23), max_value=10**23)),
+       st.integers(min_value=0, max_value=6))
+def test_grouping_is_babels_text_for_id_ID(value, decimals):
+    """Issue 10: the figures are grouped by Python's ``,`` format with the separators swapped
+    (Babel's pattern parser and formatter were most of the BLM panel's update); the text is
+    Babel's own for locale id_ID, signs, zeros and every size below the scientific form."""
+    import decimal
+
+    from babel.numbers import format_decimal
+
+    shown = quantize_shown(value, decimals)
+    pattern = "#,##0" + ("." + "0" * decimals if decimals else "")
+    with decimal.localcontext(decimal.Context(prec=200, rounding=ROUND_HALF_UP)):
+        expected = format_decimal(shown, format=pattern, locale="id_ID", decimal_quantization=True)
+    assert format_number(value, decimals) == expected
+    if decimals == 0:
+        assert format_rupiah(value) == expected
