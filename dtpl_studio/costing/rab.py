@@ -505,6 +505,7 @@ ROMAN = [(1000, "M"), (900, "CM"), (500, "D"), (400, "CD"), (100, "C"), (90, "XC
          (50, "L"), (40, "XL"), (10, "X"), (9, "IX"), (5, "V"), (4, "IV"), (1, "I")]
 
 
+@lru_cache(maxsize=1024)
 def roman(n: int) -> str:
     """Roman numeral for ``n ≥ 1`` (division numbers I, II, …)."""
     out = []
