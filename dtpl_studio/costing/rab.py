@@ -59,7 +59,7 @@ from dtpl_studio.costing.money import CONTEXT, ONE, ZERO, RoundingMode, Rounding
 from dtpl_studio.costing.pricebook import PriceBook, PriceBookError
 from dtpl_studio.costing.specs import SpecClause
 from dtpl_studio.costing.stored import StoredValueNote, unread_values
-from dtpl_studio.costing.summary import EMPTY, Digest, item_digest, merge
+from dtpl_studio.costing.summary import EMPTY, Digest, merge
 from dtpl_studio.costing.terbilang import terbilang
 from dtpl_studio.costing.units import (
     CANONICAL,
@@ -410,12 +410,12 @@ class ItemResult:
     #: what the item's volume depends on besides its own fields: ``"param:NAME"`` for a
     #: parameter its expressions use, an item id for a line linked to that item
     depends: frozenset[str] = frozenset()
-    #: what the verdict needs of it (:class:`~dtpl_studio.costing.summary.Digest`): an
-    #: item's own figures, a section's merged from its children when it was priced
+    #: what the verdict needs of a section (:class:`~dtpl_studio.costing.summary.Digest`),
+    #: summed from its items and sub-sections when it was priced (an item has none of its own)
     digest: Digest = EMPTY
     #: the item's fields its price follows, as they were when it was priced
     #: (:func:`_inputs`): a recompute told nothing reuses the result while they are equal
-    inputs: list = field(default_factory=list)
+    inputs: tuple = ()
     #: a section's own kind when it was priced (its digest maps its children's kinds by it)
     kind: SectionKind = SectionKind.NONE
 
@@ -652,24 +652,25 @@ def line_volume(line: Measurement, unit: str, parameters: dict[str, Parameter],
     return line.volume_in(unit)
 
 
-def _inputs(item: Item) -> list:
+def _inputs(item: Item) -> tuple:
     """What an item's priced row, findings and funding shares follow among its own fields,
-    by value: description (it names the item in findings), unit, code, custom rate and
-    reason, volume, funding and split, override and reason, and every back-up line's sign,
+    by value: description (it names the item in findings), unit, code, custom rate, reason
+    and source, volume, funding and split, override and reason, and every back-up line's sign,
     expression, link and factor values with units. Not ``note``, ids, labels or the jadwal.
 
-    A flat list (issue 10: building and comparing it costs about 2 µs an item, a fraction of
-    pricing the item again).
+    A flat tuple (issue 10: building and comparing it costs about 2 µs an item, a fraction of
+    pricing the item again; a tuple of numbers and texts is left alone by the garbage
+    collector, a list would be scanned at every full collection).
     """
     out = [item.description, item.unit, item.analysis_code, item.custom_rate, item.custom_reason,
-           item.volume, item.funding, item.rate_override, item.override_reason]
+           item.custom_source, item.volume, item.funding, item.rate_override, item.override_reason]
     if item.funding_split:
         out += item.funding_split  # FundingShare is frozen: compared by value
     for m in item.measurements:
         out += (None, m.sign, m.expression, m.link)
         for f in m.factors:
             out += (f.value, f.unit)
-    return out
+    return tuple(out)
 
 
 def _parameters_key(package: Package) -> tuple:
@@ -833,7 +834,17 @@ def price_package(package: Package, previous: PricedPackage | None = None,
                 error = LinkError(f"volume item {number} tidak wajar")
                 link_memo[target_id] = error
                 raise error
-            result = (exact.quantize(q, rounding=ROUND_HALF_UP, context=CONTEXT), target.unit)
+            volume = exact.quantize(q, rounding=ROUND_HALF_UP, context=CONTEXT)
+            # what makes the target's own row an error (a negative volume, a line with a
+            # negative factor or a sign other than ±1) leaves it without a volume to take,
+            # as when its priced row is reused (found by the recompute-reuse class test)
+            if volume < 0 or any(m.sign not in (1, -1) or any(f.value.is_finite() and f.value < 0
+                                                              for f in m.factors)
+                                 for m in target.measurements):
+                error = LinkError(f"volume item {number} tidak dapat dihitung")
+                link_memo[target_id] = error
+                raise error
+            result = (volume, target.unit)
         link_memo[target_id] = result
         return result
     # a section whose children all came back as the very results they were is reused too
@@ -975,7 +986,7 @@ def price_package(package: Package, previous: PricedPackage | None = None,
                        for source, total in by_source_exact.items() if before.get(source) is not total)
         depends = _item_depends(item) if item.measurements else frozenset()
         result = results[item.id] = ItemResult(pi, tuple(findings[start:]), shares, inherited, depends,
-                                               item_digest(pi, package.book), _inputs(item))
+                                               inputs=_inputs(item))
         recomputed.add(item.id)
         if depends:
             dependencies[item.id] = depends
@@ -988,21 +999,22 @@ def price_package(package: Package, previous: PricedPackage | None = None,
                       ) -> tuple[list[PricedSection | PricedItem], Decimal, list[Digest]]:
         inherited = section.funding or inherited
         children: list[PricedSection | PricedItem] = []
-        digests: list[Digest] = []
+        digests: list[Digest | PricedItem] = []
         total = ZERO
         for i, child in enumerate(section.children, start=1):
             lab = child_label(depth + 1, i)
             num = f"{number}.{lab}"
             if not reuse_sections:
                 parents[child.id] = section.id
-            if isinstance(child, Section):
+            is_section = isinstance(child, Section)
+            if is_section:
                 result = section_result(child, num, lab, depth + 1, inherited)
                 total += result.priced.total
             else:
                 result = item_result(child, num, lab, depth + 1, inherited)
                 total += result.priced.amount
             children.append(result.priced)
-            digests.append(result.digest)
+            digests.append(result.digest if is_section else result.priced)
         return children, total, digests
 
     def section_result(section: Section, number: str, label: str, depth: int,
@@ -1031,7 +1043,7 @@ def price_package(package: Package, previous: PricedPackage | None = None,
                        for source, amount in by_source_exact.items() if before.get(source) is not amount)
         result = section_results[section.id] = ItemResult(
             PricedSection(section, number, label, depth, total, tuple(children)), tuple(findings[start:]),
-            shares, inherited, digest=merge(digests, section.kind), kind=section.kind)
+            shares, inherited, digest=merge(digests, section.kind, package.book), kind=section.kind)
         return result
 
     if not reuse_sections:
@@ -1164,9 +1176,11 @@ def price_program(program: Program, previous: PricedProgram | None = None,
     priced with, so the result is that of a full recompute (property-tested). ``fresh=True``
     prices everything again and reuses nothing (the reference the tests compare against).
     """
+    if fresh or (_LAST and _LAST[0][0] is not program):
+        _LAST.clear()  # let the result no longer wanted go before this one is made
     if fresh:
         previous = None
-    elif previous is None and _LAST and _LAST[0][0] is program:
+    elif previous is None and _LAST:
         previous, changed, same_shape = _LAST[0][1], None, False
     before = {id(pp.package): pp for pp in previous.packages} if previous is not None else {}
     priced = tuple(price_package(p, before.get(id(p)), changed, same_shape=same_shape)
