@@ -733,7 +733,11 @@ def price_package(package: Package, previous: PricedPackage | None = None,
     settings = _checked_settings(package, findings)
     q = Decimal(1).scaleb(-settings.volume_decimals)
     by_source_exact: dict[FundingSource, Decimal] = {}
-    basis = (id(package.book), package.book.revision, settings.volume_decimals)
+    # the book itself, not its id: a result kept past the life of its book (the memo of
+    # price_program) must never match a new book that happens to get the same address
+    basis = (package.book, package.book.revision, settings.volume_decimals)
+    same_basis = (previous is not None and len(previous.basis) == 3 and previous.basis[0] is package.book
+                  and previous.basis[1:] == basis[1:])
     reuse: dict[str, ItemResult] = {}
     reuse_sections: dict[str, ItemResult] = {}
     dirty: set[str] = set()
@@ -748,7 +752,7 @@ def price_package(package: Package, previous: PricedPackage | None = None,
                                     raw=prm.name, code="parameter", params=(("name", prm.name),)))
     dependencies: dict[str, frozenset[str]] = {}
     if (previous is not None and changed is None and previous.package is package
-            and previous.basis == basis):
+            and same_basis):
         # told nothing: an item is changed when its fields differ from those it was priced
         # with, or when its volume follows other items or parameters; then as a structural edit
         old = previous.item_results
@@ -758,7 +762,7 @@ def price_package(package: Package, previous: PricedPackage | None = None,
             if result is None or result.depends or result.inputs != _inputs(item):
                 changed.add(item.id)
         same_shape = False
-    if previous is not None and changed is not None and previous.package is package and previous.basis == basis:
+    if previous is not None and changed is not None and previous.package is package and same_basis:
         reuse = previous.item_results
         dependencies = dict(previous.dependencies)
         changed = _with_dependents(changed, dependencies, previous.parameters_key, params_key,
