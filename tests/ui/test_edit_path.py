@@ -137,3 +137,24 @@ def test_the_summary_keeps_its_height_whether_the_terbilang_takes_one_line_or_th
         qtbot.wait(10)
         heights.append((summary.height(), win.rab_editor.view.height()))
     assert heights[0] == heights[1], heights
+
+
+def test_a_factor_typed_into_one_line_repaints_that_line_only(qtbot, sized_window):
+    """The measurement table announces the line the edit replaced (and a line whose volume
+    changed), not every cell of every line."""
+    make, calls = sized_window
+    win = make(200)
+    items = list(win.doc.program.packages[0].items())
+    assert win.rab_editor.select_id(items[100].id)
+    qtbot.wait(10)
+    panel = win.measurements.model
+    assert panel.rowCount() == 3
+    rows: list = []
+    panel.dataChanged.connect(lambda tl, br, roles=(): rows.append((tl.row(), br.row())))
+    assert panel.setData(panel.index(1, MCol.P), "55 m", Qt.ItemDataRole.EditRole)
+    qtbot.wait(10)
+    assert set(rows) == {(1, 1)}, rows
+    rows.clear()
+    win.undo()
+    qtbot.wait(10)
+    assert set(rows) == {(1, 1)}, rows
