@@ -80,7 +80,7 @@ class SummaryPanel(QFrame):
             self.values[key] = value
         self.terbilang = QLabel()
         self.terbilang.setWordWrap(True)
-        self.terbilang.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        self.terbilang.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop)
         self.terbilang.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         italic = QFont(self.font())
         italic.setItalic(True)
