@@ -54,13 +54,12 @@ from dtpl_studio.costing.funding import (
 )
 from dtpl_studio.costing.money import CONTEXT, ZERO, round_rupiah
 from dtpl_studio.costing.stored import unread_values
+from dtpl_studio.costing.summary import largest
 
 if TYPE_CHECKING:
     from dtpl_studio.costing.rab import Package, PricedItem, PricedPackage, Program
 
 HUNDRED = Decimal(100)
-#: How many contributors a finding lists (largest first).
-TOP = 3
 
 
 class VerdictKind(StrEnum):
@@ -375,30 +374,15 @@ def program_totals(packages: tuple[PricedPackage, ...]) -> ProgramTotals:
     share = _ratio(swadaya.rounded, cost[1])
     categories: dict[SectionKind, Decimal] = {}
     ded = ZERO
-    for pp in packages:
-        for kind, it in _items_with_kind(pp):
-            if it.error:  # an item in error is priced 0: it counts in no category
-                continue
-            if pp.package.component is Component.PERENCANAAN:
-                categories[kind] = categories.get(kind, ZERO) + it.amount
+    for pp in packages:  # the package's digest: amounts of the items not in error per kind
+        planning = pp.package.component is Component.PERENCANAAN
+        for kind, amount in pp.digest.kinds.items():
+            if planning:
+                categories[kind] = categories.get(kind, ZERO) + amount
             elif kind is SectionKind.DED:
-                ded += it.amount
+                ded += amount
     return ProgramTotals(pts, blm, blm_total, by_source, Amount(*cost), swadaya, share,
                          categories, ded)
-
-
-def _items_with_kind(pp: PricedPackage):
-    """``(kind, priced item)`` of every item, the kind inherited from the nearest division
-    that has one."""
-    def walk(ps, inherited: SectionKind):
-        kind = ps.section.kind or inherited
-        for child in ps.children:
-            if hasattr(child, "children"):
-                yield from walk(child, kind)
-            else:
-                yield kind, child
-    for ps in pp.sections:
-        yield from walk(ps, SectionKind.NONE)
 
 
 # -- the judgement ------------------------------------------------------------------------
@@ -509,19 +493,21 @@ def blm_share(it: PricedItem) -> Decimal:
     return sum((v for s, v in it.funding if s is FundingSource.BLM), ZERO)
 
 
-def _blm_items(packages: tuple[PricedPackage, ...], component: Component | None
-               ) -> list[tuple[PricedPackage, PricedItem, Decimal]]:
-    """``(package, item, BLM share)`` of the items with a BLM share (``None`` = all packages)."""
-    return [(pp, it, blm_share(it)) for pp in packages
-            if component in (None, Component.TOTAL) or pp.package.component is component
-            for it in pp.items() if not it.error and blm_share(it) > 0]
+def _blm_packages(packages: tuple[PricedPackage, ...], component: Component | None
+                  ) -> list[PricedPackage]:
+    """The packages of ``component`` that have items with a BLM share (``None`` or
+    ``TOTAL`` = all packages)."""
+    return [pp for pp in packages
+            if (component in (None, Component.TOTAL) or pp.package.component is component)
+            and pp.digest.blm_count]
 
 
-def _top_items(triples: list[tuple[PricedPackage, PricedItem, Decimal]], n: int = TOP
-               ) -> tuple[Contributor, ...]:
-    ranked = sorted(triples, key=lambda t: -t[2])[:n]
+def _top_items(packages: list[PricedPackage]) -> tuple[Contributor, ...]:
+    """The :data:`~dtpl_studio.costing.summary.TOP` items with the largest BLM share over ``packages`` (ties in order),
+    from each package's digest (:mod:`dtpl_studio.costing.summary`)."""
+    ranked = largest((share, it, pp) for pp in packages for share, it in pp.digest.blm_top)
     return tuple(Contributor(pp.package.name, it.number, it.item.description, share,
-                             pp.package.id, it.item.id) for pp, it, share in ranked)
+                             pp.package.id, it.item.id) for share, it, pp in ranked)
 
 
 def _ratio(amount: Decimal, limit: Decimal) -> Decimal | None:
@@ -548,12 +534,12 @@ def _ceiling(check: CeilingCheck, totals: ProgramTotals, packages: tuple[PricedP
     if check.passed:
         return gauge, None
     over = check.amount - check.ceiling
-    pairs = _blm_items(packages, check.component)
-    items = _top_items(pairs)
+    blm_packages = _blm_packages(packages, check.component)
+    items = _top_items(blm_packages)
     by_package: dict[str, list] = {}
-    for pp, _it, share in pairs:
+    for pp in blm_packages:
         entry = by_package.setdefault(pp.package.id, [pp.package.name, ZERO])
-        entry[1] += share
+        entry[1] += pp.digest.blm
     package_contributors = tuple(
         Contributor(name, "", "seluruh paket (bagian BLM)", value, pid)
         for pid, (name, value) in sorted(by_package.items(), key=lambda kv: -kv[1][1])
@@ -637,7 +623,7 @@ def _swadaya(program: Program, totals: ProgramTotals, packages: tuple[PricedPack
     if short <= 0:  # the shortfall is below half a rupiah: round it up to one
         short = Decimal(1)
     shown = gauge.shown_share(4)  # Decimal: the share exists whenever the cost is not 0
-    items = _top_items(_blm_items(packages, None))
+    items = _top_items(_blm_packages(packages, None))
     message = (f"swadaya {rp(totals.swadaya.rounded)} = "
                f"{'–' if shown is None else format_percent(shown)} "
                f"dari total biaya {rp(cost)}, di bawah minimum {format_percent(rule.min_share)} "
@@ -721,15 +707,11 @@ def _region_key(text: str) -> str:
     return "".join(ch for ch in folded if ch.isalnum())
 
 
-def _uses_book(pp: PricedPackage) -> list[PricedItem]:
-    return [it for it in pp.items() if it.item.analysis_code and it.item.rate_override is None]
-
-
 def _price_basis(program: Program, pp: PricedPackage) -> list[Finding]:
     """Price-basis findings of one package (only when items take their rate from the book)."""
     pkg = pp.package
-    used = _uses_book(pp)
-    if not used:
+    digest = pp.digest  # the items priced from the book (an analysis code, no override)
+    if not digest.used_count:
         return []
     meta = pkg.book.meta
     problems: list[tuple[str, str, str]] = []  # (code, message, remedy)
@@ -760,10 +742,10 @@ def _price_basis(program: Program, pp: PricedPackage) -> list[Finding]:
                              f"pakai buku harga tahun {program.fiscal_year}"))
     if not problems:
         return []
-    priced_from_book = sum((it.amount for it in used), ZERO)
-    items = tuple(Contributor(pkg.name, it.number, it.item.description, it.amount, pkg.id,
+    priced_from_book = digest.used_amount
+    items = tuple(Contributor(pkg.name, it.number, it.item.description, amount, pkg.id,
                               it.item.id)
-                  for it in sorted(used, key=lambda i: -i.amount)[:TOP])
+                  for amount, it in digest.used_top)
     note = pkg.price_basis_note.strip()
     amounts = (("dihitung dari buku harga", priced_from_book),)
     if note:  # accepted by the user: one warning that says what was accepted and why
@@ -781,16 +763,6 @@ def _price_basis(program: Program, pp: PricedPackage) -> list[Finding]:
         remedy=f"{remedy}, atau catat alasan menerima buku harga ini pada paket.", package_id=pkg.id)
         for code, message, remedy in problems]
 
-
-#: Words that name where a custom rate comes from (issue 6 point 5: survey, quotation, SBU).
-SOURCE_WORDS = ("survei", "survey", "pasar", "penawaran", "quotation", "kuitansi", "nota",
-                "faktur", "brosur", "katalog", "toko", "sbu", "ssh", "hspk", "hsd", "perbup",
-                "perwal", "pergub", "kontrak", "tarif", "daftar harga")
-
-
-def _states_source(reason: str) -> bool:
-    text = reason.lower()
-    return any(w in text for w in SOURCE_WORDS)
 
 
 def _package_findings(pp: PricedPackage) -> list[Finding]:
@@ -812,19 +784,16 @@ def _package_findings(pp: PricedPackage) -> list[Finding]:
         if not f.package_id:
             f = replace(f, package_id=pkg.id)
         out.append(f)
-    for it in pp.items():
+    for it in pp.digest.custom:  # custom rates whose reason names no source
         item = it.item
-        if (item.analysis_code is None and item.custom_rate is not None and item.custom_reason
-                and not item.custom_source.strip() and not _states_source(item.custom_reason)
-                and not it.error):
-            out.append(Finding(
-                Severity.WARNING,
-                f"harga khusus {rp(item.custom_rate)} tanpa sumber harga yang disebut "
-                f"(alasan: {item.custom_reason})",
-                location=f"RAB {it.number} {item.description}", code="custom-rate-source",
-                source=CUSTOM_RATE_SOURCE, amounts=(("jumlah", it.amount),),
-                remedy="sebutkan sumbernya: survei harga pasar, penawaran/kuitansi toko, atau "
-                       "SBU/SSH daerah.", package_id=pkg.id, item_id=item.id))
+        out.append(Finding(
+            Severity.WARNING,
+            f"harga khusus {rp(item.custom_rate)} tanpa sumber harga yang disebut "
+            f"(alasan: {item.custom_reason})",
+            location=f"RAB {it.number} {item.description}", code="custom-rate-source",
+            source=CUSTOM_RATE_SOURCE, amounts=(("jumlah", it.amount),),
+            remedy="sebutkan sumbernya: survei harga pasar, penawaran/kuitansi toko, atau "
+                   "SBU/SSH daerah.", package_id=pkg.id, item_id=item.id))
     if pkg.ksm.strip():
         out += _overhead_ksm(pp)
     return out
@@ -834,26 +803,16 @@ def _overhead_ksm(pp: PricedPackage) -> list[Finding]:
     """E (overhead and profit) above 0 on a KSM swakelola package: one warning per package
     with the E amount carried by its items (volume × E per unit, to the rupiah)."""
     pkg = pp.package
-    carried: list[tuple[PricedItem, Decimal, Decimal]] = []
-    for it in _uses_book(pp):
-        if it.error or it.volume is None:
-            continue
-        try:
-            bd = pkg.book.compute(it.item.analysis_code or "")
-        except (KeyError, ValueError, ArithmeticError):
-            continue
-        if bd.overhead_pct > 0:
-            carried.append((it, bd.overhead_pct, round_rupiah(it.volume * bd.e)))
-    if not carried:
+    digest = pp.digest  # E per item: round_rupiah(printed volume × E per unit), summed per section
+    if not digest.e_count:
         return []
-    total_e = sum((e for _, _, e in carried), ZERO)
-    rates = sorted({pct for _, pct, _ in carried})
-    rate_text = ", ".join(format_percent(r) for r in rates)
+    total_e = digest.e_amount
+    rate_text = ", ".join(format_percent(r) for r in sorted(digest.e_rates))
     items = tuple(Contributor(pkg.name, it.number, it.item.description, e, pkg.id, it.item.id)
-                  for it, _, e in sorted(carried, key=lambda c: -c[2])[:TOP])
+                  for e, it in digest.e_top)
     return [Finding(
         Severity.WARNING,
-        f"biaya umum dan keuntungan (E) {rate_text} pada {len(carried)} item paket swakelola "
+        f"biaya umum dan keuntungan (E) {rate_text} pada {digest.e_count} item paket swakelola "
         f"KSM, sekitar {rp(total_e)}",
         location=pkg.name, code="overhead-ksm", source=KSM_SWAKELOLA_SOURCE,
         amounts=(("E dalam harga satuan", total_e),), contributors=items,
@@ -890,8 +849,8 @@ def _structure(pp: PricedPackage) -> list[Finding]:
     out: list[Finding] = []
     if pkg.component is not Component.PERENCANAAN:
         return out
-    for ps in pp.sections:
-        kinds = {k for k, _ in _items_with_kind(_single(pp, ps))}
+    for ps in pp.sections:  # the kinds of the division's items (its digest)
+        kinds = pp.section_results[ps.section.id].digest.kinds_present
         if SectionKind.NONE in kinds and ps.total:
             out.append(Finding(
                 Severity.WARNING, f"divisi {ps.number} {ps.section.title} belum diberi kategori "
@@ -908,10 +867,6 @@ def _structure(pp: PricedPackage) -> list[Finding]:
                 remedy="pindahkan penyiapan DED ke paket fisik (komponen fisik boleh membiayai DED).",
                 package_id=pkg.id))
     return out
-
-
-def _single(pp: PricedPackage, ps) -> PricedPackage:
-    return replace(pp, sections=(ps,))
 
 
 def verdict_words(verdict: Verdict) -> tuple[str, str]:

@@ -1,4 +1,4 @@
-"""Indonesian number formats for print and screen, through Babel (locale ``id_ID``).
+"""Indonesian number formats for print and screen (locale ``id_ID``: Babel's texts).
 
 ``format_rupiah(Decimal('1205500000'))`` → ``'1.205.500.000'``;
 ``format_number(Decimal('0.0440'), 4)`` → ``'0,0440'``. Babel is a formatting library, not a
@@ -17,11 +17,8 @@ from __future__ import annotations
 import decimal
 from datetime import UTC, datetime, tzinfo
 from decimal import ROUND_HALF_UP, Decimal
-from functools import lru_cache
 
-from babel import Locale
 from babel.dates import format_datetime, get_timezone
-from babel.numbers import NumberPattern, format_decimal, parse_pattern
 
 LOCALE = "id_ID"
 
@@ -70,36 +67,16 @@ def _scientific(value: Decimal) -> str:
 def _too_long(value: Decimal) -> bool:
     return value.is_finite() and value != 0 and value.adjusted() >= MAX_SHOWN_DIGITS
 
-@lru_cache(maxsize=64)
-def _pattern(pattern: str) -> NumberPattern:
-    """Babel's parsed pattern, once per pattern (parsing it on every call was most of the
-    time of a formatted figure: issue 10, the RAB tree formats thousands of them)."""
-    return parse_pattern(pattern)
-
-
-@lru_cache(maxsize=1)
-def _locale() -> Locale:
-    return Locale.parse(LOCALE)
-
-
+#: the Indonesian separators (CLDR ``id``: ``.`` groups thousands, ``,`` before decimals)
 _ID_SEPARATORS = str.maketrans(",.", ".,")
 
 
-def _grouped(value: Decimal, decimals: int) -> str:
-    """``value``, already rounded to ``decimals`` places (:func:`quantize_shown`), in the
-    ``id_ID`` pattern ``#,##0.00…``: ``.`` groups the thousands, ``,`` marks the decimals
-    (``1.234,50``). The very text of Babel's :func:`format_decimal` with that pattern
-    (``tests/costing/test_formatting_rounding.py`` compares them), written by Python's own
-    number formatting: Babel's locale and pattern machinery per figure was a fifth of
-    building the DTPL story (issue 9: some 22 000 figures for 1 000 RAB lines)."""
-    return format(value, f",.{decimals}f").translate(_ID_SEPARATORS)
-
-
-def _babel(value: Decimal, pattern: str, decimals: int) -> str:
-    # Babel quantizes with the current context: give it one that is wide enough and half up,
-    # although the value is already rounded (so Babel's step changes nothing).
-    with decimal.localcontext(_context(value, decimals)):
-        return format_decimal(value, format=_pattern(pattern), locale=_locale(), decimal_quantization=True)
+def _grouped(shown: Decimal, decimals: int) -> str:
+    """``shown`` (already rounded to exactly ``decimals`` places) with Indonesian grouping:
+    ``1.234.567,50``. Python's own ``,`` grouping with the separators swapped — the text
+    Babel's ``#,##0.00`` pattern gives for locale ``id_ID`` (property-tested against it), at a
+    fraction of the cost (issue 10: formatting was most of the BLM panel's update)."""
+    return format(shown, f",.{decimals}f").translate(_ID_SEPARATORS)
 
 
 def format_rupiah(value: Decimal, decimals: int = 0) -> str:

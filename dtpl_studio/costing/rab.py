@@ -59,6 +59,7 @@ from dtpl_studio.costing.money import CONTEXT, ONE, ZERO, RoundingMode, Rounding
 from dtpl_studio.costing.pricebook import PriceBook, PriceBookError
 from dtpl_studio.costing.specs import SpecClause
 from dtpl_studio.costing.stored import StoredValueNote, unread_values
+from dtpl_studio.costing.summary import EMPTY, Digest, merge
 from dtpl_studio.costing.terbilang import terbilang
 from dtpl_studio.costing.units import (
     CANONICAL,
@@ -409,6 +410,14 @@ class ItemResult:
     #: what the item's volume depends on besides its own fields: ``"param:NAME"`` for a
     #: parameter its expressions use, an item id for a line linked to that item
     depends: frozenset[str] = frozenset()
+    #: what the verdict needs of a section (:class:`~dtpl_studio.costing.summary.Digest`),
+    #: summed from its items and sub-sections when it was priced (an item has none of its own)
+    digest: Digest = EMPTY
+    #: the item's fields its price follows, as they were when it was priced
+    #: (:func:`_inputs`): a recompute told nothing reuses the result while they are equal
+    inputs: tuple = ()
+    #: a section's own kind when it was priced (its digest maps its children's kinds by it)
+    kind: SectionKind = SectionKind.NONE
 
 
 @dataclass(frozen=True, slots=True)
@@ -446,6 +455,9 @@ class PricedPackage:
     #: ids of the items priced again by this recompute (the edited ones and those whose
     #: volume follows them: a parameter's expressions, lines linked to a changed item)
     recomputed: frozenset[str] = field(default=frozenset(), compare=False, repr=False)
+    #: the verdict's figures of the whole package (its divisions' digests merged), read by
+    #: :func:`dtpl_studio.costing.blm.judge` instead of walking every item
+    digest: Digest = field(default=EMPTY, compare=False, repr=False)
 
     def node(self, node_id: str) -> PricedSection | PricedItem | None:
         """The priced section or item with ``node_id`` (None when not in this package)."""
@@ -493,6 +505,7 @@ ROMAN = [(1000, "M"), (900, "CM"), (500, "D"), (400, "CD"), (100, "C"), (90, "XC
          (50, "L"), (40, "XL"), (10, "X"), (9, "IX"), (5, "V"), (4, "IV"), (1, "I")]
 
 
+@lru_cache(maxsize=1024)
 def roman(n: int) -> str:
     """Roman numeral for ``n ≥ 1`` (division numbers I, II, …)."""
     out = []
@@ -511,6 +524,7 @@ def _letters(n: int) -> str:
     return s
 
 
+@lru_cache(maxsize=4096)
 def child_label(depth: int, index: int) -> str:
     """Label of the ``index``-th (1-based) node at ``depth`` (0 = division): I / 1 / a / i…"""
     if depth == 0:
@@ -638,6 +652,27 @@ def line_volume(line: Measurement, unit: str, parameters: dict[str, Parameter],
     return line.volume_in(unit)
 
 
+def _inputs(item: Item) -> tuple:
+    """What an item's priced row, findings and funding shares follow among its own fields,
+    by value: description (it names the item in findings), unit, code, custom rate, reason
+    and source, volume, funding and split, override and reason, and every back-up line's sign,
+    expression, link and factor values with units. Not ``note``, ids, labels or the jadwal.
+
+    A flat tuple (issue 10: building and comparing it costs about 2 µs an item, a fraction of
+    pricing the item again; a tuple of numbers and texts is left alone by the garbage
+    collector, a list would be scanned at every full collection).
+    """
+    out = [item.description, item.unit, item.analysis_code, item.custom_rate, item.custom_reason,
+           item.custom_source, item.volume, item.funding, item.rate_override, item.override_reason]
+    if item.funding_split:
+        out += item.funding_split  # FundingShare is frozen: compared by value
+    for m in item.measurements:
+        out += (None, m.sign, m.expression, m.link)
+        for f in m.factors:
+            out += (f.value, f.unit)
+    return tuple(out)
+
+
 def _parameters_key(package: Package) -> tuple:
     return tuple((p.name, p.value, p.unit) for p in package.parameters)
 
@@ -682,8 +717,11 @@ def price_package(package: Package, previous: PricedPackage | None = None,
     not in ``changed``, is the same object and keeps its number, label and depth reuses its
     :class:`ItemResult` (row, findings, funding share) instead of being priced again; every
     subtotal, total and package finding is made again. Nothing is reused when the pinned
-    book was edited since (its ``revision``), the volume decimals changed, or ``changed`` is
-    None. The result equals a full recompute (property-tested).
+    book was edited since (its ``revision``) or the volume decimals changed. With
+    ``previous`` and ``changed`` None (told nothing), the changed items are found by value:
+    an item whose fields differ from those it was priced with (:func:`_inputs`), or whose
+    volume follows other items or parameters, is priced again, and the rest reused as after
+    a structural edit. The result equals a full recompute (property-tested).
 
     ``same_shape=True`` promises that no section or item was added, removed or moved since
     ``previous`` (a value edit): then a section holding no changed item is reused whole
@@ -695,7 +733,11 @@ def price_package(package: Package, previous: PricedPackage | None = None,
     settings = _checked_settings(package, findings)
     q = Decimal(1).scaleb(-settings.volume_decimals)
     by_source_exact: dict[FundingSource, Decimal] = {}
-    basis = (id(package.book), package.book.revision, settings.volume_decimals)
+    # the book itself, not its id: a result kept past the life of its book (the memo of
+    # price_program) must never match a new book that happens to get the same address
+    basis = (package.book, package.book.revision, settings.volume_decimals)
+    same_basis = (previous is not None and len(previous.basis) == 3 and previous.basis[0] is package.book
+                  and previous.basis[1:] == basis[1:])
     reuse: dict[str, ItemResult] = {}
     reuse_sections: dict[str, ItemResult] = {}
     dirty: set[str] = set()
@@ -709,7 +751,18 @@ def price_package(package: Package, previous: PricedPackage | None = None,
             findings.append(Finding(Severity.ERROR, f"parameter {prm.name}: {problem}", location=package.name,
                                     raw=prm.name, code="parameter", params=(("name", prm.name),)))
     dependencies: dict[str, frozenset[str]] = {}
-    if previous is not None and changed is not None and previous.package is package and previous.basis == basis:
+    if (previous is not None and changed is None and previous.package is package
+            and same_basis):
+        # told nothing: an item is changed when its fields differ from those it was priced
+        # with, or when its volume follows other items or parameters; then as a structural edit
+        old = previous.item_results
+        changed = set()
+        for item in package.items():
+            result = old.get(item.id)
+            if result is None or result.depends or result.inputs != _inputs(item):
+                changed.add(item.id)
+        same_shape = False
+    if previous is not None and changed is not None and previous.package is package and same_basis:
         reuse = previous.item_results
         dependencies = dict(previous.dependencies)
         changed = _with_dependents(changed, dependencies, previous.parameters_key, params_key,
@@ -785,9 +838,21 @@ def price_package(package: Package, previous: PricedPackage | None = None,
                 error = LinkError(f"volume item {number} tidak wajar")
                 link_memo[target_id] = error
                 raise error
-            result = (exact.quantize(q, rounding=ROUND_HALF_UP, context=CONTEXT), target.unit)
+            volume = exact.quantize(q, rounding=ROUND_HALF_UP, context=CONTEXT)
+            # what makes the target's own row an error (a negative volume, a line with a
+            # negative factor or a sign other than ±1) leaves it without a volume to take,
+            # as when its priced row is reused (found by the recompute-reuse class test)
+            if volume < 0 or any(m.sign not in (1, -1) or any(f.value.is_finite() and f.value < 0
+                                                              for f in m.factors)
+                                 for m in target.measurements):
+                error = LinkError(f"volume item {number} tidak dapat dihitung")
+                link_memo[target_id] = error
+                raise error
+            result = (volume, target.unit)
         link_memo[target_id] = result
         return result
+    # a section whose children all came back as the very results they were is reused too
+    prior_sections = previous.section_results if reuse else {}
     # same shape: every node is still there, so the previous maps stay true where not redone
     results: dict[str, ItemResult] = dict(reuse) if reuse_sections else {}
     section_results: dict[str, ItemResult] = dict(reuse_sections) if reuse_sections else {}
@@ -906,7 +971,7 @@ def price_package(package: Package, previous: PricedPackage | None = None,
         return total
 
     def item_result(item: Item, number: str, label: str, depth: int,
-                    inherited: FundingSource = FundingSource.BLM) -> PricedItem:
+                    inherited: FundingSource = FundingSource.BLM) -> ItemResult:
         old = reuse.get(item.id)
         if old is not None and item.id not in changed and old.inherited == inherited:
             pi = old.priced
@@ -915,7 +980,7 @@ def price_package(package: Package, previous: PricedPackage | None = None,
                 for source, share in old.by_source:
                     by_source_exact[source] = by_source_exact.get(source, ZERO) + share
                 results[item.id] = old
-                return pi
+                return old
         start = len(findings)
         before = dict(by_source_exact)
         pi = price_item(item, number, label, depth, inherited)
@@ -924,32 +989,40 @@ def price_package(package: Package, previous: PricedPackage | None = None,
         shares = tuple((source, total - before.get(source, ZERO))
                        for source, total in by_source_exact.items() if before.get(source) is not total)
         depends = _item_depends(item) if item.measurements else frozenset()
-        results[item.id] = ItemResult(pi, tuple(findings[start:]), shares, inherited, depends)
+        result = results[item.id] = ItemResult(pi, tuple(findings[start:]), shares, inherited, depends,
+                                               inputs=_inputs(item))
         recomputed.add(item.id)
         if depends:
             dependencies[item.id] = depends
         else:
             dependencies.pop(item.id, None)
-        return pi
+        return result
 
     def price_section(section: Section, number: str, label: str, depth: int,
-                      inherited: FundingSource = FundingSource.BLM) -> PricedSection:
+                      inherited: FundingSource = FundingSource.BLM
+                      ) -> tuple[list[PricedSection | PricedItem], Decimal, list[Digest]]:
         inherited = section.funding or inherited
         children: list[PricedSection | PricedItem] = []
+        digests: list[Digest | PricedItem] = []
+        total = ZERO
         for i, child in enumerate(section.children, start=1):
             lab = child_label(depth + 1, i)
             num = f"{number}.{lab}"
             if not reuse_sections:
                 parents[child.id] = section.id
-            if isinstance(child, Section):
-                children.append(section_result(child, num, lab, depth + 1, inherited))
+            is_section = isinstance(child, Section)
+            if is_section:
+                result = section_result(child, num, lab, depth + 1, inherited)
+                total += result.priced.total
             else:
-                children.append(item_result(child, num, lab, depth + 1, inherited))
-        total = sum((c.total if isinstance(c, PricedSection) else c.amount for c in children), ZERO)
-        return PricedSection(section, number, label, depth, total, tuple(children))
+                result = item_result(child, num, lab, depth + 1, inherited)
+                total += result.priced.amount
+            children.append(result.priced)
+            digests.append(result.digest if is_section else result.priced)
+        return children, total, digests
 
     def section_result(section: Section, number: str, label: str, depth: int,
-                       inherited: FundingSource = FundingSource.BLM) -> PricedSection:
+                       inherited: FundingSource = FundingSource.BLM) -> ItemResult:
         old = reuse_sections.get(section.id)
         if (old is not None and section.id not in dirty and section.id not in changed
                 and old.inherited == inherited):
@@ -958,21 +1031,30 @@ def price_package(package: Package, previous: PricedPackage | None = None,
                 findings.extend(old.findings)
                 for source, share in old.by_source:
                     by_source_exact[source] = by_source_exact.get(source, ZERO) + share
-                return ps
+                return old
         start = len(findings)
         before = dict(by_source_exact)
-        ps = price_section(section, number, label, depth, inherited)
-        shares = tuple((source, total - before.get(source, ZERO))
-                       for source, total in by_source_exact.items() if before.get(source) is not total)
-        section_results[section.id] = ItemResult(ps, tuple(findings[start:]), shares, inherited)
-        return ps
+        children, total, digests = price_section(section, number, label, depth, inherited)
+        old = prior_sections.get(section.id)
+        if old is not None and old.inherited == inherited and old.kind == section.kind:
+            ps = old.priced  # every child the very result it was: so is the section
+            if (ps.section is section and ps.label == label and ps.depth == depth and ps.number == number
+                    and len(ps.children) == len(children)
+                    and all(a is b for a, b in zip(ps.children, children, strict=True))):
+                section_results[section.id] = old
+                return old
+        shares = tuple((source, amount - before.get(source, ZERO))
+                       for source, amount in by_source_exact.items() if before.get(source) is not amount)
+        result = section_results[section.id] = ItemResult(
+            PricedSection(section, number, label, depth, total, tuple(children)), tuple(findings[start:]),
+            shares, inherited, digest=merge(digests, section.kind, package.book), kind=section.kind)
+        return result
 
     if not reuse_sections:
         for s in package.sections:
             parents[s.id] = None
-    sections = tuple(
-        section_result(s, roman(i), roman(i), 0) for i, s in enumerate(package.sections, start=1)
-    )
+    top = [section_result(s, roman(i), roman(i), 0) for i, s in enumerate(package.sections, start=1)]
+    sections = tuple(r.priced for r in top)
     direct = sum((s.total for s in sections), ZERO)
     ppn = round_rupiah(direct * settings.ppn_rate)
     total = direct + ppn
@@ -996,6 +1078,7 @@ def price_package(package: Package, previous: PricedPackage | None = None,
         item_results=results, basis=basis, section_results=section_results, parents=parents,
         dependencies=dependencies if reuse_sections else {k: v for k, v in dependencies.items() if k in results},
         parameters_key=params_key, recomputed=frozenset(recomputed),
+        digest=merge([r.digest for r in top]),
     )
 
 
@@ -1027,6 +1110,7 @@ def _with_dependents(changed: Collection[str], dependencies: dict[str, frozenset
     return out
 
 
+@lru_cache(maxsize=256)
 def _words(amount: Decimal) -> str:
     """*Terbilang* of a non-negative amount; a rounding step in sen (0,01..) can leave sen,
     which are said after the rupiah ("… rupiah sembilan puluh sen")."""
@@ -1077,13 +1161,31 @@ def effective_settings(package: Package) -> PackageSettings:
     return _checked_settings(package, [])
 
 
+#: the programme priced last and its result: :func:`price_program` called again on the same
+#: programme without ``previous`` (the PDF and xlsx exports, ``check``, a second window
+#: update) reuses what did not change, found by value (issue 10); one entry, replaced by
+#: every call, so a programme no longer priced is kept only until the next one is
+_LAST: list[tuple[Program, PricedProgram]] = []
+
+
 def price_program(program: Program, previous: PricedProgram | None = None,
-                  changed: Collection[str] | None = None, *, same_shape: bool = False) -> PricedProgram:
+                  changed: Collection[str] | None = None, *, same_shape: bool = False,
+                  fresh: bool = False) -> PricedProgram:
     """Price all packages and check the BLM ceilings on the rounded BLM shares.
 
     ``previous``/``changed``/``same_shape``: reprice only the changed items (see
-    :func:`price_package`).
+    :func:`price_package`). Without ``previous``, the result of the last call on this same
+    programme object (if it was the last one priced) serves as ``previous`` with ``changed``
+    None: items are reused only where their fields are equal by value to those they were
+    priced with, so the result is that of a full recompute (property-tested). ``fresh=True``
+    prices everything again and reuses nothing (the reference the tests compare against).
     """
+    if fresh or (_LAST and _LAST[0][0] is not program):
+        _LAST.clear()  # let the result no longer wanted go before this one is made
+    if fresh:
+        previous = None
+    elif previous is None and _LAST:
+        previous, changed, same_shape = _LAST[0][1], None, False
     before = {id(pp.package): pp for pp in previous.packages} if previous is not None else {}
     priced = tuple(price_package(p, before.get(id(p)), changed, same_shape=same_shape)
                    for p in program.packages)
@@ -1099,7 +1201,9 @@ def price_program(program: Program, previous: PricedProgram | None = None,
         allocation_unread=(id(program), "blm_allocation") in unread))
     from dtpl_studio.costing.blm import judge
 
-    return PricedProgram(program, priced, blm, checks, judge(program, priced, checks))
+    result = PricedProgram(program, priced, blm, checks, judge(program, priced, checks))
+    _LAST[:] = [(program, result)]
+    return result
 
 
 __all__ = [

@@ -183,7 +183,7 @@ def render_dtpl_pdf(
     """
     with _fewer_collections():
         return _render(priced, progress=progress, cancelled=cancelled, draft=draft,
-                       template=template, final=_final)
+                       template=template, sections=sections, final=_final)
 
 
 #: Gen-0 threshold of the garbage collector while a PDF is built (Python's default: 700).
@@ -221,7 +221,7 @@ def _fewer_collections() -> Iterator[None]:
 
 
 def _render(priced: PricedProgram, *, progress, cancelled, draft, template,
-            final: bool) -> bytes:
+            sections: Iterable[str] | None, final: bool) -> bytes:
     report = _Progress(progress)
 
     def check_cancel() -> None:

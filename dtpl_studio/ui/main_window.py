@@ -50,6 +50,7 @@ from dtpl_studio.ui.widgets.kebutuhan_panel import KebutuhanPanel
 from dtpl_studio.ui.widgets.measurement_panel import MeasurementPanel
 from dtpl_studio.ui.widgets.packages import PackageList
 from dtpl_studio.ui.widgets.rab_editor import RabEditor
+from dtpl_studio.ui.widgets.restyle import set_style
 
 log = logging.getLogger(__name__)
 
@@ -1046,7 +1047,7 @@ class MainWindow(QMainWindow):
         warnings = sum(1 for f in findings if f.severity is Severity.WARNING)
         text = tr("status.findings", errors=errors, warnings=warnings) if findings else tr("status.findings_ok")
         self.findings_label.setText(text)
-        self.findings_label.setStyleSheet("color: #b3261e; font-weight: bold;" if errors else "")
+        set_style(self.findings_label, "color: #b3261e; font-weight: bold;" if errors else "")
 
     def select_finding(self, finding) -> bool:
         """Show what ``finding`` is about: its package, and its item selected in the RAB

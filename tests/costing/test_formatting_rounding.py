@@ -124,13 +124,21 @@ def test_format_rate_is_exact_with_sen_and_reads_back(value):
         assert len(text.split(",")[1]) == 2
 
 
-@given(st.decimals(allow_nan=False, allow_infinity=False, min_value=Decimal("-1E+23"),
-                   max_value=Decimal("1E+23")), st.integers(0, 12))
-def test_grouping_is_babels_id_id_text(value, decimals):
-    """Issue 9: figures are written without Babel's per-call machinery, with the same text
-    as ``babel.numbers.format_decimal`` in ``id_ID`` (``1.234,50``, ``-0,5``)."""
-    from dtpl_studio.costing.formatting import _babel, _grouped
+@given(st.one_of(values, ties, st.decimals(allow_nan=False, allow_infinity=False,
+                                           min_value=-(10**23), max_value=10**23)),
+       st.integers(min_value=0, max_value=6))
+def test_grouping_is_babels_text_for_id_ID(value, decimals):
+    """Issue 10: the figures are grouped by Python's ``,`` format with the separators swapped
+    (Babel's pattern parser and formatter were most of the BLM panel's update); the text is
+    Babel's own for locale id_ID, signs, zeros and every size below the scientific form."""
+    import decimal
+
+    from babel.numbers import format_decimal
 
     shown = quantize_shown(value, decimals)
     pattern = "#,##0" + ("." + "0" * decimals if decimals else "")
-    assert _grouped(shown, decimals) == _babel(shown, pattern, decimals)
+    with decimal.localcontext(decimal.Context(prec=200, rounding=ROUND_HALF_UP)):
+        expected = format_decimal(shown, format=pattern, locale="id_ID", decimal_quantization=True)
+    assert format_number(value, decimals) == expected
+    if decimals == 0:
+        assert format_rupiah(value) == expected

@@ -166,6 +166,7 @@ class MeasurementModel(QAbstractTableModel):
         self.item: Item | None = None
         self._count = 0
         self._volumes: dict[int, tuple[Decimal | None, str]] = {}
+        self._shown: list[tuple] = []
         #: (line id, factor label) → (the factor as read, its unit note); shown while the
         #: factor still holds that value (an undo or a later edit ends it)
         self._notes: dict[tuple[str, str], tuple[Factor, str]] = {}
@@ -177,6 +178,7 @@ class MeasurementModel(QAbstractTableModel):
         self.item = item
         self._count = len(item.measurements) if item else 0
         self._volumes.clear()
+        self._shown = self._rows_shown()
         self.endResetModel()
 
     def _on_repriced(self, structural: bool) -> None:
@@ -189,8 +191,24 @@ class MeasurementModel(QAbstractTableModel):
             self.set_item(self.item)
             return
         self._volumes.clear()
-        if self._count:
-            self.dataChanged.emit(self.index(0, 0), self.index(self._count - 1, len(MCol) - 1))
+        # only the rows that show something new (issue 10: a factor typed into one line
+        # repainted every cell of every line): a line replaced by the edit, or a line whose
+        # volume or error changed (a parameter, a linked item, the item's unit)
+        shown = self._rows_shown()
+        for row, (old, new) in enumerate(zip(self._shown, shown, strict=False)):
+            if structural or old != new:  # a move renumbers the item a linked line names
+                self.dataChanged.emit(self.index(row, 0), self.index(row, len(MCol) - 1))
+        self._shown = shown
+
+    def _rows_shown(self) -> list[tuple]:
+        """Per row what its cells show: the line object (an edit replaces it, or changes it
+        in place — its fields are compared too), its volume and error."""
+        if self.item is None:
+            return []
+        return [(id(line), line.description, line.sign, line.expression, line.link,
+                 tuple((f.label, f.value, f.unit) for f in line.factors), self.line_volume(row),
+                 self.item.unit)
+                for row, line in enumerate(self.item.measurements)]
 
     def line(self, row: int) -> Measurement:
         """The measurement at ``row``."""

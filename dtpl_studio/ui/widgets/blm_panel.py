@@ -42,6 +42,7 @@ from dtpl_studio.costing.formatting import (
 )
 from dtpl_studio.costing.funding import FundingSource
 from dtpl_studio.ui.strings import tr
+from dtpl_studio.ui.widgets.restyle import set_style
 
 PASS_COLOR = "#1b6e20"
 FAIL_COLOR = "#b3261e"
@@ -81,8 +82,8 @@ def verdict_color(verdict: Verdict) -> str:
 
 def _badge(label: QLabel, text: str, color: str) -> None:
     label.setText(text)
-    label.setStyleSheet(
-        f"color: white; background: {color}; font-weight: bold; border-radius: 3px; padding: 1px 6px;")
+    set_style(label, f"color: white; background: {color}; font-weight: bold; border-radius: 3px; "
+                     "padding: 1px 6px;")
 
 
 class CheckCard(QFrame):
@@ -126,22 +127,26 @@ class CheckCard(QFrame):
         grid.addLayout(bar_row, 4, 0, 1, 2)
         grid.setColumnStretch(1, 1)
         self.gauge: Gauge | None = None
+        self._shown: tuple | None = None
 
     def show_gauge(self, gauge: Gauge, verdict: Verdict) -> None:
-        """Fill the card from ``gauge`` with the state the verdict gives it."""
+        """Fill the card from ``gauge`` with the state the verdict gives it (nothing is done
+        when the card shows that gauge in that state already: an edit elsewhere leaves it)."""
         self.gauge = gauge
         state = verdict.gauge_state(gauge)
+        if self._shown == (gauge, state):
+            return
+        self._shown = (gauge, state)
         color, chunk = STATE_COLORS[state]
         if gauge.kind == "max":
             self._show_ceiling(gauge, state)
         else:
             self._show_swadaya(gauge, state)
         _badge(self.status, tr(f"blm.state.{state}"), color)
-        self.bar.setStyleSheet(
-            "QProgressBar { border: 1px solid #9aa4b1; border-radius: 3px; text-align: center; "
-            "background: #f4f6f8; } "
-            f"QProgressBar::chunk {{ background-color: {chunk}; }}"
-        )
+        set_style(self.bar,
+                  "QProgressBar { border: 1px solid #9aa4b1; border-radius: 3px; text-align: center; "
+                  "background: #f4f6f8; } "
+                  f"QProgressBar::chunk {{ background-color: {chunk}; }}")
         tip = [tr("blm.source", source=gauge.source)]
         if gauge.amount.exact != gauge.amount.rounded:
             tip.append(tr("blm.exact", exact=format_rupiah(gauge.amount.exact),
@@ -165,7 +170,7 @@ class CheckCard(QFrame):
             self.captions["remaining"].setText(tr("blm.remaining") if remaining >= 0 else tr("blm.over"))
             self.values["remaining"].setText("Rp " + format_rupiah(abs(remaining)))
         failing = state in ("over", "under")
-        self.values["remaining"].setStyleSheet(f"color: {FAIL_COLOR}; font-weight: bold;" if failing else "")
+        set_style(self.values["remaining"], f"color: {FAIL_COLOR}; font-weight: bold;" if failing else "")
         shown = gauge.shown_share(3)
         if shown is None:  # a ceiling of 0 (or none): full when something is over it
             fill = Decimal(1) if failing else Decimal(0)
@@ -188,13 +193,13 @@ class CheckCard(QFrame):
         if gauge.limit is None:
             self.captions["remaining"].setText(tr("blm.swadaya.needed"))
             self.values["remaining"].setText("–")
-            self.values["remaining"].setStyleSheet("")
+            set_style(self.values["remaining"], "")
             fill = share or Decimal(0)
         else:
             short = gauge.limit - gauge.amount.rounded
             self.captions["remaining"].setText(tr("blm.swadaya.short") if short > 0 else tr("blm.swadaya.needed"))
             self.values["remaining"].setText("Rp " + format_rupiah(abs(short) if short > 0 else gauge.limit))
-            self.values["remaining"].setStyleSheet("" if gauge.passed else f"color: {FAIL_COLOR}; font-weight: bold;")
+            set_style(self.values["remaining"], "" if gauge.passed else f"color: {FAIL_COLOR}; font-weight: bold;")
             fill = (share or Decimal(0)) / gauge.min_share if gauge.min_share else Decimal(1)
         self.bar.setValue(int(min(max(fill, Decimal(0)), Decimal(1)) * 1000))
         self.bar.setFormat("–" if share is None else format_percent(gauge.shown_share(3)))
@@ -238,6 +243,7 @@ class ProgramOverview(QTextBrowser):
         self.document().documentLayout().documentSizeChanged.connect(
             lambda size: self.setFixedHeight(int(size.height()) + 4))
         self.rows: list[tuple[str, dict[str, str]]] = []
+        self._html = ""
 
     @staticmethod
     def _figures(total: Decimal, by_source: dict) -> dict[str, str]:
@@ -263,7 +269,10 @@ class ProgramOverview(QTextBrowser):
             lines += [f"{tr(f'ov.source.{source.value}')}: Rp {figures[source.value]}"
                       for source in FundingSource if source.value in figures]
             html.append("<p style='margin-top:2px; margin-bottom:6px'>" + "<br/>".join(lines) + "</p>")
-        self.setHtml("".join(html))
+        text = "".join(html)
+        if text != self._html:  # a new document is laid out and measured again
+            self._html = text
+            self.setHtml(text)
 
     def text(self) -> str:
         """The overview as plain text (package names, labels and figures)."""

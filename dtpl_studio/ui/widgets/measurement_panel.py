@@ -22,6 +22,7 @@ from dtpl_studio.ui.document import ProjectDocument
 from dtpl_studio.ui.models.measurement_model import MCol, MeasurementModel, default_line
 from dtpl_studio.ui.strings import tr
 from dtpl_studio.ui.widgets.cell_navigation import SpreadsheetNavigation, keep_current_cell
+from dtpl_studio.ui.widgets.restyle import set_style
 
 
 class LinesTableView(SpreadsheetNavigation, QTableView):
@@ -146,13 +147,13 @@ class MeasurementPanel(QWidget):
             self.header.setText(tr("mp.header", number=pi.number, item=pi.item.description, unit=pi.item.unit))
             if pi.volume is None:
                 self.total.setText(tr("mp.total_error", error=self._first_line_error() or pi.error))
-                self.total.setStyleSheet("color: #b3261e; font-weight: bold;")
+                set_style(self.total, "color: #b3261e; font-weight: bold;")
             elif not pi.item.measurements:
                 self.total.setText(tr("mp.direct", volume=format_number(pi.volume), unit=pi.item.unit))
-                self.total.setStyleSheet("")
+                set_style(self.total, "")
             else:
                 self.total.setText(tr("mp.total", volume=format_number(pi.volume, self._decimals()), unit=pi.item.unit))
-                self.total.setStyleSheet("font-weight: bold;")
+                set_style(self.total, "font-weight: bold;")
         self._show_notes()
         self._update_buttons()
         self._update_spans()

@@ -80,11 +80,15 @@ class SummaryPanel(QFrame):
             self.values[key] = value
         self.terbilang = QLabel()
         self.terbilang.setWordWrap(True)
-        self.terbilang.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        self.terbilang.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop)
         self.terbilang.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         italic = QFont(self.font())
         italic.setItalic(True)
         self.terbilang.setFont(italic)
+        # three lines reserved (a terbilang up to the triliun fits at the usual width): a total
+        # whose words wrap onto one line more or less while typing does not resize the panel,
+        # and with it the RAB tree and the whole window (issue 10: every edit repainted it all)
+        self.terbilang.setMinimumHeight(3 * self.terbilang.fontMetrics().lineSpacing())
         grid.addWidget(self.terbilang, 4, 0, 1, 3)
 
     def show_package(self, pp: PricedPackage | None) -> None:
