@@ -125,8 +125,22 @@ def test_failure_is_an_indonesian_message_and_leaves_no_file(qtbot, window, dial
     assert dialog.status.text().startswith("Ekspor gagal; tidak ada berkas")
 
 
-def test_the_window_keeps_running_during_the_export(qtbot, window, dialog, tmp_path):
-    """A 10 ms QTimer keeps firing while the real export runs on the worker."""
+def test_the_window_keeps_running_during_the_export(qtbot, window, dialog, tmp_path, monkeypatch):
+    """A 10 ms QTimer keeps firing while the real export runs on the worker. The export of
+    the small sample is faster than a few ticks, so each progress report on the worker waits
+    5 ms: a window that waited for the worker would not tick in between (a count of events,
+    not a timing)."""
+    import time
+
+    from dtpl_studio.reporting import dtpl_pdf
+
+    real_call = dtpl_pdf._Progress.__call__
+
+    def slow_call(self, done, text):
+        time.sleep(0.005)
+        real_call(self, done, text)
+
+    monkeypatch.setattr(dtpl_pdf._Progress, "__call__", slow_call)
     ticks = []
     timer = QTimer()
     timer.setInterval(10)
