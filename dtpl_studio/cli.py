@@ -107,10 +107,15 @@ def _parser() -> argparse.ArgumentParser:
     i = sub.add_parser("import-prices", help="import a price file (AHSP workbook, HSPK JSON, price-list or SSH CSV, "
                                              "or a .dtplharga edition package)")
     i.add_argument("file", type=Path)
-    i.add_argument("--layout", metavar="L", help="ahsp-xlsx, hspk-json, harga-csv or ssh-csv (default: detected)")
+    i.add_argument("--layout", metavar="L", help="ahsp-xlsx, edisi-xlsx, hspk-json, harga-csv, ssh-csv, analisa-csv "
+                                               "or sni-flat (default: detected)")
     i.add_argument("--region", metavar="R", help="region (kab/kota) when the file does not say it")
     i.add_argument("--year", type=int, metavar="Y", help="year when the file does not say it")
     i.add_argument("--publish", action="store_true", help="store the edition published (immutable)")
+    i.add_argument("--accept-corrections", action="store_true",
+                   help="sni-flat: apply the proposed decimal corrections of implausible coefficients (÷1000)")
+    i.add_argument("--prices", metavar="SPEC",
+                   help="sni-flat: price the resources from a price file, a library edition id or 'bawaan'")
     i.add_argument("--write-edition", type=Path, metavar="DIR", help="write the edition in the open format")
     i.add_argument("--report", type=Path, metavar="FILE", help="write the full import report")
     i.add_argument("--onto", type=int, metavar="ID",
@@ -162,6 +167,10 @@ def _parser() -> argparse.ArgumentParser:
     rp.add_argument("--apply", action="store_true", help="apply and save (audit-log entry per package)")
     rp.add_argument("--json", action="store_true", help="print the whole report as JSON")
     rp.add_argument("--library", metavar="URL", help="price library (default: user data folder)")
+    un = sub.add_parser("units", help="unit spellings: the user's mappings, the unmapped list, --map")
+    un.add_argument("--unmapped", action="store_true", help="spellings the last imports could not read")
+    un.add_argument("--map", action="append", default=[], metavar="SPELLING=unit",
+                    help='remember a spelling, e.g. --map "mtr2=m2" (repeatable); re-import afterwards')
     r = sub.add_parser("library-roles", help="team price library (PostgreSQL): editor and reader roles")
     r.add_argument("url", metavar="URL", help="postgresql+psycopg://owner@host/db (the library's owner)")
     r.add_argument("--editor", action="append", default=[], metavar="LOGIN",
@@ -176,7 +185,7 @@ def _parser() -> argparse.ArgumentParser:
 
 COMMANDS = ("gui", "demo", "export", "check", "rekap", "audit", "verify", "import-prices", "import-rab",
             "library-roles", "editions", "catalogue", "export-edition", "keygen", "trust-key",
-            "diff-editions", "reprice")
+            "diff-editions", "reprice", "units")
 
 
 class TargetError(DtplError, ValueError):
@@ -315,6 +324,8 @@ def main(argv: list[str] | None = None) -> int:
             return 0 if verdict.same else 1
         if command == "import-prices":
             return _import_prices(args)
+        if command == "units":
+            return _units(args)
         if command == "import-rab":
             return _import_rab(args)
         if command == "audit":
@@ -531,8 +542,11 @@ def _import_prices(args) -> int:
 
         book, report, exported_hash = read_edition_workbook_file(args.file)
     else:
-        book, report = import_prices(args.file, layout=args.layout, region=args.region, year=args.year)
+        book, report = import_prices(args.file, layout=args.layout, region=args.region, year=args.year,
+                                     accept_corrections=args.accept_corrections, prices=args.prices,
+                                     library_url=args.library)
     print(report.summary())
+    _remember_unmapped(report)
     if args.report:
         from dtpl_studio.services.prices import write_report
 
@@ -550,6 +564,15 @@ def _import_prices(args) -> int:
         print(f"edisi ditulis: {args.write_edition}")
     if args.onto is not None:
         return _apply_onto(args, book, exported_hash)
+    if args.publish:
+        from dtpl_studio.services.prices import book_has_unpriced
+
+        unpriced = book_has_unpriced(book)
+        if unpriced:
+            print(f"tidak diterbitkan: {len(unpriced)} upah/bahan/alat belum berharga (mis. {unpriced[0]}); "
+                  "lengkapi dengan --prices DAFTAR_HARGA, atau simpan sebagai draf (tanpa --publish)",
+                  file=sys.stderr)
+            return 1
     if not args.no_library:
         from dtpl_studio.services.prices import store_in_library
 
@@ -557,6 +580,48 @@ def _import_prices(args) -> int:
         status = "terbit" if args.publish else "draf"
         state = f"ditambahkan sebagai edisi {status}" if added else "sudah tersimpan sebagai edisi"
         print(f"pustaka harga {where}: {state} #{edition_id}")
+    return 0
+
+
+def _remember_unmapped(report) -> None:
+    """Keep the import's unknown unit spellings for ``dtpl-studio units --unmapped``."""
+    from dtpl_studio.services.units import remember_unmapped
+
+    if remember_unmapped(report):
+        print("satuan yang belum dikenal dicatat: lihat dtpl-studio units --unmapped, petakan dengan "
+              'dtpl-studio units --map "EJAAN=satuan", lalu impor lagi')
+
+
+def _units(args) -> int:
+    """``units [--unmapped] [--map SPELLING=unit]…``."""
+    from dtpl_studio.services.units import map_unit, unmapped_path, unmapped_units, user_units
+
+    for pair in args.map:
+        spelling, sep, target = pair.partition("=")
+        if not sep or not spelling.strip() or not target.strip():
+            print(f"--map {pair!r}: tulis EJAAN=satuan, mis. --map \"mtr2=m2\"", file=sys.stderr)
+            return 2
+        from dtpl_studio.costing.units import UnknownUnitError
+
+        try:
+            symbol = map_unit(spelling, target.strip())
+        except UnknownUnitError:
+            print(f"--map {pair!r}: satuan {target.strip()!r} tidak dikenal; tulis satuan yang dikenal "
+                  "(m, m2, m3, kg, liter, OH, bh, ls, …)", file=sys.stderr)
+            return 2
+        print(f"dipetakan: {spelling.strip()!r} → {symbol}")
+    if args.unmapped:
+        rows = unmapped_units()
+        print(f"satuan belum dipetakan ({unmapped_path()}):")
+        if not rows:
+            print("(tidak ada)")
+        for spelling, count, places in rows:
+            print(f"  {spelling!r}: {count} kali; {'; '.join(places)}")
+    elif not args.map:
+        mappings = user_units()
+        print("pemetaan satuan pengguna:" if mappings else "(belum ada pemetaan satuan pengguna)")
+        for spelling, symbol in sorted(mappings.items()):
+            print(f"  {spelling!r} → {symbol}")
     return 0
 
 
