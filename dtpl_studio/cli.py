@@ -649,6 +649,7 @@ def _import_rab(args) -> int:
         check_text_target(args.report, inputs=(args.file, args.out))
     result = read_rab(args.file, args.sheet)
     print(result.report.summary())
+    _remember_unmapped(result.report)
     for line in totals_text(result):
         print(line)
     if args.report:

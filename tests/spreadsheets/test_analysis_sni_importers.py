@@ -256,3 +256,43 @@ def test_real_sni_flat_counts_and_suspects(public_data):
     assert "83,349" in first.message and "Kerikil" in first.message
     assert report.counts["text_coefficients"] > 13000
     assert any(f.code == "mojibake-repaired" and f.raw == "mÂ²" for f in report.findings)
+
+
+# -- fuzz: any content in a number cell is taken or refused at that cell ------------------------
+CELL_TEXTS = st.one_of(
+    st.text(alphabet="0123456789.,- Rp%eE#!A", max_size=12),
+    st.sampled_from(["#VALUE!", "1e30", "-5", "Rp 1.000,-", " - ", "1,234.5", "1.234,5", "0,1667", ""]),
+)
+
+
+@settings(max_examples=60, deadline=None)
+@given(column=st.sampled_from([3, 4, 5]), raw=CELL_TEXTS)
+def test_analysis_csv_any_number_cell_is_taken_or_refused_there(tmp_path_factory, column, raw):
+    path = _analysis_csv(tmp_path_factory.mktemp("fz"))
+    lines = path.read_bytes().decode("utf-8-sig").split("\r\n")
+    cells = lines[9].split(";")  # line 10: the material line of 3.13.1
+    cells[column] = raw.replace(";", "")
+    lines[9] = ";".join(cells)
+    path.write_bytes("\r\n".join(lines).encode("utf-8"))
+    book, report = import_analysis_csv(path)  # never raises
+    errors = [f for f in report.findings if f.severity is Severity.ERROR]
+    if "3.13.1" in book.analyses:
+        assert not [f for f in errors if "baris 10" in f.location]
+    else:
+        assert any("baris 10" in f.location for f in errors) and not report.usable
+
+
+@settings(max_examples=60, deadline=None)
+@given(raw=st.one_of(CELL_TEXTS, st.integers(-10, 10**12), st.floats(allow_nan=True, allow_infinity=True),
+                     st.none()))
+def test_sni_flat_any_coefficient_is_taken_or_refused_there(tmp_path_factory, raw):
+    rows = [list(r) for r in ROWS]
+    rows[2][6] = raw
+    book, report = import_sni_flat(_flat(tmp_path_factory.mktemp("fz"), [tuple(r) for r in rows]))
+    at_cell = [f for f in report.findings if f.severity is Severity.ERROR and f.location.endswith("!H4")]
+    if "1.1" in book.analyses:
+        assert not at_cell
+        line = next(ln for ln in book.analyses["1.1"].lines if ln.description == "Geotekstil")
+        assert line.coefficient is not None
+    else:
+        assert at_cell and not report.usable
