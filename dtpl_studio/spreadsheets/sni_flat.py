@@ -168,12 +168,15 @@ def import_sni_flat(path: Path, *, region: str | None = None, year: int | None =
                         + ("" if found else " (tidak dapat dipastikan; bawaan Indonesia)"))
     reader = CellReader(wb.grid, report, convention)
     repaired: dict[tuple[str, str], list[int]] = defaultdict(list)
+    fixes: dict[str, str] = {}
 
     def fixed(r: int, key: str) -> str:
         raw = text(r, col[key]).strip()
         if raw.isascii():
             return raw
-        good = ftfy.fix_text(raw)
+        good = fixes.get(raw)
+        if good is None:
+            good = fixes[raw] = ftfy.fix_text(raw)
         if good != raw:
             repaired[(key, raw)].append(r)
         return good
@@ -253,6 +256,7 @@ def import_sni_flat(path: Path, *, region: str | None = None, year: int | None =
     suspects = _check_plausibility(report, sheet, col, rows, names, accept_corrections)
     by_name = {_fold(n): c for c, n in names.items()}
     resources: dict[tuple[str, str], str] = {}
+    bases: dict[str, list[str]] = {}
     first_seen: dict[str, _Row] = {}
     analyses: dict[str, Analysis] = {}
     for row in rows:
@@ -272,7 +276,7 @@ def import_sni_flat(path: Path, *, region: str | None = None, year: int | None =
                                                source_ref=source))
             continue
         kind = row.kind or ResourceKind.MATERIAL
-        key = _resource_key(report, sheet, col, book, resources, first_seen, row, kind)
+        key = _resource_key(report, sheet, col, book, resources, bases, first_seen, row, kind)
         analysis.lines.append(AnalysisLine(LineKind(kind.value), key, coef, unit=row.unit, description=row.item,
                                            source_ref=source))
     if kinds_missing:
@@ -319,8 +323,8 @@ def _work_unit(report: ImportReport, sheet: str, col: dict[str, int], row: _Row)
 
 
 def _resource_key(report: ImportReport, sheet: str, col: dict[str, int], book: PriceBook,
-                  resources: dict[tuple[str, str], str], first_seen: dict[str, _Row], row: _Row,
-                  kind: ResourceKind) -> str:
+                  resources: dict[tuple[str, str], str], bases: dict[str, list[str]],
+                  first_seen: dict[str, _Row], row: _Row, kind: ResourceKind) -> str:
     """The key of ``row``'s resource: its item code (``TK.0008``), else its name; the same code
     in another unit is a second resource ``code (unit)`` with a warning."""
     base = row.item_code or row.item
@@ -328,7 +332,7 @@ def _resource_key(report: ImportReport, sheet: str, col: dict[str, int], book: P
     key = resources.get(ident)
     if key is not None:
         return key
-    others = [k for (b, u), k in resources.items() if b == ident[0]]
+    others = bases.setdefault(ident[0], [])
     key = base if not others else f"{base} ({row.unit})"
     while key in book.resources:
         key += " *"
@@ -342,6 +346,7 @@ def _resource_key(report: ImportReport, sheet: str, col: dict[str, int], book: P
                                    source_ref=f"{report.source_file} | {sheet}!{cell_name(col['item'], row.row)}",
                                    raw_unit=row.raw_unit, note="harga belum ada (tabel koefisien)")
     resources[ident] = key
+    others.append(key)
     first_seen[key] = row
     return key
 
@@ -350,14 +355,7 @@ def _check_plausibility(report: ImportReport, sheet: str, col: dict[str, int], r
                         names: dict[str, str], accept: bool) -> dict[int, Decimal]:
     """Warnings for coefficients that lost their decimal separator; returns ``{row: value to
     use}`` for the suspects (the proposal when ``accept``, else the value as written)."""
-    refs: dict[tuple[str, str], list[tuple[str, Decimal]]] = defaultdict(list)
-    units: dict[str, str] = {}
-    for row in rows:
-        units.setdefault(row.code, "")
-        if row.with_decimals:
-            refs[(_fold(row.item_code or row.item), row.unit)].append((row.code, row.coef))
     work_units: dict[str, str] = {}
-    out: dict[int, Decimal] = {}
     for row in rows:
         if row.code not in work_units:
             match = next((m for p in _WORK_UNIT_PATTERNS for m in p.finditer(row.name)), None)
@@ -365,12 +363,21 @@ def _check_plausibility(report: ImportReport, sheet: str, col: dict[str, int], r
                 work_units[row.code] = read_unit(match.group(1).rstrip(".")).symbol if match else ""
             except UnknownUnitError:
                 work_units[row.code] = ""
+    # the same item's values written with decimals, per unit of work and over all (one pass)
+    refs: dict[tuple[str, str], list[Decimal]] = defaultdict(list)
+    refs_work: dict[tuple[str, str, str], list[Decimal]] = defaultdict(list)
+    for row in rows:
+        if row.with_decimals:
+            item = (_fold(row.item_code or row.item), row.unit)
+            refs[item].append(row.coef)
+            refs_work[(*item, work_units[row.code])].append(row.coef)
+    out: dict[int, Decimal] = {}
+    for row in rows:
         work = work_units[row.code]
-        same = refs.get((_fold(row.item_code or row.item), row.unit), [])
-        same_unit = [v for c, v in same if work_units.get(c, None) == work]
+        item = (_fold(row.item_code or row.item), row.unit)
         suspect = check_coefficient(row.coef, written_with_decimals=row.with_decimals, unit=row.unit,
                                     work_unit=work, kind=row.kind.value if row.kind else "",
-                                    references=same_unit or [v for _, v in same])
+                                    references=refs_work.get((*item, work)) or refs.get(item, ()))
         if suspect is None:
             continue
         cell = cell_name(col["koefisien"], row.row)
