@@ -20,12 +20,19 @@ Subcommands (DESIGN.md §8):
   prints, 1 (with the reason, in Indonesian) when not;
 * ``import-prices FILE [--layout L] [--region R] [--year Y] [--publish] [--write-edition DIR]
   [--report FILE] [--library URL | --no-library]`` — import a price file of any known layout
-  (``ahsp-xlsx``, ``hspk-json``, ``harga-csv``, ``ssh-csv``; detected unless ``--layout``
+  (``ahsp-xlsx``, ``edisi-xlsx``, ``hspk-json``, ``harga-csv``, ``ssh-csv``, ``analisa-csv``,
+  ``sni-flat``; detected unless ``--layout``
   names it; an unknown one is refused naming the known ones), print the import report
   summary, store the edition in the price library in one transaction (a draft, or published
   with ``--publish``); nothing is stored when the report has errors; with
   ``--write-edition`` also write it in the project's open format (this is how
   ``unit_prices/`` is regenerated: ``make prices``);
+  ``sni-flat`` only: ``--accept-corrections`` applies the proposed ÷1000 corrections of
+  coefficients that lost their decimal separator, ``--prices SPEC`` prices the coefficient
+  table from a price file, a library edition or ``bawaan``; ``--publish`` is refused while a
+  used resource has no price;
+* ``units [--unmapped] [--map SPELLING=unit]`` — the user's unit spellings: the ones the last
+  imports could not read, and remembering one (:mod:`dtpl_studio.services.units`);
 * ``editions [--library URL]`` — the library's editions: id, region, year, edition, kind,
   status, counts;
 * ``catalogue [EDITION] [--search TEXT] [--library URL]`` — code, name, unit and unit rate
