@@ -70,7 +70,8 @@ def _import_layout(path: Path, *, layout: str | None = None, region: str | None 
     """Import a price file of any known layout; returns ``(PriceBook, ImportReport)``.
 
     The layout is detected from the file (:func:`~dtpl_studio.spreadsheets.layouts.detect_layout`)
-    unless ``layout`` names it (``ahsp-xlsx``, ``hspk-json``, ``harga-csv``, ``ssh-csv``).
+    unless ``layout`` names it (``ahsp-xlsx``, ``edisi-xlsx``, ``hspk-json``, ``harga-csv``,
+    ``ssh-csv``, ``analisa-csv``, ``sni-flat``).
     ``region``/``year`` fill the edition's region and year when the file does not say them;
     a file that says other ones wins and the difference is an ``error`` finding (HSPK, SSH).
     Nothing is stored: see :func:`store_in_library` (the caller stores only a usable report).
@@ -84,7 +85,8 @@ def _import_layout(path: Path, *, layout: str | None = None, region: str | None 
 
     Raises:
         PricesError: a folder, a missing file, an unknown layout (the message lists the known
-            ones), or a file that cannot be read as its layout.
+            ones), a file that cannot be read as its layout, or ``prices``/``accept_corrections``
+            given for another layout than ``sni-flat`` (``prices.option_layout``).
     """
     from dtpl_studio.services.units import load_user_units
     from dtpl_studio.spreadsheets.layouts import LayoutError, check_layout, detect_layout
@@ -103,6 +105,10 @@ def _import_layout(path: Path, *, layout: str | None = None, region: str | None 
     except OSError as exc:
         known = classify(exc, path)
         raise PricesError(f"{path}: {exc}", code=known.code, params=known.params, path=path) from exc
+    for option, given in (("--prices", prices), ("--accept-corrections", accept_corrections)):
+        if given and name != "sni-flat":
+            raise PricesError(f"{path}: {option} is for sni-flat only, this is {name}", code="prices.option_layout",
+                              path=path, params={"option": option, "layout": name})
     if name == "ahsp-xlsx":
         if path.suffix.lower() not in (".xlsx", ".xlsm"):
             raise PricesError(f"{path}: only .xlsx AHSP workbooks can be imported so far", code="prices.not_xlsx",

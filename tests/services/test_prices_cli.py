@@ -219,3 +219,10 @@ def test_coefficient_only_edition_is_a_draft_never_published(tmp_path, capsys):
     assert main(["catalogue", "2", "--library", library, "--search", "1.1"]) == 0
     # 0,6 × 100 000 + 83,349 × 300 = 85 004,7; + 10 % = 93 505,17 → down to Rp 100
     assert "93.500" in capsys.readouterr().out
+
+
+def test_sni_options_on_another_layout_are_refused(tmp_path, capsys):
+    prices = tmp_path / "harga.csv"
+    prices.write_text("Kode;Komponen;Satuan;Harga_Dasar;Kategori\nL.01;Pekerja;OH;100000;Upah\n", encoding="utf-8")
+    assert main(["import-prices", str(prices), "--no-library", "--accept-corrections"]) == 2
+    assert "sni-flat" in capsys.readouterr().err
