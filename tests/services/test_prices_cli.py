@@ -226,3 +226,19 @@ def test_sni_options_on_another_layout_are_refused(tmp_path, capsys):
     prices.write_text("Kode;Komponen;Satuan;Harga_Dasar;Kategori\nL.01;Pekerja;OH;100000;Upah\n", encoding="utf-8")
     assert main(["import-prices", str(prices), "--no-library", "--accept-corrections"]) == 2
     assert "sni-flat" in capsys.readouterr().err
+
+
+def test_real_analysis_csv_and_sni_table_through_the_cli(public_data, tmp_path, capsys):
+    library = str(tmp_path / "lib.sqlite")
+    analysis = public_data / "upah-bahan-csv" / "analisa-besi-aluminium.csv"
+    assert main(["import-prices", str(analysis), "--library", library, "--publish"]) == 0
+    assert "6 dari 6 sama persis" in capsys.readouterr().out
+    assert main(["catalogue", "1", "--library", library, "--search", "3.13.1"]) == 0
+    assert "88.800" in capsys.readouterr().out
+    table = public_data / "ahsp-sni-2025-flat" / "SNI_2025_AHSP.xlsx"
+    prices = public_data / "upah-bahan-csv" / "Upah Bahan.csv"
+    assert main(["import-prices", str(table), "--library", library, "--prices", str(prices)]) == 0
+    out = capsys.readouterr().out
+    assert "ditambahkan sebagai edisi draf #2" in out
+    infos = _editions(tmp_path / "lib.sqlite")
+    assert infos[1].analyses >= 2290 and not infos[1].published
