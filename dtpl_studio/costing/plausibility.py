@@ -13,7 +13,9 @@ A value with that signature is **suspect** when it is implausible:
 1. the same item (same resource, same unit) elsewhere in the file, written with decimals,
    gives a reference: the median of those values (in analyses of the same unit of work when
    there are any). The value is suspect when its corrected value is nearer to the reference
-   than the value itself (on a log scale: ``value / reference > √1000 ≈ 31,6``);
+   than the value itself (on a log scale: ``value / reference > √1000 ≈ 31,6``), or when it
+   is more than 3 × the largest of at least 5 references (``1704`` kg of cement in an
+   analysis per m3, where the same cement is at most 468 kg in 41 others);
 2. with no reference, the value is suspect when it exceeds the ceiling for its unit family and
    the analysis' unit of work (:data:`CEILINGS`).
 
@@ -42,6 +44,11 @@ SIGNATURE_MIN = Decimal(1000)
 CORRECTION = Decimal(1000)
 #: value / reference above which the corrected value is nearer (√1000, log-scale midpoint).
 REFERENCE_RATIO = CORRECTION.sqrt()
+
+#: A value above this many times the largest reference (with at least
+#: :data:`MIN_REFERENCES_FOR_MAX` of them) is suspect too: the same item never comes near it.
+MAX_RATIO = Decimal(3)
+MIN_REFERENCES_FOR_MAX = 5
 
 #: unit family → (ceiling per m3 of work, ceiling per any other unit of work).
 CEILINGS: dict[str, tuple[Decimal, Decimal]] = {
@@ -130,13 +137,18 @@ def check_coefficient(value: Decimal, *, written_with_decimals: bool, unit: str,
     what = {"labour": "tenaga kerja", "material": "bahan", "equipment": "peralatan"}.get(kind, "komponen")
     if refs:
         reference = Decimal(median(refs))
-        if value / reference <= REFERENCE_RATIO:
-            return None
-        return Suspect(value, proposed,
-                       f"barang yang sama di tempat lain bernilai {_shown(reference)} {unit} (median {len(refs)} "
-                       f"koefisien bertanda desimal); {_shown(value)} {unit} {_shown(value / reference)} kali lipatnya; "
-                       f"bilangan bulat tanpa desimal: koma desimal '{_shown(proposed)}' terbaca sebagai pemisah ribuan",
-                       reference)
+        tail = f"bilangan bulat tanpa desimal: koma desimal '{_shown(proposed)}' terbaca sebagai pemisah ribuan"
+        if value / reference > REFERENCE_RATIO:
+            return Suspect(value, proposed,
+                           f"barang yang sama di tempat lain bernilai {_shown(reference)} {unit} (median {len(refs)} "
+                           f"koefisien bertanda desimal); {_shown(value)} {unit} {_shown(value / reference)} kali "
+                           f"lipatnya; {tail}", reference)
+        if len(refs) >= MIN_REFERENCES_FOR_MAX and value > MAX_RATIO * refs[-1]:
+            return Suspect(value, proposed,
+                           f"lebih dari {_shown(MAX_RATIO)} kali nilai terbesar barang yang sama di tempat lain "
+                           f"({_shown(refs[-1])} {unit}, dari {len(refs)} koefisien bertanda desimal); {tail}",
+                           reference)
+        return None
     top = ceiling(unit, work_unit)
     if value <= top:
         return None

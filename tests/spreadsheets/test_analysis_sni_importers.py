@@ -148,6 +148,10 @@ def test_decimal_lost_walk_over_units_and_kinds(family, work, kind, true):
     # an integer that the same item elsewhere confirms is not suspect
     assert check_coefficient(damaged, written_with_decimals=False, unit=unit, work_unit=work,
                              references=[damaged, damaged * 2]) is None
+    # far above every one of five references, though within √1000 of their median: suspect
+    many = [damaged / 25, damaged / 20, damaged / 10, damaged / 8, damaged / 4]
+    found = check_coefficient(damaged, written_with_decimals=False, unit=unit, work_unit=work, references=many)
+    assert found is not None and "nilai terbesar" in found.reason
 
 
 @given(value=st.integers(min_value=0, max_value=999))
@@ -247,9 +251,10 @@ def test_real_sni_flat_counts_and_suspects(public_data):
     assert report.usable, report.summary()
     assert report.counts["rows_read"] == 13899
     assert 2290 <= len(book.analyses) <= 2310
-    # 725 integer coefficients ≥ 1000; 694 implausible for their unit and kind (the 31 others:
-    # 1 704 kg of cement in analyses named "1 m3 plint", within the mass ceiling per m3)
-    assert report.counts["suspect_coefficients"] == 694
+    # every one of the 725 integer coefficients ≥ 1000 is implausible for its unit and kind
+    # (31 of them, 1 704 kg of cement in analyses named "1 m3 plint", only because the same
+    # cement is at most 468 kg in 41 other analyses per m3)
+    assert report.counts["suspect_coefficients"] == 725
     lost = [f for f in report.findings if f.code == "coefficient-decimal-lost"]
     assert all(f.severity is Severity.WARNING for f in lost)
     first = next(f for f in lost if f.location.endswith("!H12"))
