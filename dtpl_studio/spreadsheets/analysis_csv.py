@@ -324,10 +324,11 @@ def import_analysis_csv(path: Path, *, region: str | None = None, year: int | No
             if ln.amount is not None:
                 ours = CONTEXT.multiply(ln.coef, ln.price)
                 if not _shown_as(ours, ln.amount):
+                    why = _shown_coefficient(ln)
                     report.add(Severity.WARNING, "printed-amount-differs",
                                f"{block.code} {ln.name!r}: jumlah tercetak {rupiah(ln.amount)} ≠ koefisien × harga "
-                               f"{rupiah(ours)}", sheet=f"baris {ln.line}", cell=col_name(c_amount),
-                               raw=ln.amount, action="koefisien × harga yang dipakai")
+                               f"{rupiah(ours)}{why}", sheet=f"baris {ln.line}", cell=col_name(c_amount),
+                               raw=ln.amount, action="koefisien seperti tertulis × harga yang dipakai")
         book.analyses[block.code] = analysis
         kept.append(block)
     book.touch()
@@ -355,6 +356,21 @@ def _analysis_unit(report: ImportReport, block: _Block) -> str:
             return ""
     report.add(Severity.WARNING, "analysis-unit-missing", f"{block.code}: nama analisa tidak menyebut '1 <satuan>'",
                sheet=f"baris {block.line}", cell="kolom B", raw=block.name, action="analisa tanpa satuan; lengkapi")
+    return ""
+
+
+def _shown_coefficient(ln: _Line) -> str:
+    """``'; koefisien tampil dibulatkan: …'`` when the printed amount is the price times a
+    coefficient that, shown with the written number of decimals, is the written one (the
+    spreadsheet computed with 0,0164 and the export shows 0,016), else ``''``."""
+    if not ln.price or ln.amount is None:
+        return ""
+    implied = ln.amount / ln.price
+    decimals = -ln.coef.as_tuple().exponent if ln.coef.as_tuple().exponent < 0 else 0
+    step = Decimal(1).scaleb(-decimals)
+    if implied != ln.coef and RoundingRule(step, RoundingMode.HALF_UP).apply(implied) == ln.coef:
+        return (f"; koefisien tampil dibulatkan: jumlah tercetak sesuai dengan koefisien "
+                f"{number(implied.normalize())}, tertulis {number(ln.coef)}")
     return ""
 
 
