@@ -86,9 +86,16 @@ def _fold(text: str) -> str:
 def is_flat_table(path: Path) -> bool:
     """Whether the first sheet of the xlsx ``path`` starts with the flat table's heading
     (:data:`REQUIRED`). False for any other or unreadable workbook."""
+    import zipfile
+
     from openpyxl import load_workbook
 
-    try:
+    try:  # quick refusal first: the heading words are in no text part of another workbook
+        with zipfile.ZipFile(path) as archive:
+            parts = [n for n in archive.namelist()
+                     if n == "xl/sharedStrings.xml" or n.startswith("xl/worksheets/sheet")]
+            if not any(b"kode_ahsp" in archive.read(n) for n in parts):
+                return False
         wb = load_workbook(path, read_only=True, data_only=True)
     except Exception:  # noqa: BLE001 - an unreadable file is simply not this layout
         return False
