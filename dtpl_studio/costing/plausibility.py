@@ -141,7 +141,7 @@ def check_coefficient(value: Decimal, *, written_with_decimals: bool, unit: str,
         if value / reference > REFERENCE_RATIO:
             return Suspect(value, proposed,
                            f"barang yang sama di tempat lain bernilai {_shown(reference)} {unit} (median {len(refs)} "
-                           f"koefisien bertanda desimal); {_shown(value)} {unit} {_shown(value / reference)} kali "
+                           f"koefisien bertanda desimal); {_shown(value)} {unit} {_shown((value / reference).quantize(Decimal('0.1')))} kali "
                            f"lipatnya; {tail}", reference)
         if len(refs) >= MIN_REFERENCES_FOR_MAX and value > MAX_RATIO * refs[-1]:
             return Suspect(value, proposed,
