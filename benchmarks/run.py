@@ -17,7 +17,8 @@ The sized steps use :func:`benchmarks.generate.generated_program` over the shipp
   number of ``data()`` calls the RAB tree model answered for it.
 
 ``import``: every real price file of ``../shared/data/public`` (AHSP workbook, HSPK JSON per
-region, Upah Bahan CSV, SSH CSV) through ``services.prices.import_prices``: rows read,
+region, Upah Bahan CSV, SSH CSV, the flattened analysis CSV, the SNI 2025 flat coefficient
+table) through ``services.prices.import_prices``: rows read,
 analyses/resources made, findings by severity, ``call_s`` the import call alone (the file
 read and parsed, its importer's modules loaded), ``seconds`` the process from its start
 (``--skip-import`` leaves them out).
@@ -53,7 +54,8 @@ WORKBOOK = REPO.parent / "shared" / "data" / "public" / "ahsp-cipta-karya-2023" 
 SIZES = (200, 1000, 2000, 5000)
 PUBLIC = WORKBOOK.parents[1]
 #: the other real price files (issue 8 point 2), imported one per subprocess
-PRICE_FILES = ("hspk-jateng-2025/*.json", "upah-bahan-csv/Upah Bahan.csv", "ssh-pangandaran-2023/tb_ssh_2023.csv")
+PRICE_FILES = ("hspk-jateng-2025/*.json", "upah-bahan-csv/Upah Bahan.csv", "ssh-pangandaran-2023/tb_ssh_2023.csv",
+               "upah-bahan-csv/analisa-*.csv", "ahsp-sni-2025-flat/*.xlsx")
 
 STEP = r"""
 import json, os, resource, sys, time
@@ -88,7 +90,10 @@ elif step == "import":
     extra = {"call_s": round(time.perf_counter() - t_call, 3),
              "rows": report.counts.get("rows_read"), "analyses": len(book.analyses),
              "resources": len(book.resources),
-             **{s.value: report.findings.count(s) for s in Severity}}
+             **{s.value: report.findings.count(s) for s in Severity},
+             **({"suspect_coefficients": report.counts["suspect_coefficients"]}
+                if "suspect_coefficients" in report.counts else {}),
+             **({"rates_matching": f"{len(report.matching)}/{len(report.comparisons)}"} if report.comparisons else {})}
 elif step == "read-edition":
     from dtpl_studio.services.prices import load_default_book
     book = load_default_book()

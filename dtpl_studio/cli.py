@@ -21,12 +21,19 @@ Subcommands (DESIGN.md §8):
   prints, 1 (with the reason, in Indonesian) when not;
 * ``import-prices FILE [--layout L] [--region R] [--year Y] [--publish] [--write-edition DIR]
   [--report FILE] [--library URL | --no-library]`` — import a price file of any known layout
-  (``ahsp-xlsx``, ``hspk-json``, ``harga-csv``, ``ssh-csv``; detected unless ``--layout``
+  (``ahsp-xlsx``, ``edisi-xlsx``, ``hspk-json``, ``harga-csv``, ``ssh-csv``, ``analisa-csv``,
+  ``sni-flat``; detected unless ``--layout``
   names it; an unknown one is refused naming the known ones), print the import report
   summary, store the edition in the price library in one transaction (a draft, or published
   with ``--publish``); nothing is stored when the report has errors; with
   ``--write-edition`` also write it in the project's open format (this is how
   ``unit_prices/`` is regenerated: ``make prices``);
+  ``sni-flat`` only: ``--accept-corrections`` applies the proposed ÷1000 corrections of
+  coefficients that lost their decimal separator, ``--prices SPEC`` prices the coefficient
+  table from a price file, a library edition or ``bawaan``; ``--publish`` is refused while a
+  used resource has no price;
+* ``units [--unmapped] [--map SPELLING=unit]`` — the user's unit spellings: the ones the last
+  imports could not read, and remembering one (:mod:`dtpl_studio.services.units`);
 * ``editions [--library URL]`` — the library's editions: id, region, year, edition, kind,
   status, counts;
 * ``catalogue [EDITION] [--search TEXT] [--library URL]`` — code, name, unit and unit rate
@@ -113,10 +120,15 @@ def _parser() -> argparse.ArgumentParser:
     i = sub.add_parser("import-prices", help="import a price file (AHSP workbook, HSPK JSON, price-list or SSH CSV, "
                                              "or a .dtplharga edition package)")
     i.add_argument("file", type=Path)
-    i.add_argument("--layout", metavar="L", help="ahsp-xlsx, hspk-json, harga-csv or ssh-csv (default: detected)")
+    i.add_argument("--layout", metavar="L", help="ahsp-xlsx, edisi-xlsx, hspk-json, harga-csv, ssh-csv, analisa-csv "
+                                               "or sni-flat (default: detected)")
     i.add_argument("--region", metavar="R", help="region (kab/kota) when the file does not say it")
     i.add_argument("--year", type=int, metavar="Y", help="year when the file does not say it")
     i.add_argument("--publish", action="store_true", help="store the edition published (immutable)")
+    i.add_argument("--accept-corrections", action="store_true",
+                   help="sni-flat: apply the proposed decimal corrections of implausible coefficients (÷1000)")
+    i.add_argument("--prices", metavar="SPEC",
+                   help="sni-flat: price the resources from a price file, a library edition id or 'bawaan'")
     i.add_argument("--write-edition", type=Path, metavar="DIR", help="write the edition in the open format")
     i.add_argument("--report", type=Path, metavar="FILE", help="write the full import report")
     i.add_argument("--onto", type=int, metavar="ID",
@@ -168,6 +180,10 @@ def _parser() -> argparse.ArgumentParser:
     rp.add_argument("--apply", action="store_true", help="apply and save (audit-log entry per package)")
     rp.add_argument("--json", action="store_true", help="print the whole report as JSON")
     rp.add_argument("--library", metavar="URL", help="price library (default: user data folder)")
+    un = sub.add_parser("units", help="unit spellings: the user's mappings, the unmapped list, --map")
+    un.add_argument("--unmapped", action="store_true", help="spellings the last imports could not read")
+    un.add_argument("--map", action="append", default=[], metavar="SPELLING=unit",
+                    help='remember a spelling, e.g. --map "mtr2=m2" (repeatable); re-import afterwards')
     r = sub.add_parser("library-roles", help="team price library (PostgreSQL): editor and reader roles")
     r.add_argument("url", metavar="URL", help="postgresql+psycopg://owner@host/db (the library's owner)")
     r.add_argument("--editor", action="append", default=[], metavar="LOGIN",
@@ -182,7 +198,7 @@ def _parser() -> argparse.ArgumentParser:
 
 COMMANDS = ("gui", "demo", "export", "check", "rekap", "audit", "verify", "import-prices", "import-rab",
             "library-roles", "editions", "catalogue", "export-edition", "keygen", "trust-key",
-            "diff-editions", "reprice")
+            "diff-editions", "reprice", "units")
 
 
 class TargetError(DtplError, ValueError):
@@ -327,6 +343,8 @@ def main(argv: list[str] | None = None) -> int:
             return 0 if verdict.same else 1
         if command == "import-prices":
             return _import_prices(args)
+        if command == "units":
+            return _units(args)
         if command == "import-rab":
             return _import_rab(args)
         if command == "audit":
@@ -543,8 +561,11 @@ def _import_prices(args) -> int:
 
         book, report, exported_hash = read_edition_workbook_file(args.file)
     else:
-        book, report = import_prices(args.file, layout=args.layout, region=args.region, year=args.year)
+        book, report = import_prices(args.file, layout=args.layout, region=args.region, year=args.year,
+                                     accept_corrections=args.accept_corrections, prices=args.prices,
+                                     library_url=args.library)
     print(report.summary())
+    _remember_unmapped(report)
     if args.report:
         from dtpl_studio.services.prices import write_report
 
@@ -562,6 +583,15 @@ def _import_prices(args) -> int:
         print(f"edisi ditulis: {args.write_edition}")
     if args.onto is not None:
         return _apply_onto(args, book, exported_hash)
+    if args.publish:
+        from dtpl_studio.services.prices import book_has_unpriced
+
+        unpriced = book_has_unpriced(book)
+        if unpriced:
+            print(f"tidak diterbitkan: {len(unpriced)} upah/bahan/alat belum berharga (mis. {unpriced[0]}); "
+                  "lengkapi dengan --prices DAFTAR_HARGA, atau simpan sebagai draf (tanpa --publish)",
+                  file=sys.stderr)
+            return 1
     if not args.no_library:
         from dtpl_studio.services.prices import store_in_library
 
@@ -569,6 +599,48 @@ def _import_prices(args) -> int:
         status = "terbit" if args.publish else "draf"
         state = f"ditambahkan sebagai edisi {status}" if added else "sudah tersimpan sebagai edisi"
         print(f"pustaka harga {where}: {state} #{edition_id}")
+    return 0
+
+
+def _remember_unmapped(report) -> None:
+    """Keep the import's unknown unit spellings for ``dtpl-studio units --unmapped``."""
+    from dtpl_studio.services.units import remember_unmapped
+
+    if remember_unmapped(report):
+        print("satuan yang belum dikenal dicatat: lihat dtpl-studio units --unmapped, petakan dengan "
+              'dtpl-studio units --map "EJAAN=satuan", lalu impor lagi')
+
+
+def _units(args) -> int:
+    """``units [--unmapped] [--map SPELLING=unit]…``."""
+    from dtpl_studio.services.units import map_unit, unmapped_path, unmapped_units, user_units
+
+    for pair in args.map:
+        spelling, sep, target = pair.partition("=")
+        if not sep or not spelling.strip() or not target.strip():
+            print(f"--map {pair!r}: tulis EJAAN=satuan, mis. --map \"mtr2=m2\"", file=sys.stderr)
+            return 2
+        from dtpl_studio.costing.units import UnknownUnitError
+
+        try:
+            symbol = map_unit(spelling, target.strip())
+        except UnknownUnitError:
+            print(f"--map {pair!r}: satuan {target.strip()!r} tidak dikenal; tulis satuan yang dikenal "
+                  "(m, m2, m3, kg, liter, OH, bh, ls, …)", file=sys.stderr)
+            return 2
+        print(f"dipetakan: {spelling.strip()!r} → {symbol}")
+    if args.unmapped:
+        rows = unmapped_units()
+        print(f"satuan belum dipetakan ({unmapped_path()}):")
+        if not rows:
+            print("(tidak ada)")
+        for spelling, count, places in rows:
+            print(f"  {spelling!r}: {count} kali; {'; '.join(places)}")
+    elif not args.map:
+        mappings = user_units()
+        print("pemetaan satuan pengguna:" if mappings else "(belum ada pemetaan satuan pengguna)")
+        for spelling, symbol in sorted(mappings.items()):
+            print(f"  {spelling!r} → {symbol}")
     return 0
 
 
@@ -596,6 +668,7 @@ def _import_rab(args) -> int:
         check_text_target(args.report, inputs=(args.file, args.out))
     result = read_rab(args.file, args.sheet)
     print(result.report.summary())
+    _remember_unmapped(result.report)
     for line in totals_text(result):
         print(line)
     if args.report:

@@ -259,6 +259,35 @@ class UnitReading:
     note: str = ""
 
 
+#: The user's own spellings (folded spelling → canonical symbol), resolved once with
+#: ``dtpl-studio units --map`` and registered at startup by the services
+#: (:func:`register_user_aliases`); the core keeps no storage of them.
+_USER_ALIASES: dict[str, str] = {}
+
+
+def fold_spelling(raw: str) -> str:
+    """A unit spelling as :func:`read_unit` compares it (mojibake, case and spaces folded)."""
+    return _fold(str(raw))
+
+
+def register_user_aliases(mapping: dict[str, str]) -> dict[str, str]:
+    """Make :func:`read_unit` read each spelling of ``mapping`` (spelling → a canonical symbol
+    or any known spelling of one) as that unit, with a note saying it is the user's mapping.
+    Replaces the previous registration. Returns the registered table (folded spelling →
+    canonical symbol).
+
+    Raises:
+        UnknownUnitError: a target is not a unit we know (the table is then unchanged).
+    """
+    table = {}
+    for spelling, target in mapping.items():
+        symbol = target if target in CANONICAL and target else read_unit(target).symbol
+        table[_fold(spelling)] = symbol
+    _USER_ALIASES.clear()
+    _USER_ALIASES.update(table)
+    return dict(table)
+
+
 def read_unit(raw: str | None, like: str | None = None) -> UnitReading:
     """Read a unit as spelled in a file or typed in the window (the one reading of unit
     spellings): the canonical symbol and a note when the spelling is a known typo or foreign
@@ -270,6 +299,9 @@ def read_unit(raw: str | None, like: str | None = None) -> UnitReading:
         like: a canonical symbol whose dimension the unit must have (``"m"`` for a length
             factor), or None for any.
 
+    A spelling the user mapped (:func:`register_user_aliases`) is read with a note naming
+    the mapping, so an importer records it (info).
+
     Raises:
         UnknownUnitError: the spelling is not known (never guessed).
         UnitDimensionError: it is known, but not of ``like``'s dimension (``Ml`` is a
@@ -279,8 +311,12 @@ def read_unit(raw: str | None, like: str | None = None) -> UnitReading:
         raise UnknownUnitError("")
     folded = _fold(str(raw))
     for key in (folded, folded.rstrip(".").strip()):
-        if key in ALIASES:
-            reading = UnitReading(ALIASES[key], UNIT_NOTES.get(key, ""))
+        if key in ALIASES or key in _USER_ALIASES:
+            if key in ALIASES:
+                reading = UnitReading(ALIASES[key], UNIT_NOTES.get(key, ""))
+            else:
+                reading = UnitReading(_USER_ALIASES[key],
+                                      f"{str(raw).strip()!r} dibaca {_USER_ALIASES[key]} menurut pemetaan pengguna")
             if like is not None and not units_compatible(reading.symbol, like):
                 raise UnitDimensionError(str(raw).strip(), reading.symbol, like)
             return reading

@@ -48,36 +48,51 @@ def load_default_book() -> PriceBook:
 
 
 def import_prices(path: Path, *, layout: str | None = None, region: str | None = None,
-                  year: int | None = None):
+                  year: int | None = None, accept_corrections: bool = False, prices: str | None = None,
+                  library_url: str | None = None):
     """Import a price file of any known layout; returns ``(PriceBook, ImportReport)``, with
     the checks every layout gets (:func:`~dtpl_studio.spreadsheets.checks.price_outliers`).
 
-    See :func:`_import_layout` for the layouts and errors.
+    See :func:`_import_layout` for the layouts, the options and errors.
     """
     from dtpl_studio.spreadsheets.checks import price_outliers
 
-    book, report = _import_layout(path, layout=layout, region=region, year=year)
+    book, report = _import_layout(path, layout=layout, region=region, year=year,
+                                  accept_corrections=accept_corrections, prices=prices,
+                                  library_url=library_url)
     price_outliers(book, report)
     return book, report
 
 
 def _import_layout(path: Path, *, layout: str | None = None, region: str | None = None,
-                   year: int | None = None):
+                   year: int | None = None, accept_corrections: bool = False, prices: str | None = None,
+                   library_url: str | None = None):
     """Import a price file of any known layout; returns ``(PriceBook, ImportReport)``.
 
     The layout is detected from the file (:func:`~dtpl_studio.spreadsheets.layouts.detect_layout`)
-    unless ``layout`` names it (``ahsp-xlsx``, ``hspk-json``, ``harga-csv``, ``ssh-csv``).
+    unless ``layout`` names it (``ahsp-xlsx``, ``edisi-xlsx``, ``hspk-json``, ``harga-csv``,
+    ``ssh-csv``, ``analisa-csv``, ``sni-flat``).
     ``region``/``year`` fill the edition's region and year when the file does not say them;
     a file that says other ones wins and the difference is an ``error`` finding (HSPK, SSH).
     Nothing is stored: see :func:`store_in_library` (the caller stores only a usable report).
 
+    ``sni-flat`` (the flat coefficient table, no prices): ``accept_corrections`` applies the
+    proposed ÷ 1 000 corrections of coefficients that lost their decimal separator (else they
+    are only reported); ``prices`` (a price file of a resource layout, a library edition id or
+    ``bawaan``) prices the resources by name and unit
+    (:func:`~dtpl_studio.spreadsheets.sni_flat.join_prices`); without it the edition is a
+    coefficient-only draft (every price 0, a ``prices-missing`` warning).
+
     Raises:
         PricesError: a folder, a missing file, an unknown layout (the message lists the known
-            ones), or a file that cannot be read as its layout.
+            ones), a file that cannot be read as its layout, or ``prices``/``accept_corrections``
+            given for another layout than ``sni-flat`` (``prices.option_layout``).
     """
+    from dtpl_studio.services.units import load_user_units
     from dtpl_studio.spreadsheets.layouts import LayoutError, check_layout, detect_layout
     from dtpl_studio.spreadsheets.report import WorkbookImportError
 
+    load_user_units()  # the user's unit spellings (units --map) are read by every importer
     path = Path(path)
     if path.is_dir():
         raise PricesError(f"{path}: is a folder, not a price workbook", code="file.is_folder", path=path)
@@ -90,6 +105,10 @@ def _import_layout(path: Path, *, layout: str | None = None, region: str | None 
     except OSError as exc:
         known = classify(exc, path)
         raise PricesError(f"{path}: {exc}", code=known.code, params=known.params, path=path) from exc
+    for option, given in (("--prices", prices), ("--accept-corrections", accept_corrections)):
+        if given and name != "sni-flat":
+            raise PricesError(f"{path}: {option} is for sni-flat only, this is {name}", code="prices.option_layout",
+                              path=path, params={"option": option, "layout": name})
     if name == "ahsp-xlsx":
         if path.suffix.lower() not in (".xlsx", ".xlsm"):
             raise PricesError(f"{path}: only .xlsx AHSP workbooks can be imported so far", code="prices.not_xlsx",
@@ -103,11 +122,14 @@ def _import_layout(path: Path, *, layout: str | None = None, region: str | None 
     if name == "edisi-xlsx":
         book, report, _ = read_edition_workbook_file(path)
         return book, report
+    if name == "sni-flat":
+        return _import_sni_flat(path, region, year, accept_corrections, prices, library_url)
+    from dtpl_studio.spreadsheets.analysis_csv import import_analysis_csv
     from dtpl_studio.spreadsheets.hspk_json import import_hspk_json
     from dtpl_studio.spreadsheets.price_lists import import_price_list_csv, import_ssh_csv
 
     reader = {"hspk-json": import_hspk_json, "harga-csv": import_price_list_csv,
-              "ssh-csv": import_ssh_csv}[name]
+              "ssh-csv": import_ssh_csv, "analisa-csv": import_analysis_csv}[name]
     try:
         return reader(path, region=region, year=year)
     except WorkbookImportError as exc:
@@ -117,6 +139,46 @@ def _import_layout(path: Path, *, layout: str | None = None, region: str | None 
         known = classify(exc, path) if isinstance(exc, OSError) else None
         raise PricesError(f"{path}: {exc}", code=known.code if known else "prices.list_unreadable",
                           params=known.params if known else {"reason": str(exc)}, path=path) from exc
+
+
+def _import_sni_flat(path: Path, region, year, accept_corrections: bool, prices: str | None,
+                     library_url: str | None):
+    """The flat coefficient table (``sni-flat``), joined with ``prices`` when given."""
+    from dtpl_studio.spreadsheets.report import WorkbookImportError
+    from dtpl_studio.spreadsheets.sni_flat import import_sni_flat, join_prices
+
+    try:
+        book, report = import_sni_flat(path, region=region, year=year, accept_corrections=accept_corrections)
+    except WorkbookImportError as exc:
+        raise PricesError(str(exc), code="prices.list_unreadable", path=path,
+                          params={"reason": str(exc).split(": ", 1)[-1]}) from exc
+    except OSError as exc:
+        known = classify(exc, path)
+        raise PricesError(f"{path}: {exc}", code=known.code, params=known.params, path=path) from exc
+    if prices:
+        label, source = _price_source(prices, library_url)
+        join_prices(book, source, report, label)
+    return book, report
+
+
+def _price_source(spec: str, library_url: str | None):
+    """``(label, PriceBook)`` of ``--prices SPEC``: a library edition id, ``bawaan``, an edition
+    folder or package, or a price file of any resource layout (imported, not stored)."""
+    path = Path(spec)
+    if path.is_file() and not is_edition_package(path):
+        book, report = import_prices(path, library_url=library_url)
+        if not report.usable:
+            raise PricesError(f"{path}: not usable", code="prices.list_unreadable", path=path,
+                              params={"reason": (report.cause_lines() or ["galat"])[0]})
+        return path.name, book
+    return load_any_edition(spec, library_url)
+
+
+def book_has_unpriced(book: PriceBook) -> list[str]:
+    """Keys of resources priced 0 that an analysis uses (a coefficient-only edition must not
+    be published)."""
+    used = {ln.ref for a in book.analyses.values() for ln in a.lines}
+    return [k for k, r in book.resources.items() if not r.price and k in used]
 
 
 def _import_ahsp(path: Path):

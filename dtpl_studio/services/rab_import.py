@@ -33,6 +33,9 @@ def read_rab(path: str | Path, sheet: str | None = None) -> RabImport:
         dtpl_studio.spreadsheets.report.WorkbookImportError: no RAB table, unknown sheet.
         dtpl_studio.spreadsheets.xlsx.WorkbookReadError: not a readable workbook.
     """
+    from dtpl_studio.services.units import load_user_units
+
+    load_user_units()  # the user's unit spellings (dtpl-studio units --map)
     path = Path(path)
     if path.is_dir():
         raise RabImportError(f"{path}: is a folder, not a RAB file", code="file.is_folder", path=path)

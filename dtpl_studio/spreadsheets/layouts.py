@@ -10,7 +10,12 @@ Known layouts (issue 8 point 2; the real files in ``../shared/data/README.md``):
 * ``harga-csv`` — a price list CSV with the heading ``Kode;Komponen;Satuan;Harga_Dasar;
   Kategori`` (the Upah Bahan export; :mod:`.price_lists`);
 * ``ssh-csv`` — a kab/kota SSH/SBU standard price list CSV with ``id_ssh, komponen,
-  spesifikasi, satuan, harga, kelompok, tahun`` (:mod:`.price_lists`).
+  spesifikasi, satuan, harga, kelompok, tahun`` (:mod:`.price_lists`);
+* ``analisa-csv`` — AHSP analysis blocks flattened into a CSV, a ``No;Uraian;Sat.;Koefisien;…``
+  heading per block (:mod:`.analysis_csv`);
+* ``sni-flat`` — the flat coefficient table of the 2025 AHSP, one row per component with
+  ``kode_ahsp, nama_ahsp, kategori, item, satuan, koefisien`` (:mod:`.sni_flat`), recognised
+  by the heading of its first sheet.
 
 Detection reads the file's start only (the first JSON record, the CSV heading), never the
 whole file twice. An unknown layout is refused with :class:`LayoutError` naming the known ones.
@@ -30,6 +35,8 @@ LAYOUTS: dict[str, str] = {
     "hspk-json": "HSPK per kabupaten/kota (JSON: work_code, unit_price_idr, region)",
     "harga-csv": "daftar harga upah/bahan/alat (CSV: Kode;Komponen;Satuan;Harga_Dasar;Kategori)",
     "ssh-csv": "daftar SSH/SBU kabupaten/kota (CSV: id_ssh,komponen,spesifikasi,satuan,harga,kelompok,tahun)",
+    "analisa-csv": "blok analisa AHSP dalam CSV (No;Uraian;Sat.;Koefisien;Harga Satuan;Jumlah Harga)",
+    "sni-flat": "tabel koefisien AHSP datar (.xlsx: kode_ahsp, nama_ahsp, kategori, item, satuan, koefisien)",
 }
 
 HSPK_KEYS = frozenset({"work_code", "work_description", "unit", "unit_price_idr"})
@@ -77,8 +84,11 @@ def detect_layout(path: Path) -> str:
     suffix = path.suffix.lower()
     if suffix in (".xlsx", ".xlsm"):
         from dtpl_studio.spreadsheets.edition_xlsx import is_edition_workbook
+        from dtpl_studio.spreadsheets.sni_flat import is_flat_table
 
-        return "edisi-xlsx" if is_edition_workbook(path) else "ahsp-xlsx"
+        if is_edition_workbook(path):
+            return "edisi-xlsx"
+        return "sni-flat" if is_flat_table(path) else "ahsp-xlsx"
     head = path.read_bytes()[:65536]
     if suffix == ".json" or head.lstrip(b"\xef\xbb\xbf \t\r\n")[:1] in (b"[", b"{"):
         try:
@@ -102,4 +112,8 @@ def detect_layout(path: Path) -> str:
         return "ssh-csv"
     if PRICE_LIST_HEADS <= heads:
         return "harga-csv"
+    from dtpl_studio.spreadsheets.analysis_csv import looks_like_analysis_csv
+
+    if looks_like_analysis_csv(text):
+        return "analisa-csv"
     raise _refuse(path, f"baris judul {first_line[:80]!r}")

@@ -933,7 +933,7 @@ class _Reader:
                     rep.add(Severity.INFO, "rab.unit-note", f"{subject}: {reading.note}",
                             sheet=sheet, cell=unit_cell, raw=unit_raw, action=f"satuan {unit}")
             except UnknownUnitError:
-                rep.add(Severity.WARNING, "rab.unit-unknown", f"{subject}: satuan {unit_raw!r} tidak dikenal",
+                rep.add(Severity.WARNING, "unit-needs-mapping", f"{subject}: satuan {unit_raw!r} tidak dikenal",
                         sheet=sheet, cell=unit_cell, raw=unit_raw,
                         action="diimpor sebagai ls; pilih satuan yang benar")
                 unit = "ls"

@@ -228,6 +228,12 @@ COUNT_WORDS: dict[str, dict[str, str]] = {
         "duplicates": "nama ganda",
         "not_construction": "baris bukan bahan konstruksi",
         "repaired_text": "sel teks diperbaiki (mojibake)",
+        # analysis CSV and flat coefficient table (.analysis_csv, .sni_flat)
+        "stray_cells": "sel di luar tabel (tidak diimpor)",
+        "text_coefficients": "koefisien berupa teks",
+        "suspect_coefficients": "koefisien kehilangan tanda desimal",
+        "parameter_rows": "baris parameter (bukan komponen)",
+        "priced_from_list": "upah/bahan/alat diberi harga dari daftar",
     },
     "en": {},
 }

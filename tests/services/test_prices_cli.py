@@ -171,3 +171,74 @@ def test_hspk_editions_on_a_team_library_on_postgresql(pg_url, tmp_path, monkeyp
         assert [h.code for h in lib.search(1, "1.1")] == ["1.1.1.5", "1.1.2.3"]
     assert main(["catalogue", "1", "--library", pg_url]) == 0
     assert "Rp 2.791.592" in capsys.readouterr().out
+
+
+def test_units_cli_unmapped_then_map_then_reimport(tmp_path, capsys):
+    from dtpl_studio.costing.units import register_user_aliases
+
+    csv_path = tmp_path / "analisa.csv"
+    csv_path.write_text("1.1;Pasang 1 m2 uji;;;;Rp 1,100.00\r\nNo;Uraian;Sat.;Koefisien;Harga Satuan (Rp);"
+                        "Jumlah Harga (Rp)\r\nA;TENAGA KERJA;;;;\r\n1;Pekerja;OH;0.010;100,000.00;1,000.00\r\n"
+                        "B;BAHAN;;;;\r\n1;Lem;mtrx;1.000;0.00; - \r\nE;Biaya Umum;;;10%;100.00\r\n", encoding="utf-8")
+    try:
+        assert main(["import-prices", str(csv_path), "--no-library"]) == 1
+        assert main(["units", "--unmapped"]) == 0
+        assert "'mtrx': 1 kali" in capsys.readouterr().out
+        assert main(["units", "--map", "mtrx=zzz"]) == 2
+        assert main(["units", "--map", "mtrx=kg"]) == 0
+        assert main(["units", "--unmapped"]) == 0
+        assert "(tidak ada)" in capsys.readouterr().out
+        assert main(["import-prices", str(csv_path), "--no-library"]) == 0
+        assert main(["units"]) == 0
+        assert "'mtrx' → kg" in capsys.readouterr().out
+    finally:
+        register_user_aliases({})
+
+
+def test_coefficient_only_edition_is_a_draft_never_published(tmp_path, capsys):
+    from openpyxl import Workbook
+
+    wb = Workbook()
+    ws = wb.active
+    ws.append(["id", "kode_ahsp", "nama_ahsp", "kode_item_lookup", "kategori", "item", "satuan", "koefisien"])
+    ws.append([1, "1.1", "Pembuatan 1 m3 uji", "TK.1", "Tenaga Kerja", "Pekerja", "OH", "0.6"])
+    ws.append([2, "1.1", "Pembuatan 1 m3 uji", "B.1", "Bahan", "Kerikil", "kg", 83349])
+    path = tmp_path / "flat.xlsx"
+    wb.save(path)
+    library = str(tmp_path / "lib.sqlite")
+    assert main(["import-prices", str(path), "--library", library, "--publish"]) == 1
+    assert "belum berharga" in capsys.readouterr().err
+    assert main(["import-prices", str(path), "--library", library, "--accept-corrections"]) == 0
+    out = capsys.readouterr().out
+    assert "ditambahkan sebagai edisi draf #1" in out
+    prices = tmp_path / "harga.csv"
+    prices.write_text("Kode;Komponen;Satuan;Harga_Dasar;Kategori\nL.01;Pekerja;OH;100000;Upah\n"
+                      ";Kerikil;kg;300;Material\n", encoding="utf-8")
+    assert main(["import-prices", str(path), "--library", library, "--prices", str(prices), "--publish",
+                 "--accept-corrections"]) == 0
+    assert main(["catalogue", "2", "--library", library, "--search", "1.1"]) == 0
+    # 0,6 × 100 000 + 83,349 × 300 = 85 004,7; + 10 % = 93 505,17 → down to Rp 100
+    assert "93.500" in capsys.readouterr().out
+
+
+def test_sni_options_on_another_layout_are_refused(tmp_path, capsys):
+    prices = tmp_path / "harga.csv"
+    prices.write_text("Kode;Komponen;Satuan;Harga_Dasar;Kategori\nL.01;Pekerja;OH;100000;Upah\n", encoding="utf-8")
+    assert main(["import-prices", str(prices), "--no-library", "--accept-corrections"]) == 2
+    assert "sni-flat" in capsys.readouterr().err
+
+
+def test_real_analysis_csv_and_sni_table_through_the_cli(public_data, tmp_path, capsys):
+    library = str(tmp_path / "lib.sqlite")
+    analysis = public_data / "upah-bahan-csv" / "analisa-besi-aluminium.csv"
+    assert main(["import-prices", str(analysis), "--library", library, "--publish"]) == 0
+    assert "6 dari 6 sama persis" in capsys.readouterr().out
+    assert main(["catalogue", "1", "--library", library, "--search", "3.13.1"]) == 0
+    assert "88.800" in capsys.readouterr().out
+    table = public_data / "ahsp-sni-2025-flat" / "SNI_2025_AHSP.xlsx"
+    prices = public_data / "upah-bahan-csv" / "Upah Bahan.csv"
+    assert main(["import-prices", str(table), "--library", library, "--prices", str(prices)]) == 0
+    out = capsys.readouterr().out
+    assert "ditambahkan sebagai edisi draf #2" in out
+    infos = _editions(tmp_path / "lib.sqlite")
+    assert infos[1].analyses >= 2290 and not infos[1].published

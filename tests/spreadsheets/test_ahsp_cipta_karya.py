@@ -507,7 +507,7 @@ def test_synthetic_unknown_unit(tmp_path):
     resources = [*_RESOURCES[:4], (4, "Tukang ajaib", "xyz", 150000), *_RESOURCES[4:]]
     block = dict(_PLAIN, A=[("Pekerja", "OH", 0.6), ("Tukang ajaib", "xyz", 0.1)])
     book, report = import_ahsp_cipta_karya(_build(tmp_path / "AHSP.xlsx", [block], resources))
-    finding = _finding(report, "unknown-unit", "Upah Bahan!F12")
+    finding = _finding(report, "unit-needs-mapping", "Upah Bahan!F12")
     assert finding.raw == "xyz"
     assert book.resources["Tukang ajaib"].unit == "xyz"  # kept, never dropped
     assert report.comparisons[0].matches  # the unit is reported, the price still counts

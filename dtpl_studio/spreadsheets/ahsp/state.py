@@ -123,7 +123,7 @@ class ImportState:
         except UnknownUnitError:
             self.add(
                 Severity.WARNING,
-                "unknown-unit",
+                "unit-needs-mapping",
                 f"ejaan satuan {what} tidak dikenal",
                 sheet,
                 cell,
