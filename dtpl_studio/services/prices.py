@@ -48,22 +48,26 @@ def load_default_book() -> PriceBook:
 
 
 def import_prices(path: Path, *, layout: str | None = None, region: str | None = None,
-                  year: int | None = None):
+                  year: int | None = None, **overrides):
     """Import a price file of any known layout; returns ``(PriceBook, ImportReport)``, with
     the checks every layout gets (:func:`~dtpl_studio.spreadsheets.checks.price_outliers`).
 
-    See :func:`_import_layout` for the layouts and errors.
+    See :func:`_import_layout` for the layouts, the import wizard's ``overrides`` and errors.
     """
     from dtpl_studio.spreadsheets.checks import price_outliers
 
-    book, report = _import_layout(path, layout=layout, region=region, year=year)
+    book, report = _import_layout(path, layout=layout, region=region, year=year, **overrides)
     price_outliers(book, report)
     return book, report
 
 
 def _import_layout(path: Path, *, layout: str | None = None, region: str | None = None,
-                   year: int | None = None):
+                   year: int | None = None, **overrides):
     """Import a price file of any known layout; returns ``(PriceBook, ImportReport)``.
+
+    ``overrides`` (the import wizard's choices: ``columns``, ``header_line``, ``convention``)
+    go to the layout's reader when they are not None; :func:`layout_overrides` says which
+    ones a layout's reader takes (the CSV price lists take all three; the fixed layouts none).
 
     The layout is detected from the file (:func:`~dtpl_studio.spreadsheets.layouts.detect_layout`)
     unless ``layout`` names it (``ahsp-xlsx``, ``hspk-json``, ``harga-csv``, ``ssh-csv``).
@@ -103,13 +107,14 @@ def _import_layout(path: Path, *, layout: str | None = None, region: str | None 
     if name == "edisi-xlsx":
         book, report, _ = read_edition_workbook_file(path)
         return book, report
-    from dtpl_studio.spreadsheets.hspk_json import import_hspk_json
-    from dtpl_studio.spreadsheets.price_lists import import_price_list_csv, import_ssh_csv
-
-    reader = {"hspk-json": import_hspk_json, "harga-csv": import_price_list_csv,
-              "ssh-csv": import_ssh_csv}[name]
+    reader = _list_readers()[name]
+    given = {k: v for k, v in overrides.items() if v is not None}
+    refused = sorted(set(given) - set(layout_overrides(name)))
+    if refused:
+        raise PricesError(f"{path}: layout {name} takes no {', '.join(refused)}", code="prices.list_unreadable",
+                          path=path, params={"reason": f"tata letak {name} tidak menerima {', '.join(refused)}"})
     try:
-        return reader(path, region=region, year=year)
+        return reader(path, region=region, year=year, **given)
     except WorkbookImportError as exc:
         raise PricesError(str(exc), code="prices.list_unreadable", path=path,
                           params={"reason": str(exc).split(": ", 1)[-1]}) from exc
@@ -117,6 +122,31 @@ def _import_layout(path: Path, *, layout: str | None = None, region: str | None 
         known = classify(exc, path) if isinstance(exc, OSError) else None
         raise PricesError(f"{path}: {exc}", code=known.code if known else "prices.list_unreadable",
                           params=known.params if known else {"reason": str(exc)}, path=path) from exc
+
+
+def _list_readers() -> dict:
+    """Layout name → reader ``(path, *, region, year, …) -> (book, report)`` of the layouts
+    read by a list reader (everything but the AHSP and edition workbooks)."""
+    from dtpl_studio.spreadsheets.hspk_json import import_hspk_json
+    from dtpl_studio.spreadsheets.price_lists import import_price_list_csv, import_ssh_csv
+
+    return {"hspk-json": import_hspk_json, "harga-csv": import_price_list_csv, "ssh-csv": import_ssh_csv}
+
+
+def layout_overrides(layout: str) -> tuple[str, ...]:
+    """Which of the import wizard's overrides (``columns``, ``header_line``, ``convention``)
+    the reader of ``layout`` takes: read from its signature, so a layout added later gets the
+    wizard's column mapping as soon as its reader takes ``columns``. A layout read by the
+    AHSP/edition workbook readers (fixed cells) takes none."""
+    import inspect
+
+    if layout in ("ahsp-xlsx", "edisi-xlsx"):
+        return ()
+    reader = _list_readers().get(layout)
+    if reader is None:
+        return ()
+    params = inspect.signature(reader).parameters
+    return tuple(k for k in ("columns", "header_line", "convention") if k in params)
 
 
 def _import_ahsp(path: Path):
