@@ -1840,7 +1840,7 @@ Technical details are in the log.</translation>
     <message>
         <source>CSV {encoding}, pemisah &apos;{delimiter}&apos;, {rows} baris</source>
         <comment>wiz.preview.csv</comment>
-        <translation>CSV {encoding}, delimiter '{delimiter}', {rows} rows</translation>
+        <translation>CSV {encoding}, delimiter &apos;{delimiter}&apos;, {rows} rows</translation>
     </message>
     <message>
         <source>buku kerja; lembar yang ditampilkan: {sheet} (dari {sheets} lembar); {rows} baris</source>
@@ -1900,7 +1900,7 @@ Technical details are in the log.</translation>
     <message>
         <source>ditentukan oleh pengimpor tata letak ini; tidak dapat diubah di sini</source>
         <comment>wiz.convention.fixed</comment>
-        <translation>decided by this layout's importer; cannot be changed here</translation>
+        <translation>decided by this layout&apos;s importer; cannot be changed here</translation>
     </message>
     <message>
         <source>3. Pemetaan kolom</source>
@@ -2190,6 +2190,16 @@ Technical details are in the log.</translation>
         <source>Impor berjalan di latar; Batalkan impor menghentikannya. Klik ganda temuan untuk melihat selnya.</source>
         <comment>wiz.run.subtitle</comment>
         <translation>The import runs in the background; Cancel import stops it. Double-click a finding to see its cell.</translation>
+    </message>
+    <message>
+        <source>Berkas ini paket edisi (.dtplharga), bukan daftar harga: paket diterima lewat pustaka harga (dtpl-studio import-prices BERKAS.dtplharga), tidak lewat wizard ini.</source>
+        <comment>wiz.file.package</comment>
+        <translation>This file is an edition package (.dtplharga), not a price list: packages are taken in through the price library (dtpl-studio import-prices FILE.dtplharga), not through this wizard.</translation>
+    </message>
+    <message>
+        <source>Sel {cell} di lembar {sheet} tidak dapat ditampilkan: {reason}</source>
+        <comment>wiz.run.cell_unreadable</comment>
+        <translation>Cell {cell} of sheet {sheet} cannot be shown: {reason}</translation>
     </message>
     <message>
         <source>Impor RAB dari buku kerja atau CSV</source>

@@ -2520,6 +2520,16 @@ Pulihkan keadaan itu? (Berkas proyek baru berubah saat Anda menyimpan.)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Berkas ini paket edisi (.dtplharga), bukan daftar harga: paket diterima lewat pustaka harga (dtpl-studio import-prices BERKAS.dtplharga), tidak lewat wizard ini.</source>
+        <comment>wiz.file.package</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sel {cell} di lembar {sheet} tidak dapat ditampilkan: {reason}</source>
+        <comment>wiz.run.cell_unreadable</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Impor RAB dari buku kerja atau CSV</source>
         <comment>dlg.import_rab.open</comment>
         <translation type="unfinished"></translation>

@@ -288,7 +288,8 @@ def column_index(preview: Preview, column: str) -> int | None:
 
 
 def cell_neighbourhood(path: Path, sheet: str, cell: str, radius: int = 3):
-    """The cells around ``sheet!cell`` of an xlsx workbook, read-only.
+    """The cells around ``sheet!cell`` of an xlsx workbook, read-only (``cell`` may be a range
+    ``B2:B4``: its first cell).
 
     Returns ``(rows, first column number, (row index, column index) of the cell)``; ``rows``
     as ``(row number, texts)``.
@@ -300,7 +301,7 @@ def cell_neighbourhood(path: Path, sheet: str, cell: str, radius: int = 3):
     from openpyxl import load_workbook
     from openpyxl.utils import column_index_from_string
 
-    found = _CELL.match(cell.strip().upper())
+    found = _CELL.match(cell.strip().upper().split(":", 1)[0])  # a range: its first cell
     if not found:
         raise PricesError(f"{path}: {cell!r} is not a cell", code="prices.list_unreadable", path=Path(path),
                           params={"reason": f"{cell!r} bukan alamat sel"})

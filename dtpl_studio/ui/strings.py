@@ -575,6 +575,8 @@ ID.update({
     "wiz.next": QT_TRANSLATE_NOOP("dtpl", "&Lanjut >", "wiz.next"),
     "wiz.cancel": QT_TRANSLATE_NOOP("dtpl", "Batal", "wiz.cancel"),
     "wiz.run.subtitle": QT_TRANSLATE_NOOP("dtpl", "Impor berjalan di latar; Batalkan impor menghentikannya. Klik ganda temuan untuk melihat selnya.", "wiz.run.subtitle"),
+    "wiz.file.package": QT_TRANSLATE_NOOP("dtpl", "Berkas ini paket edisi (.dtplharga), bukan daftar harga: paket diterima lewat pustaka harga (dtpl-studio import-prices BERKAS.dtplharga), tidak lewat wizard ini.", "wiz.file.package"),
+    "wiz.run.cell_unreadable": QT_TRANSLATE_NOOP("dtpl", "Sel {cell} di lembar {sheet} tidak dapat ditampilkan: {reason}", "wiz.run.cell_unreadable"),
     "dlg.import_rab.open": QT_TRANSLATE_NOOP("dtpl", "Impor RAB dari buku kerja atau CSV", "dlg.import_rab.open"),
     "dlg.filter.rab": QT_TRANSLATE_NOOP("dtpl", "RAB (*.xlsx *.xlsm *.csv)", "dlg.filter.rab"),
     "dlg.import_rab.title": QT_TRANSLATE_NOOP("dtpl", "Impor RAB: {file}", "dlg.import_rab.title"),

@@ -371,3 +371,43 @@ def test_real_price_lists_through_the_wizard(qtbot, public_data, folder, name, l
         stem = Path(name).stem.replace(" ", "-").lower()
         for n, shot in enumerate(shots, start=1):
             shot.save(str(SHOTS / f"wizard-real-{stem}-{n}.png"))
+
+
+def test_double_click_on_an_xlsx_finding_shows_the_cell_among_its_neighbours(qtbot, tmp_path):
+    from openpyxl import Workbook
+
+    from dtpl_studio.costing.findings import Finding
+
+    wb = Workbook()
+    ws = wb.active
+    ws.title = "Persiapan"
+    for r in range(1, 12):
+        for c in range(1, 8):
+            ws.cell(r, c, f"{chr(64 + c)}{r}")
+    ws["E6"] = "0,1667"
+    path = tmp_path / "ahsp.xlsx"
+    wb.save(path)
+    wizard = _wizard(qtbot, path)
+    assert wizard.preview.kind == "xlsx" and wizard.preview.layout == "ahsp-xlsx"
+    page = wizard.import_page
+    page.show_cell(Finding(Severity.WARNING, "teks angka", location="ahsp.xlsx | Persiapan!E6", raw="0,1667"))
+    grid = page.cell_grid
+    (at,) = {i.row() for i in grid.selectionModel().selectedRows()}
+    assert grid.verticalHeaderItem(at).text() == "6"
+    assert [grid.horizontalHeaderItem(c).text() for c in range(grid.columnCount())] == [
+        "B", "C", "D", "▼ E", "F", "G", "H"]
+    assert grid.item(at, 3).text() == "0,1667"
+    assert "Persiapan" in page.cell_label.text() and "E6" in page.cell_label.text()
+    page.show_cell(Finding(Severity.WARNING, "x", location="ahsp.xlsx | Tidak ada!A1"))
+    assert "Tidak ada" in page.cell_label.text() and page.cell_grid.rowCount() == 0  # the reason, no traceback
+    page.show_cell(Finding(Severity.WARNING, "x", location="ahsp.xlsx | Persiapan!B2:B4"))
+    assert grid.verticalHeaderItem(next(iter({i.row() for i in grid.selectionModel().selectedRows()}))).text() == "2"
+
+
+def test_an_edition_package_is_sent_elsewhere(qtbot, tmp_path):
+    path = tmp_path / "edisi.dtplharga"
+    path.write_bytes(b"DTPL-STUDIO-EDITION-PACKAGE 1\n{}")
+    wizard = ImportWizard(path=path, pool=QThreadPool())
+    qtbot.addWidget(wizard)
+    assert wizard.preview is None and not wizard.file_page.isComplete()
+    assert ".dtplharga" in wizard.file_page.status.text()

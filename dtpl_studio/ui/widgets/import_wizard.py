@@ -58,7 +58,7 @@ from dtpl_studio.services.import_preview import (
     rows_around,
     run_import,
 )
-from dtpl_studio.services.prices import store_in_library
+from dtpl_studio.services.prices import is_edition_package, store_in_library
 from dtpl_studio.ui import dialogs
 from dtpl_studio.ui.messages import explain
 from dtpl_studio.ui.strings import tr
@@ -175,6 +175,11 @@ class FilePage(QWizardPage):
     def set_path(self, path: Path) -> bool:
         """Read ``path``'s preview and prefill region/year; False (reason shown) when unreadable."""
         self.path_edit.setText(str(path))
+        if is_edition_package(path):  # a signed edition, not a price list: nothing to map
+            self.wiz.preview = None
+            self.status.setText(tr("wiz.file.package"))
+            self.completeChanged.emit()
+            return False
         try:
             preview = preview_file(path)
         except Exception as exc:  # noqa: BLE001 - every failure becomes a message
@@ -493,7 +498,7 @@ class ImportPage(QWizardPage):
         self.split = QSplitter(Qt.Orientation.Vertical)
         self.split.addWidget(findings_host)
         self.split.addWidget(self.tabs)
-        self.split.setSizes([330, 200])
+        self.split.setSizes([280, 250])
         box = QVBoxLayout(self)
         box.addWidget(self.state)
         box.addLayout(run_row)
@@ -682,7 +687,9 @@ class ImportPage(QWizardPage):
         try:
             rows, first_col, (r, c) = cell_neighbourhood(p.path, place.sheet, place.cell)
         except Exception as exc:  # noqa: BLE001 - every failure becomes a message
-            self.cell_label.setText(explain(exc, p.path))
+            reason = getattr(exc, "params", {}).get("reason") or str(exc)
+            self.cell_label.setText(tr("wiz.run.cell_unreadable", sheet=place.sheet, cell=place.cell, reason=reason))
+            self.cell_grid.setRowCount(0)
             return
         _fill_table(self.cell_grid, rows, letters=True, first_col=first_col)
         self.cell_label.setText(tr("wiz.run.cell_xlsx", sheet=place.sheet, cell=place.cell, raw=finding.raw))
