@@ -337,8 +337,9 @@ def run_import(path: Path, *, layout: str, region: str | None, year: int | None,
     """:func:`~dtpl_studio.services.prices.import_prices` with the wizard's overrides, in the
     worker shape (``progress(done, total, label)``, ``cancelled()``). Nothing is stored.
 
-    The readers have no cancellation points of their own: ``cancelled`` is asked before and
-    after reading, so a cancelled import's result is dropped (never stored).
+    ``progress``/``cancelled`` reach the readers that take them (the CSV price lists: every
+    :data:`~dtpl_studio.spreadsheets.price_lists.STEP` rows); for the others ``cancelled`` is
+    asked before and after reading, so a cancelled import's result is dropped (never stored).
 
     Returns ``(book, report)``.
 
@@ -353,7 +354,13 @@ def run_import(path: Path, *, layout: str, region: str | None, year: int | None,
     progress(0, 1, path.name)
     overrides = {k: v for k, v in (("columns", columns), ("header_line", header_line),
                                    ("convention", convention)) if v is not None and k in layout_overrides(layout)}
-    result = import_prices(path, layout=layout, region=region or None, year=year, **overrides)
+    from dtpl_studio.spreadsheets.price_lists import ImportCancelledError
+
+    try:
+        result = import_prices(path, layout=layout, region=region or None, year=year, progress=progress,
+                               cancelled=cancelled, **overrides)
+    except ImportCancelledError as exc:
+        raise ImportCancelled() from exc
     if cancelled():
         raise ImportCancelled()
     progress(1, 1, path.name)

@@ -62,12 +62,14 @@ def import_prices(path: Path, *, layout: str | None = None, region: str | None =
 
 
 def _import_layout(path: Path, *, layout: str | None = None, region: str | None = None,
-                   year: int | None = None, **overrides):
+                   year: int | None = None, progress=None, cancelled=None, **overrides):
     """Import a price file of any known layout; returns ``(PriceBook, ImportReport)``.
 
     ``overrides`` (the import wizard's choices: ``columns``, ``header_line``, ``convention``)
     go to the layout's reader when they are not None; :func:`layout_overrides` says which
     ones a layout's reader takes (the CSV price lists take all three; the fixed layouts none).
+    ``progress``/``cancelled`` (a worker's callables) go to a reader that takes them and are
+    dropped for the others (which then run to their end).
 
     The layout is detected from the file (:func:`~dtpl_studio.spreadsheets.layouts.detect_layout`)
     unless ``layout`` names it (``ahsp-xlsx``, ``hspk-json``, ``harga-csv``, ``ssh-csv``).
@@ -78,6 +80,7 @@ def _import_layout(path: Path, *, layout: str | None = None, region: str | None 
     Raises:
         PricesError: a folder, a missing file, an unknown layout (the message lists the known
             ones), or a file that cannot be read as its layout.
+        dtpl_studio.spreadsheets.price_lists.ImportCancelledError: ``cancelled()`` answered True.
     """
     from dtpl_studio.spreadsheets.layouts import LayoutError, check_layout, detect_layout
     from dtpl_studio.spreadsheets.report import WorkbookImportError
@@ -114,7 +117,9 @@ def _import_layout(path: Path, *, layout: str | None = None, region: str | None 
         raise PricesError(f"{path}: layout {name} takes no {', '.join(refused)}", code="prices.list_unreadable",
                           path=path, params={"reason": f"tata letak {name} tidak menerima {', '.join(refused)}"})
     try:
-        return reader(path, region=region, year=year, **given)
+        return reader(path, region=region, year=year, **given,
+                      **{k: v for k, v in (("progress", progress), ("cancelled", cancelled))
+                         if v is not None and k in _reader_params(name)})
     except WorkbookImportError as exc:
         raise PricesError(str(exc), code="prices.list_unreadable", path=path,
                           params={"reason": str(exc).split(": ", 1)[-1]}) from exc
@@ -147,6 +152,14 @@ def layout_overrides(layout: str) -> tuple[str, ...]:
         return ()
     params = inspect.signature(reader).parameters
     return tuple(k for k in ("columns", "header_line", "convention") if k in params)
+
+
+def _reader_params(layout: str) -> frozenset[str]:
+    """The keyword parameters of ``layout``'s list reader."""
+    import inspect
+
+    reader = _list_readers().get(layout)
+    return frozenset(inspect.signature(reader).parameters) if reader else frozenset()
 
 
 def _import_ahsp(path: Path):

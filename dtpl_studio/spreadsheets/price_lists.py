@@ -53,7 +53,7 @@ import hashlib
 import io
 import re
 from collections import Counter
-from collections.abc import Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from decimal import Decimal
 from pathlib import Path
@@ -67,6 +67,31 @@ from dtpl_studio.spreadsheets.cells import CellNumberError, Quantity, check_numb
 from dtpl_studio.spreadsheets.report import ImportReport, WorkbookImportError, rupiah
 
 IMPORTER_VERSION = "1"
+#: rows between two progress reports / cancellation checks of a reader
+STEP = 250
+
+
+class ImportCancelledError(Exception):
+    """The reader's ``cancelled()`` answered True: it stopped, nothing was returned."""
+
+
+def _steps(rows: list, progress: Callable[[int, int, str], None] | None,
+           cancelled: Callable[[], bool] | None, label: str, offset: int = 0, total: int | None = None
+           ) -> Iterable:
+    """``rows`` as they are, reporting ``progress(done, total, label)`` and asking
+    ``cancelled()`` every :data:`STEP` rows.
+
+    Raises:
+        ImportCancelledError: ``cancelled()`` answered True.
+    """
+    total = len(rows) + offset if total is None else total
+    for n, row in enumerate(rows):
+        if n % STEP == 0:
+            if cancelled is not None and cancelled():
+                raise ImportCancelledError(label)
+            if progress is not None:
+                progress(offset + n, total, label)
+        yield row
 DELIMITERS = (";", ",", "\t", "|")
 
 
@@ -362,14 +387,18 @@ def _kind_of_heading(text: str) -> ResourceKind | None:
 
 def import_price_list_csv(path: Path, *, region: str | None = None, year: int | None = None,
                           columns: dict[str, int | None] | None = None, header_line: int | None = None,
-                          convention: NumberConvention | None = None) -> tuple[PriceBook, ImportReport]:
+                          convention: NumberConvention | None = None,
+                          progress: Callable[[int, int, str], None] | None = None,
+                          cancelled: Callable[[], bool] | None = None) -> tuple[PriceBook, ImportReport]:
     """Read a ``harga-csv`` price list (module docstring) as a resource-only book.
 
     The import wizard may override what is detected: ``columns`` (role of
     :data:`COLUMN_ROLES` ``["harga-csv"]`` → 0-based column; ``komponen``, ``satuan``, ``harga``
     required), ``header_line`` (the physical line of the heading row; with ``columns`` and no
     heading found, every row is data) and ``convention`` (how prices are written). None keeps
-    the detection described in the module docstring.
+    the detection described in the module docstring. ``progress(done, total, label)`` and
+    ``cancelled()`` (a worker's callables, :mod:`dtpl_studio.ui.workers`) are called every
+    :data:`STEP` rows.
 
     Returns ``(book, report)``; an unreadable price is an ``error`` (the report is then not
     usable and the caller stores nothing).
@@ -378,6 +407,7 @@ def import_price_list_csv(path: Path, *, region: str | None = None, year: int | 
         WorkbookImportError: no heading row with ``Komponen``, ``Satuan`` and a price column
             (and no ``columns``); a ``columns`` mapping without a required role or with one
             column given two roles; no row at ``header_line``.
+        ImportCancelledError: ``cancelled()`` answered True.
         OSError: the file cannot be read.
     """
     csv_file = read_csv(path)
@@ -412,7 +442,7 @@ def import_price_list_csv(path: Path, *, region: str | None = None, year: int | 
     codes: dict[str, list[int]] = {}
     heading_kind: ResourceKind | None = None
     blank = headings = left_out = 0
-    for line, cells in data:
+    for line, cells in _steps(data, progress, cancelled, csv_file.name):
         where = f"baris {line}"
         if not any(c.strip() for c in cells):
             blank += 1
@@ -523,18 +553,22 @@ def is_construction(kelompok: str, komponen: str, spesifikasi: str) -> str:
 
 def import_ssh_csv(path: Path, *, region: str | None = None, year: int | None = None,
                    columns: dict[str, int | None] | None = None, header_line: int | None = None,
-                   convention: NumberConvention | None = None) -> tuple[PriceBook, ImportReport]:
+                   convention: NumberConvention | None = None,
+                   progress: Callable[[int, int, str], None] | None = None,
+                   cancelled: Callable[[], bool] | None = None) -> tuple[PriceBook, ImportReport]:
     """Read an ``ssh-csv`` standard price list (module docstring): its construction rows as a
     resource-only book of kind SSH.
 
     ``columns`` (role of :data:`COLUMN_ROLES` ``["ssh-csv"]`` → 0-based column),
     ``header_line`` (physical line of the heading row; the first row when None) and
-    ``convention`` override what is detected, as in :func:`import_price_list_csv`.
+    ``convention`` override what is detected, ``progress``/``cancelled`` are called, as in
+    :func:`import_price_list_csv`.
 
     Raises:
         WorkbookImportError: no heading with ``komponen``, ``satuan``, ``harga``, ``kelompok``
             (or a ``columns`` mapping without one of them, or one column given two roles); no
             row at ``header_line``.
+        ImportCancelledError: ``cancelled()`` answered True.
         OSError: the file cannot be read.
     """
     import ftfy
@@ -572,7 +606,7 @@ def import_ssh_csv(path: Path, *, region: str | None = None, year: int | None = 
     left = Counter()
     repaired = 0
     chosen: list[tuple[int, list[str], str, str, str]] = []
-    for line, cells in data:
+    for line, cells in _steps(data, progress, cancelled, csv_file.name, total=len(data) * 2):
         if not any(c.strip() for c in cells):
             left["blank"] += 1
             continue
@@ -591,7 +625,8 @@ def import_ssh_csv(path: Path, *, region: str | None = None, year: int | None = 
             continue
         chosen.append((line, cells, fixed["komponen"], fixed["spesifikasi"], fixed["satuan"]))
     convention = _convention(report, [cell(c, "harga") for _, c in data], convention)  # the whole column
-    for line, cells, komponen, spesifikasi, raw_unit in chosen:
+    for line, cells, komponen, spesifikasi, raw_unit in _steps(chosen, progress, cancelled, csv_file.name,
+                                                               offset=len(data), total=len(data) + len(chosen)):
         where = f"baris {line}"
         name = clean_name(komponen)
         spec = clean_name(spesifikasi)

@@ -531,7 +531,7 @@ class ImportPage(QWizardPage):
         task.signals.failed.connect(lambda message, t=task: self._failed(t, message))
         task.signals.finished.connect(lambda t=task: self._finished(t))
         self.state.setText(tr("wiz.run.running", file=p.path.name))
-        self.bar.setRange(0, 0)  # the readers report no steps: a busy bar
+        self.bar.setRange(0, 0)  # busy until the reader reports steps (the CSV lists do)
         self.cancel_button.setEnabled(True)
         self.again.setVisible(False)
         wiz.pool.start(task)
@@ -556,7 +556,9 @@ class ImportPage(QWizardPage):
         self.completeChanged.emit()
 
     def _progress(self, done: int, total: int, label: str) -> None:
-        if total and done >= total:
+        if self.task is None:
+            return  # cancelled: the bar stays as the cancel left it
+        if total:
             self.bar.setRange(0, total)
             self.bar.setValue(done)
 
