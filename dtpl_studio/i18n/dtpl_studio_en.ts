@@ -2202,6 +2202,11 @@ Technical details are in the log.</translation>
         <translation>Cell {cell} of sheet {sheet} cannot be shown: {reason}</translation>
     </message>
     <message>
+        <source>Tata letak ini tidak menyebut wilayah atau tahun: isi di halaman 1 (Kembali).</source>
+        <comment>wiz.preview.needs_region</comment>
+        <translation>This layout does not state the region or the year: fill them in on page 1 (Back).</translation>
+    </message>
+    <message>
         <source>Impor RAB dari buku kerja atau CSV</source>
         <comment>dlg.import_rab.open</comment>
         <translation>Import a RAB from a workbook or CSV</translation>

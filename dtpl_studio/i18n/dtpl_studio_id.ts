@@ -2530,6 +2530,11 @@ Pulihkan keadaan itu? (Berkas proyek baru berubah saat Anda menyimpan.)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Tata letak ini tidak menyebut wilayah atau tahun: isi di halaman 1 (Kembali).</source>
+        <comment>wiz.preview.needs_region</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Impor RAB dari buku kerja atau CSV</source>
         <comment>dlg.import_rab.open</comment>
         <translation type="unfinished"></translation>

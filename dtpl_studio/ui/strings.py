@@ -577,6 +577,7 @@ ID.update({
     "wiz.run.subtitle": QT_TRANSLATE_NOOP("dtpl", "Impor berjalan di latar; Batalkan impor menghentikannya. Klik ganda temuan untuk melihat selnya.", "wiz.run.subtitle"),
     "wiz.file.package": QT_TRANSLATE_NOOP("dtpl", "Berkas ini paket edisi (.dtplharga), bukan daftar harga: paket diterima lewat pustaka harga (dtpl-studio import-prices BERKAS.dtplharga), tidak lewat wizard ini.", "wiz.file.package"),
     "wiz.run.cell_unreadable": QT_TRANSLATE_NOOP("dtpl", "Sel {cell} di lembar {sheet} tidak dapat ditampilkan: {reason}", "wiz.run.cell_unreadable"),
+    "wiz.preview.needs_region": QT_TRANSLATE_NOOP("dtpl", "Tata letak ini tidak menyebut wilayah atau tahun: isi di halaman 1 (Kembali).", "wiz.preview.needs_region"),
     "dlg.import_rab.open": QT_TRANSLATE_NOOP("dtpl", "Impor RAB dari buku kerja atau CSV", "dlg.import_rab.open"),
     "dlg.filter.rab": QT_TRANSLATE_NOOP("dtpl", "RAB (*.xlsx *.xlsm *.csv)", "dlg.filter.rab"),
     "dlg.import_rab.title": QT_TRANSLATE_NOOP("dtpl", "Impor RAB: {file}", "dlg.import_rab.title"),

@@ -411,3 +411,22 @@ def test_an_edition_package_is_sent_elsewhere(qtbot, tmp_path):
     qtbot.addWidget(wizard)
     assert wizard.preview is None and not wizard.file_page.isComplete()
     assert ".dtplharga" in wizard.file_page.status.text()
+
+
+def test_a_layout_chosen_later_keeps_what_was_typed_and_asks_for_what_it_lacks(qtbot, tmp_path):
+    wizard = ImportWizard(path=_csv(tmp_path, "aneh.csv", STRANGE), pool=QThreadPool())
+    qtbot.addWidget(wizard)
+    wizard.show()
+    assert not wizard.file_page.isComplete()  # nothing known from the file: both asked
+    assert not wizard.button(QWizard.WizardButton.NextButton).isEnabled()
+    wizard.file_page.region.setText("Kota Contoh")
+    wizard.file_page.year.setText("2024")
+    wizard.next()
+    page = wizard.preview_page
+    assert wizard.currentPage() is page and not page.isComplete()  # no layout yet
+    page.layout_box.setCurrentIndex(page.layout_box.findData("harga-csv"))
+    page._layout_chosen()
+    assert wizard.file_page.region.text() == "Kota Contoh" and page.isComplete()
+    wizard.file_page.region.clear()
+    page.show_preview()
+    assert not page.isComplete() and "halaman 1" in page.read_as.text()

@@ -194,7 +194,9 @@ class FilePage(QWizardPage):
         self.completeChanged.emit()
         return True
 
-    def _prefill(self, preview: Preview) -> None:
+    def _prefill(self, preview: Preview, *, keep: bool = False) -> None:
+        """Region/year from ``preview``; ``keep``: what was typed stays (another layout of the
+        same file chosen on the preview page)."""
         own = preview.layout == "edisi-xlsx"  # the edition sheet says them; the reader takes none
         for edit, hint, value in ((self.region, self.region_hint, preview.file_region),
                                   (self.year, self.year_hint, preview.file_year)):
@@ -203,11 +205,14 @@ class FilePage(QWizardPage):
                 edit.clear()
                 hint.setText(tr("wiz.file.from_edition"))
             elif value is not None:
-                edit.setText(str(value))
+                if not (keep and edit.text().strip()):
+                    edit.setText(str(value))
                 hint.setText(tr("wiz.file.from_file"))
             else:
-                edit.clear()
+                if not keep:
+                    edit.clear()
                 hint.setText(tr("wiz.file.required"))
+        self.completeChanged.emit()
 
     def needs(self) -> tuple[bool, bool]:
         """Whether region and year must be typed (the file does not say them)."""
@@ -269,6 +274,8 @@ class PreviewPage(QWizardPage):
             self.read_as.setText(explain(exc, p.path))
             return
         self.wiz.convention_choice = None
+        self.wiz.columns_choice = None
+        self.wiz.file_page._prefill(self.wiz.preview, keep=True)
         self.show_preview()
 
     def show_preview(self) -> None:
@@ -293,8 +300,10 @@ class PreviewPage(QWizardPage):
             parts.append(tr("wiz.preview.header", line=p.header_line))
         elif p.kind == "xlsx":
             parts.append(tr("wiz.preview.fixed_header"))
-        if p.layout_error:
+        if p.layout_error and p.layout is None:
             parts.append(p.layout_error)
+        if p.layout is not None and not self.wiz.file_page.isComplete():
+            parts.append(tr("wiz.preview.needs_region"))
         self.read_as.setText("\n".join(parts))
         self._show_convention(p)
         _fill_table(self.table, p.rows, letters=p.kind == "xlsx", header_index=p.header_index)
@@ -316,7 +325,8 @@ class PreviewPage(QWizardPage):
             self.convention_note.setText(tr("wiz.convention.fixed"))
 
     def isComplete(self) -> bool:  # noqa: N802 - Qt override
-        return self.wiz.preview is not None and self.wiz.preview.layout is not None
+        p = self.wiz.preview
+        return p is not None and p.layout is not None and self.wiz.file_page.isComplete()
 
     def validatePage(self) -> bool:  # noqa: N802 - Qt override
         p = self.wiz.preview
