@@ -819,14 +819,19 @@ class MainWindow(QMainWindow):
 
     def import_prices_wizard(self) -> None:
         """Berkas › Impor daftar harga… (issue 8 point 4): the bengkel's import wizard, modeless;
-        its *Buka pustaka harga* goes to ``open_price_library(edition_id)`` when the window has one."""
+        its *Buka pustaka harga* opens the library window (``library_window()``, when this
+        window has one), reloaded, at the stored edition (its ``select_edition(id)``)."""
         from dtpl_studio.ui.widgets.import_wizard import ImportWizard
 
-        wizard = ImportWizard(self)
+        def open_library(edition_id: int) -> None:
+            window = self.library_window()
+            if hasattr(window, "reload"):  # the window may predate the new edition
+                window.reload()
+            if hasattr(window, "select_edition"):
+                window.select_edition(edition_id)
+
+        wizard = ImportWizard(self, library_opener=open_library if hasattr(self, "library_window") else None)
         wizard.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        opener = getattr(self, "open_price_library", None)
-        if opener is not None:
-            wizard.open_library_requested.connect(opener)
         self.import_wizard = wizard
         wizard.show()
 

@@ -297,6 +297,8 @@ def test_commit_stores_one_edition_and_offers_the_library(qtbot, tmp_path):
     page = wizard.commit_page
     assert wizard.currentPage() is page and page.commit_button.isEnabled()
     assert not wizard.button(QWizard.WizardButton.FinishButton).isEnabled()
+    opened = []
+    wizard.library_opener = opened.append
     page.publish.setChecked(True)
     with qtbot.waitSignal(wizard.committed) as stored:
         page.commit_button.click()
@@ -307,7 +309,7 @@ def test_commit_stores_one_edition_and_offers_the_library(qtbot, tmp_path):
     assert wizard.button(QWizard.WizardButton.FinishButton).isEnabled()
     with qtbot.waitSignal(wizard.open_library_requested) as asked:
         page.open_library.click()
-    assert asked.args == [wizard.edition_id]
+    assert asked.args == [wizard.edition_id] and opened == [wizard.edition_id]
     page.commit()  # a second press stores nothing more
     assert len(list_editions()[0]) == 1
 
@@ -332,6 +334,22 @@ def test_main_window_has_the_menu_entry(qtbot):
     assert window.import_prices_action in window.menuBar().actions()[0].menu().actions()
     window.import_prices_action.trigger()
     assert isinstance(window.import_wizard, ImportWizard)
+    window.import_wizard.close()
+
+    class Library:  # the library window of another branch: reload(), select_edition(id)
+        calls: list = []
+
+        def reload(self):
+            self.calls.append("reload")
+
+        def select_edition(self, edition_id):
+            self.calls.append(edition_id)
+
+    library = Library()
+    window.library_window = lambda: library
+    window.import_prices_action.trigger()
+    window.import_wizard.library_opener(7)
+    assert library.calls == ["reload", 7]
     window.import_wizard.close()
 
 

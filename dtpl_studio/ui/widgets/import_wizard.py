@@ -739,7 +739,7 @@ class CommitPage(QWizardPage):
         self.outcome.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.open_library = QPushButton(tr("wiz.commit.open_library"))
         self.open_library.setVisible(False)
-        self.open_library.clicked.connect(lambda: self.wiz.open_library_requested.emit(self.wiz.edition_id))
+        self.open_library.clicked.connect(self._open_library)
         grid = QGridLayout(self)
         grid.addWidget(self.what, 0, 0, 1, 2)
         grid.addWidget(self.publish, 1, 0, 1, 2)
@@ -788,11 +788,19 @@ class CommitPage(QWizardPage):
         self.outcome.setStyleSheet("")
         self.outcome.setText(tr("wiz.commit.stored" if added else "wiz.commit.existing", id=edition_id,
                                 where=where))
-        self.open_library.setVisible(True)
+        self.open_library.setVisible(wiz.library_opener is not None)
         # stored: no way back to import again, nothing left to cancel; only Close
         wiz.setButtonLayout([QWizard.WizardButton.Stretch, QWizard.WizardButton.FinishButton])
         wiz.committed.emit(edition_id)
         self.completeChanged.emit()
+
+    def _open_library(self) -> None:
+        wiz = self.wiz
+        if wiz.edition_id is None:
+            return
+        wiz.open_library_requested.emit(wiz.edition_id)
+        if wiz.library_opener is not None:
+            wiz.library_opener(wiz.edition_id)
 
     def isComplete(self) -> bool:  # noqa: N802 - Qt override
         return self.wiz.edition_id is not None
@@ -803,8 +811,10 @@ class ImportWizard(QWizard):
 
     Signals:
         committed(int): the edition id stored (or found identical) in the library.
-        open_library_requested(int): *Buka pustaka harga* was pressed (the window opens the
-            library at that edition; the library window is another part).
+        open_library_requested(int): *Buka pustaka harga* was pressed.
+
+    ``library_opener(edition_id)``: opens the price library at that edition (the window's
+    library window, another part); the button is shown after a commit only when it is set.
     """
 
     committed = Signal(int)
@@ -816,13 +826,15 @@ class ImportWizard(QWizard):
     unit_mapping_hook: Callable | None = None
 
     def __init__(self, parent: QWidget | None = None, *, path: Path | None = None,
-                 pool: QThreadPool | None = None, library_url: str | None = None):
+                 pool: QThreadPool | None = None, library_url: str | None = None,
+                 library_opener: Callable[[int], None] | None = None):
         super().__init__(parent)
         self.setWindowTitle(tr("wiz.title"))
         self.setWizardStyle(QWizard.WizardStyle.ClassicStyle)
         self.setOption(QWizard.WizardOption.NoBackButtonOnLastPage, False)
         self.pool = pool or QThreadPool.globalInstance()
         self.library_url = library_url
+        self.library_opener = library_opener
         self.preview: Preview | None = None
         self.convention_choice: NumberConvention | None = None
         self.columns_choice: dict[str, int | None] | None = None
