@@ -206,7 +206,7 @@ def _xlsx(preview: Preview, max_rows: int) -> None:
     from openpyxl import load_workbook
 
     preview.kind = "xlsx"
-    wb = load_workbook(preview.path, read_only=True, data_only=True)
+    wb = load_workbook(preview.path, read_only=True, data_only=True, keep_links=False)
     try:
         names = tuple(wb.sheetnames)
         preview.sheets = names
@@ -307,7 +307,7 @@ def cell_neighbourhood(path: Path, sheet: str, cell: str, radius: int = 3):
                           params={"reason": f"{cell!r} bukan alamat sel"})
     col, row = column_index_from_string(found.group(1)), int(found.group(2))
     try:
-        wb = load_workbook(path, read_only=True, data_only=True)
+        wb = load_workbook(path, read_only=True, data_only=True, keep_links=False)
     except (OSError, ValueError, KeyError) as exc:
         raise PricesError(f"{path}: {exc}", code="prices.list_unreadable", path=Path(path),
                           params={"reason": str(exc)}) from exc
