@@ -2118,6 +2118,488 @@ Pulihkan keadaan itu? (Berkas proyek baru berubah saat Anda menyimpan.)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Impor daftar &amp;harga…</source>
+        <comment>action.import_prices</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Impor daftar harga</source>
+        <comment>wiz.title</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tutup</source>
+        <comment>wiz.finish</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>1. Berkas</source>
+        <comment>wiz.file.title</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pilih daftar harga (CSV, JSON, xlsx). Wilayah dan tahun diisi dari berkas bila tertulis di sana; bila tidak, wajib diisi.</source>
+        <comment>wiz.file.subtitle</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Berkas:</source>
+        <comment>wiz.file.file</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pilih…</source>
+        <comment>wiz.file.browse</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Impor daftar harga</source>
+        <comment>wiz.file.open</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Daftar harga (*.csv *.json *.xlsx *.xlsm);;Semua berkas (*)</source>
+        <comment>wiz.file.filter</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tata letak terdeteksi: {layout}</source>
+        <comment>wiz.file.detected</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tata letak tidak dikenali: pilih di halaman berikut.</source>
+        <comment>wiz.file.undetected</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Wilayah:</source>
+        <comment>wiz.file.region</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>mis. Kabupaten Pangandaran</source>
+        <comment>wiz.file.region_placeholder</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tahun:</source>
+        <comment>wiz.file.year</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>dari berkas</source>
+        <comment>wiz.file.from_file</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>wajib: berkas tidak menyebutnya</source>
+        <comment>wiz.file.required</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>dari lembar Edisi</source>
+        <comment>wiz.file.from_edition</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>2. Pratinjau</source>
+        <comment>wiz.preview.title</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Berkas seperti yang akan dibaca. Baris judul yang terdeteksi ditandai ▶ dan berwarna.</source>
+        <comment>wiz.preview.subtitle</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tata letak:</source>
+        <comment>wiz.preview.layout</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(pilih tata letak)</source>
+        <comment>wiz.preview.choose_layout</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Dibaca sebagai:</source>
+        <comment>wiz.preview.read_as</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Penulisan angka:</source>
+        <comment>wiz.preview.convention</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>CSV {encoding}, pemisah &apos;{delimiter}&apos;, {rows} baris</source>
+        <comment>wiz.preview.csv</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>buku kerja; lembar yang ditampilkan: {sheet} (dari {sheets} lembar); {rows} baris</source>
+        <comment>wiz.preview.xlsx</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>JSON, {rows} rekaman (baris 0 = kunci)</source>
+        <comment>wiz.preview.json</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>baris judul: baris {line}</source>
+        <comment>wiz.preview.header</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>tata letak tetap: tidak ada satu baris judul</source>
+        <comment>wiz.preview.fixed_header</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>baris judul yang terdeteksi</source>
+        <comment>wiz.preview.header_tip</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Indonesia (1.234,5)</source>
+        <comment>wiz.convention.id</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Amerika (1,234.5)</source>
+        <comment>wiz.convention.us</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>terdeteksi dari kolom harga; ubah bila salah</source>
+        <comment>wiz.convention.detected</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>tidak dapat dipastikan dari kolom harga; bawaan Indonesia</source>
+        <comment>wiz.convention.undecided</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>angka JSON (bukan teks): tidak ada konvensi yang dipilih; tidak dapat diubah</source>
+        <comment>wiz.convention.json</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>angka sel dibaca apa adanya; teks angka dibaca konvensi Indonesia (1.234,5). Pengimpor ini tidak menerima pilihan lain.</source>
+        <comment>wiz.convention.xlsx</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ditentukan oleh pengimpor tata letak ini; tidak dapat diubah di sini</source>
+        <comment>wiz.convention.fixed</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>3. Pemetaan kolom</source>
+        <comment>wiz.mapping.title</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Kolom yang terdeteksi dari baris judul (baris {line}). Ubah bila salah; * = wajib.</source>
+        <comment>wiz.mapping.subtitle_csv</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tata letak {layout} membaca isian yang tetap: pemetaan hanya ditampilkan.</source>
+        <comment>wiz.mapping.subtitle_fixed</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Setiap peran dibaca dari kolom yang dipilih di sini.</source>
+        <comment>wiz.mapping.note_csv</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pengimpor ini tidak menerima pemetaan lain.</source>
+        <comment>wiz.mapping.note_fixed</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(tidak ada)</source>
+        <comment>wiz.mapping.none</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Isian</source>
+        <comment>wiz.mapping.field</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Dibaca dari</source>
+        <comment>wiz.mapping.source</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>semua isian</source>
+        <comment>wiz.mapping.all</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ditentukan oleh pengimpor {layout}</source>
+        <comment>wiz.mapping.by_importer</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Kolom wajib belum dipilih: {roles}</source>
+        <comment>wiz.mapping.missing</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Satu kolom dipilih untuk beberapa peran: {roles}</source>
+        <comment>wiz.mapping.twice</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>4. Impor dan temuan</source>
+        <comment>wiz.run.title</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Mengimpor {file}… (belum ada yang disimpan)</source>
+        <comment>wiz.run.running</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Batalkan impor</source>
+        <comment>wiz.run.cancel</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Impor lagi</source>
+        <comment>wiz.run.again</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Impor dibatalkan; tidak ada yang disimpan.</source>
+        <comment>wiz.run.cancelled</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{file} terbaca. Periksa temuan, lalu Lanjut untuk menyimpan.</source>
+        <comment>wiz.run.done</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Impor gagal; tidak ada yang disimpan.
+{error}</source>
+        <comment>wiz.run.failed</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tampilkan:</source>
+        <comment>wiz.run.filter</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>semua ({n})</source>
+        <comment>wiz.run.filter.all</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tingkat</source>
+        <comment>wiz.run.col.severity</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Lokasi</source>
+        <comment>wiz.run.col.where</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Temuan</source>
+        <comment>wiz.run.col.message</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tertulis</source>
+        <comment>wiz.run.col.raw</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tindakan</source>
+        <comment>wiz.run.col.action</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sel</source>
+        <comment>wiz.run.tab.cell</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Klik ganda sebuah temuan untuk melihat selnya.</source>
+        <comment>wiz.run.cell_hint</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Temuan ini tidak menunjuk sebuah sel.</source>
+        <comment>wiz.run.cell_none</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Baris {line}, kolom {column} (tertulis: {raw})</source>
+        <comment>wiz.run.cell_line</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Lembar {sheet}, sel {cell} (tertulis: {raw})</source>
+        <comment>wiz.run.cell_xlsx</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Satuan perlu dipetakan ({n})</source>
+        <comment>wiz.units.tab</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Satuan tertulis</source>
+        <comment>wiz.units.col.unit</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Baris</source>
+        <comment>wiz.units.col.count</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Lokasi</source>
+        <comment>wiz.units.col.where</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(kosong)</source>
+        <comment>wiz.units.empty</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Petakan satuan…</source>
+        <comment>wiz.units.map</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Semua satuan dikenal.</source>
+        <comment>wiz.units.none</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{units} satuan tidak dikenal; {rows} baris tidak diambil.</source>
+        <comment>wiz.units.note</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Penyimpanan pemetaan satuan belum tersedia di versi ini.</source>
+        <comment>wiz.units.no_store</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>5. Simpan ke pustaka</source>
+        <comment>wiz.commit.title</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Simpan sebagai edisi baru, atau Batal: tidak ada yang disimpan.</source>
+        <comment>wiz.commit.subtitle</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{kind} {region} {year}: {resources} upah/bahan/alat, {analyses} analisa, dari {file}</source>
+        <comment>wiz.commit.what</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Terbitkan (edisi tidak dapat diubah lagi)</source>
+        <comment>wiz.commit.publish</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tanpa centang: disimpan sebagai draf yang masih dapat disunting.</source>
+        <comment>wiz.commit.publish_tip</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Simpan ke pustaka</source>
+        <comment>wiz.commit.store</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Siap disimpan.</source>
+        <comment>wiz.commit.ready</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tidak ada yang disimpan: laporan impor tidak dapat dipakai. {status}</source>
+        <comment>wiz.commit.refused</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>berkas tidak menghasilkan satu pun upah/bahan/alat atau analisa</source>
+        <comment>wiz.commit.empty</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tidak ada yang disimpan.
+{error}</source>
+        <comment>wiz.commit.failed</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Disimpan sebagai edisi #{id} di {where}.</source>
+        <comment>wiz.commit.stored</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Edisi yang sama sudah ada: edisi #{id} di {where}; tidak ada yang ditambahkan.</source>
+        <comment>wiz.commit.existing</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Buka pustaka harga</source>
+        <comment>wiz.commit.open_library</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt; &amp;Kembali</source>
+        <comment>wiz.back</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Lanjut &gt;</source>
+        <comment>wiz.next</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Batal</source>
+        <comment>wiz.cancel</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Impor berjalan di latar; Batalkan impor menghentikannya. Klik ganda temuan untuk melihat selnya.</source>
+        <comment>wiz.run.subtitle</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Berkas ini paket edisi (.dtplharga), bukan daftar harga: paket diterima lewat pustaka harga (dtpl-studio import-prices BERKAS.dtplharga), tidak lewat wizard ini.</source>
+        <comment>wiz.file.package</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sel {cell} di lembar {sheet} tidak dapat ditampilkan: {reason}</source>
+        <comment>wiz.run.cell_unreadable</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tata letak ini tidak menyebut wilayah atau tahun: isi di halaman 1 (Kembali).</source>
+        <comment>wiz.preview.needs_region</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Impor RAB dari buku kerja atau CSV</source>
         <comment>dlg.import_rab.open</comment>
         <translation type="unfinished"></translation>

@@ -49,25 +49,32 @@ def load_default_book() -> PriceBook:
 
 def import_prices(path: Path, *, layout: str | None = None, region: str | None = None,
                   year: int | None = None, accept_corrections: bool = False, prices: str | None = None,
-                  library_url: str | None = None):
+                  library_url: str | None = None, **overrides):
     """Import a price file of any known layout; returns ``(PriceBook, ImportReport)``, with
     the checks every layout gets (:func:`~dtpl_studio.spreadsheets.checks.price_outliers`).
 
-    See :func:`_import_layout` for the layouts, the options and errors.
+    See :func:`_import_layout` for the layouts, the options, the import wizard's
+    ``overrides`` and errors.
     """
     from dtpl_studio.spreadsheets.checks import price_outliers
 
     book, report = _import_layout(path, layout=layout, region=region, year=year,
                                   accept_corrections=accept_corrections, prices=prices,
-                                  library_url=library_url)
+                                  library_url=library_url, **overrides)
     price_outliers(book, report)
     return book, report
 
 
 def _import_layout(path: Path, *, layout: str | None = None, region: str | None = None,
                    year: int | None = None, accept_corrections: bool = False, prices: str | None = None,
-                   library_url: str | None = None):
+                   library_url: str | None = None, progress=None, cancelled=None, **overrides):
     """Import a price file of any known layout; returns ``(PriceBook, ImportReport)``.
+
+    ``overrides`` (the import wizard's choices: ``columns``, ``header_line``, ``convention``)
+    go to the layout's reader when they are not None; :func:`layout_overrides` says which
+    ones a layout's reader takes (the CSV price lists take all three; the fixed layouts none).
+    ``progress``/``cancelled`` (a worker's callables) go to a reader that takes them and are
+    dropped for the others (which then run to their end).
 
     The layout is detected from the file (:func:`~dtpl_studio.spreadsheets.layouts.detect_layout`)
     unless ``layout`` names it (``ahsp-xlsx``, ``edisi-xlsx``, ``hspk-json``, ``harga-csv``,
@@ -87,6 +94,7 @@ def _import_layout(path: Path, *, layout: str | None = None, region: str | None 
         PricesError: a folder, a missing file, an unknown layout (the message lists the known
             ones), a file that cannot be read as its layout, or ``prices``/``accept_corrections``
             given for another layout than ``sni-flat`` (``prices.option_layout``).
+        dtpl_studio.spreadsheets.price_lists.ImportCancelledError: ``cancelled()`` answered True.
     """
     from dtpl_studio.services.units import load_user_units
     from dtpl_studio.spreadsheets.layouts import LayoutError, check_layout, detect_layout
@@ -124,14 +132,16 @@ def _import_layout(path: Path, *, layout: str | None = None, region: str | None 
         return book, report
     if name == "sni-flat":
         return _import_sni_flat(path, region, year, accept_corrections, prices, library_url)
-    from dtpl_studio.spreadsheets.analysis_csv import import_analysis_csv
-    from dtpl_studio.spreadsheets.hspk_json import import_hspk_json
-    from dtpl_studio.spreadsheets.price_lists import import_price_list_csv, import_ssh_csv
-
-    reader = {"hspk-json": import_hspk_json, "harga-csv": import_price_list_csv,
-              "ssh-csv": import_ssh_csv, "analisa-csv": import_analysis_csv}[name]
+    reader = _list_readers()[name]
+    given = {k: v for k, v in overrides.items() if v is not None}
+    refused = sorted(set(given) - set(layout_overrides(name)))
+    if refused:
+        raise PricesError(f"{path}: layout {name} takes no {', '.join(refused)}", code="prices.list_unreadable",
+                          path=path, params={"reason": f"tata letak {name} tidak menerima {', '.join(refused)}"})
     try:
-        return reader(path, region=region, year=year)
+        return reader(path, region=region, year=year, **given,
+                      **{k: v for k, v in (("progress", progress), ("cancelled", cancelled))
+                         if v is not None and k in _reader_params(name)})
     except WorkbookImportError as exc:
         raise PricesError(str(exc), code="prices.list_unreadable", path=path,
                           params={"reason": str(exc).split(": ", 1)[-1]}) from exc
@@ -179,6 +189,42 @@ def book_has_unpriced(book: PriceBook) -> list[str]:
     be published)."""
     used = {ln.ref for a in book.analyses.values() for ln in a.lines}
     return [k for k, r in book.resources.items() if not r.price and k in used]
+
+
+def _list_readers() -> dict:
+    """Layout name → reader ``(path, *, region, year, …) -> (book, report)`` of the layouts
+    read by a list reader (everything but the AHSP and edition workbooks and the SNI table,
+    which has options of its own)."""
+    from dtpl_studio.spreadsheets.analysis_csv import import_analysis_csv
+    from dtpl_studio.spreadsheets.hspk_json import import_hspk_json
+    from dtpl_studio.spreadsheets.price_lists import import_price_list_csv, import_ssh_csv
+
+    return {"hspk-json": import_hspk_json, "harga-csv": import_price_list_csv, "ssh-csv": import_ssh_csv,
+            "analisa-csv": import_analysis_csv}
+
+
+def layout_overrides(layout: str) -> tuple[str, ...]:
+    """Which of the import wizard's overrides (``columns``, ``header_line``, ``convention``)
+    the reader of ``layout`` takes: read from its signature, so a layout added later gets the
+    wizard's column mapping as soon as its reader takes ``columns``. A layout read by the
+    AHSP/edition workbook readers (fixed cells) takes none."""
+    import inspect
+
+    if layout in ("ahsp-xlsx", "edisi-xlsx"):
+        return ()
+    reader = _list_readers().get(layout)
+    if reader is None:
+        return ()
+    params = inspect.signature(reader).parameters
+    return tuple(k for k in ("columns", "header_line", "convention") if k in params)
+
+
+def _reader_params(layout: str) -> frozenset[str]:
+    """The keyword parameters of ``layout``'s list reader."""
+    import inspect
+
+    reader = _list_readers().get(layout)
+    return frozenset(inspect.signature(reader).parameters) if reader else frozenset()
 
 
 def _import_ahsp(path: Path):

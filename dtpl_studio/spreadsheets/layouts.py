@@ -41,6 +41,8 @@ LAYOUTS: dict[str, str] = {
 
 HSPK_KEYS = frozenset({"work_code", "work_description", "unit", "unit_price_idr"})
 PRICE_LIST_HEADS = frozenset({"komponen", "satuan", "harga_dasar"})
+#: how many non-blank lines of a CSV are searched for its heading row
+HEADING_SEARCH = 20
 SSH_HEADS = frozenset({"id_ssh", "komponen", "satuan", "harga", "kelompok"})
 
 
@@ -103,15 +105,17 @@ def detect_layout(path: Path) -> str:
     from dtpl_studio.spreadsheets.price_lists import decode_text, sniff_dialect
 
     text, _ = decode_text(head, partial=True)
-    first_line = next((ln for ln in text.splitlines() if ln.strip()), "")
+    lines = [ln for ln in text.splitlines() if any(ch.isalnum() for ch in ln)]
+    first_line = lines[0] if lines else ""
     dialect = sniff_dialect(text)
-    heads = {h.strip().strip('"').lower() for h in first_line.split(dialect.delimiter)}
-    if not any(ch.isalnum() for ch in first_line):  # an empty spreadsheet row before the table
-        first_line = next((ln for ln in text.splitlines() if any(ch.isalnum() for ch in ln)), first_line)
-    if SSH_HEADS <= heads:
-        return "ssh-csv"
-    if PRICE_LIST_HEADS <= heads:
-        return "harga-csv"
+    # the heading may sit below title rows and empty spreadsheet rows (a price list exported
+    # with its title: the harga-csv reader looks for it the same way)
+    for line in lines[:HEADING_SEARCH]:
+        heads = {h.strip().strip('"').lower() for h in line.split(dialect.delimiter)}
+        if SSH_HEADS <= heads:
+            return "ssh-csv"
+        if PRICE_LIST_HEADS <= heads:
+            return "harga-csv"
     from dtpl_studio.spreadsheets.analysis_csv import looks_like_analysis_csv
 
     if looks_like_analysis_csv(text):

@@ -53,7 +53,7 @@ import hashlib
 import io
 import re
 from collections import Counter
-from collections.abc import Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from decimal import Decimal
 from pathlib import Path
@@ -67,6 +67,31 @@ from dtpl_studio.spreadsheets.cells import CellNumberError, Quantity, check_numb
 from dtpl_studio.spreadsheets.report import ImportReport, WorkbookImportError, rupiah
 
 IMPORTER_VERSION = "1"
+#: rows between two progress reports / cancellation checks of a reader
+STEP = 250
+
+
+class ImportCancelledError(Exception):
+    """The reader's ``cancelled()`` answered True: it stopped, nothing was returned."""
+
+
+def _steps(rows: list, progress: Callable[[int, int, str], None] | None,
+           cancelled: Callable[[], bool] | None, label: str, offset: int = 0, total: int | None = None
+           ) -> Iterable:
+    """``rows`` as they are, reporting ``progress(done, total, label)`` and asking
+    ``cancelled()`` every :data:`STEP` rows.
+
+    Raises:
+        ImportCancelledError: ``cancelled()`` answered True.
+    """
+    total = len(rows) + offset if total is None else total
+    for n, row in enumerate(rows):
+        if n % STEP == 0:
+            if cancelled is not None and cancelled():
+                raise ImportCancelledError(label)
+            if progress is not None:
+                progress(offset + n, total, label)
+        yield row
 DELIMITERS = (";", ",", "\t", "|")
 
 
@@ -168,13 +193,77 @@ def _report(csv_file: CsvFile, importer: str) -> ImportReport:
     return report
 
 
-def _convention(report: ImportReport, samples: list[str]) -> NumberConvention:
+def _convention(report: ImportReport, samples: list[str], chosen: NumberConvention | None = None
+                ) -> NumberConvention:
     found = detect_convention([s for s in samples if s.strip()])
-    convention = found or NumberConvention.ID
     words = {NumberConvention.ID: "Indonesia (1.234,5)", NumberConvention.US: "titik desimal (1234.5)"}
+    if chosen is not None:
+        seen = words[found] if found else "tidak dapat dipastikan"
+        report.notes.append(f"angka harga dibaca dalam konvensi {words[chosen]}: dipilih pengguna "
+                            f"(terdeteksi: {seen})")
+        return chosen
+    convention = found or NumberConvention.ID
     report.notes.append(f"angka harga ditulis dalam konvensi {words[convention]}"
                         + ("" if found else " (tidak dapat dipastikan; bawaan Indonesia)"))
     return convention
+
+
+#: The columns of each CSV layout: role → the heading words (folded, spaces as ``_``) that name
+#: it, first match wins; the roles a file must have are in :data:`REQUIRED_COLUMNS`.
+COLUMN_ROLES: dict[str, dict[str, tuple[str, ...]]] = {
+    "harga-csv": {"kode": ("kode",), "komponen": ("komponen",), "satuan": ("satuan",),
+                  "harga": ("harga_dasar", "harga", "harga_satuan"), "kategori": ("kategori",)},
+    "ssh-csv": {"id_ssh": ("id_ssh",), "komponen": ("komponen",), "spesifikasi": ("spesifikasi",),
+                "satuan": ("satuan",), "harga": ("harga",), "kelompok": ("kelompok",), "tahun": ("tahun",)},
+}
+REQUIRED_COLUMNS: dict[str, tuple[str, ...]] = {
+    "harga-csv": ("komponen", "satuan", "harga"),
+    "ssh-csv": ("komponen", "satuan", "harga", "kelompok"),
+}
+
+
+def detect_columns(layout: str, heading: list[str]) -> dict[str, int | None]:
+    """Role → 0-based column of ``heading`` (a heading row's cells) for CSV ``layout``
+    (``harga-csv``/``ssh-csv``); None for a role the heading does not name."""
+    cols = _heading_map(heading)
+    return {role: next((cols[w] for w in words if w in cols), None)
+            for role, words in COLUMN_ROLES[layout].items()}
+
+
+def _given_columns(layout: str, columns: dict[str, int | None], name: str, report: ImportReport,
+                   path: Path) -> dict[str, int]:
+    """``columns`` checked: known roles, every required role present, no column used twice.
+
+    Raises:
+        WorkbookImportError: a required role has no column, or a column is given two roles.
+    """
+    roles = COLUMN_ROLES[layout]
+    given = {role: int(col) for role, col in columns.items() if role in roles and col is not None}
+    missing = [r for r in REQUIRED_COLUMNS[layout] if r not in given]
+    if missing:
+        raise WorkbookImportError(f"{name}: pemetaan kolom tanpa {', '.join(missing)}", report, path=path)
+    used = Counter(given.values())
+    twice = sorted(r for r, c in given.items() if used[c] > 1)
+    if twice:
+        raise WorkbookImportError(f"{name}: satu kolom dipetakan ke {', '.join(twice)}", report, path=path)
+    report.notes.append("pemetaan kolom dipilih pengguna: " + ", ".join(
+        f"{role} = kolom {col + 1}" for role, col in given.items()))
+    return given
+
+
+def _head_index(csv_file: CsvFile, header_line: int | None, report: ImportReport, path: Path) -> int | None:
+    """Index in ``csv_file.rows`` of the row starting at physical line ``header_line``.
+
+    Raises:
+        WorkbookImportError: no row starts at that line.
+    """
+    if header_line is None:
+        return None
+    found = next((i for i, (line, _) in enumerate(csv_file.rows) if line == header_line), None)
+    if found is None:
+        raise WorkbookImportError(f"{csv_file.name}: tidak ada baris judul pada baris {header_line}", report,
+                                  path=path)
+    return found
 
 
 class _Tally:
@@ -296,51 +385,70 @@ def _kind_of_heading(text: str) -> ResourceKind | None:
     return None
 
 
-def import_price_list_csv(path: Path, *, region: str | None = None, year: int | None = None
-                          ) -> tuple[PriceBook, ImportReport]:
+def import_price_list_csv(path: Path, *, region: str | None = None, year: int | None = None,
+                          columns: dict[str, int | None] | None = None, header_line: int | None = None,
+                          convention: NumberConvention | None = None,
+                          progress: Callable[[int, int, str], None] | None = None,
+                          cancelled: Callable[[], bool] | None = None) -> tuple[PriceBook, ImportReport]:
     """Read a ``harga-csv`` price list (module docstring) as a resource-only book.
+
+    The import wizard may override what is detected: ``columns`` (role of
+    :data:`COLUMN_ROLES` ``["harga-csv"]`` → 0-based column; ``komponen``, ``satuan``, ``harga``
+    required), ``header_line`` (the physical line of the heading row; with ``columns`` and no
+    heading found, every row is data) and ``convention`` (how prices are written). None keeps
+    the detection described in the module docstring. ``progress(done, total, label)`` and
+    ``cancelled()`` (a worker's callables, :mod:`dtpl_studio.ui.workers`) are called every
+    :data:`STEP` rows.
 
     Returns ``(book, report)``; an unreadable price is an ``error`` (the report is then not
     usable and the caller stores nothing).
 
     Raises:
-        WorkbookImportError: no heading row with ``Komponen``, ``Satuan`` and a price column.
+        WorkbookImportError: no heading row with ``Komponen``, ``Satuan`` and a price column
+            (and no ``columns``); a ``columns`` mapping without a required role or with one
+            column given two roles; no row at ``header_line``.
+        ImportCancelledError: ``cancelled()`` answered True.
         OSError: the file cannot be read.
     """
     csv_file = read_csv(path)
     report = _report(csv_file, "dtpl_studio.spreadsheets.price_lists.harga_csv")
-    head_at = next((i for i, (_, cells) in enumerate(csv_file.rows)
-                    if {"komponen", "satuan"} <= set(_heading_map(cells))), None)
+    head_at = _head_index(csv_file, header_line, report, Path(path))
     if head_at is None:
+        head_at = next((i for i, (_, cells) in enumerate(csv_file.rows)
+                        if {"komponen", "satuan"} <= set(_heading_map(cells))), None)
+    if head_at is None and columns is None:
         raise WorkbookImportError(f"{csv_file.name}: tidak ada baris judul dengan Komponen dan Satuan",
                                   report, path=Path(path))
-    head_line, head_cells = csv_file.rows[head_at]
-    cols = _heading_map(head_cells)
-    price_col = next((cols[k] for k in ("harga_dasar", "harga", "harga_satuan") if k in cols), None)
-    if price_col is None:
-        raise WorkbookImportError(f"{csv_file.name}: baris judul {head_line} tanpa kolom harga", report,
-                                  path=Path(path))
+    head_line, head_cells = csv_file.rows[head_at] if head_at is not None else (0, [])
+    if columns is None:
+        found = detect_columns("harga-csv", head_cells)
+        if found["harga"] is None:
+            raise WorkbookImportError(f"{csv_file.name}: baris judul {head_line} tanpa kolom harga", report,
+                                      path=Path(path))
+    else:
+        found = dict(_given_columns("harga-csv", columns, csv_file.name, report, Path(path)))
+    price_col = found["harga"]
     names = {i: c.strip() for i, c in enumerate(head_cells)}
-    c_code, c_name, c_unit, c_kind = cols.get("kode"), cols["komponen"], cols["satuan"], cols.get("kategori")
-    data = csv_file.rows[head_at + 1:]
+    c_code, c_name, c_unit, c_kind = found.get("kode"), found["komponen"], found["satuan"], found.get("kategori")
+    data = csv_file.rows[head_at + 1:] if head_at is not None else csv_file.rows
 
     def cell(cells: list[str], col: int | None) -> str:
         return cells[col] if col is not None and col < len(cells) else ""
 
-    convention = _convention(report, [cell(c, price_col) for _, c in data])
+    convention = _convention(report, [cell(c, price_col) for _, c in data], convention)
     book = PriceBook(_meta(BookKind.AHSP_HSD, report, region, year, "Harga satuan dasar"))
     sink = _Resources(book, report)
     tally = _Tally()
     codes: dict[str, list[int]] = {}
     heading_kind: ResourceKind | None = None
     blank = headings = left_out = 0
-    for line, cells in data:
+    for line, cells in _steps(data, progress, cancelled, csv_file.name):
         where = f"baris {line}"
         if not any(c.strip() for c in cells):
             blank += 1
             continue
         raw_name, raw_unit, raw_price = cell(cells, c_name), cell(cells, c_unit), cell(cells, price_col)
-        if [c.strip() for c in cells] == [c.strip() for c in head_cells]:
+        if head_cells and [c.strip() for c in cells] == [c.strip() for c in head_cells]:
             headings += 1
             report.add(Severity.INFO, "repeated-heading", "baris judul kolom diulang", sheet=where,
                        raw=raw_name, action="dilewati")
@@ -443,13 +551,24 @@ def is_construction(kelompok: str, komponen: str, spesifikasi: str) -> str:
     return ""
 
 
-def import_ssh_csv(path: Path, *, region: str | None = None, year: int | None = None
-                   ) -> tuple[PriceBook, ImportReport]:
+def import_ssh_csv(path: Path, *, region: str | None = None, year: int | None = None,
+                   columns: dict[str, int | None] | None = None, header_line: int | None = None,
+                   convention: NumberConvention | None = None,
+                   progress: Callable[[int, int, str], None] | None = None,
+                   cancelled: Callable[[], bool] | None = None) -> tuple[PriceBook, ImportReport]:
     """Read an ``ssh-csv`` standard price list (module docstring): its construction rows as a
     resource-only book of kind SSH.
 
+    ``columns`` (role of :data:`COLUMN_ROLES` ``["ssh-csv"]`` → 0-based column),
+    ``header_line`` (physical line of the heading row; the first row when None) and
+    ``convention`` override what is detected, ``progress``/``cancelled`` are called, as in
+    :func:`import_price_list_csv`.
+
     Raises:
-        WorkbookImportError: no heading with ``komponen``, ``satuan``, ``harga``, ``kelompok``.
+        WorkbookImportError: no heading with ``komponen``, ``satuan``, ``harga``, ``kelompok``
+            (or a ``columns`` mapping without one of them, or one column given two roles); no
+            row at ``header_line``.
+        ImportCancelledError: ``cancelled()`` answered True.
         OSError: the file cannot be read.
     """
     import ftfy
@@ -458,12 +577,17 @@ def import_ssh_csv(path: Path, *, region: str | None = None, year: int | None = 
     report = _report(csv_file, "dtpl_studio.spreadsheets.price_lists.ssh_csv")
     if not csv_file.rows:
         raise WorkbookImportError(f"{csv_file.name}: berkas kosong", report, path=Path(path))
-    cols = _heading_map(csv_file.rows[0][1])
-    need = ("komponen", "satuan", "harga", "kelompok")
-    if not all(k in cols for k in need):
-        raise WorkbookImportError(f"{csv_file.name}: baris judul tanpa {', '.join(k for k in need if k not in cols)}",
-                                  report, path=Path(path))
-    data = csv_file.rows[1:]
+    head_at = _head_index(csv_file, header_line, report, Path(path)) or 0
+    if columns is None:
+        cols = _heading_map(csv_file.rows[head_at][1])
+        need = REQUIRED_COLUMNS["ssh-csv"]
+        if not all(k in cols for k in need):
+            raise WorkbookImportError(
+                f"{csv_file.name}: baris judul tanpa {', '.join(k for k in need if k not in cols)}",
+                report, path=Path(path))
+    else:
+        cols = _given_columns("ssh-csv", columns, csv_file.name, report, Path(path))
+    data = csv_file.rows[head_at + 1:]
 
     def cell(cells: list[str], key: str) -> str:
         col = cols.get(key)
@@ -482,7 +606,7 @@ def import_ssh_csv(path: Path, *, region: str | None = None, year: int | None = 
     left = Counter()
     repaired = 0
     chosen: list[tuple[int, list[str], str, str, str]] = []
-    for line, cells in data:
+    for line, cells in _steps(data, progress, cancelled, csv_file.name, total=len(data) * 2):
         if not any(c.strip() for c in cells):
             left["blank"] += 1
             continue
@@ -500,8 +624,9 @@ def import_ssh_csv(path: Path, *, region: str | None = None, year: int | None = 
             left[why] += 1
             continue
         chosen.append((line, cells, fixed["komponen"], fixed["spesifikasi"], fixed["satuan"]))
-    convention = _convention(report, [cell(c, "harga") for _, c in data])  # the whole column: more evidence
-    for line, cells, komponen, spesifikasi, raw_unit in chosen:
+    convention = _convention(report, [cell(c, "harga") for _, c in data], convention)  # the whole column
+    for line, cells, komponen, spesifikasi, raw_unit in _steps(chosen, progress, cancelled, csv_file.name,
+                                                               offset=len(data), total=len(data) + len(chosen)):
         where = f"baris {line}"
         name = clean_name(komponen)
         spec = clean_name(spesifikasi)

@@ -204,6 +204,7 @@ class MainWindow(QMainWindow):
         self.export_action = self._action("action.export_pdf", self.export_dialog, ["Ctrl+E"])
         self.export_xlsx_action = self._action("action.export_xlsx", self.export_xlsx_dialog, ["Ctrl+Shift+E"])
         self.import_rab_action = self._action("action.import_rab", self.import_rab_dialog, [])
+        self.import_prices_action = self._action("action.import_prices", self.import_prices_wizard, [])
         self.quit_action = self._action("action.quit", self.close, [K.Quit])
         self.undo_action = self._action("action.undo", self.undo, ["Ctrl+Z"])
         self.redo_action = self._action("action.redo", self.redo, ["Ctrl+Shift+Z", "Ctrl+Y"])
@@ -275,6 +276,7 @@ class MainWindow(QMainWindow):
         file_menu.addAction(self.export_action)
         file_menu.addAction(self.export_xlsx_action)
         file_menu.addAction(self.import_rab_action)
+        file_menu.addAction(self.import_prices_action)
         file_menu.addSeparator()
         file_menu.addAction(self.quit_action)
         edit_menu = bar.addMenu(tr("menu.edit"))
@@ -815,6 +817,24 @@ class MainWindow(QMainWindow):
             return None
         self.packages.setCurrentRow(len(self.doc.program.packages) - 1)
         return package
+
+    def import_prices_wizard(self) -> None:
+        """Berkas › Impor daftar harga… (issue 8 point 4): the bengkel's import wizard, modeless;
+        its *Buka pustaka harga* opens the library window (``library_window()``, when this
+        window has one), reloaded, at the stored edition (its ``select_edition(id)``)."""
+        from dtpl_studio.ui.widgets.import_wizard import ImportWizard
+
+        def open_library(edition_id: int) -> None:
+            window = self.library_window()
+            if hasattr(window, "reload"):  # the window may predate the new edition
+                window.reload()
+            if hasattr(window, "select_edition"):
+                window.select_edition(edition_id)
+
+        wizard = ImportWizard(self, library_opener=open_library if hasattr(self, "library_window") else None)
+        wizard.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self.import_wizard = wizard
+        wizard.show()
 
     def import_rab_dialog(self) -> None:
         """Berkas › Impor RAB… (issue 10 point 8): a workbook or CSV, its report, then the
