@@ -805,6 +805,56 @@ Content fingerprint (SHA-256) published:
         <translation>lines</translation>
     </message>
     <message>
+        <source>Menyimpan ke pustaka harga…</source>
+        <comment>library.saving</comment>
+        <translation>Saving to the price library…</translation>
+    </message>
+    <message>
+        <source>tambah</source>
+        <comment>library.audit.add</comment>
+        <translation>add</translation>
+    </message>
+    <message>
+        <source>ubah</source>
+        <comment>library.audit.update</comment>
+        <translation>change</translation>
+    </message>
+    <message>
+        <source>terbitkan</source>
+        <comment>library.audit.publish</comment>
+        <translation>publish</translation>
+    </message>
+    <message>
+        <source>hapus</source>
+        <comment>library.audit.delete</comment>
+        <translation>delete</translation>
+    </message>
+    <message>
+        <source>buat pustaka</source>
+        <comment>library.audit.create</comment>
+        <translation>create library</translation>
+    </message>
+    <message>
+        <source>perbarui skema</source>
+        <comment>library.audit.upgrade</comment>
+        <translation>upgrade schema</translation>
+    </message>
+    <message>
+        <source>edisi #{id}</source>
+        <comment>library.audit.edition</comment>
+        <translation>edition #{id}</translation>
+    </message>
+    <message>
+        <source>edisi #{id}, harga dasar {item}</source>
+        <comment>library.audit.resource</comment>
+        <translation>edition #{id}, base price {item}</translation>
+    </message>
+    <message>
+        <source>edisi #{id}, analisa {item}</source>
+        <comment>library.audit.analysis</comment>
+        <translation>edition #{id}, analysis {item}</translation>
+    </message>
+    <message>
         <source>Ubah harga dasar {key}</source>
         <comment>library.cmd.resource</comment>
         <translation>Change base price {key}</translation>

@@ -1073,6 +1073,56 @@ Sidik isi (SHA-256) yang diterbitkan:
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Menyimpan ke pustaka harga…</source>
+        <comment>library.saving</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>tambah</source>
+        <comment>library.audit.add</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ubah</source>
+        <comment>library.audit.update</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>terbitkan</source>
+        <comment>library.audit.publish</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>hapus</source>
+        <comment>library.audit.delete</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>buat pustaka</source>
+        <comment>library.audit.create</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>perbarui skema</source>
+        <comment>library.audit.upgrade</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>edisi #{id}</source>
+        <comment>library.audit.edition</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>edisi #{id}, harga dasar {item}</source>
+        <comment>library.audit.resource</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>edisi #{id}, analisa {item}</source>
+        <comment>library.audit.analysis</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Ubah harga dasar {key}</source>
         <comment>library.cmd.resource</comment>
         <translation type="unfinished"></translation>

@@ -21,11 +21,12 @@ import dataclasses
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from decimal import Decimal
+from typing import Any
 
 from dtpl_studio.audit import AuditEntry
 from dtpl_studio.costing.edition_diff import EditionDiff, diff_books
 from dtpl_studio.costing.numbers import NumberParseError, parse_number
-from dtpl_studio.costing.pricebook import PriceBook, PriceBookError, Resource
+from dtpl_studio.costing.pricebook import Analysis, LineKind, PriceBook, PriceBookError, Resource
 from dtpl_studio.costing.units import UnknownUnitError, read_unit
 from dtpl_studio.errors import DtplError
 from dtpl_studio.services.session import target_lock
@@ -40,8 +41,8 @@ from dtpl_studio.storage.library import (
 __all__ = [
     "ConflictError", "EditionInfo", "EditionView", "LibraryError", "ReadOnlyLibraryError", "ValueInputError",
     "audit_entries", "compare_editions", "derive_draft", "library_state", "load_edition",
-    "parse_coefficient", "parse_price", "parse_unit", "publish_edition", "set_line_coefficient",
-    "write_resource",
+    "parse_coefficient", "parse_price", "parse_unit", "publish_edition", "write_line_coefficient",
+    "write_resource", "affected_analyses", "attempt",
 ]
 
 
@@ -192,28 +193,49 @@ def write_resource(edition_id: int, resource: Resource, expected_version: int, l
         return library.update_resource(edition_id, resource, expected_version=expected_version, who=who)
 
 
-def set_line_coefficient(edition_id: int, book: PriceBook, code: str, index: int, coefficient: Decimal,
-                         expected_version: int, library_url: str | None = None, *,
-                         who: str | None = None) -> tuple[int, Decimal]:
-    """Set the coefficient of line ``index`` (0-based) of analysis ``code`` of draft
-    ``edition_id``: the analysis as ``book`` holds it, with that one line changed, replaces the
-    stored one if its version is still ``expected_version``. ``book`` is changed too only
-    when the library took it. Returns ``(new version, old coefficient)``; the audit log gets
-    who, when and ``line N: old → new``.
+def write_line_coefficient(edition_id: int, analysis: Analysis, index: int, coefficient: Decimal,
+                           expected_version: int, library_url: str | None = None, *,
+                           who: str | None = None) -> tuple[int, Analysis]:
+    """Set the coefficient of line ``index`` (0-based) of ``analysis`` (as the window holds
+    it) in draft ``edition_id``: a copy with that one line changed replaces the stored analysis
+    if its version is still ``expected_version``. ``analysis`` itself is not changed (the
+    call may run on a worker thread). Returns ``(new version, the changed copy)``; the audit
+    log gets who, when and ``line N coefficient=old`` → ``…=new``.
 
     Raises:
         IndexError: no line ``index``.
         as :func:`write_resource`.
     """
-    analysis = book.analyses[code]
-    old = analysis.lines[index].coefficient
     lines = list(analysis.lines)
     lines[index] = dataclasses.replace(lines[index], coefficient=coefficient)
     changed = dataclasses.replace(analysis, lines=lines)
     with _writing(library_url) as library:
         version = library.update_analysis(edition_id, changed, expected_version=expected_version, who=who)
-    book.put_analysis(changed)
-    return version, old
+    return version, changed
+
+
+def affected_analyses(book: PriceBook, *, resource: str | None = None, analysis: str | None = None) -> list[str]:
+    """Codes of the analyses whose F may change when resource ``resource`` or analysis
+    ``analysis`` changes: those with a line on it, and those using any of them as a
+    sub-analysis, transitively (``analysis`` itself included). Book order."""
+    users: dict[str, set[str]] = {}
+    for a in book.analyses.values():
+        for ln in a.lines:
+            if ln.kind is LineKind.SUB_ANALYSIS:
+                users.setdefault("A:" + ln.ref, set()).add(a.code)
+            elif ln.kind is not LineKind.PCT_OF_MATERIAL:
+                users.setdefault("R:" + ln.ref, set()).add(a.code)
+    found: set[str] = set()
+    todo = list(users.get("R:" + resource, ())) if resource is not None else []
+    if analysis is not None:
+        todo.append(analysis)
+    while todo:
+        code = todo.pop()
+        if code in found:
+            continue
+        found.add(code)
+        todo.extend(users.get("A:" + code, ()))
+    return [code for code in book.analyses if code in found]
 
 
 def derive_draft(edition_id: int, library_url: str | None = None, *, who: str | None = None) -> int:
@@ -269,3 +291,14 @@ def compare_editions(old_id: int, new_id: int, library_url: str | None = None,
     if cancelled and cancelled():
         raise InterruptedError("cancelled")
     return (f"#{old_info.id} {old_info.label()}", f"#{new_info.id} {new_info.label()}", diff_books(old, new))
+
+
+def attempt(fn: Callable[..., Any], *args: Any, progress: Callable | None = None, cancelled: Callable | None = None,
+            **kwargs: Any) -> tuple[bool, Any]:
+    """``(True, fn(*args, **kwargs))``, or ``(False, the exception)`` for a library refusal or
+    any other failure of ``fn``: a worker task's shape for a write whose caller must know
+    the kind of refusal (a :class:`ConflictError` reloads the edition)."""
+    try:
+        return True, fn(*args, **kwargs)
+    except Exception as exc:  # noqa: BLE001 - handed to the caller, who explains it
+        return False, exc

@@ -53,6 +53,17 @@ def _settle(qtbot, win: LibraryWindow) -> None:
     qtbot.wait(1)
 
 
+def _idle(qtbot, win: LibraryWindow) -> None:
+    """Wait for the window's worker tasks (loads, writes) to end."""
+    qtbot.waitUntil(lambda: not win.busy and not win.writing, timeout=20000)
+
+
+def _edit(qtbot, win: LibraryWindow, started: bool) -> bool:
+    assert started
+    _idle(qtbot, win)
+    return True
+
+
 def _show(qtbot, win: LibraryWindow, edition_id: int) -> None:
     win.select_edition(edition_id, force=True)
     qtbot.waitUntil(lambda: not win.busy and win.view is not None and win.view.info.id == edition_id,
@@ -103,6 +114,8 @@ def test_edit_price_undo_redo_through_the_library(qtbot, library, tmp_path):
     # through the model, as a double-click edit does
     row = win.resources_model.keys.index(key)
     assert win.resources_model.setData(win.resources_model.index(row, 4), "1.234.567,50")
+    assert not win.editable  # while the write runs
+    _idle(qtbot, win)
     assert _stored_price(library, 1, key) == Decimal("1234567.50")
     assert win.resources_model.text(row, 4) == "1.234.567,50"
     assert win.view.rates[users[0]] != old_rate  # F follows
@@ -112,15 +125,22 @@ def test_edit_price_undo_redo_through_the_library(qtbot, library, tmp_path):
     assert win.audit_model.rows[0][4:] == (str(old), "1234567.50")  # the audit tab shows it
     _shot(win, "libwin-edit.png", tmp_path)
 
-    win.undo_stack.undo()
+    assert win.undo_stack.count() == 1 and win.undo_action.isEnabled()
+    win.undo_action.trigger()
+    _idle(qtbot, win)
     assert _stored_price(library, 1, key) == old  # the library holds the old value again
     assert win.view.book.resources[key].price == old and win.view.rates[users[0]] == old_rate
-    win.undo_stack.redo()
+    assert win.undo_stack.index() == 0 and win.redo_action.isEnabled()
+    win.redo()
+    _idle(qtbot, win)
     assert _stored_price(library, 1, key) == Decimal("1234567.50")
-    win.undo_stack.undo()
+    assert win.view.book.resources[key].price == Decimal("1234567.50")
+    win.undo()
+    _idle(qtbot, win)
     assert _stored_price(library, 1, key) == old
+    assert [e.new for e in library_edit.audit_entries(1, library)[:3]] == [str(old), "1234567.50", str(old)]
     # name and unit too; a unit through the one unit reading
-    assert win.edit_resource(key, "unit", "M3")
+    _edit(qtbot, win, win.edit_resource(key, "unit", "M3"))
     with PriceLibrary(library) as lib:
         assert lib.load_edition(1).resources[key].unit == "m3"
         assert lib.info(1).content_hash == win.view.book.content_hash()
@@ -130,7 +150,7 @@ def test_edit_price_undo_redo_through_the_library(qtbot, library, tmp_path):
     assert "12.5x" in win.message.text()
 
 
-def test_edit_coefficient_and_undo(qtbot, library):
+def test_edit_coefficient_and_undo(qtbot, library, tmp_path):
     win = _open(qtbot, library)
     _show(qtbot, win, 1)
     code = next(c for c, a in win.view.book.analyses.items() if a.lines)
@@ -138,16 +158,22 @@ def test_edit_coefficient_and_undo(qtbot, library):
     old = win.view.book.analyses[code].lines[0].coefficient
     old_rate = win.view.rates[code]
     assert win.lines_model.setData(win.lines_model.index(0, 4), "2,5")
+    _idle(qtbot, win)
     with PriceLibrary(library) as lib:
         assert lib.load_edition(1).analyses[code].lines[0].coefficient == Decimal("2.5")
     assert win.view.rates[code] != old_rate
     entry = library_edit.audit_entries(1, library)[0]
     assert entry.subject == f"edition 1 analysis {code}"
     assert entry.old == f"line 1 coefficient={old}" and entry.new == "line 1 coefficient=2.5"
-    win.undo_stack.undo()
+    assert win.lines_model.rows[0][4] == Decimal("2.5")
+    win.undo()
+    _idle(qtbot, win)
+    assert win.lines_model.rows[0][4] == old
     with PriceLibrary(library) as lib:
         assert lib.load_edition(1).analyses[code].lines[0].coefficient == old
     assert win.view.rates[code] == old_rate
+    win.tabs.setCurrentIndex(2)
+    _shot(win, "libwin-audit.png", tmp_path)
 
 
 def test_conflict_is_refused_with_the_message_and_reloads(qtbot, library):
@@ -159,7 +185,7 @@ def test_conflict_is_refused_with_the_message_and_reloads(qtbot, library):
         theirs = other.load_edition(1).resources[key]
         theirs.price = Decimal("777")
         other.update_resource(1, theirs, expected_version=seen.resources[key], who="budi@bengkel")
-    assert not win.edit_resource(key, "price", "888")
+    _edit(qtbot, win, win.edit_resource(key, "price", "888"))
     assert _stored_price(library, 1, key) == Decimal("777")  # theirs kept
     assert "budi@bengkel" in win.message.text() and key in win.message.text()
     assert "tidak disimpan" in win.message.text()
@@ -167,8 +193,10 @@ def test_conflict_is_refused_with_the_message_and_reloads(qtbot, library):
     qtbot.waitUntil(lambda: not win.busy and win.view.book.resources[key].price == Decimal("777"), timeout=20000)
     assert "budi@bengkel" in win.message.text()  # still shown after the reload
     # now the window's edit goes through, and its undo writes 777 back
-    assert win.edit_resource(key, "price", "888")
-    win.undo_stack.undo()
+    _edit(qtbot, win, win.edit_resource(key, "price", "888"))
+    assert _stored_price(library, 1, key) == Decimal("888")
+    win.undo()
+    _idle(qtbot, win)
     assert _stored_price(library, 1, key) == Decimal("777")
 
 
@@ -176,12 +204,13 @@ def test_undo_after_a_change_behind_the_back_is_refused(qtbot, library):
     win = _open(qtbot, library)
     _show(qtbot, win, 1)
     key = next(iter(win.view.book.resources))
-    assert win.edit_resource(key, "price", "1.000")
+    _edit(qtbot, win, win.edit_resource(key, "price", "1.000"))
     with PriceLibrary(library) as other:
         theirs = other.load_edition(1).resources[key]
         theirs.price = Decimal("2000")
         other.update_resource(1, theirs, expected_version=other.versions(1).resources[key], who="sri@bengkel")
-    win.undo_stack.undo()  # would overwrite sri's 2000 with the old price: refused
+    win.undo()  # would overwrite sri's 2000 with the old price: refused
+    _idle(qtbot, win)
     assert _stored_price(library, 1, key) == Decimal("2000")
     assert "sri@bengkel" in win.message.text()
     assert win.undo_stack.count() == 0  # the refused step is dropped
@@ -197,25 +226,27 @@ def test_published_edition_is_read_only_and_derive_publish(qtbot, library):
     assert not (win.resources_model.flags(win.resources_model.index(row, 4)) & win.resources_model.flags(
         win.resources_model.index(row, 4)).ItemIsEditable)
     assert not win.edit_resource(key, "price", "1")
-    new_id = win.derive()
-    qtbot.waitUntil(lambda: not win.busy and win.view is not None and win.view.info.id == new_id, timeout=20000)
+    assert win.derive()
+    qtbot.waitUntil(lambda: not win.busy and win.view is not None and win.view.info.id != 2, timeout=20000)
+    new_id = win.view.info.id
     assert not win.view.info.published and win.editable
     assert win.view.info.derived_from_id == 2
-    assert win.edit_resource(key, "price", "4.321")
+    _edit(qtbot, win, win.edit_resource(key, "price", "4.321"))
     asked: list[str] = []
     win.confirm = lambda title, text: asked.append(text) or True
-    digest = win.publish()
-    assert digest == win.view.book.content_hash() or digest is not None
+    digest = win.view.book.content_hash()
+    assert win.publish()
     assert digest in asked[0]  # the confirmation names the content hash
     qtbot.waitUntil(lambda: not win.busy and win.view.info.id == new_id and win.view.info.published, timeout=20000)
+    assert win.view.info.content_hash == digest
     assert not win.editable and win.undo_stack.count() == 0
     actions = [e.action for e in library_edit.audit_entries(new_id, library)]
     assert actions[:3] == ["publish", "update", "add"]
     # declining publishes nothing
-    assert win.derive() is not None
+    assert win.derive()
     qtbot.waitUntil(lambda: not win.busy and not win.view.info.published, timeout=20000)
     win.confirm = lambda title, text: False
-    assert win.publish() is None and not win.view.info.published
+    assert not win.publish() and not win.view.info.published
 
 
 def test_read_only_library_explains_why(qtbot, library, monkeypatch):

@@ -24,10 +24,12 @@ from __future__ import annotations
 
 import dataclasses
 import logging
+import re
 from collections.abc import Callable, Sequence
 from decimal import Decimal
 from typing import Any
 
+import shiboken6
 from PySide6.QtCore import (
     QAbstractTableModel,
     QModelIndex,
@@ -83,6 +85,26 @@ def _money(value: Decimal | None) -> str:
     return "—" if value is None else format_rate(value)
 
 
+def _short(value: Decimal | None, places: int = 6) -> str:
+    """``value`` with at most ``places`` decimals, ``…`` when it has more (a coefficient such as
+    0,0439714285714… computed in the source workbook): the cell shows it short, its tooltip and
+    its editor the exact value."""
+    if value is None:
+        return "—"
+    exponent = value.as_tuple().exponent
+    if isinstance(exponent, int) and -exponent > places and value != value.quantize(Decimal(1).scaleb(-places)):
+        return format_number(value.quantize(Decimal(1).scaleb(-places))) + "…"
+    return format_number(value)
+
+
+def _short_money(value: Decimal | None) -> str:
+    """A price or amount, rounded to the sen for display (``…`` when it has more decimals)."""
+    if value is None:
+        return "—"
+    text = _short(value, 2)
+    return text if text.endswith("…") else _money(value)
+
+
 def _signed(value: Decimal | None) -> str:
     if value is None:
         return "—"
@@ -103,6 +125,29 @@ def _field_word(name: str) -> str:
         return tr(f"library.field.{name}")
     except KeyError:  # a field the diff learned later
         return name
+
+
+def _action_word(action: str) -> str:
+    """An audit action (``add``, ``update``, ``publish``, ``delete``…) in the GUI language."""
+    try:
+        return tr(f"library.audit.{action}")
+    except KeyError:  # an action a later version records
+        return action
+
+
+_SUBJECT = re.compile(r"^edition (\d+)(?: (resource|analysis) (.+))?$")
+
+
+def _subject_words(subject: str) -> str:
+    """``edition 3 resource Semen`` → ``edisi #3, harga dasar Semen`` (the log stores it in
+    English, the form every client writes); anything else as stored."""
+    found = _SUBJECT.match(subject)
+    if found is None:
+        return subject
+    edition, what, item = found.groups()
+    if what is None:
+        return tr("library.audit.edition", id=edition)
+    return tr(f"library.audit.{what}", id=edition, item=item)
 
 
 def _fit_columns(view: QTableView, widest: int) -> None:
@@ -171,8 +216,11 @@ class RowsModel(QAbstractTableModel):
         if not index.isValid():
             return None
         row, column = index.row(), index.column()
-        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole):
+        if role == Qt.ItemDataRole.DisplayRole:
             return self.text(row, column)
+        if role == Qt.ItemDataRole.EditRole:  # the exact value to edit
+            value = self.rows[row][column]
+            return format_number(value) if isinstance(value, Decimal) else self.text(row, column)
         if role == Qt.ItemDataRole.UserRole:  # sort key
             value = self.rows[row][column]
             if isinstance(value, Decimal | int):
@@ -185,7 +233,11 @@ class RowsModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.ForegroundRole and (row, column) in self.foregrounds:
             return QBrush(self.foregrounds[(row, column)])
         if role == Qt.ItemDataRole.ToolTipRole:
-            return self.tips.get((row, column))
+            tip = self.tips.get((row, column))
+            value = self.rows[row][column]
+            if tip is None and isinstance(value, Decimal) and self.text(row, column).endswith("…"):
+                return format_number(value)
+            return tip
         return None
 
     def flags(self, index: QModelIndex | QPersistentModelIndex) -> Qt.ItemFlag:
@@ -241,6 +293,7 @@ def _table(model: RowsModel, *, sortable: bool = True) -> tuple[QTableView, _Fil
     view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
     view.setEditTriggers(QAbstractItemView.EditTrigger.DoubleClicked | QAbstractItemView.EditTrigger.EditKeyPressed
                          | QAbstractItemView.EditTrigger.AnyKeyPressed)
+    view.horizontalHeader().setResizeContentsPrecision(200)  # fitting a column reads 200 rows, not 15 000
     view.verticalHeader().setVisible(False)
     view.verticalHeader().setDefaultSectionSize(22)
     view.setAlternatingRowColors(True)
@@ -248,60 +301,77 @@ def _table(model: RowsModel, *, sortable: bool = True) -> tuple[QTableView, _Fil
     return view, proxy
 
 
-class ResourceEdit(QUndoCommand):
-    """One resource of a draft changed (name, unit or price): ``redo`` writes ``new``,
-    ``undo`` writes ``old`` back, each expecting the version the previous write left
-    (so neither ever overwrites somebody else's change). The first ``redo`` (on push) does
-    nothing: the window wrote it before pushing. A refused write makes the command obsolete
-    (QUndoStack drops it)."""
+class LibraryEdit(QUndoCommand):
+    """One change of a draft, already written to the library by the window (a worker task)
+    before it is pushed: ``redo``/``undo`` only show the new/old value in the window. The
+    window writes the value of an undo or redo first (:meth:`LibraryWindow.undo`), under the
+    version the previous write left (so neither overwrites somebody else's change), then
+    calls the stack; a refused write marks the command ``refused`` and the stack drops it
+    (obsolete)."""
 
-    def __init__(self, window: LibraryWindow, edition_id: int, old: Resource, new: Resource, version: int):
-        super().__init__(tr("library.cmd.resource", key=new.code or new.key))
-        self.window, self.edition_id, self.old, self.new, self.version = window, edition_id, old, new, version
-        self._first = True
+    def __init__(self, window: LibraryWindow, edition_id: int, text: str, version: int):
+        super().__init__(text)
+        self.window, self.edition_id, self.version = window, edition_id, version
+        self.refused = False
+        self._result: Any = None  # what the window's write of this step returned
+
+    def write(self, undo: bool) -> tuple[Callable, tuple]:
+        """The service call (function, arguments) writing the old (``undo``) or new value."""
+        raise NotImplementedError
+
+    def show(self, undo: bool, result: Any) -> None:
+        """Show the written value in the window (``result``: the service call's result)."""
+        raise NotImplementedError
 
     def redo(self) -> None:
-        if self._first:
-            self._first = False
-            return
-        self._write(self.new)
+        self._step(False)
 
     def undo(self) -> None:
-        self._write(self.old)
+        self._step(True)
 
-    def _write(self, resource: Resource) -> None:
-        version = self.window.write_resource(self.edition_id, resource, self.version)
-        if version is None:
+    def _step(self, undo: bool) -> None:
+        if self.refused:
             self.setObsolete(True)
-        else:
-            self.version = version
+            return
+        result, self._result = self._result, None
+        if result is not None:  # None: the push itself; the window shows it already
+            self.show(undo, result)
 
 
-class CoefficientEdit(QUndoCommand):
-    """One analysis line's coefficient changed; same rules as :class:`ResourceEdit`."""
+class ResourceEdit(LibraryEdit):
+    """A resource of a draft changed (name, unit or price)."""
+
+    def __init__(self, window: LibraryWindow, edition_id: int, old: Resource, new: Resource, version: int):
+        super().__init__(window, edition_id, tr("library.cmd.resource", key=new.code or new.key), version)
+        self.old, self.new = old, new
+
+    def write(self, undo: bool) -> tuple[Callable, tuple]:
+        return library_edit.write_resource, (self.edition_id, self.old if undo else self.new, self.version,
+                                             self.window.library_url)
+
+    def show(self, undo: bool, result: Any) -> None:
+        self.version = result
+        self.window.show_resource(self.edition_id, self.old if undo else self.new, result)
+
+
+class CoefficientEdit(LibraryEdit):
+    """An analysis line's coefficient changed."""
 
     def __init__(self, window: LibraryWindow, edition_id: int, code: str, index: int, old: Decimal, new: Decimal,
                  version: int):
-        super().__init__(tr("library.cmd.coefficient", code=code, line=index + 1))
-        self.window, self.edition_id, self.code, self.index = window, edition_id, code, index
-        self.old, self.new, self.version = old, new, version
-        self._first = True
+        super().__init__(window, edition_id, tr("library.cmd.coefficient", code=code, line=index + 1), version)
+        self.code, self.index, self.old, self.new = code, index, old, new
 
-    def redo(self) -> None:
-        if self._first:
-            self._first = False
-            return
-        self._write(self.new)
+    def write(self, undo: bool) -> tuple[Callable, tuple]:
+        view = self.window.view
+        assert view is not None
+        return library_edit.write_line_coefficient, (self.edition_id, view.book.analyses[self.code], self.index,
+                                                     self.old if undo else self.new, self.version,
+                                                     self.window.library_url)
 
-    def undo(self) -> None:
-        self._write(self.old)
-
-    def _write(self, value: Decimal) -> None:
-        version = self.window.write_coefficient(self.edition_id, self.code, self.index, value, self.version)
-        if version is None:
-            self.setObsolete(True)
-        else:
-            self.version = version
+    def show(self, undo: bool, result: Any) -> None:
+        self.version, analysis = result
+        self.window.show_analysis_change(self.edition_id, analysis, self.version)
 
 
 class LibraryWindow(QMainWindow):
@@ -325,8 +395,10 @@ class LibraryWindow(QMainWindow):
         self._load_token = 0
         self._pending_select: int | None = None
         self._sticky = ""  # a refusal shown again after the reload it caused
+        self._writing = False
         self._lines_code: str | None = None
         self._build()
+        self.undo_stack.indexChanged.connect(self._stack_moved)
         self.resize(1280, 760)
         self.reload()
 
@@ -335,13 +407,11 @@ class LibraryWindow(QMainWindow):
         # plain texts on the toolbar; what would be undone is the tooltip
         undo = QAction(tr("action.undo"), self)
         undo.setShortcut(QKeySequence("Ctrl+Z"))
-        undo.triggered.connect(self.undo_stack.undo)
-        self.undo_stack.canUndoChanged.connect(undo.setEnabled)
+        undo.triggered.connect(self.undo)
         self.undo_stack.undoTextChanged.connect(undo.setToolTip)
         redo = QAction(tr("action.redo"), self)
         redo.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")])
-        redo.triggered.connect(self.undo_stack.redo)
-        self.undo_stack.canRedoChanged.connect(redo.setEnabled)
+        redo.triggered.connect(self.redo)
         self.undo_stack.redoTextChanged.connect(redo.setToolTip)
         undo.setEnabled(False)
         redo.setEnabled(False)
@@ -451,7 +521,7 @@ class LibraryWindow(QMainWindow):
             [tr(k) for k in ("library.col.no", "library.col.line_kind", "library.col.ref", "library.col.description",
                              "library.col.coefficient", "library.col.unit", "library.col.price",
                              "library.col.amount")],
-            right={0, 4, 6, 7}, formats={4: format_number, 6: _money, 7: _money})
+            right={0, 4, 6, 7}, formats={4: _short, 6: _short_money, 7: _short_money})
         self.lines_view, _ = _table(self.lines_model, sortable=False)
         self.lines_model.editable = lambda row, column: self.editable and column == 4
         self.lines_model.on_edit = self._line_cell_edited
@@ -540,7 +610,7 @@ class LibraryWindow(QMainWindow):
     def editable(self) -> bool:
         """Whether the shown edition may be edited here: a draft, in a writable library."""
         return (self.view is not None and self.state is not None and self.state.writable
-                and not self.view.info.published)
+                and not self.view.info.published and not self._writing)
 
     def show_message(self, text: str) -> None:
         """An error or refusal in the window (not modal), until the next action."""
@@ -618,8 +688,8 @@ class LibraryWindow(QMainWindow):
         self._run(library_edit.load_edition, (edition_id, self.library_url),
                   lambda view: self._loaded(token, view))
 
-    def _run(self, fn: Callable, args: tuple, done: Callable[[Any], None]) -> None:
-        task = Task(fn, *args)
+    def _run(self, fn: Callable, args: tuple, done: Callable[[Any], None], **kwargs: Any) -> None:
+        task = Task(fn, *args, **kwargs)
         self._tasks.add(task)
         task.signals.succeeded.connect(done)
         task.signals.failed.connect(self.show_message)
@@ -686,12 +756,19 @@ class LibraryWindow(QMainWindow):
         else:
             self.notice.setText(tr("library.notice.draft"))
 
+    def _stack_moved(self, _index: int) -> None:
+        if shiboken6.isValid(self.undo_stack):  # the stack also clears itself while it is deleted
+            self._update_actions()
+
     def _update_actions(self) -> None:
         writable = self.state is not None and self.state.writable
         info = self.view.info if self.view else None
-        self.derive_button.setEnabled(bool(writable and info is not None))
-        self.publish_button.setEnabled(bool(writable and info is not None and not info.published))
+        idle = not self._writing
+        self.derive_button.setEnabled(bool(writable and idle and info is not None))
+        self.publish_button.setEnabled(bool(writable and idle and info is not None and not info.published))
         self.compare_button.setEnabled(self.old_combo.count() > 0)
+        self.undo_action.setEnabled(self.undo_stack.canUndo() and not self._writing)
+        self.redo_action.setEnabled(self.undo_stack.canRedo() and not self._writing)
 
     def _fill_audit(self) -> None:
         if self.view is None:
@@ -702,7 +779,8 @@ class LibraryWindow(QMainWindow):
             self._fail(exc)
             return
         self.audit_model.set_rows(list(range(len(entries))),
-                                  [(local_time(e.at), e.who, e.action, e.subject or e.detail, e.old, e.new)
+                                  [(local_time(e.at), e.who, _action_word(e.action), _subject_words(e.subject or e.detail),
+                                    e.old, e.new)
                                    for e in entries],
                                   tips={(k, 3): e.detail for k, e in enumerate(entries)})
         _fit_columns(self.audit_view, 320)
@@ -762,11 +840,18 @@ class LibraryWindow(QMainWindow):
             return False
         return self.edit_coefficient(self._lines_code, row, text)
 
+    @property
+    def writing(self) -> bool:
+        """A write to the library is running (editing, undo and redo wait for it)."""
+        return self._writing
+
     def edit_resource(self, key: str, field: str, text: str) -> bool:
         """Change ``field`` (``name``, ``unit``, ``price``) of resource ``key`` of the shown
-        draft to ``text`` (a price in Indonesian format, a unit as spelled): written to the
-        library at once (locked by its version) and pushed as one undo step. Returns whether
-        the library took it; a refusal is shown in the window."""
+        draft to ``text`` (a price in Indonesian format, a unit as spelled). The write to the
+        library (locked by the version read) runs on a worker; when the library took it, the
+        window shows it and it becomes one undo step; a refusal is shown in the window.
+        Returns whether the write was started (False: not editable, or a value that cannot
+        be read, explained in the window)."""
         if not self.editable or self.view is None:
             return False
         self.show_message("")
@@ -788,31 +873,14 @@ class LibraryWindow(QMainWindow):
         if new == old:
             return False
         edition_id = self.view.info.id
-        version = self.write_resource(edition_id, new, self.view.versions.resources[key])
-        if version is None:
-            return False
-        self.undo_stack.push(ResourceEdit(self, edition_id, old, new, version))
-        return True
 
-    def write_resource(self, edition_id: int, resource: Resource, expected_version: int) -> int | None:
-        """Write ``resource`` to draft ``edition_id`` expecting ``expected_version``; on success
-        the shown book follows (rates recomputed) and the new version is returned, else the
-        refusal is shown (a conflict also reloads the edition) and None returned."""
-        try:
-            version = library_edit.write_resource(edition_id, resource, expected_version, self.library_url,
-                                                  who=self.who)
-        except Exception as exc:  # noqa: BLE001 - every refusal is a message in the window
-            self._refused(exc)
-            return None
-        view = self.view
-        if view is not None and view.info.id == edition_id:
-            view.book.resources[resource.key] = resource
-            view.book.touch()
-            view.versions.resources[resource.key] = version
-            self._after_write()
-            row = self.resources_model.keys.index(resource.key)
-            self.resources_model.set_row(row, self._resource_row(resource))
-        return version
+        def done(version: int) -> None:
+            self.show_resource(edition_id, new, version)
+            self.undo_stack.push(ResourceEdit(self, edition_id, old, new, version))
+
+        self._write(library_edit.write_resource,
+                    (edition_id, new, self.view.versions.resources[key], self.library_url), done)
+        return True
 
     def edit_coefficient(self, code: str, index: int, text: str) -> bool:
         """Change the coefficient of line ``index`` (0-based) of analysis ``code`` of the
@@ -825,42 +893,105 @@ class LibraryWindow(QMainWindow):
         except library_edit.ValueInputError as exc:
             self._fail(exc)
             return False
-        old = self.view.book.analyses[code].lines[index].coefficient
+        analysis = self.view.book.analyses[code]
+        old = analysis.lines[index].coefficient
         if value == old:
             return False
         edition_id = self.view.info.id
-        version = self.write_coefficient(edition_id, code, index, value, self.view.versions.analyses[code])
-        if version is None:
-            return False
-        self.undo_stack.push(CoefficientEdit(self, edition_id, code, index, old, value, version))
+
+        def done(result: tuple) -> None:
+            version, changed = result
+            self.show_analysis_change(edition_id, changed, version)
+            self.undo_stack.push(CoefficientEdit(self, edition_id, code, index, old, value, version))
+
+        self._write(library_edit.write_line_coefficient,
+                    (edition_id, analysis, index, value, self.view.versions.analyses[code], self.library_url), done)
         return True
 
-    def write_coefficient(self, edition_id: int, code: str, index: int, value: Decimal,
-                          expected_version: int) -> int | None:
-        """As :meth:`write_resource`, for one analysis line's coefficient."""
+    def undo(self) -> None:
+        """Write the old value of the last step back to the library (worker), then step back."""
+        self._step(True)
+
+    def redo(self) -> None:
+        """Write the value of the next step again (worker), then step forward."""
+        self._step(False)
+
+    def _step(self, undo: bool) -> None:
+        stack = self.undo_stack
+        if self._writing or not (stack.canUndo() if undo else stack.canRedo()):
+            return
+        command = stack.command(stack.index() - 1 if undo else stack.index())
+        assert isinstance(command, LibraryEdit)
+        if self.view is None or self.view.info.id != command.edition_id:
+            self.show_message(tr("library.other_edition", id=command.edition_id))
+            return
+        self.show_message("")
+        fn, args = command.write(undo)
+
+        def done(result: Any) -> None:
+            command._result = result
+            stack.undo() if undo else stack.redo()
+
+        def refused() -> None:
+            command.refused = True
+            stack.undo() if undo else stack.redo()  # drops it
+
+        self._write(fn, args, done, refused)
+
+    def _write(self, fn: Callable, args: tuple, done: Callable[[Any], None],
+               refused: Callable[[], None] | None = None) -> None:
+        """Run the write ``fn(*args, who=…)`` on a worker; editing waits for it."""
+        self._writing = True
+        self._update_actions()
+        self.statusBar().showMessage(tr("library.saving"))
+
+        def finished(outcome: tuple[bool, Any]) -> None:
+            self._writing = False
+            self.statusBar().clearMessage()
+            ok, result = outcome
+            if ok:
+                done(result)
+            else:
+                if refused is not None:
+                    refused()
+                self._refused(result)
+            self._update_actions()
+
+        self._run(library_edit.attempt, (fn, *args), finished, who=self.who)
+
+    def show_resource(self, edition_id: int, resource: Resource, version: int) -> None:
+        """The library holds ``resource`` at ``version`` now: the shown book, its rates, the
+        tables and the audit tab follow."""
         view = self.view
         if view is None or view.info.id != edition_id:
-            self.show_message(tr("library.other_edition", id=edition_id))
-            return None
-        try:
-            version, _ = library_edit.set_line_coefficient(edition_id, view.book, code, index, value,
-                                                           expected_version, self.library_url, who=self.who)
-        except Exception as exc:  # noqa: BLE001 - every refusal is a message in the window
-            self._refused(exc)
-            return None
-        view.versions.analyses[code] = version
-        self._after_write()
-        if self._lines_code == code:
-            self._show_lines(code)
-        return version
+            return
+        view.book.resources[resource.key] = resource
+        view.book.touch()
+        view.versions.resources[resource.key] = version
+        row = self.resources_model.keys.index(resource.key)
+        self.resources_model.set_row(row, self._resource_row(resource))
+        self._after_write(library_edit.affected_analyses(view.book, resource=resource.key))
 
-    def _after_write(self) -> None:
-        """The shown book changed: its rates, the analyses table, the audit tab."""
+    def show_analysis_change(self, edition_id: int, analysis: Any, version: int) -> None:
+        """As :meth:`show_resource`, for an analysis."""
+        view = self.view
+        if view is None or view.info.id != edition_id:
+            return
+        view.book.put_analysis(analysis)
+        view.versions.analyses[analysis.code] = version
+        self._after_write(library_edit.affected_analyses(view.book, analysis=analysis.code))
+        if self._lines_code == analysis.code:
+            self._show_lines(analysis.code)
+
+    def _after_write(self, codes: list[str]) -> None:
+        """The shown book changed: the rates of ``codes``, their rows, the audit tab."""
         view = self.view
         assert view is not None
-        view.rates = library_edit.compute_rates(view.book)
+        view.rates.update(library_edit.compute_rates(view.book, codes))
         model = self.analyses_model
-        for row, code in enumerate(model.keys):
+        rows = {code: row for row, code in enumerate(model.keys)}
+        for code in codes:
+            row = rows[code]
             if model.rows[row][3] != view.rates.get(code):
                 model.set_row(row, (*model.rows[row][:3], view.rates.get(code)))
         self._fill_audit()
@@ -875,37 +1006,40 @@ class LibraryWindow(QMainWindow):
             QTimer.singleShot(0, self.reload)
 
     # -- derive, publish, compare --------------------------------------------------------------
-    def derive(self) -> int | None:
-        """A new draft from the shown edition (usually a published one); selects it."""
-        if self.view is None:
-            return None
-        try:
-            new_id = library_edit.derive_draft(self.view.info.id, self.library_url, who=self.who)
-        except Exception as exc:  # noqa: BLE001
-            self._fail(exc)
-            return None
-        self._pending_select = new_id
-        self.reload()
-        return new_id
+    def derive(self) -> bool:
+        """A new draft from the shown edition (usually a published one), written on a worker;
+        the window then shows it. Returns whether the write was started."""
+        if self.view is None or self._writing:
+            return False
+        self.show_message("")
 
-    def publish(self) -> str | None:
-        """Publish the shown draft after a confirmation naming its content hash."""
-        if self.view is None or self.view.info.published:
-            return None
+        def done(new_id: int) -> None:
+            self._pending_select = new_id
+            self.reload()
+
+        self._write(library_edit.derive_draft, (self.view.info.id, self.library_url), done)
+        return True
+
+    def publish(self) -> bool:
+        """Publish the shown draft after a confirmation naming its content hash (written on a
+        worker, only if the content is still the one confirmed). Returns whether the write
+        was started."""
+        if self.view is None or self.view.info.published or self._writing:
+            return False
         digest = self.view.book.content_hash()
         info = self.view.info
         if not self.confirm(tr("library.publish.title"),
                             tr("library.publish.ask", id=info.id, label=info.label(), hash=digest)):
-            return None
-        try:
-            published = library_edit.publish_edition(info.id, digest, self.library_url, who=self.who)
-        except Exception as exc:  # noqa: BLE001
-            self._refused(exc)
-            return None
-        self.undo_stack.clear()  # a published edition has no edits to undo
-        self._pending_select = info.id
-        self.reload()
-        return published
+            return False
+        self.show_message("")
+
+        def done(_digest: str) -> None:
+            self.undo_stack.clear()  # a published edition has no edits to undo
+            self._pending_select = info.id
+            self.reload()
+
+        self._write(library_edit.publish_edition, (info.id, digest, self.library_url), done)
+        return True
 
     def _ask(self, title: str, text: str) -> bool:
         answer = QMessageBox.question(self, title, text, QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
