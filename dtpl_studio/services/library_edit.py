@@ -30,7 +30,12 @@ from dtpl_studio.costing.pricebook import Analysis, LineKind, PriceBook, PriceBo
 from dtpl_studio.costing.units import UnknownUnitError, read_unit
 from dtpl_studio.errors import DtplError
 from dtpl_studio.services.session import target_lock
-from dtpl_studio.storage.errors import ConflictError, LibraryError, ReadOnlyLibraryError
+from dtpl_studio.storage.errors import (
+    ConflictError,
+    LibraryError,
+    PublishedEditionError,
+    ReadOnlyLibraryError,
+)
 from dtpl_studio.storage.library import (
     EditionInfo,
     EditionVersions,
@@ -39,7 +44,7 @@ from dtpl_studio.storage.library import (
 )
 
 __all__ = [
-    "ConflictError", "EditionInfo", "EditionView", "LibraryError", "ReadOnlyLibraryError", "ValueInputError",
+    "ConflictError", "EditionInfo", "EditionView", "LibraryError", "PublishedEditionError", "ReadOnlyLibraryError", "ValueInputError",
     "audit_entries", "compare_editions", "derive_draft", "library_state", "load_edition",
     "parse_coefficient", "parse_price", "parse_unit", "publish_edition", "write_line_coefficient",
     "write_resource", "affected_analyses", "attempt",

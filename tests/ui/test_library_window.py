@@ -259,7 +259,7 @@ def test_read_only_library_explains_why(qtbot, library, monkeypatch):
     assert win.notice.text() == tr("library.notice.read_only_library")
 
 
-def test_diff_view_of_two_editions(qtbot, library):
+def test_diff_view_of_two_editions(qtbot, library, tmp_path):
     with PriceLibrary(library) as lib:
         book = lib.load_edition(1)
         key, res = next(iter(book.resources.items()))
@@ -282,6 +282,7 @@ def test_diff_view_of_two_editions(qtbot, library):
     assert win.diff_resources_model.rows[row][7].startswith("+100")
     assert win.diff.resources[keys.index(gone)].status == REMOVED
     assert win.diff_analyses_model.rowCount() == len(win.diff.analyses) > 0
+    _shot(win, "libwin-diff-resources.png", tmp_path)
 
 
 def test_diff_of_two_real_hspk_regions(qtbot, tmp_path, public_data):
@@ -309,3 +310,15 @@ def test_main_window_menu_opens_the_library_window(window):
     assert isinstance(lib, LibraryWindow) and lib.isVisible()
     assert window.library_window() is lib  # one at a time
     lib.close()
+
+
+def test_edit_of_a_draft_published_behind_the_back(qtbot, library):
+    win = _open(qtbot, library)
+    _show(qtbot, win, 1)
+    key = next(iter(win.view.book.resources))
+    with PriceLibrary(library) as other:
+        other.publish(1, who="budi@bengkel")
+    _edit(qtbot, win, win.edit_resource(key, "price", "999"))
+    assert "#1" in win.message.text() and "diterbitkan" in win.message.text()
+    qtbot.waitUntil(lambda: not win.busy and win.view.info.published, timeout=20000)
+    assert not win.editable and win.message.text()

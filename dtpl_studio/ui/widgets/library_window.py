@@ -593,9 +593,11 @@ class LibraryWindow(QMainWindow):
         self.diff_search.textChanged.connect(self.diff_analyses_proxy.set_text)
         layout.addWidget(self.diff_search)
         split = QSplitter(Qt.Orientation.Vertical)
+        self.diff_boxes: list[QWidget] = []
         for title_key, view in (("library.diff.resources", self.diff_resources_view),
                                 ("library.diff.analyses", self.diff_analyses_view)):
             box = QWidget()
+            self.diff_boxes.append(box)
             box_layout = QVBoxLayout(box)
             box_layout.setContentsMargins(0, 0, 0, 0)
             box_layout.addWidget(QLabel(tr(title_key)))
@@ -997,10 +999,11 @@ class LibraryWindow(QMainWindow):
         self._fill_audit()
 
     def _refused(self, exc: BaseException) -> None:
-        """Show why a write was refused; a conflict also reloads the edition (the message
-        stays until the next action)."""
+        """Show why a write was refused; a conflict (or an edition published meanwhile) also
+        reloads the edition (the message stays until the next action)."""
         self._fail(exc)
-        if isinstance(exc, library_edit.ConflictError) and self.view is not None:
+        stale = (library_edit.ConflictError, library_edit.PublishedEditionError)  # someone else was first
+        if isinstance(exc, stale) and self.view is not None:
             self._sticky = self.message.text()
             self._pending_select = self.view.info.id
             QTimer.singleShot(0, self.reload)
@@ -1091,6 +1094,9 @@ class LibraryWindow(QMainWindow):
                                           tips={(k, 3): c.error for k, c in enumerate(diff.analyses) if c.error})
         for view in (self.diff_resources_view, self.diff_analyses_view):
             _fit_columns(view, 360)
+        # a table with no row (an HSPK pair has no base prices) gives its room to the other
+        for box, model in zip(self.diff_boxes, (self.diff_resources_model, self.diff_analyses_model), strict=True):
+            box.setVisible(model.rowCount() > 0)
 
     def closeEvent(self, event) -> None:  # noqa: N802
         for task in list(self._tasks):
