@@ -345,6 +345,526 @@
         <translation>The percentage shares add up to {percent} %, more than 100 %. Reduce one of them.</translation>
     </message>
     <message>
+        <source>Pustaka &amp;harga…</source>
+        <comment>action.library</comment>
+        <translation>Price &amp;library…</translation>
+    </message>
+    <message>
+        <source>Pustaka harga</source>
+        <comment>library.title</comment>
+        <translation>Price library</translation>
+    </message>
+    <message>
+        <source>Pustaka harga</source>
+        <comment>library.toolbar</comment>
+        <translation>Price library</translation>
+    </message>
+    <message>
+        <source>Pustaka harga: {where}</source>
+        <comment>library.location</comment>
+        <translation>Price library: {where}</translation>
+    </message>
+    <message>
+        <source>#</source>
+        <comment>library.col.id</comment>
+        <translation>#</translation>
+    </message>
+    <message>
+        <source>Wilayah</source>
+        <comment>library.col.region</comment>
+        <translation>Region</translation>
+    </message>
+    <message>
+        <source>Tahun</source>
+        <comment>library.col.year</comment>
+        <translation>Year</translation>
+    </message>
+    <message>
+        <source>Edisi</source>
+        <comment>library.col.edition</comment>
+        <translation>Edition</translation>
+    </message>
+    <message>
+        <source>Jenis</source>
+        <comment>library.col.kind</comment>
+        <translation>Kind</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <comment>library.col.status</comment>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Asal</source>
+        <comment>library.col.origin</comment>
+        <translation>Origin</translation>
+    </message>
+    <message>
+        <source>Harga dasar</source>
+        <comment>library.col.resources</comment>
+        <translation>Base prices</translation>
+    </message>
+    <message>
+        <source>Analisa</source>
+        <comment>library.col.analyses</comment>
+        <translation>Analyses</translation>
+    </message>
+    <message>
+        <source>Kode</source>
+        <comment>library.col.code</comment>
+        <translation>Code</translation>
+    </message>
+    <message>
+        <source>Nama</source>
+        <comment>library.col.name</comment>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Satuan</source>
+        <comment>library.col.unit</comment>
+        <translation>Unit</translation>
+    </message>
+    <message>
+        <source>Harga (Rp)</source>
+        <comment>library.col.price</comment>
+        <translation>Price (Rp)</translation>
+    </message>
+    <message>
+        <source>Uraian</source>
+        <comment>library.col.description</comment>
+        <translation>Description</translation>
+    </message>
+    <message>
+        <source>Harga satuan F (Rp)</source>
+        <comment>library.col.rate</comment>
+        <translation>Unit rate F (Rp)</translation>
+    </message>
+    <message>
+        <source>No</source>
+        <comment>library.col.no</comment>
+        <translation>No</translation>
+    </message>
+    <message>
+        <source>Jenis</source>
+        <comment>library.col.line_kind</comment>
+        <translation>Kind</translation>
+    </message>
+    <message>
+        <source>Acuan</source>
+        <comment>library.col.ref</comment>
+        <translation>Reference</translation>
+    </message>
+    <message>
+        <source>Koefisien</source>
+        <comment>library.col.coefficient</comment>
+        <translation>Coefficient</translation>
+    </message>
+    <message>
+        <source>Jumlah (Rp)</source>
+        <comment>library.col.amount</comment>
+        <translation>Amount (Rp)</translation>
+    </message>
+    <message>
+        <source>Waktu</source>
+        <comment>library.col.when</comment>
+        <translation>When</translation>
+    </message>
+    <message>
+        <source>Oleh</source>
+        <comment>library.col.who</comment>
+        <translation>Who</translation>
+    </message>
+    <message>
+        <source>Tindakan</source>
+        <comment>library.col.action</comment>
+        <translation>Action</translation>
+    </message>
+    <message>
+        <source>Perihal</source>
+        <comment>library.col.subject</comment>
+        <translation>Subject</translation>
+    </message>
+    <message>
+        <source>Lama</source>
+        <comment>library.col.old</comment>
+        <translation>Old</translation>
+    </message>
+    <message>
+        <source>Baru</source>
+        <comment>library.col.new</comment>
+        <translation>New</translation>
+    </message>
+    <message>
+        <source>Perubahan</source>
+        <comment>library.col.change_status</comment>
+        <translation>Change</translation>
+    </message>
+    <message>
+        <source>Harga lama</source>
+        <comment>library.col.old_price</comment>
+        <translation>Old price</translation>
+    </message>
+    <message>
+        <source>Harga baru</source>
+        <comment>library.col.new_price</comment>
+        <translation>New price</translation>
+    </message>
+    <message>
+        <source>F lama</source>
+        <comment>library.col.old_rate</comment>
+        <translation>Old F</translation>
+    </message>
+    <message>
+        <source>F baru</source>
+        <comment>library.col.new_rate</comment>
+        <translation>New F</translation>
+    </message>
+    <message>
+        <source>Selisih</source>
+        <comment>library.col.difference</comment>
+        <translation>Difference</translation>
+    </message>
+    <message>
+        <source>%</source>
+        <comment>library.col.pct</comment>
+        <translation>%</translation>
+    </message>
+    <message>
+        <source>draf</source>
+        <comment>library.status.draft</comment>
+        <translation>draft</translation>
+    </message>
+    <message>
+        <source>terbit</source>
+        <comment>library.status.published</comment>
+        <translation>published</translation>
+    </message>
+    <message>
+        <source>paket bertanda tangan sah</source>
+        <comment>library.origin.verified</comment>
+        <translation>signed package, verified</translation>
+    </message>
+    <message>
+        <source>paket tanpa tanda tangan sah</source>
+        <comment>library.origin.unverified</comment>
+        <translation>package without a valid signature</translation>
+    </message>
+    <message>
+        <source>bahan</source>
+        <comment>library.kind.material</comment>
+        <translation>material</translation>
+    </message>
+    <message>
+        <source>upah</source>
+        <comment>library.kind.labour</comment>
+        <translation>labour</translation>
+    </message>
+    <message>
+        <source>alat</source>
+        <comment>library.kind.equipment</comment>
+        <translation>equipment</translation>
+    </message>
+    <message>
+        <source>upah</source>
+        <comment>library.line.labour</comment>
+        <translation>labour</translation>
+    </message>
+    <message>
+        <source>bahan</source>
+        <comment>library.line.material</comment>
+        <translation>material</translation>
+    </message>
+    <message>
+        <source>alat</source>
+        <comment>library.line.equipment</comment>
+        <translation>equipment</translation>
+    </message>
+    <message>
+        <source>analisa</source>
+        <comment>library.line.sub_analysis</comment>
+        <translation>analysis</translation>
+    </message>
+    <message>
+        <source>% bahan</source>
+        <comment>library.line.pct_of_material</comment>
+        <translation>% of material</translation>
+    </message>
+    <message>
+        <source>Muat ulang</source>
+        <comment>library.reload</comment>
+        <translation>Reload</translation>
+    </message>
+    <message>
+        <source>Turunkan draf baru</source>
+        <comment>library.derive</comment>
+        <translation>Derive a new draft</translation>
+    </message>
+    <message>
+        <source>Terbitkan</source>
+        <comment>library.publish</comment>
+        <translation>Publish</translation>
+    </message>
+    <message>
+        <source>Terbitkan edisi</source>
+        <comment>library.publish.title</comment>
+        <translation>Publish edition</translation>
+    </message>
+    <message>
+        <source>Terbitkan edisi #{id} {label}?
+
+Setelah terbit, isinya tidak dapat diubah lagi; perubahan berikutnya dibuat pada draf baru yang diturunkan darinya.
+
+Sidik isi (SHA-256) yang diterbitkan:
+{hash}</source>
+        <comment>library.publish.ask</comment>
+        <translation>Publish edition #{id} {label}?
+
+Once published its content can no longer change; later changes are made in a new draft derived from it.
+
+Content fingerprint (SHA-256) published:
+{hash}</translation>
+    </message>
+    <message>
+        <source>Cari kode atau nama…</source>
+        <comment>library.search</comment>
+        <translation>Search code or name…</translation>
+    </message>
+    <message>
+        <source>Harga dasar</source>
+        <comment>library.tab.resources</comment>
+        <translation>Base prices</translation>
+    </message>
+    <message>
+        <source>Analisa</source>
+        <comment>library.tab.analyses</comment>
+        <translation>Analyses</translation>
+    </message>
+    <message>
+        <source>Log audit</source>
+        <comment>library.tab.audit</comment>
+        <translation>Audit log</translation>
+    </message>
+    <message>
+        <source>Bandingkan edisi</source>
+        <comment>library.tab.compare</comment>
+        <translation>Compare editions</translation>
+    </message>
+    <message>
+        <source>Bandingkan</source>
+        <comment>library.compare</comment>
+        <translation>Compare</translation>
+    </message>
+    <message>
+        <source>Edisi lama:</source>
+        <comment>library.compare.old</comment>
+        <translation>Old edition:</translation>
+    </message>
+    <message>
+        <source>Edisi baru:</source>
+        <comment>library.compare.new</comment>
+        <translation>New edition:</translation>
+    </message>
+    <message>
+        <source>Membandingkan…</source>
+        <comment>library.comparing</comment>
+        <translation>Comparing…</translation>
+    </message>
+    <message>
+        <source>Harga dasar yang berbeda</source>
+        <comment>library.diff.resources</comment>
+        <translation>Base prices that differ</translation>
+    </message>
+    <message>
+        <source>Analisa yang berbeda (harga satuan F)</source>
+        <comment>library.diff.analyses</comment>
+        <translation>Analyses that differ (unit rate F)</translation>
+    </message>
+    <message>
+        <source>baru</source>
+        <comment>library.diff.added</comment>
+        <translation>added</translation>
+    </message>
+    <message>
+        <source>dihapus</source>
+        <comment>library.diff.removed</comment>
+        <translation>removed</translation>
+    </message>
+    <message>
+        <source>berubah</source>
+        <comment>library.diff.changed</comment>
+        <translation>changed</translation>
+    </message>
+    <message>
+        <source>F berubah karena harga dasar</source>
+        <comment>library.diff.rate_only</comment>
+        <translation>F changed by base prices</translation>
+    </message>
+    <message>
+        <source>kedua edisi sama harganya</source>
+        <comment>library.diff.same</comment>
+        <translation>both editions price everything alike</translation>
+    </message>
+    <message>
+        <source>{old} → {new}: {summary}</source>
+        <comment>library.diff.summary</comment>
+        <translation>{old} → {new}: {summary}</translation>
+    </message>
+    <message>
+        <source>Edisi #{id} {label} — {kind}, {status}</source>
+        <comment>library.edition_title</comment>
+        <translation>Edition #{id} {label} — {kind}, {status}</translation>
+    </message>
+    <message>
+        <source>Memuat edisi #{id}…</source>
+        <comment>library.loading</comment>
+        <translation>Loading edition #{id}…</translation>
+    </message>
+    <message>
+        <source>Pustaka harga masih kosong</source>
+        <comment>library.empty</comment>
+        <translation>The price library is empty</translation>
+    </message>
+    <message>
+        <source>Belum ada edisi di pustaka harga ini. Impor berkas harga (AHSP, HSPK, SSH) lewat baris perintah dtpl-studio import-prices atau wizard impor.</source>
+        <comment>library.notice.empty</comment>
+        <translation>This price library holds no edition yet. Import a price file (AHSP, HSPK, SSH) with the dtpl-studio import-prices command or the import wizard.</translation>
+    </message>
+    <message>
+        <source>Draf: klik ganda pada nama, satuan atau harga suatu harga dasar, atau pada koefisien suatu baris analisa, untuk mengubahnya. Setiap perubahan langsung disimpan di pustaka dan dicatat di log audit (siapa, kapan, lama, baru); Urungkan menulis nilai lama kembali.</source>
+        <comment>library.notice.draft</comment>
+        <translation>Draft: double-click a base price&apos;s name, unit or price, or an analysis line&apos;s coefficient, to change it. Every change is saved in the library at once and recorded in the audit log (who, when, old, new); Undo writes the old value back.</translation>
+    </message>
+    <message>
+        <source>Edisi ini sudah terbit (sidik isi {hash}…) dan tidak dapat diubah: proyek yang memakainya harus tetap dapat dihitung ulang dengan harga yang sama. Untuk mengubah harganya, klik Turunkan draf baru.</source>
+        <comment>library.notice.published</comment>
+        <translation>This edition is published (fingerprint {hash}…) and cannot change: projects that use it must keep pricing the same. To change its prices, click Derive a new draft.</translation>
+    </message>
+    <message>
+        <source>Pustaka harga ini hanya-baca bagi Anda (peran pembaca di server, atau berkas yang tidak dapat ditulis): Anda dapat melihat dan membandingkan edisi, tetapi tidak mengubahnya. Minta pengelola pustaka (bengkel) untuk mengubahnya.</source>
+        <comment>library.notice.read_only_library</comment>
+        <translation>This price library is read-only for you (a reader role on the server, or a file you cannot write): you can view and compare editions but not change them. Ask the library&apos;s keepers (bengkel) to change it.</translation>
+    </message>
+    <message>
+        <source>Pilih suatu analisa untuk melihat baris-barisnya.</source>
+        <comment>library.lines.none</comment>
+        <translation>Choose an analysis to see its lines.</translation>
+    </message>
+    <message>
+        <source>Baris analisa {code} {name} — F = Rp {rate}</source>
+        <comment>library.lines.title</comment>
+        <translation>Lines of analysis {code} {name} — F = Rp {rate}</translation>
+    </message>
+    <message>
+        <source>tidak dapat dihitung</source>
+        <comment>library.rate_error</comment>
+        <translation>cannot be computed</translation>
+    </message>
+    <message>
+        <source>Perubahan ini milik edisi #{id}, yang tidak sedang ditampilkan; buka edisi itu untuk mengurungkannya.</source>
+        <comment>library.other_edition</comment>
+        <translation>This change belongs to edition #{id}, which is not shown; open that edition to undo it.</translation>
+    </message>
+    <message>
+        <source>harga</source>
+        <comment>library.field.price</comment>
+        <translation>price</translation>
+    </message>
+    <message>
+        <source>nama</source>
+        <comment>library.field.name</comment>
+        <translation>name</translation>
+    </message>
+    <message>
+        <source>satuan</source>
+        <comment>library.field.unit</comment>
+        <translation>unit</translation>
+    </message>
+    <message>
+        <source>jenis</source>
+        <comment>library.field.kind</comment>
+        <translation>kind</translation>
+    </message>
+    <message>
+        <source>kode</source>
+        <comment>library.field.code</comment>
+        <translation>code</translation>
+    </message>
+    <message>
+        <source>overhead</source>
+        <comment>library.field.overhead_pct</comment>
+        <translation>overhead</translation>
+    </message>
+    <message>
+        <source>pembulatan</source>
+        <comment>library.field.rate_rounding</comment>
+        <translation>rounding</translation>
+    </message>
+    <message>
+        <source>baris</source>
+        <comment>library.field.lines</comment>
+        <translation>lines</translation>
+    </message>
+    <message>
+        <source>Menyimpan ke pustaka harga…</source>
+        <comment>library.saving</comment>
+        <translation>Saving to the price library…</translation>
+    </message>
+    <message>
+        <source>tambah</source>
+        <comment>library.audit.add</comment>
+        <translation>add</translation>
+    </message>
+    <message>
+        <source>ubah</source>
+        <comment>library.audit.update</comment>
+        <translation>change</translation>
+    </message>
+    <message>
+        <source>terbitkan</source>
+        <comment>library.audit.publish</comment>
+        <translation>publish</translation>
+    </message>
+    <message>
+        <source>hapus</source>
+        <comment>library.audit.delete</comment>
+        <translation>delete</translation>
+    </message>
+    <message>
+        <source>buat pustaka</source>
+        <comment>library.audit.create</comment>
+        <translation>create library</translation>
+    </message>
+    <message>
+        <source>perbarui skema</source>
+        <comment>library.audit.upgrade</comment>
+        <translation>upgrade schema</translation>
+    </message>
+    <message>
+        <source>edisi #{id}</source>
+        <comment>library.audit.edition</comment>
+        <translation>edition #{id}</translation>
+    </message>
+    <message>
+        <source>edisi #{id}, harga dasar {item}</source>
+        <comment>library.audit.resource</comment>
+        <translation>edition #{id}, base price {item}</translation>
+    </message>
+    <message>
+        <source>edisi #{id}, analisa {item}</source>
+        <comment>library.audit.analysis</comment>
+        <translation>edition #{id}, analysis {item}</translation>
+    </message>
+    <message>
+        <source>Ubah harga dasar {key}</source>
+        <comment>library.cmd.resource</comment>
+        <translation>Change base price {key}</translation>
+    </message>
+    <message>
+        <source>Ubah koefisien {code} baris {line}</source>
+        <comment>library.cmd.coefficient</comment>
+        <translation>Change coefficient of {code} line {line}</translation>
+    </message>
+    <message>
         <source>Ganti edisi harga paket…</source>
         <comment>action.reprice</comment>
         <translation>Change the package&apos;s price edition…</translation>

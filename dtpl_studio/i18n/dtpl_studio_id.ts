@@ -618,6 +618,521 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Pustaka &amp;harga…</source>
+        <comment>action.library</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pustaka harga</source>
+        <comment>library.title</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pustaka harga</source>
+        <comment>library.toolbar</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pustaka harga: {where}</source>
+        <comment>library.location</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>#</source>
+        <comment>library.col.id</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Wilayah</source>
+        <comment>library.col.region</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tahun</source>
+        <comment>library.col.year</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Edisi</source>
+        <comment>library.col.edition</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Jenis</source>
+        <comment>library.col.kind</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <comment>library.col.status</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Asal</source>
+        <comment>library.col.origin</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Harga dasar</source>
+        <comment>library.col.resources</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Analisa</source>
+        <comment>library.col.analyses</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Kode</source>
+        <comment>library.col.code</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nama</source>
+        <comment>library.col.name</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Satuan</source>
+        <comment>library.col.unit</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Harga (Rp)</source>
+        <comment>library.col.price</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Uraian</source>
+        <comment>library.col.description</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Harga satuan F (Rp)</source>
+        <comment>library.col.rate</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No</source>
+        <comment>library.col.no</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Jenis</source>
+        <comment>library.col.line_kind</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Acuan</source>
+        <comment>library.col.ref</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Koefisien</source>
+        <comment>library.col.coefficient</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Jumlah (Rp)</source>
+        <comment>library.col.amount</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Waktu</source>
+        <comment>library.col.when</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Oleh</source>
+        <comment>library.col.who</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tindakan</source>
+        <comment>library.col.action</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Perihal</source>
+        <comment>library.col.subject</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Lama</source>
+        <comment>library.col.old</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Baru</source>
+        <comment>library.col.new</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Perubahan</source>
+        <comment>library.col.change_status</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Harga lama</source>
+        <comment>library.col.old_price</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Harga baru</source>
+        <comment>library.col.new_price</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>F lama</source>
+        <comment>library.col.old_rate</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>F baru</source>
+        <comment>library.col.new_rate</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Selisih</source>
+        <comment>library.col.difference</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%</source>
+        <comment>library.col.pct</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>draf</source>
+        <comment>library.status.draft</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>terbit</source>
+        <comment>library.status.published</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>paket bertanda tangan sah</source>
+        <comment>library.origin.verified</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>paket tanpa tanda tangan sah</source>
+        <comment>library.origin.unverified</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>bahan</source>
+        <comment>library.kind.material</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>upah</source>
+        <comment>library.kind.labour</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>alat</source>
+        <comment>library.kind.equipment</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>upah</source>
+        <comment>library.line.labour</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>bahan</source>
+        <comment>library.line.material</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>alat</source>
+        <comment>library.line.equipment</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>analisa</source>
+        <comment>library.line.sub_analysis</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>% bahan</source>
+        <comment>library.line.pct_of_material</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Muat ulang</source>
+        <comment>library.reload</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Turunkan draf baru</source>
+        <comment>library.derive</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Terbitkan</source>
+        <comment>library.publish</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Terbitkan edisi</source>
+        <comment>library.publish.title</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Terbitkan edisi #{id} {label}?
+
+Setelah terbit, isinya tidak dapat diubah lagi; perubahan berikutnya dibuat pada draf baru yang diturunkan darinya.
+
+Sidik isi (SHA-256) yang diterbitkan:
+{hash}</source>
+        <comment>library.publish.ask</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cari kode atau nama…</source>
+        <comment>library.search</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Harga dasar</source>
+        <comment>library.tab.resources</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Analisa</source>
+        <comment>library.tab.analyses</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Log audit</source>
+        <comment>library.tab.audit</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Bandingkan edisi</source>
+        <comment>library.tab.compare</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Bandingkan</source>
+        <comment>library.compare</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Edisi lama:</source>
+        <comment>library.compare.old</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Edisi baru:</source>
+        <comment>library.compare.new</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Membandingkan…</source>
+        <comment>library.comparing</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Harga dasar yang berbeda</source>
+        <comment>library.diff.resources</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Analisa yang berbeda (harga satuan F)</source>
+        <comment>library.diff.analyses</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>baru</source>
+        <comment>library.diff.added</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>dihapus</source>
+        <comment>library.diff.removed</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>berubah</source>
+        <comment>library.diff.changed</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>F berubah karena harga dasar</source>
+        <comment>library.diff.rate_only</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>kedua edisi sama harganya</source>
+        <comment>library.diff.same</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{old} → {new}: {summary}</source>
+        <comment>library.diff.summary</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Edisi #{id} {label} — {kind}, {status}</source>
+        <comment>library.edition_title</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Memuat edisi #{id}…</source>
+        <comment>library.loading</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pustaka harga masih kosong</source>
+        <comment>library.empty</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Belum ada edisi di pustaka harga ini. Impor berkas harga (AHSP, HSPK, SSH) lewat baris perintah dtpl-studio import-prices atau wizard impor.</source>
+        <comment>library.notice.empty</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Draf: klik ganda pada nama, satuan atau harga suatu harga dasar, atau pada koefisien suatu baris analisa, untuk mengubahnya. Setiap perubahan langsung disimpan di pustaka dan dicatat di log audit (siapa, kapan, lama, baru); Urungkan menulis nilai lama kembali.</source>
+        <comment>library.notice.draft</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Edisi ini sudah terbit (sidik isi {hash}…) dan tidak dapat diubah: proyek yang memakainya harus tetap dapat dihitung ulang dengan harga yang sama. Untuk mengubah harganya, klik Turunkan draf baru.</source>
+        <comment>library.notice.published</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pustaka harga ini hanya-baca bagi Anda (peran pembaca di server, atau berkas yang tidak dapat ditulis): Anda dapat melihat dan membandingkan edisi, tetapi tidak mengubahnya. Minta pengelola pustaka (bengkel) untuk mengubahnya.</source>
+        <comment>library.notice.read_only_library</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pilih suatu analisa untuk melihat baris-barisnya.</source>
+        <comment>library.lines.none</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Baris analisa {code} {name} — F = Rp {rate}</source>
+        <comment>library.lines.title</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>tidak dapat dihitung</source>
+        <comment>library.rate_error</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Perubahan ini milik edisi #{id}, yang tidak sedang ditampilkan; buka edisi itu untuk mengurungkannya.</source>
+        <comment>library.other_edition</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>harga</source>
+        <comment>library.field.price</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>nama</source>
+        <comment>library.field.name</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>satuan</source>
+        <comment>library.field.unit</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>jenis</source>
+        <comment>library.field.kind</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>kode</source>
+        <comment>library.field.code</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>overhead</source>
+        <comment>library.field.overhead_pct</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>pembulatan</source>
+        <comment>library.field.rate_rounding</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>baris</source>
+        <comment>library.field.lines</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Menyimpan ke pustaka harga…</source>
+        <comment>library.saving</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>tambah</source>
+        <comment>library.audit.add</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ubah</source>
+        <comment>library.audit.update</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>terbitkan</source>
+        <comment>library.audit.publish</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>hapus</source>
+        <comment>library.audit.delete</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>buat pustaka</source>
+        <comment>library.audit.create</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>perbarui skema</source>
+        <comment>library.audit.upgrade</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>edisi #{id}</source>
+        <comment>library.audit.edition</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>edisi #{id}, harga dasar {item}</source>
+        <comment>library.audit.resource</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>edisi #{id}, analisa {item}</source>
+        <comment>library.audit.analysis</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ubah harga dasar {key}</source>
+        <comment>library.cmd.resource</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ubah koefisien {code} baris {line}</source>
+        <comment>library.cmd.coefficient</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Ganti edisi harga paket…</source>
         <comment>action.reprice</comment>
         <translation type="unfinished"></translation>

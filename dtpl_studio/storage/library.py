@@ -580,7 +580,9 @@ class PriceLibrary:
             if rec.version != expected_version:
                 raise _Stale(item, f"version {rec.version}, not {expected_version}")
             old_price = str(rec.price)  # as stored (even if damaged: it is being replaced)
-            for key, value in resource_columns(resource, rec.position).items():
+            columns = resource_columns(resource, rec.position)
+            old_text, new_text = _changed_text(rec, columns, "price")
+            for key, value in columns.items():
                 setattr(rec, key, value)
             rec.version = expected_version + 1  # UPDATE … WHERE version = expected_version
             session.flush()
@@ -589,7 +591,7 @@ class PriceLibrary:
             detail = f"edition {edition_id}: resource {resource.key}" + (
                 "" if old_price != str(resource.price) else " (not the price)")
             session.add(self._audit(who, "update", detail, session, subject=subject,
-                                    old=old_price, new=str(resource.price)))
+                                    old=old_text, new=new_text))
             session.flush()
             return rec.version
 
@@ -613,8 +615,12 @@ class PriceLibrary:
                                            code="library.no_item", params={"edition": edition_id, "item": analysis.code})
             if rec.version != expected_version:
                 raise _Stale(item, f"version {rec.version}, not {expected_version}")
-            old_lines = len(rec.lines)
-            for key, value in analysis_columns(analysis, rec.position).items():
+            columns = analysis_columns(analysis, rec.position)
+            old_text, new_text = _changed_text(rec, columns)
+            old_lines, new_lines = _line_changes(rec.lines, analysis)
+            old_text = "; ".join(x for x in (old_text, old_lines) if x)
+            new_text = "; ".join(x for x in (new_text, new_lines) if x)
+            for key, value in columns.items():
                 setattr(rec, key, value)
             rec.version = expected_version + 1
             rec.lines.clear()
@@ -625,7 +631,7 @@ class PriceLibrary:
             edition.content_hash = self._book(session, edition).content_hash()
             session.add(self._audit(who, "update", f"edition {edition_id}: analysis {analysis.code}",
                                     session, subject=f"edition {edition_id} analysis {analysis.code}",
-                                    old=f"{old_lines} lines", new=f"{len(analysis.lines)} lines"))
+                                    old=old_text, new=new_text))
             session.flush()
             return rec.version
 
@@ -908,6 +914,33 @@ def _insert_content(session: Session, book_id: int, book: PriceBook,
              for a in book.analyses.values() for k, ln in enumerate(a.lines)]
     if lines:
         session.execute(insert(line_t), lines)
+
+
+def _changed_text(rec: Any, columns: dict[str, Any], alone: str = "") -> tuple[str, str]:
+    """``(old, new)`` for the audit log: ``field=value`` of each column that changes, joined by
+    ``; ``; when only column ``alone`` changes (a resource's price), its bare values
+    (``"1650.5"``, ``"1750"``), as the log has always recorded prices."""
+    changed = [name for name, value in columns.items()
+               if name not in ("position", "key", "code") and getattr(rec, name) != value]
+    if changed == [alone] or (alone and not changed):
+        return str(getattr(rec, alone)), str(columns[alone])
+    return ("; ".join(f"{name}={getattr(rec, name)}" for name in changed),
+            "; ".join(f"{name}={columns[name]}" for name in changed))
+
+
+def _line_changes(stored: list[Any], analysis: Analysis) -> tuple[str, str]:
+    """``(old, new)`` lines of an analysis for the audit log: with the same number of lines,
+    ``line N field=value`` of each changed field (N from 1); otherwise the line counts."""
+    if len(stored) != len(analysis.lines):
+        return f"{len(stored)} lines", f"{len(analysis.lines)} lines"
+    old, new = [], []
+    for k, (rec, line) in enumerate(zip(stored, analysis.lines, strict=True)):
+        columns = line_columns(line, k)
+        for name, value in columns.items():
+            if name != "position" and getattr(rec, name) != value:
+                old.append(f"line {k + 1} {name}={getattr(rec, name)}")
+                new.append(f"line {k + 1} {name}={value}")
+    return "; ".join(old), "; ".join(new)
 
 
 def _describe(book: PriceBook) -> str:

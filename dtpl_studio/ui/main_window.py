@@ -277,6 +277,7 @@ class MainWindow(QMainWindow):
         file_menu.addAction(self.export_xlsx_action)
         file_menu.addAction(self.import_rab_action)
         file_menu.addAction(self.import_prices_action)
+        self.library_action = file_menu.addAction(tr("action.library"), self.library_window)
         file_menu.addSeparator()
         file_menu.addAction(self.quit_action)
         edit_menu = bar.addMenu(tr("menu.edit"))
@@ -1179,6 +1180,19 @@ class MainWindow(QMainWindow):
             dialogs.show_error(self, tr("fund.title"), str(exc))
             return
         self.set_item_funding(node, funding, shares)
+
+    def library_window(self):
+        """Berkas › Pustaka harga…: the price library window (non-modal, one at a time)."""
+        from dtpl_studio.ui.widgets.library_window import LibraryWindow
+
+        window = getattr(self, "_library_window", None)
+        if window is None:
+            window = self._library_window = LibraryWindow(parent=self)
+            window.setWindowFlag(Qt.WindowType.Window)
+        window.show()
+        window.raise_()
+        window.activateWindow()
+        return window
 
     def reprice_dialog(self) -> None:
         """Sunting › Ganti edisi harga paket… (issue 10 point 5): the report of moving the
