@@ -1670,6 +1670,51 @@ Content fingerprint (SHA-256) published:
         <translation>region unknown</translation>
     </message>
     <message>
+        <source>Edisi:</source>
+        <comment>cat.edition</comment>
+        <translation>Edition:</translation>
+    </message>
+    <message>
+        <source>memuat daftar edisi pustaka harga…</source>
+        <comment>cat.edition.loading</comment>
+        <translation>loading the price library's editions…</translation>
+    </message>
+    <message>
+        <source>pustaka harga tidak terbaca: edisi bawaan</source>
+        <comment>cat.edition.none</comment>
+        <translation>price library unreadable: shipped edition</translation>
+    </message>
+    <message>
+        <source>#{id} {name} · {kind} · {status}</source>
+        <comment>cat.edition.label</comment>
+        <translation>#{id} {name} · {kind} · {status}</translation>
+    </message>
+    <message>
+        <source>draf</source>
+        <comment>cat.edition.draft</comment>
+        <translation>draft</translation>
+    </message>
+    <message>
+        <source>terbit</source>
+        <comment>cat.edition.published</comment>
+        <translation>published</translation>
+    </message>
+    <message>
+        <source>bawaan</source>
+        <comment>cat.edition.shipped</comment>
+        <translation>shipped</translation>
+    </message>
+    <message>
+        <source>Katalog kini dari edisi {name}</source>
+        <comment>cat.edition.loaded</comment>
+        <translation>Catalogue now from edition {name}</translation>
+    </message>
+    <message>
+        <source>Edisi tidak dapat dimuat: {reason}</source>
+        <comment>cat.edition.failed</comment>
+        <translation>The edition cannot be loaded: {reason}</translation>
+    </message>
+    <message>
         <source>BELUM TERVERIFIKASI (paket tanpa tanda tangan tepercaya)</source>
         <comment>book.unverified</comment>
         <translation>NOT VERIFIED (package without a trusted signature)</translation>

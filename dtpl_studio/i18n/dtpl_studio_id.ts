@@ -1904,6 +1904,51 @@ Tulis alasan menerima buku ini sebagai dasar harga (mis. &quot;buku harga contoh
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Edisi:</source>
+        <comment>cat.edition</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>memuat daftar edisi pustaka harga…</source>
+        <comment>cat.edition.loading</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>pustaka harga tidak terbaca: edisi bawaan</source>
+        <comment>cat.edition.none</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>#{id} {name} · {kind} · {status}</source>
+        <comment>cat.edition.label</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>draf</source>
+        <comment>cat.edition.draft</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>terbit</source>
+        <comment>cat.edition.published</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>bawaan</source>
+        <comment>cat.edition.shipped</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Katalog kini dari edisi {name}</source>
+        <comment>cat.edition.loaded</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Edisi tidak dapat dimuat: {reason}</source>
+        <comment>cat.edition.failed</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>BELUM TERVERIFIKASI (paket tanpa tanda tangan tepercaya)</source>
         <comment>book.unverified</comment>
         <translation type="unfinished"></translation>

@@ -51,6 +51,7 @@ from dtpl_studio.ui.widgets.measurement_panel import MeasurementPanel
 from dtpl_studio.ui.widgets.packages import PackageList
 from dtpl_studio.ui.widgets.rab_editor import RabEditor
 from dtpl_studio.ui.widgets.restyle import set_style
+from dtpl_studio.ui.workers import Task
 
 log = logging.getLogger(__name__)
 
@@ -73,6 +74,28 @@ def _default_library_book() -> PriceBook:
     from dtpl_studio.services.prices import load_default_book
 
     return load_default_book()
+
+
+def _library_editions_job(progress=None, cancelled=None):
+    """:func:`services.prices.library_editions` for a :class:`Task`."""
+    from dtpl_studio.services.prices import library_editions
+
+    return library_editions()
+
+
+def _library_book_job(edition_id: int, progress=None, cancelled=None) -> PriceBook:
+    """:func:`services.prices.load_library_book` for a :class:`Task`."""
+    from dtpl_studio.services.prices import load_library_book
+
+    return load_library_book(edition_id)
+
+
+def _edition_label(info, shipped_id: int | None) -> str:
+    """``#3 Kota Semarang 2025 (Edisi Ke - 2) · HSPK · terbit`` for the catalogue's selector."""
+    status = tr("cat.edition.published") if info.published else tr("cat.edition.draft")
+    name = tr("cat.edition.shipped") if info.id == shipped_id else info.label()
+    text = tr("cat.edition.label", id=info.id, name=name, kind=info.kind.value, status=status)
+    return f"{text} · {tr('book.unverified')}" if info.verification == "unverified" else text
 
 
 class MainWindow(QMainWindow):
@@ -129,6 +152,9 @@ class MainWindow(QMainWindow):
         self.statusBar().addPermanentWidget(self.findings_label)
         self.resize(1400, 900)
         self._update_title()
+        self._library_tasks: list[Task] = []
+        if library_book is _default_library_book:  # the library's editions, once the window shows
+            QTimer.singleShot(0, self.load_library_editions)
 
     # -- construction --------------------------------------------------------------------------
     def _dock(self, key: str, widget: QWidget, area: Qt.DockWidgetArea, name: str) -> QDockWidget:
@@ -183,6 +209,7 @@ class MainWindow(QMainWindow):
         self.resizeDocks([self.packages_dock, self.blm_dock], [150, 600], Qt.Orientation.Vertical)
         self.packages.package_selected.connect(self._on_package_selected)
         self.catalogue.add_requested.connect(self.add_from_catalogue)
+        self.catalogue.edition_chosen.connect(self.choose_library_edition)
         self.findings.finding_activated.connect(self.select_finding)
         self.blm.show_findings_requested.connect(self.findings_dock.raise_)
         self.blm.price_basis_requested.connect(self.price_basis_dialog)
@@ -1046,6 +1073,49 @@ class MainWindow(QMainWindow):
         self.catalogue.set_book(book, package.book if package else None)
         self.catalogue.set_can_add(bool(package and package.sections))
         self._update_book_label(package)
+
+    # -- the price library as the catalogue's source (issue 8) ---------------------------------
+    def _start(self, task: Task, succeeded) -> Task:
+        """Run ``task`` on the window's pool; ``succeeded(result)`` on the GUI thread."""
+        self._library_tasks.append(task)
+        task.signals.succeeded.connect(succeeded)
+        task.signals.failed.connect(lambda message: self._show_message(
+            tr("cat.edition.failed", reason=message.splitlines()[0] if message else "")))
+        task.signals.finished.connect(lambda: self._library_tasks.remove(task))
+        self.pool.start(task)
+        return task
+
+    def load_library_editions(self) -> Task:
+        """Read the library's editions off the GUI thread (seeding the shipped one on first
+        run) and offer them in the catalogue; the edition chosen last time is loaded again."""
+        task = self._start(Task(_library_editions_job), self._on_library_editions)
+        task.signals.failed.connect(lambda message: self.catalogue.set_editions(
+            [], None, message.splitlines()[0] if message else ""))
+        return task
+
+    def _on_library_editions(self, result) -> None:
+        infos, where, shipped_id = result
+        entries = [(info.id, _edition_label(info, shipped_id)) for info in infos]
+        ids = {info.id for info in infos}
+        remembered = settings.read("catalogue_edition")
+        wanted = remembered if remembered in ids else shipped_id
+        self.catalogue.set_editions(entries, wanted, note=where)
+        if wanted is not None and wanted != shipped_id:
+            self.choose_library_edition(wanted)
+
+    def choose_library_edition(self, edition_id: int) -> Task:
+        """Load library edition ``edition_id`` (off the GUI thread) as the catalogue's book;
+        remembered for the next start."""
+        def loaded(book: PriceBook) -> None:
+            self.library = book
+            settings.write("catalogue_edition", edition_id)
+            self.catalogue.show_edition(edition_id)
+            self._on_package_selected(self.rab_editor.package if self.rab_editor else None)
+            if self.rab_editor is None:
+                self.catalogue.set_book(book, None)
+            self._show_message(tr("cat.edition.loaded", name=describe_book(book.meta)))
+
+        return self._start(Task(_library_book_job, edition_id), loaded)
 
     def _on_current_node(self, node) -> None:
         if self.measurements is not None:

@@ -26,6 +26,8 @@ _DEFAULTS: dict[str, object] = {
     "show_welcome": True,
     # largest file accepted as an attachment, MB (issue 9 point 1; services/attachments.py)
     "attachment_max_mb": 25,
+    # the price-library edition the catalogue showed last (its id; 0 = the shipped edition)
+    "catalogue_edition": 0,
 }
 
 

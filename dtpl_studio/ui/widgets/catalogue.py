@@ -10,6 +10,7 @@ from PySide6.QtCore import QEvent, QItemSelectionModel, QModelIndex, Qt, QTimer,
 from PySide6.QtGui import QBrush, QColor, QFont
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QComboBox,
     QFrame,
     QGridLayout,
     QHBoxLayout,
@@ -265,10 +266,21 @@ class CataloguePanel(QWidget):
 
     add_requested = Signal(str)
     search_left = Signal()
+    #: the user chose another edition of the price library (its id)
+    edition_chosen = Signal(int)
 
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
         self.book: PriceBook | None = None
+        # the library's editions (issue 8: the library is the catalogue's source); filled
+        # by the window once the library answered (off the GUI thread)
+        self.edition = QComboBox()
+        self.edition.setObjectName("catalogueEdition")
+        self.edition.setEnabled(False)
+        self.edition.addItem(tr("cat.edition.loading"), None)
+        self.edition.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.edition.setMinimumContentsLength(20)
+        self.edition.activated.connect(self._on_edition)
         self.model = CatalogueModel(self)
         self.proxy = CatalogueFilter(self)
         self.proxy.setSourceModel(self.model)
@@ -316,6 +328,10 @@ class CataloguePanel(QWidget):
         top = QWidget()
         top_layout = QVBoxLayout(top)
         top_layout.setContentsMargins(0, 0, 0, 0)
+        edition_row = QHBoxLayout()
+        edition_row.addWidget(QLabel(tr("cat.edition")))
+        edition_row.addWidget(self.edition, 1)
+        top_layout.addLayout(edition_row)
         top_layout.addWidget(self.book_label)
         top_layout.addWidget(self.warning)
         top_layout.addWidget(self.search)
@@ -373,6 +389,34 @@ class CataloguePanel(QWidget):
         return False
 
     # -- content -------------------------------------------------------------------------------
+    def set_editions(self, entries: list[tuple[int, str]], current: int | None, note: str = "") -> None:
+        """Offer the library's editions ``[(id, label)]`` with ``current`` selected; an empty
+        list (the library could not be read: ``note`` says why) leaves the selector disabled."""
+        self.edition.blockSignals(True)
+        self.edition.clear()
+        for edition_id, label in entries:
+            self.edition.addItem(label, edition_id)
+        if not entries:
+            self.edition.addItem(note or tr("cat.edition.none"), None)
+        index = self.edition.findData(current) if current is not None else -1
+        self.edition.setCurrentIndex(max(index, 0))
+        self.edition.setEnabled(bool(entries))
+        self.edition.setToolTip(note)
+        self.edition.blockSignals(False)
+
+    def show_edition(self, edition_id: int) -> None:
+        """Select ``edition_id`` in the selector (the book shown came from it)."""
+        index = self.edition.findData(edition_id)
+        if index >= 0:
+            self.edition.blockSignals(True)
+            self.edition.setCurrentIndex(index)
+            self.edition.blockSignals(False)
+
+    def _on_edition(self, index: int) -> None:
+        edition_id = self.edition.itemData(index)
+        if edition_id is not None:
+            self.edition_chosen.emit(int(edition_id))
+
     def set_book(self, book: PriceBook | None, package_book: PriceBook | None = None) -> None:
         """Show the analyses of ``book``; ``package_book`` is the pinned book of the package
         items are added to (a note is shown when it is another edition)."""
