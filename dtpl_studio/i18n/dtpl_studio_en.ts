@@ -1677,7 +1677,7 @@ Content fingerprint (SHA-256) published:
     <message>
         <source>memuat daftar edisi pustaka harga…</source>
         <comment>cat.edition.loading</comment>
-        <translation>loading the price library's editions…</translation>
+        <translation>loading the price library&apos;s editions…</translation>
     </message>
     <message>
         <source>pustaka harga tidak terbaca: edisi bawaan</source>
