@@ -2817,6 +2817,46 @@ Technical details are in the log.</translation>
         <translation>Cancel</translation>
     </message>
     <message>
+        <source>Petakan satuan</source>
+        <comment>units.map.title</comment>
+        <translation>Map units</translation>
+    </message>
+    <message>
+        <source>Tulis arti setiap ejaan satuan yang tidak dikenal (mis. m2, m3, kg, bh, ls). Pemetaan disimpan dan dipakai setiap impor berikutnya; impor ini dijalankan lagi.</source>
+        <comment>units.map.intro</comment>
+        <translation>Write what each unknown unit spelling means (e.g. m2, m3, kg, bh, ls). The mappings are kept and used by every later import; this import runs again.</translation>
+    </message>
+    <message>
+        <source>Tertulis</source>
+        <comment>units.map.h.spelling</comment>
+        <translation>Written</translation>
+    </message>
+    <message>
+        <source>Di mana</source>
+        <comment>units.map.h.where</comment>
+        <translation>Where</translation>
+    </message>
+    <message>
+        <source>Berarti satuan</source>
+        <comment>units.map.h.target</comment>
+        <translation>Means unit</translation>
+    </message>
+    <message>
+        <source>kosongkan bila belum tahu</source>
+        <comment>units.map.placeholder</comment>
+        <translation>leave empty if unsure</translation>
+    </message>
+    <message>
+        <source>Simpan dan impor lagi</source>
+        <comment>units.map.save</comment>
+        <translation>Save and import again</translation>
+    </message>
+    <message>
+        <source>&apos;{spelling}&apos; → &apos;{target}&apos; tidak disimpan: {reason}</source>
+        <comment>units.map.refused</comment>
+        <translation>&apos;{spelling}&apos; → &apos;{target}&apos; not kept: {reason}</translation>
+    </message>
+    <message>
         <source>Impor berjalan di latar; Batalkan impor menghentikannya. Klik ganda temuan untuk melihat selnya.</source>
         <comment>wiz.run.subtitle</comment>
         <translation>The import runs in the background; Cancel import stops it. Double-click a finding to see its cell.</translation>

@@ -3140,6 +3140,46 @@ Pulihkan keadaan itu? (Berkas proyek baru berubah saat Anda menyimpan.)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Petakan satuan</source>
+        <comment>units.map.title</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tulis arti setiap ejaan satuan yang tidak dikenal (mis. m2, m3, kg, bh, ls). Pemetaan disimpan dan dipakai setiap impor berikutnya; impor ini dijalankan lagi.</source>
+        <comment>units.map.intro</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tertulis</source>
+        <comment>units.map.h.spelling</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Di mana</source>
+        <comment>units.map.h.where</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Berarti satuan</source>
+        <comment>units.map.h.target</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>kosongkan bila belum tahu</source>
+        <comment>units.map.placeholder</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Simpan dan impor lagi</source>
+        <comment>units.map.save</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&apos;{spelling}&apos; → &apos;{target}&apos; tidak disimpan: {reason}</source>
+        <comment>units.map.refused</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Impor berjalan di latar; Batalkan impor menghentikannya. Klik ganda temuan untuk melihat selnya.</source>
         <comment>wiz.run.subtitle</comment>
         <translation type="unfinished"></translation>

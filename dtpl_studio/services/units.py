@@ -52,6 +52,12 @@ def _write(name: str, data: dict) -> None:
         raise
 
 
+def canonical_units() -> list[str]:
+    """The canonical unit symbols (``m2``, ``m3``, ``OH``, ``zak``, …), sorted, for a
+    mapping field's completer."""
+    return sorted(CANONICAL, key=str.casefold)
+
+
 def user_units() -> dict[str, str]:
     """The user's mappings (spelling as typed → canonical symbol)."""
     return {str(k): str(v) for k, v in _read(MAPPINGS).items()}

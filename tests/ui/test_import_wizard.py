@@ -227,7 +227,7 @@ def test_findings_filtered_by_severity_and_units_listed_apart(qtbot, tmp_path):
     assert page.findings.topLevelItemCount() == len(report.findings)
     assert page.units.topLevelItemCount() == 1
     assert page.units.topLevelItem(0).text(0) == "ikat besar"
-    assert not page.map_units.isEnabled()  # no mapping store yet: the hook is empty
+    assert page.map_units.isEnabled()  # Petakan satuan… (tests/ui/test_unit_mapping_dialog.py)
     assert "ikat besar" not in {r.unit for r in wizard.result[0].resources.values()}
 
 

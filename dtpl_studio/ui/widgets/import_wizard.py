@@ -63,6 +63,7 @@ from dtpl_studio.ui import dialogs
 from dtpl_studio.ui.messages import explain
 from dtpl_studio.ui.strings import tr
 from dtpl_studio.ui.widgets.findings import SEVERITY_COLORS
+from dtpl_studio.ui.widgets.unit_mapping_dialog import map_units_and_rerun
 from dtpl_studio.ui.workers import Task
 
 HEADER_BRUSH = QBrush(QColor("#fff1c2"))
@@ -820,10 +821,10 @@ class ImportWizard(QWizard):
     committed = Signal(int)
     open_library_requested = Signal(int)
 
-    #: HOOK for the persistent unit mapping store (issue 8, branch importers2): a callable
-    #: ``(wizard, findings)`` called by *Petakan satuan…* with the ``unit-needs-mapping``
-    #: findings; None (the button disabled and the reason shown) until that store exists.
-    unit_mapping_hook: Callable | None = None
+    #: *Petakan satuan…*: a callable ``(wizard, findings)`` given the ``unit-needs-mapping``
+    #: findings (:func:`~dtpl_studio.ui.widgets.unit_mapping_dialog.map_units_and_rerun`:
+    #: the mappings kept by services.units, then the import again); None disables the button
+    unit_mapping_hook: Callable | None = staticmethod(map_units_and_rerun)
 
     def __init__(self, parent: QWidget | None = None, *, path: Path | None = None,
                  pool: QThreadPool | None = None, library_url: str | None = None,
