@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from xml.sax.saxutils import escape
 
-from reportlab.platypus import Flowable
+from reportlab.platypus import CondPageBreak, Flowable
 from reportlab.platypus import Paragraph as _ReportLabParagraph
 
 from dtpl_studio.costing.formatting import (
@@ -225,6 +225,34 @@ class Heading(Paragraph):
             for part in parts[1:]:
                 part.outline_key = None
         return parts
+
+
+class ChapterBreak(CondPageBreak):
+    """A chapter starts on a new page — unless the page it would leave is still nearly empty
+    (at most :attr:`USED` of the body frame filled, e.g. a price list's last table of one
+    row), then it starts there (issue 9 point 7: no page holding one sentence or one small
+    table). Only on the portrait body pages: after a landscape schedule or a drawing sheet
+    it always breaks, so a chapter never starts on a page of another format."""
+
+    #: the share of the frame a page may hold before the next chapter needs a page of its own
+    USED = 0.25
+
+    def __init__(self) -> None:
+        super().__init__(0)
+
+    def wrap(self, availWidth, availHeight):  # noqa: N803 - reportlab's names
+        frame = self._doctemplateAttr("frame")
+        template = self._doctemplateAttr("pageTemplate")
+        if frame is None:
+            return 0, 0
+        if getattr(template, "id", "body") != "body":
+            self.height = frame._height + 1  # always: never start on another page format
+        else:
+            self.height = frame._height * (1 - self.USED)
+        return super().wrap(availWidth, availHeight)
+
+    def __repr__(self) -> str:
+        return "ChapterBreak()"
 
 
 class Anchor(Flowable):

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from reportlab.platypus import Flowable, KeepTogether, PageBreak
+from reportlab.platypus import Flowable, KeepTogether
 
 from dtpl_studio.costing.formatting import quantize_shown
 from dtpl_studio.costing.pricebook import (
@@ -28,6 +28,7 @@ from dtpl_studio.reporting import labels as L
 from dtpl_studio.reporting.common import (
     COEFFICIENT_SIGNIFICANT,
     BuildContext,
+    ChapterBreak,
     Paragraph,
     coefficient,
     esc,
@@ -65,7 +66,7 @@ def build_analyses(ctx: BuildContext) -> list[Flowable]:
     """The chapter: one sheet per analysis used, grouped by price book when there are
     several books."""
     title = ctx.template.title("analysis")
-    story: list[Flowable] = [PageBreak(), ctx.heading(title, 0, section=title)]
+    story: list[Flowable] = [ChapterBreak(), ctx.heading(title, 0, section=title)]
     uses = book_uses(ctx.priced)
     if not uses:
         story.append(ctx.p("Tidak ada item RAB yang memakai analisa harga satuan; semua harga "

@@ -11,7 +11,7 @@ finding with its rule, amounts, largest contributors and what would make it pass
 from __future__ import annotations
 
 from reportlab.lib import colors
-from reportlab.platypus import Flowable, KeepTogether, PageBreak, Spacer, Table
+from reportlab.platypus import Flowable, KeepTogether, Spacer, Table
 
 from dtpl_studio.costing.blm import Gauge, VerdictKind, rp
 from dtpl_studio.costing.findings import Severity
@@ -20,6 +20,7 @@ from dtpl_studio.costing.funding import FundingSource, applicable_rules
 from dtpl_studio.reporting import labels as L
 from dtpl_studio.reporting.common import (
     BuildContext,
+    ChapterBreak,
     Paragraph,
     esc,
     money,
@@ -66,7 +67,7 @@ def build_blm_check(ctx: BuildContext) -> list[Flowable]:
     v = priced.verdict
     prog = priced.program
     title = ctx.template.title("blm")
-    story: list[Flowable] = [PageBreak(), ctx.heading(title, 0, section=title)]
+    story: list[Flowable] = [ChapterBreak(), ctx.heading(title, 0, section=title)]
     alloc = (f" Alokasi BLM kelurahan: Rp {money(prog.blm_allocation)}."
              if prog.blm_allocation is not None else "")
     year = f" tahun anggaran {prog.fiscal_year}" if prog.fiscal_year else ""

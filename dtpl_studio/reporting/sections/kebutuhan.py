@@ -31,7 +31,7 @@ from dtpl_studio.costing.kebutuhan import (
     schedule_program,
 )
 from dtpl_studio.costing.pricebook import ResourceKind
-from dtpl_studio.reporting.common import BuildContext, Paragraph, money, plain, volume
+from dtpl_studio.reporting.common import BuildContext, ChapterBreak, Paragraph, money, plain, volume
 from dtpl_studio.reporting.fonts import FAMILY
 from dtpl_studio.reporting.longtable import RowTable, lead_in, lines_of
 from dtpl_studio.reporting.styles import (
@@ -61,7 +61,7 @@ def build_kebutuhan(ctx: BuildContext) -> list[Flowable]:
     programme's when two or more packages have items priced from analyses."""
     s = ctx.styles
     title = ctx.template.title("kebutuhan")
-    story: list[Flowable] = [PageBreak(), ctx.heading(title, 0, section=title)]
+    story: list[Flowable] = [ChapterBreak(), ctx.heading(title, 0, section=title)]
     schedules = [(n, schedule_package(pp)) for n, pp in enumerate(ctx.priced.packages, start=1)
                  if any(True for _ in pp.items())]
     if not schedules:

@@ -8,7 +8,15 @@ from reportlab.platypus import Flowable, PageBreak, Spacer, Table
 
 from dtpl_studio.costing.pricebook import ResourceKind
 from dtpl_studio.reporting import labels as L
-from dtpl_studio.reporting.common import BuildContext, Paragraph, esc, money, percent, plain
+from dtpl_studio.reporting.common import (
+    BuildContext,
+    ChapterBreak,
+    Paragraph,
+    esc,
+    money,
+    percent,
+    plain,
+)
 from dtpl_studio.reporting.longtable import text_table
 from dtpl_studio.reporting.sections.books import BookUse, book_uses
 from dtpl_studio.reporting.styles import HEADER_BG, grid_style, widths
@@ -20,7 +28,7 @@ PRICE_WIDTHS = (9, 16, 62, 16, 27, 45)
 def build_price_lists(ctx: BuildContext) -> list[Flowable]:
     """The chapter: per distinct book, its provenance and the used prices by kind."""
     title = ctx.template.title("prices")
-    story: list[Flowable] = [PageBreak(), ctx.heading(title, 0, section=title)]
+    story: list[Flowable] = [ChapterBreak(), ctx.heading(title, 0, section=title)]
     uses = book_uses(ctx.priced)
     if not uses:
         story.append(ctx.p("Tidak ada harga satuan dasar yang dipakai: RAB hanya memuat harga "

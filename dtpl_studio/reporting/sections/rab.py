@@ -26,6 +26,7 @@ from dtpl_studio.costing.units import UnitMismatchError, UnknownUnitError
 from dtpl_studio.reporting import labels as L
 from dtpl_studio.reporting.common import (
     BuildContext,
+    ChapterBreak,
     Paragraph,
     capitalise,
     esc,
@@ -91,7 +92,7 @@ def build_package_heading(ctx: BuildContext, number: int, pp: PricedPackage) -> 
                                                          HEADER_BG)]),
                        fonts={1: FAMILY.bold})
     title = package_title(ctx, number, pp)
-    return [PageBreak(), ctx.heading(title, 0, section=title), table, Spacer(1, 6)]
+    return [ChapterBreak(), ctx.heading(title, 0, section=title), table, Spacer(1, 6)]
 
 
 def build_rab_summary(ctx: BuildContext, number: int, pp: PricedPackage) -> list[Flowable]:

@@ -10,10 +10,10 @@ it covers. The section is left out when no item calls for a clause.
 
 from __future__ import annotations
 
-from reportlab.platypus import Flowable, KeepTogether, PageBreak, Spacer
+from reportlab.platypus import Flowable, KeepTogether, Spacer
 
 from dtpl_studio.costing.specs import specs_in_rab_order
-from dtpl_studio.reporting.common import BuildContext, Paragraph, esc
+from dtpl_studio.reporting.common import BuildContext, ChapterBreak, Paragraph, esc
 from dtpl_studio.reporting.spec_templates import load_spec_templates
 
 __all__ = ["build_specs"]
@@ -48,7 +48,7 @@ def build_specs(ctx: BuildContext) -> list[Flowable]:
         return []
     title = ctx.template.title("spesifikasi")
     story: list[Flowable] = [
-        PageBreak(), ctx.heading(title, 0, section=title),
+        ChapterBreak(), ctx.heading(title, 0, section=title),
         ctx.p("Spesifikasi teknis (Rencana Kerja dan Syarat) berikut berlaku untuk pekerjaan pada "
               "RAB dokumen ini, diurutkan menurut kemunculan pertamanya dalam RAB. Setiap pasal "
               "menyebut lingkup, bahan, cara pelaksanaan, pemeriksaan mutu, serta cara volume "
