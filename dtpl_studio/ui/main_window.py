@@ -205,7 +205,7 @@ class MainWindow(QMainWindow):
         self.rekap_dock.visibilityChanged.connect(self.rekap.set_dock_shown)
         self.rekap.set_dock_shown(False)  # until its dock says it is in front
         self.catalogue_dock.raise_()
-        self.resizeDocks([self.packages_dock, self.catalogue_dock], [280, 400], Qt.Orientation.Horizontal)
+        self.resizeDocks([self.packages_dock, self.catalogue_dock], [280, 370], Qt.Orientation.Horizontal)
         self.resizeDocks([self.packages_dock, self.blm_dock], [150, 600], Qt.Orientation.Vertical)
         self.packages.package_selected.connect(self._on_package_selected)
         self.catalogue.add_requested.connect(self.add_from_catalogue)

@@ -31,7 +31,29 @@ from dtpl_studio.ui.widgets.delegates import one_line_columns, wrap_column
 class RabTreeView(SpreadsheetNavigation, QTreeView):
     """The RAB tree view: spreadsheet keys (:mod:`~dtpl_studio.ui.widgets.cell_navigation`);
     F2 on a cell that cannot be edited edits the row's volume (or its *uraian* when the
-    volume comes from back-up lines)."""
+    volume comes from back-up lines).
+
+    The Uraian column takes the width the fixed columns leave, but never less than
+    :attr:`MIN_URAIAN` pixels: in a narrow window the tree scrolls sideways instead of
+    wrapping each description over five lines (the window at 1 440 px with both docks open
+    left it 60 px)."""
+
+    MIN_URAIAN = 260
+
+    def fit_uraian(self) -> None:
+        """Give Uraian what the viewport leaves after the other columns (at least
+        :attr:`MIN_URAIAN`)."""
+        header = self.header()
+        others = sum(header.sectionSize(c) for c in range(header.count())
+                     if c != Col.URAIAN and not header.isSectionHidden(c))
+        width = max(self.MIN_URAIAN, self.viewport().width() - others)
+        if header.sectionSize(Col.URAIAN) != width:
+            header.resizeSection(Col.URAIAN, width)
+
+    def resizeEvent(self, event) -> None:  # noqa: N802
+        """Qt override: Uraian follows the view's width (:meth:`fit_uraian`)."""
+        super().resizeEvent(event)
+        self.fit_uraian()
 
     def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802
         """Qt override."""
@@ -153,9 +175,12 @@ class RabEditor(QWidget):
         # Widths from the font, never "resize to contents": that re-reads every row of the
         # tree on each change (issue 10: 1,8 million data() calls per edit at 1 000 items).
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        header.setSectionResizeMode(Col.URAIAN, QHeaderView.ResizeMode.Stretch)
         header.setMinimumSectionSize(48)
         self._set_column_widths()
+        self.view.fit_uraian()
+        # a fixed column widened or narrowed by hand: Uraian takes up the difference
+        header.sectionResized.connect(
+            lambda index, _old, _new: self.view.fit_uraian() if index != Col.URAIAN else None)
         self.summary = SummaryPanel(self)
         self.summary.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Maximum)
         layout = QVBoxLayout(self)
