@@ -4,7 +4,7 @@ Writes PNGs into the folder given (default ``docs/img``): the main window on the
 the welcome, the About box, the save prompt and Qt's (non-native) file dialog, the BLM panel in
 its pass, warning and fail states and each tab of the Program BLM dialog, the Jadwal
 pelaksanaan dan kurva S window, Pengaturan proyek, back-up lines, the Rekap kebutuhan dock, the
-Impor RAB report (a small CSV), the Lampiran and Spesifikasi windows, and the window after Berkas › Proyek baru…, for each language
+Impor RAB report (a small CSV), the Lampiran and Spesifikasi windows, and the window after Berkas › Proyek baru… (empty, then with three items), for each language
 (``<name>-id.png``, ``<name>-en.png``). Uses a temporary user data folder, never the real one.
 
 ``--blm-pdf`` also exports the demo's PDF in the three BLM states and renders the first page
@@ -188,10 +188,23 @@ def shoot_new_project(out_dir: Path, code: str, app) -> list[Path]:
     window.new_project(folder / "Kelurahan Mekarsari 2025.dtpl")
     window.statusBar().clearMessage()  # it names the temporary folder
     _settle(app)
-    shot = _save(window, out_dir / f"new-project-{code}.png", app)
+    shots = [_save(window, out_dir / f"new-project-{code}.png", app)]
+    # then filled as a facilitator would: items from the catalogue, volumes typed in the tree
+    from PySide6.QtCore import Qt
+
+    from dtpl_studio.ui.models.rab_model import Col
+
+    for item_code, volume in (("A.22", "48"), ("B.1", "36,5"), ("F.26", "12,75")):
+        item = window.add_from_catalogue(item_code)
+        editor = window.rab_editor
+        editor.select_id(item.id, Col.VOLUME)
+        editor.model.setData(editor.view.currentIndex(), volume, Qt.ItemDataRole.EditRole)
+    window.statusBar().clearMessage()
+    _settle(app)
+    shots.append(_save(window, out_dir / f"new-project-filled-{code}.png", app))
     window.close()
     _settle(app)
-    return [shot]
+    return shots
 
 
 def shoot_blm_pdf(out_dir: Path) -> list[Path]:

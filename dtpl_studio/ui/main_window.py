@@ -153,8 +153,9 @@ class MainWindow(QMainWindow):
         self.resize(1400, 900)
         self._update_title()
         self._library_tasks: list[Task] = []
+        self._closed = False
         if library_book is _default_library_book:  # the library's editions, once the window shows
-            QTimer.singleShot(0, self.load_library_editions)
+            QTimer.singleShot(0, self, self.load_library_editions)
 
     # -- construction --------------------------------------------------------------------------
     def _dock(self, key: str, widget: QWidget, area: Qt.DockWidgetArea, name: str) -> QDockWidget:
@@ -722,6 +723,7 @@ class MainWindow(QMainWindow):
             return
         if self.export_job is not None and self.export_job.outcome is None:
             self.export_job.cancel()
+        self._closed = True  # no new background task from now on
         self.pool.waitForDone()
         settings.write("geometry", self.saveGeometry())
         settings.write("window_state", self.saveState())
@@ -1075,8 +1077,11 @@ class MainWindow(QMainWindow):
         self._update_book_label(package)
 
     # -- the price library as the catalogue's source (issue 8) ---------------------------------
-    def _start(self, task: Task, succeeded) -> Task:
-        """Run ``task`` on the window's pool; ``succeeded(result)`` on the GUI thread."""
+    def _start(self, task: Task, succeeded) -> Task | None:
+        """Run ``task`` on the window's pool; ``succeeded(result)`` on the GUI thread. None,
+        and nothing started, once the window is closed (its pool was drained for the exit)."""
+        if self._closed:
+            return None
         self._library_tasks.append(task)
         task.signals.succeeded.connect(succeeded)
         task.signals.failed.connect(lambda message: self._show_message(
@@ -1085,12 +1090,13 @@ class MainWindow(QMainWindow):
         self.pool.start(task)
         return task
 
-    def load_library_editions(self) -> Task:
+    def load_library_editions(self) -> Task | None:
         """Read the library's editions off the GUI thread (seeding the shipped one on first
         run) and offer them in the catalogue; the edition chosen last time is loaded again."""
         task = self._start(Task(_library_editions_job), self._on_library_editions)
-        task.signals.failed.connect(lambda message: self.catalogue.set_editions(
-            [], None, message.splitlines()[0] if message else ""))
+        if task is not None:
+            task.signals.failed.connect(lambda message: self.catalogue.set_editions(
+                [], None, message.splitlines()[0] if message else ""))
         return task
 
     def _on_library_editions(self, result) -> None:
@@ -1103,7 +1109,7 @@ class MainWindow(QMainWindow):
         if wanted is not None and wanted != shipped_id:
             self.choose_library_edition(wanted)
 
-    def choose_library_edition(self, edition_id: int) -> Task:
+    def choose_library_edition(self, edition_id: int) -> Task | None:
         """Load library edition ``edition_id`` (off the GUI thread) as the catalogue's book;
         remembered for the next start."""
         def loaded(book: PriceBook) -> None:

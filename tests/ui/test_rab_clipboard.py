@@ -248,3 +248,29 @@ def test_the_keys_work_on_the_focused_tree(window, qtbot, answers):
     qtbot.keyClick(view, Qt.Key.Key_X, Qt.KeyboardModifier.ControlModifier)
     assert len(package.sections[0].children) == 1
     assert window.doc.undo_stack.count() == 2
+
+
+def test_a_copy_does_not_crash_the_process_at_exit(tmp_path):
+    """The class: any QMimeData made in Python and handed to the clipboard (our copy, cut,
+    drag) must be released before the interpreter ends, or the exit segfaults."""
+    import os
+    import subprocess
+    import sys
+    import textwrap
+
+    script = textwrap.dedent("""
+        import os, sys
+        os.environ["QT_QPA_PLATFORM"] = "offscreen"
+        from PySide6.QtCore import QMimeData
+        from PySide6.QtWidgets import QApplication
+        from dtpl_studio.ui.widgets.rab_clipboard import RabClipboard
+        app = QApplication(sys.argv[:1])
+        mime = QMimeData()
+        mime.setText("1\\tGalian\\t2,5\\tm3")
+        RabClipboard._put(mime)
+        print("copied")
+    """)
+    result = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=60,
+                            env=dict(os.environ, DTPL_STUDIO_HOME=str(tmp_path)))
+    assert result.returncode == 0, (result.returncode, result.stderr[-500:])
+    assert "copied" in result.stdout

@@ -116,7 +116,7 @@ def _pct(old: Decimal | None, new: Decimal | None) -> str:
     if old is None or new is None or not old:
         return "—"
     pct = (new - old) / old * 100
-    return ("+" if pct > 0 else "−" if pct < 0 else "") + format_number(abs(pct).quantize(Decimal("0.01"))) + " %"
+    return ("+" if pct > 0 else "−" if pct < 0 else "") + format_number(abs(pct), 2) + " %"
 
 
 def _field_word(name: str) -> str:

@@ -26,6 +26,7 @@ level), or after the section of the selected item; with nothing selected, at the
 
 from __future__ import annotations
 
+import atexit
 import logging
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -139,6 +140,16 @@ class PasteReviewDialog(QDialog):
         self.resize(900, 420)
 
 
+_EXIT_HOOK = False
+
+
+def _release_clipboard() -> None:
+    """At exit, while Python still runs: the clipboard lets go of our QMimeData."""
+    app = QApplication.instance()
+    if app is not None:
+        app.clipboard().clear()
+
+
 class RabClipboard(QObject):
     """The clipboard and drag-and-drop controller of the RAB tree (module docstring).
 
@@ -181,6 +192,18 @@ class RabClipboard(QObject):
         return ids
 
     # -- copy / cut ----------------------------------------------------------------------------
+    @staticmethod
+    def _put(mime: QMimeData) -> None:
+        """Put ``mime`` on the system clipboard (Qt owns it from now on) and make sure it is
+        given back before Python shuts down: Qt deletes the clipboard's data in its own
+        exit handlers, after the interpreter is gone, and deleting a QMimeData made in
+        Python then crashes the process (a segfault at every exit after a copy)."""
+        global _EXIT_HOOK
+        QApplication.clipboard().setMimeData(mime)
+        if not _EXIT_HOOK:
+            atexit.register(_release_clipboard)
+            _EXIT_HOOK = True
+
     def _mime(self, clip) -> QMimeData:
         mime = QMimeData()
         mime.setData(clip_service.CLIP_MIME, clip_service.clip_to_json(clip).encode("utf-8"))
@@ -198,7 +221,7 @@ class RabClipboard(QObject):
             self._message(tr("tree.nothing"))
             return False
         clip = self._clip(ids)
-        QApplication.clipboard().setMimeData(self._mime(clip))
+        self._put(self._mime(clip))
         self._message(tr("clip.copied", item=_name(clip.nodes[0])))
         return True
 
@@ -215,7 +238,7 @@ class RabClipboard(QObject):
         if reason:
             self._message(tr("tree.cannot", reason=reason))
             return False
-        QApplication.clipboard().setMimeData(self._mime(clip))
+        self._put(self._mime(clip))
         return True
 
     # -- paste -------------------------------------------------------------------------------
