@@ -78,6 +78,14 @@ class ProjectDocument(QObject):
         #: ids the last recompute was told about (None: everything may have changed)
         self.last_changed: frozenset[str] | None = None
 
+    def dispose(self) -> None:
+        """The document is done (another project opened, the window closed): its undo
+        history is deleted now, by the stack, while the commands' Python side is alive. Left
+        to the garbage collector, the document, its stack and the commands die in one cycle
+        in no fixed order, and a command deleted by Python was deleted again by the stack's
+        destructor (a segfault mid-``make test``)."""
+        self.undo_stack.clear()
+
     # -- editing ---------------------------------------------------------------------------
     def apply(self, edit: Edit) -> Edit:
         """Apply ``edit`` to the programme, reprice what it changed, tell the views; return

@@ -152,7 +152,6 @@ class MainWindow(QMainWindow):
         self.statusBar().addPermanentWidget(self.findings_label)
         self.resize(1400, 900)
         self._update_title()
-        self._library_tasks: list[Task] = []
         self._closed = False
         if library_book is _default_library_book:  # the library's editions, once the window shows
             QTimer.singleShot(0, self, self.load_library_editions)
@@ -383,6 +382,7 @@ class MainWindow(QMainWindow):
             old_editor.deleteLater()
             old_panel.deleteLater()
         if old_doc is not None and old_doc is not doc:
+            old_doc.dispose()
             old_doc.deleteLater()
         self.rab_editor.current_changed.connect(self._on_current_node)
         self.rab_editor.model.edit_rejected.connect(self._show_message)
@@ -731,6 +731,7 @@ class MainWindow(QMainWindow):
         self.idle_timer.stop()
         if self.doc is not None:
             self.doc.session.close()
+            self.doc.dispose()
         event.accept()
 
     # -- editing -------------------------------------------------------------------------------
@@ -1081,13 +1082,12 @@ class MainWindow(QMainWindow):
         """Run ``task`` on the window's pool; ``succeeded(result)`` on the GUI thread. None,
         and nothing started, once the window is closed (its pool was drained for the exit)."""
         if self._closed:
+            task.forget()
             return None
-        self._library_tasks.append(task)
         task.signals.succeeded.connect(succeeded)
         task.signals.failed.connect(lambda message: self._show_message(
             tr("cat.edition.failed", reason=message.splitlines()[0] if message else "")))
-        task.signals.finished.connect(lambda: self._library_tasks.remove(task))
-        self.pool.start(task)
+        self.pool.start(task)  # kept alive by ui.workers until well after it finished
         return task
 
     def load_library_editions(self) -> Task | None:

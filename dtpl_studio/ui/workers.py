@@ -13,6 +13,7 @@ A task whose callable raises after :meth:`Task.cancel` reports :attr:`TaskSignal
 
 from __future__ import annotations
 
+import atexit
 import logging
 import threading
 from collections.abc import Callable
@@ -21,6 +22,15 @@ from pathlib import Path
 from PySide6.QtCore import QObject, QRunnable, Signal
 
 log = logging.getLogger(__name__)
+
+#: every task from its creation until a while after it finished: a :class:`QRunnable` made
+#: in Python must not be collected while its pool thread may still be inside it (a window
+#: that drops its own reference when the ``finished`` signal arrives let the garbage
+#: collector delete the C++ object under the pool thread: ``make test`` crashed mid-run)
+_LIVE: set[Task] = set()
+#: how long a finished task is kept before it may be collected (ms)
+RELEASE_DELAY_MS = 2000
+atexit.register(_LIVE.clear)  # collected while Python still runs, never in its shutdown
 
 
 class TaskSignals(QObject):
@@ -59,6 +69,17 @@ class Task(QRunnable):
         self.done = threading.Event()
         #: the file the task works on, named in a failure message when the error names none
         self.path = next((a for a in args if isinstance(a, Path)), None)
+        _LIVE.add(self)
+        self.signals.finished.connect(self._release_later)  # queued: on the GUI thread
+
+    def _release_later(self) -> None:
+        from PySide6.QtCore import QTimer
+
+        QTimer.singleShot(RELEASE_DELAY_MS, lambda: _LIVE.discard(self))
+
+    def forget(self) -> None:
+        """A task that will not be started after all: let it be collected."""
+        _LIVE.discard(self)
 
     def cancel(self) -> None:
         """Ask the callable to stop (cooperative: it polls ``cancelled()``)."""
@@ -86,5 +107,6 @@ class Task(QRunnable):
         else:
             self.signals.succeeded.emit(result)
         finally:
+            self.fn, self.args, self.kwargs = None, (), {}  # what the work held goes now
             self.done.set()
             self.signals.finished.emit()
