@@ -11,7 +11,14 @@ from alembic import command
 from sqlalchemy import create_engine, event
 
 from dtpl_studio.costing.money import RoundingMode, RoundingRule
-from dtpl_studio.costing.pricebook import AnalysisLine, LineKind, PriceBook, Resource, ResourceKind
+from dtpl_studio.costing.pricebook import (
+    Analysis,
+    AnalysisLine,
+    LineKind,
+    PriceBook,
+    Resource,
+    ResourceKind,
+)
 from dtpl_studio.storage import library as library_module
 from dtpl_studio.storage import migrate
 from dtpl_studio.storage.library import PriceLibrary, book_from_snapshot, snapshot_bytes
@@ -184,3 +191,26 @@ def test_upgrade_counts_existing_editions_and_keeps_the_guards(library_url: str)
     with pytest.raises(integrity_errors(), match="published edition is immutable"):
         raw_sql(library_url, f"UPDATE book SET title = 'x' WHERE id = {published}")
     raw_sql(library_url, f"UPDATE book SET title = 'x' WHERE id = {draft}")
+
+
+@pytest.mark.parametrize("limit", [1, 2, 5])
+def test_edition_page_holds_what_its_analyses_use(library_url: str, limit: int) -> None:
+    """The opened edition's first page: its first analyses with the rates of the whole book
+    (the sub-analysis and the resources they use are read along), its first resources."""
+    from benchmarks.library_bench import generated_book
+
+    for book in (varied_book(), generated_book(40, 12)):
+        book.put_analysis(Analysis("Z.1", "1 m2 memakai plesteran", "m2", lines=[
+            AnalysisLine(LineKind.SUB_ANALYSIS, next(iter(book.analyses)), Decimal("2"), "m2")]))
+        book.analyses = {"Z.1": book.analyses.pop("Z.1"), **book.analyses}  # first: a sub-analysis user
+        with PriceLibrary(library_url) as lib:
+            edition = lib.add_edition(book)
+            page = lib.edition_page(edition, limit=limit)
+        first = list(book.analyses)[:limit]
+        assert list(page.resources)[:limit] == list(book.resources)[:limit]
+        assert [c for c in page.analyses if c in first] == first
+        assert list(page.analyses) == [c for c in book.analyses if c in page.analyses]  # book order
+        for code in first:
+            assert page.unit_rate(code) == book.unit_rate(code)
+            assert page.analyses[code] == book.analyses[code]
+        assert page.meta == book.meta
