@@ -97,7 +97,26 @@ def test_a_snapshot_that_does_not_give_the_content_hash_is_not_used(library_url:
         assert lib.load_edition(edition).content_hash() == varied_book().content_hash()
 
 
-@pytest.mark.parametrize("blob", [b"", b"not zlib", snapshot_bytes(make_book())[:20]])
+def _tampered(change) -> bytes:
+    import json
+    import zlib
+
+    data = json.loads(zlib.decompress(snapshot_bytes(make_book())))
+    change(data)
+    return zlib.compress(json.dumps(data).encode())
+
+
+@pytest.mark.parametrize("blob", [
+    b"", b"not zlib", snapshot_bytes(make_book())[:20],
+    _tampered(lambda d: d.update(format="other/1")),
+    _tampered(lambda d: d["resources"][0].__setitem__(3, "bahan")),  # unknown kind
+    _tampered(lambda d: d["resources"][0].__setitem__(5, 120000)),  # a number, not its text
+    _tampered(lambda d: d["resources"][0].__setitem__(5, "NaN")),
+    _tampered(lambda d: d["resources"][0].__setitem__(5, "12,5")),
+    _tampered(lambda d: d["resources"].append(d["resources"][0])),  # a key twice
+    _tampered(lambda d: d["analyses"][0].pop(2)),  # a column missing
+    _tampered(lambda d: d["analyses"][0][-1][0].__setitem__(1, "bahan")),  # unknown line kind
+], ids=["empty", "not-zlib", "cut", "format", "kind", "number", "nan", "comma", "twice", "short", "line-kind"])
 def test_bad_snapshot_bytes_raise(blob: bytes) -> None:
     import zlib
 
