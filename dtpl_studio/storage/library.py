@@ -18,6 +18,13 @@ PostgreSQL alike) refuse the same writes from any other client. To change a publ
 :meth:`PriceLibrary.derive` a new draft from it. Each edition stores its
 :meth:`PriceBook.content_hash`, checked on every load and on publish.
 
+At scale (issue 8: 1 000 editions of 15 000 resources and 3 000 analyses) an edition's row
+holds its resource and analysis counts (written with the content: listing editions never
+counts content rows) and, once published, a snapshot of its content (one compressed JSON,
+written by the publishing UPDATE, read by :meth:`PriceLibrary.load_edition` and checked
+against the content hash). Opening an edition in the catalogue reads its first page only
+(:meth:`PriceLibrary.edition_page`).
+
 A team library (PostgreSQL) is written by several editors at once. Nobody's change is lost
 (optimistic locking, :class:`~dtpl_studio.storage.errors.ConflictError` naming who changed
 what when): a whole edition is replaced only if its content hash is still the one the editor
