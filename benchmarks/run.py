@@ -31,8 +31,9 @@ it to PDF; the ratio DTPL PDF / LibreOffice print is printed under the table (is
 ``library-pg``: the team price library on PostgreSQL (``benchmarks/library_bench.py``):
 generated editions (``DTPL_BENCH_LIB_EDITIONS`` × ``_RESOURCES`` × ``_ANALYSES``, default
 20 × 15 000 × 3 000; the issue's 1 000 editions by ``DTPL_BENCH_LIB_EDITIONS=1000``), then
-open, list, edition info, load a whole edition, catalogue search by code and by name, one
-resource edit, in ms. Skipped with the reason when no server answers.
+open, list, edition info, opening an edition in the catalogue (info + first page), load a
+whole published edition (its snapshot) and a draft (its rows), catalogue search by code and by
+name, one resource edit, in ms. Skipped with the reason when no server answers.
 
 Usage: ``benchmarks/run.py [--sizes 200,1000] [--skip-import] [--skip-library] [--only-library]``.
 """

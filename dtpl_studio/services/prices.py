@@ -776,6 +776,24 @@ def load_library_book(edition_id: int, library_url: str | None = None) -> PriceB
     return book
 
 
+def library_edition_page(edition_id: int, library_url: str | None = None, *, limit: int = 50):
+    """What the catalogue shows first when library edition ``edition_id`` is opened, without
+    loading it whole: ``(info, page)`` — its :class:`~dtpl_studio.storage.library.EditionInfo`
+    (with its resource and analysis counts) and a partial PriceBook of its first ``limit``
+    analyses, what they use (their :meth:`PriceBook.unit_rate` is the whole edition's) and its
+    first ``limit`` resources (:meth:`PriceLibrary.edition_page`). The whole book, for pinning
+    and search: :func:`load_library_book`.
+
+    Raises:
+        dtpl_studio.storage.errors.EditionNotFoundError: no such edition.
+        dtpl_studio.storage.errors.LibraryError: the library cannot be read.
+    """
+    from dtpl_studio.storage.library import PriceLibrary
+
+    with PriceLibrary(library_url) as library:
+        return library.info(edition_id), library.edition_page(edition_id, limit=limit)
+
+
 def default_catalogue_book(library_url: str | None = None) -> PriceBook:
     """The book a new project or the demo starts from: the shipped edition as the library
     holds it (seeded on first run, :func:`seed_library`). When the library cannot be opened

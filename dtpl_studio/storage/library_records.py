@@ -25,8 +25,8 @@ every UPDATE says ``WHERE version = <the version read>`` and a row count of 0 is
 
 from __future__ import annotations
 
-from sqlalchemy import CheckConstraint, Index, UniqueConstraint
-from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
+from sqlalchemy import CheckConstraint, Index, LargeBinary, UniqueConstraint
+from sqlalchemy.orm import DeclarativeBase, Mapped, deferred, mapped_column, relationship
 
 from dtpl_studio.storage.records import (
     TYPE_ANNOTATION_MAP,
@@ -66,6 +66,14 @@ class EditionRecord(BookMetaColumns, LibraryBase):
     derived_from_id: Mapped[int | None]  # provenance only: no FK, so deleting a draft never
     # has to touch (update) a published edition derived from it
     version: Mapped[int] = mapped_column(default=1)
+    #: how many resources / analyses the content holds, written with it (library_0005), so
+    #: listing editions never counts over the content tables
+    resource_count: Mapped[int] = mapped_column(default=0, server_default="0")
+    analysis_count: Mapped[int] = mapped_column(default=0, server_default="0")
+    #: a published edition's rows as one compressed canonical JSON, written when it is
+    #: published (library_0005; None for drafts and older editions); deferred: only
+    #: load_edition reads it
+    snapshot: Mapped[bytes | None] = deferred(mapped_column(LargeBinary))
 
     resources: Mapped[list[EditionResourceRecord]] = relationship(
         order_by="EditionResourceRecord.position", cascade="all, delete-orphan", passive_deletes=True

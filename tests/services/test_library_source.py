@@ -9,6 +9,7 @@ from dtpl_studio.services import prices
 from dtpl_studio.services.prices import (
     SEED_WHO,
     default_catalogue_book,
+    library_edition_page,
     library_editions,
     load_default_book,
     load_library_book,
@@ -44,6 +45,20 @@ def test_the_catalogue_reads_editions_from_the_library(tmp_path):
     shipped = load_library_book(shipped_id, url)
     assert shipped.content_hash() == load_default_book().content_hash()
     assert shipped.meta is not load_default_book().meta  # its status is the library's
+
+
+def test_opening_an_edition_reads_its_first_page_only(tmp_path):
+    """The shipped edition as the library holds it: the first page's analyses have the whole
+    book's unit rates; the info carries the counts."""
+    url = str(tmp_path / "lib.sqlite")
+    shipped_id = seed_library(url)
+    whole = load_default_book()
+    info, page = library_edition_page(shipped_id, url, limit=10)
+    assert (info.id, info.resources, info.analyses) == (shipped_id, len(whole.resources), len(whole.analyses))
+    first = list(whole.analyses)[:10]
+    assert [c for c in page.analyses if c in first] == first
+    assert len(page.analyses) < len(whole.analyses)
+    assert {c: page.unit_rate(c) for c in first} == {c: whole.unit_rate(c) for c in first}
 
 
 def test_the_demo_and_new_projects_start_from_the_library(tmp_path, monkeypatch):

@@ -88,7 +88,7 @@ def _revision(path: Path) -> str:
 
 @pytest.mark.parametrize("kind,folder,head", [
     ("project", PACKAGE_DIR / "migrations", "project_0009_item_source"),
-    ("library", PACKAGE_DIR / "migrations" / "library", "library_0004_signature"),
+    ("library", PACKAGE_DIR / "migrations" / "library", "library_0005_snapshot"),
 ])
 def test_scripts_ship_inside_the_package(kind: str, folder: Path, head: str) -> None:
     assert Path(migrate.SCRIPT_LOCATIONS[kind]).resolve() == folder.resolve()
