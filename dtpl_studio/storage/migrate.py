@@ -28,6 +28,7 @@ import ast
 import os
 import sqlite3
 import tempfile
+import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
 from functools import lru_cache
@@ -42,6 +43,10 @@ if TYPE_CHECKING:  # Alembic and SQLAlchemy are imported where they are used (is
     from sqlalchemy import Connection, Engine, MetaData
 
 Kind = Literal["project", "library"]
+
+#: Held while Alembic runs (the window prepares the first save's schema on a worker thread
+#: while the GUI thread may upgrade an older file).
+_UPGRADE_LOCK = threading.RLock()
 
 _ROOT = files("dtpl_studio.storage").joinpath("migrations")
 
@@ -201,7 +206,8 @@ def upgrade(connection: Connection, kind: Kind, target: str = "head") -> None:
     """
     from alembic import command
 
-    command.upgrade(alembic_config(kind, connection), target)
+    with _UPGRADE_LOCK:  # Alembic's context and op are module-wide proxies: one run at a time
+        command.upgrade(alembic_config(kind, connection), target)
 
 
 def foreign_key_violations(connection: Connection) -> list[tuple[Any, ...]]:

@@ -30,6 +30,7 @@ import socket
 import sqlite3
 import sys
 import tempfile
+import threading
 import time
 import uuid
 from collections import defaultdict, namedtuple
@@ -328,8 +329,18 @@ class _Unstorable(ValueError):
     SQLite cannot take); the message names the table and the row."""
 
 
-@lru_cache(maxsize=2)
+_EMPTY_LOCK = threading.Lock()
+
+
 def _empty_project_file(scripts: str, head: str) -> bytes:
+    """:func:`_migrated_empty_file`, computed once even when the window's warm-up thread and
+    a save ask at the same moment."""
+    with _EMPTY_LOCK:
+        return _migrated_empty_file(scripts, head)
+
+
+@lru_cache(maxsize=2)
+def _migrated_empty_file(scripts: str, head: str) -> bytes:
     """The bytes of an empty project file at the ``head`` schema of the migrations in
     ``scripts`` (migrated by Alembic once per process and schema, then copied: running the
     migrations for every save took ~0,15 s)."""

@@ -59,6 +59,9 @@ log = logging.getLogger(__name__)
 AUTOSAVE_INTERVAL_MS = 3 * 60 * 1000
 #: … and 20 s after the last edit (the user paused).
 AUTOSAVE_IDLE_MS = 20 * 1000
+#: The save machinery is loaded on the worker pool this long after a project is shown
+#: (issue 10: opening needs none of it; the first save then takes no longer than the next).
+PREPARE_SAVING_MS = 1500
 
 
 def _writable_folder(candidate: str | None) -> Path:
@@ -403,6 +406,17 @@ class MainWindow(QMainWindow):
         self._update_title()
         self._update_undo_actions()
         self._update_read_only()
+        QTimer.singleShot(PREPARE_SAVING_MS, self, self._prepare_saving)
+
+    def _prepare_saving(self) -> None:
+        """Start :func:`services.project.prepare_saving` on the worker pool, once per window."""
+        if getattr(self, "_saving_task", None) is not None:
+            return
+        from dtpl_studio.services.project import prepare_saving
+        from dtpl_studio.ui.workers import Task
+
+        self._saving_task = Task(prepare_saving)
+        self.pool.start(self._saving_task)
 
     def take_document(self) -> ProjectDocument | None:
         """Detach the open document from this window and return it, its session still open
