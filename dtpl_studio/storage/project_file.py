@@ -23,7 +23,6 @@ whose :func:`~dtpl_studio.costing.rab.price_program` totals and every
 
 from __future__ import annotations
 
-import gc
 import os
 import shutil
 import socket
@@ -90,6 +89,7 @@ from dtpl_studio.costing.rab import (
 from dtpl_studio.costing.specs import SpecClause
 from dtpl_studio.costing.stored import StoredValueNote
 from dtpl_studio.errors import classify, from_os_error, is_sqlite_error
+from dtpl_studio.memory import gc_paused
 from dtpl_studio.storage import migrate
 from dtpl_studio.storage.audit_log import (
     Snapshot,
@@ -226,24 +226,6 @@ def _summary(program: Program) -> str:
 def _short(exc: BaseException) -> str:
     orig = getattr(exc, "orig", None)
     return str(orig) if orig is not None else str(exc).splitlines()[0]
-
-
-@contextmanager
-def gc_paused() -> Iterator[None]:
-    """Python's cyclic garbage collector off for the block (back on after it, if it was on).
-
-    Reading or writing a project makes ~10 objects per back-up line, none of them in a
-    reference cycle that needs collecting; the collector, triggered every 700 allocations,
-    scanned them again and again: ~40 % of opening a 2 000-item RAB (issue 10). Reference
-    counting still frees everything as usual.
-    """
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if enabled:
-            gc.enable()
 
 
 def _write_new_file(tmp: Path, program: Program, *, history: list[AuditEntry],

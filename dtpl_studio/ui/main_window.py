@@ -35,6 +35,7 @@ from dtpl_studio.costing.funding import Component
 from dtpl_studio.costing.pricebook import PriceBook
 from dtpl_studio.costing.rab import Item, Package, Program, Section
 from dtpl_studio.errors import DtplError
+from dtpl_studio.memory import gc_paused
 from dtpl_studio.services.session import LockedError, ProjectSession
 from dtpl_studio.ui import dialogs, settings
 from dtpl_studio.ui.commands import AddItemFromCatalogueCommand, RemoveItemCommand, push_edit
@@ -446,8 +447,9 @@ class MainWindow(QMainWindow):
 
     def open_program(self, program: Program, path: Path | None = None) -> ProjectDocument:
         """Show ``program`` (from ``path``) as a new document with a clean undo stack."""
-        doc = ProjectDocument(program, path)
-        self.set_document(doc)
+        with gc_paused():  # issue 10: the tree of a large RAB is built without GC passes
+            doc = ProjectDocument(program, path)
+            self.set_document(doc)
         return doc
 
     def new_project_dialog(self) -> bool:
@@ -502,12 +504,14 @@ class MainWindow(QMainWindow):
                 old.revert()  # the same file again: read it afresh, keep the lock
                 session = old
             else:
-                session = ProjectSession.open(path)
+                with gc_paused():
+                    session = ProjectSession.open(path)
         except Exception as exc:  # noqa: BLE001 - shown to the user, never a traceback
             dialogs.show_error(self, tr("dlg.open_failed.title"), self._open_error_text(path, exc))
             return False
         recovered = self._offer_recovery(session)
-        self.set_document(ProjectDocument(session))
+        with gc_paused():  # issue 10: the tree of a large RAB is built without GC passes
+            self.set_document(ProjectDocument(session))
         if recovered:
             self.doc.undo_stack.resetClean()  # the file still holds the older state
             self._update_title()
