@@ -656,13 +656,15 @@ class MainWindow(QMainWindow):
 
     # -- audit log -------------------------------------------------------------------------------
     def refresh_audit(self) -> None:
-        """Read and check the open file's audit log; a broken chain is a warning finding."""
+        """Read and check the open file's audit log; a broken chain is a warning finding. (The
+        window calls it right after it opened, created or saved the file: the file's integrity
+        was checked then.)"""
         from dtpl_studio.services.audit import audit_findings, audit_trail
 
         trail = None
         if self.doc is not None and self.doc.path is not None and self.doc.path.is_file():
             try:
-                trail = audit_trail(self.doc.path)
+                trail = audit_trail(self.doc.path, checked=True)
             except Exception as exc:  # noqa: BLE001 - the project is open; the log is secondary
                 log.warning("cannot read the audit log of %s: %s", self.doc.path, exc)
         self.audit.show_trail(trail)

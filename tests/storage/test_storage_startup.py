@@ -182,3 +182,20 @@ def test_a_shared_book_is_stored_once_and_shared_again(tmp_path: Path) -> None:
     loaded = load_program(tmp_path / "p.dtpl")
     assert loaded.packages[0].book is loaded.packages[1].book
     assert make_book().content_hash() == loaded.packages[0].book.content_hash()
+
+
+def test_the_audit_log_of_a_file_just_checked_is_read_without_a_second_check(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    path = tmp_path / "p.dtpl"
+    save_program(make_program(), path)
+    save_program(make_program(), path)
+    expected = project_file.verify_audit_log(path)
+
+    def no_second_check(_path):
+        raise AssertionError("integrity check run again")
+
+    monkeypatch.setattr(project_file, "inspect_project_file", no_second_check)
+    assert project_file.verify_audit_log(path, checked=True) == expected
+    assert len(expected[0]) >= 2 and expected[1] is None  # both saves logged, the chain holds
+    with pytest.raises(AssertionError):
+        project_file.read_audit_log(path)  # unchecked: the check runs
