@@ -410,8 +410,10 @@ class MainWindow(QMainWindow):
         QTimer.singleShot(PREPARE_SAVING_MS, self, self._prepare_saving)
 
     def _prepare_saving(self) -> None:
-        """Start :func:`services.project.prepare_saving` on the worker pool, once per window."""
-        if getattr(self, "_saving_task", None) is not None:
+        """Start :func:`services.project.prepare_saving` on the worker pool, once per window,
+        while the window is shown (a window closed meanwhile starts nothing: its pool was
+        already waited for, and a task left running would hold up the process's exit)."""
+        if getattr(self, "_saving_task", None) is not None or not self.isVisible():
             return
         from dtpl_studio.services.project import prepare_saving
         from dtpl_studio.ui.workers import Task

@@ -17,6 +17,7 @@ def test_saving_is_prepared_off_the_gui_thread_and_a_save_after_it_reads_back_eq
     save_project(program, path)
     win = MainWindow(library_book=lambda: book)
     qtbot.addWidget(win)
+    win.show()
     assert win.open_path(path)
     win.packages.setCurrentRow(1)
     item = win.doc.program.packages[1].sections[1].children[1]
@@ -29,3 +30,18 @@ def test_saving_is_prepared_off_the_gui_thread_and_a_save_after_it_reads_back_eq
     assert str(open_project(path).packages[1].sections[1].children[1].volume) == "12.5"
     win._prepare_saving()  # once per window
     assert win.pool.activeThreadCount() == 0
+
+
+def test_a_window_closed_before_the_warm_up_starts_nothing(qtbot, book, program, tmp_path, monkeypatch):
+    """The run_gui subprocess test found it: a window closed in the event-loop turn in which
+    the warm-up was due started it anyway, and the process hung at exit."""
+    monkeypatch.setattr(main_window, "PREPARE_SAVING_MS", 0)
+    path = tmp_path / "desa.dtpl"
+    save_project(program, path)
+    win = MainWindow(library_book=lambda: book)
+    qtbot.addWidget(win)
+    win.show()
+    assert win.open_path(path)
+    win.close()
+    qtbot.wait(50)
+    assert getattr(win, "_saving_task", None) is None
