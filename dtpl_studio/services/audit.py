@@ -33,15 +33,19 @@ class AuditTrail:
         return self.broken is None
 
 
-def audit_trail(path: Path) -> AuditTrail:
+def audit_trail(path: Path, *, checked: bool = False) -> AuditTrail:
     """Read and check the audit log of the project file ``path``.
+
+    Args:
+        checked: the file was just opened (and so checked) or saved by this process: its
+            SQLite integrity check is not run a second time (issue 10).
 
     Raises:
         dtpl_studio.storage.errors.ProjectFileError: not a readable project file.
     """
     from dtpl_studio.storage.project_file import verify_audit_log
 
-    entries, broken = verify_audit_log(Path(path))
+    entries, broken = verify_audit_log(Path(path), checked=checked)
     return AuditTrail(Path(path), entries, broken)
 
 

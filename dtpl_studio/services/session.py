@@ -468,13 +468,14 @@ class ProjectSession:
                 lock, reason = None, "folder"
         try:
             # a missing or foreign file is refused before anything is cleaned or read
-            base = inspect_project_file(path).meta.get("save_id")
+            info = inspect_project_file(path)
+            base = info.meta.get("save_id")
             real = Path(os.path.realpath(path))
             cleaned = [] if reason == "folder" else remove_leftovers(real.parent, real.name)
             # the autosave writes the recovery copy through a temporary file of its own
             recovery = recovery_path_for(real)
             cleaned += remove_leftovers(recovery.parent, recovery.name) if recovery.parent.is_dir() else []
-            program = load_program(path, upgrade=reason is None)
+            program = load_program(path, upgrade=reason is None, info=info)
         except BaseException:
             if lock is not None:
                 lock.release()

@@ -9,23 +9,29 @@ Public API:
 Layering (DESIGN.md §3): storage imports :mod:`dtpl_studio.costing` and nothing above it.
 """
 
-from dtpl_studio.storage.errors import (
-    EditionNotFoundError,
-    LibraryError,
-    ProjectFileError,
-    ProjectLockedError,
-    PublishedEditionError,
-)
-from dtpl_studio.storage.library import EditionInfo, PriceLibrary
-from dtpl_studio.storage.locking import LockInfo, ProjectLock
-from dtpl_studio.storage.project_file import (
-    AuditEntry,
-    inspect_project_file,
-    load_program,
-    read_audit_log,
-    save_program,
-    upgrade_project_file,
-)
+from importlib import import_module
+
+#: Public name → its module. Loaded on first use (PEP 562), so that importing one storage
+#: module (the project file, to open a project) does not load the price library's ORM
+#: classes too (issue 10: start-up time).
+_EXPORTS: dict[str, str] = {
+    "EditionNotFoundError": "errors", "LibraryError": "errors", "ProjectFileError": "errors",
+    "ProjectLockedError": "errors", "PublishedEditionError": "errors",
+    "EditionInfo": "library", "PriceLibrary": "library",
+    "LockInfo": "locking", "ProjectLock": "locking",
+    "AuditEntry": "project_file", "inspect_project_file": "project_file", "load_program": "project_file",
+    "read_audit_log": "project_file", "save_program": "project_file", "upgrade_project_file": "project_file",
+}
+
+
+def __getattr__(name: str):
+    module = _EXPORTS.get(name)
+    if module is None:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    value = getattr(import_module(f"{__name__}.{module}"), name)
+    globals()[name] = value
+    return value
+
 
 __all__ = [
     "AuditEntry", "EditionInfo", "EditionNotFoundError", "LibraryError", "LockInfo", "PriceLibrary",

@@ -24,21 +24,29 @@ which autogenerates against a scratch database at head; review the script before
 from __future__ import annotations
 
 import argparse
+import ast
+import os
 import sqlite3
 import tempfile
+import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
+from functools import lru_cache
 from importlib.resources import files
 from pathlib import Path
-from typing import Any, Literal
+from typing import TYPE_CHECKING, Any, Literal
 
-from alembic import command
-from alembic.config import Config
-from alembic.runtime.migration import MigrationContext
-from alembic.script import ScriptDirectory
-from sqlalchemy import Connection, Engine, MetaData, create_engine, event
+if TYPE_CHECKING:  # Alembic and SQLAlchemy are imported where they are used (issue 10: reading
+    # a project file's revision must not load them: ~0,1 s of Alembic at every start)
+    from alembic.config import Config
+    from alembic.script import ScriptDirectory
+    from sqlalchemy import Connection, Engine, MetaData
 
 Kind = Literal["project", "library"]
+
+#: Held while Alembic runs (the window prepares the first save's schema on a worker thread
+#: while the GUI thread may upgrade an older file).
+_UPGRADE_LOCK = threading.RLock()
 
 _ROOT = files("dtpl_studio.storage").joinpath("migrations")
 
@@ -62,6 +70,8 @@ def alembic_config(kind: Kind, connection: Connection | None = None) -> Config:
     ``connection`` (optional) is used by ``env.py`` instead of opening its own; pass one that
     already has the pragmas you want (see :func:`sqlite_engine`).
     """
+    from alembic.config import Config
+
     cfg = Config()
     cfg.set_main_option("script_location", SCRIPT_LOCATIONS[kind])
     cfg.attributes["connection"] = connection
@@ -71,7 +81,82 @@ def alembic_config(kind: Kind, connection: Connection | None = None) -> Config:
 
 def script_directory(kind: Kind) -> ScriptDirectory:
     """The :class:`ScriptDirectory` of ``kind`` (reads the ``versions`` folder)."""
+    from alembic.script import ScriptDirectory
+
     return ScriptDirectory.from_config(alembic_config(kind))
+
+
+def _versions_key(kind: Kind) -> tuple[str, tuple[tuple[str, int, int], ...]]:
+    """The scripts folder of ``kind`` and its revision files with their mtimes and sizes: a
+    file added or changed (tests point :data:`SCRIPT_LOCATIONS` at a copy and add one) is
+    a new key of :func:`_revision_graph`'s cache."""
+    folder = os.path.join(SCRIPT_LOCATIONS[kind], "versions")
+    entries = []
+    with os.scandir(folder) as it:
+        for entry in it:
+            if entry.name.endswith(".py") and entry.is_file():
+                st = entry.stat()
+                entries.append((entry.name, st.st_mtime_ns, st.st_size))
+    return folder, tuple(sorted(entries))
+
+
+def _script_revisions(source: str) -> tuple[str | None, tuple[str, ...]]:
+    """``revision`` and ``down_revision`` (as a tuple: none, one, or the parents of a merge)
+    of one Alembic script, read from its module-level assignments without running it."""
+    found: dict[str, Any] = {}
+    for node in ast.parse(source).body:
+        if isinstance(node, ast.AnnAssign) and isinstance(node.target, ast.Name) and node.value is not None:
+            name, value = node.target.id, node.value
+        elif isinstance(node, ast.Assign) and len(node.targets) == 1 and isinstance(node.targets[0], ast.Name):
+            name, value = node.targets[0].id, node.value
+        else:
+            continue
+        if name in ("revision", "down_revision"):
+            found[name] = ast.literal_eval(value)
+    down = found.get("down_revision")
+    parents = () if down is None else (down,) if isinstance(down, str) else tuple(down)
+    return found.get("revision"), parents
+
+
+@lru_cache(maxsize=8)
+def _revision_graph(key: tuple[str, tuple[tuple[str, int, int], ...]]) -> tuple[str, ...]:
+    """The revisions of one scripts folder (``key`` from :func:`_versions_key`), oldest
+    first, the head last.
+
+    Read from the scripts' ``revision``/``down_revision`` assignments, as Alembic reads them,
+    without importing Alembic or running the scripts (issue 10: Alembic's import and its
+    ``ScriptDirectory`` were ~0,15 s of every open; ``tests/storage`` checks this against
+    Alembic's own answer).
+
+    Raises:
+        RuntimeError: not exactly one head, or a parent that no script defines.
+    """
+    folder, entries = key
+    parents: dict[str, tuple[str, ...]] = {}
+    for name, _mtime, _size in entries:
+        with open(os.path.join(folder, name), encoding="utf-8") as fh:
+            revision, down = _script_revisions(fh.read())
+        if revision is not None:
+            parents[revision] = down
+    children = {p for down in parents.values() for p in down}
+    heads = sorted(r for r in parents if r not in children)
+    if len(heads) != 1:
+        raise RuntimeError(f"migrations in {folder} have {len(heads)} heads: {heads}")
+    order: list[str] = []
+    done: set[str] = set()
+
+    def visit(revision: str) -> None:  # parents before children (depth of a few dozen)
+        if revision in done:
+            return
+        if revision not in parents:
+            raise RuntimeError(f"migrations in {folder}: revision {revision!r} is missing")
+        done.add(revision)
+        for parent in parents[revision]:
+            visit(parent)
+        order.append(revision)
+
+    visit(heads[0])
+    return tuple(order)
 
 
 def head_revision(kind: Kind) -> str:
@@ -80,15 +165,12 @@ def head_revision(kind: Kind) -> str:
     Raises:
         RuntimeError: the history has more than one head (a packaging error).
     """
-    heads = script_directory(kind).get_heads()
-    if len(heads) != 1:
-        raise RuntimeError(f"{kind} migrations have {len(heads)} heads: {heads}")
-    return heads[0]
+    return _revision_graph(_versions_key(kind))[-1]
 
 
 def known_revisions(kind: Kind) -> list[str]:
     """All revisions of ``kind``, oldest first."""
-    return [s.revision for s in reversed(list(script_directory(kind).walk_revisions()))]
+    return list(_revision_graph(_versions_key(kind)))
 
 
 def revision_state(kind: Kind, revision: str | None) -> Literal["empty", "current", "older", "unknown"]:
@@ -108,6 +190,8 @@ def revision_state(kind: Kind, revision: str | None) -> Literal["empty", "curren
 
 def current_revision(connection: Connection) -> str | None:
     """The revision stamped in the database (``alembic_version``), or None."""
+    from alembic.runtime.migration import MigrationContext
+
     return MigrationContext.configure(connection).get_current_revision()
 
 
@@ -120,7 +204,10 @@ def upgrade(connection: Connection, kind: Kind, target: str = "head") -> None:
     foreign_keys=False)``): batch migrations rebuild tables, which with foreign keys ON would
     cascade deletes; :func:`foreign_key_violations` checks the result afterwards.
     """
-    command.upgrade(alembic_config(kind, connection), target)
+    from alembic import command
+
+    with _UPGRADE_LOCK:  # Alembic's context and op are module-wide proxies: one run at a time
+        command.upgrade(alembic_config(kind, connection), target)
 
 
 def foreign_key_violations(connection: Connection) -> list[tuple[Any, ...]]:
@@ -142,6 +229,8 @@ def sqlite_engine(path: Path | str, *, foreign_keys: bool = True, readonly: bool
 
     The path goes through :meth:`Path.as_uri`, so spaces and ``#``/``?`` in names are safe.
     """
+    from sqlalchemy import create_engine
+
     uri = Path(path).resolve().as_uri() + ("?mode=ro" if readonly else "?mode=rwc")
 
     def connect() -> sqlite3.Connection:
@@ -154,6 +243,7 @@ def sqlite_engine(path: Path | str, *, foreign_keys: bool = True, readonly: bool
 
 def install_sqlite_pragmas(engine: Engine, *, foreign_keys: bool = True) -> None:
     """Add the connect/begin listeners of :func:`sqlite_engine` to any SQLite ``engine``."""
+    from sqlalchemy import event
 
     @event.listens_for(engine, "connect")
     def _on_connect(dbapi_connection: Any, _record: Any) -> None:
@@ -206,6 +296,7 @@ def main(argv: list[str] | None = None) -> int:
     rev.add_argument("--autogenerate", action="store_true")
     args = parser.parse_args(argv)
     kind: Kind = args.kind
+    from alembic import command
     if args.cmd == "heads":
         command.heads(alembic_config(kind))
     elif args.cmd == "history":
@@ -264,6 +355,8 @@ def run_env(metadata: MetaData) -> None:
             context.run_migrations()
         return
     url = config.get_main_option("sqlalchemy.url")
+    from sqlalchemy import create_engine
+
     if not url:
         raise RuntimeError("no connection in config.attributes and no sqlalchemy.url")
     engine = create_engine(url)

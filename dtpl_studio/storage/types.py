@@ -9,12 +9,14 @@ is identical after a round trip (DESIGN.md §5: "Decimal from first parse to las
 
 from __future__ import annotations
 
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 from typing import Any
 
 from sqlalchemy import Text
 from sqlalchemy.engine import Dialect
 from sqlalchemy.types import TypeDecorator
+
+from dtpl_studio.storage.conversions import decimal_from_text, decimal_to_text
 
 
 class DecimalText(TypeDecorator[Decimal]):
@@ -38,25 +40,10 @@ class DecimalText(TypeDecorator[Decimal]):
     cache_ok = True
 
     def process_bind_param(self, value: Any, dialect: Dialect) -> str | None:
-        if value is None:
-            return None
-        if isinstance(value, bool) or not isinstance(value, (Decimal, int)):
-            raise TypeError(f"a Decimal column got {type(value).__name__} {value!r}; use Decimal")
-        if isinstance(value, int):
-            value = Decimal(value)
-        if not value.is_finite():
-            raise ValueError(f"a Decimal column cannot hold {value}")
-        return str(value)
+        return decimal_to_text(value)
 
     def process_result_value(self, value: Any, dialect: Dialect) -> Decimal | str | None:
-        if value is None:
-            return None
-        if isinstance(value, bytes):
-            return value.decode("utf-8", "replace")
-        try:
-            return Decimal(str(value).strip()) if str(value).strip() else str(value)
-        except InvalidOperation:
-            return str(value)
+        return decimal_from_text(value)
 
     def process_literal_param(self, value: Any, dialect: Dialect) -> str:
         text = self.process_bind_param(value, dialect)

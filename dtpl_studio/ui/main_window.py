@@ -35,6 +35,7 @@ from dtpl_studio.costing.funding import Component
 from dtpl_studio.costing.pricebook import PriceBook
 from dtpl_studio.costing.rab import Item, Package, Program, Section
 from dtpl_studio.errors import DtplError
+from dtpl_studio.memory import gc_paused
 from dtpl_studio.services.session import LockedError, ProjectSession
 from dtpl_studio.ui import dialogs, settings
 from dtpl_studio.ui.commands import AddItemFromCatalogueCommand, RemoveItemCommand, push_edit
@@ -59,6 +60,9 @@ log = logging.getLogger(__name__)
 AUTOSAVE_INTERVAL_MS = 3 * 60 * 1000
 #: … and 20 s after the last edit (the user paused).
 AUTOSAVE_IDLE_MS = 20 * 1000
+#: The save machinery is loaded on the worker pool this long after a project is shown
+#: (issue 10: opening needs none of it; the first save then takes no longer than the next).
+PREPARE_SAVING_MS = 1500
 
 
 def _writable_folder(candidate: str | None) -> Path:
@@ -403,6 +407,19 @@ class MainWindow(QMainWindow):
         self._update_title()
         self._update_undo_actions()
         self._update_read_only()
+        QTimer.singleShot(PREPARE_SAVING_MS, self, self._prepare_saving)
+
+    def _prepare_saving(self) -> None:
+        """Start :func:`services.project.prepare_saving` on the worker pool, once per window,
+        while the window is shown (a window closed meanwhile starts nothing: its pool was
+        already waited for, and a task left running would hold up the process's exit)."""
+        if getattr(self, "_saving_task", None) is not None or not self.isVisible():
+            return
+        from dtpl_studio.services.project import prepare_saving
+        from dtpl_studio.ui.workers import Task
+
+        self._saving_task = Task(prepare_saving)
+        self.pool.start(self._saving_task)
 
     def take_document(self) -> ProjectDocument | None:
         """Detach the open document from this window and return it, its session still open
@@ -432,8 +449,9 @@ class MainWindow(QMainWindow):
 
     def open_program(self, program: Program, path: Path | None = None) -> ProjectDocument:
         """Show ``program`` (from ``path``) as a new document with a clean undo stack."""
-        doc = ProjectDocument(program, path)
-        self.set_document(doc)
+        with gc_paused():  # issue 10: the tree of a large RAB is built without GC passes
+            doc = ProjectDocument(program, path)
+            self.set_document(doc)
         return doc
 
     def new_project_dialog(self) -> bool:
@@ -488,12 +506,14 @@ class MainWindow(QMainWindow):
                 old.revert()  # the same file again: read it afresh, keep the lock
                 session = old
             else:
-                session = ProjectSession.open(path)
+                with gc_paused():
+                    session = ProjectSession.open(path)
         except Exception as exc:  # noqa: BLE001 - shown to the user, never a traceback
             dialogs.show_error(self, tr("dlg.open_failed.title"), self._open_error_text(path, exc))
             return False
         recovered = self._offer_recovery(session)
-        self.set_document(ProjectDocument(session))
+        with gc_paused():  # issue 10: the tree of a large RAB is built without GC passes
+            self.set_document(ProjectDocument(session))
         if recovered:
             self.doc.undo_stack.resetClean()  # the file still holds the older state
             self._update_title()
@@ -638,13 +658,15 @@ class MainWindow(QMainWindow):
 
     # -- audit log -------------------------------------------------------------------------------
     def refresh_audit(self) -> None:
-        """Read and check the open file's audit log; a broken chain is a warning finding."""
+        """Read and check the open file's audit log; a broken chain is a warning finding. (The
+        window calls it right after it opened, created or saved the file: the file's integrity
+        was checked then.)"""
         from dtpl_studio.services.audit import audit_findings, audit_trail
 
         trail = None
         if self.doc is not None and self.doc.path is not None and self.doc.path.is_file():
             try:
-                trail = audit_trail(self.doc.path)
+                trail = audit_trail(self.doc.path, checked=True)
             except Exception as exc:  # noqa: BLE001 - the project is open; the log is secondary
                 log.warning("cannot read the audit log of %s: %s", self.doc.path, exc)
         self.audit.show_trail(trail)

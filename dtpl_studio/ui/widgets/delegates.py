@@ -77,6 +77,10 @@ def wrap_column(view: QTreeView, column: int) -> None:
 
     def relayout(logical: int, old: int, new: int) -> None:
         if logical == column:
-            view.doItemsLayout()
+            # one layout at the next event, however many resizes come first (the window's
+            # layout resizes the column several times while it is shown: each doItemsLayout
+            # walked every row of a 2 000-item RAB, issue 10); Qt runs it before painting and
+            # before any geometry query (visualRect, indexAt)
+            view.scheduleDelayedItemsLayout()
 
     header.sectionResized.connect(relayout)
