@@ -929,6 +929,14 @@ def price_package(package: Package, previous: PricedPackage | None = None,
             message = f"harga satuan negatif Rp {_fmt(rate)}"
             findings.append(Finding(Severity.ERROR, message, location=where, raw=str(rate), code="negative-rate"))
             return PricedItem(item, number, label, depth, exact, volume, None, ZERO, message)
+        if rate == 0:
+            # an unpriced line (a RAB imported with its rates still empty, a custom rate left at
+            # 0) is not a free one: it is in error until priced, so the document prints DRAFT
+            message = "harga satuan Rp 0: item belum dihargai"
+            findings.append(Finding(Severity.ERROR, message, location=where, raw="0", code="zero-rate",
+                                    remedy="isi harga satuannya (analisa, harga khusus dengan sumbernya, "
+                                           "atau hapus itemnya)"))
+            return PricedItem(item, number, label, depth, exact, volume, rate, ZERO, message)
         amount = round_rupiah(volume * rate)
         split_findings: list[Finding] = []
         shares = _funding_shares(item, amount, item.funding or inherited, package.book, where, split_findings)

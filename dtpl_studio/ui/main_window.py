@@ -60,6 +60,9 @@ log = logging.getLogger(__name__)
 AUTOSAVE_INTERVAL_MS = 3 * 60 * 1000
 #: … and 20 s after the last edit (the user paused).
 AUTOSAVE_IDLE_MS = 20 * 1000
+#: the price library's editions are read this long after the window is built, so that
+#: opening the project and showing it are not slowed by the library (SQLAlchemy, ~50 MiB)
+LIBRARY_DELAY_MS = 1500
 #: The save machinery is loaded on the worker pool this long after a project is shown
 #: (issue 10: opening needs none of it; the first save then takes no longer than the next).
 PREPARE_SAVING_MS = 1500
@@ -158,7 +161,7 @@ class MainWindow(QMainWindow):
         self._update_title()
         self._closed = False
         if library_book is _default_library_book:  # the library's editions, once the window shows
-            QTimer.singleShot(0, self, self.load_library_editions)
+            QTimer.singleShot(LIBRARY_DELAY_MS, self, self.load_library_editions)
 
     # -- construction --------------------------------------------------------------------------
     def _dock(self, key: str, widget: QWidget, area: Qt.DockWidgetArea, name: str) -> QDockWidget:
@@ -1133,8 +1136,14 @@ class MainWindow(QMainWindow):
 
     def choose_library_edition(self, edition_id: int) -> Task | None:
         """Load library edition ``edition_id`` (off the GUI thread) as the catalogue's book;
-        remembered for the next start."""
+        remembered for the next start. The last choice wins: a load that finishes after a
+        newer choice was made is dropped (choices made in quick succession)."""
+        self._edition_request = getattr(self, "_edition_request", 0) + 1
+        request = self._edition_request
+
         def loaded(book: PriceBook) -> None:
+            if request != self._edition_request:
+                return  # a newer choice is on its way
             self.library = book
             settings.write("catalogue_edition", edition_id)
             self.catalogue.show_edition(edition_id)

@@ -68,3 +68,26 @@ def test_an_unreadable_library_leaves_the_shipped_edition(qtbot, program, tmp_pa
                     and "memuat" not in window.catalogue.edition.currentText(), timeout=20_000)
     assert not window.catalogue.edition.isEnabled()
     assert window.catalogue.book.content_hash() == load_default_book().content_hash()
+
+
+def test_choices_in_quick_succession_end_on_the_last(qtbot, program, tmp_path):
+    """The class: loads finishing in any order after several choices; the catalogue, the
+    selector and the type-ahead's book all show the last choice."""
+    ids = []
+    for region, prices in (("Kota Semarang", (25285, 2791592)), ("Kab. Klaten", (20371, 2479215))):
+        path = tmp_path / f"hspk_{region.replace(' ', '_')}.json"
+        path.write_text(json.dumps([
+            {"item_number": "1", "work_code": "1.1.1.5", "work_description": "Pekerjaan", "unit": "m2",
+             "unit_price_idr": prices[0], "region": region, "edition": "Edisi Ke - 2", "year": "2025",
+             "sector": "Bidang Cipta Karya dan Perumahan"}]), encoding="utf-8")
+        book, _ = import_prices(path)
+        ids.append(store_in_library(book, publish=True)[0])
+    window = _window(qtbot, program, tmp_path)
+    qtbot.waitUntil(lambda: window.catalogue.edition.isEnabled(), timeout=20_000)
+    for edition_id in (ids[0], ids[1], ids[0], ids[1], ids[0]):
+        window.choose_library_edition(edition_id)
+    window.pool.waitForDone()
+    qtbot.wait(50)
+    assert window.library.meta.region == "Kota Semarang"
+    assert window.catalogue.edition.currentData() == ids[0]
+    assert window.rab_editor.library_book is window.library
