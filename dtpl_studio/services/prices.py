@@ -620,7 +620,7 @@ def export_edition_workbook(edition_id: int | str, out: Path, library_url: str |
         remove_leftovers(out.parent, out.name)
         tmp = temp_path(out, "tmp")
         try:
-            write_edition_workbook(book, tmp)
+            write_edition_workbook(book, tmp, int(edition_id) if str(edition_id).isdigit() else None)
             os.replace(tmp, out)
         except BaseException:
             tmp.unlink(missing_ok=True)
@@ -679,10 +679,17 @@ def apply_edition_workbook(book: PriceBook, exported_hash: str, onto: int, libra
     from dtpl_studio.costing.edition_diff import diff_books
     from dtpl_studio.storage.library import PriceLibrary, resolve_library_location
 
+    exported_hash, _, exported_id = exported_hash.partition("@")
+    if exported_id and int(exported_id) != onto:
+        raise PricesError(f"sheet of edition {exported_id} applied to {onto}", code="prices.other_edition",
+                          params={"sheet": exported_id, "edition": onto})
     _, sqlite_path = resolve_library_location(library_url)
     guard = target_lock(sqlite_path, "library") if sqlite_path is not None else contextlib.nullcontext()
     with guard, PriceLibrary(library_url) as library:
         info = library.info(onto)
+        if info.content_hash == book.content_hash():
+            raise PricesError(f"edition {onto} already holds this content", code="prices.nothing_to_apply",
+                              params={"edition": onto})
         diff = diff_books(library.load_edition(onto), book)
         derived = info.published
         target = library.derive(onto, who=who) if derived else onto

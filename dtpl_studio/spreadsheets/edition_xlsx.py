@@ -38,7 +38,7 @@ from openpyxl.utils import get_column_letter
 
 from dtpl_studio.costing.findings import Severity
 from dtpl_studio.costing.numbers import NumberConvention
-from dtpl_studio.costing.pricebook import PriceBook
+from dtpl_studio.costing.pricebook import PriceBook, PriceBookError
 from dtpl_studio.spreadsheets.cells import (
     CellNumberError,
     Quantity,
@@ -120,8 +120,10 @@ def _csv_rows(text: str) -> list[list[str]]:
     return list(csv.reader(io.StringIO(text, newline="")))
 
 
-def write_edition_workbook(book: PriceBook, path: Path) -> None:
-    """Write ``book`` as the edition spreadsheet at ``path`` (the caller makes it atomic).
+def write_edition_workbook(book: PriceBook, path: Path, edition_id: int | None = None) -> None:
+    """Write ``book`` as the edition spreadsheet at ``path`` (the caller makes it atomic);
+    ``edition_id``: the library edition it was exported from (recorded, so that applying it
+    to another edition is refused by name).
 
     Raises:
         OSError: the file cannot be written.
@@ -159,6 +161,7 @@ def write_edition_workbook(book: PriceBook, path: Path) -> None:
         elif key == "default_overhead_pct":
             value = _number_cell(Decimal(value))
         rows.append((key, "" if value is None else value))
+    rows.append(("edition_id", "" if edition_id is None else edition_id))
     for n, (key, value) in enumerate(rows, start=1):
         meta_ws.cell(n, 1, key).font = Font(bold=True)
         cell = meta_ws.cell(n, 2, value)
@@ -207,7 +210,8 @@ def read_edition_workbook(path: Path) -> tuple[PriceBook, ImportReport, str]:
     """Read an edition spreadsheet back.
 
     Returns ``(book, report, exported_hash)``: ``exported_hash`` is the content hash the
-    sheet was exported with ("" when absent), for applying the edit with optimistic locking.
+    sheet was exported with ("" when absent), for applying the edit with optimistic locking,
+    followed by ``@ID`` when the sheet names the library edition it came from.
     Every cell that cannot be taken is an ``error`` finding naming its sheet and cell; the
     report is then not usable and the book is empty (nothing to store).
 
@@ -243,6 +247,15 @@ def read_edition_workbook(path: Path) -> tuple[PriceBook, ImportReport, str]:
         sheet, cell = _place(where)
         report.add(Severity.ERROR, "edition-invalid", str(exc).split(": ", 1)[-1], sheet=sheet, cell=cell,
                    action="tidak diimpor")
+        return PriceBook(), report, exported_hash
+    for row, code in enumerate(book.analyses, start=2):  # every analysis must still price
+        try:
+            book.unit_rate(code)
+        except (PriceBookError, KeyError, ArithmeticError, RecursionError) as exc:
+            report.add(Severity.ERROR, "analysis-unpriceable", f"analisa {code} tidak dapat dihitung: {exc}",
+                       sheet="Analisa", cell=f"A{row}", raw=code,
+                       action="tidak diimpor; periksa kolom ref di Baris analisa")
+    if report.has_errors:
         return PriceBook(), report, exported_hash
     report.counts.update(resources=len(book.resources), analyses=len(book.analyses),
                          analysis_lines=sum(len(a.lines) for a in book.analyses.values()))
@@ -295,7 +308,11 @@ def _read_meta(ws, report: ImportReport, path: Path) -> tuple[dict, str]:
                            cell=f"B{row}", raw=raw, action="tidak diimpor")
             continue
         meta[key] = str(text)
-    return meta, str(values.get("content_hash", ("",))[0] or "")
+    exported = str(values.get("content_hash", ("",))[0] or "")
+    edition = values.get("edition_id", (None,))[0]
+    if edition not in (None, ""):
+        exported += f"@{int(edition)}" if str(edition).strip().isdigit() or isinstance(edition, int | float) else ""
+    return meta, exported
 
 
 def _read_table(ws, sheet: str, columns: tuple[str, ...], numeric: dict[str, Quantity | None],

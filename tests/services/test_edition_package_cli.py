@@ -146,30 +146,43 @@ def test_diff_editions_between_library_folder_package_and_shipped(published, tmp
 
 def test_edition_spreadsheet_export_edit_diff_apply(published, tmp_path, capsys):
     """Export → edit in a spreadsheet → diff → apply: a published edition gets a new draft;
-    applying to a draft twice from the same export is a conflict, never a silent overwrite."""
+    the same sheet applied again changes nothing (said so); another edit from an old export
+    is a conflict naming who changed it; a sheet applied to another edition is refused."""
     from openpyxl import load_workbook
+
+    def edit(path, price):
+        wb = load_workbook(path)
+        wb["Baris analisa"]["G2"] = price
+        wb.save(path)
 
     library, _, _ = published
     sheet = tmp_path / "edisi-1.xlsx"
     assert main(["export-edition", "1", str(sheet), "--library", library]) == 0
     assert "--onto 1" in capsys.readouterr().out
-    assert main(["import-prices", str(sheet), "--onto", "1", "--library", library]) == 0  # no edit
+    assert main(["import-prices", str(sheet), "--onto", "1", "--library", library]) == 2  # no edit
+    assert "sudah berisi persis isi lembar kerja ini" in capsys.readouterr().err
+    edit(sheet, 26_000)
+    assert main(["import-prices", str(sheet), "--onto", "1", "--library", library]) == 0
     out = capsys.readouterr().out
-    assert "analisa: tidak ada perubahan" in out and "edisi draf baru #2" in out
+    assert "analisa: 1 isinya berubah" in out and "edisi draf baru #2" in out
     with PriceLibrary(library) as lib:
-        assert lib.info(2).content_hash == lib.info(1).content_hash and not lib.info(2).published
+        assert lib.info(1).published and not lib.info(2).published
+        assert lib.load_edition(2).unit_rate("1.1.1.5") == 26_000
 
     draft = tmp_path / "edisi-2.xlsx"
     assert main(["export-edition", "2", str(draft), "--library", library]) == 0
-    wb = load_workbook(draft)
-    wb["Baris analisa"]["G2"] = 26_000
-    wb.save(draft)
+    assert main(["import-prices", str(draft), "--onto", "1", "--library", library]) == 2
+    assert "diekspor dari edisi #2, bukan #1" in capsys.readouterr().err
+    edit(draft, 27_000)
     capsys.readouterr()
     assert main(["diff-editions", "2", str(draft), "--library", library]) == 0
-    assert "25.285" in capsys.readouterr().out
+    assert "26.000" in capsys.readouterr().out
     assert main(["import-prices", str(draft), "--onto", "2", "--library", library]) == 0
     assert "edisi draf #2 diperbarui" in capsys.readouterr().out
     with PriceLibrary(library) as lib:
-        assert lib.load_edition(2).unit_rate("1.1.1.5") == 26_000
+        assert lib.load_edition(2).unit_rate("1.1.1.5") == 27_000
+    assert main(["import-prices", str(draft), "--onto", "2", "--library", library]) == 2  # again
+    assert "tidak ada yang diubah" in capsys.readouterr().err
+    edit(draft, 28_000)  # another edit made on the old export
     assert main(["import-prices", str(draft), "--onto", "2", "--library", library]) == 2
     assert "telah diubah" in capsys.readouterr().err

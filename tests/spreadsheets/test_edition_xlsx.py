@@ -93,6 +93,7 @@ def sheet(tmp_path) -> Path:
     ("Baris analisa", "C2", "tukang", "Baris analisa!A2"),  # an unknown kind: the row is named
     ("Analisa", "E2", 15, "tarif biaya umum"),  # 15 for 15 %: refused, not taken as 1 500 %
     ("Edisi", "B7", "dua ribu", "Edisi!B7"),  # the year
+    ("Baris analisa", "D2", "TidakAda", "tidak dapat dihitung"),  # a line naming no resource
 ])
 def test_a_bad_cell_is_an_error_naming_its_sheet_and_cell(sheet, sheet_name, cell, value, words):
     _edit(sheet, sheet_name, cell, value)
