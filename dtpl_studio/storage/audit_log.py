@@ -102,12 +102,16 @@ def price_changes(old: Snapshot, new: Snapshot, *, at: str, who: str,
     (re-pricing first, then resources, overrides, custom rates; by subject).
 
     ``details``: snapshot key → the entry's ``detail`` text (the session's notes, e.g. a
-    re-pricing's total old → new, issue 10 point 5); used only for an entry that is made.
+    re-pricing's total old → new, issue 10 point 5); used only for an entry that is made,
+    and a re-pricing noted there is always made — onto another edition with the same label
+    (a bengkel's derived draft of the same source) the label alone does not change.
 
     Resources present on one side only are not logged (copied in or dropped with their
     analysis, not edited); overrides and custom rates set or cleared are.
     """
     out: list[AuditEntry] = []
+    changed_packages = {key[1] for key in set(old) | set(new)
+                        if key[0] != "reprice" and old.get(key) != new.get(key)}
     for key in set(old) | set(new):
         action = key[0]
         before = old.get(key)
@@ -116,8 +120,9 @@ def price_changes(old: Snapshot, new: Snapshot, *, at: str, who: str,
             continue
         old_value = before[2] if before else ""
         new_value = after[2] if after else ""
-        if old_value == new_value or (old_value and new_value and _same(old_value, new_value)):
-            continue
+        noted = action == "reprice" and key in (details or {}) and key[1] in changed_packages
+        if not noted and (old_value == new_value or (old_value and new_value and _same(old_value, new_value))):
+            continue  # (a re-pricing the session noted is logged even between editions of one label)
         subject = (after or before)[1]
         out.append(AuditEntry(at=at, who=who, action=action, detail=(details or {}).get(key, ""),
                               subject=subject, old=old_value, new=new_value))

@@ -167,3 +167,23 @@ def test_targets_offer_the_shipped_edition_with_an_empty_library():
     with pytest.raises(repricing.RepriceError):
         prog = program()
         repricing.plan(prog, "pkg", prog.packages[0].book)
+
+
+def test_repricing_onto_another_edition_of_the_same_label_is_logged(tmp_path):
+    """A bengkel's derived draft keeps the title, region and source of its parent: the
+    label does not change, but the prices do, and the re-pricing is still one entry."""
+    import copy
+
+    path = tmp_path / "uji.dtpl"
+    session = ProjectSession.create(program(), path)
+    try:
+        same_label = copy.deepcopy(session.program.packages[0].book)
+        key = next(iter(same_label.resources))
+        same_label.set_price(key, same_label.resources[key].price + 1000)
+        plan = repricing.plan(session.program, "pkg", same_label)
+        repricing.apply_plan(session, plan)
+        session.save()
+    finally:
+        session.close()
+    entries = [e for e in read_audit_log(path) if e.action == "reprice"]
+    assert len(entries) == 1 and "Total Rp" in entries[0].detail
