@@ -319,7 +319,7 @@ def import_analysis_csv(path: Path, *, region: str | None = None, year: int | No
             key, override = sink.resource(ln)
             kind = LineKind(ln.kind.value)
             analysis.lines.append(AnalysisLine(kind, key, ln.coef, unit=ln.unit, description=ln.name,
-                                               price_override=override,
+                                               price_override=override, group=ln.kind,
                                                source_ref=f"{csv_file.name} | baris {ln.line}"))
             if ln.amount is not None:
                 ours = CONTEXT.multiply(ln.coef, ln.price)

@@ -66,6 +66,8 @@ def test_analysis_csv_reads_either_convention_rp_dash_and_reports_stray_columns(
     a = book.analyses["3.13.1"]
     assert a.unit == "m2" and a.overhead_pct == Decimal("0.1") and a.chapter.startswith("3.13")
     assert book.compute("3.13.1").f_exact == Decimal("84188.5")
+    # every line is summed in its own group (A tenaga kerja, B bahan, C peralatan)
+    assert all(ln.group.value == ln.kind.value for x in book.analyses.values() for ln in x.lines)
     # printed Rp 88 800 is not our 84 188,50 rounded: a comparison that differs, not a match
     cmp = {c.code: c for c in report.comparisons}
     assert cmp["3.13.2"].matches and cmp["3.13.2"].ours == Decimal(6600)
