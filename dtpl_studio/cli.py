@@ -159,6 +159,9 @@ def _parser() -> argparse.ArgumentParser:
     df.add_argument("new", metavar="NEW", help="the same kinds as OLD")
     df.add_argument("--all", action="store_true", help="every changed row (default: the 40 largest per table)")
     df.add_argument("--library", metavar="URL", help="price library (default: user data folder)")
+    pb = sub.add_parser("publish", help="publish a draft edition of the price library (immutable from then on)")
+    pb.add_argument("edition", type=int, metavar="ID")
+    pb.add_argument("--library", metavar="URL", help="price library (default: user data folder)")
     kg = sub.add_parser("keygen", help="make a bengkel's key pair for signing edition packages")
     kg.add_argument("name", metavar="NAME", help='the signer, e.g. "Bengkel Konstruksi Kota Semarang"')
     kg.add_argument("--out", type=Path, default=Path("."), metavar="DIR", help="folder for the key files")
@@ -198,7 +201,7 @@ def _parser() -> argparse.ArgumentParser:
 
 COMMANDS = ("gui", "demo", "export", "check", "rekap", "audit", "verify", "import-prices", "import-rab",
             "library-roles", "editions", "catalogue", "export-edition", "keygen", "trust-key",
-            "diff-editions", "reprice", "units")
+            "diff-editions", "reprice", "units", "publish")
 
 
 class TargetError(DtplError, ValueError):
@@ -361,6 +364,12 @@ def main(argv: list[str] | None = None) -> int:
             return _keygen(args)
         if command == "diff-editions":
             return _diff_editions(args)
+        if command == "publish":
+            from dtpl_studio.services.prices import publish_edition
+
+            digest = publish_edition(args.edition, args.library)
+            print(f"edisi #{args.edition} diterbitkan (tidak dapat diubah lagi); sha256 {digest}")
+            return 0
         if command == "trust-key":
             from dtpl_studio.services.prices import trust_key
 
@@ -539,8 +548,13 @@ def _import_package(args) -> int:
     if not args.no_library:
         edition_id, where, added = store_in_library(book, args.library, publish=True)
         state = "ditambahkan sebagai edisi terbit" if added else "sudah tersimpan sebagai edisi"
+        from dtpl_studio.services.prices import list_editions
+
+        stored = next((i for i in list_editions(args.library)[0] if i.id == edition_id), None)
+        marked = stored.verification if stored is not None else check.status
         print(f"pustaka harga {where}: {state} #{edition_id}"
-              + ("" if check.status != UNVERIFIED else " (BELUM TERVERIFIKASI)"))
+              + (" (BELUM TERVERIFIKASI)" if marked == UNVERIFIED else
+                 " (terverifikasi)" if marked == "verified" else ""))
     return 0
 
 

@@ -821,3 +821,20 @@ def default_catalogue_book(library_url: str | None = None) -> PriceBook:
     except (LibraryError, OSError) as exc:
         logging.getLogger(__name__).warning("price library not used, shipped edition instead: %s", exc)
     return load_default_book()
+
+
+def publish_edition(edition_id: int, library_url: str | None = None) -> str:
+    """Publish draft edition ``edition_id``: from now on it is immutable (content hash
+    certified; a later change becomes a new derived draft). Returns the content hash.
+
+    Raises:
+        dtpl_studio.storage.errors.EditionNotFoundError: no such edition.
+        dtpl_studio.storage.errors.PublishedEditionError: it is published already.
+        dtpl_studio.services.session.LockedError: another DTPL Studio writes the library.
+    """
+    from dtpl_studio.storage.library import PriceLibrary, resolve_library_location
+
+    _, sqlite_path = resolve_library_location(library_url)
+    guard = target_lock(sqlite_path, "library") if sqlite_path is not None else contextlib.nullcontext()
+    with guard, PriceLibrary(library_url) as library:
+        return library.publish(edition_id)

@@ -186,3 +186,14 @@ def test_edition_spreadsheet_export_edit_diff_apply(published, tmp_path, capsys)
     edit(draft, 28_000)  # another edit made on the old export
     assert main(["import-prices", str(draft), "--onto", "2", "--library", library]) == 2
     assert "telah diubah" in capsys.readouterr().err
+
+
+def test_publish_a_draft_from_the_command_line(tmp_path, capsys):
+    library = str(tmp_path / "lib.sqlite")
+    assert main(["import-prices", str(_hspk(tmp_path, "Kab. Klaten", (20371, 2479215))), "--library", library]) == 0
+    assert main(["publish", "1", "--library", library]) == 0
+    assert "diterbitkan" in capsys.readouterr().out
+    with PriceLibrary(library) as lib:
+        assert lib.info(1).published
+    assert main(["publish", "1", "--library", library]) == 2  # published already: said, not a traceback
+    assert "Traceback" not in capsys.readouterr().err
