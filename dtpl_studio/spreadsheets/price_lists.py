@@ -534,9 +534,16 @@ CONSTRUCTION_WORDS = (
     "bahan sanitasi", "bahan pintu", "bahan kaca", "bahan plafon", "bahan lantai", "bahan dinding",
     "dreser", "pralon", "maspion", "indopipe", "vinilon", "unilon", "rucika", "wavin",
 )
-_CONSTRUCTION = re.compile(r"(?<![a-z])(" + "|".join(re.escape(w) for w in CONSTRUCTION_WORDS) + ")",
+# whole words only: a word start alone let "cat" take "Catridge printer", "sok" take "Benih
+# Kepiting Soka" and "pvc" an ID card (newcomer finding; ~270 office, food and fishery rows)
+_CONSTRUCTION = re.compile(r"(?<![a-z])(" + "|".join(re.escape(w) for w in CONSTRUCTION_WORDS) + r")(?![a-z])",
                            re.IGNORECASE)
-_NOT_CONSTRUCTION = re.compile(r"(?<![a-z])(obat|tablet|kapsul|ampul|injeksi|sirup)", re.IGNORECASE)
+#: words that make a row something else even when it names a material (medicine, stationery,
+#: printing, food, seeds, clothing, office cards)
+_NOT_CONSTRUCTION = re.compile(
+    r"(?<![a-z])(obat|tablet|kapsul|ampul|injeksi|sirup|alat tulis|atk|cetak|benih|bibit|pakan|makan|minum|"
+    r"snack|kertas|tinta|printer|toner|catridge|cartridge|buku|seragam|kaos|sepatu|id card|stempel|"
+    r"mistar|penggaris|hekter|stapler)(?![a-z])", re.IGNORECASE)
 _EMBEDDED = re.compile(r"^\s*(\d+(?:[.,]\d+)?)\s*([^\d\s].*?)\s*$")
 
 

@@ -143,7 +143,7 @@ def test_real_files_into_one_library(public_data, tmp_path, capsys):
     assert len(infos) == 9 and all(i.published for i in infos)
     assert sorted(i.kind.value for i in infos) == ["AHSP+HSD", *["HSPK"] * 7, "SSH"]
     ssh = next(i for i in infos if i.kind.value == "SSH")
-    assert (ssh.region, ssh.year, ssh.resources) == ("Kab. Pangandaran", 2023, 3129)
+    assert (ssh.region, ssh.year, ssh.resources) == ("Kab. Pangandaran", 2023, 2863)
     assert main(["catalogue", str(ssh.id), "--library", library, "--search", "semen pc"]) == 0
     assert "Rp 87.210" in capsys.readouterr().out
 

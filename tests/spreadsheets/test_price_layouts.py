@@ -310,6 +310,25 @@ def test_real_ssh_csv(public_data):
     print("\n".join(report.notes))
     assert report.usable
     assert report.counts["rows_read"] == 10708
-    assert report.counts["not_construction"] == 7286 and len(book.resources) == 3129
+    assert report.counts["not_construction"] == 7590 and len(book.resources) == 2863
     assert not [r for r in book.resources.values() if "Â" in r.name or "Ã" in r.name]
     assert book.meta.year == 2023
+
+
+@pytest.mark.parametrize("komponen,spesifikasi,kept", [
+    ("Catridge printer 810", "", False),  # "cat" only as a whole word
+    ("Benih Kepiting Soka", "12 ekor/kg", False),  # not "sok"
+    ("ID Card", "PVC Polos / Blanko Card", False),
+    ("Mistar/Penggaris", "Penggaris Besi 50 Cm", False),
+    ("Buku", "Buku Tulis Isi 38 Lembar", False),
+    ("Belanja Cetak Peraturan Bupati", "", False),
+    ("Cat tembok", "Cat tembok interior 5 kg", True),
+    ("PIPA PVC MERK UNILON S-10", "6\" 160 MM", True),
+    ("Semen", "Semen portland 50 kg", True),
+    ("Kayu Papan Kruing", "Kayu Papan Kruing", True),
+    ("Bahan Paku Mur dan Baut", "Duk Angker", True),
+])
+def test_construction_rows_are_whole_words_and_not_stationery_food_or_seeds(komponen, spesifikasi, kept):
+    from dtpl_studio.spreadsheets.price_lists import is_construction
+
+    assert (is_construction("SSH", komponen, spesifikasi) == "") is kept
