@@ -158,7 +158,8 @@ def render_text(schedule: Schedule) -> str:
         lines.append(f"\n{KIND_TEXT[kind]}")
         for r in group:
             buy = purchase_text(r, d)
-            lines.append(f"  {r.name[:44]:<44} {quantity_text(r.quantity, d):>14} {r.unit or '':<6}"
+            name = r.name if len(r.name) <= 44 else r.name[:43].rsplit(" ", 1)[0] + "…"
+            lines.append(f"  {name:<44} {quantity_text(r.quantity, d):>14} {r.unit or '':<6}"
                          f" Rp {format_rupiah(r.amount):>15}" + (f"  ({buy})" if buy else ""))
         extra = f"  {format_number(schedule.person_days(), d)} OH" if kind is ResourceKind.LABOUR else ""
         lines.append(f"  {'Jumlah ' + KIND_TEXT[kind].lower():<66} Rp {format_rupiah(schedule.kind_total(kind)):>15}{extra}")
@@ -167,7 +168,8 @@ def render_text(schedule: Schedule) -> str:
         lines.append(f"  {'Item tidak diuraikan (' + str(len(schedule.not_broken_down)) + ')':<66}"
                      f" Rp {format_rupiah(schedule.not_broken_down_total):>15}")
     for a in schedule.adjustments:
-        lines.append(f"  {a.text[:66]:<66} Rp {format_rupiah(a.amount):>15}")
+        text = a.text if len(a.text) <= 66 else a.text[:65].rsplit(" ", 1)[0] + "…"  # at a word, marked
+        lines.append(f"  {text:<66} Rp {format_rupiah(a.amount):>15}")
     lines.append(f"  {'Jumlah biaya langsung RAB':<66} Rp {format_rupiah(schedule.direct):>15}")
     return "\n".join(lines)
 
