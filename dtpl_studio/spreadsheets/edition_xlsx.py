@@ -193,7 +193,13 @@ def write_edition_workbook(book: PriceBook, path: Path, edition_id: int | None =
 def is_edition_workbook(path: Path) -> bool:
     """Whether ``path`` is an xlsx written by :func:`write_edition_workbook` (its Edisi
     sheet starts with the format marker). False for any other workbook or unreadable file."""
-    try:
+    import zipfile
+
+    try:  # quick refusal first (layout detection of every workbook asks): the sheet names
+        with zipfile.ZipFile(path) as archive:
+            names = archive.read("xl/workbook.xml")
+        if not all(f'name="{sheet}"'.encode() in names for sheet in (META_SHEET, *TABLES)):
+            return False
         wb = load_workbook(path, read_only=True, data_only=True)
     except Exception:  # noqa: BLE001 - any unreadable file is simply not this layout
         return False
