@@ -232,12 +232,12 @@ def read_edition_workbook(path: Path) -> tuple[PriceBook, ImportReport, str]:
     try:
         wb = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
     except Exception as exc:  # noqa: BLE001 - zip/xml errors of a damaged file
-        raise WorkbookImportError(f"{path.name}: bukan buku kerja xlsx yang terbaca", report, path=path) from exc
+        raise WorkbookImportError(f"{path.name}: bukan buku kerja xlsx yang terbaca", report, path=path, code="edition_sheet.layout") from exc
     try:
         missing = [s for s in (META_SHEET, *TABLES) if s not in wb.sheetnames]
         if missing:
             raise WorkbookImportError(f"{path.name}: sheet {', '.join(missing)} tidak ada; bukan lembar kerja "
-                                      "edisi harga DTPL Studio", report, path=path)
+                                      "edisi harga DTPL Studio", report, path=path, code="edition_sheet.layout")
         meta, exported_hash = _read_meta(wb[META_SHEET], report, path)
         texts = {EDITION_FILE: json.dumps({"format": FORMAT, "format_version": FORMAT_VERSION, "meta": meta})}
         for sheet, (name, columns, numeric) in TABLES.items():
@@ -285,7 +285,7 @@ def _read_meta(ws, report: ImportReport, path: Path) -> tuple[dict, str]:
             values[key] = (row[1] if len(row) > 1 else None, n)
     if values.get("format", (None,))[0] != MARKER:
         raise WorkbookImportError(f"{path.name}: sheet {META_SHEET} tidak diawali format {MARKER}", report,
-                                  path=path)
+                                  path=path, code="edition_sheet.layout")
     meta: dict[str, Any] = {}
     for key in META_KEYS:
         raw, row = values.get(key, (None, 0))
@@ -329,7 +329,7 @@ def _read_table(ws, sheet: str, columns: tuple[str, ...], numeric: dict[str, Qua
         head = head[:-1]
     if head != columns:
         raise WorkbookImportError(f"{path.name}: baris 1 sheet {sheet} harus {', '.join(columns)} "
-                                  f"(terbaca: {', '.join(head)})", report, path=path)
+                                  f"(terbaca: {', '.join(head)})", report, path=path, code="edition_sheet.layout")
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\n")
     writer.writerow(columns)

@@ -245,7 +245,7 @@ def read_csv_grid(path: Path, report: ImportReport) -> Source:
                        f"{num(boms)} tanda BOM UTF-8 di dalam berkas (bukan hanya di awal)",
                        action="semua tanda BOM dibuang")
     if not text.strip():
-        raise WorkbookImportError(f"{path.name}: berkas kosong", report, code="workbook.layout")
+        raise WorkbookImportError(f"{path.name}: berkas kosong", report, code="rab.layout")
     sample = "\n".join(text.splitlines()[:60])
     try:
         dialect = csv.Sniffer().sniff(sample, delimiters=";,\t|")
@@ -255,7 +255,7 @@ def read_csv_grid(path: Path, report: ImportReport) -> Source:
         delimiter = max(counts, key=counts.get)
         if not counts[delimiter]:
             raise WorkbookImportError(f"{path.name}: pemisah kolom tidak ditemukan (; , tab |)",
-                                      report, code="workbook.layout") from None
+                                      report, code="rab.layout") from None
     grid = Grid()
     sheet = path.stem
     raw: dict[tuple[int, int], Any] = {}
@@ -486,7 +486,7 @@ def import_rab(path: str | Path, sheet: str | None = None, *,
         sources = [read_csv_grid(path, report)]
     else:
         raise WorkbookImportError(f"{path.name}: jenis berkas tidak dikenal (pakai .xlsx atau .csv)",
-                                  report, code="workbook.layout")
+                                  report, code="rab.layout")
     headers = {s.sheet: _header_of(s) for s in sources}
     candidates = [s.sheet for s in sources if headers[s.sheet] is not None]
     if sheet is not None:
@@ -494,17 +494,17 @@ def import_rab(path: str | Path, sheet: str | None = None, *,
         if chosen is None:
             raise WorkbookImportError(
                 f"{path.name}: lembar {sheet!r} tidak ada (lembar: {', '.join(s.sheet for s in sources)})",
-                report, code="workbook.layout")
+                report, code="rab.layout")
         if headers[sheet] is None:
             raise WorkbookImportError(
                 f"{path.name}: lembar {sheet!r} tidak memuat tabel RAB (kolom uraian, satuan/volume, "
                 f"harga/jumlah); lembar dengan tabel RAB: {', '.join(candidates) or '(tidak ada)'}",
-                report, code="workbook.layout")
+                report, code="rab.layout")
     else:
         if not candidates:
             raise WorkbookImportError(
                 f"{path.name}: tidak ada tabel RAB (baris judul dengan kolom uraian, satuan/volume, "
-                f"harga/jumlah di {HEADER_ROWS_TEXT})", report, code="workbook.layout")
+                f"harga/jumlah di {HEADER_ROWS_TEXT})", report, code="rab.layout")
         chosen = next(s for s in sources if s.sheet == candidates[0])
     if not chosen.csv:
         others = [s.sheet for s in sources if s.sheet != chosen.sheet]
@@ -524,7 +524,7 @@ def import_rab(path: str | Path, sheet: str | None = None, *,
     if not rows:
         raise WorkbookImportError(
             f"{path.name}: tabel di lembar {chosen.sheet!r} (judul baris {reader.header.row}) tidak memuat "
-            "baris item (uraian dengan satuan, volume, atau harga)", report, code="workbook.layout")
+            "baris item (uraian dengan satuan, volume, atau harga)", report, code="rab.layout")
     if loaded is not None:
         rekap.extend(_rekap_sheets(loaded, sources, chosen, report))
     return _reconcile(path, package, report, chosen, candidates, rows, subtotals, rekap, reader)
