@@ -159,3 +159,24 @@ def remove_leftovers(folder: Path | str, target_name: str | None = None) -> list
 
 __all__ = ["KINDS", "MARKER", "TempName", "host_tag", "leftovers", "parse_temp_name", "pid_alive",
            "remove_leftovers", "temp_path"]
+
+
+def write_atomic(path: Path | str, data: bytes) -> None:
+    """Write ``data`` to ``path`` through a temporary file in the same folder (flushed and
+    fsynced), then move it in place: a reader sees the old file or the new one, never half
+    of one; a failure removes the temporary file and leaves the old file unchanged.
+
+    Raises:
+        OSError: the folder cannot be written.
+    """
+    path = Path(path)
+    tmp = temp_path(path, "tmp")  # provably ours: removed after a crash by the next writer
+    try:
+        with open(tmp, "wb") as fh:
+            fh.write(data)
+            fh.flush()
+            os.fsync(fh.fileno())
+        os.replace(tmp, path)
+    except BaseException:
+        tmp.unlink(missing_ok=True)
+        raise

@@ -24,7 +24,6 @@ from __future__ import annotations
 
 import gc
 import io
-import os
 import threading
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
@@ -66,7 +65,7 @@ from dtpl_studio.reporting.selection import (
 from dtpl_studio.reporting.styles import make_styles
 from dtpl_studio.reporting.template import DtplTemplate, load_template
 from dtpl_studio.reporting.verify import HASH_KEY
-from dtpl_studio.tempfiles import temp_path
+from dtpl_studio.tempfiles import write_atomic
 
 __all__ = ["MAX_PASSES", "PROGRESS_TOTAL", "ReportCancelled", "build_dtpl_pdf", "render_dtpl_pdf",
            "will_be_draft"]
@@ -328,13 +327,4 @@ def _layout_progress(report: _Progress, check_cancel: Callable[[], None], doc=No
 
 def _write_atomic(path: Path, data: bytes) -> None:
     """Write ``data`` to ``path`` through a temporary file in the same folder."""
-    tmp = temp_path(path, "tmp")  # provably ours: removed after a crash by the next export
-    try:
-        with open(tmp, "wb") as fh:
-            fh.write(data)
-            fh.flush()
-            os.fsync(fh.fileno())
-        os.replace(tmp, path)
-    except BaseException:
-        tmp.unlink(missing_ok=True)
-        raise
+    write_atomic(path, data)

@@ -21,7 +21,6 @@ from __future__ import annotations
 
 import csv
 import io
-import os
 from pathlib import Path
 
 from dtpl_studio.costing.formatting import format_number, format_rupiah
@@ -204,18 +203,8 @@ def write_csv(schedule: Schedule, out_path: Path, priced: PricedProgram | None =
         RekapError: see :func:`check_csv_target`.
         OSError: the file cannot be written (the temporary file is removed).
     """
-    from dtpl_studio.tempfiles import temp_path
+    from dtpl_studio.tempfiles import write_atomic
 
     out = check_csv_target(out_path, project_path)
-    data = render_csv(schedule, priced).encode("utf-8")
-    tmp = temp_path(out, "tmp")
-    try:
-        with open(tmp, "wb") as fh:
-            fh.write(data)
-            fh.flush()
-            os.fsync(fh.fileno())
-        os.replace(tmp, out)
-    except BaseException:
-        tmp.unlink(missing_ok=True)
-        raise
+    write_atomic(out, render_csv(schedule, priced).encode("utf-8"))
     return out

@@ -17,7 +17,7 @@ from dtpl_studio.errors import DtplError, classify
 from dtpl_studio.services.paths import DEFAULT_EDITION
 from dtpl_studio.services.session import target_lock
 from dtpl_studio.spreadsheets.edition import read_edition
-from dtpl_studio.tempfiles import remove_leftovers, temp_path
+from dtpl_studio.tempfiles import remove_leftovers, temp_path, write_atomic
 
 
 class PricesError(DtplError, RuntimeError):
@@ -394,16 +394,7 @@ def write_report(path: Path, text: str) -> None:
     path = Path(path)
     with target_lock(path, "report"):
         remove_leftovers(path.parent, path.name)
-        tmp = temp_path(path, "tmp")
-        try:
-            with open(tmp, "w", encoding="utf-8") as fh:
-                fh.write(text)
-                fh.flush()
-                os.fsync(fh.fileno())
-            os.replace(tmp, path)
-        except BaseException:
-            tmp.unlink(missing_ok=True)
-            raise
+        write_atomic(path, text.encode("utf-8"))
 
 
 # -- signed edition packages (issue 8 point 5) -----------------------------------------------
@@ -502,16 +493,7 @@ def export_edition_package(edition_id: int, out: Path, *, key_path: Path | None 
     out = Path(out)
     with target_lock(out, "package"):
         remove_leftovers(out.parent, out.name)
-        tmp = temp_path(out, "tmp")
-        try:
-            with open(tmp, "wb") as fh:
-                fh.write(data)
-                fh.flush()
-                os.fsync(fh.fileno())
-            os.replace(tmp, out)
-        except BaseException:
-            tmp.unlink(missing_ok=True)
-            raise
+        write_atomic(out, data)
     return book, signer.public if signer else None
 
 
