@@ -202,6 +202,7 @@ def shoot_new_project(out_dir: Path, code: str, app) -> list[Path]:
     window.statusBar().clearMessage()
     _settle(app)
     shots.append(_save(window, out_dir / f"new-project-filled-{code}.png", app))
+    window.save()  # else closing asks about the unsaved items (a modal box: the script would wait)
     window.close()
     _settle(app)
     return shots
