@@ -53,7 +53,24 @@ def _note(text: str) -> QLabel:
     return label
 
 
-class CustomItemDialog(QDialog):
+class _ReadOnOk(QDialog):
+    """A dialog whose OK closes only when :meth:`_read` can read every field; else its
+    ``error`` label says what is missing and the dialog stays (the value read is kept in
+    ``_result``)."""
+
+    def accept(self) -> None:
+        """Qt override (OK)."""
+        try:
+            self._result = self._read()
+        except ValueError as exc:
+            self.error.setText(str(exc))
+            self.error.show()
+            return
+        self.error.hide()
+        super().accept()
+
+
+class CustomItemDialog(_ReadOnOk):
     """*Item sendiri*: description, own unit rate × volume or a lump sum, unit, reason and
     source.
 
@@ -123,7 +140,7 @@ class CustomItemDialog(QDialog):
         self.lump_sum.setEnabled(not self._measured)
         self.lump_sum.toggled.connect(self._on_kind)
         self._on_kind(lump)
-        self._item: Item | None = None
+        self._result: Item | None = None
         self.resize(560, self.sizeHint().height())
 
     def _on_kind(self, lump: bool) -> None:
@@ -177,23 +194,12 @@ class CustomItemDialog(QDialog):
         except EditError as exc:  # the core's own check (same rules; Indonesian)
             raise ValueError(str(exc)) from None
 
-    def accept(self) -> None:
-        """OK: close only when everything can be read; else say what is missing and stay."""
-        try:
-            self._item = self._read()
-        except ValueError as exc:
-            self.error.setText(str(exc))
-            self.error.show()
-            return
-        self.error.hide()
-        super().accept()
-
     def item(self) -> Item | None:
         """The item read at OK (None before)."""
-        return self._item
+        return self._result
 
 
-class OverrideDialog(QDialog):
+class OverrideDialog(_ReadOnOk):
     """*Ubah harga satuan…*: a new unit rate for ``item`` with a required reason; shows the
     rate it replaces (``base_text``, e.g. "Rp 80.900 per m3 (Analisa A.2.3.1.1)").
 
@@ -229,7 +235,7 @@ class OverrideDialog(QDialog):
         box.accepted.connect(self.accept)
         box.rejected.connect(self.reject)
         layout.addWidget(box)
-        self._values: tuple[Decimal, str] | None = None
+        self._result: tuple[Decimal, str] | None = None
         self.resize(520, self.sizeHint().height())
 
     def _read(self) -> tuple[Decimal, str]:
@@ -245,17 +251,6 @@ class OverrideDialog(QDialog):
             raise ValueError(tr("override.need_reason"))
         return rate, reason
 
-    def accept(self) -> None:
-        """OK: close only when the rate can be read and a reason is given."""
-        try:
-            self._values = self._read()
-        except ValueError as exc:
-            self.error.setText(str(exc))
-            self.error.show()
-            return
-        self.error.hide()
-        super().accept()
-
     def values(self) -> tuple[Decimal, str] | None:
         """``(rate, reason)`` read at OK (None before)."""
-        return self._values
+        return self._result
