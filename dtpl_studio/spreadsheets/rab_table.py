@@ -222,7 +222,7 @@ def column_number_row(values: list[Any]) -> bool:
         if v is None or (isinstance(v, str) and not v.strip()):
             continue
         text = str(v).strip().strip("()")
-        if not text.isdigit():
+        if not (text.isascii() and text.isdigit()):  # '²' and other digit signs are no column number
             return False
         numbers.append(int(text))
     return len(numbers) >= 3 and numbers == list(range(numbers[0], numbers[0] + len(numbers)))

@@ -33,7 +33,7 @@ from types import TracebackType
 from dtpl_studio import __version__
 from dtpl_studio.errors import from_os_error
 from dtpl_studio.storage.errors import ProjectFileError, ProjectLockedError
-from dtpl_studio.tempfiles import pid_alive, temp_path
+from dtpl_studio.tempfiles import pid_alive, remove_leftovers, temp_path
 
 #: Locks this process holds (normalised lock paths). A lock file that names this pid but is
 #: not in here was left by an earlier process that had the same pid: it is stale.
@@ -211,6 +211,9 @@ class ProjectLock:
     def _stage(self, payload: bytes) -> Path | None:
         """The lock's content in a temporary file beside it (None when the folder takes no
         file: the error then comes from :meth:`_publish`)."""
+        # a staged lock left by a writer killed between staging and linking (any target kind:
+        # project, PDF, edition folder…) goes first, so no stray lock file outlives its writer
+        remove_leftovers(self.lock_path.parent, self.lock_path.name)
         staged = temp_path(self.lock_path, "lock")
         try:
             fd = os.open(staged, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o644)

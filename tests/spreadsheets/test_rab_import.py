@@ -371,3 +371,14 @@ def test_real_csv_export(public_data):
     assert [s.title for s in result.package.sections] == ["K1", "Klasifikasi 2", "K3"]
     with pytest.raises(WorkbookImportError):  # a price list, no RAB items
         import_rab(public_data / "rab-export-csv" / "harga_items_160.csv")
+
+
+@pytest.mark.parametrize("sign", ["²", "³", "¹", "١", "٢", "①", "𝟐"])
+def test_a_digit_sign_that_is_no_ascii_number_never_reads_as_a_column_number(sign):
+    """The class of the '²' hypothesis found in a pasted row: str.isdigit() is true for
+    superscripts and other scripts' digits that int() refuses or that are no column numbers."""
+    from dtpl_studio.spreadsheets.rab_table import column_number_row
+
+    assert column_number_row(["1", "2", "3"]) is True
+    assert column_number_row(["1", sign, "3"]) is False
+    assert column_number_row([sign, sign, sign]) is False
